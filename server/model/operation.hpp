@@ -1,0 +1,100 @@
+#pragma once
+// Operations on the board, decoded from and encoded to the JSON of protocol.md
+// ("Operations"). Decoding checks shape, types, lengths and formats; whether the ids exist is
+// the board's job (board::check).
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace jb::model {
+
+enum class role { participant, facilitator };
+enum class lane_kind { touchpoint, expectation, experience, emotion, pain_point, idea, custom };
+enum class card_color { yellow, green, blue, pink, orange, purple, grey };
+enum class target_group { inwoner, ondernemer, persona };
+
+std::string_view to_string(role);
+std::string_view to_string(lane_kind);
+std::string_view to_string(card_color);
+std::string_view to_string(target_group);
+std::optional<lane_kind> parse_lane_kind(std::string_view);
+std::optional<card_color> parse_card_color(std::string_view);
+std::optional<target_group> parse_target_group(std::string_view);
+
+// A rejected operation or message: `code` is one of protocol.md's error codes.
+struct op_error {
+    std::string code;
+    std::string message;
+};
+
+struct card_add {
+    std::string card_id, journey_id, phase_id, lane_id, text, order_key;
+    card_color color = card_color::yellow;
+};
+struct card_update {
+    std::string card_id;
+    std::optional<std::string> text;
+    std::optional<card_color> color;
+};
+struct card_move {
+    std::string card_id, phase_id, lane_id, order_key;
+};
+struct card_delete {
+    std::string card_id;
+};
+struct workshop_update {
+    std::string title;
+};
+struct journey_add {
+    std::string journey_id, title, order_key;
+    target_group group = target_group::inwoner;
+};
+struct journey_update {
+    std::string journey_id;
+    std::optional<std::string> title;
+    std::optional<target_group> group;
+};
+struct journey_delete {
+    std::string journey_id;
+};
+struct phase_add {
+    std::string journey_id, phase_id, title, order_key;
+};
+struct phase_update {
+    std::string phase_id;
+    std::optional<std::string> title, order_key;
+};
+struct phase_delete {
+    std::string phase_id;
+};
+struct lane_add {
+    std::string journey_id, lane_id, title, order_key;
+    lane_kind kind = lane_kind::custom;
+};
+struct lane_update {
+    std::string lane_id;
+    std::optional<std::string> title, order_key;
+    std::optional<lane_kind> kind;
+};
+struct lane_delete {
+    std::string lane_id;
+};
+
+using operation = std::variant<card_add, card_update, card_move, card_delete, workshop_update,
+                               journey_add, journey_update, journey_delete, phase_add,
+                               phase_update, phase_delete, lane_add, lane_update, lane_delete>;
+
+// Strict decoding of an `op` object: unknown kind → `unknown_type`; missing field or wrong type
+// → `bad_message`; out-of-range value (length, colour, kind, order key, id format) → `invalid`.
+std::variant<operation, op_error> decode_operation(const nlohmann::json& op);
+// The canonical JSON of an operation (what the log stores and events carry).
+nlohmann::json encode_operation(const operation& op);
+
+// Who may do it: structure operations are the facilitator's.
+bool requires_facilitator(const operation& op);
+
+}  // namespace jb::model

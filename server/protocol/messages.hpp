@@ -1,0 +1,96 @@
+#pragma once
+// The WebSocket messages of protocol.md: strict decoding of what clients send, and encoding of
+// what the server sends. Pure functions, no I/O.
+
+#include "model/operation.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace jb::protocol {
+
+inline constexpr int version = 1;
+
+// ---- client → server ----
+struct hello {
+    int protocol_version = 0;
+    std::string workshop_id, client_id, display_name;
+    std::int64_t last_seq = 0;
+    std::optional<std::string> participant_token, facilitator_key;
+};
+struct op_message {
+    std::int64_t client_seq = 0;
+    model::operation op;
+};
+struct presence_message {
+    std::optional<std::string> editing;  // a card id, or nothing
+};
+struct ping_message {
+    nlohmann::json t;
+};
+using client_message = std::variant<hello, op_message, presence_message, ping_message>;
+
+// A message that could not be decoded. `client_seq` is set when the message was an `op` whose
+// clientSeq could be read, so the error can name it.
+struct decode_error {
+    std::string code;  // bad_json, bad_message, unknown_type, invalid
+    std::string message;
+    std::optional<std::int64_t> client_seq;
+};
+
+std::variant<client_message, decode_error> decode_client_message(std::string_view text);
+
+// ---- server → client ----
+struct you {
+    std::string participant_id, participant_token, display_name;
+    model::role role = model::role::participant;
+};
+
+struct presence_entry {
+    std::string participant_id, display_name;
+    model::role role = model::role::participant;
+    bool online = false;
+    std::optional<std::string> editing;
+};
+
+// The body of an `event` (also the elements of welcome.events).
+nlohmann::json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
+                          const std::string& client_id, std::int64_t client_seq,
+                          const nlohmann::json& op);
+
+// `history` is either a snapshot (board state document) or a list of event bodies.
+struct welcome {
+    std::string workshop_id;
+    you who;
+    std::int64_t seq = 0, last_client_seq = 0;
+    std::size_t max_message_bytes = 0, max_card_text = 2000;
+    std::optional<nlohmann::json> snapshot;
+    std::vector<nlohmann::json> events;  // used when snapshot is empty
+};
+
+std::string encode_welcome(const welcome& w);
+std::string encode_event(const nlohmann::json& body);  // {"type":"event", ...body}
+std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate);
+std::string encode_error(std::string_view code, std::string_view message,
+                         std::optional<std::int64_t> client_seq = std::nullopt);
+std::string encode_presence(const std::vector<presence_entry>& participants);
+std::string encode_pong(const nlohmann::json& t);
+
+// Close codes of protocol.md.
+namespace close_code {
+inline constexpr std::uint16_t going_away = 1001;
+inline constexpr std::uint16_t too_big = 1009;
+inline constexpr std::uint16_t protocol_version = 4000;
+inline constexpr std::uint16_t forbidden = 4003;
+inline constexpr std::uint16_t not_found = 4004;
+inline constexpr std::uint16_t too_slow = 4008;
+inline constexpr std::uint16_t rate_limited = 4029;
+}  // namespace close_code
+
+}  // namespace jb::protocol

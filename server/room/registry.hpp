@@ -1,0 +1,34 @@
+#pragma once
+// Finds the live room of a workshop, loading it from the store on first use. Its own map is
+// touched only on its own strand.
+
+#include "room/room.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace jb::room {
+
+class registry {
+public:
+    registry(boost::asio::io_context& ioc, store::store_worker& worker, room_options options);
+
+    // Calls `done` with the room, or nullptr if no such workshop exists. `done` runs on the
+    // registry's strand: post to your own.
+    void open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done);
+    // Shuts every room down (closing connections with `code`), then calls done.
+    void shutdown(std::uint16_t code, std::function<void()> done);
+
+private:
+    boost::asio::io_context& ioc_;
+    boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+    store::store_worker& worker_;
+    room_options options_;
+    std::map<std::string, std::shared_ptr<room>> rooms_;
+    std::map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
+    bool shutting_down_ = false;
+};
+
+}  // namespace jb::room

@@ -1,0 +1,86 @@
+#pragma once
+// One workshop, live: an actor on its own strand that owns the board, the participants and the
+// connections. Sessions post messages to it; it validates, applies, hands the write to the store
+// worker, and after the commit broadcasts the event and acks the sender (protocol P-SYNC-1).
+// No mutex: every member is touched only on strand_.
+
+#include "model/board.hpp"
+#include "protocol/messages.hpp"
+#include "room/room_client.hpp"
+#include "store/store_worker.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace jb::room {
+
+struct room_options {
+    std::size_t max_message_bytes = 64 * 1024;
+    std::size_t replay_window = 10'000;   // events kept in memory for reconnects (P-SYNC-5)
+    std::int64_t snapshot_every = 1'000;  // ops between durable snapshots
+    std::chrono::milliseconds presence_interval{100};
+    model::board_limits limits;
+};
+
+class room : public std::enable_shared_from_this<room> {
+public:
+    using strand_type = boost::asio::strand<boost::asio::io_context::executor_type>;
+
+    // Built by the registry from what the store loaded; replays the log after the snapshot.
+    room(boost::asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
+         room_options options);
+
+    // All public calls are thread-safe: they post onto the room's strand.
+    // Answers with welcome, or with error + close (P-JOIN-*).
+    void join(std::shared_ptr<room_client> client, protocol::hello hello);
+    // An op or presence message from a joined client (others are ignored).
+    void receive(std::shared_ptr<room_client> client, protocol::client_message message);
+    void leave(std::shared_ptr<room_client> client);
+    // Closes every connection with `code` once every accepted op is durable, then calls done.
+    void shutdown(std::uint16_t code, std::function<void()> done);
+
+    const std::string& id() const { return id_; }
+
+private:
+    struct participant {
+        store::participant_record record;
+        std::optional<std::string> editing;
+    };
+    struct connection {
+        std::string participant_id, client_id;
+        model::role role = model::role::participant;
+    };
+
+    void do_join(std::shared_ptr<room_client> client, protocol::hello hello);
+    void do_op(const std::shared_ptr<room_client>& client, connection& conn, protocol::op_message msg);
+    void on_committed(bool ok, std::vector<std::pair<std::shared_ptr<room_client>, std::int64_t>> acks,
+                      std::vector<shared_text> events);
+    void schedule_presence();
+    void send_presence();
+
+    boost::asio::io_context& ioc_;
+    strand_type strand_;
+    store::store_worker& worker_;
+    room_options options_;
+    std::string id_;
+    store::workshop_record workshop_;
+    model::board board_;
+    std::int64_t seq_ = 0;
+    std::int64_t last_snapshot_seq_ = 0;
+    std::map<std::string, std::int64_t> client_seqs_;
+    std::map<std::string, participant> participants_;        // by participant id
+    std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
+    std::map<std::shared_ptr<room_client>, connection> connections_;
+    std::deque<nlohmann::json> recent_;  // event bodies, seq ascending, at most replay_window
+    boost::asio::steady_timer presence_timer_;
+    bool presence_dirty_ = false, presence_scheduled_ = false;
+};
+
+}  // namespace jb::room

@@ -1,0 +1,27 @@
+#pragma once
+// What a room needs of one connection. net::websocket_session implements it; tests use a fake
+// that records what it got. Both calls may come from any thread: implementations post to
+// their own strand.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace jb::room {
+
+// A serialised message, shared by every recipient of a broadcast (serialised once).
+using shared_text = std::shared_ptr<const std::string>;
+
+// Presence may be dropped under backpressure; everything else must arrive or the connection
+// is closed (protocol P-WS-5).
+enum class delivery { must_arrive, droppable };
+
+class room_client {
+public:
+    virtual ~room_client() = default;
+    virtual void deliver(shared_text message, delivery kind) = 0;
+    // Sends a close frame after what is queued, then closes.
+    virtual void close(std::uint16_t code, std::string reason) = 0;
+};
+
+}  // namespace jb::room

@@ -1,0 +1,31 @@
+#pragma once
+// The embedded default store: one SQLite database file in WAL mode, schema versioned with
+// `PRAGMA user_version` and migrated forward on open, statements prepared once.
+
+#include "store/store.hpp"
+
+#include <memory>
+#include <string>
+
+namespace jb::store {
+
+class sqlite_store final : public store {
+public:
+    // Opens (creating if needed) and migrates. ":memory:" works for tests. Throws store_error.
+    explicit sqlite_store(const std::string& path);
+    ~sqlite_store() override;
+
+    void create_workshop(const workshop_record& w, const std::string& initial_state_json) override;
+    std::optional<workshop_record> find_workshop_by_code(std::string_view join_code) override;
+    bool join_code_taken(std::string_view join_code) override;
+    std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) override;
+    void commit(const write_batch& batch) override;
+
+    int schema_version() const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+}  // namespace jb::store

@@ -1,0 +1,78 @@
+#pragma once
+// The durable store behind one small, synchronous interface. Implementations: sqlite_store
+// (the embedded default). Every implementation must pass tests/store/store_contract.cpp.
+// Never call a store from a network thread or a room strand: go through store_worker.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jb::store {
+
+struct workshop_record {
+    std::string id, title, join_code, facilitator_key_hash;
+    std::int64_t created_at = 0;
+};
+
+struct participant_record {
+    std::string workshop_id, id, token_hash, display_name, role;  // role: "participant"|"facilitator"
+    std::int64_t created_at = 0;
+};
+
+// One accepted operation in a workshop's log.
+struct logged_op {
+    std::string workshop_id;
+    std::int64_t seq = 0, at = 0;
+    std::string by, client_id;
+    std::int64_t client_seq = 0;
+    std::string op_json;  // model::encode_operation(op).dump()
+};
+
+// The board state document at `seq`, so loading need not replay the whole log.
+struct snapshot_record {
+    std::string workshop_id;
+    std::int64_t seq = 0;
+    std::string state_json;
+};
+
+// Everything written in one transaction. Ops also advance the per-client clientSeq
+// (max(client_seq) per (workshop_id, client_id)) in the same transaction (protocol P-SYNC-4).
+struct write_batch {
+    std::vector<logged_op> ops;
+    std::vector<participant_record> participants;  // upsert by (workshop_id, id)
+    std::vector<snapshot_record> snapshots;        // replaces the workshop's older snapshot
+    bool empty() const { return ops.empty() && participants.empty() && snapshots.empty(); }
+};
+
+// What a room needs to come back to life after a restart.
+struct loaded_workshop {
+    workshop_record workshop;
+    snapshot_record snapshot;              // latest snapshot (seq 0 = the initial state)
+    std::vector<logged_op> ops_after;      // ops with seq > snapshot.seq, ascending
+    std::vector<participant_record> participants;
+    std::map<std::string, std::int64_t> client_seqs;  // client id → highest clientSeq applied
+};
+
+struct store_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class store {
+public:
+    virtual ~store() = default;
+
+    // Creates the workshop with its initial state as snapshot seq 0. Throws store_error if the
+    // id or join code is taken.
+    virtual void create_workshop(const workshop_record& w, const std::string& initial_state_json) = 0;
+    virtual std::optional<workshop_record> find_workshop_by_code(std::string_view join_code) = 0;
+    virtual bool join_code_taken(std::string_view join_code) = 0;
+    virtual std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) = 0;
+    // One transaction; all or nothing. Throws store_error on failure.
+    virtual void commit(const write_batch& batch) = 0;
+};
+
+}  // namespace jb::store

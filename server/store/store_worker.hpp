@@ -1,0 +1,57 @@
+#pragma once
+// The one thread that talks to the store. Writes are grouped: everything submitted while the
+// previous transaction ran (or within `group_window`) goes into one commit, and each submitter
+// is called back after its data is durable. Other jobs (reads, workshop creation) run on the
+// same thread, in order.
+// Callbacks run on the worker thread: post them to your own strand.
+
+#include "store/store.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace jb::store {
+
+class store_worker {
+public:
+    explicit store_worker(store& s, std::chrono::milliseconds group_window = std::chrono::milliseconds(2));
+    ~store_worker();  // stops after everything submitted is committed
+    store_worker(const store_worker&) = delete;
+    store_worker& operator=(const store_worker&) = delete;
+
+    // Queues a write; `done(ok)` runs after the transaction that holds it committed (ok=true) or
+    // failed (ok=false; nothing of that transaction was written).
+    void submit(write_batch batch, std::function<void(bool ok)> done);
+    // Runs `job` on the worker thread with the store, in order with the writes (lookups,
+    // loads, and one-off writes such as creating a workshop).
+    void run(std::function<void(store&)> job);
+    // Commits everything queued, then stops the thread. Idempotent.
+    void stop();
+
+private:
+    void loop();
+
+    struct pending_write {
+        write_batch batch;
+        std::function<void(bool)> done;
+    };
+    struct task {
+        std::optional<pending_write> write;
+        std::function<void(store&)> job;
+    };
+
+    store& store_;
+    std::chrono::milliseconds group_window_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<task> queue_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace jb::store
