@@ -240,7 +240,7 @@ export interface WelcomeMessage {
   you: You;
   seq: number;
   lastClientSeq: number;
-  limits?: Record<string, number>;
+  limits: { maxMessageBytes: number; maxCardText: number };
   snapshot?: BoardSnapshot;
   events?: EventBody[];
 }

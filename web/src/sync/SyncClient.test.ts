@@ -26,7 +26,7 @@ class Tab {
       url: 'ws://test/ws',
       workshopId: 'w1',
       displayName: this.name,
-      store: new BrowserSyncStore('w1', this.local, this.session),
+      store: new BrowserSyncStore('w1', this.local, this.session, this.clock.now()),
       socketFactory: this.sockets.create,
       clock: this.clock,
       network: this.network,
@@ -512,6 +512,39 @@ describe('SyncClient persistence', () => {
     join(tab, fresh);
     expect(tab.client.board!.cards.size).toBe(0);
     expect(tab.client.status).toBe('online');
+  });
+});
+
+describe('SyncClient across tabs', () => {
+  it('a new tab resends the queued operations of a tab closed while offline, under their own clientId', () => {
+    const room = new FakeRoom();
+    const closed = new Tab();
+    join(closed, room);
+    closed.client.submit(addCard('c0', 'online'));
+    room.serve();
+    closed.network.set(false);
+    closed.client.submit(addCard('c1', 'offline gemaakt', 'a1'));
+    const oldClientId = closed.client.clientId;
+    closed.client.stop(); // the tab is closed
+
+    const next = new Tab(closed.local); // same browser profile, new tab (new sessionStorage)
+    expect(next.client.clientId).toBe(oldClientId);
+    expect(next.client.pendingCount).toBe(1);
+    join(next, room);
+    room.serve();
+    expect(room.log.map((e) => [e.clientId, e.clientSeq])).toEqual([
+      [oldClientId, 1],
+      [oldClientId, 2],
+    ]);
+    expect(room.board.cards.get('c1')?.text).toBe('offline gemaakt');
+  });
+
+  it('two live tabs never share a clientId, even when the browser copies sessionStorage', () => {
+    const first = new Tab();
+    const copy = new MemoryStorage();
+    copy.setItem('jb.clientId', first.session.getItem('jb.clientId')!);
+    const store = new BrowserSyncStore('w1', first.local, copy, first.clock.now());
+    expect(store.clientId()).not.toBe(first.client.clientId);
   });
 });
 

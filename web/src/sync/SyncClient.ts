@@ -27,7 +27,7 @@ import {
 } from '../protocol/types';
 import { backoffDelay } from './backoff';
 import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './environment';
-import type { PendingOp, SyncStore } from './SyncStore';
+import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
 /** Why the server refused us for good (P-JOIN-2/3/4); reconnecting would not help. */
@@ -95,6 +95,7 @@ export class SyncClient {
   private reconnectTimer: TimerHandle | null = null;
   private pingTimer: TimerHandle | null = null;
   private saveTimer: TimerHandle | null = null;
+  private heartbeatTimer: TimerHandle | null = null;
   private lastHeard = 0;
   private me_: You | null = null;
   private participants_: PresenceEntry[] = [];
@@ -163,7 +164,13 @@ export class SyncClient {
     this.pending = this.opts.store.loadPending().sort((a, b) => a.clientSeq - b.clientSeq);
     this.rebuildView();
     this.unsubscribeNetwork = this.opts.network.subscribe((online) => this.onNetwork(online));
+    this.heartbeat();
     this.connect();
+  }
+
+  private heartbeat(): void {
+    this.opts.store.markAlive(this.opts.clock.now());
+    this.heartbeatTimer = this.opts.clock.setTimeout(() => this.heartbeat(), HEARTBEAT_MS);
   }
 
   stop(): void {
@@ -172,10 +179,12 @@ export class SyncClient {
     this.unsubscribeNetwork?.();
     this.clearTimer('reconnectTimer');
     this.clearTimer('pingTimer');
+    this.clearTimer('heartbeatTimer');
     if (this.saveTimer !== null) {
       this.clearTimer('saveTimer');
       this.saveBoardNow();
     }
+    this.opts.store.markGone();
     const s = this.socket;
     this.socket = null;
     this.welcomed = false;
@@ -184,6 +193,17 @@ export class SyncClient {
   }
 
   // ---- what views do ----
+
+  /**
+   * The page is going away (pagehide): write the board now, and release the clientId so a
+   * reload keeps it or another tab can adopt its queued operations. If the page comes back
+   * from the back/forward cache, the next heartbeat claims the clientId again.
+   */
+  flush(): void {
+    if (this.saveTimer !== null) this.clearTimer('saveTimer');
+    this.saveBoardNow();
+    this.opts.store.markGone();
+  }
 
   /** Applies `op` at once and sends it when connected. Returns its clientSeq. */
   submit(op: Operation): number {
@@ -544,7 +564,7 @@ export class SyncClient {
     this.emit({ type: 'connection' });
   }
 
-  private clearTimer(name: 'reconnectTimer' | 'pingTimer' | 'saveTimer'): void {
+  private clearTimer(name: 'reconnectTimer' | 'pingTimer' | 'saveTimer' | 'heartbeatTimer'): void {
     const handle = this[name];
     if (handle !== null) this.opts.clock.clearTimeout(handle);
     this[name] = null;
