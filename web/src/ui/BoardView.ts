@@ -166,7 +166,7 @@ export class BoardView implements View {
     }
     const client = this.client;
     this.conn.update(client.status, client.pendingCount);
-    this.presence.update(client.participants, client.me?.participantId ?? null);
+    this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online');
     const board = client.board;
     if (client.status === 'failed') {
       this.renderFailure();
@@ -253,6 +253,7 @@ export class BoardView implements View {
       case 'connection':
         this.conn.update(this.client.status, this.client.pendingCount);
         if (this.client.status === 'failed') this.renderNow();
+        else this.scheduleRender();
         return;
       case 'presence':
         this.scheduleRender();

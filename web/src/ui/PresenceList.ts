@@ -16,7 +16,9 @@ export class PresenceList {
     this.el = h('section', { class: 'aside__section', 'aria-labelledby': 'presence-title' }, this.heading, this.list);
   }
 
-  update(participants: readonly PresenceEntry[], meId: string | null): void {
+  /** `live` is false while disconnected: the list is then what we knew last, and looks it. */
+  update(participants: readonly PresenceEntry[], meId: string | null, live = true): void {
+    this.list.classList.toggle('is-stale', !live);
     const online = participants
       .filter((p) => p.online)
       .sort((a, b) => Number(b.participantId === meId) - Number(a.participantId === meId) || a.displayName.localeCompare(b.displayName));
@@ -30,8 +32,12 @@ export class PresenceList {
           h(
             'span',
             { class: 'presence__who' },
-            h('span', { class: 'presence__name' }, p.displayName),
-            p.participantId === meId ? ` ${t('presence.you')}` : null,
+            h(
+              'span',
+              null,
+              h('span', { class: 'presence__name' }, p.displayName),
+              p.participantId === meId ? h('span', { class: 'presence__you' }, ` ${t('presence.you')}`) : null,
+            ),
             p.role === 'facilitator' ? h('span', { class: 'presence__role' }, t('presence.facilitator')) : null,
             p.editing ? h('span', { class: 'presence__editing' }, t('presence.editing')) : null,
           ),

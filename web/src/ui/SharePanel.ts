@@ -19,7 +19,7 @@ export class SharePanel {
     const base = `${location.origin}${location.pathname}`;
     const link = `${base}#/join/${this.code}`;
     const copy = typeof navigator.clipboard?.writeText === 'function'
-      ? h('button', { type: 'button', class: 'button button--quiet' }, t('share.copy'))
+      ? h('button', { type: 'button', class: 'button button--small' }, t('share.copy'))
       : null;
     copy?.addEventListener('click', () => {
       navigator.clipboard.writeText(link).then(this.onCopied, () => undefined);
