@@ -36,7 +36,7 @@ const result = await esbuild.build({
   bundle: true,
   format: 'esm',
   target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
-  minify: true,
+  minify: !process.env.JB_NO_MINIFY, // JB_NO_MINIFY=1: readable output for profiling
   entryNames: 'assets/[name]-[hash]',
   assetNames: 'assets/[name]-[hash]',
   outdir: dist,

@@ -73,8 +73,10 @@ test('a facilitator creates a workshop, two participants join with the code, and
   await expect(bob.card('Belt het KCC')).not.toContainText('past dit aan');
 
   // Recolouring, by its named colour.
+  const colour = bob.card('Leest de folder').getByRole('combobox', { name: 'Kleur van kaart: Leest de folder' });
   await bob.card('Leest de folder').hover();
-  await bob.card('Leest de folder').getByRole('combobox').selectOption({ label: 'Groen' });
+  await colour.click();
+  await colour.selectOption({ label: 'Groen' });
   for (const u of everyone) await expect(u.card('Leest de folder')).toHaveClass(/card--green/);
 
   // Deleting, and bringing it back with undo.

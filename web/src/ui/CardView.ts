@@ -45,6 +45,9 @@ export class CardView {
   private editor: HTMLTextAreaElement | null = null;
   private editorHint: HTMLParagraphElement | null = null;
   private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
+  private ctxKey = '';
+  /** Set when labels must be rebuilt although the data did not change (language, edit end). */
+  private dirty = true;
 
   constructor(
     card: Card,
@@ -63,6 +66,11 @@ export class CardView {
     this.colorSelect.addEventListener('change', () => {
       this.actions.setColor(this.card.id, this.colorSelect.value as CardColor);
     });
+    // The select holds only the current colour until someone reaches for it: seven options on
+    // each of thousands of cards is most of a big board's first render.
+    for (const ev of ['pointerdown', 'focus', 'keydown']) {
+      this.colorSelect.addEventListener(ev, () => this.fillColors(true));
+    }
     this.el = h(
       'li',
       { class: 'card', tabindex: 0, 'data-card-id': card.id, 'aria-describedby': summaryId },
@@ -92,18 +100,39 @@ export class CardView {
     this.el.querySelector('.card__grip')?.setAttribute('title', t('card.dragHandle'));
     this.editBtn.textContent = t('card.edit');
     this.deleteBtn.textContent = t('card.delete');
-    this.colorSelect.replaceChildren(
-      ...CARD_COLORS.map((c) => h('option', { value: c }, t(`color.${c}` as MessageKey))),
-    );
-    this.colorSelect.value = this.card.color;
+    this.fillColors(this.colorSelect.options.length > 1);
     if (this.editor) {
       this.editor.setAttribute('aria-label', t('card.textLabel'));
       if (this.editorHint) this.editorHint.textContent = t('card.editHint');
     }
+    this.dirty = true;
     this.update(this.card, this.ctx);
   }
 
+  /** Fills the colour list: every colour when `all`, else only the current one. */
+  private fillColors(all: boolean): void {
+    const select = this.colorSelect;
+    const lang = document.documentElement.lang;
+    const upToDate =
+      select.dataset.lang === lang &&
+      (all ? select.options.length === CARD_COLORS.length : select.options.length === 1 && select.value === this.card.color);
+    if (upToDate) return;
+    select.dataset.lang = lang;
+    this.fillColorsNow(all ? CARD_COLORS : [this.card.color]);
+  }
+
+  private fillColorsNow(colors: readonly CardColor[]): void {
+    this.colorSelect.replaceChildren(...colors.map((c) => h('option', { value: c }, t(`color.${c}` as MessageKey))));
+    this.colorSelect.value = this.card.color;
+  }
+
   update(card: Card, ctx: CardContext): void {
+    // Records are replaced, never changed in place, so identity says "unchanged"; skipping
+    // saves thousands of DOM writes per frame on a big, busy board.
+    const ctxKey = `${ctx.authorName}\u0000${ctx.editors.join('\u0000')}\u0000${ctx.index}/${ctx.count}`;
+    if (card === this.card && ctxKey === this.ctxKey && !this.dirty) return;
+    this.dirty = false;
+    this.ctxKey = ctxKey;
     this.card = card;
     this.ctx = ctx;
     const dragging = this.el.classList.contains('card--dragging');
@@ -119,7 +148,11 @@ export class CardView {
     this.metaEl.hidden = meta.length === 0;
     const colorName = t(`color.${card.color}` as MessageKey);
     this.summaryEl.textContent = t('card.summary', { index: ctx.index, count: ctx.count, color: colorName });
-    if (this.colorSelect.value !== card.color) this.colorSelect.value = card.color;
+    if (this.colorSelect.options.length === 1) {
+      if (this.colorSelect.options[0]!.value !== card.color) this.fillColorsNow([card.color]);
+    } else if (this.colorSelect.value !== card.color) {
+      this.colorSelect.value = card.color;
+    }
     const label = shortText(card.text);
     this.editBtn.setAttribute('aria-label', t('card.editLabel', { text: label }));
     this.deleteBtn.setAttribute('aria-label', t('card.deleteLabel', { text: label }));
@@ -179,6 +212,7 @@ export class CardView {
     this.editorHint = null;
     this.actions.editingChanged(null);
     if (save && text !== this.card.text) this.actions.commitText(this.card.id, text);
+    this.dirty = true; // show the latest text, which may have changed while editing
     this.update(this.card, this.ctx);
     if (refocus) this.el.focus();
   }
