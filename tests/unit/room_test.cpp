@@ -50,22 +50,22 @@ struct fake_client : room::room_client {
 };
 
 // A store that can be told to fail its next commits.
-struct failing_store : store::store {
-    store::store& inner;
+struct failing_store : jb::store::store {
+    jb::store::store& inner;
     std::atomic<bool> fail_commits{false};
-    explicit failing_store(store::store& s) : inner(s) {}
-    void create_workshop(const store::workshop_record& w, const std::string& s) override {
+    explicit failing_store(jb::store::store& s) : inner(s) {}
+    void create_workshop(const jb::store::workshop_record& w, const std::string& s) override {
         inner.create_workshop(w, s);
     }
-    std::optional<store::workshop_record> find_workshop_by_code(std::string_view c) override {
+    std::optional<jb::store::workshop_record> find_workshop_by_code(std::string_view c) override {
         return inner.find_workshop_by_code(c);
     }
     bool join_code_taken(std::string_view c) override { return inner.join_code_taken(c); }
-    std::optional<store::loaded_workshop> load_workshop(std::string_view id) override {
+    std::optional<jb::store::loaded_workshop> load_workshop(std::string_view id) override {
         return inner.load_workshop(id);
     }
-    void commit(const store::write_batch& b) override {
-        if (fail_commits) throw store::store_error("disk full (test)");
+    void commit(const jb::store::write_batch& b) override {
+        if (fail_commits) throw jb::store::store_error("disk full (test)");
         inner.commit(b);
     }
 };
