@@ -66,17 +66,25 @@ void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
 void room::receive(std::shared_ptr<room_client> client, protocol::client_message message) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client),
                          message = std::move(message)]() mutable {
-        auto it = self->connections_.find(client);
-        if (it == self->connections_.end() || self->broken_) return;  // not (or no longer) joined
-        if (auto* op = std::get_if<protocol::op_message>(&message))
-            self->do_op(client, it->second, std::move(*op));
-        else if (auto* presence = std::get_if<protocol::presence_message>(&message))
-            self->do_presence(it->second, std::move(*presence));
+        if (auto joining = self->joining_.find(client); joining != self->joining_.end())
+            joining->second.push_back(std::move(message));
+        else
+            self->dispatch(client, std::move(message));
     });
+}
+
+void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message) {
+    auto it = connections_.find(client);
+    if (it == connections_.end() || broken_) return;  // not (or no longer) joined
+    if (auto* op = std::get_if<protocol::op_message>(&message))
+        do_op(client, it->second, std::move(*op));
+    else if (auto* presence = std::get_if<protocol::presence_message>(&message))
+        do_presence(it->second, std::move(*presence));
 }
 
 void room::leave(std::shared_ptr<room_client> client) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client)] {
+        self->joining_.erase(client);
         auto it = self->connections_.find(client);
         if (it == self->connections_.end()) return;
         auto participant_id = it->second.participant_id;
@@ -158,10 +166,15 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     }
     // The participant must be durable before its token is handed out, or a crash could
     // forget who they are.
+    joining_[client];
     store::write_batch batch;
     batch.participants.push_back(who->record);
     worker_.submit(std::move(batch), [self = shared_from_this(), welcome, client](bool ok) {
         asio::post(self->strand_, [self, ok, welcome, client] {
+            auto queued = self->joining_.find(client);
+            if (queued == self->joining_.end()) return;  // left while joining
+            auto messages = std::move(queued->second);
+            self->joining_.erase(queued);
             if (!ok) {
                 client->deliver(share(protocol::encode_error("internal", "could not save participant")),
                                 delivery::must_arrive);
@@ -173,6 +186,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
                 return;
             }
             welcome();
+            for (auto& message : messages) self->dispatch(client, std::move(message));
         });
     });
 }

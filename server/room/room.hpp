@@ -76,6 +76,7 @@ private:
     void do_op(const std::shared_ptr<room_client>& client, const connection& conn,
                protocol::op_message msg);
     void do_presence(const connection& conn, protocol::presence_message msg);
+    void dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message);
     void on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client> sender,
                          std::int64_t client_seq);
     void flush_deferred_acks();
@@ -98,6 +99,9 @@ private:
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
     std::map<std::shared_ptr<room_client>, connection> connections_;
+    // Messages from clients whose participant record is still being written: handled after
+    // their welcome, in order, so a client may send right after its hello.
+    std::map<std::shared_ptr<room_client>, std::vector<protocol::client_message>> joining_;
     std::deque<nlohmann::json> recent_;     // committed event bodies, seq ascending (P-SYNC-5)
     std::deque<nlohmann::json> in_flight_;  // applied, not yet durable, seq ascending
     std::vector<deferred_ack> deferred_acks_;

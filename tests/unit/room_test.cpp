@@ -405,3 +405,17 @@ TEST_CASE("the registry loads a workshop once and knows unknown ones", "[room]")
     CHECK(got[0] == got[1]);
     CHECK(unknown == nullptr);
 }
+
+TEST_CASE("ops sent right after hello are handled after the welcome, in order", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = std::make_shared<fake_client>();
+    r->join(a, f.hello("tab-a"));
+    r->receive(a, f.add_card(1, "card1"));
+    r->receive(a, f.add_card(2, "card2"));
+    f.run_until([&] { return a->count("ack") == 2; });
+    auto types = a->types();
+    REQUIRE(types.size() >= 5);
+    CHECK(types.front() == "welcome");
+    CHECK(a->of_type("ack").at(1)["seq"] == 2);
+}
