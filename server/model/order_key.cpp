@@ -1,5 +1,6 @@
-// A port of generateKeyBetween from the npm package `fractional-indexing` 3.2.0 (rocicorp,
-// CC0), base-62 digits, so that the server and the web client agree on every key.
+// A port of generateKeyBetween from the npm package `fractional-indexing` (rocicorp, CC0),
+// following 3.2.0 line by line with base-62 digits, so that the server and the web client agree
+// on every key (4.0.0, which the web client pins, gives the same keys).
 // tests/unit/order_key_test.cpp holds vectors printed by the npm package itself.
 //
 // One deliberate difference: npm does not look at the characters after the head, so it takes

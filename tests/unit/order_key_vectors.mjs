@@ -1,11 +1,12 @@
 // Prints the C++ test vectors of order_key_test.cpp from the npm package `fractional-indexing`
 // (the implementation the web client uses), so the C++ port is checked against the original.
-// To regenerate:
-//   mkdir /tmp/fi && cd /tmp/fi && npm init -y && npm install fractional-indexing@3.2.0
+// To regenerate (4.0.0 is the version web/package.json pins):
+//   mkdir /tmp/fi && cd /tmp/fi && npm init -y && npm install fractional-indexing@4.0.0
 //   node tests/unit/order_key_vectors.mjs /tmp/fi/node_modules/fractional-indexing/src/index.js \
 //     > tests/unit/order_key_vectors.inc
-// 3.2.0, 3.4.0 and 4.0.0 print the same keys for every ordered pair; from 3.4.0 on, a
-// reversed pair is swapped instead of rejected (this port rejects it, as 3.2.0 does).
+// 3.2.0, 3.4.0 and 4.0.0 print the same vectors (only npm's error texts differ): the same key
+// for every ordered pair, the same rejections. From 3.4.0 on npm swaps a reversed pair instead
+// of rejecting it; this port rejects it, as 3.2.0 does and order_key.hpp promises.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -30,6 +31,11 @@ function add(a, b) {
   const id = `${a}|${b}`;
   if (seen.has(id)) return;
   seen.add(id);
+  // A reversed or equal pair is an error for this port, as in 3.x; 4.x swaps a reversed pair.
+  if (a != null && b != null && a >= b) {
+    invalid.push([a, b, `${a} >= ${b}`]);
+    return;
+  }
   try {
     valid.push([a, b, generateKeyBetween(a, b)]);
   } catch (e) {
