@@ -108,8 +108,7 @@ export interface PhaseDeleteOp {
   kind: 'phase.delete';
   phaseId: string;
 }
-// protocol.md's operations table calls the lane kind field `kind`, which would clash with the
-// operation's own `kind`; the server (server/model/operation_decode.cpp) reads `laneKind`.
+// The lane's kind travels as `laneKind`: `kind` names the operation.
 export interface LaneAddOp {
   kind: 'lane.add';
   journeyId: string;
