@@ -22,7 +22,6 @@ export const nl = {
   'join.nameLabel': 'Je naam',
   'join.nameHint': 'Anderen zien deze naam.',
   'join.submit': 'Meedoen',
-  'form.busy': 'Even geduld…',
   'error.titleRequired': 'Vul een naam voor de workshop in.',
   'error.nameRequired': 'Vul je naam in.',
   'error.tooLong': 'Dit is te lang. Gebruik hoogstens {max} tekens.',
@@ -33,15 +32,12 @@ export const nl = {
   'error.generic': 'Er ging iets mis. Probeer het opnieuw.',
 
   'name.heading': 'Hoe heet je?',
-  'name.intro': 'Je doet mee met: {title}',
   'name.submit': 'Naar het bord',
 
   'board.loading': 'Het bord wordt geladen…',
   'board.journeys': 'Klantreizen',
   'board.caption': 'Klantreis: {title} ({group}). Fasen staan in de kolommen, soorten informatie in de rijen.',
   'board.corner': 'Rij en fase',
-  'board.phaseHeader': 'Fase: {title}',
-  'board.role.facilitator': 'Je bent begeleider',
 
   'group.inwoner': 'Inwoner',
   'group.ondernemer': 'Ondernemer',
@@ -68,11 +64,8 @@ export const nl = {
   'card.textLabel': 'Tekst van de kaart',
   'card.newTextLabel': 'Tekst van de nieuwe kaart: {phase}, {lane}',
   'card.editHint': 'Ctrl+Enter: opslaan. Esc: stoppen zonder opslaan.',
-  'card.save': 'Opslaan',
-  'card.cancel': 'Annuleren',
   'card.edit': 'Bewerken',
   'card.editLabel': 'Kaart bewerken: {text}',
-  'card.colorLabel': 'Kleur',
   'card.colorOf': 'Kleur van kaart: {text}',
   'card.delete': 'Verwijderen',
   'card.deleteLabel': 'Kaart verwijderen: {text}',
@@ -81,9 +74,8 @@ export const nl = {
   'card.editingBy': '{name} past dit aan',
   'card.dragHandle': 'Versleep de kaart',
   'card.summary': 'Kaart {index} van {count}. {color}.',
-  'card.tooLong': 'Te lang: hoogstens {max} tekens.',
 
-  'toast.deleted': 'Kaart verwijderd.',
+  'toast.deleted': 'Kaart verwijderd. Ctrl+Z zet hem terug.',
   'toast.undo': 'Ongedaan maken',
   'toast.close': 'Melding sluiten',
   'notice.rejected': 'Je wijziging is niet bewaard: {reason}',
@@ -102,7 +94,6 @@ export const nl = {
   'conn.failed': 'Geen verbinding',
   'conn.queued.one': '{count} wijziging wacht',
   'conn.queued.other': '{count} wijzigingen wachten',
-  'conn.label': 'Verbinding',
 
   'fail.protocol_version': 'Deze pagina is verouderd. Laad de pagina opnieuw.',
   'fail.forbidden': 'De begeleiderslink klopt niet. Vraag de begeleider om de goede link, of doe mee met de code.',
@@ -157,7 +148,6 @@ export const nl = {
   'announce.many': '{count} wijzigingen door anderen.',
   'announce.movedSelf': 'Kaart staat nu in {phase}, {lane}, plek {index} van {count}.',
   'announce.cannotMove': 'De kaart kan niet verder.',
-  'announce.deletedSelf': 'Kaart verwijderd. Ctrl+Z zet hem terug.',
   'announce.restored': 'Kaart teruggezet.',
 } as const;
 
@@ -184,7 +174,6 @@ export const en: Catalogue = {
   'join.nameLabel': 'Your name',
   'join.nameHint': 'Others see this name.',
   'join.submit': 'Join',
-  'form.busy': 'Please wait…',
   'error.titleRequired': 'Enter a name for the workshop.',
   'error.nameRequired': 'Enter your name.',
   'error.tooLong': 'This is too long. Use at most {max} characters.',
@@ -195,15 +184,12 @@ export const en: Catalogue = {
   'error.generic': 'Something went wrong. Please try again.',
 
   'name.heading': 'What is your name?',
-  'name.intro': 'You are joining: {title}',
   'name.submit': 'Go to the board',
 
   'board.loading': 'Loading the board…',
   'board.journeys': 'Customer journeys',
   'board.caption': 'Customer journey: {title} ({group}). Phases are the columns, kinds of information the rows.',
   'board.corner': 'Lane and phase',
-  'board.phaseHeader': 'Phase: {title}',
-  'board.role.facilitator': 'You are the facilitator',
 
   'group.inwoner': 'Resident',
   'group.ondernemer': 'Entrepreneur',
@@ -230,11 +216,8 @@ export const en: Catalogue = {
   'card.textLabel': 'Card text',
   'card.newTextLabel': 'Text of the new card: {phase}, {lane}',
   'card.editHint': 'Ctrl+Enter: save. Esc: stop without saving.',
-  'card.save': 'Save',
-  'card.cancel': 'Cancel',
   'card.edit': 'Edit',
   'card.editLabel': 'Edit card: {text}',
-  'card.colorLabel': 'Colour',
   'card.colorOf': 'Colour of card: {text}',
   'card.delete': 'Delete',
   'card.deleteLabel': 'Delete card: {text}',
@@ -243,9 +226,8 @@ export const en: Catalogue = {
   'card.editingBy': '{name} is editing this',
   'card.dragHandle': 'Drag the card',
   'card.summary': 'Card {index} of {count}. {color}.',
-  'card.tooLong': 'Too long: at most {max} characters.',
 
-  'toast.deleted': 'Card deleted.',
+  'toast.deleted': 'Card deleted. Ctrl+Z brings it back.',
   'toast.undo': 'Undo',
   'toast.close': 'Close message',
   'notice.rejected': 'Your change was not saved: {reason}',
@@ -264,7 +246,6 @@ export const en: Catalogue = {
   'conn.failed': 'Not connected',
   'conn.queued.one': '{count} change queued',
   'conn.queued.other': '{count} changes queued',
-  'conn.label': 'Connection',
 
   'fail.protocol_version': 'This page is out of date. Please reload it.',
   'fail.forbidden': 'The facilitator link is not right. Ask the facilitator for the right link, or join with the code.',
@@ -319,7 +300,6 @@ export const en: Catalogue = {
   'announce.many': '{count} changes by others.',
   'announce.movedSelf': 'The card is now in {phase}, {lane}, position {index} of {count}.',
   'announce.cannotMove': 'The card cannot move further.',
-  'announce.deletedSelf': 'Card deleted. Ctrl+Z brings it back.',
   'announce.restored': 'Card brought back.',
 };
 
