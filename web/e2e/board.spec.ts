@@ -34,6 +34,8 @@ test('a facilitator creates a workshop, two participants join with the code, and
 
   // Adding: each sees the others' cards appear.
   await anna.addCard(ORIENT, TOUCH, 'Zoekt op website gemeente');
+  // Screen reader users hear others' changes, politely.
+  await expect(bob.liveRegion).toHaveText(`Anna heeft een kaart toegevoegd: ${ORIENT}, ${TOUCH}.`);
   await bob.addCard(ORIENT, TOUCH, 'Belt het KCC');
   await bob.addCard(APPLY, PAIN, 'Upload van tekeningen lukt niet');
   await anna.addCard(ORIENT, TOUCH, 'Leest de folder');
@@ -54,6 +56,7 @@ test('a facilitator creates a workshop, two participants join with the code, and
   // Moving by keyboard: next phase, lane above, and reordering within the cell.
   await bob.pressOnCard('Upload van tekeningen lukt niet', 'Alt+ArrowRight');
   await expect(bob.cardIn(WAIT, PAIN, 'Upload van tekeningen lukt niet')).toBeFocused();
+  await expect(bob.liveRegion).toHaveText(`Kaart staat nu in ${WAIT}, ${PAIN}, plek 1 van 1.`);
   await bob.page.keyboard.press('Alt+ArrowUp');
   await expect(bob.cardIn(WAIT, EMOTION, 'Upload van tekeningen lukt niet')).toBeFocused();
   await anna.pressOnCard('Belt het KCC', 'Alt+Shift+ArrowUp');

@@ -69,6 +69,11 @@ export class User {
     await expect(this.status).toHaveText('Verbonden');
   }
 
+  /** The polite live region that announces others' changes and keyboard moves. */
+  get liveRegion(): Locator {
+    return this.page.locator('.sr-only[aria-live="polite"]');
+  }
+
   get status(): Locator {
     return this.page.locator('.conn');
   }
