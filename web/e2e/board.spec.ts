@@ -184,3 +184,33 @@ test('the start page speaks English on request, remembers it, and explains a wro
   await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 });
+
+test('a link to a workshop that does not exist asks for a name, then says so clearly (P-JOIN-3)', async ({ newUser }) => {
+  const eve = await newUser('Eve');
+  const page = eve.page;
+  await page.goto('/#/w/bestaat-niet');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoe heet je?');
+  await page.getByRole('button', { name: 'Naar het bord' }).click();
+  await expect(page.getByText('Vul je naam in.')).toBeVisible();
+  await page.getByLabel('Je naam').fill('Eve');
+  await page.getByRole('button', { name: 'Naar het bord' }).click();
+  await expect(page.getByRole('alert')).toContainText('Deze workshop bestaat niet (meer).');
+  await expect(eve.status).toHaveText('Geen verbinding');
+  await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Klantreis-workshop');
+});
+
+test('a wrong facilitator link says so and offers to join as a participant (P-JOIN-4)', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { workshopId } = await sander.createWorkshop('Sleutel');
+  const mallory = await newUser('Mallory');
+  const page = mallory.page;
+  await page.goto(`/#/w/${workshopId}?key=${'A'.repeat(43)}`);
+  await page.getByLabel('Je naam').fill('Mallory');
+  await page.getByRole('button', { name: 'Naar het bord' }).click();
+  await expect(page.getByRole('alert')).toContainText('De begeleiderslink klopt niet.');
+  await page.getByRole('link', { name: 'Meedoen als deelnemer' }).click();
+  await mallory.waitForBoard();
+  await expect(mallory.presenceItem('Mallory')).not.toContainText('begeleider');
+  await expect(page.getByTestId('join-code')).toHaveCount(0);
+});
