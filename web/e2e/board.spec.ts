@@ -68,6 +68,10 @@ test('a facilitator creates a workshop, two participants join with the code, and
   // Editing: the others see who is editing, then the new text.
   await anna.pressOnCard('Belt het KCC', 'Enter');
   await expect(bob.card('Belt het KCC')).toContainText('Anna past dit aan');
+  // Others' changes around her card never take Anna's focus or caret.
+  await bob.pressOnCard('Leest de folder', 'Alt+Shift+ArrowUp');
+  await expect(anna.cell(ORIENT, TOUCH).locator('li.card').first()).toContainText('Leest de folder');
+  await expect(anna.cell(ORIENT, TOUCH).locator('textarea')).toBeFocused();
   await anna.page.keyboard.press('End');
   await anna.page.keyboard.type(' en wacht 20 minuten');
   await anna.page.keyboard.press('Control+Enter');
