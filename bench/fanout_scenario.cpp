@@ -1,5 +1,6 @@
 #include "fanout_scenario.hpp"
 
+#include "envelope.hpp"
 #include "join.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -138,43 +139,40 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
     auto& receiver = clients_[i];
     ++result_.messages_received;
     result_.bytes_received += static_cast<std::int64_t>(text.size());
-    const auto message = nlohmann::json::parse(text, nullptr, false);
-    const auto type = string_field(message, "type");
+    const auto message = read_envelope(text);
+    const auto& type = message.type;
 
     if (type == "event") {
         ++receiver.events;
-        const auto seq = int_field(message, "seq", -1);
-        if (seq != receiver.last_seq + 1) ++result_.seq_violations;
-        receiver.last_seq = seq;
-        const auto sender = index_of_.find(string_field(message, "clientId"));
-        const auto client_seq = int_field(message, "clientSeq", 0);
-        if (sender == index_of_.end() || client_seq < 1 ||
-            client_seq > static_cast<std::int64_t>(clients_[sender->second].ops.size())) {
+        if (message.seq != receiver.last_seq + 1) ++result_.seq_violations;
+        receiver.last_seq = message.seq;
+        const auto sender = index_of_.find(message.client_id);
+        if (sender == index_of_.end() || message.client_seq < 1 ||
+            message.client_seq > static_cast<std::int64_t>(clients_[sender->second].ops.size())) {
             error("event for an operation not sent");
             return;
         }
         if (sender->second == i) return;  // its own event: the ack is what the sender measures
-        auto& op = clients_[sender->second].ops[client_seq - 1];
+        auto& op = clients_[sender->second].ops[message.client_seq - 1];
         ++op.seen_by_others;
         op.last_seen = std::max(op.last_seen, at);
         fanout_us_.push_back(micros(at - op.sent));
     } else if (type == "ack") {
-        const auto client_seq = int_field(message, "clientSeq", 0);
-        if (client_seq < 1 || client_seq > static_cast<std::int64_t>(receiver.ops.size())) {
+        if (message.client_seq < 1 ||
+            message.client_seq > static_cast<std::int64_t>(receiver.ops.size())) {
             error("ack for an operation not sent");
             return;
         }
-        auto& op = receiver.ops[client_seq - 1];
+        auto& op = receiver.ops[message.client_seq - 1];
         if (op.acked) error("second ack");
         op.acked = true;
         ack_us_.push_back(micros(at - op.sent));
-        if (const auto dup = message.find("duplicate"); dup != message.end() && *dup == true)
-            error("ack marked duplicate");
+        if (message.duplicate) error("ack marked duplicate");
     } else if (type == "error") {
-        error("error " + string_field(message, "code"));
-        const auto client_seq = int_field(message, "clientSeq", 0);
-        if (client_seq >= 1 && client_seq <= static_cast<std::int64_t>(receiver.ops.size()))
-            receiver.ops[client_seq - 1].rejected = true;
+        error("error " + message.code);
+        if (message.client_seq >= 1 &&
+            message.client_seq <= static_cast<std::int64_t>(receiver.ops.size()))
+            receiver.ops[message.client_seq - 1].rejected = true;
     } else if (type != "presence" && type != "pong") {
         error("unexpected message " + (type.empty() ? std::string(text.substr(0, 40)) : type));
     }
