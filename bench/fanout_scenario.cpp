@@ -62,6 +62,7 @@ asio::awaitable<fanout_result> fanout_scenario::run() {
 
     // 2. Load: every joined client sends for D seconds.
     const auto start = steady::now() + std::chrono::milliseconds(50);
+    load_start_ = start;
     const auto end = start + std::chrono::duration_cast<steady::duration>(
                                  std::chrono::duration<double>(config_.duration_s));
     for (std::size_t i = 0; i < clients_.size(); ++i) {
@@ -157,6 +158,9 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
         ++op.seen_by_others;
         op.last_seen = std::max(op.last_seen, at);
         fanout_us_.push_back(micros(at - op.sent));
+        if (config_.timeline)
+            fanout_second_.push_back(static_cast<std::uint32_t>(
+                std::chrono::duration_cast<std::chrono::seconds>(op.sent - load_start_).count()));
     } else if (type == "ack") {
         if (message.client_seq < 1 ||
             message.client_seq > static_cast<std::int64_t>(receiver.ops.size())) {
@@ -257,6 +261,15 @@ void fanout_scenario::finish() {
     // Every client must have received exactly one event per accepted operation.
     for (const auto& c : clients_)
         if (c.joined && c.events != result_.ops_acked) ++result_.clients_mismatched;
+    if (config_.timeline) {
+        std::vector<std::vector<std::int64_t>> by_second;
+        for (std::size_t k = 0; k < fanout_second_.size(); ++k) {
+            if (fanout_second_[k] >= by_second.size()) by_second.resize(fanout_second_[k] + 1);
+            by_second[fanout_second_[k]].push_back(fanout_us_[k]);
+        }
+        for (std::size_t s = 0; s < by_second.size(); ++s)
+            result_.timeline.push_back({s, summarise(by_second[s])});
+    }
     result_.fanout = summarise(fanout_us_);
     result_.fanout_all = summarise(complete_us);
     result_.ack = summarise(ack_us_);

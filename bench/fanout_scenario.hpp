@@ -23,6 +23,13 @@ struct fanout_config {
     std::size_t connect_parallel = 16;
     std::size_t max_cards_per_client = 20;  // then a client only moves (workshop card limit)
     std::uint64_t seed = 1;
+    bool timeline = false;  // also report latency per second of the run (where does it grow?)
+};
+
+/// Fan-out latency of the operations sent in one second of the run.
+struct timeline_entry {
+    std::size_t second = 0;
+    latency_summary fanout;
 };
 
 struct fanout_result {
@@ -38,6 +45,7 @@ struct fanout_result {
     std::int64_t seq_violations = 0;      // an event whose seq is not the previous + 1
     std::int64_t messages_received = 0, bytes_received = 0;
     double join_seconds = 0, load_seconds = 0, drain_seconds = 0;
+    std::vector<timeline_entry> timeline;  // when config.timeline
 };
 
 /// Owns the N clients of one run and everything measured about their operations. Everything
@@ -79,6 +87,8 @@ private:
     std::vector<client> clients_;
     std::unordered_map<std::string, std::size_t> index_of_;
     std::vector<std::int64_t> fanout_us_, ack_us_;
+    std::vector<std::uint32_t> fanout_second_;  // the second of the run each sample's op was sent in
+    steady::time_point load_start_;
     board_layout layout_;
     fanout_result result_;
     std::size_t next_join_ = 0;

@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
         ("duration,d", po::value(&opt.fanout.duration_s)->default_value(opt.fanout.duration_s), "fan-out: seconds of sending")
         ("drain", po::value(&opt.fanout.drain_s)->default_value(opt.fanout.drain_s), "fan-out: seconds to wait for late acks and events")
         ("connect-parallel", po::value(&opt.fanout.connect_parallel)->default_value(opt.fanout.connect_parallel), "fan-out: joins in flight at once")
+        ("timeline", po::bool_switch(&opt.fanout.timeline), "fan-out: also print the latency of each second's operations")
         ("cards", po::value(&opt.join.cards)->default_value(opt.join.cards), "join: cards on the board")
         ("joins", po::value(&opt.join.joins)->default_value(opt.join.joins), "join: new clients to time")
         ("batch", po::value(&opt.join.batch)->default_value(opt.join.batch), "join: operations pipelined per filling connection")

@@ -64,6 +64,8 @@ void print_fanout(std::ostream& out, const fanout_config& config, const fanout_r
     row(out, "messages received (all clients)", std::to_string(r.messages_received) + " (" +
                                                     mib(r.bytes_received / 1024) + ")");
     row(out, "drain after sending stopped", format_ms(r.drain_seconds) + " s");
+    for (const auto& t : r.timeline)
+        row(out, "  ops sent in second " + std::to_string(t.second), latency(t.fanout));
     print_errors(out, r.errors, r.error_kinds);
     print_usage(out, usage);
 }
