@@ -41,6 +41,8 @@ export const invalidExamples = [
   ['an op without kind', 'op.schema.json', op(without(cardAdd, 'kind'))],
   ['op with clientSeq 0', 'op.schema.json', op(cardAdd, 0)],
   ['op with a fractional clientSeq', 'op.schema.json', op(cardAdd, 1.5)],
+  ['op with clientSeq 2^53 (past what JavaScript holds exactly)', 'op.schema.json', op(cardAdd, 2 ** 53)],
+  ['hello with lastSeq 2^53', 'hello.schema.json', { ...hello, lastSeq: 2 ** 53 }],
   ['card.update that changes nothing', 'op.schema.json', op({ kind: 'card.update', cardId: 'c1' })],
   ['journey.update that changes nothing', 'op.schema.json', op({ kind: 'journey.update', journeyId: 'j1' })],
   ['phase.update that changes nothing', 'op.schema.json', op({ kind: 'phase.update', phaseId: 'p1' })],
