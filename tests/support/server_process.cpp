@@ -153,9 +153,21 @@ int server_process::wait()
 
 int server_process::terminate()
 {
+    send_terminate();
+    return wait_exit();
+}
+
+void server_process::send_terminate()
+{
     if (!running())
         throw std::logic_error("server not running");
     ::kill(pid_, SIGTERM);
+}
+
+int server_process::wait_exit()
+{
+    if (!running())
+        throw std::logic_error("server not running");
     return wait();
 }
 
@@ -186,6 +198,16 @@ int test_server::stop()
     return process_->terminate();
 }
 
+void test_server::begin_stop()
+{
+    process_->send_terminate();
+}
+
+int test_server::finish_stop()
+{
+    return process_->wait_exit();
+}
+
 void test_server::crash()
 {
     process_->kill();
@@ -196,11 +218,26 @@ run_result run_server_binary(const std::vector<std::string>& args)
     int fd = -1;
     const pid_t pid = spawn(args, true, fd);
     run_result result;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0)
-            result.output.append(buf, static_cast<std::size_t>(n));
+    // A binary that unexpectedly starts serving would never end: give up after the start-up
+    // timeout and kill it (the status then says so).
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(startup_timeout_ms);
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd p{fd, POLLIN, 0};
+        if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) == 0) {
+            ::kill(pid, SIGKILL);
+            break;
+        }
+        char buf[4096];
+        const ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        result.output.append(buf, static_cast<std::size_t>(n));
+    }
     close(fd);
     int raw = 0;
     while (waitpid(pid, &raw, 0) < 0 && errno == EINTR) {

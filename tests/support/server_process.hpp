@@ -43,6 +43,9 @@ public:
     bool running() const { return pid_ > 0; }
     // SIGTERM, then waits; the exit status (or 128 + signal if it was killed by one).
     int terminate();
+    // The two halves of terminate(), for tests that watch the shutdown from a client.
+    void send_terminate();
+    int wait_exit();
     // SIGKILL, then waits (a crash: nothing gets to clean up).
     void kill();
 
@@ -65,6 +68,8 @@ public:
     std::filesystem::path web_dir() const { return dir_.path() / "web"; }
 
     int stop();    // graceful; returns the exit status
+    void begin_stop();  // SIGTERM without waiting; then finish_stop()
+    int finish_stop();
     void crash();  // SIGKILL
     void start();  // again, same database and arguments (a new port)
 

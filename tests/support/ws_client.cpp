@@ -81,20 +81,21 @@ std::string http_result::header(const std::string& lower_name) const
     return it == headers.end() ? std::string() : it->second;
 }
 
-http_result http_request(unsigned short port, http::verb method, std::string target,
-                         std::string body, std::map<std::string, std::string> headers)
+http_connection::http_connection(unsigned short port) : stream_(ioc_), port_(port)
 {
-    asio::io_context ioc;
-    beast::tcp_stream stream(ioc);
-    auto& socket = stream.socket();
-    auto timeout = std::chrono::milliseconds(default_timeout);
     const tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), port);
-    if (auto ec = run_with_timeout(ioc, socket, timeout, "connect",
-                                   [&](auto h) { stream.async_connect(ep, h); }))
+    if (auto ec = run_with_timeout(ioc_, stream_.socket(), default_timeout, "connect",
+                                   [&](auto h) { stream_.async_connect(ep, h); }))
         throw std::runtime_error("connect: " + ec.message());
+}
 
+http_result http_connection::request(http::verb method, std::string target, std::string body,
+                                     std::map<std::string, std::string> headers)
+{
+    auto& socket = stream_.socket();
+    const auto timeout = std::chrono::milliseconds(default_timeout);
     http::request<http::string_body> req{method, target, 11};
-    req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+    req.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
     for (auto& [name, value] : headers)
         req.set(name, value);
     if (!body.empty() || method == http::verb::post) {
@@ -102,18 +103,17 @@ http_result http_request(unsigned short port, http::verb method, std::string tar
         req.body() = std::move(body);
         req.prepare_payload();
     }
-    if (auto ec = run_with_timeout(ioc, socket, timeout, "request",
-                                   [&](auto h) { http::async_write(stream, req, h); });
+    if (auto ec = run_with_timeout(ioc_, socket, timeout, "request",
+                                   [&](auto h) { http::async_write(stream_, req, h); });
         ec && ec != asio::error::broken_pipe && ec != asio::error::connection_reset)
         throw std::runtime_error("write: " + ec.message());
 
     // A server may answer (413) before it has read the whole body; read the answer anyway.
-    beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
     parser.skip(method == http::verb::head);
-    if (auto ec = run_with_timeout(ioc, socket, timeout, "response",
-                                   [&](auto h) { http::async_read(stream, buffer, parser, h); }))
+    if (auto ec = run_with_timeout(ioc_, socket, timeout, "response",
+                                   [&](auto h) { http::async_read(stream_, buffer_, parser, h); }))
         throw std::runtime_error("read: " + ec.message());
     const auto& res = parser.get();
     http_result out;
@@ -121,9 +121,22 @@ http_result http_request(unsigned short port, http::verb method, std::string tar
     for (const auto& field : res)
         out.headers[lower(std::string(field.name_string()))] = std::string(field.value());
     out.body = res.body();
-    beast::error_code ignored;
-    socket.shutdown(tcp::socket::shutdown_both, ignored);
     return out;
+}
+
+bool http_connection::closed_by_server()
+{
+    char byte;
+    auto ec = run_with_timeout(ioc_, stream_.socket(), default_timeout, "end of stream",
+                               [&](auto h) { stream_.async_read_some(asio::buffer(&byte, 1), h); });
+    return ec == asio::error::eof || ec == asio::error::connection_reset;
+}
+
+http_result http_request(unsigned short port, http::verb method, std::string target,
+                         std::string body, std::map<std::string, std::string> headers)
+{
+    http_connection connection(port);
+    return connection.request(method, std::move(target), std::move(body), std::move(headers));
 }
 
 http_result http_get(unsigned short port, std::string target, std::map<std::string, std::string> headers)
@@ -152,7 +165,8 @@ ws_client::ws_client(unsigned short port) : ws_client(port, options{}) {}
 
 ws_client::ws_client(unsigned short port, options opts)
     : ws_(ioc_), timeout_(opts.timeout),
-      client_id_(opts.client_id.empty() ? new_id("client") : opts.client_id)
+      client_id_(opts.client_id.empty() ? new_id("client") : opts.client_id),
+      log_(opts.contract_log)
 {
     auto& socket = beast::get_lowest_layer(ws_).socket();
     socket.open(tcp::v4());
@@ -189,7 +203,8 @@ ws_client::~ws_client()
 
 void ws_client::note(const json& message)
 {
-    contract_log("server", message);
+    if (log_)
+        contract_log("server", message);
     if (!message.is_object())
         return;
     const auto type = message.value("type", "");
@@ -202,13 +217,15 @@ void ws_client::note(const json& message)
 
 void ws_client::send(const json& message)
 {
-    contract_log("client", message);
+    if (log_)
+        contract_log("client", message);
     send_text(message.dump());
 }
 
 void ws_client::send_invalid(const std::string& text)
 {
-    contract_log("client", text, true);
+    if (log_)
+        contract_log("client", text, true);
     send_text(text);
 }
 
@@ -217,6 +234,17 @@ void ws_client::send_text(const std::string& text)
     auto& socket = beast::get_lowest_layer(ws_).socket();
     if (auto ec = run_with_timeout(ioc_, socket, timeout_, "a write",
                                    [&](auto h) { ws_.async_write(asio::buffer(text), h); }))
+        throw std::runtime_error("write: " + ec.message());
+}
+
+void ws_client::send_binary(const std::string& data)
+{
+    auto& socket = beast::get_lowest_layer(ws_).socket();
+    ws_.binary(true);
+    auto ec = run_with_timeout(ioc_, socket, timeout_, "a write",
+                               [&](auto h) { ws_.async_write(asio::buffer(data), h); });
+    ws_.text(true);
+    if (ec)
         throw std::runtime_error("write: " + ec.message());
 }
 
@@ -364,6 +392,15 @@ json ws_client::wait_error(std::optional<std::int64_t> client_seq)
             return !client_seq || m.value("clientSeq", json()) == *client_seq;
         },
         "an error");
+}
+
+json ws_client::wait_event(std::int64_t seq)
+{
+    if (auto it = events_.find(seq); it != events_.end())
+        return it->second;
+    receive_until([&](const json&) { return events_.contains(seq); },
+                  "event " + std::to_string(seq));
+    return events_.at(seq);
 }
 
 json ws_client::apply(const json& op)

@@ -40,6 +40,22 @@ struct http_result {
     bool has_header(const std::string& lower_name) const { return headers.contains(lower_name); }
 };
 
+// One HTTP/1.1 connection that can carry several requests in turn (keep-alive).
+class http_connection {
+public:
+    explicit http_connection(unsigned short port);
+    http_result request(boost::beast::http::verb method, std::string target, std::string body = {},
+                        std::map<std::string, std::string> headers = {});
+    // Whether the server has closed the connection (reads end of stream).
+    bool closed_by_server();
+
+private:
+    boost::asio::io_context ioc_;
+    boost::beast::tcp_stream stream_;
+    boost::beast::flat_buffer buffer_;
+    unsigned short port_;
+};
+
 // One request on a fresh connection.
 http_result http_request(unsigned short port, boost::beast::http::verb method, std::string target,
                          std::string body = {}, std::map<std::string, std::string> headers = {});
@@ -84,6 +100,7 @@ public:
         std::chrono::milliseconds timeout = default_timeout;
         int receive_buffer = 0;  // SO_RCVBUF before connecting (0: the system's default)
         std::string client_id;   // empty: a fresh random one
+        bool contract_log = true;  // false: keep bulk traffic out of the contract log
     };
 
     explicit ws_client(unsigned short port);
@@ -95,6 +112,7 @@ public:
     void send(const json& message);             // logged for the contract tests
     void send_invalid(const std::string& text);  // logged as expected to break the contract
     void send_text(const std::string& text);     // sent as is, not logged
+    void send_binary(const std::string& data);   // a binary frame, not logged
 
     // The next message; throws on timeout or close.
     json receive();
@@ -121,6 +139,8 @@ public:
     json wait_error(std::optional<std::int64_t> client_seq);
     // send_op + wait_ack.
     json apply(const json& op);
+    // The event with this seq: already received (events()), or the next one to arrive.
+    json wait_event(std::int64_t seq);
     // The events received so far (from receive() and skipped messages), by seq.
     const std::map<std::int64_t, json>& events() const { return events_; }
     void set_next_client_seq(std::int64_t next) { next_client_seq_ = next; }
@@ -141,6 +161,7 @@ private:
     std::vector<json> skipped_;
     std::map<std::int64_t, json> events_;
     bool open_ = false;
+    bool log_ = true;
 };
 
 // Fresh ids for things a client adds.
