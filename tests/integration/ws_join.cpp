@@ -198,3 +198,30 @@ TEST_CASE("P-PRES-1 P-PRES-2 presence lists who is online and what they edit", "
         },
         "presence with Bram offline");
 }
+
+TEST_CASE("P-HTTP-6 a new workshop starts with one journey of the default phases and lanes", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port(), "Bouwvergunning");
+    ws_client client(server.port());
+    auto welcome = client.join(w.id);
+    CHECK(welcome.at("seq") == 0);
+    const auto& snapshot = welcome.at("snapshot");
+    CHECK(snapshot.at("workshop").at("id") == w.id);
+    CHECK(snapshot.at("workshop").at("title") == "Bouwvergunning");
+    REQUIRE(snapshot.at("journeys").size() == 1);
+    const auto& journey = snapshot.at("journeys").at(0);
+    std::vector<std::string> phases, lanes, kinds;
+    for (const auto& p : journey.at("phases"))
+        phases.push_back(p.at("title"));
+    for (const auto& l : journey.at("lanes")) {
+        lanes.push_back(l.at("title"));
+        kinds.push_back(l.at("kind"));
+    }
+    CHECK(phases == std::vector<std::string>{"Oriënteren", "Aanvragen", "Wachten", "Besluit", "Achteraf"});
+    CHECK(lanes == std::vector<std::string>{"Contactmoment", "Verwachting", "Ervaring", "Emotie",
+                                            "Knelpunt", "Verbeteridee"});
+    CHECK(kinds == std::vector<std::string>{"touchpoint", "expectation", "experience", "emotion",
+                                            "pain_point", "idea"});
+    CHECK(snapshot.at("cards").empty());
+}
