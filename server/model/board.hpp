@@ -57,6 +57,8 @@ struct op_context {
     std::int64_t at = 0;
 };
 
+/// One workshop's board state: the workshop's title, its journeys (with their phases and
+/// lanes) and its cards. Owns the rules of protocol.md for changing them (check, apply).
 class board {
 public:
     board() = default;
@@ -71,17 +73,26 @@ public:
     std::optional<op_error> check(const operation& op, const op_context& ctx) const;
 
     // Applies an operation that check() accepted. Precondition: check(op, ctx) was empty.
+    // Cards added get author_id = ctx.actor_id and created_at = updated_at = ctx.at; card
+    // updates and moves set updated_at = ctx.at.
     void apply(const operation& op, const op_context& ctx);
 
     // The board state document of protocol.md ("Board state"), arrays sorted as specified.
     nlohmann::json to_json() const;
-    // Inverse of to_json. Throws std::invalid_argument on a malformed document.
+    // Inverse of to_json. Throws std::invalid_argument on a malformed document (shape, values,
+    // duplicate ids, references that do not resolve). Limits are not enforced: a stored board
+    // is loaded even if the limits were lowered since.
     static board from_json(const nlohmann::json& doc, board_limits limits = {});
 
     const workshop_info& info() const { return info_; }
     const std::map<std::string, journey>& journeys() const { return journeys_; }
     const std::map<std::string, card>& cards() const { return cards_; }
     const card* find_card(const std::string& id) const;
+    const journey* find_journey(const std::string& id) const;
+    // The journey that holds phase / lane `id`, or nullptr.
+    const journey* phase_owner(const std::string& id) const;
+    const journey* lane_owner(const std::string& id) const;
+    const board_limits& limits() const { return limits_; }
 
 private:
     workshop_info info_;

@@ -21,6 +21,7 @@ std::string_view to_string(role);
 std::string_view to_string(lane_kind);
 std::string_view to_string(card_color);
 std::string_view to_string(target_group);
+std::optional<role> parse_role(std::string_view);
 std::optional<lane_kind> parse_lane_kind(std::string_view);
 std::optional<card_color> parse_card_color(std::string_view);
 std::optional<target_group> parse_target_group(std::string_view);
@@ -88,8 +89,14 @@ using operation = std::variant<card_add, card_update, card_move, card_delete, wo
                                journey_add, journey_update, journey_delete, phase_add,
                                phase_update, phase_delete, lane_add, lane_update, lane_delete>;
 
-// Strict decoding of an `op` object: unknown kind → `unknown_type`; missing field or wrong type
-// → `bad_message`; out-of-range value (length, colour, kind, order key, id format) → `invalid`.
+// The wire name of an operation's kind ("card.add", …).
+std::string_view kind_name(const operation& op);
+
+// Strict decoding of an `op` object: unknown kind → `unknown_type`; missing field, unknown
+// field or wrong type → `bad_message`; out-of-range value (length, colour, kind, order key, id
+// format) → `invalid`. Messages name the field ("op.text: longer than 2000 characters").
+// Titles come back trimmed. The lane kind of lane.add / lane.update travels as `laneKind`,
+// because `kind` is the operation's own kind.
 std::variant<operation, op_error> decode_operation(const nlohmann::json& op);
 // The canonical JSON of an operation (what the log stores and events carry).
 nlohmann::json encode_operation(const operation& op);

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace jb::room {
 
@@ -22,6 +23,8 @@ public:
     void shutdown(std::uint16_t code, std::function<void()> done);
 
 private:
+    void on_loaded(const std::string& id, std::shared_ptr<room> loaded);
+
     boost::asio::io_context& ioc_;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     store::store_worker& worker_;

@@ -13,11 +13,14 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 namespace jb::room {
 
@@ -45,6 +48,9 @@ public:
     void leave(std::shared_ptr<room_client> client);
     // Closes every connection with `code` once every accepted op is durable, then calls done.
     void shutdown(std::uint16_t code, std::function<void()> done);
+    // Called (on the room's strand) if a commit failed: the room has closed every connection
+    // and must be dropped, so that the next join reloads the workshop from the store.
+    void on_broken(std::function<void()> handler);
 
     const std::string& id() const { return id_; }
 
@@ -56,13 +62,27 @@ private:
     struct connection {
         std::string participant_id, client_id;
         model::role role = model::role::participant;
+        // Events up to this seq are already in the snapshot this connection got: skip them.
+        std::int64_t skip_through = 0;
+    };
+    // A duplicate op's ack waits until everything applied before it is durable (P-SYNC-1).
+    struct deferred_ack {
+        std::weak_ptr<room_client> client;
+        std::int64_t client_seq = 0, seq = 0;
     };
 
     void do_join(std::shared_ptr<room_client> client, protocol::hello hello);
-    void do_op(const std::shared_ptr<room_client>& client, connection& conn, protocol::op_message msg);
-    void on_committed(bool ok, std::vector<std::pair<std::shared_ptr<room_client>, std::int64_t>> acks,
-                      std::vector<shared_text> events);
-    void schedule_presence();
+    void send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
+    void do_op(const std::shared_ptr<room_client>& client, const connection& conn,
+               protocol::op_message msg);
+    void do_presence(const connection& conn, protocol::presence_message msg);
+    void dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message);
+    void on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client> sender,
+                         std::int64_t client_seq);
+    void flush_deferred_acks();
+    void fail(std::string_view what);
+    void finish_shutdown_if_drained();
+    void mark_presence_dirty();
     void send_presence();
 
     boost::asio::io_context& ioc_;
@@ -72,15 +92,25 @@ private:
     std::string id_;
     store::workshop_record workshop_;
     model::board board_;
-    std::int64_t seq_ = 0;
+    std::int64_t seq_ = 0;            // last applied (some may still be in flight to the disk)
+    std::int64_t committed_seq_ = 0;  // last durable
     std::int64_t last_snapshot_seq_ = 0;
     std::map<std::string, std::int64_t> client_seqs_;
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
     std::map<std::shared_ptr<room_client>, connection> connections_;
-    std::deque<nlohmann::json> recent_;  // event bodies, seq ascending, at most replay_window
+    // Messages from clients whose participant record is still being written: handled after
+    // their welcome, in order, so a client may send right after its hello.
+    std::map<std::shared_ptr<room_client>, std::vector<protocol::client_message>> joining_;
+    std::deque<nlohmann::json> recent_;     // committed event bodies, seq ascending (P-SYNC-5)
+    std::deque<nlohmann::json> in_flight_;  // applied, not yet durable, seq ascending
+    std::vector<deferred_ack> deferred_acks_;
     boost::asio::steady_timer presence_timer_;
-    bool presence_dirty_ = false, presence_scheduled_ = false;
+    bool presence_scheduled_ = false;
+    bool broken_ = false;
+    std::function<void()> on_broken_;
+    std::optional<std::uint16_t> shutdown_code_;
+    std::vector<std::function<void()>> shutdown_waiters_;
 };
 
 }  // namespace jb::room

@@ -21,7 +21,10 @@ public:
     std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) override;
     void commit(const write_batch& batch) override;
 
+    // The schema version of the open database (after migration: supported_schema_version()).
     int schema_version() const;
+    // The newest schema version this server knows; a database above it is refused on open.
+    static int supported_schema_version();
 
 private:
     struct impl;

@@ -16,11 +16,13 @@ namespace jb::store {
 struct workshop_record {
     std::string id, title, join_code, facilitator_key_hash;
     std::int64_t created_at = 0;
+    bool operator==(const workshop_record&) const = default;
 };
 
 struct participant_record {
     std::string workshop_id, id, token_hash, display_name, role;  // role: "participant"|"facilitator"
     std::int64_t created_at = 0;
+    bool operator==(const participant_record&) const = default;
 };
 
 // One accepted operation in a workshop's log.
@@ -30,6 +32,7 @@ struct logged_op {
     std::string by, client_id;
     std::int64_t client_seq = 0;
     std::string op_json;  // model::encode_operation(op).dump()
+    bool operator==(const logged_op&) const = default;
 };
 
 // The board state document at `seq`, so loading need not replay the whole log.
@@ -37,14 +40,18 @@ struct snapshot_record {
     std::string workshop_id;
     std::int64_t seq = 0;
     std::string state_json;
+    bool operator==(const snapshot_record&) const = default;
 };
 
 // Everything written in one transaction. Ops also advance the per-client clientSeq
-// (max(client_seq) per (workshop_id, client_id)) in the same transaction (protocol P-SYNC-4).
+// (max(client_seq) per (workshop_id, client_id)) in the same transaction (protocol P-SYNC-4);
+// an op with an empty client_id (made by the server itself) advances none. Every record must
+// belong to an existing workshop, and an op's (workshop_id, seq) must be new.
 struct write_batch {
     std::vector<logged_op> ops;
     std::vector<participant_record> participants;  // upsert by (workshop_id, id)
     std::vector<snapshot_record> snapshots;        // replaces the workshop's older snapshot
+                                                   // (one with a lower seq is ignored)
     bool empty() const { return ops.empty() && participants.empty() && snapshots.empty(); }
 };
 
@@ -53,7 +60,7 @@ struct loaded_workshop {
     workshop_record workshop;
     snapshot_record snapshot;              // latest snapshot (seq 0 = the initial state)
     std::vector<logged_op> ops_after;      // ops with seq > snapshot.seq, ascending
-    std::vector<participant_record> participants;
+    std::vector<participant_record> participants;  // by created_at, then id
     std::map<std::string, std::int64_t> client_seqs;  // client id → highest clientSeq applied
 };
 
@@ -68,6 +75,7 @@ public:
     // Creates the workshop with its initial state as snapshot seq 0. Throws store_error if the
     // id or join code is taken.
     virtual void create_workshop(const workshop_record& w, const std::string& initial_state_json) = 0;
+    // Exact match: normalise a typed code first (util::normalize_join_code).
     virtual std::optional<workshop_record> find_workshop_by_code(std::string_view join_code) = 0;
     virtual bool join_code_taken(std::string_view join_code) = 0;
     virtual std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) = 0;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace jb::store {
 
@@ -30,7 +31,8 @@ public:
     // Runs `job` on the worker thread with the store, in order with the writes (lookups,
     // loads, and one-off writes such as creating a workshop).
     void run(std::function<void(store&)> job);
-    // Commits everything queued, then stops the thread. Idempotent.
+    // Commits everything queued, then stops the thread. Idempotent. After it, submit() calls
+    // done(false) at once and run() drops the job (both say so on stderr).
     void stop();
 
 private:
@@ -44,6 +46,8 @@ private:
         std::optional<pending_write> write;
         std::function<void(store&)> job;
     };
+    // Commits a group as one transaction and calls each submitter back.
+    void commit_group(std::vector<pending_write>& group);
 
     store& store_;
     std::chrono::milliseconds group_window_;

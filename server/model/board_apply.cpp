@@ -1,0 +1,130 @@
+// board::apply: the effect of an accepted operation. check() has already accepted it, so every
+// id resolves; a look-up that still fails leaves the board as it is rather than guessing.
+
+#include "model/board.hpp"
+
+#include "model/sorted.hpp"
+
+namespace jb::model {
+namespace {
+
+template <class... Fs>
+struct overloaded : Fs... {
+    using Fs::operator()...;
+};
+template <class... Fs>
+overloaded(Fs...) -> overloaded<Fs...>;
+
+// Finds the phase or lane `id` in any journey and hands its journey's list and position to `f`.
+template <class T, class F>
+void with_item(std::map<std::string, journey>& journeys, std::vector<T> journey::*list,
+               const std::string& id, F&& f) {
+    for (auto& [journey_id, j] : journeys) {
+        auto& items = j.*list;
+        const auto it = find_by_id(items, id);
+        if (it != items.end()) {
+            f(items, it);
+            return;
+        }
+    }
+}
+
+// Applies an update to a phase or lane, moving it when its order key changes.
+template <class T, class Update, class Fields>
+void update_item(std::map<std::string, journey>& journeys, std::vector<T> journey::*list,
+                 const std::string& id, const Update& o, Fields&& set_fields) {
+    with_item(journeys, list, id, [&](std::vector<T>& items, auto it) {
+        set_fields(*it);
+        if (o.order_key && *o.order_key != it->order_key) {
+            T moved = std::move(*it);
+            moved.order_key = *o.order_key;
+            items.erase(it);
+            insert_sorted(items, std::move(moved));
+        }
+    });
+}
+
+}  // namespace
+
+void board::apply(const operation& op, const op_context& ctx) {
+    std::visit(
+        overloaded{
+            [&](const card_add& o) {
+                card c;
+                c.id = o.card_id;
+                c.journey_id = o.journey_id;
+                c.phase_id = o.phase_id;
+                c.lane_id = o.lane_id;
+                c.text = o.text;
+                c.author_id = ctx.actor_id;
+                c.order_key = o.order_key;
+                c.color = o.color;
+                c.created_at = c.updated_at = ctx.at;
+                cards_.insert_or_assign(c.id, std::move(c));
+            },
+            [&](const card_update& o) {
+                const auto it = cards_.find(o.card_id);
+                if (it == cards_.end()) return;
+                if (o.text) it->second.text = *o.text;
+                if (o.color) it->second.color = *o.color;
+                it->second.updated_at = ctx.at;
+            },
+            [&](const card_move& o) {
+                const auto it = cards_.find(o.card_id);
+                if (it == cards_.end()) return;
+                it->second.phase_id = o.phase_id;
+                it->second.lane_id = o.lane_id;
+                it->second.order_key = o.order_key;
+                it->second.updated_at = ctx.at;
+            },
+            [&](const card_delete& o) { cards_.erase(o.card_id); },
+            [&](const workshop_update& o) { info_.title = o.title; },
+            [&](const journey_add& o) {
+                journey j;
+                j.id = o.journey_id;
+                j.title = o.title;
+                j.order_key = o.order_key;
+                j.group = o.group;
+                journeys_.insert_or_assign(j.id, std::move(j));
+            },
+            [&](const journey_update& o) {
+                const auto it = journeys_.find(o.journey_id);
+                if (it == journeys_.end()) return;
+                if (o.title) it->second.title = *o.title;
+                if (o.group) it->second.group = *o.group;
+            },
+            [&](const journey_delete& o) { journeys_.erase(o.journey_id); },
+            [&](const phase_add& o) {
+                const auto it = journeys_.find(o.journey_id);
+                if (it == journeys_.end()) return;
+                insert_sorted(it->second.phases, phase{o.phase_id, o.title, o.order_key});
+            },
+            [&](const phase_update& o) {
+                update_item(journeys_, &journey::phases, o.phase_id, o, [&](phase& p) {
+                    if (o.title) p.title = *o.title;
+                });
+            },
+            [&](const phase_delete& o) {
+                with_item(journeys_, &journey::phases, o.phase_id,
+                          [](auto& items, auto it) { items.erase(it); });
+            },
+            [&](const lane_add& o) {
+                const auto it = journeys_.find(o.journey_id);
+                if (it == journeys_.end()) return;
+                insert_sorted(it->second.lanes, lane{o.lane_id, o.title, o.order_key, o.kind});
+            },
+            [&](const lane_update& o) {
+                update_item(journeys_, &journey::lanes, o.lane_id, o, [&](lane& l) {
+                    if (o.title) l.title = *o.title;
+                    if (o.kind) l.kind = *o.kind;
+                });
+            },
+            [&](const lane_delete& o) {
+                with_item(journeys_, &journey::lanes, o.lane_id,
+                          [](auto& items, auto it) { items.erase(it); });
+            },
+        },
+        op);
+}
+
+}  // namespace jb::model

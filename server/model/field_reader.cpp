@@ -1,0 +1,222 @@
+#include "model/field_reader.hpp"
+
+#include "model/order_key.hpp"
+#include "model/text_rules.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace jb::model {
+namespace {
+
+const char* type_name(const nlohmann::json& v) {
+    if (v.is_number()) return "a number";
+    if (v.is_string()) return "a string";
+    if (v.is_boolean()) return "a boolean";
+    if (v.is_null()) return "null";
+    if (v.is_array()) return "an array";
+    return "an object";
+}
+
+}  // namespace
+
+std::string quote_name(std::string_view name) {
+    // Cut at a code point boundary (input came through the JSON parser: it is UTF-8).
+    constexpr std::size_t max_shown = 40;
+    std::size_t count = 0, end = 0;
+    for (; end < name.size(); ++end) {
+        if ((static_cast<unsigned char>(name[end]) & 0xC0) != 0x80 && count++ == max_shown)
+            break;
+    }
+    std::string quoted = "\"" + std::string(name.substr(0, end)) + "\"";
+    if (end < name.size()) quoted += "…";
+    return quoted;
+}
+
+field_reader::field_reader(const nlohmann::json& object, std::string prefix)
+    : object_(object), prefix_(std::move(prefix)) {}
+
+void field_reader::fail(std::string_view code, std::string_view field, std::string_view problem) {
+    if (error_) return;
+    // An empty field names the object itself: "op: …", not "op.: …".
+    std::string where = field.empty() && !prefix_.empty() && prefix_.back() == '.'
+                            ? prefix_.substr(0, prefix_.size() - 1)
+                            : prefix_ + std::string(field);
+    error_ = op_error{std::string(code), std::move(where) + ": " + std::string(problem)};
+}
+
+void field_reader::allow_only(std::initializer_list<std::string_view> known) {
+    if (error_) return;
+    for (const auto& [key, value] : object_.items()) {
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            error_ = op_error{"bad_message", "unknown field " + quote_name(prefix_ + key)};
+            return;
+        }
+    }
+}
+
+bool field_reader::has(std::string_view name) const {
+    return object_.find(name) != object_.end();
+}
+
+const nlohmann::json* field_reader::find(std::string_view name) const {
+    if (error_) return nullptr;
+    const auto it = object_.find(name);
+    return it == object_.end() ? nullptr : &*it;
+}
+
+const nlohmann::json* field_reader::get(std::string_view name, bool required) {
+    const nlohmann::json* v = find(name);
+    if (!v && required) fail("bad_message", name, "missing");
+    return v;
+}
+
+const std::string* field_reader::get_string(std::string_view name, bool required) {
+    const nlohmann::json* v = get(name, required);
+    if (!v) return nullptr;
+    if (!v->is_string()) {
+        fail("bad_message", name, std::string("must be a string, not ") + type_name(*v));
+        return nullptr;
+    }
+    return v->get_ptr<const std::string*>();
+}
+
+std::optional<std::string> field_reader::read_id(std::string_view name, bool required) {
+    const std::string* s = get_string(name, required);
+    if (!s) return std::nullopt;
+    if (!text::is_valid_id(*s)) {
+        fail("invalid", name, "must match ^[A-Za-z0-9_-]{1,64}$");
+        return std::nullopt;
+    }
+    return *s;
+}
+
+std::optional<std::string> field_reader::read_secret(std::string_view name, bool required) {
+    const std::string* s = get_string(name, required);
+    if (!s) return std::nullopt;
+    if (!text::is_valid_secret(*s)) {
+        fail("invalid", name, "must match ^[A-Za-z0-9_-]{1,128}$");
+        return std::nullopt;
+    }
+    return *s;
+}
+
+std::optional<std::string> field_reader::read_card_text(std::string_view name, bool required) {
+    const std::string* s = get_string(name, required);
+    if (!s) return std::nullopt;
+    if (auto problem = text::card_text_problem(*s)) {
+        fail("invalid", name, *problem);
+        return std::nullopt;
+    }
+    return *s;
+}
+
+std::optional<std::string> field_reader::read_name(std::string_view name, std::size_t max,
+                                                   bool required) {
+    const std::string* s = get_string(name, required);
+    if (!s) return std::nullopt;
+    std::string value = *s;
+    if (auto problem = text::normalize_name(value, max)) {
+        fail("invalid", name, *problem);
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::string> field_reader::read_order_key(std::string_view name, bool required) {
+    const std::string* s = get_string(name, required);
+    if (!s) return std::nullopt;
+    if (!is_valid_order_key(*s)) {
+        fail("invalid", name, "not a valid order key (fractional-indexing, base 62)");
+        return std::nullopt;
+    }
+    return *s;
+}
+
+template <class Enum>
+std::optional<Enum> field_reader::read_enum(std::string_view name, bool required,
+                                            std::optional<Enum> (*parse)(std::string_view),
+                                            std::string_view allowed) {
+    const std::string* s = get_string(name, required);
+    if (!s) return std::nullopt;
+    const auto value = parse(*s);
+    if (!value) fail("invalid", name, "must be one of " + std::string(allowed));
+    return value;
+}
+
+std::int64_t field_reader::integer(std::string_view name, std::int64_t min, std::int64_t max) {
+    const nlohmann::json* v = get(name, true);
+    if (!v) return 0;
+    if (!v->is_number_integer()) {
+        fail("bad_message", name, std::string("must be an integer, not ") + type_name(*v));
+        return 0;
+    }
+    if (v->is_number_unsigned() &&
+        v->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        fail("invalid", name, "must be at most " + std::to_string(max));
+        return 0;
+    }
+    const auto value = v->get<std::int64_t>();
+    if (value < min) {
+        fail("invalid", name, "must be at least " + std::to_string(min));
+        return 0;
+    }
+    if (value > max) {
+        fail("invalid", name, "must be at most " + std::to_string(max));
+        return 0;
+    }
+    return value;
+}
+
+namespace {
+constexpr std::string_view colors = "yellow, green, blue, pink, orange, purple, grey";
+constexpr std::string_view kinds =
+    "touchpoint, expectation, experience, emotion, pain_point, idea, custom";
+constexpr std::string_view groups = "inwoner, ondernemer, persona";
+}  // namespace
+
+std::string field_reader::id(std::string_view n) { return read_id(n, true).value_or(""); }
+std::string field_reader::secret(std::string_view n) { return read_secret(n, true).value_or(""); }
+std::string field_reader::card_text(std::string_view n) {
+    return read_card_text(n, true).value_or("");
+}
+std::string field_reader::name_text(std::string_view n, std::size_t max) {
+    return read_name(n, max, true).value_or("");
+}
+std::string field_reader::order_key(std::string_view n) {
+    return read_order_key(n, true).value_or("");
+}
+card_color field_reader::color(std::string_view n) {
+    return read_enum(n, true, &parse_card_color, colors).value_or(card_color::yellow);
+}
+lane_kind field_reader::kind(std::string_view n) {
+    return read_enum(n, true, &parse_lane_kind, kinds).value_or(lane_kind::custom);
+}
+target_group field_reader::group(std::string_view n) {
+    return read_enum(n, true, &parse_target_group, groups).value_or(target_group::inwoner);
+}
+
+std::optional<std::string> field_reader::maybe_id(std::string_view n) { return read_id(n, false); }
+std::optional<std::string> field_reader::maybe_secret(std::string_view n) {
+    return read_secret(n, false);
+}
+std::optional<std::string> field_reader::maybe_card_text(std::string_view n) {
+    return read_card_text(n, false);
+}
+std::optional<std::string> field_reader::maybe_name_text(std::string_view n, std::size_t max) {
+    return read_name(n, max, false);
+}
+std::optional<std::string> field_reader::maybe_order_key(std::string_view n) {
+    return read_order_key(n, false);
+}
+std::optional<card_color> field_reader::maybe_color(std::string_view n) {
+    return read_enum(n, false, &parse_card_color, colors);
+}
+std::optional<lane_kind> field_reader::maybe_kind(std::string_view n) {
+    return read_enum(n, false, &parse_lane_kind, kinds);
+}
+std::optional<target_group> field_reader::maybe_group(std::string_view n) {
+    return read_enum(n, false, &parse_target_group, groups);
+}
+
+}  // namespace jb::model

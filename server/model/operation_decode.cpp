@@ -1,0 +1,174 @@
+// decode_operation: the strict reading of an `op` object (protocol.md, "Operations").
+
+#include "model/field_reader.hpp"
+#include "model/operation.hpp"
+#include "model/text_rules.hpp"
+
+#include <array>
+#include <utility>
+
+namespace jb::model {
+namespace {
+
+using text::max_title;
+
+operation read_card_add(field_reader& r) {
+    r.allow_only({"kind", "cardId", "journeyId", "phaseId", "laneId", "text", "color", "orderKey"});
+    card_add op;
+    op.card_id = r.id("cardId");
+    op.journey_id = r.id("journeyId");
+    op.phase_id = r.id("phaseId");
+    op.lane_id = r.id("laneId");
+    op.text = r.card_text("text");
+    op.color = r.color("color");
+    op.order_key = r.order_key("orderKey");
+    return op;
+}
+
+operation read_card_update(field_reader& r) {
+    r.allow_only({"kind", "cardId", "text", "color"});
+    card_update op;
+    op.card_id = r.id("cardId");
+    op.text = r.maybe_card_text("text");
+    op.color = r.maybe_color("color");
+    if (!r.has("text") && !r.has("color")) r.fail("bad_message", "", "needs text or color");
+    return op;
+}
+
+operation read_card_move(field_reader& r) {
+    r.allow_only({"kind", "cardId", "phaseId", "laneId", "orderKey"});
+    card_move op;
+    op.card_id = r.id("cardId");
+    op.phase_id = r.id("phaseId");
+    op.lane_id = r.id("laneId");
+    op.order_key = r.order_key("orderKey");
+    return op;
+}
+
+operation read_card_delete(field_reader& r) {
+    r.allow_only({"kind", "cardId"});
+    return card_delete{r.id("cardId")};
+}
+
+operation read_workshop_update(field_reader& r) {
+    r.allow_only({"kind", "title"});
+    return workshop_update{r.name_text("title", max_title)};
+}
+
+operation read_journey_add(field_reader& r) {
+    r.allow_only({"kind", "journeyId", "title", "targetGroup", "orderKey"});
+    journey_add op;
+    op.journey_id = r.id("journeyId");
+    op.title = r.name_text("title", max_title);
+    op.group = r.group("targetGroup");
+    op.order_key = r.order_key("orderKey");
+    return op;
+}
+
+operation read_journey_update(field_reader& r) {
+    r.allow_only({"kind", "journeyId", "title", "targetGroup"});
+    journey_update op;
+    op.journey_id = r.id("journeyId");
+    op.title = r.maybe_name_text("title", max_title);
+    op.group = r.maybe_group("targetGroup");
+    if (!r.has("title") && !r.has("targetGroup"))
+        r.fail("bad_message", "", "needs title or targetGroup");
+    return op;
+}
+
+operation read_journey_delete(field_reader& r) {
+    r.allow_only({"kind", "journeyId"});
+    return journey_delete{r.id("journeyId")};
+}
+
+operation read_phase_add(field_reader& r) {
+    r.allow_only({"kind", "journeyId", "phaseId", "title", "orderKey"});
+    phase_add op;
+    op.journey_id = r.id("journeyId");
+    op.phase_id = r.id("phaseId");
+    op.title = r.name_text("title", max_title);
+    op.order_key = r.order_key("orderKey");
+    return op;
+}
+
+operation read_phase_update(field_reader& r) {
+    r.allow_only({"kind", "phaseId", "title", "orderKey"});
+    phase_update op;
+    op.phase_id = r.id("phaseId");
+    op.title = r.maybe_name_text("title", max_title);
+    op.order_key = r.maybe_order_key("orderKey");
+    if (!r.has("title") && !r.has("orderKey"))
+        r.fail("bad_message", "", "needs title or orderKey");
+    return op;
+}
+
+operation read_phase_delete(field_reader& r) {
+    r.allow_only({"kind", "phaseId"});
+    return phase_delete{r.id("phaseId")};
+}
+
+operation read_lane_add(field_reader& r) {
+    r.allow_only({"kind", "journeyId", "laneId", "title", "laneKind", "orderKey"});
+    lane_add op;
+    op.journey_id = r.id("journeyId");
+    op.lane_id = r.id("laneId");
+    op.title = r.name_text("title", max_title);
+    op.kind = r.kind("laneKind");
+    op.order_key = r.order_key("orderKey");
+    return op;
+}
+
+operation read_lane_update(field_reader& r) {
+    r.allow_only({"kind", "laneId", "title", "laneKind", "orderKey"});
+    lane_update op;
+    op.lane_id = r.id("laneId");
+    op.title = r.maybe_name_text("title", max_title);
+    op.kind = r.maybe_kind("laneKind");
+    op.order_key = r.maybe_order_key("orderKey");
+    if (!r.has("title") && !r.has("laneKind") && !r.has("orderKey"))
+        r.fail("bad_message", "", "needs title, laneKind or orderKey");
+    return op;
+}
+
+operation read_lane_delete(field_reader& r) {
+    r.allow_only({"kind", "laneId"});
+    return lane_delete{r.id("laneId")};
+}
+
+using reader_fn = operation (*)(field_reader&);
+constexpr std::array<std::pair<std::string_view, reader_fn>, 14> readers{{
+    {"card.add", &read_card_add},
+    {"card.update", &read_card_update},
+    {"card.move", &read_card_move},
+    {"card.delete", &read_card_delete},
+    {"workshop.update", &read_workshop_update},
+    {"journey.add", &read_journey_add},
+    {"journey.update", &read_journey_update},
+    {"journey.delete", &read_journey_delete},
+    {"phase.add", &read_phase_add},
+    {"phase.update", &read_phase_update},
+    {"phase.delete", &read_phase_delete},
+    {"lane.add", &read_lane_add},
+    {"lane.update", &read_lane_update},
+    {"lane.delete", &read_lane_delete},
+}};
+
+}  // namespace
+
+std::variant<operation, op_error> decode_operation(const nlohmann::json& op) {
+    if (!op.is_object()) return op_error{"bad_message", "op: must be an object"};
+    const auto kind = op.find("kind");
+    if (kind == op.end()) return op_error{"bad_message", "op.kind: missing"};
+    if (!kind->is_string()) return op_error{"bad_message", "op.kind: must be a string"};
+    const auto& name = kind->get_ref<const std::string&>();
+    for (const auto& [kind_text, read] : readers) {
+        if (kind_text != name) continue;
+        field_reader r(op, "op.");
+        operation result = read(r);
+        if (!r.ok()) return *r.error();
+        return result;
+    }
+    return op_error{"unknown_type", "op.kind: unknown operation kind " + quote_name(name)};
+}
+
+}  // namespace jb::model

@@ -1,0 +1,122 @@
+// encode_operation, kind_name and requires_facilitator: what the log stores and events carry.
+
+#include "model/operation.hpp"
+
+namespace jb::model {
+namespace {
+
+template <class... Fs>
+struct overloaded : Fs... {
+    using Fs::operator()...;
+};
+template <class... Fs>
+overloaded(Fs...) -> overloaded<Fs...>;
+
+template <class T>
+void put_optional(nlohmann::json& j, const char* name, const std::optional<T>& value) {
+    if (value) j[name] = *value;
+}
+
+template <class Enum>
+void put_optional_enum(nlohmann::json& j, const char* name, const std::optional<Enum>& value) {
+    if (value) j[name] = to_string(*value);
+}
+
+}  // namespace
+
+std::string_view kind_name(const operation& op) {
+    return std::visit(
+        overloaded{
+            [](const card_add&) { return "card.add"; },
+            [](const card_update&) { return "card.update"; },
+            [](const card_move&) { return "card.move"; },
+            [](const card_delete&) { return "card.delete"; },
+            [](const workshop_update&) { return "workshop.update"; },
+            [](const journey_add&) { return "journey.add"; },
+            [](const journey_update&) { return "journey.update"; },
+            [](const journey_delete&) { return "journey.delete"; },
+            [](const phase_add&) { return "phase.add"; },
+            [](const phase_update&) { return "phase.update"; },
+            [](const phase_delete&) { return "phase.delete"; },
+            [](const lane_add&) { return "lane.add"; },
+            [](const lane_update&) { return "lane.update"; },
+            [](const lane_delete&) { return "lane.delete"; },
+        },
+        op);
+}
+
+bool requires_facilitator(const operation& op) {
+    return !(std::holds_alternative<card_add>(op) || std::holds_alternative<card_update>(op) ||
+             std::holds_alternative<card_move>(op) || std::holds_alternative<card_delete>(op));
+}
+
+nlohmann::json encode_operation(const operation& op) {
+    nlohmann::json j{{"kind", kind_name(op)}};
+    std::visit(
+        overloaded{
+            [&](const card_add& o) {
+                j["cardId"] = o.card_id;
+                j["journeyId"] = o.journey_id;
+                j["phaseId"] = o.phase_id;
+                j["laneId"] = o.lane_id;
+                j["text"] = o.text;
+                j["color"] = to_string(o.color);
+                j["orderKey"] = o.order_key;
+            },
+            [&](const card_update& o) {
+                j["cardId"] = o.card_id;
+                put_optional(j, "text", o.text);
+                put_optional_enum(j, "color", o.color);
+            },
+            [&](const card_move& o) {
+                j["cardId"] = o.card_id;
+                j["phaseId"] = o.phase_id;
+                j["laneId"] = o.lane_id;
+                j["orderKey"] = o.order_key;
+            },
+            [&](const card_delete& o) { j["cardId"] = o.card_id; },
+            [&](const workshop_update& o) { j["title"] = o.title; },
+            [&](const journey_add& o) {
+                j["journeyId"] = o.journey_id;
+                j["title"] = o.title;
+                j["targetGroup"] = to_string(o.group);
+                j["orderKey"] = o.order_key;
+            },
+            [&](const journey_update& o) {
+                j["journeyId"] = o.journey_id;
+                put_optional(j, "title", o.title);
+                put_optional_enum(j, "targetGroup", o.group);
+            },
+            [&](const journey_delete& o) { j["journeyId"] = o.journey_id; },
+            [&](const phase_add& o) {
+                j["journeyId"] = o.journey_id;
+                j["phaseId"] = o.phase_id;
+                j["title"] = o.title;
+                j["orderKey"] = o.order_key;
+            },
+            [&](const phase_update& o) {
+                j["phaseId"] = o.phase_id;
+                put_optional(j, "title", o.title);
+                put_optional(j, "orderKey", o.order_key);
+            },
+            [&](const phase_delete& o) { j["phaseId"] = o.phase_id; },
+            [&](const lane_add& o) {
+                j["journeyId"] = o.journey_id;
+                j["laneId"] = o.lane_id;
+                j["title"] = o.title;
+                j["laneKind"] = to_string(o.kind);
+                j["orderKey"] = o.order_key;
+            },
+            [&](const lane_update& o) {
+                j["laneId"] = o.lane_id;
+                put_optional(j, "title", o.title);
+                put_optional_enum(j, "laneKind", o.kind);
+                put_optional(j, "orderKey", o.order_key);
+            },
+            [&](const lane_delete& o) { j["laneId"] = o.lane_id; },
+        },
+        op);
+    return j;
+}
+
+}  // namespace jb::model

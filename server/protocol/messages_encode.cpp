@@ -1,0 +1,86 @@
+// The messages the server sends (protocol.md, "Server → client"), serialised once so that a
+// broadcast can share the buffer.
+
+#include "protocol/messages.hpp"
+
+namespace jb::protocol {
+namespace {
+
+using nlohmann::json;
+
+// Never throws: every string we send was validated on the way in, but an encoder runs inside
+// async handlers, so ill-formed UTF-8 (were there any) is replaced instead of thrown.
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
+                const std::string& client_id, std::int64_t client_seq, const json& op) {
+    return json{{"seq", seq},           {"at", at},
+                {"by", by},             {"clientId", client_id},
+                {"clientSeq", client_seq}, {"op", op}};
+}
+
+std::string encode_welcome(const welcome& w) {
+    json head{
+        {"type", "welcome"},
+        {"protocolVersion", version},
+        {"workshopId", w.workshop_id},
+        {"you",
+         {{"participantId", w.who.participant_id},
+          {"participantToken", w.who.participant_token},
+          {"displayName", w.who.display_name},
+          {"role", model::to_string(w.who.role)}}},
+        {"seq", w.seq},
+        {"lastClientSeq", w.last_client_seq},
+        {"limits", {{"maxMessageBytes", w.max_message_bytes}, {"maxCardText", w.max_card_text}}},
+    };
+    if (!w.snapshot) {
+        head["events"] = w.events;
+        return dump(head);
+    }
+    // A snapshot can hold thousands of cards: splice its text in rather than copy the tree.
+    std::string text = dump(head);
+    text.pop_back();  // the closing '}'
+    text += ",\"snapshot\":";
+    text += dump(*w.snapshot);
+    text += '}';
+    return text;
+}
+
+std::string encode_event(const json& body) {
+    json message = body;
+    message["type"] = "event";
+    return dump(message);
+}
+
+std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate) {
+    json message{{"type", "ack"}, {"clientSeq", client_seq}, {"seq", seq}};
+    if (duplicate) message["duplicate"] = true;
+    return dump(message);
+}
+
+std::string encode_error(std::string_view code, std::string_view message,
+                         std::optional<std::int64_t> client_seq) {
+    json j{{"type", "error"}, {"code", code}, {"message", message}};
+    if (client_seq) j["clientSeq"] = *client_seq;
+    return dump(j);
+}
+
+std::string encode_presence(const std::vector<presence_entry>& participants) {
+    json list = json::array();
+    for (const auto& p : participants) {
+        list.push_back(json{{"participantId", p.participant_id},
+                            {"displayName", p.display_name},
+                            {"role", model::to_string(p.role)},
+                            {"online", p.online},
+                            {"editing", p.editing ? json(*p.editing) : json(nullptr)}});
+    }
+    return dump(json{{"type", "presence"}, {"participants", std::move(list)}});
+}
+
+std::string encode_pong(const json& t) { return dump(json{{"type", "pong"}, {"t", t}}); }
+
+}  // namespace jb::protocol

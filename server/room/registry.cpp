@@ -1,0 +1,70 @@
+#include "room/registry.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include <iostream>
+
+namespace jb::room {
+
+namespace asio = boost::asio;
+
+registry::registry(asio::io_context& ioc, store::store_worker& worker, room_options options)
+    : ioc_(ioc), strand_(asio::make_strand(ioc)), worker_(worker), options_(options) {}
+
+void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done) {
+    asio::post(strand_, [this, id = std::move(workshop_id), done = std::move(done)]() mutable {
+        if (shutting_down_) return done(nullptr);
+        if (auto it = rooms_.find(id); it != rooms_.end()) return done(it->second);
+        auto& waiting = loading_[id];
+        waiting.push_back(std::move(done));
+        if (waiting.size() > 1) return;  // a load is already under way
+
+        // Loading reads the disk and replays the log: the store thread does it, never a
+        // network thread.
+        worker_.run([this, id](store::store& s) {
+            std::shared_ptr<room> loaded;
+            try {
+                if (auto data = s.load_workshop(id))
+                    loaded = std::make_shared<room>(ioc_, worker_, std::move(*data), options_);
+            } catch (const std::exception& e) {
+                std::cerr << "workshop " << id << " could not be loaded: " << e.what() << "\n";
+            }
+            asio::post(strand_, [this, id, loaded] { on_loaded(id, loaded); });
+        });
+    });
+}
+
+void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
+    if (loaded && !shutting_down_) {
+        rooms_[id] = loaded;
+        // A room whose commit failed is dropped; the next join reloads it from the store.
+        std::weak_ptr<room> weak = loaded;
+        loaded->on_broken([this, id, weak] {
+            asio::post(strand_, [this, id, weak] {
+                auto it = rooms_.find(id);
+                if (it != rooms_.end() && it->second == weak.lock()) rooms_.erase(it);
+            });
+        });
+    }
+    auto waiting = std::move(loading_[id]);
+    loading_.erase(id);
+    for (auto& done : waiting) done(shutting_down_ ? nullptr : loaded);
+}
+
+void registry::shutdown(std::uint16_t code, std::function<void()> done) {
+    asio::post(strand_, [this, code, done = std::move(done)]() mutable {
+        shutting_down_ = true;
+        if (rooms_.empty()) return done();
+        auto remaining = std::make_shared<std::size_t>(rooms_.size());
+        auto shared_done = std::make_shared<std::function<void()>>(std::move(done));
+        for (auto& [_, r] : rooms_) {
+            r->shutdown(code, [this, remaining, shared_done] {
+                asio::post(strand_, [remaining, shared_done] {
+                    if (--*remaining == 0) (*shared_done)();
+                });
+            });
+        }
+    });
+}
+
+}  // namespace jb::room

@@ -1,0 +1,253 @@
+#include "room/room.hpp"
+
+#include "room/room_clock.hpp"
+#include "util/secrets.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include <iostream>
+
+namespace jb::room {
+
+namespace asio = boost::asio;
+using nlohmann::json;
+
+namespace {
+
+shared_text share(std::string text) {
+    return std::make_shared<const std::string>(std::move(text));
+}
+
+}  // namespace
+
+room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
+           room_options options)
+    : ioc_(ioc),
+      strand_(asio::make_strand(ioc)),
+      worker_(worker),
+      options_(options),
+      id_(loaded.workshop.id),
+      workshop_(std::move(loaded.workshop)),
+      board_(model::board::from_json(json::parse(loaded.snapshot.state_json), options.limits)),
+      seq_(loaded.snapshot.seq),
+      last_snapshot_seq_(loaded.snapshot.seq),
+      client_seqs_(std::move(loaded.client_seqs)),
+      presence_timer_(strand_) {
+    // Replay what was logged after the snapshot. These ops were checked when they were
+    // accepted; replaying them through apply() rebuilds exactly the state clients saw.
+    for (const auto& logged : loaded.ops_after) {
+        auto op_doc = json::parse(logged.op_json);
+        auto decoded = model::decode_operation(op_doc);
+        if (auto* err = std::get_if<model::op_error>(&decoded))
+            throw std::invalid_argument("workshop " + id_ + " op " + std::to_string(logged.seq) +
+                                        " cannot be replayed: " + err->message);
+        board_.apply(std::get<model::operation>(decoded),
+                     model::op_context{logged.by, model::role::facilitator, logged.at});
+        seq_ = logged.seq;
+        recent_.push_back(protocol::event_body(logged.seq, logged.at, logged.by, logged.client_id,
+                                               logged.client_seq, op_doc));
+        if (recent_.size() > options_.replay_window) recent_.pop_front();
+    }
+    committed_seq_ = seq_;
+    for (auto& p : loaded.participants) {
+        token_to_participant_[p.token_hash] = p.id;
+        auto id = p.id;
+        participants_.emplace(std::move(id), participant{std::move(p), std::nullopt});
+    }
+}
+
+void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
+    asio::post(strand_, [self = shared_from_this(), client = std::move(client),
+                         hello = std::move(hello)]() mutable {
+        self->do_join(std::move(client), std::move(hello));
+    });
+}
+
+void room::receive(std::shared_ptr<room_client> client, protocol::client_message message) {
+    asio::post(strand_, [self = shared_from_this(), client = std::move(client),
+                         message = std::move(message)]() mutable {
+        if (auto joining = self->joining_.find(client); joining != self->joining_.end())
+            joining->second.push_back(std::move(message));
+        else
+            self->dispatch(client, std::move(message));
+    });
+}
+
+void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message) {
+    auto it = connections_.find(client);
+    if (it == connections_.end() || broken_) return;  // not (or no longer) joined
+    if (auto* op = std::get_if<protocol::op_message>(&message))
+        do_op(client, it->second, std::move(*op));
+    else if (auto* presence = std::get_if<protocol::presence_message>(&message))
+        do_presence(it->second, std::move(*presence));
+}
+
+void room::leave(std::shared_ptr<room_client> client) {
+    asio::post(strand_, [self = shared_from_this(), client = std::move(client)] {
+        self->joining_.erase(client);
+        auto it = self->connections_.find(client);
+        if (it == self->connections_.end()) return;
+        auto participant_id = it->second.participant_id;
+        self->connections_.erase(it);
+        bool still_online = false;
+        for (const auto& [_, conn] : self->connections_)
+            still_online = still_online || conn.participant_id == participant_id;
+        if (!still_online) self->participants_[participant_id].editing.reset();
+        self->mark_presence_dirty();
+    });
+}
+
+void room::on_broken(std::function<void()> handler) {
+    asio::post(strand_, [self = shared_from_this(), handler = std::move(handler)]() mutable {
+        self->on_broken_ = std::move(handler);
+    });
+}
+
+void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
+    if (broken_ || shutdown_code_) {
+        client->close(shutdown_code_.value_or(protocol::close_code::going_away), "room closing");
+        return;
+    }
+    bool facilitator = false;
+    if (hello.facilitator_key) {
+        if (util::sha256_hex(*hello.facilitator_key) != workshop_.facilitator_key_hash) {
+            client->deliver(share(protocol::encode_error("forbidden", "wrong facilitator key")),
+                            delivery::must_arrive);
+            client->close(protocol::close_code::forbidden, "wrong facilitator key");
+            return;
+        }
+        facilitator = true;
+    }
+
+    // Find the participant by token (P-JOIN-5), or make a new one.
+    participant* who = nullptr;
+    std::string token;
+    if (hello.participant_token) {
+        auto found = token_to_participant_.find(util::sha256_hex(*hello.participant_token));
+        if (found != token_to_participant_.end()) {
+            who = &participants_.at(found->second);
+            token = *hello.participant_token;
+        }
+    }
+    bool changed = false;
+    if (!who) {
+        token = util::random_token(32);
+        store::participant_record record{workshop_.id,       util::random_id(),
+                                         util::sha256_hex(token), hello.display_name,
+                                         facilitator ? "facilitator" : "participant", now_ms()};
+        token_to_participant_[record.token_hash] = record.id;
+        auto id = record.id;
+        who = &participants_.emplace(id, participant{std::move(record), std::nullopt}).first->second;
+        changed = true;
+    }
+    if (who->record.display_name != hello.display_name) {  // P-JOIN-6
+        who->record.display_name = hello.display_name;
+        changed = true;
+    }
+    if (facilitator && who->record.role != "facilitator") {
+        who->record.role = "facilitator";
+        changed = true;
+    }
+
+    auto welcome = [self = shared_from_this(), client, hello, token,
+                    participant_id = who->record.id, facilitator] {
+        self->connections_[client] = connection{
+            participant_id, hello.client_id,
+            facilitator ? model::role::facilitator : model::role::participant, 0};
+        // The token goes back in welcome.you; hello carries it in for send_welcome.
+        auto with_token = hello;
+        with_token.participant_token = token;
+        self->send_welcome(client, with_token);
+        self->mark_presence_dirty();
+    };
+    if (!changed) {
+        welcome();
+        return;
+    }
+    // The participant must be durable before its token is handed out, or a crash could
+    // forget who they are.
+    joining_[client];
+    store::write_batch batch;
+    batch.participants.push_back(who->record);
+    worker_.submit(std::move(batch), [self = shared_from_this(), welcome, client](bool ok) {
+        asio::post(self->strand_, [self, ok, welcome, client] {
+            auto queued = self->joining_.find(client);
+            if (queued == self->joining_.end()) return;  // left while joining
+            auto messages = std::move(queued->second);
+            self->joining_.erase(queued);
+            if (!ok) {
+                client->deliver(share(protocol::encode_error("internal", "could not save participant")),
+                                delivery::must_arrive);
+                client->close(protocol::close_code::going_away, "store failure");
+                return;
+            }
+            if (self->broken_ || self->shutdown_code_) {
+                client->close(protocol::close_code::going_away, "room closing");
+                return;
+            }
+            welcome();
+            for (auto& message : messages) self->dispatch(client, std::move(message));
+        });
+    });
+}
+
+void room::send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
+    auto& conn = connections_.at(client);
+    const auto& record = participants_.at(conn.participant_id).record;
+    protocol::welcome w;
+    w.workshop_id = workshop_.id;
+    w.who = protocol::you{record.id, hello.participant_token.value_or(""), record.display_name,
+                          conn.role};
+    auto last = client_seqs_.find(hello.client_id);
+    w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
+    w.max_message_bytes = options_.max_message_bytes;
+
+    // Delta when every event after lastSeq is still in memory; a new client (lastSeq 0), or one
+    // that is too far behind or ahead of the durable log, gets a snapshot (P-SYNC-5).
+    std::int64_t first_kept = recent_.empty() ? committed_seq_ + 1 : recent_.front()["seq"].get<std::int64_t>();
+    bool delta = hello.last_seq > 0 && hello.last_seq <= committed_seq_ && hello.last_seq + 1 >= first_kept;
+    if (delta) {
+        w.seq = committed_seq_;
+        for (const auto& body : recent_)
+            if (body["seq"].get<std::int64_t>() > hello.last_seq) w.events.push_back(body);
+    } else {
+        // The board includes ops still in flight to the disk; this connection skips their events.
+        w.seq = seq_;
+        w.snapshot = board_.to_json();
+        conn.skip_through = seq_;
+    }
+    client->deliver(share(protocol::encode_welcome(w)), delivery::must_arrive);
+}
+
+void room::shutdown(std::uint16_t code, std::function<void()> done) {
+    asio::post(strand_, [self = shared_from_this(), code, done = std::move(done)]() mutable {
+        self->shutdown_code_ = code;
+        self->shutdown_waiters_.push_back(std::move(done));
+        self->finish_shutdown_if_drained();
+    });
+}
+
+void room::finish_shutdown_if_drained() {
+    if (!shutdown_code_ || committed_seq_ != seq_) return;  // wait until every op is durable
+    for (const auto& [client, _] : connections_) client->close(*shutdown_code_, "server shutting down");
+    connections_.clear();
+    presence_timer_.cancel();
+    auto waiters = std::move(shutdown_waiters_);
+    shutdown_waiters_.clear();
+    for (auto& done : waiters) done();
+}
+
+void room::fail(std::string_view what) {
+    std::cerr << "room " << id_ << ": " << what << "; closing its connections\n";
+    broken_ = true;
+    for (const auto& [client, _] : connections_)
+        client->close(protocol::close_code::going_away, "room failed; reconnect");
+    connections_.clear();
+    presence_timer_.cancel();
+    if (on_broken_) on_broken_();
+    auto waiters = std::move(shutdown_waiters_);
+    shutdown_waiters_.clear();
+    for (auto& done : waiters) done();
+}
+
+}  // namespace jb::room

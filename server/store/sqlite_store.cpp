@@ -1,0 +1,206 @@
+#include "store/sqlite_store.hpp"
+
+#include "store/migrations.hpp"
+#include "store/sqlite_handle.hpp"
+
+#include <sqlite3.h>
+
+namespace jb::store {
+
+using sqlite::statement;
+using sqlite::transaction;
+
+namespace {
+
+// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+// Only one process is meant to write, so this covers tools (backups, sqlite3 shell) reading.
+constexpr int busy_timeout_ms = 5000;
+
+// Sets the connection up and brings the schema forward; returns the schema version.
+int open_database(sqlite::database& db) {
+    sqlite3_busy_timeout(db.get(), busy_timeout_ms);
+    db.exec("PRAGMA foreign_keys = ON");
+    // WAL: readers never block the writer, and a commit is one append plus one fsync.
+    // An in-memory database has no file and reports "memory", which is fine.
+    const auto mode = db.query_text("PRAGMA journal_mode = WAL");
+    if (mode != "wal" && mode != "memory") {
+        throw store_error("cannot switch the database to WAL mode (it stays in '" + mode + "')");
+    }
+    // FULL: an acknowledged commit survives power loss, not only a crash of the process. The
+    // extra fsync is paid once per group commit, not once per operation.
+    db.exec("PRAGMA synchronous = FULL");
+    return sqlite::migrate(db, sqlite::schema_migrations());
+}
+
+workshop_record read_workshop(const statement::use& q) {
+    return {q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)};
+}
+
+}  // namespace
+
+// Owns the connection and every statement, prepared once on open. Not thread-safe: only the
+// store worker's thread uses it.
+struct sqlite_store::impl {
+    // Declared first so it is destroyed last, after every statement is finalised.
+    sqlite::database db;
+    int version;
+
+    statement insert_workshop{db, "INSERT INTO workshops (id, title, join_code, "
+                                  "facilitator_key_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"};
+    statement workshop_by_code{db, "SELECT id, title, join_code, facilitator_key_hash, created_at "
+                                   "FROM workshops WHERE join_code = ?1"};
+    statement workshop_by_id{db, "SELECT id, title, join_code, facilitator_key_hash, created_at "
+                                 "FROM workshops WHERE id = ?1"};
+    statement code_exists{db, "SELECT 1 FROM workshops WHERE join_code = ?1"};
+
+    // A snapshot never moves a workshop back to an older seq.
+    statement upsert_snapshot{db, "INSERT INTO snapshots (workshop_id, seq, state_json) "
+                                  "VALUES (?1, ?2, ?3) ON CONFLICT (workshop_id) DO UPDATE SET "
+                                  "seq = excluded.seq, state_json = excluded.state_json "
+                                  "WHERE excluded.seq >= snapshots.seq"};
+    statement snapshot_of{db, "SELECT seq, state_json FROM snapshots WHERE workshop_id = ?1"};
+
+    statement insert_op{db, "INSERT INTO ops (workshop_id, seq, at, by_participant, client_id, "
+                            "client_seq, op_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
+    statement ops_after{db, "SELECT seq, at, by_participant, client_id, client_seq, op_json "
+                            "FROM ops WHERE workshop_id = ?1 AND seq > ?2 ORDER BY seq"};
+
+    // A lower or repeated clientSeq never lowers what is stored (P-SYNC-4).
+    statement upsert_client_seq{db, "INSERT INTO client_seqs (workshop_id, client_id, "
+                                    "last_client_seq) VALUES (?1, ?2, ?3) "
+                                    "ON CONFLICT (workshop_id, client_id) DO UPDATE SET "
+                                    "last_client_seq = max(last_client_seq, "
+                                    "excluded.last_client_seq)"};
+    statement client_seqs_of{db, "SELECT client_id, last_client_seq FROM client_seqs "
+                                 "WHERE workshop_id = ?1"};
+
+    // Upsert keeps the first created_at: a rename is not a new participant.
+    statement upsert_participant{db, "INSERT INTO participants (workshop_id, id, token_hash, "
+                                     "display_name, role, created_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                     "ON CONFLICT (workshop_id, id) DO UPDATE SET "
+                                     "token_hash = excluded.token_hash, "
+                                     "display_name = excluded.display_name, "
+                                     "role = excluded.role"};
+    statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at "
+                                  "FROM participants WHERE workshop_id = ?1 "
+                                  "ORDER BY created_at, id"};
+
+    explicit impl(const std::string& path) : db(path), version(open_database(db)) {}
+
+    void write_snapshot(const snapshot_record& s) {
+        statement::use(upsert_snapshot).bind(1, s.workshop_id).bind(2, s.seq).bind(3, s.state_json).run();
+    }
+};
+
+sqlite_store::sqlite_store(const std::string& path) : impl_(std::make_unique<impl>(path)) {}
+
+sqlite_store::~sqlite_store() = default;
+
+int sqlite_store::schema_version() const { return impl_->version; }
+
+int sqlite_store::supported_schema_version() {
+    return static_cast<int>(sqlite::schema_migrations().size());
+}
+
+void sqlite_store::create_workshop(const workshop_record& w, const std::string& initial_state_json) {
+    try {
+        transaction tx(impl_->db, transaction::kind::immediate);
+        statement::use(impl_->insert_workshop)
+            .bind(1, w.id).bind(2, w.title).bind(3, w.join_code)
+            .bind(4, w.facilitator_key_hash).bind(5, w.created_at)
+            .run();
+        impl_->write_snapshot({w.id, 0, initial_state_json});
+        tx.commit();
+    } catch (const store_error& e) {
+        throw store_error("cannot create workshop '" + w.id + "': " + e.what());
+    }
+}
+
+std::optional<workshop_record> sqlite_store::find_workshop_by_code(std::string_view join_code) {
+    statement::use q(impl_->workshop_by_code);
+    q.bind(1, join_code);
+    if (!q.step()) return std::nullopt;
+    return read_workshop(q);
+}
+
+bool sqlite_store::join_code_taken(std::string_view join_code) {
+    statement::use q(impl_->code_exists);
+    q.bind(1, join_code);
+    return q.step();
+}
+
+std::optional<loaded_workshop> sqlite_store::load_workshop(std::string_view workshop_id) {
+    // One read transaction, so the snapshot, the ops after it and the client seqs agree even if
+    // another connection writes meanwhile.
+    transaction tx(impl_->db, transaction::kind::deferred);
+    loaded_workshop out;
+    {
+        statement::use q(impl_->workshop_by_id);
+        q.bind(1, workshop_id);
+        if (!q.step()) return std::nullopt;
+        out.workshop = read_workshop(q);
+    }
+    {
+        statement::use q(impl_->snapshot_of);
+        q.bind(1, workshop_id);
+        if (!q.step()) {
+            throw store_error("workshop '" + out.workshop.id + "' has no snapshot in the database");
+        }
+        out.snapshot = {out.workshop.id, q.integer(0), q.text(1)};
+    }
+    {
+        statement::use q(impl_->ops_after);
+        q.bind(1, workshop_id).bind(2, out.snapshot.seq);
+        while (q.step()) {
+            out.ops_after.push_back(
+                {out.workshop.id, q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
+        }
+    }
+    {
+        statement::use q(impl_->participants_of);
+        q.bind(1, workshop_id);
+        while (q.step()) {
+            out.participants.push_back(
+                {out.workshop.id, q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)});
+        }
+    }
+    {
+        statement::use q(impl_->client_seqs_of);
+        q.bind(1, workshop_id);
+        while (q.step()) out.client_seqs.emplace(q.text(0), q.integer(1));
+    }
+    tx.commit();
+    return out;
+}
+
+void sqlite_store::commit(const write_batch& batch) {
+    if (batch.empty()) return;
+    try {
+        transaction tx(impl_->db, transaction::kind::immediate);
+        for (const auto& op : batch.ops) {
+            statement::use(impl_->insert_op)
+                .bind(1, op.workshop_id).bind(2, op.seq).bind(3, op.at).bind(4, op.by)
+                .bind(5, op.client_id).bind(6, op.client_seq).bind(7, op.op_json)
+                .run();
+            // Operations the server makes on its own carry no client and advance no clientSeq.
+            if (!op.client_id.empty()) {
+                statement::use(impl_->upsert_client_seq)
+                    .bind(1, op.workshop_id).bind(2, op.client_id).bind(3, op.client_seq)
+                    .run();
+            }
+        }
+        for (const auto& p : batch.participants) {
+            statement::use(impl_->upsert_participant)
+                .bind(1, p.workshop_id).bind(2, p.id).bind(3, p.token_hash)
+                .bind(4, p.display_name).bind(5, p.role).bind(6, p.created_at)
+                .run();
+        }
+        for (const auto& s : batch.snapshots) impl_->write_snapshot(s);
+        tx.commit();
+    } catch (const store_error& e) {
+        throw store_error(std::string("commit rolled back: ") + e.what());
+    }
+}
+
+}  // namespace jb::store

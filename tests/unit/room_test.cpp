@@ -1,0 +1,421 @@
+// The room actor, driven without a network: fake clients record what the room sends, a real
+// SQLite store (in memory) sits behind a real store_worker, and the test thread runs the
+// io_context until the expected messages arrive.
+#include "room/room.hpp"
+
+#include "room/registry.hpp"
+#include "store/sqlite_store.hpp"
+#include "util/secrets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <boost/asio/executor_work_guard.hpp>
+
+#include <atomic>
+#include <mutex>
+
+namespace {
+
+using nlohmann::json;
+using namespace jb;
+
+// Records everything a room delivers to one connection.
+struct fake_client : room::room_client {
+    std::mutex mutex;
+    std::vector<json> got;
+    std::optional<std::uint16_t> closed;
+
+    void deliver(room::shared_text message, room::delivery) override {
+        std::lock_guard lock(mutex);
+        got.push_back(json::parse(*message));
+    }
+    void close(std::uint16_t code, std::string) override {
+        std::lock_guard lock(mutex);
+        closed = code;
+    }
+    std::vector<json> of_type(const std::string& type) {
+        std::lock_guard lock(mutex);
+        std::vector<json> out;
+        for (auto& m : got)
+            if (m["type"] == type) out.push_back(m);
+        return out;
+    }
+    std::size_t count(const std::string& type) { return of_type(type).size(); }
+    std::vector<std::string> types() {
+        std::lock_guard lock(mutex);
+        std::vector<std::string> out;
+        for (auto& m : got) out.push_back(m["type"]);
+        return out;
+    }
+};
+
+// A store that can be told to fail its next commits.
+struct failing_store : jb::store::store {
+    jb::store::store& inner;
+    std::atomic<bool> fail_commits{false};
+    explicit failing_store(jb::store::store& s) : inner(s) {}
+    void create_workshop(const jb::store::workshop_record& w, const std::string& s) override {
+        inner.create_workshop(w, s);
+    }
+    std::optional<jb::store::workshop_record> find_workshop_by_code(std::string_view c) override {
+        return inner.find_workshop_by_code(c);
+    }
+    bool join_code_taken(std::string_view c) override { return inner.join_code_taken(c); }
+    std::optional<jb::store::loaded_workshop> load_workshop(std::string_view id) override {
+        return inner.load_workshop(id);
+    }
+    void commit(const jb::store::write_batch& b) override {
+        if (fail_commits) throw jb::store::store_error("disk full (test)");
+        inner.commit(b);
+    }
+};
+
+constexpr const char* facilitator_key = "facilitator-key-for-tests-0123456789abcdefghi";
+
+// A workshop in a fresh store, and the machinery to run rooms on it.
+struct fixture {
+    boost::asio::io_context ioc;
+    boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard{ioc.get_executor()};
+    store::sqlite_store sqlite{":memory:"};
+    failing_store backing{sqlite};
+    store::store_worker worker{backing};
+    room::room_options options;
+    model::board initial;
+    std::string workshop_id = "ws1";
+
+    fixture() {
+        int n = 0;
+        initial = model::board::make_default({workshop_id, "Omgevingsvergunning", 1000},
+                                             [&] { return "id" + std::to_string(n++); });
+        sqlite.create_workshop({workshop_id, "Omgevingsvergunning", "ABC234",
+                                util::sha256_hex(facilitator_key), 1000},
+                               initial.to_json().dump());
+    }
+
+    std::shared_ptr<room::room> load() {
+        auto loaded = sqlite.load_workshop(workshop_id);
+        REQUIRE(loaded);
+        return std::make_shared<room::room>(ioc, worker, std::move(*loaded), options);
+    }
+
+    // Runs the io_context until `done` holds; fails the test if it never does.
+    template <class Pred>
+    void run_until(Pred done) {
+        for (int i = 0; i < 500 && !done(); ++i) ioc.run_for(std::chrono::milliseconds(10));
+        REQUIRE(done());
+    }
+    void settle() { ioc.run_for(std::chrono::milliseconds(150)); }
+
+    protocol::hello hello(std::string client_id, std::int64_t last_seq = 0,
+                          std::optional<std::string> token = {}, bool as_facilitator = false) {
+        protocol::hello h;
+        h.protocol_version = protocol::version;
+        h.workshop_id = workshop_id;
+        h.client_id = std::move(client_id);
+        h.display_name = "Anna";
+        h.last_seq = last_seq;
+        h.participant_token = std::move(token);
+        if (as_facilitator) h.facilitator_key = facilitator_key;
+        return h;
+    }
+
+    std::shared_ptr<fake_client> join(const std::shared_ptr<room::room>& r, protocol::hello h) {
+        auto c = std::make_shared<fake_client>();
+        r->join(c, std::move(h));
+        run_until([&] { return c->count("welcome") == 1 || c->closed; });
+        return c;
+    }
+
+    // An op that adds a card to the first phase and lane of the default journey.
+    protocol::op_message add_card(std::int64_t client_seq, std::string card_id,
+                                  std::string text = "Bevestiging ontbreekt") {
+        const auto& j = initial.journeys().begin()->second;
+        return {client_seq, model::card_add{card_id, j.id, j.phases.at(0).id, j.lanes.at(0).id,
+                                            std::move(text), "a0", model::card_color::yellow}};
+    }
+};
+
+}  // namespace
+
+TEST_CASE("P-JOIN-5 a new participant gets a welcome with a snapshot and a token", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto c = f.join(r, f.hello("tab1"));
+    auto w = c->of_type("welcome").at(0);
+    CHECK(w["seq"] == 0);
+    CHECK(w["lastClientSeq"] == 0);
+    CHECK(w["you"]["displayName"] == "Anna");
+    CHECK(w["you"]["role"] == "participant");
+    CHECK(w["you"]["participantToken"].get<std::string>().size() == 43);
+    CHECK(w["snapshot"] == f.initial.to_json());
+    CHECK_FALSE(w.contains("events"));
+}
+
+TEST_CASE("P-SYNC-1 an accepted op reaches everyone as an event, then the sender's ack", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1 && b->count("event") == 1; });
+
+    auto event = b->of_type("event").at(0);
+    CHECK(event["seq"] == 1);
+    CHECK(event["clientId"] == "tab-a");
+    CHECK(event["clientSeq"] == 1);
+    CHECK(event["op"]["kind"] == "card.add");
+    CHECK(event["by"] == a->of_type("welcome").at(0)["you"]["participantId"]);
+    CHECK(a->of_type("event").at(0) == event);
+    auto types = a->types();
+    auto ev = std::find(types.begin(), types.end(), "event");
+    auto ack = std::find(types.begin(), types.end(), "ack");
+    CHECK(ev < ack);  // the sender sees its event before its ack
+    CHECK(a->of_type("ack").at(0) == json{{"type", "ack"}, {"clientSeq", 1}, {"seq", 1}});
+    CHECK(b->count("ack") == 0);
+}
+
+TEST_CASE("P-SYNC-2 a rejected op gets an error with its clientSeq and changes nothing", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    r->receive(a, protocol::op_message{1, model::card_delete{"no-such-card"}});
+    f.run_until([&] { return a->count("error") == 1; });
+    auto err = a->of_type("error").at(0);
+    CHECK(err["code"] == "not_found");
+    CHECK(err["clientSeq"] == 1);
+    f.settle();
+    CHECK(a->count("event") == 0);
+
+    // The connection keeps working, and the rejected clientSeq did not count as applied.
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1; });
+    CHECK(a->of_type("ack").at(0)["seq"] == 1);
+}
+
+TEST_CASE("P-SYNC-2 a participant cannot change the journey's structure", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    r->receive(a, protocol::op_message{1, model::workshop_update{"Gekaapt"}});
+    f.run_until([&] { return a->count("error") == 1; });
+    CHECK(a->of_type("error").at(0)["code"] == "forbidden");
+
+    auto fac = f.join(r, f.hello("tab-f", 0, {}, true));
+    CHECK(fac->of_type("welcome").at(0)["you"]["role"] == "facilitator");
+    r->receive(fac, protocol::op_message{1, model::workshop_update{"Nieuwe titel"}});
+    f.run_until([&] { return fac->count("ack") == 1; });
+}
+
+TEST_CASE("P-JOIN-4 a wrong facilitator key is refused and the connection closed", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto h = f.hello("tab-x");
+    h.facilitator_key = "not-the-key";
+    auto c = f.join(r, h);
+    CHECK(c->closed == protocol::close_code::forbidden);
+    CHECK(c->of_type("error").at(0)["code"] == "forbidden");
+    CHECK(c->count("welcome") == 0);
+}
+
+TEST_CASE("P-SYNC-4 a resent op is acknowledged as a duplicate and not applied twice", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    r->receive(a, f.add_card(1, "card1"));
+    r->receive(a, f.add_card(1, "card1"));  // resent before the first was even acknowledged
+    f.run_until([&] { return a->count("ack") == 2; });
+    f.settle();
+    auto acks = a->of_type("ack");
+    CHECK(acks.at(0) == json{{"type", "ack"}, {"clientSeq", 1}, {"seq", 1}});
+    CHECK(acks.at(1)["duplicate"] == true);
+    CHECK(b->count("event") == 1);
+
+    // After a reconnect the welcome says how far this client got.
+    auto again = f.join(r, f.hello("tab-a", 1));
+    CHECK(again->of_type("welcome").at(0)["lastClientSeq"] == 1);
+}
+
+TEST_CASE("P-SYNC-5 a reconnecting client gets exactly the events it missed", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    for (int i = 1; i <= 5; ++i) r->receive(a, f.add_card(i, "card" + std::to_string(i)));
+    f.run_until([&] { return a->count("ack") == 5; });
+
+    auto token = a->of_type("welcome").at(0)["you"]["participantToken"].get<std::string>();
+    auto back = f.join(r, f.hello("tab-a", 3, token));
+    auto w = back->of_type("welcome").at(0);
+    CHECK(w["seq"] == 5);
+    CHECK_FALSE(w.contains("snapshot"));
+    REQUIRE(w["events"].size() == 2);
+    CHECK(w["events"][0]["seq"] == 4);
+    CHECK(w["events"][1]["seq"] == 5);
+    CHECK(w["you"]["participantId"] == a->of_type("welcome").at(0)["you"]["participantId"]);
+
+    auto up_to_date = f.join(r, f.hello("tab-a", 5, token));
+    CHECK(up_to_date->of_type("welcome").at(0)["events"].empty());
+}
+
+TEST_CASE("P-SYNC-5 a client further behind than the replay window gets a snapshot", "[room]") {
+    fixture f;
+    f.options.replay_window = 2;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    for (int i = 1; i <= 5; ++i) r->receive(a, f.add_card(i, "card" + std::to_string(i)));
+    f.run_until([&] { return a->count("ack") == 5; });
+
+    auto within = f.join(r, f.hello("tab-b", 3));
+    CHECK(within->of_type("welcome").at(0)["events"].size() == 2);
+    auto behind = f.join(r, f.hello("tab-c", 2));
+    auto w = behind->of_type("welcome").at(0);
+    REQUIRE(w.contains("snapshot"));
+    CHECK(w["snapshot"]["cards"].size() == 5);
+    auto ahead = f.join(r, f.hello("tab-d", 99));  // e.g. the server lost its disk
+    CHECK(ahead->of_type("welcome").at(0).contains("snapshot"));
+}
+
+TEST_CASE("P-JOIN-6 a participant token rejoins as the same participant, renamed", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto you = a->of_type("welcome").at(0)["you"];
+    auto h = f.hello("tab-b", 0, you["participantToken"].get<std::string>());
+    h.display_name = "Anna B.";
+    auto second_tab = f.join(r, h);
+    auto you2 = second_tab->of_type("welcome").at(0)["you"];
+    CHECK(you2["participantId"] == you["participantId"]);
+    CHECK(you2["displayName"] == "Anna B.");
+
+    auto h2 = f.hello("tab-c", 0, std::string("forged-token"));
+    auto stranger = f.join(r, h2);
+    CHECK(stranger->of_type("welcome").at(0)["you"]["participantId"] != you["participantId"]);
+}
+
+TEST_CASE("P-SYNC-7 a room reloaded from the store has every committed op", "[room][restart]") {
+    fixture f;
+    f.options.snapshot_every = 3;  // so the reload uses a snapshot plus a replayed tail
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    for (int i = 1; i <= 7; ++i) r->receive(a, f.add_card(i, "card" + std::to_string(i)));
+    r->receive(a, protocol::op_message{8, model::card_update{"card2", std::string("Nieuwe tekst"), {}}});
+    f.run_until([&] { return a->count("ack") == 8; });
+    auto before = f.join(r, f.hello("tab-x")).get()->of_type("welcome").at(0)["snapshot"];
+
+    auto loaded = f.sqlite.load_workshop(f.workshop_id);
+    REQUIRE(loaded);
+    CHECK(loaded->snapshot.seq == 6);
+    CHECK(loaded->ops_after.size() == 2);
+
+    auto reloaded = f.load();
+    auto token = a->of_type("welcome").at(0)["you"]["participantToken"].get<std::string>();
+    auto c = f.join(reloaded, f.hello("tab-a", 0, token));
+    auto w = c->of_type("welcome").at(0);
+    CHECK(w["seq"] == 8);
+    CHECK(w["lastClientSeq"] == 8);
+    CHECK(w["snapshot"] == before);
+    CHECK(w["you"]["participantId"] == a->of_type("welcome").at(0)["you"]["participantId"]);
+
+    reloaded->receive(c, f.add_card(9, "card9"));
+    f.run_until([&] { return c->count("ack") == 1; });
+    CHECK(c->of_type("ack").at(0)["seq"] == 9);
+}
+
+TEST_CASE("P-PRES-1 presence lists who is online and what they edit", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto h = f.hello("tab-b");
+    h.display_name = "Bram";
+    auto b = f.join(r, h);
+    r->receive(b, protocol::presence_message{std::string("card1")});
+    auto both_online = [&] {
+        for (auto& p : a->of_type("presence")) {
+            int online = 0;
+            bool editing = false;
+            for (auto& e : p["participants"]) {
+                online += e["online"].get<bool>();
+                editing = editing || (e["displayName"] == "Bram" && e["editing"] == "card1");
+            }
+            if (online == 2 && editing) return true;
+        }
+        return false;
+    };
+    f.run_until(both_online);
+
+    r->leave(b);
+    f.run_until([&] {
+        auto all = a->of_type("presence");
+        for (auto& e : all.back()["participants"])
+            if (e["displayName"] == "Bram") return !e["online"].get<bool>() && e["editing"].is_null();
+        return false;
+    });
+}
+
+TEST_CASE("P-WS-6 shutdown closes connections only after in-flight ops are durable", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    r->receive(a, f.add_card(1, "card1"));
+    bool done = false;
+    r->shutdown(protocol::close_code::going_away, [&] { done = true; });
+    f.run_until([&] { return done; });
+    CHECK(a->closed == protocol::close_code::going_away);
+    CHECK(a->count("ack") == 1);  // acknowledged before the close
+    CHECK(f.sqlite.load_workshop(f.workshop_id)->ops_after.size() == 1);
+}
+
+TEST_CASE("a failed commit acknowledges nothing, closes everyone and reloads cleanly", "[room][restart]") {
+    fixture f;
+    auto r = f.load();
+    bool broken = false;
+    r->on_broken([&] { broken = true; });
+    auto a = f.join(r, f.hello("tab-a"));
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1; });
+
+    f.backing.fail_commits = true;
+    r->receive(a, f.add_card(2, "card2"));
+    f.run_until([&] { return broken; });
+    CHECK(a->closed == protocol::close_code::going_away);
+    CHECK(a->count("ack") == 1);
+    CHECK(a->count("event") == 1);
+
+    f.backing.fail_commits = false;
+    auto reloaded = f.load();
+    auto c = f.join(reloaded, f.hello("tab-a"));
+    auto w = c->of_type("welcome").at(0);
+    CHECK(w["seq"] == 1);
+    CHECK(w["lastClientSeq"] == 1);  // so the client resends card2
+    CHECK(w["snapshot"]["cards"].size() == 1);
+}
+
+TEST_CASE("the registry loads a workshop once and knows unknown ones", "[room]") {
+    fixture f;
+    room::registry reg(f.ioc, f.worker, f.options);
+    std::vector<std::shared_ptr<room::room>> got;
+    int answers = 0;
+    reg.open(f.workshop_id, [&](auto r) { got.push_back(r); ++answers; });
+    reg.open(f.workshop_id, [&](auto r) { got.push_back(r); ++answers; });
+    std::shared_ptr<room::room> unknown = std::make_shared<room::room>(f.ioc, f.worker, *f.sqlite.load_workshop(f.workshop_id), f.options);
+    reg.open("nope", [&](auto r) { unknown = r; ++answers; });
+    f.run_until([&] { return answers == 3; });
+    REQUIRE(got.size() == 2);
+    CHECK(got[0] != nullptr);
+    CHECK(got[0] == got[1]);
+    CHECK(unknown == nullptr);
+}
+
+TEST_CASE("ops sent right after hello are handled after the welcome, in order", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = std::make_shared<fake_client>();
+    r->join(a, f.hello("tab-a"));
+    r->receive(a, f.add_card(1, "card1"));
+    r->receive(a, f.add_card(2, "card2"));
+    f.run_until([&] { return a->count("ack") == 2; });
+    auto types = a->types();
+    REQUIRE(types.size() >= 5);
+    CHECK(types.front() == "welcome");
+    CHECK(a->of_type("ack").at(1)["seq"] == 2);
+}

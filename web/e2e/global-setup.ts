@@ -1,0 +1,50 @@
+// Starts the real server binary on a free port with a temporary database, serving web/dist,
+// for the whole run. Its URL goes to the tests through JB_BASE_URL.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Where setup tells teardown what to stop (both run in the runner's process).
+export const STATE_FILE = path.join(tmpdir(), `jb-e2e-server-${process.pid}.json`);
+
+export default async function globalSetup(): Promise<void> {
+  const bin = path.resolve(webDir, process.env.JB_SERVER_BIN ?? '../build/server/journeyboard');
+  if (!existsSync(bin)) throw new Error(`no server binary at ${bin} (build it, or set JB_SERVER_BIN)`);
+  const dist = path.join(webDir, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
+  const dir = mkdtempSync(path.join(tmpdir(), 'jb-e2e-'));
+  const server = spawn(bin, ['--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'e2e.db'), '--static', dist], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in 15 s:\n${out}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Journeyboard listening on (http:\/\/\S+?)\/?\s/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${out}`));
+    });
+  });
+  // Keep draining its output so it never blocks on a full pipe.
+  server.stdout.removeAllListeners('data');
+  server.stdout.resume();
+  server.stderr.resume();
+  server.removeAllListeners('exit');
+  process.env.JB_BASE_URL = url;
+  writeFileSync(STATE_FILE, JSON.stringify({ pid: server.pid, dir, url }));
+}

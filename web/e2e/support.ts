@@ -1,0 +1,170 @@
+// Fixtures for the browser tests: users in separate browser contexts (separate storage, like
+// separate laptops), helpers that act as a person would, and the optional WebSocket frame log
+// for the contract tests (JB_CONTRACT_LOG).
+
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { appendFileSync } from 'node:fs';
+
+const contractLog = process.env.JB_CONTRACT_LOG;
+
+function logFrame(from: 'client' | 'server', payload: string | Buffer): void {
+  if (!contractLog) return;
+  const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+  let msg: unknown = text;
+  try {
+    msg = JSON.parse(text);
+  } catch {
+    // Not JSON: logged as text, the contract test reports it.
+  }
+  // One write per line: several processes may append to the same file.
+  appendFileSync(contractLog, `${JSON.stringify({ from, msg })}\n`);
+}
+
+function recordFrames(page: Page): void {
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => logFrame('client', f.payload));
+    ws.on('framereceived', (f) => logFrame('server', f.payload));
+  });
+}
+
+/** One person with their own browser (context) and tab (page). */
+export class User {
+  constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    public page: Page,
+  ) {}
+
+  /** Opens another tab in the same browser, e.g. after closing the first. */
+  async newTab(): Promise<Page> {
+    this.page = await this.context.newPage();
+    return this.page;
+  }
+
+  async createWorkshop(title: string): Promise<{ workshopId: string; code: string }> {
+    const page = this.page;
+    await page.goto('/');
+    await page.getByLabel('Naam van de workshop').fill(title);
+    await page.locator('input[name="createName"]').fill(this.name);
+    await page.getByRole('button', { name: 'Workshop maken' }).click();
+    await expect(page).toHaveURL(/#\/w\/[A-Za-z0-9_-]+\?key=/);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const code = (await page.getByTestId('join-code').textContent())!.trim();
+    expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    const workshopId = /#\/w\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+    return { workshopId, code };
+  }
+
+  async joinWithCode(code: string): Promise<void> {
+    const page = this.page;
+    await page.goto('/');
+    await page.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
+    await page.locator('input[name="joinName"]').fill(this.name);
+    await page.getByRole('button', { name: 'Meedoen', exact: true }).click();
+    await this.waitForBoard();
+  }
+
+  async waitForBoard(): Promise<void> {
+    await expect(this.page.locator('table.board-table')).toBeVisible();
+    await expect(this.status).toHaveText('Verbonden');
+  }
+
+  /** The polite live region that announces others' changes and keyboard moves. */
+  get liveRegion(): Locator {
+    return this.page.locator('.sr-only[aria-live="polite"]');
+  }
+
+  get status(): Locator {
+    return this.page.locator('.conn');
+  }
+
+  addButton(phase: string, lane: string): Locator {
+    return this.page.getByRole('button', { name: `Kaart toevoegen: ${phase}, ${lane}`, exact: true });
+  }
+
+  cell(phase: string, lane: string): Locator {
+    return this.page.locator('td.cell').filter({ has: this.addButton(phase, lane) });
+  }
+
+  card(text: string): Locator {
+    return this.page.locator('li.card[data-card-id]').filter({ hasText: text });
+  }
+
+  cardIn(phase: string, lane: string, text: string): Locator {
+    return this.cell(phase, lane).locator('li.card[data-card-id]').filter({ hasText: text });
+  }
+
+  /** The card texts of a cell, top to bottom. */
+  async cardTexts(phase: string, lane: string): Promise<string[]> {
+    return this.cell(phase, lane).locator('li.card[data-card-id] .card__text').allTextContents();
+  }
+
+  async addCard(phase: string, lane: string, text: string): Promise<void> {
+    await this.addButton(phase, lane).click();
+    const editor = this.cell(phase, lane).locator('textarea');
+    await expect(editor).toBeFocused();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Control+Enter');
+    await expect(this.cardIn(phase, lane, text)).toBeVisible();
+  }
+
+  /** Drags a card with the mouse onto a cell (at its end) or onto the upper half of another card (before it). */
+  async dragCard(text: string, to: { phase: string; lane: string } | { before: string }): Promise<void> {
+    const from = await this.card(text).locator('.card__text').boundingBox();
+    expect(from).not.toBeNull();
+    let x: number;
+    let y: number;
+    if ('before' in to) {
+      const box = (await this.card(to.before).boundingBox())!;
+      x = box.x + box.width / 2;
+      y = box.y + box.height * 0.25;
+    } else {
+      const box = (await this.addButton(to.phase, to.lane).boundingBox())!;
+      x = box.x + box.width / 2;
+      y = box.y + box.height / 2;
+    }
+    const mouse = this.page.mouse;
+    await mouse.move(from!.x + 10, from!.y + from!.height / 2);
+    await mouse.down();
+    await mouse.move(from!.x + 20, from!.y + from!.height / 2 + 10, { steps: 3 });
+    await mouse.move(x, y, { steps: 12 });
+    await expect(this.page.locator('.drop-marker')).toHaveCount(1);
+    await mouse.up();
+  }
+
+  /** Focuses a card and presses a key, as a keyboard user would. */
+  async pressOnCard(text: string, key: string): Promise<void> {
+    const card = this.card(text);
+    await card.focus();
+    await expect(card).toBeFocused();
+    await this.page.keyboard.press(key);
+  }
+
+  presenceItem(name: string): Locator {
+    return this.page.locator('.presence__item').filter({ has: this.page.locator('.presence__name', { hasText: new RegExp(`^${name}$`) }) });
+  }
+}
+
+type NewUser = (name: string) => Promise<User>;
+
+export const test = base.extend<{ newUser: NewUser }>({
+  newUser: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name: string) => {
+      const context = await newContext(browser);
+      contexts.push(context);
+      context.on('page', recordFrames);
+      const page = await context.newPage();
+      return new User(name, context, page);
+    });
+    for (const c of contexts) await c.close();
+  },
+});
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const baseURL = process.env.JB_BASE_URL;
+  if (!baseURL) throw new Error('JB_BASE_URL is not set: the global setup did not start the server');
+  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+}
+
+export { expect };

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues, en, LANGS, nl } from './messages';
+import { format, getLang, initLang, setLang, t, tCount } from './i18n';
+import { MemoryStorage } from '../util/MemoryStorage';
+import { CARD_COLORS, LANE_KINDS, TARGET_GROUPS } from '../protocol/types';
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+describe('message catalogue', () => {
+  it('has the same keys in Dutch and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+  });
+
+  it('has no empty or blank strings', () => {
+    for (const lang of LANGS) {
+      for (const [key, text] of Object.entries(catalogues[lang])) {
+        expect(text.trim(), `${lang} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const key of Object.keys(nl) as Array<keyof typeof nl>) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
+    }
+  });
+
+  it('names every lane kind, card colour and target group of the protocol', () => {
+    for (const lang of LANGS) {
+      const keys = Object.keys(catalogues[lang]);
+      for (const k of LANE_KINDS) expect(keys).toContain(`kind.${k}`);
+      for (const c of CARD_COLORS) expect(keys).toContain(`color.${c}`);
+      for (const g of TARGET_GROUPS) expect(keys).toContain(`group.${g}`);
+    }
+  });
+
+  it('gives every colour a different name, so colour is never the only difference', () => {
+    for (const lang of LANGS) {
+      const names = CARD_COLORS.map((c) => catalogues[lang][`color.${c}`]);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+});
+
+describe('i18n', () => {
+  it('defaults to Dutch and sets the lang attribute', () => {
+    const root = { lang: '' } as HTMLElement;
+    expect(initLang(new MemoryStorage(), root)).toBe('nl');
+    expect(root.lang).toBe('nl');
+    expect(t('join.submit')).toBe('Meedoen');
+  });
+
+  it('remembers a switch to English across a reload', () => {
+    const storage = new MemoryStorage();
+    const root = { lang: '' } as HTMLElement;
+    initLang(storage, root);
+    setLang('en', storage, root);
+    expect(root.lang).toBe('en');
+    initLang(storage, root);
+    expect(getLang()).toBe('en');
+    expect(t('join.submit')).toBe('Join');
+    setLang('nl', storage, root);
+  });
+
+  it('ignores a remembered value that is not a language', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('jb.lang', 'xx');
+    expect(initLang(storage, null)).toBe('nl');
+  });
+
+  it('fills placeholders and picks singular or plural', () => {
+    initLang(new MemoryStorage(), null);
+    expect(format('{a} en {b}', { a: 1, b: 'twee' })).toBe('1 en twee');
+    expect(format('{missing}', {})).toBe('{missing}');
+    expect(tCount('conn.queued', 1)).toBe('1 wijziging wacht');
+    expect(tCount('conn.queued', 3)).toBe('3 wijzigingen wachten');
+  });
+});

@@ -1,0 +1,271 @@
+// The board as the client holds it, and the reducer that applies one operation to it.
+// Plain data and functions: the sync client keeps a confirmed board and re-applies its pending
+// operations on a copy (P-SYNC-6), the views only read.
+
+import type {
+  BoardSnapshot,
+  CardColor,
+  CardDoc,
+  LaneKind,
+  Operation,
+  TargetGroup,
+  WorkshopDoc,
+} from '../protocol/types';
+import { assertNever } from '../protocol/types';
+import { compareOrdered } from './orderKeys';
+
+export interface Journey {
+  id: string;
+  title: string;
+  targetGroup: TargetGroup;
+  orderKey: string;
+}
+export interface Phase {
+  id: string;
+  journeyId: string;
+  title: string;
+  orderKey: string;
+}
+export interface Lane {
+  id: string;
+  journeyId: string;
+  title: string;
+  kind: LaneKind;
+  orderKey: string;
+}
+export type Card = CardDoc;
+
+/**
+ * Everything on one workshop's board. The maps are owned by the board; the records in them
+ * are never changed in place (the reducer replaces them), so a copy needs only new maps.
+ */
+export interface Board {
+  workshop: WorkshopDoc;
+  journeys: Map<string, Journey>;
+  phases: Map<string, Phase>;
+  lanes: Map<string, Lane>;
+  cards: Map<string, Card>;
+}
+
+/** Who made an operation and when (server time for events, local time for pending ones). */
+export interface OpMeta {
+  by: string;
+  at: number;
+}
+
+export function boardFromSnapshot(s: BoardSnapshot): Board {
+  const board: Board = {
+    workshop: { ...s.workshop },
+    journeys: new Map(),
+    phases: new Map(),
+    lanes: new Map(),
+    cards: new Map(),
+  };
+  for (const j of s.journeys) {
+    board.journeys.set(j.id, { id: j.id, title: j.title, targetGroup: j.targetGroup, orderKey: j.orderKey });
+    for (const p of j.phases) board.phases.set(p.id, { ...p, journeyId: j.id });
+    for (const l of j.lanes) board.lanes.set(l.id, { ...l, journeyId: j.id });
+  }
+  for (const c of s.cards) board.cards.set(c.id, { ...c });
+  return board;
+}
+
+export function boardToSnapshot(b: Board): BoardSnapshot {
+  return {
+    workshop: { ...b.workshop },
+    journeys: sortedJourneys(b).map((j) => ({
+      ...j,
+      phases: phasesOf(b, j.id).map(({ journeyId: _j, ...p }) => p),
+      lanes: lanesOf(b, j.id).map(({ journeyId: _j, ...l }) => l),
+    })),
+    cards: [...b.cards.values()].map((c) => ({ ...c })),
+  };
+}
+
+export function cloneBoard(b: Board): Board {
+  return {
+    workshop: b.workshop,
+    journeys: new Map(b.journeys),
+    phases: new Map(b.phases),
+    lanes: new Map(b.lanes),
+    cards: new Map(b.cards),
+  };
+}
+
+function hasCards(b: Board, test: (c: Card) => boolean): boolean {
+  for (const c of b.cards.values()) if (test(c)) return true;
+  return false;
+}
+
+/**
+ * Applies `op` to `board` in place. Returns false, changing nothing, when the operation does
+ * not fit the board (an id that does not exist or already exists, a delete of something not
+ * empty): the server would reject it, and a pending operation overtaken by others' changes is
+ * then simply not shown.
+ */
+export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
+  switch (op.kind) {
+    case 'card.add': {
+      if (board.cards.has(op.cardId)) return false;
+      const phase = board.phases.get(op.phaseId);
+      const lane = board.lanes.get(op.laneId);
+      if (!board.journeys.has(op.journeyId) || !phase || !lane) return false;
+      if (phase.journeyId !== op.journeyId || lane.journeyId !== op.journeyId) return false;
+      board.cards.set(op.cardId, {
+        id: op.cardId,
+        journeyId: op.journeyId,
+        phaseId: op.phaseId,
+        laneId: op.laneId,
+        text: op.text,
+        color: op.color,
+        authorId: meta.by,
+        orderKey: op.orderKey,
+        createdAt: meta.at,
+        updatedAt: meta.at,
+      });
+      return true;
+    }
+    case 'card.update': {
+      const card = board.cards.get(op.cardId);
+      if (!card) return false;
+      const next: Card = { ...card, updatedAt: meta.at };
+      if (op.text !== undefined) next.text = op.text;
+      if (op.color !== undefined) next.color = op.color as CardColor;
+      board.cards.set(card.id, next);
+      return true;
+    }
+    case 'card.move': {
+      const card = board.cards.get(op.cardId);
+      const phase = board.phases.get(op.phaseId);
+      const lane = board.lanes.get(op.laneId);
+      if (!card || !phase || !lane) return false;
+      if (phase.journeyId !== card.journeyId || lane.journeyId !== card.journeyId) return false;
+      board.cards.set(card.id, {
+        ...card,
+        phaseId: op.phaseId,
+        laneId: op.laneId,
+        orderKey: op.orderKey,
+        updatedAt: meta.at,
+      });
+      return true;
+    }
+    case 'card.delete':
+      return board.cards.delete(op.cardId);
+    case 'workshop.update':
+      board.workshop = { ...board.workshop, title: op.title };
+      return true;
+    case 'journey.add':
+      if (board.journeys.has(op.journeyId)) return false;
+      board.journeys.set(op.journeyId, {
+        id: op.journeyId,
+        title: op.title,
+        targetGroup: op.targetGroup,
+        orderKey: op.orderKey,
+      });
+      return true;
+    case 'journey.update': {
+      const j = board.journeys.get(op.journeyId);
+      if (!j) return false;
+      board.journeys.set(j.id, {
+        ...j,
+        title: op.title ?? j.title,
+        targetGroup: op.targetGroup ?? j.targetGroup,
+      });
+      return true;
+    }
+    case 'journey.delete': {
+      if (!board.journeys.has(op.journeyId) || board.journeys.size <= 1) return false;
+      if (hasCards(board, (c) => c.journeyId === op.journeyId)) return false;
+      board.journeys.delete(op.journeyId);
+      for (const [id, p] of board.phases) if (p.journeyId === op.journeyId) board.phases.delete(id);
+      for (const [id, l] of board.lanes) if (l.journeyId === op.journeyId) board.lanes.delete(id);
+      return true;
+    }
+    case 'phase.add':
+      if (board.phases.has(op.phaseId) || !board.journeys.has(op.journeyId)) return false;
+      board.phases.set(op.phaseId, {
+        id: op.phaseId,
+        journeyId: op.journeyId,
+        title: op.title,
+        orderKey: op.orderKey,
+      });
+      return true;
+    case 'phase.update': {
+      const p = board.phases.get(op.phaseId);
+      if (!p) return false;
+      board.phases.set(p.id, { ...p, title: op.title ?? p.title, orderKey: op.orderKey ?? p.orderKey });
+      return true;
+    }
+    case 'phase.delete':
+      if (!board.phases.has(op.phaseId)) return false;
+      if (hasCards(board, (c) => c.phaseId === op.phaseId)) return false;
+      board.phases.delete(op.phaseId);
+      return true;
+    case 'lane.add':
+      if (board.lanes.has(op.laneId) || !board.journeys.has(op.journeyId)) return false;
+      board.lanes.set(op.laneId, {
+        id: op.laneId,
+        journeyId: op.journeyId,
+        title: op.title,
+        kind: op.laneKind,
+        orderKey: op.orderKey,
+      });
+      return true;
+    case 'lane.update': {
+      const l = board.lanes.get(op.laneId);
+      if (!l) return false;
+      board.lanes.set(l.id, {
+        ...l,
+        title: op.title ?? l.title,
+        kind: op.laneKind ?? l.kind,
+        orderKey: op.orderKey ?? l.orderKey,
+      });
+      return true;
+    }
+    case 'lane.delete':
+      if (!board.lanes.has(op.laneId)) return false;
+      if (hasCards(board, (c) => c.laneId === op.laneId)) return false;
+      board.lanes.delete(op.laneId);
+      return true;
+    default:
+      return assertNever(op);
+  }
+}
+
+// ---- queries (all in display order: ascending order key, ties by id) ----
+
+export function sortedJourneys(b: Board): Journey[] {
+  return [...b.journeys.values()].sort(compareOrdered);
+}
+
+export function phasesOf(b: Board, journeyId: string): Phase[] {
+  return [...b.phases.values()].filter((p) => p.journeyId === journeyId).sort(compareOrdered);
+}
+
+export function lanesOf(b: Board, journeyId: string): Lane[] {
+  return [...b.lanes.values()].filter((l) => l.journeyId === journeyId).sort(compareOrdered);
+}
+
+export function cellKey(phaseId: string, laneId: string): string {
+  return `${phaseId}\u0000${laneId}`;
+}
+
+/** The cards of one journey grouped by cell, each cell in display order. */
+export function cardsByCell(b: Board, journeyId: string): Map<string, Card[]> {
+  const cells = new Map<string, Card[]>();
+  for (const c of b.cards.values()) {
+    if (c.journeyId !== journeyId) continue;
+    const key = cellKey(c.phaseId, c.laneId);
+    let list = cells.get(key);
+    if (!list) cells.set(key, (list = []));
+    list.push(c);
+  }
+  for (const list of cells.values()) list.sort(compareOrdered);
+  return cells;
+}
+
+export function cardsInCell(b: Board, phaseId: string, laneId: string): Card[] {
+  return [...b.cards.values()]
+    .filter((c) => c.phaseId === phaseId && c.laneId === laneId)
+    .sort(compareOrdered);
+}

@@ -1,0 +1,55 @@
+// Reading what the server sends: parse the JSON and check the few fields the client relies on,
+// so that a malformed frame is dropped instead of corrupting the board.
+
+import type { ServerMessage } from './types';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+function isEventBody(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isInt(v.seq) &&
+    typeof v.clientId === 'string' &&
+    isInt(v.clientSeq) &&
+    isObject(v.op) &&
+    typeof v.op.kind === 'string'
+  );
+}
+
+/** Returns the message, or null when the frame is not a server message this client understands. */
+export function decodeServerMessage(text: string): ServerMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(value) || typeof value.type !== 'string') return null;
+  switch (value.type) {
+    case 'welcome': {
+      if (!isInt(value.seq) || !isInt(value.lastClientSeq) || !isObject(value.you)) return null;
+      const hasSnapshot = isObject(value.snapshot);
+      const hasEvents = Array.isArray(value.events) && value.events.every(isEventBody);
+      if (!hasSnapshot && !hasEvents) return null;
+      return value as unknown as ServerMessage;
+    }
+    case 'event':
+      return isEventBody(value) ? (value as unknown as ServerMessage) : null;
+    case 'ack':
+      return isInt(value.clientSeq) && isInt(value.seq) ? (value as unknown as ServerMessage) : null;
+    case 'error':
+      return typeof value.code === 'string' ? (value as unknown as ServerMessage) : null;
+    case 'presence':
+      return Array.isArray(value.participants) ? (value as unknown as ServerMessage) : null;
+    case 'pong':
+      return value as unknown as ServerMessage;
+    default:
+      return null;
+  }
+}

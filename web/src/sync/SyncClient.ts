@@ -1,0 +1,576 @@
+// The client side of docs/protocol.md: one connection to one workshop, kept alive across
+// network trouble, with the user's own operations shown at once and kept until the server has
+// them.
+
+import {
+  applyOp,
+  boardFromSnapshot,
+  boardToSnapshot,
+  cloneBoard,
+  type Board,
+  type Card,
+} from '../model/board';
+import { decodeServerMessage } from '../protocol/decode';
+import {
+  assertNever,
+  CloseCode,
+  PROTOCOL_VERSION,
+  type AckMessage,
+  type ClientMessage,
+  type ErrorMessage,
+  type EventBody,
+  type Operation,
+  type PresenceEntry,
+  type ServerMessage,
+  type WelcomeMessage,
+  type You,
+} from '../protocol/types';
+import { backoffDelay } from './backoff';
+import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './environment';
+import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
+/** Why the server refused us for good (P-JOIN-2/3/4); reconnecting would not help. */
+export type FailReason = 'protocol_version' | 'forbidden' | 'not_found';
+
+/** An operation of someone else, as it reached the confirmed board. */
+export interface RemoteChange {
+  op: Operation;
+  by: string;
+  /** The card the operation touched, as it was before (for card.* operations). */
+  cardBefore: Card | undefined;
+}
+
+export type SyncEvent =
+  | { type: 'board'; remote: RemoteChange[] }
+  | { type: 'connection' }
+  | { type: 'presence' }
+  | { type: 'rejected'; op: Operation; code: string; message: string }
+  | { type: 'notice'; code: string; message: string };
+
+export interface SyncClientOptions {
+  url: string;
+  workshopId: string;
+  displayName: string;
+  facilitatorKey?: string | undefined;
+  store: SyncStore;
+  socketFactory: SocketFactory;
+  clock: Clock;
+  network: Network;
+  random?: () => number;
+  /** Application-level ping interval (P-WS-7). */
+  pingIntervalMs?: number;
+  /** A socket that has said nothing for this long is taken for dead. */
+  deadAfterMs?: number;
+  /** How many operations may wait for their ack at once; the rest follow as acks come. */
+  sendWindow?: number;
+  /** Delay before the confirmed board is written to storage. */
+  saveDelayMs?: number;
+}
+
+const OPEN = 1;
+
+/**
+ * Owns the connection to one workshop, the confirmed board (server state up to `seq`), the
+ * pending operations (sent or not, not yet confirmed) and the visible board (confirmed plus
+ * pending, P-SYNC-6). Views read `board` and listen for events; they never touch the socket.
+ */
+export class SyncClient {
+  private readonly opts: Required<Omit<SyncClientOptions, 'facilitatorKey'>> &
+    Pick<SyncClientOptions, 'facilitatorKey'>;
+  private confirmed: Board | null = null;
+  private confirmedSeq_ = 0;
+  private view: Board | null = null;
+  private pending: PendingOp[] = [];
+  /** The highest clientSeq sent on the current socket. */
+  private sentUpTo = 0;
+  /** The next hello asks for a snapshot (our state is from another history, or has a gap). */
+  private needSnapshot = false;
+  private socket: SocketLike | null = null;
+  private welcomed = false;
+  private everWelcomed = false;
+  private status_: ConnectionStatus = 'connecting';
+  private failReason_: FailReason | null = null;
+  private attempt = 0;
+  private reconnectTimer: TimerHandle | null = null;
+  private pingTimer: TimerHandle | null = null;
+  private saveTimer: TimerHandle | null = null;
+  private heartbeatTimer: TimerHandle | null = null;
+  private lastHeard = 0;
+  private me_: You | null = null;
+  private participants_: PresenceEntry[] = [];
+  private editing: string | null = null;
+  private started = false;
+  private stopped = false;
+  private unsubscribeNetwork: (() => void) | null = null;
+  private readonly listeners = new Set<(e: SyncEvent) => void>();
+
+  constructor(options: SyncClientOptions) {
+    this.opts = {
+      random: Math.random,
+      pingIntervalMs: 20_000,
+      deadAfterMs: 45_000,
+      sendWindow: 64,
+      saveDelayMs: 1_000,
+      ...options,
+    };
+  }
+
+  // ---- what views read ----
+
+  get board(): Board | null {
+    return this.view;
+  }
+  get confirmedSeq(): number {
+    return this.confirmedSeq_;
+  }
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+  get pendingOps(): readonly PendingOp[] {
+    return this.pending;
+  }
+  get status(): ConnectionStatus {
+    return this.status_;
+  }
+  get failReason(): FailReason | null {
+    return this.failReason_;
+  }
+  get me(): You | null {
+    return this.me_;
+  }
+  get participants(): readonly PresenceEntry[] {
+    return this.participants_;
+  }
+  get clientId(): string {
+    return this.opts.store.clientId();
+  }
+
+  subscribe(listener: (e: SyncEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- lifecycle ----
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const saved = this.opts.store.loadBoard();
+    if (saved) {
+      this.confirmed = boardFromSnapshot(saved.snapshot);
+      this.confirmedSeq_ = saved.seq;
+    }
+    this.pending = this.opts.store.loadPending().sort((a, b) => a.clientSeq - b.clientSeq);
+    this.rebuildView();
+    this.unsubscribeNetwork = this.opts.network.subscribe((online) => this.onNetwork(online));
+    this.heartbeat();
+    this.connect();
+  }
+
+  private heartbeat(): void {
+    this.opts.store.markAlive(this.opts.clock.now());
+    this.heartbeatTimer = this.opts.clock.setTimeout(() => this.heartbeat(), HEARTBEAT_MS);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.unsubscribeNetwork?.();
+    this.clearTimer('reconnectTimer');
+    this.clearTimer('pingTimer');
+    this.clearTimer('heartbeatTimer');
+    if (this.saveTimer !== null) {
+      this.clearTimer('saveTimer');
+      this.saveBoardNow();
+    }
+    this.opts.store.markGone();
+    const s = this.socket;
+    this.socket = null;
+    this.welcomed = false;
+    if (s) s.close(1000, 'leaving');
+    this.listeners.clear();
+  }
+
+  // ---- what views do ----
+
+  /**
+   * The page is going away (pagehide): write the board now, and release the clientId so a
+   * reload keeps it or another tab can adopt its queued operations. If the page comes back
+   * from the back/forward cache, the next heartbeat claims the clientId again.
+   */
+  flush(): void {
+    if (this.saveTimer !== null) this.clearTimer('saveTimer');
+    this.saveBoardNow();
+    this.opts.store.markGone();
+  }
+
+  /** Applies `op` at once and sends it when connected. Returns its clientSeq. */
+  submit(op: Operation): number {
+    const clientSeq = this.opts.store.nextClientSeq();
+    this.pending.push({ clientSeq, op });
+    this.opts.store.savePending(this.pending);
+    this.rebuildView();
+    this.emit({ type: 'board', remote: [] });
+    this.emit({ type: 'connection' }); // the queued count changed
+    this.pump();
+    return clientSeq;
+  }
+
+  /** Tells the others which card this participant is editing (ephemeral, P-PRES-1). */
+  setEditing(cardId: string | null): void {
+    if (this.editing === cardId) return;
+    this.editing = cardId;
+    if (this.welcomed) this.send({ type: 'presence', editing: cardId });
+  }
+
+  // ---- connection ----
+
+  private connect(): void {
+    if (this.stopped || this.socket || this.failReason_) return;
+    this.clearTimer('reconnectTimer');
+    if (!this.opts.network.isOnline()) {
+      this.setStatus('offline');
+      return;
+    }
+    this.setStatus(this.everWelcomed ? 'reconnecting' : 'connecting');
+    const socket = this.opts.socketFactory(this.opts.url);
+    this.socket = socket;
+    this.welcomed = false;
+    socket.onopen = () => {
+      if (socket !== this.socket) return;
+      this.lastHeard = this.opts.clock.now();
+      this.sendHello();
+      this.schedulePing();
+    };
+    socket.onmessage = (ev) => {
+      if (socket !== this.socket) return; // a late event of an old socket
+      this.lastHeard = this.opts.clock.now();
+      const msg = typeof ev.data === 'string' ? decodeServerMessage(ev.data) : null;
+      if (msg) this.handle(msg);
+    };
+    socket.onclose = (ev) => {
+      if (socket !== this.socket) return;
+      this.onClosed(ev.code);
+    };
+    socket.onerror = () => {
+      // A close event always follows; that is where we act.
+    };
+  }
+
+  private sendHello(): void {
+    const token = this.opts.store.loadToken();
+    const hello: ClientMessage = {
+      type: 'hello',
+      protocolVersion: PROTOCOL_VERSION,
+      workshopId: this.opts.workshopId,
+      clientId: this.clientId,
+      displayName: this.opts.displayName,
+      lastSeq: this.confirmed && !this.needSnapshot ? this.confirmedSeq_ : 0,
+    };
+    if (token) hello.participantToken = token;
+    if (this.opts.facilitatorKey) hello.facilitatorKey = this.opts.facilitatorKey;
+    this.send(hello);
+  }
+
+  private onClosed(code: number): void {
+    this.detachSocket();
+    if (!this.failReason_) {
+      if (code === CloseCode.protocolVersion) this.failReason_ = 'protocol_version';
+      else if (code === CloseCode.forbidden) this.failReason_ = 'forbidden';
+      else if (code === CloseCode.notFound) this.failReason_ = 'not_found';
+    }
+    if (this.failReason_) {
+      this.setStatus('failed');
+      return;
+    }
+    this.scheduleReconnect();
+  }
+
+  private detachSocket(): void {
+    this.socket = null;
+    this.welcomed = false;
+    this.clearTimer('pingTimer');
+  }
+
+  /** Gives up on the current socket (dead, or our state needs a fresh start) and reconnects. */
+  private dropSocket(reconnectNow: boolean): void {
+    const s = this.socket;
+    this.detachSocket();
+    if (s) s.close(1000, 'resync');
+    if (reconnectNow) {
+      this.attempt = 0;
+      this.connect();
+    } else {
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    if (!this.opts.network.isOnline()) {
+      this.setStatus('offline');
+      return;
+    }
+    this.setStatus(this.everWelcomed ? 'reconnecting' : 'connecting');
+    const delay = backoffDelay(this.attempt++, this.opts.random());
+    this.clearTimer('reconnectTimer');
+    this.reconnectTimer = this.opts.clock.setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  private onNetwork(online: boolean): void {
+    if (this.stopped || this.failReason_) return;
+    if (online) {
+      if (!this.socket) {
+        this.attempt = 0;
+        this.connect();
+      }
+    } else {
+      // No network: the socket cannot carry anything; keep edits queued until it is back.
+      this.clearTimer('reconnectTimer');
+      const s = this.socket;
+      this.detachSocket();
+      if (s) s.close(1000, 'offline');
+      this.setStatus('offline');
+    }
+  }
+
+  private schedulePing(): void {
+    this.clearTimer('pingTimer');
+    this.pingTimer = this.opts.clock.setTimeout(() => {
+      this.pingTimer = null;
+      if (!this.socket) return;
+      const now = this.opts.clock.now();
+      if (now - this.lastHeard > this.opts.deadAfterMs) {
+        this.dropSocket(false);
+        return;
+      }
+      this.send({ type: 'ping', t: now });
+      this.schedulePing();
+    }, this.opts.pingIntervalMs);
+  }
+
+  // ---- incoming ----
+
+  private handle(msg: ServerMessage): void {
+    switch (msg.type) {
+      case 'welcome':
+        this.onWelcome(msg);
+        return;
+      case 'event':
+        this.onEvent(msg);
+        return;
+      case 'ack':
+        this.onAck(msg);
+        return;
+      case 'error':
+        this.onError(msg);
+        return;
+      case 'presence':
+        this.participants_ = msg.participants;
+        this.emit({ type: 'presence' });
+        return;
+      case 'pong':
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private onWelcome(w: WelcomeMessage): void {
+    if (this.welcomed || w.workshopId !== this.opts.workshopId) return;
+    this.me_ = w.you;
+    this.opts.store.saveToken(w.you.participantToken);
+    const remote: RemoteChange[] = [];
+    if (w.snapshot) {
+      this.confirmed = boardFromSnapshot(w.snapshot);
+      this.confirmedSeq_ = w.seq;
+      this.needSnapshot = false;
+    } else {
+      const events = [...(w.events ?? [])].sort((a, b) => a.seq - b.seq);
+      if (!this.confirmed || this.needSnapshot || w.seq < this.confirmedSeq_) {
+        // Deltas on top of nothing, or on top of a history the server does not have (its
+        // database was replaced): start over from a snapshot.
+        this.resync();
+        return;
+      }
+      for (const e of events) {
+        if (e.seq <= this.confirmedSeq_) continue;
+        if (e.seq !== this.confirmedSeq_ + 1) {
+          this.resync();
+          return;
+        }
+        const change = this.applyEvent(e);
+        if (change) remote.push(change);
+      }
+      if (this.confirmedSeq_ !== w.seq) {
+        this.resync();
+        return;
+      }
+    }
+    // Everything at or below lastClientSeq has been processed (applied, or rejected while we
+    // were away): it is in the state we just got, or it never will be (P-SYNC-4, P-SYNC-5).
+    this.opts.store.raiseClientSeq(w.lastClientSeq);
+    const before = this.pending.length;
+    this.pending = this.pending.filter((p) => p.clientSeq > w.lastClientSeq);
+    if (this.pending.length !== before) this.opts.store.savePending(this.pending);
+    this.welcomed = true;
+    this.everWelcomed = true;
+    this.attempt = 0;
+    this.sentUpTo = 0;
+    this.rebuildView();
+    this.scheduleSave();
+    this.setStatus('online');
+    this.emit({ type: 'board', remote });
+    this.pump();
+    if (this.editing !== null) this.send({ type: 'presence', editing: this.editing });
+  }
+
+  private resync(): void {
+    // The first time at once; if the server keeps answering with deltas, back off.
+    const first = !this.needSnapshot;
+    this.needSnapshot = true;
+    this.dropSocket(first);
+  }
+
+  private onEvent(e: EventBody): void {
+    if (!this.welcomed || !this.confirmed) return;
+    if (e.seq <= this.confirmedSeq_) return; // already have it
+    if (e.seq !== this.confirmedSeq_ + 1) {
+      this.resync(); // a gap: never guess, fetch the truth
+      return;
+    }
+    const before = this.pending.length;
+    const change = this.applyEvent(e);
+    if (this.pending.length !== before) this.opts.store.savePending(this.pending);
+    this.rebuildView();
+    this.scheduleSave();
+    this.emit({ type: 'board', remote: change ? [change] : [] });
+    if (this.pending.length !== before) {
+      this.emit({ type: 'connection' });
+      this.pump();
+    }
+  }
+
+  /** Applies an event to the confirmed board; returns it as a remote change if not ours. */
+  private applyEvent(e: EventBody): RemoteChange | null {
+    const board = this.confirmed!;
+    const cardBefore = 'cardId' in e.op ? board.cards.get(e.op.cardId) : undefined;
+    applyOp(board, e.op, { by: e.by, at: e.at });
+    this.confirmedSeq_ = e.seq;
+    if (e.clientId === this.clientId) {
+      this.pending = this.pending.filter((p) => p.clientSeq !== e.clientSeq);
+      return null;
+    }
+    return { op: e.op, by: e.by, cardBefore };
+  }
+
+  private onAck(a: AckMessage): void {
+    const index = this.pending.findIndex((p) => p.clientSeq === a.clientSeq);
+    if (index < 0) return; // its event came first, as it should (P-SYNC-1)
+    this.pending.splice(index, 1);
+    this.opts.store.savePending(this.pending);
+    this.rebuildView();
+    this.emit({ type: 'board', remote: [] });
+    this.emit({ type: 'connection' });
+    this.pump();
+  }
+
+  private onError(err: ErrorMessage): void {
+    if (err.clientSeq !== undefined) {
+      const index = this.pending.findIndex((p) => p.clientSeq === err.clientSeq);
+      if (index >= 0) {
+        const [dropped] = this.pending.splice(index, 1);
+        this.opts.store.savePending(this.pending);
+        this.rebuildView();
+        this.emit({ type: 'rejected', op: dropped!.op, code: err.code, message: err.message });
+        this.emit({ type: 'board', remote: [] });
+        this.emit({ type: 'connection' });
+        this.pump();
+        return;
+      }
+    }
+    if (
+      !this.welcomed &&
+      (err.code === 'protocol_version' || err.code === 'forbidden' || err.code === 'not_found')
+    ) {
+      this.failReason_ = err.code; // the close that follows ends it
+      return;
+    }
+    this.emit({ type: 'notice', code: err.code, message: err.message });
+  }
+
+  // ---- outgoing ----
+
+  /** Sends pending operations in clientSeq order, at most sendWindow unacknowledged. */
+  private pump(): void {
+    if (!this.welcomed) return;
+    let inFlight = this.pending.filter((p) => p.clientSeq <= this.sentUpTo).length;
+    for (const p of this.pending) {
+      if (inFlight >= this.opts.sendWindow) break;
+      if (p.clientSeq <= this.sentUpTo) continue;
+      this.send({ type: 'op', clientSeq: p.clientSeq, op: p.op });
+      this.sentUpTo = p.clientSeq;
+      inFlight++;
+    }
+  }
+
+  private send(msg: ClientMessage): void {
+    const s = this.socket;
+    if (!s || s.readyState !== OPEN) return;
+    try {
+      s.send(JSON.stringify(msg));
+    } catch {
+      // The close event follows and reconnecting resends what matters.
+    }
+  }
+
+  // ---- state ----
+
+  private rebuildView(): void {
+    if (!this.confirmed) {
+      this.view = null;
+      return;
+    }
+    if (this.pending.length === 0) {
+      this.view = this.confirmed;
+      return;
+    }
+    const view = cloneBoard(this.confirmed);
+    const meta = { by: this.me_?.participantId ?? '', at: this.opts.clock.now() };
+    for (const p of this.pending) applyOp(view, p.op, meta);
+    this.view = view;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== null) return;
+    this.saveTimer = this.opts.clock.setTimeout(() => {
+      this.saveTimer = null;
+      this.saveBoardNow();
+    }, this.opts.saveDelayMs);
+  }
+
+  private saveBoardNow(): void {
+    if (!this.confirmed || this.needSnapshot) return;
+    this.opts.store.saveBoard({ seq: this.confirmedSeq_, snapshot: boardToSnapshot(this.confirmed) });
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status_ === status) return;
+    this.status_ = status;
+    this.emit({ type: 'connection' });
+  }
+
+  private clearTimer(name: 'reconnectTimer' | 'pingTimer' | 'saveTimer' | 'heartbeatTimer'): void {
+    const handle = this[name];
+    if (handle !== null) this.opts.clock.clearTimeout(handle);
+    this[name] = null;
+  }
+
+  private emit(e: SyncEvent): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+}

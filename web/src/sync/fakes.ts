@@ -1,0 +1,283 @@
+// Deterministic stand-ins for the sync client's environment, for tests only: a socket that
+// delivers nothing until the test flushes it, a clock that moves only when told, a network
+// switch, and a tiny in-memory server that follows protocol.md closely enough to converge.
+
+import { applyOp, boardFromSnapshot, boardToSnapshot, cloneBoard, type Board } from '../model/board';
+import type {
+  BoardSnapshot,
+  ClientMessage,
+  EventBody,
+  PresenceEntry,
+  ServerMessage,
+} from '../protocol/types';
+import type { Clock, Network, SocketLike, TimerHandle } from './environment';
+
+/** One socket. Client → server frames collect in `sent`; server → client frames wait in an inbox until flush(). */
+export class FakeSocket implements SocketLike {
+  readyState = 0;
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  readonly sent: ClientMessage[] = [];
+  closedByClient: { code: number | undefined; reason: string | undefined } | null = null;
+  private inbox: string[] = [];
+
+  constructor(readonly url: string) {}
+
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('send on a socket that is not open');
+    this.sent.push(JSON.parse(data) as ClientMessage);
+  }
+
+  close(code?: number, reason?: string): void {
+    this.closedByClient = { code, reason };
+    this.readyState = 3;
+  }
+
+  // ---- the test's side ----
+
+  /** The server accepts the connection. */
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+
+  /** Queues a server message; it reaches the client on flush(). */
+  push(msg: ServerMessage | Record<string, unknown>): void {
+    this.inbox.push(JSON.stringify(msg));
+  }
+
+  /** Delivers queued server messages, even to a client that has already given up on us. */
+  flush(): void {
+    while (this.inbox.length > 0) this.onmessage?.({ data: this.inbox.shift()! });
+  }
+
+  /** The server (or the network) closes the connection. */
+  serverClose(code: number, reason = ''): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
+  }
+
+  /** Takes what the client sent since the last call. */
+  takeSent(): ClientMessage[] {
+    return this.sent.splice(0);
+  }
+}
+
+/** Makes FakeSockets and remembers them in order. */
+export class FakeSocketFactory {
+  readonly sockets: FakeSocket[] = [];
+  readonly create = (url: string): FakeSocket => {
+    const s = new FakeSocket(url);
+    this.sockets.push(s);
+    return s;
+  };
+  get last(): FakeSocket {
+    const s = this.sockets[this.sockets.length - 1];
+    if (!s) throw new Error('no socket made yet');
+    return s;
+  }
+}
+
+/** A clock whose timers fire only inside advance(). */
+export class FakeClock implements Clock {
+  private t = 1_000_000;
+  private nextId = 1;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+
+  now(): number {
+    return this.t;
+  }
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.t + ms, fn });
+    return id;
+  }
+  clearTimeout(handle: TimerHandle): void {
+    this.timers.delete(handle as number);
+  }
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+  /** Moves time forward, firing due timers in time order. */
+  advance(ms: number): void {
+    const end = this.t + ms;
+    for (;;) {
+      let due: [number, { at: number; fn: () => void }] | null = null;
+      for (const entry of this.timers) {
+        if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
+      }
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.t = Math.max(this.t, due[1].at);
+      due[1].fn();
+    }
+    this.t = end;
+  }
+}
+
+export class FakeNetwork implements Network {
+  private online = true;
+  private listeners = new Set<(online: boolean) => void>();
+  isOnline(): boolean {
+    return this.online;
+  }
+  subscribe(listener: (online: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  set(online: boolean): void {
+    this.online = online;
+    for (const l of [...this.listeners]) l(online);
+  }
+}
+
+/** A board with one journey, two phases and two lanes, like a fresh workshop (smaller). */
+export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
+  return {
+    workshop: { id: workshopId, title: 'Vergunning', createdAt: 1 },
+    journeys: [
+      {
+        id: 'j1',
+        title: 'Omgevingsvergunning',
+        targetGroup: 'inwoner',
+        orderKey: 'a0',
+        phases: [
+          { id: 'p1', title: 'Oriënteren', orderKey: 'a0' },
+          { id: 'p2', title: 'Aanvragen', orderKey: 'a1' },
+        ],
+        lanes: [
+          { id: 'l1', title: 'Contactmoment', kind: 'touchpoint', orderKey: 'a0' },
+          { id: 'l2', title: 'Knelpunt', kind: 'pain_point', orderKey: 'a1' },
+        ],
+      },
+    ],
+    cards: [],
+  };
+}
+
+interface Connection {
+  socket: FakeSocket;
+  clientId: string;
+  participantId: string;
+  displayName: string;
+  joined: boolean;
+}
+
+/**
+ * An in-memory server for one workshop, good enough to check that clients converge: it applies
+ * operations in arrival order, numbers them, sends the event to all and the ack to the sender,
+ * and answers a reconnect with the missed events (or a snapshot for lastSeq 0).
+ */
+export class FakeRoom {
+  board: Board;
+  seq = 0;
+  readonly log: EventBody[] = [];
+  readonly lastClientSeq = new Map<string, number>();
+  private connections: Connection[] = [];
+  private tokens = new Map<string, string>();
+  private nextParticipant = 1;
+
+  constructor(readonly workshopId = 'w1', snapshot: BoardSnapshot = sampleSnapshot(workshopId)) {
+    this.board = boardFromSnapshot(snapshot);
+  }
+
+  /** Accepts a socket the client opened. */
+  accept(socket: FakeSocket): void {
+    this.connections.push({ socket, clientId: '', participantId: '', displayName: '', joined: false });
+    socket.open();
+  }
+
+  /** Processes everything the clients sent, then delivers all answers. */
+  serve(): void {
+    this.process();
+    this.deliver();
+  }
+
+  /** Processes everything the clients sent; the answers wait in the sockets. */
+  process(): void {
+    for (const conn of [...this.connections]) {
+      for (const msg of conn.socket.takeSent()) this.receive(conn, msg);
+    }
+  }
+
+  /** Delivers the answers waiting in every socket. */
+  deliver(): void {
+    for (const conn of [...this.connections]) conn.socket.flush();
+  }
+
+  /** Drops a connection as a network failure would (close code 1006). */
+  cut(socket: FakeSocket, code = 1006): void {
+    this.connections = this.connections.filter((c) => c.socket !== socket);
+    socket.serverClose(code);
+  }
+
+  private receive(conn: Connection, msg: ClientMessage): void {
+    switch (msg.type) {
+      case 'hello': {
+        let pid = msg.participantToken ? this.tokens.get(msg.participantToken) : undefined;
+        let token = msg.participantToken ?? '';
+        if (!pid) {
+          pid = `u${this.nextParticipant++}`;
+          token = `token-${pid}`;
+          this.tokens.set(token, pid);
+        }
+        Object.assign(conn, { clientId: msg.clientId, participantId: pid, displayName: msg.displayName, joined: true });
+        const base = {
+          type: 'welcome' as const,
+          protocolVersion: 1,
+          workshopId: this.workshopId,
+          you: { participantId: pid, participantToken: token, displayName: msg.displayName, role: 'participant' as const },
+          seq: this.seq,
+          lastClientSeq: this.lastClientSeq.get(msg.clientId) ?? 0,
+        };
+        if (msg.lastSeq > 0 && msg.lastSeq <= this.seq) {
+          conn.socket.push({ ...base, events: this.log.filter((e) => e.seq > msg.lastSeq) });
+        } else {
+          conn.socket.push({ ...base, snapshot: boardToSnapshot(this.board) });
+        }
+        this.broadcastPresence();
+        return;
+      }
+      case 'op': {
+        if ((this.lastClientSeq.get(conn.clientId) ?? 0) >= msg.clientSeq) {
+          conn.socket.push({ type: 'ack', clientSeq: msg.clientSeq, seq: this.seq, duplicate: true });
+          return;
+        }
+        const trial = cloneBoard(this.board);
+        if (!applyOp(trial, msg.op, { by: conn.participantId, at: this.seq + 1 })) {
+          conn.socket.push({ type: 'error', code: 'not_found', message: 'no such thing', clientSeq: msg.clientSeq });
+          return;
+        }
+        this.board = trial;
+        this.seq += 1;
+        this.lastClientSeq.set(conn.clientId, msg.clientSeq);
+        const body: EventBody = {
+          seq: this.seq,
+          at: this.seq,
+          by: conn.participantId,
+          clientId: conn.clientId,
+          clientSeq: msg.clientSeq,
+          op: msg.op,
+        };
+        this.log.push(body);
+        for (const c of this.connections) if (c.joined) c.socket.push({ type: 'event', ...body });
+        conn.socket.push({ type: 'ack', clientSeq: msg.clientSeq, seq: this.seq });
+        return;
+      }
+      case 'presence':
+        return;
+      case 'ping':
+        conn.socket.push({ type: 'pong', t: msg.t });
+        return;
+    }
+  }
+
+  private broadcastPresence(): void {
+    const participants: PresenceEntry[] = this.connections
+      .filter((c) => c.joined)
+      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: 'participant', online: true, editing: null }));
+    for (const c of this.connections) if (c.joined) c.socket.push({ type: 'presence', participants });
+  }
+}

@@ -1,0 +1,329 @@
+// The board of one journey as a table: phases as columns, lanes as rows, cards in the cells.
+
+import { cardsByCell, cellKey, lanesOf, phasesOf, type Board, type Lane, type Phase } from '../model/board';
+import type { MoveDirection } from '../model/moves';
+import { MAX_CARD_TEXT } from '../protocol/types';
+import { t, type MessageKey } from '../i18n/i18n';
+import { CardView, type CardActions } from './CardView';
+import { h, uid } from './dom';
+
+export interface GridActions extends CardActions {
+  addCard(phaseId: string, laneId: string, text: string): string | null;
+  moveCard(cardId: string, phaseId: string, laneId: string, index: number): void;
+  keyboardMove(cardId: string, direction: MoveDirection): void;
+}
+
+export interface GridContext {
+  names: ReadonlyMap<string, string>;
+  /** Card id → names of others editing it. */
+  editors: ReadonlyMap<string, string[]>;
+}
+
+interface Cell {
+  phase: Phase;
+  lane: Lane;
+  td: HTMLTableCellElement;
+  list: HTMLUListElement;
+  addButton: HTMLButtonElement;
+  draft: HTMLLIElement | null;
+}
+
+/**
+ * Owns the table of one journey and the CardViews in it. Re-rendering keeps every card element
+ * alive and only moves the ones whose place changed, so focus, an open editor and the scroll
+ * position survive others' changes (focus is never taken by a remote change).
+ */
+export class BoardGrid {
+  readonly el: HTMLDivElement;
+  private table: HTMLTableElement | null = null;
+  private structureKey = '';
+  private cells = new Map<string, Cell>();
+  private views = new Map<string, CardView>();
+  private journeyId = '';
+
+  constructor(private readonly actions: GridActions) {
+    this.el = h('div', { class: 'board-scroll' });
+    this.el.addEventListener('keydown', (ev) => this.onKeyDown(ev));
+  }
+
+  get cardViews(): ReadonlyMap<string, CardView> {
+    return this.views;
+  }
+
+  cellAt(phaseId: string, laneId: string): Cell | undefined {
+    return this.cells.get(cellKey(phaseId, laneId));
+  }
+
+  render(board: Board, journeyId: string, ctx: GridContext): void {
+    const journey = board.journeys.get(journeyId);
+    if (!journey) return;
+    const phases = phasesOf(board, journeyId);
+    const lanes = lanesOf(board, journeyId);
+    const key = JSON.stringify([
+      journeyId,
+      journey.title,
+      journey.targetGroup,
+      phases.map((p) => [p.id, p.title]),
+      lanes.map((l) => [l.id, l.title, l.kind]),
+    ]);
+    if (key !== this.structureKey || !this.table) {
+      this.structureKey = key;
+      this.journeyId = journeyId;
+      this.buildTable(board, phases, lanes);
+    }
+    this.placeCards(board, ctx);
+  }
+
+  /** Rebuilds labels after a language switch. */
+  relabel(board: Board, ctx: GridContext): void {
+    this.structureKey = '';
+    for (const v of this.views.values()) v.relabel();
+    this.render(board, this.journeyId, ctx);
+  }
+
+  private buildTable(board: Board, phases: Phase[], lanes: Lane[]): void {
+    const journey = board.journeys.get(this.journeyId)!;
+    const oldCells = this.cells;
+    this.cells = new Map();
+    const caption = h(
+      'caption',
+      { class: 'sr-only' },
+      t('board.caption', { title: journey.title, group: t(`group.${journey.targetGroup}` as MessageKey) }),
+    );
+    const head = h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('td', { class: 'board-corner' }, h('span', { class: 'sr-only' }, t('board.corner'))),
+        ...phases.map((p, i) =>
+          h(
+            'th',
+            { scope: 'col', class: 'phase-header', 'data-phase-id': p.id },
+            h('span', { class: 'phase-header__step', 'aria-hidden': 'true' }, String(i + 1)),
+            h('span', { class: 'phase-header__title' }, p.title),
+          ),
+        ),
+      ),
+    );
+    const body = h('tbody');
+    for (const lane of lanes) {
+      const row = h(
+        'tr',
+        { class: `lane lane--${lane.kind}`, 'data-lane-id': lane.id },
+        h(
+          'th',
+          { scope: 'row', class: 'lane-header' },
+          h('span', { class: 'lane-header__title' }, lane.title),
+          kindLabel(lane),
+        ),
+      );
+      for (const phase of phases) row.append(this.buildCell(phase, lane, oldCells));
+      body.append(row);
+    }
+    const table = h('table', { class: 'board-table' }, caption, head, body);
+    // Keep focus if it was inside the old table (a remote rename rebuilt it).
+    const active = document.activeElement;
+    const hadFocus = this.table?.contains(active) ?? false;
+    if (this.table) this.table.replaceWith(table);
+    else this.el.append(table);
+    this.table = table;
+    if (hadFocus && active instanceof HTMLElement && !active.isConnected) {
+      // Its card view is re-placed by placeCards; focus follows there.
+      queueMicrotask(() => {
+        if (active.isConnected) active.focus({ preventScroll: true });
+      });
+    }
+  }
+
+  private buildCell(phase: Phase, lane: Lane, oldCells: Map<string, Cell>): HTMLTableCellElement {
+    const key = cellKey(phase.id, lane.id);
+    const list = h('ul', { class: 'cell__cards', role: 'list' });
+    const addButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'cell__add',
+        'aria-label': t('card.addIn', { phase: phase.title, lane: lane.title }),
+      },
+      h('span', { 'aria-hidden': 'true' }, '+ '),
+      t('card.add'),
+    );
+    const td = h('td', { class: 'cell', 'data-phase-id': phase.id, 'data-lane-id': lane.id }, list, addButton);
+    const cell: Cell = { phase, lane, td, list, addButton, draft: null };
+    addButton.addEventListener('click', () => this.openDraft(cell));
+    const old = oldCells.get(key);
+    if (old?.draft) {
+      cell.draft = old.draft;
+      list.append(old.draft);
+    }
+    this.cells.set(key, cell);
+    return td;
+  }
+
+  private placeCards(board: Board, ctx: GridContext): void {
+    const byCell = cardsByCell(board, this.journeyId);
+    const active = document.activeElement;
+    const editing = [...this.views.values()].find((v) => v.isEditing);
+    const selection = editing?.editorElement
+      ? [editing.editorElement.selectionStart, editing.editorElement.selectionEnd]
+      : null;
+    const seen = new Set<string>();
+    for (const [key, cell] of this.cells) {
+      const cards = byCell.get(key) ?? [];
+      let prev: Element | null = null;
+      cards.forEach((card, i) => {
+        seen.add(card.id);
+        let view = this.views.get(card.id);
+        if (!view) {
+          view = new CardView(card, this.actions);
+          this.views.set(card.id, view);
+        }
+        view.update(card, {
+          authorName: ctx.names.get(card.authorId) ?? null,
+          editors: ctx.editors.get(card.id) ?? [],
+          index: i + 1,
+          count: cards.length,
+        });
+        const expected: Element | null = prev ? prev.nextElementSibling : cell.list.firstElementChild;
+        if (expected !== view.el) cell.list.insertBefore(view.el, expected);
+        prev = view.el;
+      });
+      if (cell.draft && cell.draft.nextElementSibling) cell.list.append(cell.draft);
+    }
+    let lostFocusCell: Cell | null = null;
+    for (const [id, view] of this.views) {
+      if (seen.has(id)) continue;
+      if (view.el.contains(active)) {
+        const cellEl = view.el.closest('td');
+        lostFocusCell = [...this.cells.values()].find((c) => c.td === cellEl) ?? null;
+      }
+      view.el.remove();
+      this.views.delete(id);
+    }
+    // Moving an element in the DOM drops its focus; give it back (this is our own focus, never
+    // a new one), with the caret where it was.
+    if (active instanceof HTMLElement && active !== document.activeElement) {
+      if (active.isConnected) {
+        active.focus({ preventScroll: true });
+        if (selection && active instanceof HTMLTextAreaElement) {
+          active.setSelectionRange(selection[0] ?? 0, selection[1] ?? 0);
+        }
+      } else if (lostFocusCell) {
+        lostFocusCell.addButton.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  /** Opens an empty note at the end of a cell; the card is made when its text is saved. */
+  openDraft(cell: Cell): void {
+    if (cell.draft) {
+      cell.draft.querySelector('textarea')?.focus();
+      return;
+    }
+    const hintId = uid('draft-hint');
+    const editor = h('textarea', {
+      class: 'card__editor',
+      'aria-label': t('card.newTextLabel', { phase: cell.phase.title, lane: cell.lane.title }),
+      'aria-describedby': hintId,
+      maxlength: MAX_CARD_TEXT,
+      rows: 3,
+    });
+    const draft = h(
+      'li',
+      { class: `card card--draft card--${defaultColor(cell.lane.kind)}` },
+      editor,
+      h('p', { class: 'card__hint', id: hintId }, t('card.editHint')),
+    );
+    cell.draft = draft;
+    cell.list.append(draft);
+    let done = false;
+    const finish = (save: boolean, refocus: boolean) => {
+      if (done) return;
+      done = true;
+      const text = editor.value;
+      draft.remove();
+      const current = this.cells.get(cellKey(cell.phase.id, cell.lane.id));
+      if (current) current.draft = null;
+      cell.draft = null;
+      let newId: string | null = null;
+      if (save && text.trim() !== '') newId = this.actions.addCard(cell.phase.id, cell.lane.id, text);
+      if (!refocus) return;
+      const view = newId ? this.views.get(newId) : undefined;
+      if (view) view.focus();
+      else (current ?? cell).addButton.focus();
+    };
+    editor.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.preventDefault();
+        ev.stopPropagation();
+        finish(false, true);
+      } else if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+        ev.preventDefault();
+        finish(true, true);
+      }
+    });
+    editor.addEventListener('blur', () => {
+      queueMicrotask(() => {
+        if (!done && document.activeElement !== editor && editor.isConnected) finish(true, false);
+      });
+    });
+    editor.focus();
+  }
+
+  private onKeyDown(ev: KeyboardEvent): void {
+    const target = ev.target as HTMLElement;
+    if (!target.classList?.contains('card') || !target.dataset.cardId) return;
+    const id = target.dataset.cardId;
+    const view = this.views.get(id);
+    if (!view || view.isEditing) return;
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+      let direction: MoveDirection | null = null;
+      if (ev.key === 'ArrowLeft' && !ev.shiftKey) direction = 'phasePrev';
+      else if (ev.key === 'ArrowRight' && !ev.shiftKey) direction = 'phaseNext';
+      else if (ev.key === 'ArrowUp') direction = ev.shiftKey ? 'up' : 'lanePrev';
+      else if (ev.key === 'ArrowDown') direction = ev.shiftKey ? 'down' : 'laneNext';
+      if (direction) {
+        ev.preventDefault();
+        this.actions.keyboardMove(id, direction);
+      }
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === 'Enter' || ev.key === 'F2') {
+      ev.preventDefault();
+      view.startEditing();
+    } else if (ev.key === 'Delete' || ev.key === 'Backspace') {
+      ev.preventDefault();
+      this.actions.remove(id);
+    }
+  }
+}
+
+/** A sensible first colour per lane, so a new board reads well without choosing. */
+export function defaultColor(kind: Lane['kind']) {
+  switch (kind) {
+    case 'touchpoint':
+      return 'blue' as const;
+    case 'expectation':
+      return 'purple' as const;
+    case 'experience':
+      return 'yellow' as const;
+    case 'emotion':
+      return 'orange' as const;
+    case 'pain_point':
+      return 'pink' as const;
+    case 'idea':
+      return 'green' as const;
+    default:
+      return 'grey' as const;
+  }
+}
+
+/** The lane's kind as text, unless the title already says exactly that. */
+function kindLabel(lane: Lane): HTMLSpanElement | null {
+  const label = t(`kind.${lane.kind}` as MessageKey);
+  if (label.trim().toLowerCase() === lane.title.trim().toLowerCase()) return null;
+  return h('span', { class: 'lane-header__kind' }, label);
+}

@@ -1,0 +1,414 @@
+// The board screen: top bar, the journey table, the side panel (join code, presence), and the
+// glue between user actions and the sync client.
+
+import { cardsInCell, sortedJourneys, type Board, type Card } from '../model/board';
+import { planDrop, planKeyboardMove, type MoveDirection } from '../model/moves';
+import { keyAtEnd } from '../model/orderKeys';
+import type { CardColor, Operation } from '../protocol/types';
+import { t, type MessageKey } from '../i18n/i18n';
+import { BrowserSyncStore } from '../sync/SyncStore';
+import { SyncClient, type RemoteChange, type SyncEvent } from '../sync/SyncClient';
+import { browserClock, browserNetwork, browserSocketFactory, webSocketUrl } from '../sync/environment';
+import { MemoryStorage } from '../util/MemoryStorage';
+import { randomId } from '../util/ids';
+import { Announcer } from './Announcer';
+import { BoardGrid, defaultColor, type GridContext } from './BoardGrid';
+import { langButton, safeLocalStorage, skipLink, type View } from './chrome';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { DragController } from './DragController';
+import { h, isTyping } from './dom';
+import { HelpDialog } from './HelpDialog';
+import { PresenceList } from './PresenceList';
+import { forgetFacilitatorKey } from './prefs';
+import { SharePanel } from './SharePanel';
+import { Toasts } from './Toasts';
+
+export interface BoardViewOptions {
+  workshopId: string;
+  displayName: string;
+  facilitatorKey: string | null;
+  joinCode: string | null;
+}
+
+function sessionStore(): Storage {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return new MemoryStorage();
+  }
+}
+
+/** Owns the sync client of one workshop and every element of the board screen. */
+export class BoardView implements View {
+  private readonly client: SyncClient;
+  private root: HTMLElement | null = null;
+  private readonly grid: BoardGrid;
+  private drag: DragController | null = null;
+  private readonly conn = new ConnectionIndicator();
+  private readonly presence = new PresenceList();
+  private readonly toasts = new Toasts();
+  private readonly announcer = new Announcer();
+  private readonly help = new HelpDialog();
+  private share: SharePanel | null = null;
+  private readonly titleEl: HTMLHeadingElement;
+  private readonly mainEl: HTMLElement;
+  private readonly asideEl: HTMLElement;
+  private readonly journeyNav: HTMLElement;
+  private readonly statusArea: HTMLDivElement;
+  private readonly topActions: HTMLDivElement;
+  private journeyId: string | null = null;
+  private lastDeleted: Card | null = null;
+  private frame: number | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly opts: BoardViewOptions) {
+    const local = safeLocalStorage() ?? new MemoryStorage();
+    this.client = new SyncClient({
+      url: webSocketUrl(window.location),
+      workshopId: opts.workshopId,
+      displayName: opts.displayName,
+      facilitatorKey: opts.facilitatorKey ?? undefined,
+      store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
+      socketFactory: browserSocketFactory,
+      clock: browserClock,
+      network: browserNetwork,
+    });
+    this.grid = new BoardGrid({
+      addCard: (phaseId, laneId, text) => this.addCard(phaseId, laneId, text),
+      commitText: (cardId, text) => this.submit({ kind: 'card.update', cardId, text }),
+      setColor: (cardId, color) => this.submit({ kind: 'card.update', cardId, color }),
+      remove: (cardId) => this.removeCard(cardId),
+      editingChanged: (cardId) => this.client.setEditing(cardId),
+      moveCard: (cardId, phaseId, laneId, index) => this.dropCard(cardId, phaseId, laneId, index),
+      keyboardMove: (cardId, direction) => this.keyboardMove(cardId, direction),
+    });
+    this.titleEl = h('h1', { class: 'topbar__title' });
+    this.topActions = h('div', { class: 'topbar__actions' });
+    this.journeyNav = h('nav', { class: 'journeys', hidden: true });
+    this.statusArea = h('div', { class: 'board-status' });
+    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el);
+    this.asideEl = h('aside', { class: 'board-aside' });
+    if (opts.joinCode) {
+      this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    }
+  }
+
+  mount(root: HTMLElement): void {
+    this.root = root;
+    root.replaceChildren(
+      skipLink(),
+      h('header', { class: 'topbar' }, h('div', { class: 'topbar__brand' }, this.titleEl), this.topActions),
+      h('div', { class: 'board-layout' }, this.mainEl, this.asideEl),
+      this.toasts.el,
+      this.announcer.el,
+      this.help.el,
+    );
+    this.renderChrome();
+    this.drag = new DragController(this.grid.el, (cardId, target) =>
+      this.dropCard(cardId, target.phaseId, target.laneId, target.index),
+    );
+    document.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('pagehide', this.onPageHide);
+    this.unsubscribe = this.client.subscribe((e) => this.onSyncEvent(e));
+    this.client.start();
+    this.renderNow();
+  }
+
+  unmount(): void {
+    document.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('pagehide', this.onPageHide);
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.unsubscribe?.();
+    this.drag?.dispose();
+    this.client.stop();
+    this.announcer.dispose();
+    this.toasts.dispose();
+    this.root?.replaceChildren();
+    document.title = t('app.name');
+  }
+
+  relabel(): void {
+    this.help.render();
+    this.share?.render();
+    this.renderChrome();
+    const board = this.client.board;
+    if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
+    this.renderNow();
+  }
+
+  /** The test hook and debugging aid: the sync client of this screen. */
+  get sync(): SyncClient {
+    return this.client;
+  }
+
+  // ---- rendering ----
+
+  private renderChrome(): void {
+    const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
+    helpButton.addEventListener('click', () => this.help.open());
+    this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
+    this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.journeyNav.setAttribute('aria-label', t('board.journeys'));
+  }
+
+  private scheduleRender(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.renderNow();
+    });
+  }
+
+  private renderNow(): void {
+    if (this.frame !== null) {
+      cancelAnimationFrame(this.frame);
+      this.frame = null;
+    }
+    const client = this.client;
+    this.conn.update(client.status, client.pendingCount);
+    this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online');
+    const board = client.board;
+    if (client.status === 'failed') {
+      this.renderFailure();
+      return;
+    }
+    if (!board) {
+      this.titleEl.textContent = t('app.name');
+      this.statusArea.replaceChildren(h('p', { class: 'board-loading' }, t('board.loading')));
+      return;
+    }
+    this.statusArea.replaceChildren();
+    this.titleEl.textContent = board.workshop.title;
+    document.title = `${board.workshop.title} – ${t('app.name')}`;
+    const journeys = sortedJourneys(board);
+    if (!this.journeyId || !board.journeys.has(this.journeyId)) this.journeyId = journeys[0]?.id ?? null;
+    this.renderJourneyNav(board);
+    if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
+  }
+
+  private renderJourneyNav(board: Board): void {
+    const journeys = sortedJourneys(board);
+    this.journeyNav.hidden = journeys.length < 2;
+    if (journeys.length < 2) return;
+    this.journeyNav.replaceChildren(
+      ...journeys.map((j) => {
+        const b = h(
+          'button',
+          { type: 'button', class: 'journeys__tab', 'aria-pressed': String(j.id === this.journeyId) },
+          j.title,
+          h('span', { class: 'journeys__group' }, ` · ${t(`group.${j.targetGroup}` as MessageKey)}`),
+        );
+        b.addEventListener('click', () => {
+          this.journeyId = j.id;
+          this.renderNow();
+        });
+        return b;
+      }),
+    );
+  }
+
+  private renderFailure(): void {
+    const reason = this.client.failReason ?? 'not_found';
+    const actions: HTMLElement[] = [];
+    if (reason === 'protocol_version') {
+      const reload = h('button', { type: 'button', class: 'button' }, t('fail.reload'));
+      reload.addEventListener('click', () => location.reload());
+      actions.push(reload);
+    }
+    if (reason === 'forbidden') {
+      forgetFacilitatorKey(this.opts.workshopId);
+      actions.push(h('a', { class: 'button', href: `#/w/${this.opts.workshopId}` }, t('fail.joinAsParticipant')));
+    }
+    actions.push(h('a', { class: 'button button--quiet', href: '#/' }, t('fail.home')));
+    this.grid.el.hidden = true;
+    this.statusArea.replaceChildren(
+      h('div', { class: 'panel failure', role: 'alert' }, h('p', null, t(`fail.${reason}` as MessageKey)), h('p', { class: 'failure__actions' }, ...actions)),
+    );
+  }
+
+  private gridContext(): GridContext {
+    const names = new Map<string, string>();
+    const editors = new Map<string, string[]>();
+    const me = this.client.me?.participantId;
+    for (const p of this.client.participants) {
+      names.set(p.participantId, p.displayName);
+      if (p.online && p.editing && p.participantId !== me) {
+        const list = editors.get(p.editing) ?? [];
+        list.push(p.displayName);
+        editors.set(p.editing, list);
+      }
+    }
+    if (this.client.me) names.set(this.client.me.participantId, this.client.me.displayName);
+    return { names, editors };
+  }
+
+  // ---- sync events ----
+
+  private onSyncEvent(e: SyncEvent): void {
+    switch (e.type) {
+      case 'board':
+        for (const change of e.remote) this.announceRemote(change);
+        this.scheduleRender();
+        return;
+      case 'connection':
+        this.conn.update(this.client.status, this.client.pendingCount);
+        if (this.client.status === 'failed') this.renderNow();
+        else this.scheduleRender();
+        return;
+      case 'presence':
+        this.scheduleRender();
+        return;
+      case 'rejected': {
+        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit'];
+        const reason = t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
+        this.toasts.show(t('notice.rejected', { reason }));
+        return;
+      }
+      case 'notice':
+        this.toasts.show(t('notice.server'));
+        return;
+    }
+  }
+
+  private announceRemote(change: RemoteChange): void {
+    const board = this.client.board;
+    const name = this.gridContext().names.get(change.by) ?? t('announce.someone');
+    const where = (phaseId: string, laneId: string) => ({
+      phase: board?.phases.get(phaseId)?.title ?? '',
+      lane: board?.lanes.get(laneId)?.title ?? '',
+    });
+    const op = change.op;
+    switch (op.kind) {
+      case 'card.add':
+        this.announcer.remoteChange(t('announce.added', { name, ...where(op.phaseId, op.laneId) }));
+        return;
+      case 'card.update':
+        this.announcer.remoteChange(t('announce.updated', { name }));
+        return;
+      case 'card.move':
+        this.announcer.remoteChange(t('announce.moved', { name, ...where(op.phaseId, op.laneId) }));
+        return;
+      case 'card.delete':
+        this.announcer.remoteChange(t('announce.deleted', { name }));
+        return;
+      default:
+        this.announcer.remoteChange(t('announce.structure', { name }));
+    }
+  }
+
+  // ---- user actions ----
+
+  private submit(op: Operation): void {
+    this.client.submit(op);
+  }
+
+  private addCard(phaseId: string, laneId: string, text: string): string | null {
+    const board = this.client.board;
+    const lane = board?.lanes.get(laneId);
+    if (!board || !lane || !this.journeyId) return null;
+    const cardId = randomId();
+    this.submit({
+      kind: 'card.add',
+      cardId,
+      journeyId: this.journeyId,
+      phaseId,
+      laneId,
+      text,
+      color: defaultColor(lane.kind) as CardColor,
+      orderKey: keyAtEnd(cardsInCell(board, phaseId, laneId)),
+    });
+    this.renderNow(); // so the new card exists to take focus
+    return cardId;
+  }
+
+  private removeCard(cardId: string): void {
+    const board = this.client.board;
+    const card = board?.cards.get(cardId);
+    if (!board || !card) return;
+    // Keyboard users land on the next card of the cell, or the previous, or its add button.
+    const cell = cardsInCell(board, card.phaseId, card.laneId);
+    const at = cell.findIndex((c) => c.id === cardId);
+    const neighbour = cell[at + 1] ?? cell[at - 1];
+    const hadFocus = this.grid.cardViews.get(cardId)?.el.contains(document.activeElement) ?? false;
+    this.lastDeleted = card;
+    this.submit({ kind: 'card.delete', cardId });
+    this.renderNow();
+    if (hadFocus) {
+      const next = neighbour ? this.grid.cardViews.get(neighbour.id) : undefined;
+      if (next) next.focus();
+      else this.grid.cellAt(card.phaseId, card.laneId)?.addButton.focus();
+    }
+    this.toasts.show(t('toast.deleted'), { label: t('toast.undo'), run: () => this.undoDelete() }, 10_000);
+  }
+
+  private undoDelete(): void {
+    const card = this.lastDeleted;
+    if (!card) return;
+    this.lastDeleted = null;
+    const cardId = randomId();
+    this.submit({
+      kind: 'card.add',
+      cardId,
+      journeyId: card.journeyId,
+      phaseId: card.phaseId,
+      laneId: card.laneId,
+      text: card.text,
+      color: card.color,
+      orderKey: card.orderKey,
+    });
+    this.renderNow();
+    this.grid.cardViews.get(cardId)?.focus();
+    this.announcer.now(t('announce.restored'));
+  }
+
+  private dropCard(cardId: string, phaseId: string, laneId: string, index: number): void {
+    const board = this.client.board;
+    if (!board) return;
+    const op = planDrop(board, cardId, phaseId, laneId, index);
+    if (!op) return;
+    this.submit(op);
+    this.renderNow();
+  }
+
+  private keyboardMove(cardId: string, direction: MoveDirection): void {
+    const board = this.client.board;
+    if (!board) return;
+    const op = planKeyboardMove(board, cardId, direction);
+    if (!op) {
+      this.announcer.now(t('announce.cannotMove'));
+      return;
+    }
+    this.submit(op);
+    this.renderNow();
+    const view = this.grid.cardViews.get(cardId);
+    if (view) {
+      view.focus();
+      view.el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+    const after = this.client.board!;
+    const cell = cardsInCell(after, op.phaseId, op.laneId);
+    this.announcer.now(
+      t('announce.movedSelf', {
+        phase: after.phases.get(op.phaseId)?.title ?? '',
+        lane: after.lanes.get(op.laneId)?.title ?? '',
+        index: cell.findIndex((c) => c.id === cardId) + 1,
+        count: cell.length,
+      }),
+    );
+  }
+
+  private readonly onKeyDown = (ev: KeyboardEvent): void => {
+    if (ev.defaultPrevented || isTyping(ev.target) || this.help.el.open) return;
+    if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      this.help.open();
+    } else if ((ev.key === 'z' || ev.key === 'Z') && (ev.ctrlKey || ev.metaKey) && !ev.shiftKey && this.lastDeleted) {
+      ev.preventDefault();
+      this.undoDelete();
+    }
+  };
+
+  private readonly onPageHide = (): void => {
+    this.client.flush();
+  };
+}

@@ -1,0 +1,224 @@
+// One sticky note on the board, and its inline editor.
+
+import type { Card } from '../model/board';
+import { CARD_COLORS, MAX_CARD_TEXT, type CardColor } from '../protocol/types';
+import { t, type MessageKey } from '../i18n/i18n';
+import { h, uid } from './dom';
+
+export interface CardActions {
+  commitText(cardId: string, text: string): void;
+  setColor(cardId: string, color: CardColor): void;
+  remove(cardId: string): void;
+  editingChanged(cardId: string | null): void;
+}
+
+/** What the card shows besides its own data. */
+export interface CardContext {
+  authorName: string | null;
+  /** Names of others editing this card now. */
+  editors: string[];
+  index: number;
+  count: number;
+}
+
+/** A short form of the card text for labels ("Kaart verwijderen: …"). */
+export function shortText(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine === '') return t('card.empty');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+}
+
+/**
+ * Owns the element of one card: shows its text (always as text, never HTML), colour, author
+ * and who else is editing it; switches to a textarea for editing and back. The board grid
+ * decides where the element sits.
+ */
+export class CardView {
+  readonly el: HTMLLIElement;
+  private card: Card;
+  private readonly textEl: HTMLParagraphElement;
+  private readonly metaEl: HTMLParagraphElement;
+  private readonly summaryEl: HTMLSpanElement;
+  private readonly editBtn: HTMLButtonElement;
+  private readonly deleteBtn: HTMLButtonElement;
+  private readonly colorSelect: HTMLSelectElement;
+  private editor: HTMLTextAreaElement | null = null;
+  private editorHint: HTMLParagraphElement | null = null;
+  private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
+  private ctxKey = '';
+  /** Set when labels must be rebuilt although the data did not change (language, edit end). */
+  private dirty = true;
+
+  constructor(
+    card: Card,
+    private readonly actions: CardActions,
+  ) {
+    this.card = card;
+    const summaryId = uid('card-summary');
+    this.textEl = h('p', { class: 'card__text' });
+    this.metaEl = h('p', { class: 'card__meta' });
+    this.summaryEl = h('span', { class: 'sr-only', id: summaryId });
+    this.editBtn = h('button', { type: 'button', class: 'card__tool' });
+    this.editBtn.addEventListener('click', () => this.startEditing());
+    this.deleteBtn = h('button', { type: 'button', class: 'card__tool card__tool--danger' });
+    this.deleteBtn.addEventListener('click', () => this.actions.remove(this.card.id));
+    this.colorSelect = h('select', { class: 'card__color' });
+    this.colorSelect.addEventListener('change', () => {
+      this.actions.setColor(this.card.id, this.colorSelect.value as CardColor);
+    });
+    // The select holds only the current colour until someone reaches for it: seven options on
+    // each of thousands of cards is most of a big board's first render.
+    for (const ev of ['pointerdown', 'focus', 'keydown']) {
+      this.colorSelect.addEventListener(ev, () => this.fillColors(true));
+    }
+    this.el = h(
+      'li',
+      { class: 'card', tabindex: 0, 'data-card-id': card.id, 'aria-describedby': summaryId },
+      h('span', { class: 'card__grip', 'aria-hidden': 'true', title: '' }, '⠿'),
+      this.textEl,
+      this.metaEl,
+      this.summaryEl,
+      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect, this.deleteBtn),
+    );
+    this.el.addEventListener('dblclick', (ev) => {
+      if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
+    });
+    this.relabel();
+    this.update(card, this.ctx);
+  }
+
+  get id(): string {
+    return this.card.id;
+  }
+
+  get isEditing(): boolean {
+    return this.editor !== null;
+  }
+
+  /** Rebuilds the language-dependent labels. */
+  relabel(): void {
+    this.el.querySelector('.card__grip')?.setAttribute('title', t('card.dragHandle'));
+    this.editBtn.textContent = t('card.edit');
+    this.deleteBtn.textContent = t('card.delete');
+    this.fillColors(this.colorSelect.options.length > 1);
+    if (this.editor) {
+      this.editor.setAttribute('aria-label', t('card.textLabel'));
+      if (this.editorHint) this.editorHint.textContent = t('card.editHint');
+    }
+    this.dirty = true;
+    this.update(this.card, this.ctx);
+  }
+
+  /** Fills the colour list: every colour when `all`, else only the current one. */
+  private fillColors(all: boolean): void {
+    const select = this.colorSelect;
+    const lang = document.documentElement.lang;
+    const upToDate =
+      select.dataset.lang === lang &&
+      (all ? select.options.length === CARD_COLORS.length : select.options.length === 1 && select.value === this.card.color);
+    if (upToDate) return;
+    select.dataset.lang = lang;
+    this.fillColorsNow(all ? CARD_COLORS : [this.card.color]);
+  }
+
+  private fillColorsNow(colors: readonly CardColor[]): void {
+    this.colorSelect.replaceChildren(...colors.map((c) => h('option', { value: c }, t(`color.${c}` as MessageKey))));
+    this.colorSelect.value = this.card.color;
+  }
+
+  update(card: Card, ctx: CardContext): void {
+    // Records are replaced, never changed in place, so identity says "unchanged"; skipping
+    // saves thousands of DOM writes per frame on a big, busy board.
+    const ctxKey = `${ctx.authorName}\u0000${ctx.editors.join('\u0000')}\u0000${ctx.index}/${ctx.count}`;
+    if (card === this.card && ctxKey === this.ctxKey && !this.dirty) return;
+    this.dirty = false;
+    this.ctxKey = ctxKey;
+    this.card = card;
+    this.ctx = ctx;
+    const dragging = this.el.classList.contains('card--dragging');
+    this.el.className = `card card--${card.color}${ctx.editors.length ? ' card--busy' : ''}${dragging ? ' card--dragging' : ''}`;
+    if (!this.editor) {
+      this.textEl.textContent = card.text === '' ? t('card.empty') : card.text;
+      this.textEl.classList.toggle('card__text--empty', card.text === '');
+    }
+    const meta: string[] = [];
+    if (ctx.authorName) meta.push(t('card.by', { name: ctx.authorName }));
+    for (const name of ctx.editors) meta.push(t('card.editingBy', { name }));
+    this.metaEl.textContent = meta.join(' · ');
+    this.metaEl.hidden = meta.length === 0;
+    const colorName = t(`color.${card.color}` as MessageKey);
+    this.summaryEl.textContent = t('card.summary', { index: ctx.index, count: ctx.count, color: colorName });
+    if (this.colorSelect.options.length === 1) {
+      if (this.colorSelect.options[0]!.value !== card.color) this.fillColorsNow([card.color]);
+    } else if (this.colorSelect.value !== card.color) {
+      this.colorSelect.value = card.color;
+    }
+    const label = shortText(card.text);
+    this.editBtn.setAttribute('aria-label', t('card.editLabel', { text: label }));
+    this.deleteBtn.setAttribute('aria-label', t('card.deleteLabel', { text: label }));
+    this.colorSelect.setAttribute('aria-label', t('card.colorOf', { text: label }));
+  }
+
+  focus(): void {
+    this.el.focus({ preventScroll: false });
+  }
+
+  startEditing(): void {
+    if (this.editor) return;
+    const hintId = uid('card-hint');
+    const editor = h('textarea', {
+      class: 'card__editor',
+      'aria-label': t('card.textLabel'),
+      'aria-describedby': hintId,
+      maxlength: MAX_CARD_TEXT,
+      rows: 3,
+    });
+    editor.value = this.card.text;
+    this.editorHint = h('p', { class: 'card__hint', id: hintId }, t('card.editHint'));
+    this.editor = editor;
+    this.textEl.replaceWith(editor);
+    editor.after(this.editorHint);
+    editor.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.preventDefault();
+        ev.stopPropagation();
+        this.stopEditing(false);
+      } else if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+        ev.preventDefault();
+        this.stopEditing(true);
+      }
+    });
+    editor.addEventListener('blur', () => {
+      // Blur also fires when the grid moves this element; only commit when focus really left.
+      queueMicrotask(() => {
+        if (this.editor === editor && document.activeElement !== editor && editor.isConnected) {
+          this.stopEditing(true, false);
+        }
+      });
+    });
+    this.actions.editingChanged(this.card.id);
+    editor.focus();
+    editor.setSelectionRange(editor.value.length, editor.value.length);
+  }
+
+  /** Leaves edit mode; commits the text when `save` and it changed. */
+  stopEditing(save: boolean, refocus = true): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const text = editor.value;
+    this.editor = null;
+    editor.replaceWith(this.textEl);
+    this.editorHint?.remove();
+    this.editorHint = null;
+    this.actions.editingChanged(null);
+    if (save && text !== this.card.text) this.actions.commitText(this.card.id, text);
+    this.dirty = true; // show the latest text, which may have changed while editing
+    this.update(this.card, this.ctx);
+    if (refocus) this.el.focus();
+  }
+
+  /** The textarea, while editing (to keep its focus and selection when the grid moves us). */
+  get editorElement(): HTMLTextAreaElement | null {
+    return this.editor;
+  }
+}

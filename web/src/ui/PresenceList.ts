@@ -1,0 +1,54 @@
+// Who is here, and who is editing.
+
+import type { PresenceEntry } from '../protocol/types';
+import { t } from '../i18n/i18n';
+import { h } from './dom';
+
+/** Owns the presence section of the side panel. */
+export class PresenceList {
+  readonly el: HTMLElement;
+  private readonly heading: HTMLHeadingElement;
+  private readonly list: HTMLUListElement;
+
+  constructor() {
+    this.heading = h('h2', { id: 'presence-title', class: 'aside__heading' });
+    this.list = h('ul', { class: 'presence' });
+    this.el = h('section', { class: 'aside__section', 'aria-labelledby': 'presence-title' }, this.heading, this.list);
+  }
+
+  /** `live` is false while disconnected: the list is then what we knew last, and looks it. */
+  update(participants: readonly PresenceEntry[], meId: string | null, live = true): void {
+    this.list.classList.toggle('is-stale', !live);
+    const online = participants
+      .filter((p) => p.online)
+      .sort((a, b) => Number(b.participantId === meId) - Number(a.participantId === meId) || a.displayName.localeCompare(b.displayName));
+    this.heading.textContent = t('presence.heading', { count: online.length });
+    this.list.replaceChildren(
+      ...online.map((p) =>
+        h(
+          'li',
+          { class: 'presence__item', 'data-participant-id': p.participantId },
+          h('span', { class: 'presence__avatar', 'aria-hidden': 'true' }, initials(p.displayName)),
+          h(
+            'span',
+            { class: 'presence__who' },
+            h(
+              'span',
+              null,
+              h('span', { class: 'presence__name' }, p.displayName),
+              p.participantId === meId ? h('span', { class: 'presence__you' }, ` ${t('presence.you')}`) : null,
+            ),
+            p.role === 'facilitator' ? h('span', { class: 'presence__role' }, t('presence.facilitator')) : null,
+            p.editing ? h('span', { class: 'presence__editing' }, t('presence.editing')) : null,
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  return letters.map((p) => [...p][0] ?? '').join('').toUpperCase() || '?';
+}

@@ -1,0 +1,50 @@
+// What the browser remembers for the user (localStorage): the display name, and per workshop
+// the facilitator key and the join code. Failing storage only means forgetting.
+
+function get(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function set(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Not remembered.
+  }
+}
+
+export function rememberedName(): string {
+  return get('jb.displayName') ?? '';
+}
+
+export function rememberName(name: string): void {
+  set('jb.displayName', name);
+}
+
+export function facilitatorKeyFor(workshopId: string): string | null {
+  return get(`jb.fkey.${workshopId}`);
+}
+
+export function rememberFacilitatorKey(workshopId: string, key: string): void {
+  set(`jb.fkey.${workshopId}`, key);
+}
+
+export function joinCodeFor(workshopId: string): string | null {
+  return get(`jb.code.${workshopId}`);
+}
+
+export function rememberJoinCode(workshopId: string, code: string): void {
+  set(`jb.code.${workshopId}`, code);
+}
+
+export function forgetFacilitatorKey(workshopId: string): void {
+  try {
+    localStorage.removeItem(`jb.fkey.${workshopId}`);
+  } catch {
+    // Nothing to forget.
+  }
+}

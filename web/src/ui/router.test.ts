@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { boardHash, parseRoute } from './router';
+
+describe('routes', () => {
+  it('reads home, join and board routes', () => {
+    expect(parseRoute('')).toEqual({ name: 'home' });
+    expect(parseRoute('#/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/join/K7MP2Q')).toEqual({ name: 'join', code: 'K7MP2Q' });
+    expect(parseRoute('#/w/abc_1')).toEqual({ name: 'board', workshopId: 'abc_1', key: null, code: null });
+  });
+
+  it('reads the facilitator key and code from the fragment query', () => {
+    expect(parseRoute(boardHash('w1', 'k-y_', 'K7MP2Q'))).toEqual({ name: 'board', workshopId: 'w1', key: 'k-y_', code: 'K7MP2Q' });
+  });
+
+  it('sends an id with characters outside the protocol pattern home', () => {
+    expect(parseRoute('#/w/a%20b')).toEqual({ name: 'home' });
+    expect(parseRoute('#/nothing/here')).toEqual({ name: 'home' });
+  });
+});
