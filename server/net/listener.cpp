@@ -77,6 +77,10 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket)
                 self->do_accept();
         });
     }
+    // Small messages (an event, then its ack) must not wait for the peer's delayed ACK under
+    // Nagle's algorithm: that alone added up to 40 ms per op (docs/performance.md, finding 1).
+    beast::error_code nodelay_ec;
+    socket.set_option(tcp::no_delay(true), nodelay_ec);
     std::make_shared<http_session>(std::move(socket), state_)->run();
     do_accept();
 }
