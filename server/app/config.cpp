@@ -16,6 +16,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
     std::size_t queue_messages = c.net.send_queue.max_messages;
     double ws_burst = c.net.ws_rate.burst, ws_per_second = c.net.ws_rate.per_second;
     double create_burst = c.create_rate.burst;
+    unsigned http_timeout = static_cast<unsigned>(c.net.http_timeout.count());
 
     po::options_description desc(
         "Journeyboard: a real-time customer-journey workshop board.\n"
@@ -32,6 +33,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
             "an extra Origin allowed to open a WebSocket, e.g. https://board.example.nl (repeatable; the server's own origin is always allowed)")
         ("max-message-bytes", po::value(&c.net.max_message_bytes)->default_value(c.net.max_message_bytes), "largest WebSocket message a client may send")
         ("max-body-bytes", po::value(&c.net.max_body_bytes)->default_value(c.net.max_body_bytes), "largest HTTP request body")
+        ("max-header-bytes", po::value(&c.net.max_header_bytes)->default_value(c.net.max_header_bytes), "largest HTTP request header block")
+        ("http-timeout", po::value(&http_timeout)->default_value(http_timeout), "seconds an HTTP request may take to arrive, and an idle keep-alive connection may stay open")
         ("ws-queue-bytes", po::value(&queue_bytes)->default_value(queue_bytes), "outgoing bytes queued per WebSocket before it is closed as too slow")
         ("ws-queue-messages", po::value(&queue_messages)->default_value(queue_messages), "outgoing messages queued per WebSocket before it is closed as too slow")
         ("ws-rate-burst", po::value(&ws_burst)->default_value(ws_burst), "WebSocket messages a client may send in a burst")
@@ -66,6 +69,10 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         return bad("--max-message-bytes must be at least 1024");
     if (c.net.max_body_bytes < 256)
         return bad("--max-body-bytes must be at least 256");
+    if (c.net.max_header_bytes < 1024)
+        return bad("--max-header-bytes must be at least 1024");
+    if (http_timeout < 1 || http_timeout > 3600)
+        return bad("--http-timeout must be 1..3600 seconds");
     if (queue_bytes < 1 || queue_messages < 1)
         return bad("--ws-queue-bytes and --ws-queue-messages must be at least 1");
     if (!(ws_burst >= 1) || !(ws_per_second > 0))
@@ -78,6 +85,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         return bad("--db must name a file");
 
     c.port = static_cast<unsigned short>(port);
+    c.net.http_timeout = std::chrono::seconds(http_timeout);
     c.net.send_queue = {queue_bytes, queue_messages};
     c.net.ws_rate = {ws_burst, ws_per_second};
     c.create_rate.burst = create_burst;

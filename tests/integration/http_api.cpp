@@ -176,3 +176,22 @@ TEST_CASE("HTTP keep-alive serves several requests on one connection", "[http]")
     CHECK(last.header("connection") == "close");
     CHECK(connection.closed_by_server());
 }
+
+TEST_CASE("HTTP headers over --max-header-bytes get 431", "[http]")
+{
+    test_server server({"--max-header-bytes", "2048"});
+    auto res = http_get(server.port(), "/healthz", {{"X-Padding", std::string(4000, 'p')}});
+    CHECK(res.status == 431);
+    CHECK(res.json_body().at("error").at("code") == "too_large");
+    CHECK(http_get(server.port(), "/healthz", {{"X-Padding", std::string(1000, 'p')}}).status == 200);
+}
+
+TEST_CASE("HTTP an idle keep-alive connection is closed after --http-timeout", "[http][slow]")
+{
+    test_server server({"--http-timeout", "1"});
+    http_connection connection(server.port());
+    CHECK(connection.request(verb::get, "/healthz").status == 200);
+    // Nothing more is sent: the server ends the connection (the wait is bounded by the
+    // client's own timeout, which is much longer).
+    CHECK(connection.closed_by_server());
+}
