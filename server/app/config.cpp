@@ -31,6 +31,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         ("threads", po::value(&c.threads)->default_value(c.threads), "network threads")
         ("allow-origin", po::value(&c.net.allow_origins)->composing(),
             "an extra Origin allowed to open a WebSocket, e.g. https://board.example.nl (repeatable; the server's own origin is always allowed)")
+        ("client-ip-header", po::value(&c.net.client_ip_header),
+            "behind a reverse proxy on this host: the header that holds the client's address (e.g. X-Real-IP), for per-address limits; honoured only on connections from loopback")
         ("max-message-bytes", po::value(&c.net.max_message_bytes)->default_value(c.net.max_message_bytes), "largest WebSocket message a client may send")
         ("max-body-bytes", po::value(&c.net.max_body_bytes)->default_value(c.net.max_body_bytes), "largest HTTP request body")
         ("max-header-bytes", po::value(&c.net.max_header_bytes)->default_value(c.net.max_header_bytes), "largest HTTP request header block")

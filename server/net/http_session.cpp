@@ -1,5 +1,6 @@
 #include "net/http_session.hpp"
 
+#include "net/client_address.hpp"
 #include "net/origin.hpp"
 #include "net/websocket_session.hpp"
 
@@ -39,7 +40,8 @@ http_session::http_session(asio::ip::tcp::socket&& socket, std::shared_ptr<share
 {
     beast::error_code ec;
     const auto remote = stream_.socket().remote_endpoint(ec);
-    client_address_ = ec ? std::string("unknown") : remote.address().to_string();
+    peer_address_ = ec ? std::string("unknown") : remote.address().to_string();
+    peer_is_loopback_ = !ec && remote.address().is_loopback();
 }
 
 void http_session::run()
@@ -106,9 +108,14 @@ void http_session::on_request()
         return send(json_response(http::status::ok, {{"status", "ok"}}));
     }
     if (api::handles(to_std(req.target()))) {
+        std::optional<std::string_view> forwarded;
+        if (const auto& name = state_->options().client_ip_header; !name.empty())
+            if (auto it = req.find(to_beast(name)); it != req.end())
+                forwarded = to_std(it->value());
         // The API may answer from the store worker's thread: come back to this strand.
         return state_->api().handle(
-            req, client_address_, [self = shared_from_this()](http_response res) {
+            req, client_address(peer_address_, peer_is_loopback_, forwarded),
+            [self = shared_from_this()](http_response res) {
                 asio::post(self->stream_.get_executor(),
                            [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
             });

@@ -39,7 +39,8 @@ private:
     // Made anew for each request, so its limits and state start fresh (as in chat-multi).
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     std::shared_ptr<http_response> res_;  // kept alive while it is written
-    std::string client_address_;
+    std::string peer_address_;
+    bool peer_is_loopback_ = false;
     unsigned version_ = 11;
     bool keep_alive_ = false;
 };

@@ -30,6 +30,7 @@ struct net_options {
     send_queue_limits send_queue;               // P-WS-5
     rate_limit ws_rate{200, 50};                // P-WS-4
     std::vector<std::string> allow_origins;     // P-WS-3
+    std::string client_ip_header;               // e.g. X-Real-IP behind a local proxy; empty: none
 };
 
 class shared_state {

@@ -163,6 +163,27 @@ TEST_CASE("P-HTTP-5 creating workshops is rate limited per address: 429 rate_lim
     CHECK(http_get(server.port(), "/healthz").status == 200);
 }
 
+TEST_CASE("P-HTTP-5 behind a local proxy the limit counts the address it names", "[http]")
+{
+    test_server server({"--create-rate-burst", "1", "--client-ip-header", "X-Real-IP"});
+    auto post_from = [&](const std::string& address) {
+        return http_request(server.port(), verb::post, "/api/workshops", R"({"title":"ok"})",
+                            {{"X-Real-IP", address}});
+    };
+    CHECK(post_from("198.51.100.4").status == 201);
+    CHECK(post_from("198.51.100.4").status == 429);
+    CHECK(post_from("198.51.100.5").status == 201);  // someone else behind the same proxy
+}
+
+TEST_CASE("P-HTTP-5 without --client-ip-header a forwarded address is ignored", "[http]")
+{
+    test_server server({"--create-rate-burst", "1"});
+    CHECK(http_request(server.port(), verb::post, "/api/workshops", R"({"title":"ok"})",
+                       {{"X-Real-IP", "198.51.100.4"}}).status == 201);
+    CHECK(http_request(server.port(), verb::post, "/api/workshops", R"({"title":"ok"})",
+                       {{"X-Real-IP", "198.51.100.5"}}).status == 429);
+}
+
 TEST_CASE("HTTP keep-alive serves several requests on one connection", "[http]")
 {
     test_server server;

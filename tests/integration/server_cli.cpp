@@ -15,7 +15,7 @@ TEST_CASE("server: --help lists the options and exits 0", "[app]")
     auto res = run_server_binary({"--help"});
     CHECK(res.status == 0);
     for (const char* option : {"--port", "--bind", "--db", "--static", "--threads", "--allow-origin",
-                               "--max-message-bytes", "--max-body-bytes", "--max-header-bytes", "--http-timeout", "--ws-queue-bytes",
+                               "--max-message-bytes", "--max-body-bytes", "--max-header-bytes", "--http-timeout", "--client-ip-header", "--ws-queue-bytes",
                                "--ws-queue-messages", "--ws-rate-burst", "--ws-rate-per-second",
                                "--create-rate-burst", "--replay-window"}) {
         INFO(option);
