@@ -1,0 +1,98 @@
+#include "app/config.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <sstream>
+
+namespace jb::app {
+
+namespace po = boost::program_options;
+
+std::variant<config, config_exit> parse_config(int argc, char** argv)
+{
+    config c;
+    unsigned port = c.port;
+    std::size_t queue_bytes = c.net.send_queue.max_bytes;
+    std::size_t queue_messages = c.net.send_queue.max_messages;
+    double ws_burst = c.net.ws_rate.burst, ws_per_second = c.net.ws_rate.per_second;
+    double create_burst = c.create_rate.burst;
+    unsigned http_timeout = static_cast<unsigned>(c.net.http_timeout.count());
+
+    po::options_description desc(
+        "Journeyboard: a real-time customer-journey workshop board.\n"
+        "Usage: journeyboard [options]\n\nOptions");
+    // clang-format off
+    desc.add_options()
+        ("help,h", "show this help and exit")
+        ("port", po::value(&port)->default_value(port), "TCP port for HTTP and WebSocket (0: any free port)")
+        ("bind", po::value(&c.bind)->default_value(c.bind), "address to listen on (0.0.0.0 or :: for every interface)")
+        ("db", po::value(&c.db)->default_value(c.db), "SQLite database file (its folder is created)")
+        ("static", po::value(&c.static_dir)->default_value(c.static_dir), "folder of the built web client")
+        ("threads", po::value(&c.threads)->default_value(c.threads), "network threads")
+        ("allow-origin", po::value(&c.net.allow_origins)->composing(),
+            "an extra Origin allowed to open a WebSocket, e.g. https://board.example.nl (repeatable; the server's own origin is always allowed)")
+        ("client-ip-header", po::value(&c.net.client_ip_header),
+            "behind a reverse proxy on this host: the header that holds the client's address (e.g. X-Real-IP), for per-address limits; honoured only on connections from loopback")
+        ("max-message-bytes", po::value(&c.net.max_message_bytes)->default_value(c.net.max_message_bytes), "largest WebSocket message a client may send")
+        ("max-body-bytes", po::value(&c.net.max_body_bytes)->default_value(c.net.max_body_bytes), "largest HTTP request body")
+        ("max-header-bytes", po::value(&c.net.max_header_bytes)->default_value(c.net.max_header_bytes), "largest HTTP request header block")
+        ("http-timeout", po::value(&http_timeout)->default_value(http_timeout), "seconds an HTTP request may take to arrive, and an idle keep-alive connection may stay open")
+        ("ws-queue-bytes", po::value(&queue_bytes)->default_value(queue_bytes), "outgoing bytes queued per WebSocket before it is closed as too slow")
+        ("ws-queue-messages", po::value(&queue_messages)->default_value(queue_messages), "outgoing messages queued per WebSocket before it is closed as too slow")
+        ("ws-rate-burst", po::value(&ws_burst)->default_value(ws_burst), "WebSocket messages a client may send in a burst")
+        ("ws-rate-per-second", po::value(&ws_per_second)->default_value(ws_per_second), "WebSocket messages per second a client may send, sustained")
+        ("create-rate-burst", po::value(&create_burst)->default_value(create_burst), "workshops one address may create in a burst (then one per 6 s)")
+        ("replay-window", po::value(&c.room.replay_window)->default_value(c.room.replay_window), "operations kept in memory per workshop for reconnects; older gaps get a snapshot");
+    // clang-format on
+
+    po::variables_map vm;
+    try {
+        po::store(po::parse_command_line(argc, argv, desc), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::ostringstream out;
+        out << "journeyboard: " << e.what() << "\n(see journeyboard --help)\n";
+        return config_exit{2, out.str()};
+    }
+    if (vm.count("help")) {
+        std::ostringstream out;
+        out << desc << "\n";
+        return config_exit{0, out.str()};
+    }
+
+    auto bad = [](const std::string& what) {
+        return config_exit{2, "journeyboard: " + what + "\n(see journeyboard --help)\n"};
+    };
+    if (port > 65535)
+        return bad("--port must be 0..65535");
+    if (c.threads < 1 || c.threads > 256)
+        return bad("--threads must be 1..256");
+    if (c.net.max_message_bytes < 1024)
+        return bad("--max-message-bytes must be at least 1024");
+    if (c.net.max_body_bytes < 256)
+        return bad("--max-body-bytes must be at least 256");
+    if (c.net.max_header_bytes < 1024)
+        return bad("--max-header-bytes must be at least 1024");
+    if (http_timeout < 1 || http_timeout > 3600)
+        return bad("--http-timeout must be 1..3600 seconds");
+    if (queue_bytes < 1 || queue_messages < 1)
+        return bad("--ws-queue-bytes and --ws-queue-messages must be at least 1");
+    if (!(ws_burst >= 1) || !(ws_per_second > 0))
+        return bad("--ws-rate-burst must be at least 1 and --ws-rate-per-second above 0");
+    if (!(create_burst >= 1))
+        return bad("--create-rate-burst must be at least 1");
+    if (c.room.replay_window < 1)
+        return bad("--replay-window must be at least 1");
+    if (c.db.empty())
+        return bad("--db must name a file");
+
+    c.port = static_cast<unsigned short>(port);
+    c.net.http_timeout = std::chrono::seconds(http_timeout);
+    c.net.send_queue = {queue_bytes, queue_messages};
+    c.net.ws_rate = {ws_burst, ws_per_second};
+    c.create_rate.burst = create_burst;
+    c.room.max_message_bytes = c.net.max_message_bytes;
+    return c;
+}
+
+}  // namespace jb::app

@@ -1,0 +1,140 @@
+#include "app/server.hpp"
+
+#include "net/static_files.hpp"
+
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/post.hpp>
+
+#include <algorithm>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+namespace jb::app {
+
+namespace asio = boost::asio;
+
+namespace {
+
+// Past this, a shutdown that waits for rooms or clients stops anyway (the worker still commits
+// everything it holds before the process ends).
+constexpr std::chrono::seconds shutdown_limit{10};
+// How long clients get to answer the close frames.
+constexpr std::chrono::seconds close_grace{3};
+
+std::string url_host(const asio::ip::address& a)
+{
+    return a.is_v6() ? "[" + a.to_string() + "]" : a.to_string();
+}
+
+}  // namespace
+
+server::server(config cfg)
+    : cfg_(std::move(cfg)), ioc_(static_cast<int>(cfg_.threads)), signals_(ioc_, SIGINT, SIGTERM),
+      drain_timer_(ioc_), deadline_timer_(ioc_)
+{
+    // The signal set exists from here on: a SIGTERM sent as soon as the address is announced
+    // is handled, not fatal.
+}
+
+server::~server()
+{
+    if (worker_)
+        worker_->stop();
+}
+
+std::string server::start()
+{
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(cfg_.bind, ec);
+    if (ec)
+        return "--bind " + cfg_.bind + " is not an IP address";
+    try {
+        const auto parent = std::filesystem::path(cfg_.db).parent_path();
+        if (!parent.empty())
+            std::filesystem::create_directories(parent);
+        db_ = std::make_unique<store::sqlite_store>(cfg_.db);
+    } catch (const std::exception& e) {
+        return "cannot open the database " + cfg_.db + ": " + e.what();
+    }
+    net::static_files files;
+    try {
+        files = net::static_files::load(cfg_.static_dir);
+    } catch (const std::exception& e) {
+        return "cannot read the web client in " + cfg_.static_dir + ": " + e.what();
+    }
+    if (!files.available())
+        std::cerr << "journeyboard: no built web client in " << cfg_.static_dir
+                  << " (no index.html); pages will say how to build it\n";
+
+    worker_ = std::make_unique<store::store_worker>(*db_);
+    registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
+    api_ = std::make_unique<net::api>(*worker_, cfg_.create_rate);
+    state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
+    listener_ = std::make_shared<net::listener>(ioc_, asio::ip::tcp::endpoint(address, cfg_.port),
+                                                state_, ec);
+    if (ec)
+        return "cannot listen on " + url_host(address) + ":" + std::to_string(cfg_.port) + ": " +
+               ec.message();
+    url_ = "http://" + url_host(address) + ":" + std::to_string(listener_->local_endpoint().port()) + "/";
+    return {};
+}
+
+int server::run()
+{
+    signals_.async_wait([this](boost::system::error_code ec, int) { on_signal(ec); });
+    listener_->run();
+    std::cout << "Journeyboard listening on " << url_ << std::endl;
+
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < cfg_.threads; ++i)
+        threads.emplace_back([this] { ioc_.run(); });
+    ioc_.run();
+    for (auto& t : threads)
+        t.join();
+    // Everything accepted is committed before the process ends, also after a forced stop.
+    worker_->stop();
+    return 0;
+}
+
+void server::on_signal(boost::system::error_code ec)
+{
+    if (ec)
+        return;
+    // A second signal stops at once.
+    signals_.async_wait([this](boost::system::error_code e, int) {
+        if (!e)
+            ioc_.stop();
+    });
+    listener_->stop();
+    deadline_timer_.expires_after(shutdown_limit);
+    deadline_timer_.async_wait([this](boost::system::error_code e) {
+        if (!e)
+            ioc_.stop();  // a room never reported back
+    });
+    // Rooms close their connections once their accepted ops are durable (P-WS-6).
+    registry_->shutdown(protocol::close_code::going_away,
+                        [this] { asio::post(ioc_, [this] { on_rooms_closed(); }); });
+}
+
+void server::on_rooms_closed()
+{
+    // Connections no room holds (not joined yet) are closed here.
+    state_->close_all(protocol::close_code::going_away, "server shutting down");
+    wait_for_sessions(std::chrono::steady_clock::now() + close_grace);
+}
+
+void server::wait_for_sessions(std::chrono::steady_clock::time_point deadline)
+{
+    if (state_->session_count() == 0 || std::chrono::steady_clock::now() >= deadline)
+        return ioc_.stop();
+    drain_timer_.expires_after(std::chrono::milliseconds(10));
+    drain_timer_.async_wait([this, deadline](boost::system::error_code ec) {
+        if (!ec)
+            wait_for_sessions(deadline);
+    });
+}
+
+}  // namespace jb::app

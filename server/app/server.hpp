@@ -1,0 +1,54 @@
+#pragma once
+// The whole server process: owns the store and its worker thread, the io_context and its
+// threads, the room registry, the network layer, and the graceful shutdown of P-WS-6:
+// on SIGINT/SIGTERM stop accepting, let every room make its accepted operations durable and
+// close its connections with 1001, close the connections no room holds, then stop.
+
+#include "app/config.hpp"
+#include "net/api.hpp"
+#include "net/listener.hpp"
+#include "net/shared_state.hpp"
+#include "room/registry.hpp"
+#include "store/sqlite_store.hpp"
+#include "store/store_worker.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace jb::app {
+
+class server {
+public:
+    explicit server(config cfg);
+    ~server();
+
+    // Opens the database, reads the web client and binds the port. On failure returns what
+    // went wrong (for stderr); nothing is left running.
+    std::string start();
+    // Announces the address on stdout, then serves until shut down. Returns the exit status.
+    int run();
+
+private:
+    void on_signal(boost::system::error_code ec);
+    void on_rooms_closed();
+    void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
+
+    config cfg_;
+    std::unique_ptr<store::sqlite_store> db_;
+    std::unique_ptr<store::store_worker> worker_;
+    boost::asio::io_context ioc_;
+    std::unique_ptr<room::registry> registry_;
+    std::unique_ptr<net::api> api_;
+    std::shared_ptr<net::shared_state> state_;
+    std::shared_ptr<net::listener> listener_;
+    boost::asio::signal_set signals_;
+    boost::asio::steady_timer drain_timer_, deadline_timer_;
+    std::string url_;
+};
+
+}  // namespace jb::app

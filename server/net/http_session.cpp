@@ -1,0 +1,191 @@
+#include "net/http_session.hpp"
+
+#include "net/client_address.hpp"
+#include "net/origin.hpp"
+#include "net/websocket_session.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include <iostream>
+
+namespace jb::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+
+namespace {
+
+std::string_view path_of(std::string_view target)
+{
+    return target.substr(0, target.find_first_of("?#"));
+}
+
+bool is_http_parse_error(const beast::error_code& ec)
+{
+    return ec.category() == make_error_code(http::error::bad_target).category();
+}
+
+}  // namespace
+
+http_session::http_session(asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state)
+    : stream_(std::move(socket)), state_(std::move(state))
+{
+    beast::error_code ec;
+    const auto remote = stream_.socket().remote_endpoint(ec);
+    peer_address_ = ec ? std::string("unknown") : remote.address().to_string();
+    peer_is_loopback_ = !ec && remote.address().is_loopback();
+}
+
+void http_session::run()
+{
+    // The socket's executor is this connection's strand (listener::do_accept).
+    asio::dispatch(stream_.get_executor(),
+                   beast::bind_front_handler(&http_session::do_read, shared_from_this()));
+}
+
+void http_session::fail(beast::error_code ec, char const* what)
+{
+    if (ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+        ec == asio::error::connection_reset || ec == asio::error::eof)
+        return;  // the expected end of a connection
+    std::cerr << "journeyboard: http " << what << ": " << ec.message() << "\n";
+}
+
+void http_session::do_read()
+{
+    parser_.emplace();
+    parser_->body_limit(state_->options().max_body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(state_->options().max_header_bytes));
+    stream_.expires_after(state_->options().http_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+}
+
+void http_session::on_read(beast::error_code ec, std::size_t)
+{
+    if (ec == http::error::end_of_stream)
+        return do_close();
+    if (ec) {
+        // The stream cannot be trusted after a parse error: answer, then close.
+        keep_alive_ = false;
+        if (ec == http::error::body_limit)
+            return send(json_error(http::status::payload_too_large, "too_large",
+                                   "the request body is larger than " +
+                                       std::to_string(state_->options().max_body_bytes) +
+                                       " bytes"));
+        if (ec == http::error::header_limit)
+            return send(json_error(http::status::request_header_fields_too_large, "too_large",
+                                   "the request headers are too large"));
+        if (is_http_parse_error(ec))
+            return send(json_error(http::status::bad_request, "bad_request",
+                                   "malformed HTTP request: " + ec.message()));
+        return fail(ec, "read");
+    }
+    on_request();
+}
+
+void http_session::on_request()
+{
+    auto& req = parser_->get();
+    version_ = req.version();
+    keep_alive_ = req.keep_alive();
+
+    if (websocket::is_upgrade(req))
+        return do_upgrade();
+
+    const auto path = path_of(to_std(req.target()));
+    if (path == "/healthz") {
+        if (req.method() != http::verb::get && req.method() != http::verb::head)
+            return send(method_not_allowed("GET, HEAD"));
+        return send(json_response(http::status::ok, {{"status", "ok"}}));
+    }
+    if (api::handles(to_std(req.target()))) {
+        std::optional<std::string_view> forwarded;
+        if (const auto& name = state_->options().client_ip_header; !name.empty())
+            if (auto it = req.find(to_beast(name)); it != req.end())
+                forwarded = to_std(it->value());
+        // The API may answer from the store worker's thread: come back to this strand.
+        return state_->api().handle(
+            req, client_address(peer_address_, peer_is_loopback_, forwarded),
+            [self = shared_from_this()](http_response res) {
+                asio::post(self->stream_.get_executor(),
+                           [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
+            });
+    }
+    send(state_->files().respond(req));
+}
+
+void http_session::do_upgrade()
+{
+    auto& req = parser_->get();
+    if (path_of(to_std(req.target())) != "/ws") {
+        keep_alive_ = false;
+        return send(json_error(http::status::not_found, "not_found",
+                               "the WebSocket endpoint is /ws"));
+    }
+    std::optional<std::string_view> origin;
+    if (auto it = req.find(http::field::origin); it != req.end())
+        origin = to_std(it->value());
+    if (!origin_allowed(origin, to_std(req[http::field::host]), state_->options().allow_origins)) {
+        keep_alive_ = false;
+        return send(json_error(http::status::forbidden, "forbidden",
+                               "this origin may not open a WebSocket here"));
+    }
+    // The WebSocket session takes the socket; this session ends when it returns.
+    stream_.expires_never();
+    std::make_shared<websocket_session>(stream_.release_socket(), state_)->run(parser_->release());
+}
+
+void http_session::send(http_response res)
+{
+    res.version(version_);
+    res.keep_alive(keep_alive_);
+    res_ = std::make_shared<http_response>(std::move(res));
+    stream_.expires_after(state_->options().http_timeout);
+    http::async_write(stream_, *res_,
+                      beast::bind_front_handler(&http_session::on_write, shared_from_this(),
+                                                res_->need_eof()));
+}
+
+void http_session::on_write(bool close, beast::error_code ec, std::size_t)
+{
+    if (ec)
+        return fail(ec, "write");
+    res_.reset();
+    if (close)
+        return do_close();
+    do_read();
+}
+
+void http_session::do_close()
+{
+    beast::error_code ec;
+    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    // Lingering close: read what the client still sends (the rest of a refused body) so that
+    // closing with unread data does not reset the connection before it has read our answer.
+    buffer_.consume(buffer_.size());
+    do_drain(0);
+}
+
+void http_session::do_drain(std::size_t drained)
+{
+    constexpr std::size_t max_drain = 1024 * 1024;
+    if (drained > max_drain)
+        return;
+    stream_.expires_after(std::chrono::seconds(5));
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self = shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+                                if (!ec)
+                                    self->do_drain(drained + n);
+                            });
+}
+
+}  // namespace jb::net

@@ -1,0 +1,48 @@
+#pragma once
+// One HTTP connection (chat-multi's http_session): reads requests with explicit header and body
+// limits and a timeout, answers /healthz, /api/* (net/api) and static files
+// (net/static_files), keeps the connection alive between requests, and hands a WebSocket
+// upgrade at /ws to a websocket_session after the Origin check (protocol P-WS-3).
+// Everything runs on the connection's strand; the API's answers are posted back to it.
+
+#include "net/responses.hpp"
+#include "net/shared_state.hpp"
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <memory>
+#include <optional>
+
+namespace jb::net {
+
+class http_session : public std::enable_shared_from_this<http_session> {
+public:
+    http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    void run();
+
+private:
+    void fail(boost::beast::error_code ec, char const* what);
+    void do_read();
+    void on_read(boost::beast::error_code ec, std::size_t bytes);
+    void on_request();
+    void do_upgrade();
+    void send(http_response res);
+    void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
+    void do_close();
+    void do_drain(std::size_t drained);
+
+    boost::beast::tcp_stream stream_;
+    boost::beast::flat_buffer buffer_;
+    std::shared_ptr<shared_state> state_;
+    // Made anew for each request, so its limits and state start fresh (as in chat-multi).
+    std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+    std::shared_ptr<http_response> res_;  // kept alive while it is written
+    std::string peer_address_;
+    bool peer_is_loopback_ = false;
+    unsigned version_ = 11;
+    bool keep_alive_ = false;
+};
+
+}  // namespace jb::net

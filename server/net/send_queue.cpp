@@ -1,0 +1,66 @@
+#include "net/send_queue.hpp"
+
+#include <cassert>
+
+namespace jb::net {
+
+send_queue::send_queue(send_queue_limits limits) : limits_(limits) {}
+
+send_queue::push_result send_queue::push(room::shared_text message, room::delivery kind)
+{
+    const std::size_t size = size_of(message);
+    if (kind == room::delivery::droppable) {
+        // Replace a queued, not-yet-written droppable message: only the newest list matters.
+        for (std::size_t i = (writing_ ? 1 : 0); i < entries_.size(); ++i) {
+            auto& e = entries_[i];
+            if (e.kind != room::delivery::droppable)
+                continue;
+            const std::size_t old_size = size_of(e.text);
+            if (bytes_ - old_size + size > limits_.max_bytes) {
+                // Even the replacement does not fit: keep neither stale nor oversized data.
+                bytes_ -= old_size;
+                entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(i));
+                return push_result::dropped;
+            }
+            bytes_ = bytes_ - old_size + size;
+            e.text = std::move(message);
+            return push_result::replaced;
+        }
+        if (!entries_.empty() &&
+            (bytes_ > limits_.max_bytes / 2 || entries_.size() > limits_.max_messages / 2 ||
+             bytes_ + size > limits_.max_bytes || entries_.size() + 1 > limits_.max_messages))
+            return push_result::dropped;
+    } else if (!entries_.empty() &&
+               (bytes_ + size > limits_.max_bytes || entries_.size() + 1 > limits_.max_messages)) {
+        return push_result::overflow;
+    }
+    bytes_ += size;
+    entries_.push_back(entry{std::move(message), kind});
+    return push_result::queued;
+}
+
+const room::shared_text& send_queue::start_front()
+{
+    assert(!entries_.empty() && !writing_);
+    writing_ = true;
+    return entries_.front().text;
+}
+
+void send_queue::pop_front()
+{
+    assert(writing_ && !entries_.empty());
+    bytes_ -= size_of(entries_.front().text);
+    entries_.pop_front();
+    writing_ = false;
+}
+
+void send_queue::clear_pending()
+{
+    const std::size_t keep = writing_ ? 1 : 0;
+    while (entries_.size() > keep) {
+        bytes_ -= size_of(entries_.back().text);
+        entries_.pop_back();
+    }
+}
+
+}  // namespace jb::net

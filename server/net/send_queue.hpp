@@ -1,0 +1,62 @@
+#pragma once
+// The outgoing queue of one WebSocket connection, bounded in bytes and in messages (protocol
+// P-WS-5). Pure bookkeeping, no I/O: websocket_session writes what front() names, one at a time.
+//
+// Rules (uWebSockets' contract: SUCCESS / DROPPED / BACKPRESSURE):
+// - A message that must arrive is queued unless the queue would then exceed a bound: then the
+//   answer is `overflow` and the session closes the connection (4008), since dropping it would
+//   leave the client with a gap. A single message is accepted into an empty queue whatever its
+//   size, so one large snapshot never closes a healthy client.
+// - A droppable message (presence: a full list, so only the newest matters) is at most once in
+//   the queue: a newer one replaces an older one that is not being written yet. It is dropped
+//   when the queue already holds more than half the byte or message bound, and never causes an
+//   overflow.
+
+#include "room/room_client.hpp"
+
+#include <cstddef>
+#include <deque>
+
+namespace jb::net {
+
+struct send_queue_limits {
+    std::size_t max_bytes = 8 * 1024 * 1024;
+    std::size_t max_messages = 4096;
+};
+
+class send_queue {
+public:
+    enum class push_result { queued, replaced, dropped, overflow };
+
+    explicit send_queue(send_queue_limits limits = {});
+
+    push_result push(room::shared_text message, room::delivery kind);
+
+    bool empty() const { return entries_.empty(); }
+    std::size_t size() const { return entries_.size(); }
+    std::size_t bytes() const { return bytes_; }
+    // Whether front() is being written (set by start_front, cleared by pop_front).
+    bool writing() const { return writing_; }
+
+    // The next message to write; marks it as being written, so it is neither replaced nor
+    // cleared until pop_front(). Precondition: !empty() && !writing().
+    const room::shared_text& start_front();
+    // The message start_front() gave has been written. Precondition: writing().
+    void pop_front();
+    // Forgets everything not being written (the connection is closing).
+    void clear_pending();
+
+private:
+    struct entry {
+        room::shared_text text;
+        room::delivery kind;
+    };
+    static std::size_t size_of(const room::shared_text& t) { return t ? t->size() : 0; }
+
+    send_queue_limits limits_;
+    std::deque<entry> entries_;
+    std::size_t bytes_ = 0;
+    bool writing_ = false;
+};
+
+}  // namespace jb::net

@@ -1,0 +1,61 @@
+#pragma once
+// What every connection shares (chat-multi's shared_state): the limits, the preloaded static
+// files, the API, the room registry, and the set of live WebSocket sessions so that shutdown can
+// reach the ones no room holds (not joined yet).
+
+#include "net/api.hpp"
+#include "net/rate_limiter.hpp"
+#include "net/send_queue.hpp"
+#include "net/static_files.hpp"
+#include "room/registry.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace jb::net {
+
+class websocket_session;
+
+// Every limit of the network layer, set explicitly and configurable (app/config).
+struct net_options {
+    std::size_t max_body_bytes = 16 * 1024;     // P-HTTP-2
+    std::size_t max_header_bytes = 8 * 1024;
+    std::chrono::seconds http_timeout{30};      // per request, and for idle keep-alive
+    std::size_t max_message_bytes = 64 * 1024;  // P-WS-2
+    send_queue_limits send_queue;               // P-WS-5
+    rate_limit ws_rate{200, 50};                // P-WS-4
+    std::vector<std::string> allow_origins;     // P-WS-3
+    std::string client_ip_header;               // e.g. X-Real-IP behind a local proxy; empty: none
+};
+
+class shared_state {
+public:
+    shared_state(net_options options, static_files files, api& api, room::registry& registry);
+
+    const net_options& options() const { return options_; }
+    const static_files& files() const { return files_; }
+    net::api& api() { return api_; }
+    room::registry& registry() { return registry_; }
+
+    // Live WebSocket sessions. Sessions add themselves when they start and remove themselves
+    // in their destructor; close_all reaches each one that is still alive.
+    void add(const std::shared_ptr<websocket_session>& session);
+    void remove(const websocket_session* session);
+    void close_all(std::uint16_t code, const std::string& reason);
+    std::size_t session_count();
+
+private:
+    const net_options options_;
+    const static_files files_;
+    net::api& api_;
+    room::registry& registry_;
+    std::mutex mutex_;  // guards sessions_: sessions run on many strands
+    std::map<const websocket_session*, std::weak_ptr<websocket_session>> sessions_;
+};
+
+}  // namespace jb::net

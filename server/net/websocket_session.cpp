@@ -1,0 +1,270 @@
+#include "net/websocket_session.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/version.hpp>
+#include <boost/beast/websocket/error.hpp>
+
+#include <iostream>
+
+namespace jb::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+
+namespace {
+
+// How long a close may wait for a peer that reads nothing (Beast's own close handshake
+// timeout for servers is the same).
+constexpr std::chrono::seconds close_grace{30};
+
+room::shared_text share(std::string text)
+{
+    return std::make_shared<const std::string>(std::move(text));
+}
+
+}  // namespace
+
+websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
+                                     std::shared_ptr<shared_state> state)
+    : ws_(std::move(socket)), state_(std::move(state)), queue_(state_->options().send_queue),
+      rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor())
+{
+}
+
+websocket_session::~websocket_session()
+{
+    state_->remove(this);
+}
+
+void websocket_session::run(http_request req)
+{
+    state_->add(shared_from_this());
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+        res.set(http::field::server, "journeyboard");
+    }));
+    ws_.read_message_max(state_->options().max_message_bytes);
+    ws_.auto_fragment(false);  // one message, one frame: simpler for every client
+    ws_.text(true);
+    ws_.async_accept(req, beast::bind_front_handler(&websocket_session::on_accept,
+                                                    shared_from_this()));
+}
+
+void websocket_session::fail(beast::error_code ec, char const* what)
+{
+    gone();
+    if (ec == asio::error::operation_aborted || ec == websocket::error::closed ||
+        ec == beast::error::timeout || ec == asio::error::eof ||
+        ec == asio::error::connection_reset || ec == asio::error::broken_pipe)
+        return;  // the expected ends of a connection
+    if (ec == websocket::error::message_too_big)
+        return;  // Beast has closed with 1009 (P-WS-2)
+    std::cerr << "journeyboard: websocket " << what << ": " << ec.message() << "\n";
+}
+
+void websocket_session::on_accept(beast::error_code ec)
+{
+    if (ec)
+        return fail(ec, "accept");
+    stage_ = stage::waiting_hello;
+    if (!queue_.empty())
+        do_write();
+    else if (close_)  // shut down while the handshake ran
+        return do_close();
+    if (!close_)
+        do_read();
+}
+
+void websocket_session::do_read()
+{
+    ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read,
+                                                      shared_from_this()));
+}
+
+void websocket_session::on_read(beast::error_code ec, std::size_t)
+{
+    if (ec)
+        return fail(ec, "read");
+    if (close_) {
+        buffer_.consume(buffer_.size());
+        return;  // closing: the close handshake reads what is left
+    }
+    if (!rate_.take(rate_clock::now()))
+        return start_close(protocol::close_code::rate_limited, "rate limited");
+    if (!ws_.got_text()) {
+        buffer_.consume(buffer_.size());
+        send_error("bad_message", "binary frames are not accepted: send JSON as text");
+        return do_read();
+    }
+    const std::string text = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    on_message(text);
+    // While the registry looks for the room, reading waits (natural backpressure).
+    if (stage_ != stage::opening && !close_)
+        do_read();
+}
+
+void websocket_session::on_message(std::string_view text)
+{
+    auto decoded = protocol::decode_client_message(text);
+    if (auto* error = std::get_if<protocol::decode_error>(&decoded)) {
+        send_error(error->code, error->message, error->client_seq);
+        if (error->code == "protocol_version")  // P-JOIN-2
+            start_close(protocol::close_code::protocol_version, "protocol version");
+        return;
+    }
+    auto& message = std::get<protocol::client_message>(decoded);
+    if (auto* ping = std::get_if<protocol::ping_message>(&message))  // P-WS-7, any time
+        return send(share(protocol::encode_pong(ping->t)), room::delivery::must_arrive);
+    if (auto* hello = std::get_if<protocol::hello>(&message)) {
+        if (stage_ != stage::waiting_hello)
+            return send_error("bad_message", "hello was already sent on this connection");
+        return on_hello(std::move(*hello));
+    }
+    if (stage_ != stage::joined)  // P-JOIN-1
+        return send_error("not_joined", "send hello first",
+                          std::holds_alternative<protocol::op_message>(message)
+                              ? std::optional(std::get<protocol::op_message>(message).client_seq)
+                              : std::nullopt);
+    room_->receive(shared_from_this(), std::move(message));
+}
+
+void websocket_session::on_hello(protocol::hello hello)
+{
+    if (hello.protocol_version != protocol::version) {  // P-JOIN-2, should the decoder pass it
+        send_error("protocol_version", hello.protocol_version < protocol::version
+                                           ? "client too old: update the web client"
+                                           : "server too old: this server speaks version " +
+                                                 std::to_string(protocol::version));
+        return start_close(protocol::close_code::protocol_version, "protocol version");
+    }
+    stage_ = stage::opening;
+    std::string workshop_id = hello.workshop_id;
+    state_->registry().open(
+        std::move(workshop_id),
+        [self = shared_from_this(), hello = std::move(hello)](std::shared_ptr<room::room> room) mutable {
+            asio::post(self->ws_.get_executor(),
+                       [self, room = std::move(room), hello = std::move(hello)]() mutable {
+                           self->on_open(std::move(room), std::move(hello));
+                       });
+        });
+}
+
+void websocket_session::on_open(std::shared_ptr<room::room> room, protocol::hello hello)
+{
+    if (gone_ || close_)
+        return;
+    if (!room) {  // P-JOIN-3
+        send_error("not_found", "no workshop with this id");
+        return start_close(protocol::close_code::not_found, "workshop not found");
+    }
+    room_ = std::move(room);
+    stage_ = stage::joined;
+    // The room answers with welcome, or with an error and close() (P-JOIN-4).
+    room_->join(shared_from_this(), std::move(hello));
+    do_read();
+}
+
+void websocket_session::deliver(room::shared_text message, room::delivery kind)
+{
+    asio::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message), kind]() mutable {
+        self->send(std::move(message), kind);
+    });
+}
+
+void websocket_session::close(std::uint16_t code, std::string reason)
+{
+    asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+        self->start_close(code, std::move(reason));
+    });
+}
+
+void websocket_session::send(room::shared_text message, room::delivery kind)
+{
+    if (gone_ || close_)
+        return;
+    if (queue_.push(std::move(message), kind) == send_queue::push_result::overflow)
+        return start_close(protocol::close_code::too_slow, "too slow");  // P-WS-5
+    if (!queue_.writing() && !queue_.empty() && stage_ != stage::handshake)
+        do_write();
+}
+
+void websocket_session::send_error(std::string_view code, std::string_view message,
+                                   std::optional<std::int64_t> client_seq)
+{
+    send(share(protocol::encode_error(code, message, client_seq)), room::delivery::must_arrive);
+}
+
+void websocket_session::do_write()
+{
+    const auto& message = queue_.start_front();
+    ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_write,
+                                                                     shared_from_this()));
+}
+
+void websocket_session::on_write(beast::error_code ec, std::size_t)
+{
+    if (ec) {
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);  // ends the pending read too
+        return fail(ec, "write");
+    }
+    queue_.pop_front();
+    if (!queue_.empty())
+        return do_write();
+    if (close_ && !close_started_)
+        do_close();
+}
+
+void websocket_session::start_close(std::uint16_t code, std::string reason)
+{
+    if (close_ || gone_)
+        return;
+    close_.emplace();
+    close_->code = code;
+    close_->reason = reason.substr(0, close_->reason.max_size());
+    // A client that is too slow would wait behind its backlog: only the write in flight
+    // finishes. Otherwise what is queued (an error before a close) goes out first.
+    if (code == protocol::close_code::too_slow)
+        queue_.clear_pending();
+    close_deadline_.expires_after(close_grace);
+    close_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+        if (ec || self->gone_)
+            return;
+        beast::error_code ignored;
+        beast::get_lowest_layer(self->ws_).socket().close(ignored);
+    });
+    if (stage_ != stage::handshake && !queue_.writing() && queue_.empty())
+        do_close();
+}
+
+void websocket_session::do_close()
+{
+    close_started_ = true;
+    ws_.async_close(*close_, beast::bind_front_handler(&websocket_session::on_close,
+                                                       shared_from_this()));
+}
+
+void websocket_session::on_close(beast::error_code ec)
+{
+    if (ec)
+        return fail(ec, "close");
+    gone();
+}
+
+void websocket_session::gone()
+{
+    if (gone_)
+        return;
+    gone_ = true;
+    close_deadline_.cancel();
+    state_->remove(this);
+    if (room_)
+        room_->leave(shared_from_this());
+}
+
+}  // namespace jb::net

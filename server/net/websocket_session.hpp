@@ -1,0 +1,78 @@
+#pragma once
+// One WebSocket connection (chat-multi's websocket_session), and the room's view of it
+// (room::room_client). It owns the read loop with its limits (message size P-WS-2, rate
+// P-WS-4), the joining steps of protocol P-JOIN-1..3, and the bounded outgoing queue with one
+// write in flight (P-WS-5). Everything runs on the connection's strand; deliver() and close()
+// may be called from any thread and post to it.
+
+#include "net/rate_limiter.hpp"
+#include "net/responses.hpp"
+#include "net/send_queue.hpp"
+#include "net/shared_state.hpp"
+#include "protocol/messages.hpp"
+#include "room/room.hpp"
+#include "room/room_client.hpp"
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/websocket/stream.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace jb::net {
+
+class websocket_session : public room::room_client,
+                          public std::enable_shared_from_this<websocket_session> {
+public:
+    websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    ~websocket_session() override;
+
+    // Accepts the upgrade request the http_session read.
+    void run(http_request req);
+
+    void deliver(room::shared_text message, room::delivery kind) override;
+    void close(std::uint16_t code, std::string reason) override;
+
+private:
+    // handshake → waiting_hello → opening (the registry is finding the room; reading paused)
+    // → joined. Closing is orthogonal: close_ is set.
+    enum class stage { handshake, waiting_hello, opening, joined };
+
+    void fail(boost::beast::error_code ec, char const* what);
+    void on_accept(boost::beast::error_code ec);
+    void do_read();
+    void on_read(boost::beast::error_code ec, std::size_t bytes);
+    void on_message(std::string_view text);
+    void on_hello(protocol::hello hello);
+    void on_open(std::shared_ptr<room::room> room, protocol::hello hello);
+    void send(room::shared_text message, room::delivery kind);
+    void send_error(std::string_view code, std::string_view message,
+                    std::optional<std::int64_t> client_seq = std::nullopt);
+    void do_write();
+    void on_write(boost::beast::error_code ec, std::size_t bytes);
+    void start_close(std::uint16_t code, std::string reason);
+    void do_close();
+    void on_close(boost::beast::error_code ec);
+    void gone();
+
+    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::flat_buffer buffer_;
+    std::shared_ptr<shared_state> state_;
+    send_queue queue_;
+    token_bucket rate_;
+    std::shared_ptr<room::room> room_;
+    stage stage_ = stage::handshake;
+    // Set once a close is wanted: nothing more is read or queued, the queue drains, then the
+    // close frame goes out.
+    std::optional<boost::beast::websocket::close_reason> close_;
+    bool close_started_ = false;
+    // A peer that reads nothing would keep a close pending forever (the write in flight never
+    // finishes): past this deadline the socket is simply closed.
+    boost::asio::steady_timer close_deadline_;
+    bool gone_ = false;  // the connection is over and the room was told
+};
+
+}  // namespace jb::net

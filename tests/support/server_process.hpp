@@ -1,0 +1,89 @@
+#pragma once
+// The real `journeyboard` binary, run as a child process for integration tests: an ephemeral
+// port (--port 0), a temporary database and a tiny built web client in a temporary folder.
+// The port comes from the one line the server prints when it listens. Stopping is either
+// graceful (SIGTERM, exit status checked by the caller) or a crash (SIGKILL). The destructor
+// kills a server that still runs and removes the folder, so a failing test leaves nothing.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace jb::test {
+
+// A fresh folder under the system temp dir, removed with its content on destruction.
+class temp_dir {
+public:
+    temp_dir();
+    ~temp_dir();
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Writes a minimal web client (index.html, hashed assets, a manifest, an icon, robots.txt)
+// into `dir`, as the server expects to find in --static.
+void write_tiny_web_client(const std::filesystem::path& dir);
+
+class server_process {
+public:
+    // Starts the server; waits for its listening line. Throws std::runtime_error if it exits
+    // or prints nothing within the start-up timeout.
+    server_process(std::vector<std::string> args);
+    ~server_process();
+    server_process(const server_process&) = delete;
+    server_process& operator=(const server_process&) = delete;
+
+    unsigned short port() const { return port_; }
+    bool running() const { return pid_ > 0; }
+    // SIGTERM, then waits; the exit status (or 128 + signal if it was killed by one).
+    int terminate();
+    // The two halves of terminate(), for tests that watch the shutdown from a client.
+    void send_terminate();
+    int wait_exit();
+    // SIGKILL, then waits (a crash: nothing gets to clean up).
+    void kill();
+
+private:
+    int wait();
+
+    pid_t pid_ = -1;
+    int stdout_fd_ = -1;
+    unsigned short port_ = 0;
+};
+
+// What most tests want: a server with its own temporary database and web client that can be
+// stopped and started again on the same database (restart tests).
+class test_server {
+public:
+    explicit test_server(std::vector<std::string> extra_args = {});
+
+    unsigned short port() const { return process_->port(); }
+    std::filesystem::path db_path() const { return dir_.path() / "data" / "journeyboard.db"; }
+    std::filesystem::path web_dir() const { return dir_.path() / "web"; }
+
+    int stop();    // graceful; returns the exit status
+    void begin_stop();  // SIGTERM without waiting; then finish_stop()
+    int finish_stop();
+    void crash();  // SIGKILL
+    void start();  // again, same database and arguments (a new port)
+
+private:
+    temp_dir dir_;
+    std::vector<std::string> extra_args_;
+    std::optional<server_process> process_;
+};
+
+// Runs the binary with `args` to completion (e.g. --help): exit status and stdout+stderr.
+struct run_result {
+    int status = -1;
+    std::string output;
+};
+run_result run_server_binary(const std::vector<std::string>& args);
+
+}  // namespace jb::test
