@@ -184,7 +184,8 @@ describe('reverse proxy with TLS (deploy/nginx/journeyboard.conf)', () => {
     [serverPort, httpPort, httpsPort] = [await freePort(), await freePort(), await freePort()];
     origin = `https://127.0.0.1:${httpsPort}`;
 
-    server = start(serverBin, ['--bind', '127.0.0.1', '--port', String(serverPort),
+    // As deploy/nginx/journeyboard.conf says to run it.
+    server = start(serverBin, ['--bind', '127.0.0.1', '--port', String(serverPort), '--client-ip-header', 'X-Real-IP',
       '--db', path.join(dir, 'journeyboard.db'), '--static', path.join(dir, 'static')], 'journeyboard');
     await waitUntilReady(server, async () => (await request(`http://127.0.0.1:${serverPort}/healthz`)).status === 200,
       'answering /healthz');
