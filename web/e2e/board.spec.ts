@@ -35,7 +35,7 @@ test('a facilitator creates a workshop, two participants join with the code, and
   // Adding: each sees the others' cards appear.
   await anna.addCard(ORIENT, TOUCH, 'Zoekt op website gemeente');
   // Screen reader users hear others' changes, politely.
-  await expect(bob.liveRegion).toHaveText(`Anna heeft een kaart toegevoegd: ${ORIENT}, ${TOUCH}.`);
+  await expect(bob.othersAnnouncement).toHaveText(`Anna heeft een kaart toegevoegd: ${ORIENT}, ${TOUCH}.`);
   await bob.addCard(ORIENT, TOUCH, 'Belt het KCC');
   await bob.addCard(APPLY, PAIN, 'Upload van tekeningen lukt niet');
   await anna.addCard(ORIENT, TOUCH, 'Leest de folder');
@@ -56,7 +56,7 @@ test('a facilitator creates a workshop, two participants join with the code, and
   // Moving by keyboard: next phase, lane above, and reordering within the cell.
   await bob.pressOnCard('Upload van tekeningen lukt niet', 'Alt+ArrowRight');
   await expect(bob.cardIn(WAIT, PAIN, 'Upload van tekeningen lukt niet')).toBeFocused();
-  await expect(bob.liveRegion).toHaveText(`Kaart staat nu in ${WAIT}, ${PAIN}, plek 1 van 1.`);
+  await expect(bob.ownAnnouncement).toHaveText(`Kaart staat nu in ${WAIT}, ${PAIN}, plek 1 van 1.`);
   await bob.page.keyboard.press('Alt+ArrowUp');
   await expect(bob.cardIn(WAIT, EMOTION, 'Upload van tekeningen lukt niet')).toBeFocused();
   await anna.pressOnCard('Belt het KCC', 'Alt+Shift+ArrowUp');
@@ -133,6 +133,8 @@ test('edits made offline are queued, shown, and reach the others when the networ
   await bob.joinWithCode(code);
   await bob.addCard(APPLY, PAIN, 'Geen ontvangstbevestiging');
   await expect(sander.card('Geen ontvangstbevestiging')).toBeVisible();
+  // Others see an op before its sender has the ack: wait for Bob's queue to be empty.
+  await expect(bob.status).toHaveAttribute('data-queued', '0');
 
   await bob.context.setOffline(true);
   await expect(bob.status).toHaveText('Offline');

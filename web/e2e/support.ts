@@ -69,9 +69,14 @@ export class User {
     await expect(this.status).toHaveText('Verbonden');
   }
 
-  /** The polite live region that announces others' changes and keyboard moves. */
-  get liveRegion(): Locator {
-    return this.page.locator('.sr-only[aria-live="polite"]');
+  /** The polite live region that answers the user's own actions (e.g. keyboard moves). */
+  get ownAnnouncement(): Locator {
+    return this.page.locator('[aria-live="polite"][data-announce="own"]');
+  }
+
+  /** The polite live region that announces others' changes, batched. */
+  get othersAnnouncement(): Locator {
+    return this.page.locator('[aria-live="polite"][data-announce="others"]');
   }
 
   get status(): Locator {

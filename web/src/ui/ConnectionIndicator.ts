@@ -22,6 +22,7 @@ export class ConnectionIndicator {
     if (status !== 'online' && queued > 0) parts.push(tCount('conn.queued', queued));
     const text = parts.join(' · ');
     this.el.dataset.status = status;
+    this.el.dataset.queued = String(queued);  // the exact count, also while online (tests wait on it)
     if (text !== this.shown) {
       this.shown = text;
       this.text.textContent = text;
