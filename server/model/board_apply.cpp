@@ -3,17 +3,11 @@
 
 #include "model/board.hpp"
 
+#include "model/overloaded.hpp"
 #include "model/sorted.hpp"
 
 namespace jb::model {
 namespace {
-
-template <class... Fs>
-struct overloaded : Fs... {
-    using Fs::operator()...;
-};
-template <class... Fs>
-overloaded(Fs...) -> overloaded<Fs...>;
 
 // Finds the phase or lane `id` in any journey and hands its journey's list and position to `f`.
 template <class T, class F>

@@ -1,16 +1,10 @@
 // encode_operation, kind_name and requires_facilitator: what the log stores and events carry.
 
 #include "model/operation.hpp"
+#include "model/overloaded.hpp"
 
 namespace jb::model {
 namespace {
-
-template <class... Fs>
-struct overloaded : Fs... {
-    using Fs::operator()...;
-};
-template <class... Fs>
-overloaded(Fs...) -> overloaded<Fs...>;
 
 template <class T>
 void put_optional(nlohmann::json& j, const char* name, const std::optional<T>& value) {
