@@ -70,6 +70,7 @@ struct welcome {
     you who;
     std::int64_t seq = 0, last_client_seq = 0;
     std::size_t max_message_bytes = 0, max_card_text = 2000;
+    std::optional<std::string> join_code;  // only for facilitators: the code they share
     std::optional<nlohmann::json> snapshot;
     std::vector<nlohmann::json> events;  // used when snapshot is empty
 };

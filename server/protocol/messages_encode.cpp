@@ -37,6 +37,7 @@ std::string encode_welcome(const welcome& w) {
         {"lastClientSeq", w.last_client_seq},
         {"limits", {{"maxMessageBytes", w.max_message_bytes}, {"maxCardText", w.max_card_text}}},
     };
+    if (w.join_code) head["joinCode"] = *w.join_code;
     if (!w.snapshot) {
         head["events"] = w.events;
         return dump(head);

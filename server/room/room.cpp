@@ -201,6 +201,8 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     auto last = client_seqs_.find(hello.client_id);
     w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
     w.max_message_bytes = options_.max_message_bytes;
+    // A facilitator who opens the board elsewhere with only the key still sees the code.
+    if (conn.role == model::role::facilitator) w.join_code = workshop_.join_code;
 
     // Delta when every event after lastSeq is still in memory; a new client (lastSeq 0), or one
     // that is too far behind or ahead of the durable log, gets a snapshot (P-SYNC-5).

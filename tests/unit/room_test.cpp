@@ -200,8 +200,10 @@ TEST_CASE("P-SYNC-2 a participant cannot change the journey's structure", "[room
     f.run_until([&] { return a->count("error") == 1; });
     CHECK(a->of_type("error").at(0)["code"] == "forbidden");
 
+    CHECK_FALSE(a->of_type("welcome").at(0).contains("joinCode"));  // only facilitators get it
     auto fac = f.join(r, f.hello("tab-f", 0, {}, true));
     CHECK(fac->of_type("welcome").at(0)["you"]["role"] == "facilitator");
+    CHECK(fac->of_type("welcome").at(0)["joinCode"] == "ABC234");
     r->receive(fac, protocol::op_message{1, model::workshop_update{"Nieuwe titel"}});
     f.run_until([&] { return fac->count("ack") == 1; });
 }

@@ -220,3 +220,16 @@ test('a wrong facilitator link says so and offers to join as a participant (P-JO
   await expect(mallory.presenceItem('Mallory')).not.toContainText('begeleider');
   await expect(page.getByTestId('join-code')).toHaveCount(0);
 });
+
+test('a facilitator who opens the board elsewhere with only the key still sees the join code', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { workshopId, code } = await sander.createWorkshop('Tweede scherm');
+  const key = /key=([A-Za-z0-9_-]+)/.exec(sander.page.url())![1]!;
+  const projector = await newUser('Sander');
+  const page = projector.page;
+  await page.goto(`/#/w/${workshopId}?key=${key}`);  // no &code=: a link typed over by hand
+  await page.getByLabel('Je naam').fill('Sander');
+  await page.getByRole('button', { name: 'Naar het bord' }).click();
+  await projector.waitForBoard();
+  await expect(page.getByTestId('join-code')).toHaveText(code);
+});

@@ -240,6 +240,8 @@ export interface WelcomeMessage {
   seq: number;
   lastClientSeq: number;
   limits: { maxMessageBytes: number; maxCardText: number };
+  /** Only for a facilitator: the code to share. */
+  joinCode?: string;
   snapshot?: BoardSnapshot;
   events?: EventBody[];
 }

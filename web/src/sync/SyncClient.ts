@@ -98,6 +98,7 @@ export class SyncClient {
   private heartbeatTimer: TimerHandle | null = null;
   private lastHeard = 0;
   private me_: You | null = null;
+  private joinCode_: string | null = null;
   private participants_: PresenceEntry[] = [];
   private editing: string | null = null;
   private started = false;
@@ -138,6 +139,11 @@ export class SyncClient {
   }
   get me(): You | null {
     return this.me_;
+  }
+
+  /** The join code, when the server told this (facilitator) connection. */
+  get joinCode(): string | null {
+    return this.joinCode_;
   }
   get participants(): readonly PresenceEntry[] {
     return this.participants_;
@@ -383,6 +389,7 @@ export class SyncClient {
   private onWelcome(w: WelcomeMessage): void {
     if (this.welcomed || w.workshopId !== this.opts.workshopId) return;
     this.me_ = w.you;
+    if (w.joinCode) this.joinCode_ = w.joinCode;
     this.opts.store.saveToken(w.you.participantToken);
     const remote: RemoteChange[] = [];
     if (w.snapshot) {

@@ -19,7 +19,7 @@ import { DragController } from './DragController';
 import { h, isTyping } from './dom';
 import { HelpDialog } from './HelpDialog';
 import { PresenceList } from './PresenceList';
-import { forgetFacilitatorKey } from './prefs';
+import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
 
@@ -159,12 +159,22 @@ export class BoardView implements View {
     });
   }
 
+  /** A facilitator who came in with only the key learns the join code from the welcome. */
+  private showShareOnceKnown(): void {
+    const code = this.client.joinCode;
+    if (this.share || !code) return;
+    rememberJoinCode(this.opts.workshopId, code);
+    this.share = new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    this.renderChrome();
+  }
+
   private renderNow(): void {
     if (this.frame !== null) {
       cancelAnimationFrame(this.frame);
       this.frame = null;
     }
     const client = this.client;
+    this.showShareOnceKnown();
     this.conn.update(client.status, client.pendingCount);
     this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online');
     const board = client.board;
