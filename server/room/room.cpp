@@ -22,8 +22,7 @@ shared_text share(std::string text) {
 
 room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
            room_options options)
-    : ioc_(ioc),
-      strand_(asio::make_strand(ioc)),
+    : strand_(asio::make_strand(ioc)),
       worker_(worker),
       options_(options),
       id_(loaded.workshop.id),

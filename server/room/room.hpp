@@ -85,7 +85,6 @@ private:
     void mark_presence_dirty();
     void send_presence();
 
-    boost::asio::io_context& ioc_;
     strand_type strand_;
     store::store_worker& worker_;
     room_options options_;
