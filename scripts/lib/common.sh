@@ -91,7 +91,10 @@ build_server() {
     shift 3
     if [[ ! -f $dir/build.ninja ]]; then
         log "configuring $name ($type)"
-        cmake -S "$JB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+        # ccache, when a developer has installed it, makes rebuilds across checkouts cheap.
+        local launcher=()
+        command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        cmake -S "$JB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" "$@"
     fi
     log "building $name"
     cmake --build "$dir" --target "$target" -j "${JB_JOBS:-2}"
