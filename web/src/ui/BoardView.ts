@@ -22,12 +22,15 @@ import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
+import { FacilitationController } from './facilitator/FacilitationController';
 
 export interface BoardViewOptions {
   workshopId: string;
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
+  /** Opens the read-only big screen with this key (no facilitator key then). */
+  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -60,6 +63,7 @@ export class BoardView implements View {
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly facil: FacilitationController;
 
   constructor(private readonly opts: BoardViewOptions) {
     const local = safeLocalStorage() ?? new MemoryStorage();
@@ -68,6 +72,7 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
+      screenKey: opts.screenKey ?? undefined,
       store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
@@ -87,9 +92,23 @@ export class BoardView implements View {
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el);
-    this.asideEl = h('aside', { class: 'board-aside' });
+    this.asideEl = h('aside', { class: 'board-aside', hidden: !!opts.screenKey });
+    this.facil = new FacilitationController({
+      client: this.client,
+      announcer: this.announcer,
+      notify: (text) => this.toasts.show(text, undefined, 5_000),
+      mainEl: this.mainEl,
+      gridEl: this.grid.el,
+      journeyId: () => this.journeyId,
+      showJourney: (id) => {
+        this.journeyId = id;
+        this.renderNow();
+      },
+      screen: !!opts.screenKey,
+    });
+    this.mainEl.prepend(this.facil.banner.el);
     if (opts.joinCode) {
-      this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+      this.share = this.makeShare(opts.joinCode);
     }
   }
 
@@ -121,6 +140,7 @@ export class BoardView implements View {
     this.unsubscribe?.();
     this.drag?.dispose();
     this.client.stop();
+    this.facil.dispose();
     this.announcer.dispose();
     this.toasts.dispose();
     this.root?.replaceChildren();
@@ -130,6 +150,7 @@ export class BoardView implements View {
   relabel(): void {
     this.help.render();
     this.share?.render();
+    this.facil.relabel();
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
@@ -147,7 +168,7 @@ export class BoardView implements View {
     const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
     helpButton.addEventListener('click', () => this.help.open());
     this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
-    this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.asideEl.replaceChildren(...[this.facil.panel, this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
@@ -159,12 +180,29 @@ export class BoardView implements View {
     });
   }
 
-  /** A facilitator who came in with only the key learns the join code from the welcome. */
+  private makeShare(code: string): SharePanel {
+    return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
+      workshopId: this.opts.workshopId,
+      screenKey: () => this.client.screenKey,
+    });
+  }
+
+  /**
+   * A facilitator who came in with only the key (or was made one) learns the join code from
+   * the welcome; one who handed over stops showing it.
+   */
   private showShareOnceKnown(): void {
+    const role = this.client.me?.role;
+    if (this.share && role !== undefined && role !== 'facilitator') {
+      this.share = null;
+      this.renderChrome();
+      return;
+    }
+    this.share?.update();
     const code = this.client.joinCode;
     if (this.share || !code) return;
     rememberJoinCode(this.opts.workshopId, code);
-    this.share = new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    this.share = this.makeShare(code);
     this.renderChrome();
   }
 
@@ -194,6 +232,7 @@ export class BoardView implements View {
     if (!this.journeyId || !board.journeys.has(this.journeyId)) this.journeyId = journeys[0]?.id ?? null;
     this.renderJourneyNav(board);
     if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
+    this.facil.update(board);
   }
 
   private renderJourneyNav(board: Board): void {
@@ -266,7 +305,15 @@ export class BoardView implements View {
         else this.scheduleRender();
         return;
       case 'presence':
+        this.scheduleRender();
+        return;
       case 'me':
+        if (this.client.me?.role !== 'facilitator') {
+          // Handed over or demoted: a remembered facilitator key would make us one again.
+          forgetFacilitatorKey(this.opts.workshopId);
+          if (/[?&]key=/.test(location.hash)) history.replaceState(null, '', `#/w/${this.opts.workshopId}`);
+        }
+        this.facil.roleChanged();
         this.scheduleRender();
         return;
       case 'rejected': {
@@ -310,6 +357,7 @@ export class BoardView implements View {
   // ---- user actions ----
 
   private submit(op: Operation): void {
+    if (this.facil.refuses(op)) return;
     this.client.submit(op);
   }
 
