@@ -8,7 +8,7 @@ import { currentStage } from '../../model/facilitation';
 import { ANONYMITY_VALUES, MAX_INSTRUCTION, MAX_TITLE, type Anonymity, type Operation } from '../../protocol/types';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h, uid } from '../dom';
-import { minutesToMs } from './timerFormat';
+import { formatRemaining, parseDuration } from './timerFormat';
 
 export interface PanelHooks {
   submit(op: Operation): void;
@@ -78,7 +78,7 @@ export class FacilitatorPanel {
     }
 
     // Timer
-    this.minutes = h('input', { type: 'text', inputmode: 'decimal', size: 4, 'data-testid': 'timer-minutes' });
+    this.minutes = h('input', { type: 'text', size: 6, 'data-testid': 'timer-minutes' });
     this.minutesError = h('p', { class: 'field__error', id: uid('minutes-error'), hidden: true });
     this.minutes.setAttribute('aria-describedby', this.minutesError.id);
     const timerForm = h(
@@ -151,7 +151,7 @@ export class FacilitatorPanel {
     setLabel(this.startPause, running ? 'timer.pause' : f.timer.remainingMs < f.timer.durationMs ? 'timer.resume' : 'timer.start');
     this.startPause.disabled = !running && f.timer.remainingMs <= 0;
     if (document.activeElement !== this.minutes && this.minutes.value === '') {
-      this.minutes.value = String(Math.round(f.timer.durationMs / 60_000));
+      this.minutes.value = formatRemaining(f.timer.durationMs);
     }
 
     setLabel(this.lockButton, f.locked ? 'lock.unlock' : 'lock.lock');
@@ -229,7 +229,7 @@ export class FacilitatorPanel {
   }
 
   private setTimer(): void {
-    const ms = minutesToMs(this.minutes.value);
+    const ms = parseDuration(this.minutes.value);
     this.minutesError.hidden = ms !== null;
     this.minutesError.textContent = ms === null ? t('timer.badMinutes') : '';
     this.minutes.setAttribute('aria-invalid', String(ms === null));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRemaining, minutesToMs } from './timerFormat';
+import { formatRemaining, parseDuration } from './timerFormat';
 
 describe('timer text', () => {
   it('shows m:ss, rounding up so 0:00 means the time is up', () => {
@@ -17,13 +17,21 @@ describe('timer text', () => {
     expect(formatRemaining(3_725_000)).toBe('1:02:05');
   });
 
-  it('reads minutes within the limits of timer.set', () => {
-    expect(minutesToMs('5')).toBe(300_000);
-    expect(minutesToMs(' 1,5 ')).toBe(90_000);
-    expect(minutesToMs('240')).toBe(14_400_000);
-    expect(minutesToMs('0')).toBeNull();
-    expect(minutesToMs('241')).toBeNull();
-    expect(minutesToMs('vijf')).toBeNull();
-    expect(minutesToMs('')).toBeNull();
+  it('reads minutes, or minutes and seconds, within the limits of timer.set', () => {
+    expect(parseDuration('5')).toBe(300_000);
+    expect(parseDuration(' 1,5 ')).toBe(90_000);
+    expect(parseDuration('1.5')).toBe(90_000);
+    expect(parseDuration('2:30')).toBe(150_000);
+    expect(parseDuration('0:03')).toBe(3_000);
+    expect(parseDuration('240')).toBe(14_400_000);
+    expect(parseDuration('240:00')).toBe(14_400_000);
+    expect(parseDuration('0')).toBeNull();
+    expect(parseDuration('0:00')).toBeNull();
+    expect(parseDuration('241')).toBeNull();
+    expect(parseDuration('240:01')).toBeNull();
+    expect(parseDuration('2:75')).toBeNull();
+    expect(parseDuration('vijf')).toBeNull();
+    expect(parseDuration('-5')).toBeNull();
+    expect(parseDuration('')).toBeNull();
   });
 });

@@ -10,9 +10,21 @@ export function formatRemaining(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** Whole minutes typed by a facilitator → milliseconds, or null outside 1 … 240. */
-export function minutesToMs(text: string): number | null {
-  const value = Number(text.trim().replace(',', '.'));
-  if (!Number.isFinite(value) || value < 1 || value > 240) return null;
-  return Math.round(value * 60) * 1000;
+/**
+ * A duration typed by a facilitator → milliseconds: minutes ("5", "1,5") or minutes and
+ * seconds ("2:30", "0:45"). Null when unreadable or outside 1 second … 240 minutes (timer.set).
+ */
+export function parseDuration(text: string): number | null {
+  const s = text.trim();
+  let seconds: number;
+  const ms = /^(\d{1,3}):([0-5]\d)$/.exec(s);
+  if (ms) {
+    seconds = Number(ms[1]) * 60 + Number(ms[2]);
+  } else if (/^\d{1,3}([.,]\d+)?$/.test(s)) {
+    seconds = Math.round(Number(s.replace(',', '.')) * 60);
+  } else {
+    return null;
+  }
+  if (seconds < 1 || seconds > 240 * 60) return null;
+  return seconds * 1000;
 }
