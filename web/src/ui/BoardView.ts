@@ -168,7 +168,7 @@ export class BoardView implements View {
     const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
     helpButton.addEventListener('click', () => this.help.open());
     this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
-    this.asideEl.replaceChildren(...[this.facil.panel, this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
