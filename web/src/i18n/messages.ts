@@ -2,6 +2,8 @@
 // is written in plain B1 Dutch (short sentences, common words, "je"). English must have exactly
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
+import { votingEn, votingNl } from './votingMessages';
+
 export const nl = {
   'app.name': 'Journeyboard',
   'app.skipToMain': 'Naar de inhoud',
@@ -149,6 +151,7 @@ export const nl = {
   'announce.movedSelf': 'Kaart staat nu in {phase}, {lane}, plek {index} van {count}.',
   'announce.cannotMove': 'De kaart kan niet verder.',
   'announce.restored': 'Kaart teruggezet.',
+  ...votingNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -301,6 +304,7 @@ export const en: Catalogue = {
   'announce.movedSelf': 'The card is now in {phase}, {lane}, position {index} of {count}.',
   'announce.cannotMove': 'The card cannot move further.',
   'announce.restored': 'Card brought back.',
+  ...votingEn,
 };
 
 export const catalogues = { nl: nl as Catalogue, en } as const;
