@@ -284,10 +284,11 @@ export class BoardView implements View {
         else this.scheduleRender();
         return;
       case 'presence':
+      case 'me':
         this.scheduleRender();
         return;
       case 'rejected': {
-        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit'];
+        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit', 'locked'];
         const reason = this.voting.rejectionText(e.op, e.code) ?? t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
         this.toasts.show(t('notice.rejected', { reason }));
         return;
