@@ -7,7 +7,7 @@ import { t } from '../../i18n/i18n';
 import { h, uid } from '../dom';
 import { shortText } from '../CardView';
 import { checkText } from '../forms';
-import { groupMembers } from './items';
+import { groupMembers } from '../../model/ranking';
 
 /** Owns the groups section; not rebuilt while the user types a new title. */
 export class GroupList {

@@ -10,7 +10,8 @@ import { randomId } from '../../util/ids';
 import { h, uid } from '../dom';
 import { shortText } from '../CardView';
 import { textField, type Field } from '../forms';
-import { boardOrder, isIdea } from './items';
+import { compareCards } from '../../model/ranking';
+import { isIdea } from './items';
 import { DEFAULT_ROUND_INPUT, parseRoundForm, SCOPE_KINDS, type RoundFormField, type RoundFormInput, type ScopeKind } from './roundForm';
 
 /** Owns the form; the lists of the scope are refreshed when the board changes. */
@@ -178,7 +179,7 @@ export function scopeOptions(board: Board, kind: ScopeKind): Array<{ id: string;
     case 'cards':
       return [...board.cards.values()]
         .filter((c) => isIdea(board, c) && !c.private)
-        .sort(boardOrder(board))
+        .sort((a, b) => compareCards(board, a, b))
         .map((c) => ({ id: c.id, label: `${shortText(c.text)} (${board.phases.get(c.phaseId)?.title ?? ''})` }));
     default:
       return [];

@@ -13,7 +13,8 @@ import { GroupList } from './GroupList';
 import { ImprovementListView } from './ImprovementListView';
 import { PaperVotesForm } from './PaperVotesForm';
 import { resultTable, roundSettingsText } from './ResultTable';
-import { latestClosed, roundHistory } from './results';
+import { roundHistory } from './results';
+import { latestClosedRound } from '../../model/improvements';
 import { StartRoundForm } from './StartRoundForm';
 
 export interface VotingContext {
@@ -77,7 +78,7 @@ export class VotingPanel {
     const { board } = ctx;
     const facilitator = ctx.role === 'facilitator';
     const open = openRound(board) ?? null;
-    const closed = latestClosed(board);
+    const closed = latestClosedRound(board) ?? null;
     const rounds = roundHistory(board);
     this.heading.textContent = t('voting.heading');
 
@@ -115,14 +116,12 @@ export class VotingPanel {
     const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, done, voters.length, facilitator]);
     if (key !== this.openKey) {
       this.openKey = key;
-      const ends = round.endsAt !== null ? h('p', { class: 'voting__ends' }, t('round.endsAt', { time: clockTime(round.endsAt) })) : null;
+      const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt) }));
       this.openHead.replaceChildren(
-        ...[
-          h('h3', { id: 'voting-open-title', class: 'voting__heading' }, t('round.openHeading', { number: round.number, criterion: round.criterion })),
-          h('p', { class: 'voting__settings' }, roundSettingsText(round)),
-          ends,
-          h('p', { class: 'voting__progress', 'data-testid': 'round-progress' }, t('round.progress', { done, count: voters.length })),
-        ].filter((e): e is HTMLElement => e !== null),
+        h('h3', { id: 'voting-open-title', class: 'voting__heading' }, t('round.openHeading', { number: round.number, criterion: round.criterion })),
+        h('p', { class: 'voting__settings' }, roundSettingsText(round)),
+        ends,
+        h('p', { class: 'voting__progress', 'data-testid': 'round-progress' }, t('round.progress', { done, count: voters.length })),
       );
       const buttons: HTMLElement[] = [];
       if (facilitator) {

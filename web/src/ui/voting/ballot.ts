@@ -3,6 +3,7 @@
 // rules the server enforces (SPEC-3 vote.add / vote.remove). The server stays authoritative:
 // these only keep the UI from offering what it would refuse.
 
+import { votesUsed } from '../../model/voting';
 import type { Role, RoundDoc } from '../../protocol/types';
 
 /** Why a dot cannot be placed: no round open, not a voter, budget used, or the item's cap. */
@@ -28,13 +29,8 @@ export function isVoter(round: Pick<RoundDoc, 'facilitatorVotes'>, role: Role): 
 
 export function ballotOf(round: RoundDoc, role: Role): Ballot {
   const mine = new Map<string, number>();
-  let used = 0;
-  for (const [itemId, n] of Object.entries(round.myVotes ?? {})) {
-    if (n > 0) {
-      mine.set(itemId, n);
-      used += n;
-    }
-  }
+  for (const [itemId, n] of Object.entries(round.myVotes)) if (n > 0) mine.set(itemId, n);
+  const used = votesUsed(round);
   return {
     canVote: round.status === 'open' && isVoter(round, role),
     used,

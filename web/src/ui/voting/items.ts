@@ -2,8 +2,8 @@
 // and the choices offered by the card actions "Groeperen met…" and "Koppelen aan knelpunt…".
 // Plain functions over the board, tested without a browser.
 
-import { compareOrdered } from '../../model/orderKeys';
-import { lanesOf, phasesOf, type Board, type Card } from '../../model/board';
+import type { Board, Card } from '../../model/board';
+import { compareCards, groupMembers } from '../../model/ranking';
 
 export interface ItemInfo {
   id: string;
@@ -18,27 +18,6 @@ export interface ItemInfo {
   lane: string;
   /** The pain point the card (or a group's first linked member) answers, if any. */
   linkedText: string | null;
-}
-
-/** Board order of SPEC-3: journey, phase, lane, orderKey, id. */
-export function boardOrder(board: Board): (a: Card, b: Card) => number {
-  const rank = new Map<string, number>();
-  const journeys = [...board.journeys.values()].sort(compareOrdered);
-  journeys.forEach((j, ji) => {
-    rank.set(j.id, ji);
-    phasesOf(board, j.id).forEach((p, i) => rank.set(p.id, i));
-    lanesOf(board, j.id).forEach((l, i) => rank.set(l.id, i));
-  });
-  const r = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return (a, b) =>
-    r(a.journeyId) - r(b.journeyId) ||
-    r(a.phaseId) - r(b.phaseId) ||
-    r(a.laneId) - r(b.laneId) ||
-    compareOrdered(a, b);
-}
-
-export function groupMembers(board: Board, groupId: string): Card[] {
-  return [...board.cards.values()].filter((c) => c.groupId === groupId).sort(boardOrder(board));
 }
 
 export function itemInfo(board: Board, itemId: string): ItemInfo {
@@ -79,7 +58,7 @@ export type GroupChoice =
 export function groupChoices(board: Board, cardId: string): GroupChoice[] {
   const card = board.cards.get(cardId);
   if (!card || card.groupId) return [];
-  const order = boardOrder(board);
+  const order = (a: Card, b: Card) => compareCards(board, a, b);
   const groups = [...board.groups.values()]
     .filter((g) => g.journeyId === card.journeyId)
     .map((g) => ({ g, members: groupMembers(board, g.id) }))
@@ -105,7 +84,7 @@ export function linkChoices(board: Board, cardId: string): LinkChoice[] {
   if (!card || !isIdea(board, card)) return [];
   return [...board.cards.values()]
     .filter((c) => c.journeyId === card.journeyId && !c.private && laneKind(board, c) === 'pain_point')
-    .sort(boardOrder(board))
+    .sort((a, b) => compareCards(board, a, b))
     .map((c) => ({ id: c.id, text: c.text, phase: board.phases.get(c.phaseId)?.title ?? '' }));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latestClosed, paperTotals, paperVotesOf, parsePaperVotes, resultRows, roundHistory } from './results';
+import { latestClosedRound } from '../../model/improvements';
+import { paperTotals, paperVotesOf, parsePaperVotes, resultRows, roundHistory } from './results';
 import { round, votingBoard } from './testBoard';
 
 const closed = round({
@@ -49,6 +50,6 @@ describe('round results as shown', () => {
     const third = round({ id: 'r3', number: 3, status: 'cancelled' });
     const b = votingBoard([closed, second, third]);
     expect(roundHistory(b).map((r) => r.number)).toEqual([3, 2, 1]);
-    expect(latestClosed(b)?.id).toBe('r1');
+    expect(latestClosedRound(b)?.id).toBe('r1');
   });
 });

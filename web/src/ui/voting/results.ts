@@ -40,18 +40,6 @@ export function roundHistory(board: Board): Round[] {
   return [...board.rounds.values()].sort((a, b) => b.number - a.number);
 }
 
-export function openRound(board: Board): Round | null {
-  for (const r of board.rounds.values()) if (r.status === 'open') return r;
-  return null;
-}
-
-/** The round whose result to show by default: the latest closed one. */
-export function latestClosed(board: Board): Round | null {
-  let best: Round | null = null;
-  for (const r of board.rounds.values()) if (r.status === 'closed' && (!best || r.number > best.number)) best = r;
-  return best;
-}
-
 /** The votes a paper label already has on each item (for filling the form again). */
 export function paperVotesOf(round: Round, label: string): Record<string, number> {
   const found = round.paper.find((p) => p.label.trim().toLowerCase() === label.trim().toLowerCase());
