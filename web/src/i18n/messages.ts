@@ -3,6 +3,7 @@
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
 import { facilitationEn, facilitationNl } from './facilitationMessages';
+import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
   'app.name': 'Journeyboard',
@@ -154,6 +155,7 @@ export const nl = {
   'announce.cannotMove': 'De kaart kan niet verder.',
   'announce.restored': 'Kaart teruggezet.',
   ...facilitationNl,
+  ...votingNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -309,6 +311,7 @@ export const en: Catalogue = {
   'announce.cannotMove': 'The card cannot move further.',
   'announce.restored': 'Card brought back.',
   ...facilitationEn,
+  ...votingEn,
 };
 
 export const catalogues = { nl: nl as Catalogue, en } as const;

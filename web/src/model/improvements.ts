@@ -32,6 +32,12 @@ export function improvementRounds(board: Board): Round[] {
     .map((id) => board.rounds.get(id))
     .filter((r): r is Round => r !== undefined && r.status === 'closed');
   if (board.improvements.roundIds.length > 0) return chosen;
+  const latest = latestClosedRound(board);
+  return latest ? [latest] : [];
+}
+
+/** The round closed last (a re-opened round that closes again counts from then), if any. */
+export function latestClosedRound(board: Board): Round | undefined {
   let latest: Round | undefined;
   for (const r of board.rounds.values()) {
     if (r.status !== 'closed') continue;
@@ -39,7 +45,7 @@ export function improvementRounds(board: Board): Round[] {
       latest = r;
     }
   }
-  return latest ? [latest] : [];
+  return latest;
 }
 
 /**

@@ -23,6 +23,7 @@ import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
 import { FacilitationController } from './facilitator/FacilitationController';
+import { VotingController } from './voting/VotingController';
 
 export interface BoardViewOptions {
   workshopId: string;
@@ -64,6 +65,7 @@ export class BoardView implements View {
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly facil: FacilitationController;
+  private readonly voting: VotingController;
 
   constructor(private readonly opts: BoardViewOptions) {
     const local = safeLocalStorage() ?? new MemoryStorage();
@@ -107,6 +109,17 @@ export class BoardView implements View {
       screen: !!opts.screenKey,
     });
     this.mainEl.prepend(this.facil.banner.el);
+    this.voting = new VotingController({
+      board: () => this.client.board,
+      me: () => this.client.me,
+      participants: () => this.client.participants,
+      names: () => this.gridContext().names,
+      submit: (op) => this.submit(op),
+      renderNow: () => this.renderNow(),
+      announcer: this.announcer,
+      toasts: this.toasts,
+    });
+    this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
     if (opts.joinCode) {
       this.share = this.makeShare(opts.joinCode);
     }
@@ -121,10 +134,12 @@ export class BoardView implements View {
       this.toasts.el,
       this.announcer.el,
       this.help.el,
+      this.voting.dialog.el,
     );
     this.renderChrome();
     this.drag = new DragController(this.grid.el, (cardId, target) =>
       this.dropCard(cardId, target.phaseId, target.laneId, target.index),
+      this.voting,
     );
     document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('pagehide', this.onPageHide);
@@ -231,7 +246,10 @@ export class BoardView implements View {
     const journeys = sortedJourneys(board);
     if (!this.journeyId || !board.journeys.has(this.journeyId)) this.journeyId = journeys[0]?.id ?? null;
     this.renderJourneyNav(board);
-    if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
+    if (this.journeyId) {
+      this.grid.render(board, this.journeyId, this.gridContext());
+      this.voting.update(this.journeyId);
+    }
     this.facil.update(board);
   }
 
@@ -288,7 +306,7 @@ export class BoardView implements View {
       }
     }
     if (this.client.me) names.set(this.client.me.participantId, this.client.me.displayName);
-    return { names, editors };
+    return { names, editors, decorate: this.voting.decorate };
   }
 
   // ---- sync events ----
@@ -318,7 +336,7 @@ export class BoardView implements View {
         return;
       case 'rejected': {
         const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit', 'locked'];
-        const reason = t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
+        const reason = this.voting.rejectionText(e.op, e.code) ?? t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
         this.toasts.show(t('notice.rejected', { reason }));
         return;
       }
@@ -350,7 +368,7 @@ export class BoardView implements View {
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
       default:
-        this.announcer.remoteChange(t('announce.structure', { name }));
+        this.announcer.remoteChange(this.voting.remoteText(op) ?? t('announce.structure', { name }));
     }
   }
 
