@@ -132,31 +132,46 @@ export class FacilitationController {
     this.markBoard(board, f);
   }
 
-  /** Marks the focused phase and our own private cards on the grid. */
+  /**
+   * Marks the focused phase and our own private cards on the grid. Touches only the few
+   * elements concerned (phase headers and cells of one column, private cards), so a big
+   * board's render stays cheap.
+   */
   private markBoard(board: Board, f: FacilitationDoc): void {
     const grid = this.host.gridEl;
     const focusPhase = f.focus && f.focus.journeyId === this.host.journeyId() ? f.focus.phaseId : null;
-    for (const el of grid.querySelectorAll<HTMLElement>('[data-phase-id]')) {
-      const on = el.dataset.phaseId === focusPhase;
-      if (el.classList.contains('is-followed') !== on) el.classList.toggle('is-followed', on);
-      if (el.matches('th')) {
-        if (on) el.setAttribute('title', t('follow.focusColumn'));
-        else el.removeAttribute('title');
+    for (const el of grid.querySelectorAll<HTMLElement>('.is-followed')) {
+      if (el.dataset.phaseId !== focusPhase) {
+        el.classList.remove('is-followed');
+        el.removeAttribute('title');
       }
     }
-    for (const el of grid.querySelectorAll<HTMLElement>('[data-card-id]')) {
-      const card = board.cards.get(el.dataset.cardId ?? '');
-      const isPrivate = card?.private === true;
+    if (focusPhase) {
+      for (const el of grid.querySelectorAll<HTMLElement>(`[data-phase-id="${CSS.escape(focusPhase)}"]:not(.is-followed)`)) {
+        el.classList.add('is-followed');
+        if (el.matches('th')) el.setAttribute('title', t('follow.focusColumn'));
+      }
+    }
+    const privateIds = new Set<string>();
+    if (f.privateWriting || f.privateCount > 0) {
+      for (const c of board.cards.values()) if (c.private) privateIds.add(c.id);
+    }
+    for (const el of grid.querySelectorAll<HTMLElement>('[data-private]')) {
+      if (!privateIds.has(el.dataset.cardId ?? '')) {
+        el.removeAttribute('data-private');
+        el.querySelector(':scope > .card__private')?.remove();
+      }
+    }
+    for (const id of privateIds) {
+      const el = grid.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`);
+      if (!el) continue;
+      el.setAttribute('data-private', '');
       let badge = el.querySelector<HTMLElement>(':scope > .card__private');
-      if (isPrivate && !badge) {
+      if (!badge) {
         badge = h('span', { class: 'card__private' });
         el.prepend(badge);
       }
-      if (badge) {
-        if (!isPrivate) badge.remove();
-        else if (badge.textContent !== t('private.badge')) badge.textContent = t('private.badge');
-      }
-      el.toggleAttribute('data-private', isPrivate);
+      if (badge.textContent !== t('private.badge')) badge.textContent = t('private.badge');
     }
   }
 
