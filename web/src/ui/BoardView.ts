@@ -282,6 +282,7 @@ export class BoardView implements View {
       reload.addEventListener('click', () => location.reload());
       actions.push(reload);
     }
+    if (reason === 'removed') forgetFacilitatorKey(this.opts.workshopId); // no way back in by key
     if (reason === 'forbidden') {
       forgetFacilitatorKey(this.opts.workshopId);
       actions.push(h('a', { class: 'button', href: `#/w/${this.opts.workshopId}` }, t('fail.joinAsParticipant')));
