@@ -369,6 +369,7 @@ export class BoardView implements View {
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
       default:
+        if (this.facil.announcesItself(op)) return;
         this.announcer.remoteChange(this.voting.remoteText(op) ?? t('announce.structure', { name }));
     }
   }
