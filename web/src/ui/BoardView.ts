@@ -95,6 +95,7 @@ export class BoardView implements View {
       me: () => this.client.me,
       participants: () => this.client.participants,
       names: () => this.gridContext().names,
+      serverNow: () => this.client.serverNow(),
       submit: (op) => this.submit(op),
       renderNow: () => this.renderNow(),
       announcer: this.announcer,

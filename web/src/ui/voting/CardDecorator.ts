@@ -7,6 +7,9 @@ import { t } from '../../i18n/i18n';
 import type { CardView } from '../CardView';
 import { shortText } from '../CardView';
 import { h } from '../dom';
+import { openRound } from '../../model/voting';
+import type { Role } from '../../protocol/types';
+import { ballotOf } from './ballot';
 import { isIdea } from './items';
 
 export interface CardDecoration {
@@ -16,9 +19,14 @@ export interface CardDecoration {
   linkedText: string | null;
   /** Idea cards get the link action; any card may be grouped (SPEC-3 group.add). */
   idea: boolean;
+  /** The viewer's own dots on this card (or its group) in the open round; null outside it. */
+  myDots: number | null;
 }
 
-export function decorationOf(board: Board, card: Card): CardDecoration {
+export function decorationOf(board: Board, card: Card, role: Role): CardDecoration {
+  const round = openRound(board);
+  const itemId = round ? [card.id, card.groupId].find((id) => id !== null && round.items.includes(id)) : undefined;
+  const voting = round && itemId && ballotOf(round, role).canVote ? (round.myVotes[itemId] ?? 0) : null;
   const group = card.groupId ? board.groups.get(card.groupId) : undefined;
   const linked = card.linkedTo ? board.cards.get(card.linkedTo) : undefined;
   return {
@@ -27,6 +35,7 @@ export function decorationOf(board: Board, card: Card): CardDecoration {
     linkedId: linked ? linked.id : null,
     linkedText: linked ? linked.text : null,
     idea: isIdea(board, card),
+    myDots: voting,
   };
 }
 
@@ -43,8 +52,8 @@ export class CardDecorator {
 
   constructor(private readonly actions: DecoratorActions) {}
 
-  decorate(board: Board, view: CardView, card: Card): void {
-    const d = decorationOf(board, card);
+  decorate(board: Board, view: CardView, card: Card, role: Role): void {
+    const d = decorationOf(board, card, role);
     // CardView.update rewrites the class list when the card changes: set ours every time.
     view.el.classList.toggle('card--grouped', d.groupId !== null);
     const key = JSON.stringify([document.documentElement.lang, card.text, d]);
@@ -59,6 +68,16 @@ export class CardDecorator {
       const remove = h('button', { type: 'button', class: 'card__badge-remove', 'aria-label': t('link.removeLabel', { text: label }) }, '×');
       remove.addEventListener('click', () => this.actions.unlink(card.id));
       badges.push(h('p', { class: 'card__badge card__badge--link' }, h('span', null, t('link.badge', { text: shortText(d.linkedText) })), remove));
+    }
+    if (d.myDots !== null) {
+      badges.push(
+        h(
+          'p',
+          { class: 'card__badge card__badge--dots' },
+          h('span', { class: 'dots', 'aria-hidden': 'true' }, '●'.repeat(d.myDots)),
+          t('ballot.onCard', { count: d.myDots }),
+        ),
+      );
     }
     view.badges.replaceChildren(...badges);
     view.badges.hidden = badges.length === 0;

@@ -5,14 +5,13 @@
 import type { Board, Card } from '../../model/board';
 import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../protocol/types';
 import { t, type MessageKey } from '../../i18n/i18n';
-import { nl } from '../../i18n/messages';
 import { randomId } from '../../util/ids';
 import type { Announcer } from '../Announcer';
 import type { CardView } from '../CardView';
 import { shortText } from '../CardView';
 import type { GroupDrop } from '../DragController';
 import type { Toasts } from '../Toasts';
-import { ballotOf, type AddRefusal } from './ballot';
+import { ballotOf, rejectionKey, type AddRefusal } from './ballot';
 import { CardDecorator } from './CardDecorator';
 import { ChoiceDialog } from './ChoiceDialog';
 import { canDragGroup, defaultGroupTitle, groupChoices, linkChoices, planGroup } from './items';
@@ -24,6 +23,8 @@ export interface VotingHost {
   me(): You | null;
   participants(): readonly PresenceEntry[];
   names(): ReadonlyMap<string, string>;
+  /** The server's clock now, as well as the client knows it (round end times). */
+  serverNow(): number;
   submit(op: Operation): void;
   /** Re-render now (after an own change, so buttons and announcements agree). */
   renderNow(): void;
@@ -65,7 +66,8 @@ export class VotingController implements GroupDrop {
   /** For the grid: adds group and link badges and tools to a card. */
   readonly decorate = (view: CardView, card: Card): void => {
     const board = this.host.board();
-    if (board) this.decorator.decorate(board, view, card);
+    const me = this.host.me();
+    if (board && me) this.decorator.decorate(board, view, card, me.role);
   };
 
   update(journeyId: string): void {
@@ -79,6 +81,7 @@ export class VotingController implements GroupDrop {
       role: me.role,
       participants: this.host.participants(),
       names: this.host.names(),
+      clockOffset: this.host.serverNow() - Date.now(),
     });
   }
 
@@ -99,16 +102,8 @@ export class VotingController implements GroupDrop {
 
   /** A clear reason for a refused voting operation, or null for the generic one. */
   rejectionText(op: Operation, code: string): string | null {
-    const family = op.kind.startsWith('vote.')
-      ? 'vote'
-      : ['card.group', 'card.ungroup', 'group.add', 'group.update', 'card.link'].includes(op.kind)
-        ? 'grouping'
-        : op.kind.startsWith('round.')
-          ? 'round'
-          : null;
-    if (!family) return null;
-    const key = `reason.${family}.${code}`;
-    return key in nl ? t(key as MessageKey) : null;
+    const key = rejectionKey(op.kind, code);
+    return key ? t(key) : null;
   }
 
   /** What to say about someone else's voting operation, or null. */

@@ -24,6 +24,8 @@ export interface VotingContext {
   role: Role;
   participants: readonly PresenceEntry[];
   names: ReadonlyMap<string, string>;
+  /** Server clock minus ours, to show a round's end in local time. */
+  clockOffset: number;
 }
 
 export interface VotingPanelActions extends BallotActions {
@@ -116,7 +118,7 @@ export class VotingPanel {
     const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, done, voters.length, facilitator]);
     if (key !== this.openKey) {
       this.openKey = key;
-      const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt) }));
+      const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt - ctx.clockOffset) }));
       this.openHead.replaceChildren(
         h('h3', { id: 'voting-open-title', class: 'voting__heading' }, t('round.openHeading', { number: round.number, criterion: round.criterion })),
         h('p', { class: 'voting__settings' }, roundSettingsText(round)),
