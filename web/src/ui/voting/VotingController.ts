@@ -11,7 +11,7 @@ import type { CardView } from '../CardView';
 import { shortText } from '../CardView';
 import type { GroupDrop } from '../DragController';
 import type { Toasts } from '../Toasts';
-import { ballotOf, rejectionKey, type AddRefusal } from './ballot';
+import { addRefusal, ballotOf, rejectionKey, type AddRefusal } from './ballot';
 import { CardDecorator } from './CardDecorator';
 import { ChoiceDialog } from './ChoiceDialog';
 import { canDragGroup, defaultGroupTitle, groupChoices, linkChoices, planGroup } from './items';
@@ -56,6 +56,8 @@ export class VotingController implements GroupDrop {
         this.say(t('grouping.out'));
       },
       chooseLink: (cardId) => this.chooseLink(cardId),
+      vote: (roundId, itemId, label) => this.voteChecked(roundId, itemId, label),
+      unvote: (roundId, itemId, label) => this.vote('vote.remove', roundId, itemId, label),
       unlink: (cardId) => {
         this.submit({ kind: 'card.link', cardId, targetId: null });
         this.say(t('link.removed'));
@@ -134,6 +136,16 @@ export class VotingController implements GroupDrop {
 
   private say(text: string): void {
     this.host.announcer.now(text);
+  }
+
+  /** A dot placed from a card: the same local checks as the ballot, then the vote. */
+  private voteChecked(roundId: string, itemId: string, label: string): void {
+    const round = this.host.board()?.rounds.get(roundId);
+    const me = this.host.me();
+    if (!round || !me) return;
+    const why = addRefusal(round, ballotOf(round, me.role), itemId);
+    if (why) this.say(refusalText(why, round.maxPerItem));
+    else this.vote('vote.add', roundId, itemId, label);
   }
 
   private vote(kind: 'vote.add' | 'vote.remove', roundId: string, itemId: string, label: string): void {

@@ -78,6 +78,8 @@ describe('card decorations', () => {
       linkedText: null,
       idea: true,
       myDots: 2,
+      itemId: 'g1',
+      roundId: 'r1',
     });
     expect(decorationOf(open, open.cards.get('i1')!, 'participant')).toMatchObject({ linkedText: 'Formulier onduidelijk', myDots: 0 });
     // Not an item of the round, not a voter, or no open round: no dots.
