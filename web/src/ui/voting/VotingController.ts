@@ -108,7 +108,7 @@ export class VotingController implements GroupDrop {
     return key ? t(key) : null;
   }
 
-  /** What to say about someone else's voting operation, or null. */
+  /** What to say about someone else's voting operation: null for the generic text, '' for nothing. */
   remoteText(op: Operation): string | null {
     const board = this.host.board();
     const round = 'roundId' in op ? board?.rounds.get(op.roundId) : undefined;
@@ -122,6 +122,11 @@ export class VotingController implements GroupDrop {
         return t('announce.roundCancelled', params);
       case 'round.reopen':
         return t('announce.roundReopened', params);
+      case 'vote.add':
+      case 'vote.remove':
+      case 'vote.done':
+        // Only the voter's own connections see these: another tab of the same person.
+        return '';
       default:
         return null;
     }
