@@ -22,6 +22,7 @@ import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
+import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
 
 export interface BoardViewOptions {
@@ -29,6 +30,8 @@ export interface BoardViewOptions {
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
+  /** Opens the read-only big screen with this key (no facilitator key then). */
+  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -61,6 +64,7 @@ export class BoardView implements View {
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly facil: FacilitationController;
   private readonly voting: VotingController;
 
   constructor(private readonly opts: BoardViewOptions) {
@@ -70,6 +74,7 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
+      screenKey: opts.screenKey ?? undefined,
       store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
@@ -89,7 +94,21 @@ export class BoardView implements View {
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el);
-    this.asideEl = h('aside', { class: 'board-aside' });
+    this.asideEl = h('aside', { class: 'board-aside', hidden: !!opts.screenKey });
+    this.facil = new FacilitationController({
+      client: this.client,
+      announcer: this.announcer,
+      notify: (text) => this.toasts.show(text, undefined, 5_000),
+      mainEl: this.mainEl,
+      gridEl: this.grid.el,
+      journeyId: () => this.journeyId,
+      showJourney: (id) => {
+        this.journeyId = id;
+        this.renderNow();
+      },
+      screen: !!opts.screenKey,
+    });
+    this.mainEl.prepend(this.facil.banner.el);
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -103,7 +122,7 @@ export class BoardView implements View {
     });
     this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
     if (opts.joinCode) {
-      this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+      this.share = this.makeShare(opts.joinCode);
     }
   }
 
@@ -137,6 +156,7 @@ export class BoardView implements View {
     this.unsubscribe?.();
     this.drag?.dispose();
     this.client.stop();
+    this.facil.dispose();
     this.announcer.dispose();
     this.toasts.dispose();
     this.root?.replaceChildren();
@@ -146,6 +166,7 @@ export class BoardView implements View {
   relabel(): void {
     this.help.render();
     this.share?.render();
+    this.facil.relabel();
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
@@ -163,7 +184,7 @@ export class BoardView implements View {
     const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
     helpButton.addEventListener('click', () => this.help.open());
     this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
-    this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
@@ -175,12 +196,29 @@ export class BoardView implements View {
     });
   }
 
-  /** A facilitator who came in with only the key learns the join code from the welcome. */
+  private makeShare(code: string): SharePanel {
+    return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
+      workshopId: this.opts.workshopId,
+      screenKey: () => this.client.screenKey,
+    });
+  }
+
+  /**
+   * A facilitator who came in with only the key (or was made one) learns the join code from
+   * the welcome; one who handed over stops showing it.
+   */
   private showShareOnceKnown(): void {
+    const role = this.client.me?.role;
+    if (this.share && role !== undefined && role !== 'facilitator') {
+      this.share = null;
+      this.renderChrome();
+      return;
+    }
+    this.share?.update();
     const code = this.client.joinCode;
     if (this.share || !code) return;
     rememberJoinCode(this.opts.workshopId, code);
-    this.share = new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    this.share = this.makeShare(code);
     this.renderChrome();
   }
 
@@ -213,6 +251,7 @@ export class BoardView implements View {
       this.grid.render(board, this.journeyId, this.gridContext());
       this.voting.update(this.journeyId);
     }
+    this.facil.update(board);
   }
 
   private renderJourneyNav(board: Board): void {
@@ -285,7 +324,15 @@ export class BoardView implements View {
         else this.scheduleRender();
         return;
       case 'presence':
+        this.scheduleRender();
+        return;
       case 'me':
+        if (this.client.me?.role !== 'facilitator') {
+          // Handed over or demoted: a remembered facilitator key would make us one again.
+          forgetFacilitatorKey(this.opts.workshopId);
+          if (/[?&]key=/.test(location.hash)) history.replaceState(null, '', `#/w/${this.opts.workshopId}`);
+        }
+        this.facil.roleChanged();
         this.scheduleRender();
         return;
       case 'rejected': {
@@ -331,6 +378,7 @@ export class BoardView implements View {
   // ---- user actions ----
 
   private submit(op: Operation): void {
+    if (this.facil.refuses(op)) return;
     this.client.submit(op);
   }
 
