@@ -114,6 +114,7 @@ export class BoardView implements View {
       me: () => this.client.me,
       participants: () => this.client.participants,
       names: () => this.gridContext().names,
+      serverNow: () => this.client.serverNow(),
       submit: (op) => this.submit(op),
       renderNow: () => this.renderNow(),
       announcer: this.announcer,
@@ -368,9 +369,12 @@ export class BoardView implements View {
       case 'card.delete':
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
-      default:
+      default: {
         if (this.facil.announcesItself(op)) return;
-        this.announcer.remoteChange(this.voting.remoteText(op) ?? t('announce.structure', { name }));
+        const text = this.voting.remoteText(op);
+        // '' = nothing to say (e.g. one's own vote from another tab).
+        if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
+      }
     }
   }
 
