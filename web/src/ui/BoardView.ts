@@ -22,12 +22,16 @@ import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
+import { FacilitationController } from './facilitator/FacilitationController';
+import { VotingController } from './voting/VotingController';
 
 export interface BoardViewOptions {
   workshopId: string;
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
+  /** Opens the read-only big screen with this key (no facilitator key then). */
+  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -60,6 +64,8 @@ export class BoardView implements View {
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly facil: FacilitationController;
+  private readonly voting: VotingController;
 
   constructor(private readonly opts: BoardViewOptions) {
     const local = safeLocalStorage() ?? new MemoryStorage();
@@ -68,6 +74,7 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
+      screenKey: opts.screenKey ?? undefined,
       store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
@@ -87,9 +94,35 @@ export class BoardView implements View {
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el);
-    this.asideEl = h('aside', { class: 'board-aside' });
+    this.asideEl = h('aside', { class: 'board-aside', hidden: !!opts.screenKey });
+    this.facil = new FacilitationController({
+      client: this.client,
+      announcer: this.announcer,
+      notify: (text) => this.toasts.show(text, undefined, 5_000),
+      mainEl: this.mainEl,
+      gridEl: this.grid.el,
+      journeyId: () => this.journeyId,
+      showJourney: (id) => {
+        this.journeyId = id;
+        this.renderNow();
+      },
+      screen: !!opts.screenKey,
+    });
+    this.mainEl.prepend(this.facil.banner.el);
+    this.voting = new VotingController({
+      board: () => this.client.board,
+      me: () => this.client.me,
+      participants: () => this.client.participants,
+      names: () => this.gridContext().names,
+      serverNow: () => this.client.serverNow(),
+      submit: (op) => this.submit(op),
+      renderNow: () => this.renderNow(),
+      announcer: this.announcer,
+      toasts: this.toasts,
+    });
+    this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
     if (opts.joinCode) {
-      this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+      this.share = this.makeShare(opts.joinCode);
     }
   }
 
@@ -102,10 +135,12 @@ export class BoardView implements View {
       this.toasts.el,
       this.announcer.el,
       this.help.el,
+      this.voting.dialog.el,
     );
     this.renderChrome();
     this.drag = new DragController(this.grid.el, (cardId, target) =>
       this.dropCard(cardId, target.phaseId, target.laneId, target.index),
+      this.voting,
     );
     document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('pagehide', this.onPageHide);
@@ -121,6 +156,7 @@ export class BoardView implements View {
     this.unsubscribe?.();
     this.drag?.dispose();
     this.client.stop();
+    this.facil.dispose();
     this.announcer.dispose();
     this.toasts.dispose();
     this.root?.replaceChildren();
@@ -130,6 +166,7 @@ export class BoardView implements View {
   relabel(): void {
     this.help.render();
     this.share?.render();
+    this.facil.relabel();
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
@@ -147,7 +184,7 @@ export class BoardView implements View {
     const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
     helpButton.addEventListener('click', () => this.help.open());
     this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
-    this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
@@ -159,12 +196,29 @@ export class BoardView implements View {
     });
   }
 
-  /** A facilitator who came in with only the key learns the join code from the welcome. */
+  private makeShare(code: string): SharePanel {
+    return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
+      workshopId: this.opts.workshopId,
+      screenKey: () => this.client.screenKey,
+    });
+  }
+
+  /**
+   * A facilitator who came in with only the key (or was made one) learns the join code from
+   * the welcome; one who handed over stops showing it.
+   */
   private showShareOnceKnown(): void {
+    const role = this.client.me?.role;
+    if (this.share && role !== undefined && role !== 'facilitator') {
+      this.share = null;
+      this.renderChrome();
+      return;
+    }
+    this.share?.update();
     const code = this.client.joinCode;
     if (this.share || !code) return;
     rememberJoinCode(this.opts.workshopId, code);
-    this.share = new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    this.share = this.makeShare(code);
     this.renderChrome();
   }
 
@@ -193,7 +247,11 @@ export class BoardView implements View {
     const journeys = sortedJourneys(board);
     if (!this.journeyId || !board.journeys.has(this.journeyId)) this.journeyId = journeys[0]?.id ?? null;
     this.renderJourneyNav(board);
-    if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
+    if (this.journeyId) {
+      this.grid.render(board, this.journeyId, this.gridContext());
+      this.voting.update(this.journeyId);
+    }
+    this.facil.update(board);
   }
 
   private renderJourneyNav(board: Board): void {
@@ -225,6 +283,7 @@ export class BoardView implements View {
       reload.addEventListener('click', () => location.reload());
       actions.push(reload);
     }
+    if (reason === 'removed') forgetFacilitatorKey(this.opts.workshopId); // no way back in by key
     if (reason === 'forbidden') {
       forgetFacilitatorKey(this.opts.workshopId);
       actions.push(h('a', { class: 'button', href: `#/w/${this.opts.workshopId}` }, t('fail.joinAsParticipant')));
@@ -249,7 +308,7 @@ export class BoardView implements View {
       }
     }
     if (this.client.me) names.set(this.client.me.participantId, this.client.me.displayName);
-    return { names, editors };
+    return { names, editors, decorate: this.voting.decorate };
   }
 
   // ---- sync events ----
@@ -268,9 +327,18 @@ export class BoardView implements View {
       case 'presence':
         this.scheduleRender();
         return;
+      case 'me':
+        if (this.client.me?.role !== 'facilitator') {
+          // Handed over or demoted: a remembered facilitator key would make us one again.
+          forgetFacilitatorKey(this.opts.workshopId);
+          if (/[?&]key=/.test(location.hash)) history.replaceState(null, '', `#/w/${this.opts.workshopId}`);
+        }
+        this.facil.roleChanged();
+        this.scheduleRender();
+        return;
       case 'rejected': {
-        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit'];
-        const reason = t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
+        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit', 'locked'];
+        const reason = this.voting.rejectionText(e.op, e.code) ?? t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
         this.toasts.show(t('notice.rejected', { reason }));
         return;
       }
@@ -301,14 +369,19 @@ export class BoardView implements View {
       case 'card.delete':
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
-      default:
-        this.announcer.remoteChange(t('announce.structure', { name }));
+      default: {
+        if (this.facil.announcesItself(op)) return;
+        const text = this.voting.remoteText(op);
+        // '' = nothing to say (e.g. one's own vote from another tab).
+        if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
+      }
     }
   }
 
   // ---- user actions ----
 
   private submit(op: Operation): void {
+    if (this.facil.refuses(op)) return;
     this.client.submit(op);
   }
 
