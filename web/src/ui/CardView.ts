@@ -43,6 +43,9 @@ export class CardView {
   private readonly editBtn: HTMLButtonElement;
   private readonly deleteBtn: HTMLButtonElement;
   private readonly colorSelect: ColorSelect;
+  /** Filled by the voting decorations (group, link): badges under the text, extra tools. */
+  readonly badges: HTMLDivElement;
+  readonly extraTools: HTMLSpanElement;
   private editor: HTMLTextAreaElement | null = null;
   private editorHint: HTMLParagraphElement | null = null;
   private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
@@ -64,14 +67,17 @@ export class CardView {
     this.deleteBtn = h('button', { type: 'button', class: 'card__tool card__tool--danger' });
     this.deleteBtn.addEventListener('click', () => this.actions.remove(this.card.id));
     this.colorSelect = new ColorSelect(card.color, (color) => this.actions.setColor(this.card.id, color));
+    this.badges = h('div', { class: 'card__badges', hidden: true });
+    this.extraTools = h('span', { class: 'card__extra-tools' });
     this.el = h(
       'li',
       { class: 'card', tabindex: -1, 'data-card-id': card.id, 'aria-describedby': summaryId },
       h('span', { class: 'card__grip', 'aria-hidden': 'true', title: '' }, '⠿'),
       this.textEl,
       this.metaEl,
+      this.badges,
       this.summaryEl,
-      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect.el, this.deleteBtn),
+      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect.el, this.deleteBtn, this.extraTools),
     );
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
@@ -141,7 +147,10 @@ export class CardView {
   setTabStop(on: boolean): void {
     const index = on ? 0 : -1;
     if (this.el.tabIndex !== index) this.el.tabIndex = index;
-    for (const tool of [this.editBtn, this.colorSelect.el, this.deleteBtn]) if (tool.tabIndex !== index) tool.tabIndex = index;
+    // Every control of the card (its tools and any a feature adds, e.g. votes) follows it.
+    for (const tool of this.el.querySelectorAll<HTMLElement>('button, select, a[href], input')) {
+      if (tool.tabIndex !== index) tool.tabIndex = index;
+    }
   }
 
   startEditing(): void {

@@ -173,7 +173,7 @@ export class ListView {
             this.cards.set(card.id, view);
           }
           view.update(card, {
-            authorName: ctx.names.get(card.authorId) ?? null,
+            authorName: card.authorId !== undefined ? (ctx.names.get(card.authorId) ?? null) : null,
             editors: ctx.editors.get(card.id) ?? [],
             index: i + 1,
             count: cards.length,
