@@ -39,7 +39,9 @@ export class VotingPanel {
   private readonly ballot: BallotView;
   private readonly controls: HTMLDivElement;
   private readonly openPaper: PaperVotesForm;
-  private readonly startForm: StartRoundForm;
+  private startForm: StartRoundForm;
+  /** The language the start form's labels are in. */
+  private startLang = document.documentElement.lang;
   private readonly resultBlock: HTMLElement;
   private readonly history: HTMLDetailsElement;
   private readonly improvements: ImprovementListView;
@@ -84,6 +86,13 @@ export class VotingPanel {
 
     this.openBlock.hidden = !open;
     if (open) this.renderOpen(ctx, open);
+    if (this.startLang !== document.documentElement.lang) {
+      // Its labels are set once: after a language switch a fresh form speaks the new language.
+      this.startLang = document.documentElement.lang;
+      const fresh = new StartRoundForm((op) => this.actions.submit(op));
+      this.startForm.el.replaceWith(fresh.el);
+      this.startForm = fresh;
+    }
     this.startForm.el.hidden = !facilitator || !!open;
     if (facilitator && !open) this.startForm.update(board);
 
