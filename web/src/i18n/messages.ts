@@ -2,6 +2,7 @@
 // is written in plain B1 Dutch (short sentences, common words, "je"). English must have exactly
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
+import { facilitationEn, facilitationNl } from './facilitationMessages';
 import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
@@ -203,6 +204,7 @@ export const nl = {
   'announce.restored': 'Kaart teruggezet.',
   'announce.listShown': 'Het bord staat nu als lijst op het scherm.',
   'announce.gridShown': 'Het bord staat nu als tabel op het scherm.',
+  ...facilitationNl,
   ...votingNl,
 } as const;
 
@@ -408,6 +410,7 @@ export const en: Catalogue = {
   'announce.restored': 'Card brought back.',
   'announce.listShown': 'The board is now shown as a list.',
   'announce.gridShown': 'The board is now shown as a table.',
+  ...facilitationEn,
   ...votingEn,
 };
 

@@ -23,6 +23,7 @@ import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
+import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
 
 export interface BoardViewOptions {
@@ -30,6 +31,8 @@ export interface BoardViewOptions {
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
+  /** Opens the read-only big screen with this key (no facilitator key then). */
+  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -69,6 +72,7 @@ export class BoardView implements View {
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly facil: FacilitationController;
   private readonly voting: VotingController;
 
   constructor(private readonly opts: BoardViewOptions) {
@@ -78,6 +82,7 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
+      screenKey: opts.screenKey ?? undefined,
       store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
@@ -105,7 +110,8 @@ export class BoardView implements View {
         return board ? { phases: phasesOf(board, journeyId), lanes: lanesOf(board, journeyId) } : { phases: [], lanes: [] };
       },
     });
-    this.mode = rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid');
+    // The big screen (projector) is always the table.
+    this.mode = opts.screenKey ? 'grid' : (rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid'));
     this.modeButton = h('button', { type: 'button', class: 'button button--quiet view-switch' });
     this.modeButton.addEventListener('click', () => this.setMode(this.mode === 'grid' ? 'list' : 'grid', true));
     this.titleEl = h('h1', { class: 'topbar__title' });
@@ -113,7 +119,21 @@ export class BoardView implements View {
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el, this.list.el);
-    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1 });
+    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
+    this.facil = new FacilitationController({
+      client: this.client,
+      announcer: this.announcer,
+      notify: (text) => this.toasts.show(text, undefined, 5_000),
+      mainEl: this.mainEl,
+      gridEl: this.grid.el,
+      journeyId: () => this.journeyId,
+      showJourney: (id) => {
+        this.journeyId = id;
+        this.renderNow();
+      },
+      screen: !!opts.screenKey,
+    });
+    this.mainEl.prepend(this.facil.banner.el);
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -126,7 +146,7 @@ export class BoardView implements View {
     });
     this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
     if (opts.joinCode) {
-      this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+      this.share = this.makeShare(opts.joinCode);
     }
   }
 
@@ -163,6 +183,7 @@ export class BoardView implements View {
     this.unsubscribe?.();
     this.drag?.dispose();
     this.client.stop();
+    this.facil.dispose();
     this.announcer.dispose();
     this.toasts.dispose();
     this.root?.replaceChildren();
@@ -173,6 +194,7 @@ export class BoardView implements View {
     this.announcer.clear();
     this.help.render();
     this.share?.render();
+    this.facil.relabel();
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
@@ -192,15 +214,17 @@ export class BoardView implements View {
     helpButton.addEventListener('click', () => this.help.open());
     this.modeButton.textContent = t(this.mode === 'grid' ? 'view.toList' : 'view.toGrid');
     this.modeButton.setAttribute('aria-keyshortcuts', 'Alt+L');
-    this.topActions.replaceChildren(this.conn.el, this.modeButton, helpButton, langButton());
+    const actions: HTMLElement[] = [this.conn.el];
+    if (!this.opts.screenKey) actions.push(this.modeButton);
+    this.topActions.replaceChildren(...actions, helpButton, langButton());
     this.skipEl.replaceChildren(
       ...skipLinks([
         ['main', t(this.mode === 'grid' ? 'skip.board' : 'skip.list')],
-        ['aside', t('skip.aside')],
+        ...(this.opts.screenKey ? [] : ([['aside', t('skip.aside')]] as Array<[string, string]>)),
       ]),
     );
     this.footerEl.replaceWith((this.footerEl = pageFooter()));
-    this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
@@ -212,12 +236,29 @@ export class BoardView implements View {
     });
   }
 
-  /** A facilitator who came in with only the key learns the join code from the welcome. */
+  private makeShare(code: string): SharePanel {
+    return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
+      workshopId: this.opts.workshopId,
+      screenKey: () => this.client.screenKey,
+    });
+  }
+
+  /**
+   * A facilitator who came in with only the key (or was made one) learns the join code from
+   * the welcome; one who handed over stops showing it.
+   */
   private showShareOnceKnown(): void {
+    const role = this.client.me?.role;
+    if (this.share && role !== undefined && role !== 'facilitator') {
+      this.share = null;
+      this.renderChrome();
+      return;
+    }
+    this.share?.update();
     const code = this.client.joinCode;
     if (this.share || !code) return;
     rememberJoinCode(this.opts.workshopId, code);
-    this.share = new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    this.share = this.makeShare(code);
     this.renderChrome();
   }
 
@@ -259,6 +300,7 @@ export class BoardView implements View {
       this.grid.render(board, this.journeyId, this.gridContext());
       this.voting.update(this.journeyId);
     }
+    this.facil.update(board);
   }
 
   /** Switches between the table and the list; `chosen` when the user asked (then remembered). */
@@ -274,7 +316,7 @@ export class BoardView implements View {
   }
 
   private readonly onWidthChange = (): void => {
-    if (rememberedBoardMode() === null) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
+    if (rememberedBoardMode() === null && !this.opts.screenKey) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
   };
 
   private renderJourneyNav(board: Board): void {
@@ -348,7 +390,15 @@ export class BoardView implements View {
         else this.scheduleRender();
         return;
       case 'presence':
+        this.scheduleRender();
+        return;
       case 'me':
+        if (this.client.me?.role !== 'facilitator') {
+          // Handed over or demoted: a remembered facilitator key would make us one again.
+          forgetFacilitatorKey(this.opts.workshopId);
+          if (/[?&]key=/.test(location.hash)) history.replaceState(null, '', `#/w/${this.opts.workshopId}`);
+        }
+        this.facil.roleChanged();
         this.scheduleRender();
         return;
       case 'rejected': {
@@ -392,6 +442,7 @@ export class BoardView implements View {
   // ---- user actions ----
 
   private submit(op: Operation): void {
+    if (this.facil.refuses(op)) return;
     this.client.submit(op);
   }
 
@@ -522,7 +573,7 @@ export class BoardView implements View {
 
   private readonly onKeyDown = (ev: KeyboardEvent): void => {
     if (ev.defaultPrevented || isTyping(ev.target) || this.help.el.open) return;
-    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL') {
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL' && !this.opts.screenKey) {
       ev.preventDefault();
       this.setMode(this.mode === 'grid' ? 'list' : 'grid', true);
     } else if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
