@@ -292,14 +292,11 @@ export class BoardView implements View {
     if (this.mode === 'list') {
       this.journeyNav.hidden = true;
       this.list.render(board, this.gridContext());
-      if (this.journeyId) this.voting.update(this.journeyId);
-      return;
+    } else {
+      this.renderJourneyNav(board);
+      if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
     }
-    this.renderJourneyNav(board);
-    if (this.journeyId) {
-      this.grid.render(board, this.journeyId, this.gridContext());
-      this.voting.update(this.journeyId);
-    }
+    if (this.journeyId) this.voting.update(this.journeyId);
     this.facil.update(board);
   }
 
