@@ -139,6 +139,7 @@ export class BoardView implements View {
       me: () => this.client.me,
       participants: () => this.client.participants,
       names: () => this.gridContext().names,
+      serverNow: () => this.client.serverNow(),
       submit: (op) => this.submit(op),
       renderNow: () => this.renderNow(),
       announcer: this.announcer,
@@ -432,7 +433,9 @@ export class BoardView implements View {
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
       default:
-        this.announcer.remoteChange(this.voting.remoteText(op) ?? t('announce.structure', { name }));
+        const text = this.voting.remoteText(op);
+        // '' = nothing to say (e.g. one's own vote from another tab).
+        if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
     }
   }
 
