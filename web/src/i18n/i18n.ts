@@ -28,6 +28,11 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(current).format(value);
 }
 
+/** A clock time in the current language, e.g. "14:05" (Dutch) or "02:05 PM" (English). */
+export function formatTime(value: Date): string {
+  return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(value);
+}
+
 /** A date (and time, when `withTime`) in the current language, e.g. "29 november 2026". */
 export function formatDate(value: Date, withTime = false): string {
   return new Intl.DateTimeFormat(current, {

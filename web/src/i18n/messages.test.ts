@@ -92,3 +92,19 @@ describe('i18n', () => {
     expect(tCount('conn.queued', 3)).toBe('3 wijzigingen wachten');
   });
 });
+
+describe('locale formatting', () => {
+  it('writes numbers, dates and times the local way (Intl)', async () => {
+    const { formatDate, formatNumber, formatTime } = await import('./i18n');
+    const storage = new MemoryStorage();
+    initLang(storage, null);
+    expect(formatNumber(1234)).toBe('1.234');
+    expect(t('error.tooLong', { max: 2000 })).toBe('Dit is te lang. Gebruik hoogstens 2.000 tekens.');
+    expect(formatDate(new Date(2026, 10, 29))).toBe('29 november 2026');
+    expect(formatTime(new Date(2026, 10, 29, 14, 5))).toBe('14:05');
+    setLang('en', storage, null);
+    expect(formatNumber(1234)).toBe('1,234');
+    expect(formatDate(new Date(2026, 10, 29))).toBe('November 29, 2026');
+    setLang('nl', storage, null);
+  });
+});

@@ -6,7 +6,7 @@
 import type { Board, Round } from '../../model/board';
 import { openRound } from '../../model/voting';
 import type { Operation, PresenceEntry, Role } from '../../protocol/types';
-import { t, type MessageKey } from '../../i18n/i18n';
+import { formatTime, t, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { BallotView, type BallotActions } from './BallotView';
 import { GroupList } from './GroupList';
@@ -211,6 +211,5 @@ export class VotingPanel {
 }
 
 function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return formatTime(new Date(ms));
 }
