@@ -346,6 +346,7 @@ export class BoardView implements View {
       reload.addEventListener('click', () => location.reload());
       actions.push(reload);
     }
+    if (reason === 'removed') forgetFacilitatorKey(this.opts.workshopId); // no way back in by key
     if (reason === 'forbidden') {
       forgetFacilitatorKey(this.opts.workshopId);
       actions.push(h('a', { class: 'button', href: `#/w/${this.opts.workshopId}` }, t('fail.joinAsParticipant')));
@@ -432,10 +433,12 @@ export class BoardView implements View {
       case 'card.delete':
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
-      default:
+      default: {
+        if (this.facil.announcesItself(op)) return;
         const text = this.voting.remoteText(op);
         // '' = nothing to say (e.g. one's own vote from another tab).
         if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
+      }
     }
   }
 
