@@ -34,15 +34,14 @@ const voting_round* session::open_round() const {
 // The stages of a klantreis training day (P-FAC-1), with an instruction in plain (B1) Dutch.
 session session::make_default() {
     session s;
+    // The same texts as the web client's DEFAULT_STAGES (web/src/model/facilitation.ts).
     s.facilitation.stages = {
-        {"prepare", "Voorbereiden", "We beginnen zo. Lees de opdracht en kies een klantreis."},
-        {"map", "Klantreis in kaart brengen",
-         "Schrijf per fase op wat de klant doet, verwacht en voelt. Zet knelpunten in de rij Knelpunt."},
-        {"ideas", "Ideeën bedenken",
-         "Bedenk verbeterideeën voor de knelpunten. Schrijf één idee per kaart."},
-        {"vote", "Stemmen", "Geef je stemmen aan de ideeën die de klant het meest helpen."},
+        {"prepare", "Voorbereiden", "Lees de opdracht. Kies samen een klantreis."},
+        {"map", "Klantreis in kaart brengen", "Schrijf per fase op wat de klant doet, denkt en voelt."},
+        {"ideas", "Ideeën bedenken", "Bedenk ideeën voor de knelpunten. Eén idee per kaart."},
+        {"vote", "Stemmen", "Kies de ideeën die het meest helpen. Verdeel je stemmen."},
         {"results", "Resultaat", "Bekijk samen welke ideeën de meeste stemmen kregen."},
-        {"evaluate", "Evalueren", "Wat nemen we mee? Wie pakt welk idee op?"},
+        {"evaluate", "Evalueren", "Wat ging goed? Wat kan beter? Wie doet wat?"},
     };
     s.facilitation.stage_id = "prepare";
     return s;

@@ -31,13 +31,27 @@ bool sees_event(const event_visibility& vis, const viewer& v) {
     return !vis.only_for || *vis.only_for == v.participant_id;
 }
 
+namespace {
+
+// Whether `v` gets the event without its sender (P-FAC-9): not the author, not the actor.
+bool sender_hidden(const json& body, const event_visibility& vis, const viewer& v) {
+    return vis.anonymous_author && *vis.anonymous_author != v.participant_id &&
+           body.value("by", std::string()) != v.participant_id;
+}
+
+}  // namespace
+
+std::string render_key(const json& body, const event_visibility& vis, const viewer& v) {
+    if (!sees_event(vis, v)) return "hidden";
+    if (!vis.revealed_authors.empty()) return "participant:" + v.participant_id;
+    return sender_hidden(body, vis, v) ? "anonymous" : "whole";
+}
+
 json render_event(const json& body, const event_visibility& vis, const viewer& v) {
     if (!sees_event(vis, v))
         return json{{"seq", body.at("seq")}, {"at", body.at("at")}, {"op", {{"kind", "hidden"}}}};
     json out = body;
-    if (vis.anonymous_author && *vis.anonymous_author != v.participant_id &&
-        body.value("by", std::string()) != v.participant_id)
-        strip_sender(out);
+    if (sender_hidden(body, vis, v)) strip_sender(out);
     if (!vis.revealed_authors.empty() && out.contains("effect")) {
         auto& revealed = out["effect"]["revealed"];
         for (std::size_t i = 0; i < vis.revealed_authors.size() && i < revealed.size(); ++i)

@@ -37,5 +37,8 @@ struct event_visibility {
 nlohmann::json render_event(const nlohmann::json& body, const event_visibility& vis, const viewer& v);
 // Whether viewer `v` gets the event at all (not as hidden).
 bool sees_event(const event_visibility& vis, const viewer& v);
+// Viewers with the same key get the same render_event(), so a broadcast serialises each form
+// once: "hidden", "whole", "anonymous", or per participant when revealed authors differ.
+std::string render_key(const nlohmann::json& body, const event_visibility& vis, const viewer& v);
 
 }  // namespace jb::model

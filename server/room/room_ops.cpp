@@ -118,8 +118,8 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
     finish_shutdown_if_drained();
 }
 
-// Serialised once when everyone sees the same event; else once per participant (a screen sees
-// what any other non-author sees).
+// Serialised once when everyone sees the same event; else once per form it takes (whole,
+// without its sender, hidden: model::render_key).
 void room::deliver_event(const logged_event& event, std::int64_t seq) {
     if (event.visibility.same_for_everyone()) {
         auto text = share(protocol::encode_event(event.body));
@@ -127,13 +127,13 @@ void room::deliver_event(const logged_event& event, std::int64_t seq) {
             if (seq > conn.skip_through) client->deliver(text, delivery::must_arrive);
         return;
     }
-    std::map<std::string, shared_text> by_viewer;
+    std::map<std::string, shared_text> by_form;
     for (auto& [client, conn] : connections_) {
         if (seq <= conn.skip_through) continue;
-        auto& text = by_viewer[conn.participant_id];
+        const auto viewer = viewer_of(conn);
+        auto& text = by_form[model::render_key(event.body, event.visibility, viewer)];
         if (!text)
-            text = share(protocol::encode_event(
-                model::render_event(event.body, event.visibility, viewer_of(conn))));
+            text = share(protocol::encode_event(model::render_event(event.body, event.visibility, viewer)));
         client->deliver(text, delivery::must_arrive);
     }
 }

@@ -57,7 +57,7 @@ TEST_CASE("P-ROLE-2 a participant or a screen sending any facilitator command ge
     CHECK(state_of(server.port(), s.w) == before);
 }
 
-TEST_CASE("P-ROLE-2 P-FAC-4 the facilitator's commands succeed; a locked board refuses participants' edits",
+TEST_CASE("P-ROLE-2 P-FAC-4 the facilitator's commands succeed, a locked board refuses participants' edits",
           "[ws][role]")
 {
     test_server server;
@@ -89,7 +89,7 @@ TEST_CASE("P-ROLE-2 P-FAC-4 the facilitator's commands succeed; a locked board r
     CHECK(board.at("groups").size() == 2);
 }
 
-TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 a round end to end: votes, done, paper, close with the result",
+TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 P-FAC-5 a round end to end: votes, done, paper, close with the result",
           "[ws][vote]")
 {
     test_server server;
@@ -190,7 +190,7 @@ TEST_CASE("P-ROLE-5 a screen joins read-only with its key, is not listed, and se
     CHECK(fran2.join(s.w.id, {.facilitator_key = s.w.facilitator_key}).at("screenKey") == s.w.screen_key);
 }
 
-TEST_CASE("P-ROLE-3 handing over the facilitator role applies at once to open connections", "[ws][role]")
+TEST_CASE("P-ROLE-1 P-ROLE-3 handing over the facilitator role applies at once to open connections", "[ws][role]")
 {
     test_server server;
     session_scenario s(server.port());

@@ -28,11 +28,14 @@ json vote(const session_scenario& s, const std::string& round, const std::string
 
 }  // namespace
 
-TEST_CASE("P-VOTE-12 votes and an open timed round survive a reconnect and a graceful restart",
+TEST_CASE("P-VOTE-12 P-FAC-3 votes, an open timed round, the stage and the timer survive a reconnect and a graceful restart",
           "[restart][vote][slow]")
 {
     test_server server;
     session_scenario s(server.port());
+    s.fran.apply({{"kind", "stage.set"}, {"stageId", "vote"}});
+    s.fran.apply({{"kind", "timer.set"}, {"durationMs", 120000}});
+    s.fran.apply({{"kind", "timer.start"}});
     const auto started = s.fran.apply(s.round_start("r1", {{"kind", "ideas"}}, false, 600000));
     s.anna.apply(vote(s, "r1", "c1"));
     s.anna.apply(vote(s, "r1", "c1"));
@@ -54,6 +57,9 @@ TEST_CASE("P-VOTE-12 votes and an open timed round survive a reconnect and a gra
     snapshot = anna.join(s.w.id, {.participant_token = s.anna_token}).at("snapshot");
     CHECK(round_in(snapshot, s.id("r1")).at("myVotes") == json{{s.id("c1"), 2}});
     CHECK(round_in(snapshot, s.id("r1")).at("endsAt") == ends_at);
+    CHECK(snapshot.at("facilitation").at("stageId") == "vote");
+    CHECK(snapshot.at("facilitation").at("timer").at("durationMs") == 120000);
+    CHECK(snapshot.at("facilitation").at("timer").at("endsAt").is_number());
     CHECK(anna.wait_error(anna.send_op(vote(s, "r1", "c1"))).at("code") == "limit");  // cap 2 holds
     anna.apply(vote(s, "r1", "c4"));
     CHECK(anna.wait_error(anna.send_op(vote(s, "r1", "c5"))).at("code") == "limit");  // budget 3 holds

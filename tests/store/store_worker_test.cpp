@@ -157,7 +157,7 @@ TEST_CASE("store worker: writes queued during a commit go into one transaction (
     CHECK(op_count(db, "w1") == 11);
 }
 
-TEST_CASE("store worker: a failing batch fails alone; the others in its group commit", "[store]") {
+TEST_CASE("store worker: a failing batch fails alone, the others in its group commit", "[store]") {
     sqlite_store db(":memory:");
     db.create_workshop(make_workshop("w1", "ABC234"), "{}");
     db.commit(one_op("w1", 1));

@@ -82,7 +82,7 @@ TEST_CASE("to_json writes exactly the board state document", "[model]") {
     CHECK(doc.size() == 7);  // and facilitation, groups, rounds, improvements (model_facilitation_test)
 }
 
-TEST_CASE("to_json sorts journeys, phases and lanes by key then id; cards by cell then key",
+TEST_CASE("to_json sorts journeys, phases and lanes by key then id, cards by cell then key",
           "[model]") {
     board b({"w1", "T", 0});
     // Added out of order on purpose.

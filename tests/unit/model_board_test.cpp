@@ -166,7 +166,7 @@ TEST_CASE("card.move changes cell and key within the card's journey", "[model]")
           "op.laneId: lane \"m1\" is not in journey \"j1\"");
 }
 
-TEST_CASE("card.delete removes the card; a missing one is not_found", "[model]") {
+TEST_CASE("card.delete removes the card, a missing one is not_found", "[model]") {
     board b = default_board();
     do_op(b, add_card("c1"), participant);
     do_op(b, card_delete{"c1"}, participant);
@@ -213,7 +213,7 @@ TEST_CASE("workshop.update sets the title", "[model]") {
     CHECK(b.info().title == "Vergunning Ede");
 }
 
-TEST_CASE("journey.add makes an empty journey; its id must be new and the count bounded",
+TEST_CASE("journey.add makes an empty journey, its id must be new and the count bounded",
           "[model]") {
     board_limits limits;
     limits.max_journeys = 2;
@@ -259,7 +259,7 @@ TEST_CASE("journey.delete: not the last journey, not one that holds cards", "[mo
           "op.journeyId: the last journey cannot be deleted");
 }
 
-TEST_CASE("phase.add inserts in key order; ids are unique across journeys", "[model]") {
+TEST_CASE("phase.add inserts in key order, ids are unique across journeys", "[model]") {
     board b = two_journeys();
     do_op(b, phase_add{"j1", "p0", "Voorbereiden", "Zz"}, facilitator);
     do_op(b, phase_add{"j1", "p9", "Bezwaar", "a5"}, facilitator);

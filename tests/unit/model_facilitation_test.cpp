@@ -139,6 +139,10 @@ TEST_CASE("P-FAC-9 authorship of pain points and ideas is hidden from everyone b
     CHECK(render_event(body, idea_added.visibility, as_bram) ==
           json{{"seq", 1}, {"at", 1}, {"op", {{"kind", "card.add"}}}});
     CHECK(render_event(body, idea_added.visibility, as_alice) == body);
+    // One serialisation per form: everyone but the author shares the anonymous one.
+    CHECK(render_key(body, idea_added.visibility, as_bram) == "anonymous");
+    CHECK(render_key(body, idea_added.visibility, as_screen) == "anonymous");
+    CHECK(render_key(body, idea_added.visibility, as_alice) == "whole");
     // Someone else's edit of the card: hidden from others, whole for the author and the editor.
     const auto edit = accept(b, card_update{"c1", std::string("x"), std::nullopt}, bram);
     json by_bram = body;
@@ -164,7 +168,7 @@ TEST_CASE("P-FAC-9 revealed private cards keep their author hidden where anonymo
     CHECK(render_event(body, revealed.visibility, as_alice)["effect"]["revealed"][0]["authorId"] == "alice");
 }
 
-TEST_CASE("P-VOTE-6 votes are hidden from everyone but the voter; snapshots show only one's own",
+TEST_CASE("P-VOTE-6 votes are hidden from everyone but the voter, snapshots show only one's own",
           "[model][vote]") {
     board b = session_board();
     accept(b, idea("c1"), alice);

@@ -38,7 +38,7 @@ TEST_CASE("P-VOTE-2 a round's items are the idea cards in board order, a group o
     CHECK(round_of(b, "r1").started_at == fran.at);
 }
 
-TEST_CASE("P-VOTE-2 scopes by lanes, phases and hand-picked cards; an empty scope is invalid", "[model][vote]") {
+TEST_CASE("P-VOTE-2 scopes by lanes, phases and hand-picked cards, an empty scope is invalid", "[model][vote]") {
     board b = ideas_board();
     accept(b, start_round("r1", round_scope{scope_kind::lanes, {"l5"}, "", 0}), fran);
     CHECK(round_of(b, "r1").items == std::vector<std::string>{"k1"});
@@ -104,7 +104,7 @@ TEST_CASE("P-VOTE-5 the same participant voting from two connections, interleave
     CHECK(round_of(b, "r1").used_by("alice") == 4);
 }
 
-TEST_CASE("P-VOTE-5 facilitators vote only when the round says so; screens never", "[model][vote]") {
+TEST_CASE("P-VOTE-5 facilitators vote only when the round says so, screens never", "[model][vote]") {
     board b = ideas_board();
     accept(b, start_round("r1"), fran);
     refuse(b, vote_add{"r1", "c1"}, fran, "forbidden");
@@ -173,7 +173,7 @@ TEST_CASE("P-VOTE-9 paper votes add to the digital ones, per label, and re-rank 
     refuse(b, round_paper{"r1", "Tafel 3", {{"c1", 1}}}, fran, "conflict");
 }
 
-TEST_CASE("P-VOTE-11 cancel discards the votes; re-open restores an open round", "[model][vote]") {
+TEST_CASE("P-VOTE-11 cancel discards the votes, re-open restores an open round", "[model][vote]") {
     board b = ideas_board();
     accept(b, start_round("r1"), fran);
     accept(b, vote_add{"r1", "c1"}, alice);
@@ -212,7 +212,7 @@ TEST_CASE("P-VOTE-2 a round on the top N of a closed round includes ties at the 
     CHECK(round_of(b, "r3").items == std::vector<std::string>{"c1"});
 }
 
-TEST_CASE("P-VOTE-10 a round with a time limit ends at start plus duration; re-open restarts it",
+TEST_CASE("P-VOTE-10 a round with a time limit ends at start plus duration, re-open restarts it",
           "[model][vote]") {
     board b = ideas_board();
     auto timed = start_round("r1");
@@ -255,7 +255,7 @@ TEST_CASE("P-VOTE-4 groups: one journey, no card twice, ids shared with cards", 
     CHECK(!b.find_card("c3")->group_id);
 }
 
-TEST_CASE("P-IMP-2 an idea links to a pain point of its journey; deleting the target unlinks", "[model][imp]") {
+TEST_CASE("P-IMP-2 an idea links to a pain point of its journey, deleting the target unlinks", "[model][imp]") {
     board b = ideas_board();
     refuse(b, card_link{"k1", std::string("c1")}, alice, "invalid");  // k1 is not an idea
     refuse(b, card_link{"c1", std::string("c2")}, alice, "invalid");  // c2 is not a pain point

@@ -93,13 +93,14 @@ test('every screen shows only catalogue text or user data, in Dutch and in Engli
   const { workshopId, code } = await sander.createWorkshop('Vertaald bord');
   await sander.addCard('Oriënteren', 'Contactmoment', 'Kaart een');
   const link = (await page.getByTestId('join-link').textContent())!;
+  const screenLink = (await page.getByTestId('screen-link').textContent())!;
   // The phase and lane titles of a new board are data (anyone may rename them).
   const phases = await page.locator('.phase-header__title').allTextContents();
   const lanes = await page.locator('.lane-header__title').allTextContents();
   // 'Klantreis' is the title the server gives a new board's journey.
   // So are the stages a new workshop starts with (the facilitator edits them as text).
   const stages = DEFAULT_STAGES.flatMap((s) => [s.title, s.instruction]);
-  const data = (user: User) => [...stages, 'Klantreis', 'Vertaald bord', 'Sander', 'Anna', 'Kaart een', code, link, ...phases, ...lanes, user.name];
+  const data = (user: User) => [...stages, 'Klantreis', 'Vertaald bord', 'Sander', 'Anna', 'Kaart een', code, link, screenLink, ...phases, ...lanes, user.name];
   await bothLanguages(page, data(sander), 'board (facilitator)');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog')).toBeVisible();
