@@ -120,6 +120,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
     w.created_at = now_ms();
     const std::string key = util::random_token(32);
     w.facilitator_key_hash = util::sha256_hex(key);
+    w.screen_key = util::random_token(16);  // 128 bits, 22 characters (P-ROLE-5)
     std::string state;
     try {
         state = model::board::make_default(model::workshop_info{w.id, w.title, w.created_at},
@@ -148,6 +149,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
         done(json_response(http::status::created, {{"workshopId", w.id},
                                                     {"joinCode", w.join_code},
                                                     {"facilitatorKey", key},
+                                                    {"screenKey", w.screen_key},
                                                     {"title", w.title}}));
     });
 }

@@ -37,6 +37,7 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
 void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
     if (loaded && !shutting_down_) {
         rooms_[id] = loaded;
+        loaded->start();
         // A room whose commit failed is dropped; the next join reloads it from the store.
         std::weak_ptr<room> weak = loaded;
         loaded->on_broken([this, id, weak] {

@@ -3,7 +3,7 @@
 import { createWorkshop, looksLikeJoinCode, lookupJoinCode, normaliseJoinCode } from '../api/http';
 import { MAX_DISPLAY_NAME, MAX_TITLE } from '../protocol/types';
 import { t } from '../i18n/i18n';
-import { langButton, skipLink, type View } from './chrome';
+import { langButton, pageFooter, skipLink, type View } from './chrome';
 import { h } from './dom';
 import { checkText, textField, type Field } from './forms';
 import { rememberedName, rememberFacilitatorKey, rememberJoinCode, rememberName } from './prefs';
@@ -93,6 +93,7 @@ export class HomeView implements View {
         h('div', { class: 'home__panels' },
           h('section', { class: 'panel' }, h('h2', { id: 'join-title' }, t('join.heading')), joinForm),
           h('section', { class: 'panel' }, h('h2', { id: 'create-title' }, t('create.heading')), createForm))),
+      pageFooter(),
     );
   }
 
