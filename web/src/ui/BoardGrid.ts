@@ -5,6 +5,7 @@ import type { MoveDirection } from '../model/moves';
 import { MAX_CARD_TEXT } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
 import { CardView, type CardActions } from './CardView';
+import type { Decoratable } from './voting/CardDecorator';
 import { h, uid } from './dom';
 
 export interface GridActions extends CardActions {
@@ -18,7 +19,7 @@ export interface GridContext {
   /** Card id → names of others editing it. */
   editors: ReadonlyMap<string, string[]>;
   /** Adds what the card shows beyond its own data (group, link: ui/voting/CardDecorator). */
-  decorate?: (view: CardView, card: Card) => void;
+  decorate?: (view: Decoratable, card: Card) => void;
 }
 
 interface Cell {

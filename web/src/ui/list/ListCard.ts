@@ -30,6 +30,9 @@ export class ListCard {
   readonly el: HTMLLIElement;
   /** The per-card action area (a labelled group of buttons). */
   readonly actionsEl: HTMLDivElement;
+  /** Filled by the voting decorations (ui/voting/CardDecorator): group, link, own dots; votes. */
+  readonly badges: HTMLDivElement;
+  readonly extraTools: HTMLSpanElement;
   private card: Card;
   private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
   private readonly textEl: HTMLParagraphElement;
@@ -64,9 +67,12 @@ export class ListCard {
     this.deleteBtn = button('delete', () => this.actions.remove(this.card.id));
     this.deleteBtn.classList.add('button--danger');
     this.colorSelect = new ColorSelect(card.color, (color) => this.actions.setColor(this.card.id, color), 'list-card__color');
+    this.badges = h('div', { class: 'card__badges', hidden: true });
+    this.extraTools = h('span', { class: 'list-card__extra' });
     this.actionsEl = h(
       'div',
       { class: 'list-card__actions', role: 'group' },
+      this.extraTools,
       this.editBtn,
       this.upBtn,
       this.downBtn,
@@ -80,6 +86,7 @@ export class ListCard {
       { class: 'list-card', tabindex: -1, 'data-card-id': card.id, 'aria-labelledby': textId },
       this.textEl,
       this.metaEl,
+      this.badges,
       this.actionsEl,
     );
     this.relabel();

@@ -178,6 +178,7 @@ export class ListView {
             index: i + 1,
             count: cards.length,
           });
+          ctx.decorate?.(view, card);
           const expected: Element | null = prev ? prev.nextElementSibling : block.list.firstElementChild;
           if (expected !== view.el) block.list.insertBefore(view.el, expected);
           this.placedIn.set(card.id, key);
