@@ -125,7 +125,7 @@ export class BoardView implements View {
       announcer: this.announcer,
       notify: (text) => this.toasts.show(text, undefined, 5_000),
       mainEl: this.mainEl,
-      gridEl: this.grid.el,
+      boardEls: [this.grid.el, this.list.el],
       journeyId: () => this.journeyId,
       showJourney: (id) => {
         this.journeyId = id;

@@ -44,8 +44,8 @@ export interface FacilitationHost {
   notify(text: string): void;
   /** The element the read-only class goes on (the board's main area). */
   mainEl: HTMLElement;
-  /** The element holding the journey table. */
-  gridEl: HTMLElement;
+  /** The elements that show the board (the table and the list view); one is visible. */
+  boardEls: readonly HTMLElement[];
   journeyId(): string | null;
   showJourney(journeyId: string): void;
   /** True for the read-only big screen. */
@@ -88,11 +88,11 @@ export class FacilitationController {
       this.people.el,
     );
     this.follow = new FollowMe({
-      boardEl: () => host.gridEl,
+      boardEl: () => host.boardEls.find((el) => !el.hidden) ?? host.boardEls[0]!,
       currentJourney: () => host.journeyId(),
       showJourney: (id) => host.showJourney(id),
     });
-    this.guard = new ReadOnlyGuard(host.gridEl, host.mainEl);
+    this.guard = new ReadOnlyGuard(host.boardEls, host.mainEl);
     host.mainEl.classList.toggle('is-screen', host.screen);
     this.relabel();
   }
@@ -156,7 +156,10 @@ export class FacilitationController {
    * board's render stays cheap.
    */
   private markBoard(board: Board, f: FacilitationDoc): void {
-    const grid = this.host.gridEl;
+    for (const el of this.host.boardEls) this.markIn(el, board, f);
+  }
+
+  private markIn(grid: HTMLElement, board: Board, f: FacilitationDoc): void {
     const focusPhase = f.focus && f.focus.journeyId === this.host.journeyId() ? f.focus.phaseId : null;
     for (const el of grid.querySelectorAll<HTMLElement>('.is-followed')) {
       if (el.dataset.phaseId !== focusPhase) {

@@ -7,18 +7,20 @@ import { isTyping } from '../dom';
 
 const EDIT_KEYS = new Set(['Enter', 'Delete', 'Backspace', 'F2']);
 
-/** Owns the capture listeners on the board element. */
+/** Owns the capture listeners on the board's elements (the table and the list view). */
 export class ReadOnlyGuard {
   private on = false;
 
   constructor(
-    private readonly board: HTMLElement,
+    private readonly boards: readonly HTMLElement[],
     private readonly marked: HTMLElement,
   ) {
-    board.addEventListener('keydown', this.onKey, true);
-    board.addEventListener('dblclick', this.stop, true);
-    board.addEventListener('pointerdown', this.onPointer, true);
-    board.addEventListener('dragstart', this.stop, true);
+    for (const board of boards) {
+      board.addEventListener('keydown', this.onKey, true);
+      board.addEventListener('dblclick', this.stop, true);
+      board.addEventListener('pointerdown', this.onPointer, true);
+      board.addEventListener('dragstart', this.stop, true);
+    }
   }
 
   set(readOnly: boolean): void {
@@ -40,6 +42,8 @@ export class ReadOnlyGuard {
   private readonly onKey = (ev: KeyboardEvent): void => {
     // An editor that was open when the lock came may still be closed with Esc.
     if (!this.on || isTyping(ev.target)) return;
+    // Buttons still shown (a vote) work as buttons; only the card's own edit keys stop.
+    if ((ev.target as Element).closest?.('button, a, summary')) return;
     if (EDIT_KEYS.has(ev.key) || (ev.altKey && ev.key.startsWith('Arrow')) || ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === 'z')) {
       this.stop(ev);
     }
@@ -48,13 +52,15 @@ export class ReadOnlyGuard {
   private readonly onPointer = (ev: PointerEvent): void => {
     if (!this.on) return;
     // Pointer presses start drags; clicks on links and plain reading stay possible.
-    if ((ev.target as Element).closest?.('.card, .card__grip')) this.stop(ev);
+    if ((ev.target as Element).closest?.('.card, .card__grip') && !(ev.target as Element).closest('.list-view')) this.stop(ev);
   };
 
   dispose(): void {
-    this.board.removeEventListener('keydown', this.onKey, true);
-    this.board.removeEventListener('dblclick', this.stop, true);
-    this.board.removeEventListener('pointerdown', this.onPointer, true);
-    this.board.removeEventListener('dragstart', this.stop, true);
+    for (const board of this.boards) {
+      board.removeEventListener('keydown', this.onKey, true);
+      board.removeEventListener('dblclick', this.stop, true);
+      board.removeEventListener('pointerdown', this.onPointer, true);
+      board.removeEventListener('dragstart', this.stop, true);
+    }
   }
 }
