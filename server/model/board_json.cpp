@@ -30,7 +30,7 @@ json phase_json(const phase& p) {
 
 json lane_json(const lane& l) {
     return json{{"id", l.id}, {"title", l.title}, {"kind", to_string(l.kind)},
-                {"orderKey", l.order_key}};
+                {"orderKey", l.order_key}, {"question", l.question}};
 }
 
 json card_json(const card& c) {
@@ -78,6 +78,7 @@ json board::to_json() const {
                                 {"title", j.title},
                                 {"targetGroup", to_string(j.group)},
                                 {"orderKey", j.order_key},
+                                {"persona", encode_persona(j.persona)},
                                 {"phases", std::move(phases)},
                                 {"lanes", std::move(lanes)}});
     }

@@ -50,9 +50,19 @@ public:
     std::optional<card_color> maybe_color(std::string_view name);
     std::optional<lane_kind> maybe_kind(std::string_view name);
     std::optional<target_group> maybe_group(std::string_view name);
+    // Free text (newline and tab allowed) of at most `max_length` code points, may be empty.
+    std::optional<std::string> maybe_free_text(std::string_view name, std::size_t max_length);
 
     // Records a problem with a field (only the first one is kept).
     void fail(std::string_view code, std::string_view field, std::string_view problem);
+
+    // A journey's persona: null or {"name": 1..60, "description": 0..500}. Absent or null →
+    // nothing (use has() to tell them apart).
+    std::optional<persona_info> maybe_persona(std::string_view name);
+
+    // Takes over the first problem of a reader of a nested object (its messages already name
+    // the full path).
+    void adopt(const field_reader& nested);
 
     bool ok() const { return !error_; }
     const std::optional<op_error>& error() const { return error_; }
@@ -62,7 +72,7 @@ private:
     const std::string* get_string(std::string_view name, bool required);
     std::optional<std::string> read_id(std::string_view name, bool required);
     std::optional<std::string> read_secret(std::string_view name, bool required);
-    std::optional<std::string> read_card_text(std::string_view name, bool required);
+    std::optional<std::string> read_free_text(std::string_view name, std::size_t max, bool required);
     std::optional<std::string> read_name(std::string_view name, std::size_t max, bool required);
     std::optional<std::string> read_order_key(std::string_view name, bool required);
     template <class Enum>

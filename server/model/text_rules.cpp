@@ -113,7 +113,11 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<std::string> card_text_problem(std::string_view s) {
-    return text_problem(s, max_card_text, true);
+    return free_text_problem(s, max_card_text);
+}
+
+std::optional<std::string> free_text_problem(std::string_view s, std::size_t max_length) {
+    return text_problem(s, max_length, true);
 }
 
 std::optional<std::string> normalize_name(std::string& value, std::size_t max_length) {

@@ -15,6 +15,8 @@ inline constexpr std::size_t max_secret = 128;
 inline constexpr std::size_t max_card_text = 2000;
 inline constexpr std::size_t max_title = 200;
 inline constexpr std::size_t max_display_name = 60;
+inline constexpr std::size_t max_question = 300;              // a lane's guiding question
+inline constexpr std::size_t max_persona_description = 500;
 
 // ^[A-Za-z0-9_-]{1,64}$
 bool is_valid_id(std::string_view s);
@@ -31,6 +33,8 @@ std::string_view trim(std::string_view s);
 // Card text: 0..2000 code points; newline and tab allowed, no other control character.
 // Returns what is wrong (e.g. "longer than 2000 characters"), or nothing.
 std::optional<std::string> card_text_problem(std::string_view s);
+// Free text like card text (newline and tab allowed) with another length limit.
+std::optional<std::string> free_text_problem(std::string_view s, std::size_t max_length);
 
 // A one-line name (title, display name): trims `value` in place, then requires
 // 1..max_length code points and no control character at all. Returns what is wrong, or

@@ -37,6 +37,12 @@ const json examples = json::array({
      {"targetGroup", "ondernemer"}, {"orderKey", "a1"}},
     {{"kind", "journey.update"}, {"journeyId", "j2"}, {"title", "T"}, {"targetGroup", "persona"}},
     {{"kind", "journey.update"}, {"journeyId", "j2"}, {"targetGroup", "inwoner"}},
+    {{"kind", "journey.add"}, {"journeyId", "j3"}, {"title", "Verhuizing"}, {"targetGroup", "persona"},
+     {"orderKey", "a2"},
+     {"persona", {{"name", "Sanne (34)"}, {"description", "Verhuist met twee kinderen\nnaar Ede"}}}},
+    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"persona", nullptr}},
+    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"orderKey", "Zz"},
+     {"persona", {{"name", "Ahmed"}, {"description", ""}}}},
     {{"kind", "journey.delete"}, {"journeyId", "j2"}},
     {{"kind", "phase.add"}, {"journeyId", "j1"}, {"phaseId", "p9"}, {"title", "Bezwaar"}, {"orderKey", "a5"}},
     {{"kind", "phase.update"}, {"phaseId", "p9"}, {"title", "Beroep"}, {"orderKey", "a6"}},
@@ -47,6 +53,9 @@ const json examples = json::array({
     {{"kind", "lane.update"}, {"laneId", "l9"}, {"title", "Kanaal"}, {"laneKind", "pain_point"},
      {"orderKey", "a7"}},
     {{"kind", "lane.update"}, {"laneId", "l9"}, {"laneKind", "emotion"}},
+    {{"kind", "lane.add"}, {"journeyId", "j1"}, {"laneId", "l8"}, {"title", "Knelpunt"},
+     {"laneKind", "pain_point"}, {"orderKey", "a8"}, {"question", "Waar loopt het vast?"}},
+    {{"kind", "lane.update"}, {"laneId", "l8"}, {"question", ""}},
     {{"kind", "lane.delete"}, {"laneId", "l9"}},
 });
 
@@ -261,4 +270,32 @@ TEST_CASE("enumerations round-trip through their wire names", "[model]") {
     CHECK(to_string(lane_kind::pain_point) == "pain_point");
     CHECK_FALSE(parse_card_color("Yellow"));
     CHECK_FALSE(parse_role("admin"));
+}
+
+TEST_CASE("a persona needs a name of 1 to 60 characters and a description of at most 500", "[model]") {
+    const json base = {{"kind", "journey.update"}, {"journeyId", "j1"}};
+    auto with = [&](json persona) {
+        json j = base;
+        j["persona"] = std::move(persona);
+        return j;
+    };
+    CHECK(rejects(with({{"description", "x"}})).message == "op.persona.name: missing");
+    CHECK(rejects(with({{"name", "  "}})).code == "invalid");
+    CHECK(rejects(with({{"name", std::string(61, 'a')}})).code == "invalid");
+    CHECK(rejects(with({{"name", "A"}, {"description", std::string(501, 'a')}})).message ==
+          "op.persona.description: longer than 500 characters");
+    CHECK(rejects(with({{"name", "A"}, {"age", 3}})).message == "unknown field \"op.persona.age\"");
+    CHECK(rejects(with("Sanne")).code == "bad_message");
+    const auto op = std::get<journey_update>(decodes(with({{"name", " Sanne "}})));
+    REQUIRE(op.persona);
+    REQUIRE(*op.persona);
+    CHECK((*op.persona)->name == "Sanne");
+    CHECK((*op.persona)->description.empty());
+}
+
+TEST_CASE("a lane's guiding question is at most 300 characters", "[model]") {
+    json j = {{"kind", "lane.update"}, {"laneId", "l1"}, {"question", std::string(301, 'a')}};
+    CHECK(rejects(j).message == "op.question: longer than 300 characters");
+    j["question"] = std::string(300, 'a');
+    CHECK(std::get<lane_update>(decodes(j)).question == std::string(300, 'a'));
 }

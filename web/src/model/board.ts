@@ -8,6 +8,7 @@ import type {
   CardDoc,
   LaneKind,
   Operation,
+  Persona,
   TargetGroup,
   WorkshopDoc,
 } from '../protocol/types';
@@ -19,6 +20,7 @@ export interface Journey {
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
+  persona: Persona | null;
 }
 export interface Phase {
   id: string;
@@ -32,6 +34,7 @@ export interface Lane {
   title: string;
   kind: LaneKind;
   orderKey: string;
+  question: string;
 }
 export type Card = CardDoc;
 
@@ -62,9 +65,15 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
     cards: new Map(),
   };
   for (const j of s.journeys) {
-    board.journeys.set(j.id, { id: j.id, title: j.title, targetGroup: j.targetGroup, orderKey: j.orderKey });
+    board.journeys.set(j.id, {
+      id: j.id,
+      title: j.title,
+      targetGroup: j.targetGroup,
+      orderKey: j.orderKey,
+      persona: j.persona ?? null,
+    });
     for (const p of j.phases) board.phases.set(p.id, { ...p, journeyId: j.id });
-    for (const l of j.lanes) board.lanes.set(l.id, { ...l, journeyId: j.id });
+    for (const l of j.lanes) board.lanes.set(l.id, { ...l, question: l.question ?? '', journeyId: j.id });
   }
   for (const c of s.cards) board.cards.set(c.id, { ...c });
   return board;
@@ -161,6 +170,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         title: op.title,
         targetGroup: op.targetGroup,
         orderKey: op.orderKey,
+        persona: op.persona ?? null,
       });
       return true;
     case 'journey.update': {
@@ -170,6 +180,8 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         ...j,
         title: op.title ?? j.title,
         targetGroup: op.targetGroup ?? j.targetGroup,
+        orderKey: op.orderKey ?? j.orderKey,
+        persona: op.persona === undefined ? j.persona : op.persona,
       });
       return true;
     }
@@ -209,6 +221,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         title: op.title,
         kind: op.laneKind,
         orderKey: op.orderKey,
+        question: op.question ?? '',
       });
       return true;
     case 'lane.update': {
@@ -219,6 +232,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         title: op.title ?? l.title,
         kind: op.laneKind ?? l.kind,
         orderKey: op.orderKey ?? l.orderKey,
+        question: op.question ?? l.question,
       });
       return true;
     }

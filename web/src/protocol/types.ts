@@ -41,6 +41,14 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_CARD_TEXT = 2000;
 export const MAX_TITLE = 200;
 export const MAX_DISPLAY_NAME = 60;
+export const MAX_QUESTION = 300;
+export const MAX_PERSONA_DESCRIPTION = 500;
+
+/** The named persona a journey is mapped for (target group `persona`). */
+export interface Persona {
+  name: string;
+  description: string;
+}
 
 // ---- operations (op.kind) ----
 export interface CardAddOp {
@@ -80,12 +88,16 @@ export interface JourneyAddOp {
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
+  persona?: Persona | null;
 }
 export interface JourneyUpdateOp {
   kind: 'journey.update';
   journeyId: string;
   title?: string;
   targetGroup?: TargetGroup;
+  orderKey?: string;
+  /** null clears the persona. */
+  persona?: Persona | null;
 }
 export interface JourneyDeleteOp {
   kind: 'journey.delete';
@@ -116,6 +128,7 @@ export interface LaneAddOp {
   title: string;
   laneKind: LaneKind;
   orderKey: string;
+  question?: string;
 }
 export interface LaneUpdateOp {
   kind: 'lane.update';
@@ -123,6 +136,7 @@ export interface LaneUpdateOp {
   title?: string;
   laneKind?: LaneKind;
   orderKey?: string;
+  question?: string;
 }
 export interface LaneDeleteOp {
   kind: 'lane.delete';
@@ -163,12 +177,15 @@ export interface LaneDoc {
   title: string;
   kind: LaneKind;
   orderKey: string;
+  /** The lane's guiding question, empty for none. */
+  question: string;
 }
 export interface JourneyDoc {
   id: string;
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
+  persona: Persona | null;
   phases: PhaseDoc[];
   lanes: LaneDoc[];
 }
