@@ -2,6 +2,8 @@
 // is written in plain B1 Dutch (short sentences, common words, "je"). English must have exactly
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
+import { votingEn, votingNl } from './votingMessages';
+
 export const nl = {
   'app.name': 'Journeyboard',
   'app.skipToMain': 'Naar de inhoud',
@@ -84,6 +86,7 @@ export const nl = {
   'reason.invalid': 'de tekst is te lang of niet geldig.',
   'reason.forbidden': 'alleen de begeleider mag dit.',
   'reason.limit': 'het bord is vol.',
+  'reason.locked': 'het bord is vergrendeld.',
   'reason.other': 'de server weigerde het.',
   'notice.server': 'De server meldt een fout. Je werk is veilig; laad de pagina opnieuw als het blijft gebeuren.',
 
@@ -98,6 +101,7 @@ export const nl = {
   'fail.protocol_version': 'Deze pagina is verouderd. Laad de pagina opnieuw.',
   'fail.forbidden': 'De begeleiderslink klopt niet. Vraag de begeleider om de goede link, of doe mee met de code.',
   'fail.not_found': 'Deze workshop bestaat niet (meer).',
+  'fail.removed': 'De begeleider heeft je uit deze workshop gehaald. Je kaarten blijven op het bord.',
   'fail.reload': 'Pagina opnieuw laden',
   'fail.home': 'Naar de startpagina',
   'fail.joinAsParticipant': 'Meedoen als deelnemer',
@@ -149,6 +153,7 @@ export const nl = {
   'announce.movedSelf': 'Kaart staat nu in {phase}, {lane}, plek {index} van {count}.',
   'announce.cannotMove': 'De kaart kan niet verder.',
   'announce.restored': 'Kaart teruggezet.',
+  ...votingNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -236,6 +241,7 @@ export const en: Catalogue = {
   'reason.invalid': 'the text is too long or not valid.',
   'reason.forbidden': 'only the facilitator may do this.',
   'reason.limit': 'the board is full.',
+  'reason.locked': 'the board is locked.',
   'reason.other': 'the server refused it.',
   'notice.server': 'The server reported an error. Your work is safe; reload the page if it keeps happening.',
 
@@ -250,6 +256,7 @@ export const en: Catalogue = {
   'fail.protocol_version': 'This page is out of date. Please reload it.',
   'fail.forbidden': 'The facilitator link is not right. Ask the facilitator for the right link, or join with the code.',
   'fail.not_found': 'This workshop does not exist (any more).',
+  'fail.removed': 'The facilitator removed you from this workshop. Your cards stay on the board.',
   'fail.reload': 'Reload the page',
   'fail.home': 'Go to the start page',
   'fail.joinAsParticipant': 'Join as a participant',
@@ -301,6 +308,7 @@ export const en: Catalogue = {
   'announce.movedSelf': 'The card is now in {phase}, {lane}, position {index} of {count}.',
   'announce.cannotMove': 'The card cannot move further.',
   'announce.restored': 'Card brought back.',
+  ...votingEn,
 };
 
 export const catalogues = { nl: nl as Catalogue, en } as const;

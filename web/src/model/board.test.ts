@@ -27,7 +27,7 @@ describe('board reducer: cards', () => {
   it('card.add puts a card in its cell with author and time', () => {
     const b = board();
     expect(applyOp(b, { kind: 'card.add', cardId: 'c2', journeyId: 'j1', phaseId: 'p2', laneId: 'l2', text: 'twee', color: 'pink', orderKey: 'a1' }, meta)).toBe(true);
-    expect(b.cards.get('c2')).toEqual({ id: 'c2', journeyId: 'j1', phaseId: 'p2', laneId: 'l2', text: 'twee', color: 'pink', authorId: 'u1', orderKey: 'a1', createdAt: 42, updatedAt: 42 });
+    expect(b.cards.get('c2')).toEqual({ id: 'c2', journeyId: 'j1', phaseId: 'p2', laneId: 'l2', text: 'twee', color: 'pink', authorId: 'u1', orderKey: 'a1', createdAt: 42, updatedAt: 42, groupId: null, linkedTo: null, private: false });
   });
 
   it('card.add refuses an id that exists or a cell that does not', () => {
@@ -140,8 +140,40 @@ describe('board reducer: structure', () => {
       'lane.update': { kind: 'lane.update', laneId: 'm', title: 'u' },
       'lane.delete': { kind: 'lane.delete', laneId: 'm' },
       'journey.delete': { kind: 'journey.delete', journeyId: 'j2' },
+      'stage.set': { kind: 'stage.set', stageId: 'map' },
+      'stage.update': { kind: 'stage.update', stageId: 'map', instruction: 'Doe dit' },
+      'timer.set': { kind: 'timer.set', durationMs: 60_000 },
+      'timer.start': { kind: 'timer.start' },
+      'timer.add': { kind: 'timer.add', ms: 60_000 },
+      'timer.pause': { kind: 'timer.pause' },
+      'timer.reset': { kind: 'timer.reset' },
+      'board.lock': { kind: 'board.lock', locked: true },
+      'writing.private': { kind: 'writing.private', on: true },
+      'focus.set': { kind: 'focus.set', journeyId: 'j1', phaseId: 'p1' },
+      'settings.update': { kind: 'settings.update', anonymity: 'all' },
+      'participant.role': { kind: 'participant.role', participantId: 'u2', role: 'facilitator' },
+      'participant.remove': { kind: 'participant.remove', participantId: 'u2' },
+      'card.link': { kind: 'card.link', cardId: 'i1', targetId: 'k1' },
+      'group.add': { kind: 'group.add', groupId: 'g1', title: 'Samen', cardIds: ['i1', 'i2'] },
+      'card.group': { kind: 'card.group', cardId: 'i3', groupId: 'g1' },
+      'card.ungroup': { kind: 'card.ungroup', cardId: 'i3' },
+      'group.update': { kind: 'group.update', groupId: 'g1', title: 'Bij elkaar' },
+      'round.start': { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } },
+      'vote.add': { kind: 'vote.add', roundId: 'r1', itemId: 'g1' },
+      'vote.remove': { kind: 'vote.remove', roundId: 'r1', itemId: 'g1' },
+      'vote.done': { kind: 'vote.done', roundId: 'r1', done: true },
+      'round.close': { kind: 'round.close', roundId: 'r1' },
+      'round.paper': { kind: 'round.paper', roundId: 'r1', label: 'Tafel 1', votes: { g1: 2 } },
+      'improvements.rounds': { kind: 'improvements.rounds', roundIds: ['r1'] },
+      'improvement.update': { kind: 'improvement.update', itemId: 'g1', owner: 'Team A' },
+      'round.reopen': { kind: 'round.reopen', roundId: 'r1' },
+      'round.cancel': { kind: 'round.cancel', roundId: 'r1' },
     };
     const b = board();
+    applyOp(b, { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, meta);
+    for (const [cardId, laneId] of [['i1', 'li'], ['i2', 'li'], ['i3', 'li'], ['k1', 'l2']] as const) {
+      applyOp(b, { kind: 'card.add', cardId, journeyId: 'j1', phaseId: 'p1', laneId, text: cardId, color: 'yellow', orderKey: 'a0' }, meta);
+    }
     for (const op of Object.values(samples)) expect(applyOp(b, op, meta), op.kind).toBe(true);
   });
 });

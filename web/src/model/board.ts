@@ -6,14 +6,23 @@ import type {
   BoardSnapshot,
   CardColor,
   CardDoc,
+  EventEffect,
+  EventOp,
+  FacilitationDoc,
+  GroupDoc,
+  ImprovementsDoc,
   LaneKind,
   Operation,
   Persona,
+  Role,
+  RoundDoc,
   TargetGroup,
   WorkshopDoc,
 } from '../protocol/types';
 import { assertNever } from '../protocol/types';
+import { applyFacilitationOp, facilitationFrom } from './facilitation';
 import { compareOrdered } from './orderKeys';
+import { applyVotingOp, blockedByOpenRound, cardFrom, dropCard, roundFrom } from './voting';
 
 export interface Journey {
   id: string;
@@ -37,10 +46,13 @@ export interface Lane {
   question: string;
 }
 export type Card = CardDoc;
+export type Group = GroupDoc;
+export type Round = RoundDoc;
 
 /**
- * Everything on one workshop's board. The maps are owned by the board; the records in them
- * are never changed in place (the reducer replaces them), so a copy needs only new maps.
+ * Everything on one workshop's board, as this viewer may see it. The maps are owned by the
+ * board; the records in them (and the facilitation and improvements objects) are never
+ * changed in place (the reducer replaces them), so a copy needs only new maps.
  */
 export interface Board {
   workshop: WorkshopDoc;
@@ -48,21 +60,42 @@ export interface Board {
   phases: Map<string, Phase>;
   lanes: Map<string, Lane>;
   cards: Map<string, Card>;
+  facilitation: FacilitationDoc;
+  groups: Map<string, Group>;
+  /** In the order they were started (round number). */
+  rounds: Map<string, Round>;
+  improvements: ImprovementsDoc;
 }
 
-/** Who made an operation and when (server time for events, local time for pending ones). */
+/**
+ * Who made an operation and when (server time for events, the estimated server time for
+ * pending ones). `by` is '' when unknown (server-made or anonymous to this viewer); `byRole`
+ * is the author's role when the client knows it (its own operations), which decides whether
+ * a card added during private writing is private. `effect` is what the server computed.
+ */
 export interface OpMeta {
   by: string;
   at: number;
+  byRole?: Role | undefined;
+  effect?: EventEffect | undefined;
 }
 
+/** Old saved boards and old servers lack the issue-3 fields: they load with the defaults. */
 export function boardFromSnapshot(s: BoardSnapshot): Board {
+  const partial = s as Partial<BoardSnapshot> & Pick<BoardSnapshot, 'workshop' | 'journeys' | 'cards'>;
   const board: Board = {
     workshop: { ...s.workshop },
     journeys: new Map(),
     phases: new Map(),
     lanes: new Map(),
     cards: new Map(),
+    facilitation: facilitationFrom(partial.facilitation),
+    groups: new Map(),
+    rounds: new Map(),
+    improvements: {
+      roundIds: [...(partial.improvements?.roundIds ?? [])],
+      items: (partial.improvements?.items ?? []).map((i) => ({ ...i })),
+    },
   };
   for (const j of s.journeys) {
     board.journeys.set(j.id, {
@@ -75,7 +108,10 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
     for (const p of j.phases) board.phases.set(p.id, { ...p, journeyId: j.id });
     for (const l of j.lanes) board.lanes.set(l.id, { ...l, question: l.question ?? '', journeyId: j.id });
   }
-  for (const c of s.cards) board.cards.set(c.id, { ...c });
+  for (const c of s.cards) board.cards.set(c.id, cardFrom(c));
+  for (const g of partial.groups ?? []) board.groups.set(g.id, { ...g });
+  const rounds = [...(partial.rounds ?? [])].sort((a, b) => a.number - b.number);
+  for (const r of rounds) board.rounds.set(r.id, roundFrom(r));
   return board;
 }
 
@@ -88,7 +124,15 @@ export function boardToSnapshot(b: Board): BoardSnapshot {
       lanes: lanesOf(b, j.id).map(({ journeyId: _j, ...l }) => l),
     })),
     cards: [...b.cards.values()].map((c) => ({ ...c })),
+    facilitation: structuredCloneOf(b.facilitation),
+    groups: [...b.groups.values()].map((g) => ({ ...g })),
+    rounds: [...b.rounds.values()].map(structuredCloneOf),
+    improvements: structuredCloneOf(b.improvements),
   };
+}
+
+function structuredCloneOf<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
 }
 
 export function cloneBoard(b: Board): Board {
@@ -98,6 +142,10 @@ export function cloneBoard(b: Board): Board {
     phases: new Map(b.phases),
     lanes: new Map(b.lanes),
     cards: new Map(b.cards),
+    facilitation: b.facilitation,
+    groups: new Map(b.groups),
+    rounds: new Map(b.rounds),
+    improvements: b.improvements,
   };
 }
 
@@ -120,18 +168,31 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       const lane = board.lanes.get(op.laneId);
       if (!board.journeys.has(op.journeyId) || !phase || !lane) return false;
       if (phase.journeyId !== op.journeyId || lane.journeyId !== op.journeyId) return false;
-      board.cards.set(op.cardId, {
+      // During private writing a participant's new card is private (SPEC-3); only its author
+      // (who knows their own role) sees it, everyone else gets a hidden event.
+      const isPrivate = board.facilitation.privateWriting && meta.byRole === 'participant';
+      const card: Card = {
         id: op.cardId,
         journeyId: op.journeyId,
         phaseId: op.phaseId,
         laneId: op.laneId,
         text: op.text,
         color: op.color,
-        authorId: meta.by,
         orderKey: op.orderKey,
         createdAt: meta.at,
         updatedAt: meta.at,
-      });
+        groupId: null,
+        linkedTo: null,
+        private: isPrivate,
+      };
+      if (meta.by !== '') card.authorId = meta.by;
+      board.cards.set(op.cardId, card);
+      if (isPrivate) {
+        board.facilitation = {
+          ...board.facilitation,
+          privateCount: board.facilitation.privateCount + 1,
+        };
+      }
       return true;
     }
     case 'card.update': {
@@ -158,8 +219,12 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       });
       return true;
     }
-    case 'card.delete':
-      return board.cards.delete(op.cardId);
+    case 'card.delete': {
+      const card = board.cards.get(op.cardId);
+      if (!card || blockedByOpenRound(board, card)) return false;
+      dropCard(board, card);
+      return true;
+    }
     case 'workshop.update':
       board.workshop = { ...board.workshop, title: op.title };
       return true;
@@ -241,9 +306,52 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       if (hasCards(board, (c) => c.laneId === op.laneId)) return false;
       board.lanes.delete(op.laneId);
       return true;
+    case 'stage.set':
+    case 'stage.update':
+    case 'timer.set':
+    case 'timer.start':
+    case 'timer.pause':
+    case 'timer.add':
+    case 'timer.reset':
+    case 'board.lock':
+    case 'writing.private':
+    case 'focus.set':
+    case 'settings.update':
+    case 'participant.role':
+    case 'participant.remove':
+      return applyFacilitationOp(board, op, meta);
+    case 'card.link':
+    case 'group.add':
+    case 'card.group':
+    case 'card.ungroup':
+    case 'group.update':
+    case 'round.start':
+    case 'vote.add':
+    case 'vote.remove':
+    case 'vote.done':
+    case 'round.close':
+    case 'round.cancel':
+    case 'round.reopen':
+    case 'round.paper':
+    case 'improvements.rounds':
+    case 'improvement.update':
+      return applyVotingOp(board, op, meta);
     default:
       return assertNever(op);
   }
+}
+
+/**
+ * Applies one event's operation (which may be `hidden`: it changes nothing but the seq, which
+ * the caller keeps). A server that sends `effect.privateCount` sets the private-card count.
+ */
+export function applyEventOp(board: Board, op: EventOp, meta: OpMeta): boolean {
+  const applied = op.kind === 'hidden' ? true : applyOp(board, op, meta);
+  const count = meta.effect?.privateCount;
+  if (typeof count === 'number' && count >= 0) {
+    board.facilitation = { ...board.facilitation, privateCount: count };
+  }
+  return applied;
 }
 
 // ---- queries (all in display order: ascending order key, ties by id) ----

@@ -11,12 +11,19 @@ function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
+/**
+ * An event needs a seq and an op with a kind; `by`, `clientId` and `clientSeq` are optional
+ * (server-made, anonymous and hidden events lack them) but must have their type when present,
+ * and `effect`, when present, must be an object. Unknown fields are ignored.
+ */
 function isEventBody(v: unknown): boolean {
   return (
     isObject(v) &&
     isInt(v.seq) &&
-    typeof v.clientId === 'string' &&
-    isInt(v.clientSeq) &&
+    (v.by === undefined || typeof v.by === 'string') &&
+    (v.clientId === undefined || typeof v.clientId === 'string') &&
+    (v.clientSeq === undefined || isInt(v.clientSeq)) &&
+    (v.effect === undefined || isObject(v.effect)) &&
     isObject(v.op) &&
     typeof v.op.kind === 'string'
   );
@@ -37,6 +44,7 @@ export function decodeServerMessage(text: string): ServerMessage | null {
       const hasSnapshot = isObject(value.snapshot);
       const hasEvents = Array.isArray(value.events) && value.events.every(isEventBody);
       if (!hasSnapshot && !hasEvents) return null;
+      if (value.serverTime !== undefined && typeof value.serverTime !== 'number') return null;
       return value as unknown as ServerMessage;
     }
     case 'event':

@@ -4,7 +4,9 @@
 
 export const PROTOCOL_VERSION = 1;
 
-export type Role = 'participant' | 'facilitator';
+export type Role = 'participant' | 'facilitator' | 'screen';
+/** The roles a facilitator can give a participant (participant.role). */
+export type ParticipantRole = 'participant' | 'facilitator';
 export type LaneKind =
   | 'touchpoint'
   | 'expectation'
@@ -49,6 +51,28 @@ export interface Persona {
   name: string;
   description: string;
 }
+export const MAX_INSTRUCTION = 1000;
+export const MAX_CRITERION = 80;
+export const MAX_PAPER_LABEL = 80;
+export const MAX_OWNER = 100;
+export const TIMER_MIN_MS = 1000;
+export const TIMER_MAX_MS = 14_400_000;
+export const TIMER_ADD_MAX_MS = 3_600_000;
+export const ROUND_MIN_MS = 10_000;
+
+/** The default stages (SPEC-3), in order; their ids are fixed. */
+export const STAGE_IDS = ['prepare', 'map', 'ideas', 'vote', 'results', 'evaluate'] as const;
+export type Anonymity = 'painPointsAndIdeas' | 'all' | 'none';
+export const ANONYMITY_VALUES: readonly Anonymity[] = ['painPointsAndIdeas', 'all', 'none'];
+export type ImprovementStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'dropped';
+export const IMPROVEMENT_STATUSES: readonly ImprovementStatus[] = [
+  'open',
+  'planned',
+  'in_progress',
+  'done',
+  'dropped',
+];
+export type RoundStatus = 'open' | 'closed' | 'cancelled';
 
 // ---- operations (op.kind) ----
 export interface CardAddOp {
@@ -143,6 +167,187 @@ export interface LaneDeleteOp {
   laneId: string;
 }
 
+// ---- facilitation (issue 3) ----
+export interface StageSetOp {
+  kind: 'stage.set';
+  stageId: string;
+}
+export interface StageUpdateOp {
+  kind: 'stage.update';
+  stageId: string;
+  title?: string;
+  instruction?: string;
+}
+export interface TimerSetOp {
+  kind: 'timer.set';
+  durationMs: number;
+}
+export interface TimerStartOp {
+  kind: 'timer.start';
+}
+export interface TimerPauseOp {
+  kind: 'timer.pause';
+}
+export interface TimerAddOp {
+  kind: 'timer.add';
+  ms: number;
+}
+export interface TimerResetOp {
+  kind: 'timer.reset';
+}
+export interface BoardLockOp {
+  kind: 'board.lock';
+  locked: boolean;
+}
+export interface WritingPrivateOp {
+  kind: 'writing.private';
+  on: boolean;
+}
+export interface FocusSetOp {
+  kind: 'focus.set';
+  journeyId: string | null;
+  phaseId: string | null;
+}
+export interface SettingsUpdateOp {
+  kind: 'settings.update';
+  anonymity: Anonymity;
+}
+export interface ParticipantRoleOp {
+  kind: 'participant.role';
+  participantId: string;
+  role: ParticipantRole;
+}
+export interface ParticipantRemoveOp {
+  kind: 'participant.remove';
+  participantId: string;
+}
+
+// ---- linking and grouping ----
+export interface CardLinkOp {
+  kind: 'card.link';
+  cardId: string;
+  targetId: string | null;
+}
+export interface GroupAddOp {
+  kind: 'group.add';
+  groupId: string;
+  title: string;
+  cardIds: string[];
+}
+export interface CardGroupOp {
+  kind: 'card.group';
+  cardId: string;
+  groupId: string;
+}
+export interface CardUngroupOp {
+  kind: 'card.ungroup';
+  cardId: string;
+}
+export interface GroupUpdateOp {
+  kind: 'group.update';
+  groupId: string;
+  title: string;
+}
+
+// ---- voting ----
+export type RoundScope =
+  | { kind: 'ideas' }
+  | { kind: 'lanes'; laneIds: string[] }
+  | { kind: 'phases'; phaseIds: string[] }
+  | { kind: 'cards'; cardIds: string[] }
+  | { kind: 'top'; roundId: string; n: number };
+/** What a facilitator chooses when starting a round (kept in the round). */
+export interface RoundSettings {
+  criterion: string;
+  budget: number;
+  maxPerItem: number;
+  durationMs: number | null;
+  anonymous: boolean;
+  facilitatorVotes: boolean;
+  scope: RoundScope;
+}
+export interface RoundStartOp extends RoundSettings {
+  kind: 'round.start';
+  roundId: string;
+}
+export interface VoteAddOp {
+  kind: 'vote.add';
+  roundId: string;
+  itemId: string;
+}
+export interface VoteRemoveOp {
+  kind: 'vote.remove';
+  roundId: string;
+  itemId: string;
+}
+export interface VoteDoneOp {
+  kind: 'vote.done';
+  roundId: string;
+  done: boolean;
+}
+export interface RoundCloseOp {
+  kind: 'round.close';
+  roundId: string;
+}
+export interface RoundCancelOp {
+  kind: 'round.cancel';
+  roundId: string;
+}
+export interface RoundReopenOp {
+  kind: 'round.reopen';
+  roundId: string;
+}
+export interface RoundPaperOp {
+  kind: 'round.paper';
+  roundId: string;
+  label: string;
+  votes: Record<string, number>;
+}
+export interface ImprovementsRoundsOp {
+  kind: 'improvements.rounds';
+  roundIds: string[];
+}
+export interface ImprovementUpdateOp {
+  kind: 'improvement.update';
+  itemId: string;
+  owner?: string;
+  status?: ImprovementStatus;
+}
+
+/** The facilitator's controls (SPEC-3). */
+export type FacilitationOp =
+  | StageSetOp
+  | StageUpdateOp
+  | TimerSetOp
+  | TimerStartOp
+  | TimerPauseOp
+  | TimerAddOp
+  | TimerResetOp
+  | BoardLockOp
+  | WritingPrivateOp
+  | FocusSetOp
+  | SettingsUpdateOp
+  | ParticipantRoleOp
+  | ParticipantRemoveOp;
+
+/** Linking, grouping, voting and the improvement list (SPEC-3). */
+export type VotingOp =
+  | CardLinkOp
+  | GroupAddOp
+  | CardGroupOp
+  | CardUngroupOp
+  | GroupUpdateOp
+  | RoundStartOp
+  | VoteAddOp
+  | VoteRemoveOp
+  | VoteDoneOp
+  | RoundCloseOp
+  | RoundCancelOp
+  | RoundReopenOp
+  | RoundPaperOp
+  | ImprovementsRoundsOp
+  | ImprovementUpdateOp;
+
 export type Operation =
   | CardAddOp
   | CardUpdateOp
@@ -157,7 +362,16 @@ export type Operation =
   | PhaseDeleteOp
   | LaneAddOp
   | LaneUpdateOp
-  | LaneDeleteOp;
+  | LaneDeleteOp
+  | FacilitationOp
+  | VotingOp;
+
+/** What a recipient gets instead of an event it may not see: it only advances `seq`. */
+export interface HiddenOp {
+  kind: 'hidden';
+}
+/** The `op` of an event as it arrives: an operation, or `hidden`. */
+export type EventOp = Operation | HiddenOp;
 
 export type OperationKind = Operation['kind'];
 
@@ -196,15 +410,94 @@ export interface CardDoc {
   laneId: string;
   text: string;
   color: CardColor;
-  authorId: string;
+  /** Omitted when the card is anonymous to this viewer. */
+  authorId?: string;
   orderKey: string;
   createdAt: number;
   updatedAt: number;
+  groupId: string | null;
+  /** For an idea: the pain point it answers. */
+  linkedTo: string | null;
+  /** Only its author sees a private card. */
+  private: boolean;
+}
+export interface StageDoc {
+  id: string;
+  title: string;
+  instruction: string;
+}
+/** Running iff endsAt != null (server clock); when paused remainingMs holds the rest. */
+export interface TimerDoc {
+  durationMs: number;
+  remainingMs: number;
+  endsAt: number | null;
+}
+export interface FocusDoc {
+  journeyId: string;
+  phaseId: string | null;
+}
+export interface FacilitationDoc {
+  stages: StageDoc[];
+  stageId: string;
+  timer: TimerDoc;
+  locked: boolean;
+  privateWriting: boolean;
+  privateCount: number;
+  focus: FocusDoc | null;
+  anonymity: Anonymity;
+}
+export interface GroupDoc {
+  id: string;
+  journeyId: string;
+  title: string;
+}
+export interface RankingEntry {
+  itemId: string;
+  rank: number;
+  tied: boolean;
+  votes: number;
+  digital: number;
+  paper: number;
+  voterIds?: string[];
+}
+export interface RoundResult {
+  voters: number;
+  ranking: RankingEntry[];
+}
+export interface PaperVotes {
+  label: string;
+  votes: Record<string, number>;
+}
+export interface RoundDoc extends RoundSettings {
+  id: string;
+  number: number;
+  items: string[];
+  status: RoundStatus;
+  startedAt: number;
+  endsAt: number | null;
+  closedAt: number | null;
+  /** The viewer's own votes. */
+  myVotes: Record<string, number>;
+  paper: PaperVotes[];
+  result: RoundResult | null;
+}
+export interface ImprovementItemDoc {
+  itemId: string;
+  owner: string;
+  status: ImprovementStatus;
+}
+export interface ImprovementsDoc {
+  roundIds: string[];
+  items: ImprovementItemDoc[];
 }
 export interface BoardSnapshot {
   workshop: WorkshopDoc;
   journeys: JourneyDoc[];
   cards: CardDoc[];
+  facilitation: FacilitationDoc;
+  groups: GroupDoc[];
+  rounds: RoundDoc[];
+  improvements: ImprovementsDoc;
 }
 
 // ---- client → server ----
@@ -217,6 +510,8 @@ export interface HelloMessage {
   lastSeq: number;
   participantToken?: string;
   facilitatorKey?: string;
+  /** The read-only big-screen capability (at most one of facilitatorKey / screenKey). */
+  screenKey?: string;
 }
 export interface OpMessage {
   type: 'op';
@@ -240,14 +535,29 @@ export interface You {
   displayName: string;
   role: Role;
 }
-/** The body of an `event` message, and an element of `welcome.events`. */
+/** What the server computed for an event (SPEC-3): the log keeps the op, replay recomputes it. */
+export interface EventEffect {
+  /** writing.private off: the cards that became visible. */
+  revealed?: CardDoc[];
+  /** round.start: the round's items. */
+  items?: string[];
+  /** round.close, round.paper on a closed round. */
+  result?: RoundResult;
+  /** Not in SPEC-3: applied when a server sends it (a count of private cards). */
+  privateCount?: number;
+}
+/**
+ * The body of an `event` message, and an element of `welcome.events`. `by`, `clientId` and
+ * `clientSeq` are absent for the server's own events, anonymous card operations and `hidden`.
+ */
 export interface EventBody {
   seq: number;
   at: number;
-  by: string;
-  clientId: string;
-  clientSeq: number;
-  op: Operation;
+  by?: string;
+  clientId?: string;
+  clientSeq?: number;
+  op: EventOp;
+  effect?: EventEffect;
 }
 export interface WelcomeMessage {
   type: 'welcome';
@@ -259,6 +569,10 @@ export interface WelcomeMessage {
   limits: { maxMessageBytes: number; maxCardText: number };
   /** Only for a facilitator: the code to share. */
   joinCode?: string;
+  /** Only for a facilitator: the big-screen key. */
+  screenKey?: string;
+  /** The server clock (ms) when sent, to correct timers for clock skew. */
+  serverTime?: number;
   snapshot?: BoardSnapshot;
   events?: EventBody[];
 }
@@ -282,6 +596,7 @@ export type ErrorCode =
   | 'invalid'
   | 'forbidden'
   | 'limit'
+  | 'locked'
   | 'internal';
 export interface ErrorMessage {
   type: 'error';
@@ -295,6 +610,12 @@ export interface PresenceEntry {
   role: Role;
   online: boolean;
   editing: string | null;
+  /** During an open round, for participants who may vote: counts only. */
+  voting?: VotingStatus | null;
+}
+export interface VotingStatus {
+  used: number;
+  done: boolean;
 }
 export interface ServerPresenceMessage {
   type: 'presence';
@@ -328,6 +649,8 @@ export interface CreateWorkshopResponse {
   workshopId: string;
   joinCode: string;
   facilitatorKey: string;
+  /** Read-only big-screen key (issue 3). */
+  screenKey?: string;
   title: string;
 }
 export interface JoinLookupResponse {

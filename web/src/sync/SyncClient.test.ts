@@ -1,64 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SyncClient, type SyncEvent } from './SyncClient';
-import { FakeClock, FakeNetwork, FakeRoom, FakeSocketFactory, sampleSnapshot, type FakeSocket } from './fakes';
+import { FakeRoom, sampleSnapshot } from './fakes';
 import { BrowserSyncStore } from './SyncStore';
 import { MemoryStorage } from '../util/MemoryStorage';
-import type { CardAddOp, ClientMessage, EventBody, Operation } from '../protocol/types';
-
-/** One browser tab: its storages survive a "reload" (a new SyncClient over the same ones). */
-class Tab {
-  readonly local: MemoryStorage;
-  readonly session = new MemoryStorage();
-  readonly sockets = new FakeSocketFactory();
-  readonly clock = new FakeClock();
-  readonly network = new FakeNetwork();
-  readonly events: SyncEvent[] = [];
-  client!: SyncClient;
-
-  constructor(local = new MemoryStorage(), readonly name = 'Anna') {
-    this.local = local;
-    this.boot();
-  }
-
-  /** Starts a fresh SyncClient over this tab's storage, as a page load does. */
-  boot(): SyncClient {
-    this.client = new SyncClient({
-      url: 'ws://test/ws',
-      workshopId: 'w1',
-      displayName: this.name,
-      store: new BrowserSyncStore('w1', this.local, this.session, this.clock.now()),
-      socketFactory: this.sockets.create,
-      clock: this.clock,
-      network: this.network,
-      random: () => 0.5,
-    });
-    this.client.subscribe((e) => this.events.push(e));
-    this.client.start();
-    return this.client;
-  }
-
-  get socket(): FakeSocket {
-    return this.sockets.last;
-  }
-}
-
-function addCard(cardId: string, text = 'tekst', orderKey = 'a0', phaseId = 'p1', laneId = 'l1'): CardAddOp {
-  return { kind: 'card.add', cardId, journeyId: 'j1', phaseId, laneId, text, color: 'yellow', orderKey };
-}
-
-function ops(sent: ClientMessage[]): Array<{ clientSeq: number; op: Operation }> {
-  return sent.filter((m) => m.type === 'op').map((m) => ({ clientSeq: (m as { clientSeq: number }).clientSeq, op: (m as { op: Operation }).op }));
-}
-
-/** Opens the tab's current socket on `room` and completes the handshake. */
-function join(tab: Tab, room: FakeRoom): void {
-  room.accept(tab.socket);
-  room.serve();
-}
-
-function event(seq: number, op: Operation, clientId = 'someone-else', clientSeq = 1, by = 'u9'): EventBody & { type: 'event' } {
-  return { type: 'event', seq, at: seq, by, clientId, clientSeq, op };
-}
+import type { Operation } from '../protocol/types';
+import { Tab, addCard, addCardDoc, event, join, ops, you } from './testTabs';
 
 describe('SyncClient handshake', () => {
   it('sends hello with protocol version, clientId, name and lastSeq 0 on first connect', () => {
@@ -123,14 +69,6 @@ describe('SyncClient handshake', () => {
     expect(tab.client.confirmedSeq).toBe(20000);
   });
 });
-
-function you() {
-  return { participantId: 'u1', participantToken: 'tok', displayName: 'Anna', role: 'participant' as const };
-}
-
-function addCardDoc(id: string) {
-  return { id, journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: '', color: 'yellow' as const, authorId: 'u9', orderKey: 'a0', createdAt: 1, updatedAt: 1 };
-}
 
 describe('SyncClient operations', () => {
   it('P-SYNC-6 shows an own operation at once, before the server has it', () => {

@@ -3,6 +3,7 @@
 // them.
 
 import {
+  applyEventOp,
   applyOp,
   boardFromSnapshot,
   boardToSnapshot,
@@ -30,12 +31,16 @@ import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './e
 import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
-/** Why the server refused us for good (P-JOIN-2/3/4); reconnecting would not help. */
-export type FailReason = 'protocol_version' | 'forbidden' | 'not_found';
+/**
+ * Why the server refused us for good (P-JOIN-2/3/4); reconnecting would not help. `removed`:
+ * a facilitator removed this participant (participant.remove); the token is dropped.
+ */
+export type FailReason = 'protocol_version' | 'forbidden' | 'not_found' | 'removed';
 
 /** An operation of someone else, as it reached the confirmed board. */
 export interface RemoteChange {
   op: Operation;
+  /** '' when the server made it or the author is anonymous to us. */
   by: string;
   /** The card the operation touched, as it was before (for card.* operations). */
   cardBefore: Card | undefined;
@@ -45,6 +50,8 @@ export type SyncEvent =
   | { type: 'board'; remote: RemoteChange[] }
   | { type: 'connection' }
   | { type: 'presence' }
+  /** Our own participant changed: a facilitator gave us another role. */
+  | { type: 'me' }
   | { type: 'rejected'; op: Operation; code: string; message: string }
   | { type: 'notice'; code: string; message: string };
 
@@ -53,6 +60,8 @@ export interface SyncClientOptions {
   workshopId: string;
   displayName: string;
   facilitatorKey?: string | undefined;
+  /** Joins as the read-only big screen (role `screen`). */
+  screenKey?: string | undefined;
   store: SyncStore;
   socketFactory: SocketFactory;
   clock: Clock;
@@ -76,8 +85,8 @@ const OPEN = 1;
  * pending, P-SYNC-6). Views read `board` and listen for events; they never touch the socket.
  */
 export class SyncClient {
-  private readonly opts: Required<Omit<SyncClientOptions, 'facilitatorKey'>> &
-    Pick<SyncClientOptions, 'facilitatorKey'>;
+  private readonly opts: Required<Omit<SyncClientOptions, 'facilitatorKey' | 'screenKey'>> &
+    Pick<SyncClientOptions, 'facilitatorKey' | 'screenKey'>;
   private confirmed: Board | null = null;
   private confirmedSeq_ = 0;
   private view: Board | null = null;
@@ -99,6 +108,9 @@ export class SyncClient {
   private lastHeard = 0;
   private me_: You | null = null;
   private joinCode_: string | null = null;
+  private screenKey_: string | null = null;
+  /** Server clock minus our clock, from welcome.serverTime (0 until known). */
+  private clockOffset = 0;
   private participants_: PresenceEntry[] = [];
   private editing: string | null = null;
   private started = false;
@@ -144,6 +156,14 @@ export class SyncClient {
   /** The join code, when the server told this (facilitator) connection. */
   get joinCode(): string | null {
     return this.joinCode_;
+  }
+  /** The big-screen key, when the server told this (facilitator) connection. */
+  get screenKey(): string | null {
+    return this.screenKey_;
+  }
+  /** Our best estimate of the server's clock now (for timers; corrects for clock skew). */
+  serverNow(): number {
+    return this.opts.clock.now() + this.clockOffset;
   }
   get participants(): readonly PresenceEntry[] {
     return this.participants_;
@@ -276,6 +296,7 @@ export class SyncClient {
     };
     if (token) hello.participantToken = token;
     if (this.opts.facilitatorKey) hello.facilitatorKey = this.opts.facilitatorKey;
+    else if (this.opts.screenKey) hello.screenKey = this.opts.screenKey;
     this.send(hello);
   }
 
@@ -388,9 +409,13 @@ export class SyncClient {
 
   private onWelcome(w: WelcomeMessage): void {
     if (this.welcomed || w.workshopId !== this.opts.workshopId) return;
+    const roleBefore = this.me_?.role;
     this.me_ = w.you;
     if (w.joinCode) this.joinCode_ = w.joinCode;
-    this.opts.store.saveToken(w.you.participantToken);
+    if (w.screenKey) this.screenKey_ = w.screenKey;
+    if (typeof w.serverTime === 'number') this.clockOffset = w.serverTime - this.opts.clock.now();
+    // A screen has no participant and no token.
+    if (w.you.participantToken) this.opts.store.saveToken(w.you.participantToken);
     const remote: RemoteChange[] = [];
     if (w.snapshot) {
       this.confirmed = boardFromSnapshot(w.snapshot);
@@ -432,6 +457,7 @@ export class SyncClient {
     this.scheduleSave();
     this.setStatus('online');
     this.emit({ type: 'board', remote });
+    if (roleBefore !== undefined && roleBefore !== w.you.role) this.emit({ type: 'me' });
     this.pump();
     if (this.editing !== null) this.send({ type: 'presence', editing: this.editing });
   }
@@ -444,7 +470,7 @@ export class SyncClient {
   }
 
   private onEvent(e: EventBody): void {
-    if (!this.welcomed || !this.confirmed) return;
+    if (!this.welcomed || !this.confirmed || this.failReason_) return;
     if (e.seq <= this.confirmedSeq_) return; // already have it
     if (e.seq !== this.confirmedSeq_ + 1) {
       this.resync(); // a gap: never guess, fetch the truth
@@ -452,6 +478,7 @@ export class SyncClient {
     }
     const before = this.pending.length;
     const change = this.applyEvent(e);
+    if (this.failReason_) return; // the event removed us
     if (this.pending.length !== before) this.opts.store.savePending(this.pending);
     this.rebuildView();
     this.scheduleSave();
@@ -462,17 +489,58 @@ export class SyncClient {
     }
   }
 
-  /** Applies an event to the confirmed board; returns it as a remote change if not ours. */
+  /**
+   * Applies an event to the confirmed board; returns it as a remote change if not ours. A
+   * `hidden` event only advances the seq. Events about our own participant (a new role, our
+   * removal) act on the connection too.
+   */
   private applyEvent(e: EventBody): RemoteChange | null {
     const board = this.confirmed!;
-    const cardBefore = 'cardId' in e.op ? board.cards.get(e.op.cardId) : undefined;
-    applyOp(board, e.op, { by: e.by, at: e.at });
+    const op = e.op;
+    const by = e.by ?? '';
+    const cardBefore = 'cardId' in op ? board.cards.get(op.cardId) : undefined;
+    const myId = this.me_?.participantId;
+    const byRole = by !== '' && by === myId ? this.me_?.role : undefined;
+    applyEventOp(board, op, { by, at: e.at, byRole, effect: e.effect });
     this.confirmedSeq_ = e.seq;
-    if (e.clientId === this.clientId) {
+    if (op.kind === 'participant.role' && myId && op.participantId === myId) this.onOwnRole(op.role);
+    if (op.kind === 'participant.remove' && myId && op.participantId === myId) this.onRemoved();
+    if (e.clientId !== undefined && e.clientId === this.clientId) {
       this.pending = this.pending.filter((p) => p.clientSeq !== e.clientSeq);
       return null;
     }
-    return { op: e.op, by: e.by, cardBefore };
+    if (op.kind === 'hidden') return null;
+    return { op, by, cardBefore };
+  }
+
+  /** A facilitator changed our role: it applies at once; reconnect for the facilitator's welcome. */
+  private onOwnRole(role: You['role']): void {
+    if (!this.me_ || this.me_.role === role) return;
+    const promoted = role === 'facilitator';
+    this.me_ = { ...this.me_, role };
+    if (role !== 'facilitator') {
+      this.joinCode_ = null;
+      this.screenKey_ = null;
+    }
+    this.emit({ type: 'me' });
+    // The join code and screen key come only in a facilitator's welcome: resume to get them.
+    if (promoted) this.opts.clock.setTimeout(() => this.dropSocket(true), 0);
+  }
+
+  /** A facilitator removed us: our token no longer works; forget it and what we had queued. */
+  private onRemoved(): void {
+    if (this.failReason_ === 'removed') return;
+    this.failReason_ = 'removed';
+    this.opts.store.clearToken();
+    this.pending = [];
+    this.opts.store.savePending(this.pending);
+    this.opts.store.saveBoard(null);
+    this.clearTimer('saveTimer');
+    this.clearTimer('reconnectTimer');
+    const s = this.socket;
+    this.detachSocket();
+    if (s) s.close(1000, 'removed');
+    this.setStatus('failed');
   }
 
   private onAck(a: AckMessage): void {
@@ -499,6 +567,10 @@ export class SyncClient {
         this.pump();
         return;
       }
+    }
+    if (err.code === 'forbidden' && /removed/i.test(err.message)) {
+      this.onRemoved();
+      return;
     }
     if (
       !this.welcomed &&
@@ -547,7 +619,7 @@ export class SyncClient {
       return;
     }
     const view = cloneBoard(this.confirmed);
-    const meta = { by: this.me_?.participantId ?? '', at: this.opts.clock.now() };
+    const meta = { by: this.me_?.participantId ?? '', at: this.serverNow(), byRole: this.me_?.role };
     for (const p of this.pending) applyOp(view, p.op, meta);
     this.view = view;
   }

@@ -40,6 +40,8 @@ export interface SyncStore {
   savePending(ops: readonly PendingOp[]): void;
   loadToken(): string | null;
   saveToken(token: string): void;
+  /** Forgets the token (this participant was removed). */
+  clearToken(): void;
   loadBoard(): SavedBoard | null;
   saveBoard(board: SavedBoard | null): void;
 }
@@ -166,6 +168,10 @@ export class BrowserSyncStore implements SyncStore {
 
   saveToken(token: string): void {
     write(this.local, `jb.token.${this.workshopId}`, token);
+  }
+
+  clearToken(): void {
+    write(this.local, `jb.token.${this.workshopId}`, null);
   }
 
   loadBoard(): SavedBoard | null {

@@ -10,6 +10,7 @@ import type {
   PresenceEntry,
   ServerMessage,
 } from '../protocol/types';
+import { defaultFacilitation } from '../model/facilitation';
 import type { Clock, Network, SocketLike, TimerHandle } from './environment';
 
 /** One socket. Client → server frames collect in `sent`; server → client frames wait in an inbox until flush(). */
@@ -155,6 +156,10 @@ export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
       },
     ],
     cards: [],
+    facilitation: defaultFacilitation(),
+    groups: [],
+    rounds: [],
+    improvements: { roundIds: [], items: [] },
   };
 }
 

@@ -1,6 +1,6 @@
 // The board of one journey as a table: phases as columns, lanes as rows, cards in the cells.
 
-import { cardsByCell, cellKey, lanesOf, phasesOf, type Board, type Lane, type Phase } from '../model/board';
+import { cardsByCell, cellKey, lanesOf, phasesOf, type Board, type Card, type Lane, type Phase } from '../model/board';
 import type { MoveDirection } from '../model/moves';
 import { MAX_CARD_TEXT } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -17,6 +17,8 @@ export interface GridContext {
   names: ReadonlyMap<string, string>;
   /** Card id → names of others editing it. */
   editors: ReadonlyMap<string, string[]>;
+  /** Adds what the card shows beyond its own data (group, link: ui/voting/CardDecorator). */
+  decorate?: (view: CardView, card: Card) => void;
 }
 
 interface Cell {
@@ -181,11 +183,12 @@ export class BoardGrid {
           this.views.set(card.id, view);
         }
         view.update(card, {
-          authorName: ctx.names.get(card.authorId) ?? null,
+          authorName: card.authorId !== undefined ? (ctx.names.get(card.authorId) ?? null) : null,
           editors: ctx.editors.get(card.id) ?? [],
           index: i + 1,
           count: cards.length,
         });
+        ctx.decorate?.(view, card);
         const expected: Element | null = prev ? prev.nextElementSibling : cell.list.firstElementChild;
         if (expected !== view.el) cell.list.insertBefore(view.el, expected);
         prev = view.el;

@@ -22,6 +22,7 @@ import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { Toasts } from './Toasts';
+import { VotingController } from './voting/VotingController';
 
 export interface BoardViewOptions {
   workshopId: string;
@@ -60,6 +61,7 @@ export class BoardView implements View {
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly voting: VotingController;
 
   constructor(private readonly opts: BoardViewOptions) {
     const local = safeLocalStorage() ?? new MemoryStorage();
@@ -88,6 +90,17 @@ export class BoardView implements View {
     this.statusArea = h('div', { class: 'board-status' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el);
     this.asideEl = h('aside', { class: 'board-aside' });
+    this.voting = new VotingController({
+      board: () => this.client.board,
+      me: () => this.client.me,
+      participants: () => this.client.participants,
+      names: () => this.gridContext().names,
+      submit: (op) => this.submit(op),
+      renderNow: () => this.renderNow(),
+      announcer: this.announcer,
+      toasts: this.toasts,
+    });
+    this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
     if (opts.joinCode) {
       this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
     }
@@ -102,10 +115,12 @@ export class BoardView implements View {
       this.toasts.el,
       this.announcer.el,
       this.help.el,
+      this.voting.dialog.el,
     );
     this.renderChrome();
     this.drag = new DragController(this.grid.el, (cardId, target) =>
       this.dropCard(cardId, target.phaseId, target.laneId, target.index),
+      this.voting,
     );
     document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('pagehide', this.onPageHide);
@@ -193,7 +208,10 @@ export class BoardView implements View {
     const journeys = sortedJourneys(board);
     if (!this.journeyId || !board.journeys.has(this.journeyId)) this.journeyId = journeys[0]?.id ?? null;
     this.renderJourneyNav(board);
-    if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
+    if (this.journeyId) {
+      this.grid.render(board, this.journeyId, this.gridContext());
+      this.voting.update(this.journeyId);
+    }
   }
 
   private renderJourneyNav(board: Board): void {
@@ -249,7 +267,7 @@ export class BoardView implements View {
       }
     }
     if (this.client.me) names.set(this.client.me.participantId, this.client.me.displayName);
-    return { names, editors };
+    return { names, editors, decorate: this.voting.decorate };
   }
 
   // ---- sync events ----
@@ -266,11 +284,12 @@ export class BoardView implements View {
         else this.scheduleRender();
         return;
       case 'presence':
+      case 'me':
         this.scheduleRender();
         return;
       case 'rejected': {
-        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit'];
-        const reason = t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
+        const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit', 'locked'];
+        const reason = this.voting.rejectionText(e.op, e.code) ?? t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
         this.toasts.show(t('notice.rejected', { reason }));
         return;
       }
@@ -302,7 +321,7 @@ export class BoardView implements View {
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
       default:
-        this.announcer.remoteChange(t('announce.structure', { name }));
+        this.announcer.remoteChange(this.voting.remoteText(op) ?? t('announce.structure', { name }));
     }
   }
 

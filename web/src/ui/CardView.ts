@@ -42,6 +42,9 @@ export class CardView {
   private readonly editBtn: HTMLButtonElement;
   private readonly deleteBtn: HTMLButtonElement;
   private readonly colorSelect: HTMLSelectElement;
+  /** Filled by the voting decorations (group, link): badges under the text, extra tools. */
+  readonly badges: HTMLDivElement;
+  readonly extraTools: HTMLSpanElement;
   private editor: HTMLTextAreaElement | null = null;
   private editorHint: HTMLParagraphElement | null = null;
   private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
@@ -71,14 +74,17 @@ export class CardView {
     for (const ev of ['pointerdown', 'focus', 'keydown']) {
       this.colorSelect.addEventListener(ev, () => this.fillColors(true));
     }
+    this.badges = h('div', { class: 'card__badges', hidden: true });
+    this.extraTools = h('span', { class: 'card__extra-tools' });
     this.el = h(
       'li',
       { class: 'card', tabindex: 0, 'data-card-id': card.id, 'aria-describedby': summaryId },
       h('span', { class: 'card__grip', 'aria-hidden': 'true', title: '' }, '⠿'),
       this.textEl,
       this.metaEl,
+      this.badges,
       this.summaryEl,
-      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect, this.deleteBtn),
+      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect, this.deleteBtn, this.extraTools),
     );
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();

@@ -25,7 +25,18 @@ interface Active extends Pending {
   offsetX: number;
   offsetY: number;
   target: DropTarget | null;
+  /** The card under the pointer's middle band, when dropping there groups the two. */
+  groupWith: HTMLElement | null;
 }
+
+/** Grouping by drag (ui/voting): may `cardId` be dropped onto `ontoId` to group them? */
+export interface GroupDrop {
+  canGroup(cardId: string, ontoId: string): boolean;
+  group(cardId: string, ontoId: string): void;
+}
+
+/** The middle band of a card (as a fraction of its height) where a drop means "group". */
+const GROUP_BAND = [0.3, 0.7] as const;
 
 /**
  * Owns one drag at a time over the board: the floating copy of the card, the drop marker, and
@@ -39,6 +50,7 @@ export class DragController {
   constructor(
     private readonly root: HTMLElement,
     private readonly onDrop: (cardId: string, target: DropTarget) => void,
+    private readonly groupDrop?: GroupDrop,
   ) {
     this.marker = h('li', { class: 'drop-marker', 'aria-hidden': 'true' });
     root.addEventListener('pointerdown', this.onPointerDown);
@@ -83,7 +95,8 @@ export class DragController {
     window.addEventListener('click', swallow, { capture: true, once: true });
     window.setTimeout(() => window.removeEventListener('click', swallow, { capture: true }), 0);
     active.card.focus({ preventScroll: true });
-    if (active.target) this.onDrop(cardId, active.target);
+    if (active.groupWith) this.groupDrop?.group(cardId, active.groupWith.dataset.cardId!);
+    else if (active.target) this.onDrop(cardId, active.target);
   };
 
   private readonly onPointerCancel = (): void => this.cancel();
@@ -122,6 +135,7 @@ export class DragController {
       offsetX: ev.clientX - rect.left,
       offsetY: ev.clientY - rect.top,
       target: null,
+      groupWith: null,
     };
   }
 
@@ -130,6 +144,7 @@ export class DragController {
     a.ghost.style.transform = `translate(${x - a.offsetX}px, ${y - a.offsetY}px) rotate(1.5deg)`;
     this.autoScroll(x, y);
     const under = document.elementFromPoint(x, y);
+    if (this.followGroup(under, y)) return;
     const td = under?.closest<HTMLTableCellElement>('td.cell');
     if (!td || !this.root.contains(td)) {
       a.target = null;
@@ -152,6 +167,27 @@ export class DragController {
     }
   }
 
+  /** Over the middle of a card it may be grouped with: mark that card, and no move target. */
+  private followGroup(under: Element | null, y: number): boolean {
+    const a = this.active!;
+    const over = under?.closest<HTMLElement>('.card[data-card-id]') ?? null;
+    let onto: HTMLElement | null = null;
+    if (over && over !== a.card && this.root.contains(over) && this.groupDrop) {
+      const r = over.getBoundingClientRect();
+      const f = (y - r.top) / r.height;
+      if (f >= GROUP_BAND[0] && f <= GROUP_BAND[1] && this.groupDrop.canGroup(a.card.dataset.cardId!, over.dataset.cardId!)) onto = over;
+    }
+    if (a.groupWith !== onto) {
+      a.groupWith?.classList.remove('card--group-target');
+      onto?.classList.add('card--group-target');
+      a.groupWith = onto;
+    }
+    if (!onto) return false;
+    a.target = null;
+    this.marker.remove();
+    return true;
+  }
+
   private autoScroll(x: number, y: number): void {
     const r = this.root.getBoundingClientRect();
     if (x < r.left + EDGE_PX) this.root.scrollLeft -= 16;
@@ -162,6 +198,7 @@ export class DragController {
 
   private cleanUp(): void {
     if (this.active) {
+      this.active.groupWith?.classList.remove('card--group-target');
       this.active.ghost.remove();
       this.active.card.classList.remove('card--dragging');
       document.body.classList.remove('is-dragging');

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { SyncClient } from './SyncClient';
+import { sampleSnapshot } from './fakes';
+import { BrowserSyncStore } from './SyncStore';
+import { decodeServerMessage } from '../protocol/decode';
+import { Tab, addCard, addCardDoc, you } from './testTabs';
+import type { ServerMessage } from '../protocol/types';
+
+/** Opens the tab's socket and welcomes it with a snapshot at `seq`. */
+function welcome(tab: Tab, extra: Record<string, unknown> = {}, seq = 5): void {
+  tab.socket.open();
+  tab.socket.takeSent();
+  tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
+  tab.socket.flush();
+}
+
+function push(tab: Tab, msg: Record<string, unknown>): void {
+  tab.socket.push(msg);
+  tab.socket.flush();
+}
+
+describe('SyncClient: issue-3 events', () => {
+  it('a hidden event only advances the seq', () => {
+    const tab = new Tab();
+    welcome(tab);
+    const before = tab.client.board;
+    push(tab, { type: 'event', seq: 6, at: 6, op: { kind: 'hidden' } });
+    expect(tab.client.confirmedSeq).toBe(6);
+    expect(tab.client.board?.cards.size).toBe(before?.cards.size);
+    expect(tab.client.status).toBe('online');
+    const boardEvents = tab.events.filter((e) => e.type === 'board');
+    expect(boardEvents.at(-1)).toEqual({ type: 'board', remote: [] });
+  });
+
+  it('hidden events in a welcome keep the delta gap-free', () => {
+    const tab = new Tab();
+    welcome(tab);
+    tab.socket.serverClose(1006);
+    tab.clock.advance(10_000);
+    tab.socket.open();
+    expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 5 });
+    push(tab, {
+      type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
+      events: [
+        { seq: 6, at: 6, op: { kind: 'hidden' } },
+        { seq: 7, at: 7, by: 'u9', clientId: 'x', clientSeq: 1, op: { kind: 'board.lock', locked: true } },
+      ],
+    });
+    expect(tab.client.confirmedSeq).toBe(7);
+    expect(tab.client.board?.facilitation.locked).toBe(true);
+    expect(tab.sockets.sockets).toHaveLength(2); // no resync
+  });
+
+  it('applies server-made events without by/clientId and carries their effect', () => {
+    const tab = new Tab();
+    welcome(tab);
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' } });
+    push(tab, { type: 'event', seq: 7, at: 7, op: { kind: 'card.add', cardId: 'i1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'anoniem', color: 'yellow', orderKey: 'a0' } });
+    expect(tab.client.board?.cards.get('i1')?.authorId).toBeUndefined();
+    push(tab, { type: 'event', seq: 8, at: 100, by: 'f1', clientId: 'fx', clientSeq: 2, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, effect: { items: ['i1'] } });
+    expect(tab.client.board?.rounds.get('r1')).toMatchObject({ items: ['i1'], status: 'open', endsAt: 60_100 });
+    const result = { voters: 0, ranking: [{ itemId: 'i1', rank: 1, tied: false, votes: 0, digital: 0, paper: 0 }] };
+    push(tab, { type: 'event', seq: 9, at: 60_100, op: { kind: 'round.close', roundId: 'r1' }, effect: { result } });
+    expect(tab.client.board?.rounds.get('r1')).toMatchObject({ status: 'closed', result });
+    const remote = tab.events.filter((e) => e.type === 'board').at(-1);
+    expect(remote).toMatchObject({ remote: [{ op: { kind: 'round.close' }, by: '' }] });
+  });
+
+  it('the reveal event adds the revealed cards', () => {
+    const tab = new Tab();
+    welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation: { ...sampleSnapshot().facilitation, privateWriting: true, privateCount: 2 } } });
+    expect(tab.client.board?.facilitation.privateCount).toBe(2);
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'writing.private', on: false }, effect: { revealed: [addCardDoc('c7'), addCardDoc('c8')] } });
+    expect([...tab.client.board!.cards.keys()].sort()).toEqual(['c7', 'c8']);
+    expect(tab.client.board?.facilitation).toMatchObject({ privateWriting: false, privateCount: 0 });
+  });
+
+  it('our own card during private writing is private to us at once (pending) and after the event', () => {
+    const tab = new Tab();
+    welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation: { ...sampleSnapshot().facilitation, privateWriting: true } } });
+    const clientSeq = tab.client.submit(addCard('mine'));
+    expect(tab.client.board?.cards.get('mine')).toMatchObject({ private: true, authorId: 'u1' });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'u1', clientId: tab.client.clientId, clientSeq, op: addCard('mine') });
+    expect(tab.client.board?.cards.get('mine')?.private).toBe(true);
+    expect(tab.client.board?.facilitation.privateCount).toBe(1);
+  });
+});
+
+describe('SyncClient: welcome additions', () => {
+  it('keeps the screen key and corrects the clock by serverTime', () => {
+    const tab = new Tab();
+    welcome(tab, { joinCode: 'K7MP2Q', screenKey: 's'.repeat(22), serverTime: tab.clock.now() + 30_000 });
+    expect(tab.client.screenKey).toBe('s'.repeat(22));
+    expect(tab.client.serverNow()).toBe(tab.clock.now() + 30_000);
+    tab.clock.advance(1_000);
+    expect(tab.client.serverNow()).toBe(tab.clock.now() + 30_000);
+  });
+
+  it('pending timer.start counts from the estimated server time', () => {
+    const tab = new Tab();
+    welcome(tab, { serverTime: tab.clock.now() - 5_000 });
+    tab.client.submit({ kind: 'timer.start' });
+    const timer = tab.client.board!.facilitation.timer;
+    expect(timer.endsAt).toBe(tab.client.serverNow() + 300_000);
+  });
+
+  it('joins as a screen with the screen key and saves no token', () => {
+    const tab = new Tab();
+    tab.client.stop();
+    const client = new SyncClient({
+      url: 'ws://test/ws', workshopId: 'w1', displayName: 'Scherm', screenKey: 'S'.repeat(22),
+      store: new BrowserSyncStore('w1', tab.local, tab.session), socketFactory: tab.sockets.create,
+      clock: tab.clock, network: tab.network,
+    });
+    client.start();
+    tab.socket.open();
+    const hello = tab.socket.takeSent()[0];
+    expect(hello).toMatchObject({ type: 'hello', screenKey: 'S'.repeat(22) });
+    expect(hello).not.toHaveProperty('facilitatorKey');
+    tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    tab.socket.flush();
+    expect(client.me?.role).toBe('screen');
+    expect(tab.local.getItem('jb.token.w1')).toBeNull();
+  });
+
+  it('keeps presence voting status', () => {
+    const tab = new Tab();
+    welcome(tab);
+    push(tab, { type: 'presence', participants: [{ participantId: 'u1', displayName: 'Anna', role: 'participant', online: true, editing: null, voting: { used: 2, done: false } }] });
+    expect(tab.client.participants[0]?.voting).toEqual({ used: 2, done: false });
+  });
+});
+
+describe('SyncClient: our own participant', () => {
+  it('applies a role change at once and reconnects to get the facilitator welcome', () => {
+    const tab = new Tab();
+    welcome(tab);
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'facilitator' } });
+    expect(tab.client.me?.role).toBe('facilitator');
+    expect(tab.events.some((e) => e.type === 'me')).toBe(true);
+    tab.clock.advance(0);
+    expect(tab.sockets.sockets).toHaveLength(2);
+    tab.socket.open();
+    expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 6, participantToken: 'tok' });
+    push(tab, { type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
+    expect(tab.client.joinCode).toBe('K7MP2Q');
+  });
+
+  it("someone else's role change does not touch ours", () => {
+    const tab = new Tab();
+    welcome(tab);
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u2', role: 'facilitator' } });
+    expect(tab.client.me?.role).toBe('participant');
+    expect(tab.events.some((e) => e.type === 'me')).toBe(false);
+  });
+
+  it('a demotion takes away the join code', () => {
+    const tab = new Tab();
+    welcome(tab, { you: { ...you(), role: 'facilitator' }, joinCode: 'K7MP2Q', screenKey: 's'.repeat(22) });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
+    expect(tab.client.me?.role).toBe('participant');
+    expect(tab.client.joinCode).toBeNull();
+    expect(tab.client.screenKey).toBeNull();
+  });
+
+  it('being removed (event) drops the token, the queue and the saved board, and stops for good', () => {
+    const tab = new Tab();
+    welcome(tab);
+    tab.socket.close(); // the queued op stays unsent
+    tab.client.submit(addCard('c1'));
+    tab.socket.readyState = 1;
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.remove', participantId: 'u1' } });
+    expect(tab.client.status).toBe('failed');
+    expect(tab.client.failReason).toBe('removed');
+    expect(tab.local.getItem('jb.token.w1')).toBeNull();
+    expect(tab.client.pendingCount).toBe(0);
+    expect(tab.local.getItem('jb.board.w1')).toBeNull();
+    tab.clock.advance(60_000);
+    expect(tab.sockets.sockets).toHaveLength(1); // no reconnect
+  });
+
+  it('being removed (error "removed", then close 4003) says removed, not a bad link', () => {
+    const tab = new Tab();
+    welcome(tab);
+    expect(tab.local.getItem('jb.token.w1')).toBe('tok');
+    push(tab, { type: 'error', code: 'forbidden', message: 'removed' });
+    tab.socket.serverClose(4003);
+    expect(tab.client.failReason).toBe('removed');
+    expect(tab.local.getItem('jb.token.w1')).toBeNull();
+  });
+});
+
+describe('decoding issue-3 frames', () => {
+  it('accepts events without by/clientId/clientSeq, hidden events and effects', () => {
+    const frames = [
+      { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' } },
+      { type: 'event', seq: 2, at: 2, op: { kind: 'round.close', roundId: 'r' }, effect: { result: { voters: 0, ranking: [] } } },
+      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
+    ];
+    for (const f of frames) expect(decodeServerMessage(JSON.stringify(f))).toEqual(f as ServerMessage);
+  });
+
+  it('drops events whose optional fields have the wrong type', () => {
+    for (const f of [
+      { type: 'event', seq: 1, at: 1, by: 5, op: { kind: 'hidden' } },
+      { type: 'event', seq: 1, at: 1, clientSeq: 'x', op: { kind: 'hidden' } },
+      { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' }, effect: [] },
+      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
+    ]) {
+      expect(decodeServerMessage(JSON.stringify(f))).toBeNull();
+    }
+  });
+});

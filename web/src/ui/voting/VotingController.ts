@@ -1,0 +1,217 @@
+// The glue between the board screen and the voting part: it owns the voting panel, the card
+// decorations, the choice dialog and drag-to-group, turns their actions into operations, and
+// says what happened (own actions at once, others' changes politely, refusals clearly).
+
+import type { Board, Card } from '../../model/board';
+import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../protocol/types';
+import { t, type MessageKey } from '../../i18n/i18n';
+import { nl } from '../../i18n/messages';
+import { randomId } from '../../util/ids';
+import type { Announcer } from '../Announcer';
+import type { CardView } from '../CardView';
+import { shortText } from '../CardView';
+import type { GroupDrop } from '../DragController';
+import type { Toasts } from '../Toasts';
+import { ballotOf, type AddRefusal } from './ballot';
+import { CardDecorator } from './CardDecorator';
+import { ChoiceDialog } from './ChoiceDialog';
+import { canDragGroup, defaultGroupTitle, groupChoices, linkChoices, planGroup } from './items';
+import { VotingPanel } from './VotingPanel';
+
+/** What the controller needs from the board screen (the sync client and the shared widgets). */
+export interface VotingHost {
+  board(): Board | null;
+  me(): You | null;
+  participants(): readonly PresenceEntry[];
+  names(): ReadonlyMap<string, string>;
+  submit(op: Operation): void;
+  /** Re-render now (after an own change, so buttons and announcements agree). */
+  renderNow(): void;
+  announcer: Announcer;
+  toasts: Toasts;
+}
+
+/** Owns the voting panel, the card decorator and the choice dialog of one board screen. */
+export class VotingController implements GroupDrop {
+  readonly panel: VotingPanel;
+  readonly dialog = new ChoiceDialog();
+  private readonly decorator: CardDecorator;
+
+  constructor(private readonly host: VotingHost) {
+    this.panel = new VotingPanel({
+      submit: (op) => this.submit(op),
+      vote: (roundId, itemId, label) => this.vote('vote.add', roundId, itemId, label),
+      unvote: (roundId, itemId, label) => this.vote('vote.remove', roundId, itemId, label),
+      refused: (reason, _label, round) => this.say(refusalText(reason, round.maxPerItem)),
+      setDone: (roundId, done) => {
+        this.submit({ kind: 'vote.done', roundId, done });
+        this.say(t(done ? 'ballot.doneOn' : 'ballot.doneOff'));
+      },
+    });
+    this.decorator = new CardDecorator({
+      chooseGroup: (cardId) => this.chooseGroup(cardId),
+      ungroup: (cardId) => {
+        this.submit({ kind: 'card.ungroup', cardId });
+        this.say(t('grouping.out'));
+      },
+      chooseLink: (cardId) => this.chooseLink(cardId),
+      unlink: (cardId) => {
+        this.submit({ kind: 'card.link', cardId, targetId: null });
+        this.say(t('link.removed'));
+      },
+    });
+  }
+
+  /** For the grid: adds group and link badges and tools to a card. */
+  readonly decorate = (view: CardView, card: Card): void => {
+    const board = this.host.board();
+    if (board) this.decorator.decorate(board, view, card);
+  };
+
+  update(journeyId: string): void {
+    const board = this.host.board();
+    const me = this.host.me();
+    if (!board || !me) return;
+    this.panel.update({
+      board,
+      journeyId,
+      meId: me.participantId,
+      role: me.role,
+      participants: this.host.participants(),
+      names: this.host.names(),
+    });
+  }
+
+  // ---- drag to group ----
+
+  canGroup(cardId: string, ontoId: string): boolean {
+    const board = this.host.board();
+    return !!board && canDragGroup(board, cardId, ontoId);
+  }
+
+  group(cardId: string, ontoId: string): void {
+    const board = this.host.board();
+    if (!board) return;
+    this.applyGroup(board, cardId, { kind: 'card', id: ontoId }, '');
+  }
+
+  // ---- what the board screen asks ----
+
+  /** A clear reason for a refused voting operation, or null for the generic one. */
+  rejectionText(op: Operation, code: string): string | null {
+    const family = op.kind.startsWith('vote.')
+      ? 'vote'
+      : ['card.group', 'card.ungroup', 'group.add', 'group.update', 'card.link'].includes(op.kind)
+        ? 'grouping'
+        : op.kind.startsWith('round.')
+          ? 'round'
+          : null;
+    if (!family) return null;
+    const key = `reason.${family}.${code}`;
+    return key in nl ? t(key as MessageKey) : null;
+  }
+
+  /** What to say about someone else's voting operation, or null. */
+  remoteText(op: Operation): string | null {
+    const board = this.host.board();
+    const round = 'roundId' in op ? board?.rounds.get(op.roundId) : undefined;
+    const params = { number: round?.number ?? '', criterion: round?.criterion ?? '' };
+    switch (op.kind) {
+      case 'round.start':
+        return t('announce.roundStarted', { number: round?.number ?? '', criterion: op.criterion });
+      case 'round.close':
+        return t('announce.roundClosed', params);
+      case 'round.cancel':
+        return t('announce.roundCancelled', params);
+      case 'round.reopen':
+        return t('announce.roundReopened', params);
+      default:
+        return null;
+    }
+  }
+
+  // ---- actions ----
+
+  private submit(op: Operation): void {
+    this.host.submit(op);
+    this.host.renderNow();
+  }
+
+  private say(text: string): void {
+    this.host.announcer.now(text);
+  }
+
+  private vote(kind: 'vote.add' | 'vote.remove', roundId: string, itemId: string, label: string): void {
+    this.submit({ kind, roundId, itemId });
+    const round = this.host.board()?.rounds.get(roundId);
+    const me = this.host.me();
+    if (!round || !me) return;
+    const b = ballotOf(round, me.role);
+    this.say(t(kind === 'vote.add' ? 'ballot.voted' : 'ballot.unvoted', { text: label, count: b.remaining, budget: b.budget }));
+  }
+
+  private applyGroup(board: Board, cardId: string, target: { kind: 'card' | 'group'; id: string }, title: string): void {
+    const ops = planGroup(board, cardId, target, title.slice(0, MAX_TITLE), randomId());
+    for (const op of ops) this.host.submit(op);
+    this.host.renderNow();
+    const after = this.host.board()?.cards.get(cardId);
+    const group = after?.groupId ? this.host.board()?.groups.get(after.groupId) : undefined;
+    if (group) this.say(t('grouping.done', { title: group.title }));
+  }
+
+  private cardEl(cardId: string): HTMLElement | null {
+    return document.querySelector<HTMLElement>(`.card[data-card-id="${CSS.escape(cardId)}"]`);
+  }
+
+  private chooseGroup(cardId: string): void {
+    const board = this.host.board();
+    const card = board?.cards.get(cardId);
+    if (!board || !card) return;
+    const choices = groupChoices(board, cardId);
+    this.dialog.open(
+      {
+        title: t('grouping.dialogTitle'),
+        intro: t('grouping.dialogIntro', { text: shortText(card.text) }),
+        empty: t('grouping.dialogEmpty'),
+        field: { label: t('grouping.newTitle'), value: defaultGroupTitle(card.text), maxlength: MAX_TITLE },
+        choices: choices.map((c) =>
+          c.kind === 'group'
+            ? { id: `group:${c.id}`, label: t('grouping.toGroup', { title: c.text, count: c.size }) }
+            : { id: `card:${c.id}`, label: shortText(c.text), detail: c.phase },
+        ),
+        onChoose: (id, title) => {
+          const now = this.host.board();
+          const [kind, targetId] = id.split(/:(.*)/s) as ['card' | 'group', string];
+          if (now) this.applyGroup(now, cardId, { kind, id: targetId }, title);
+        },
+      },
+      this.cardEl(cardId),
+    );
+  }
+
+  private chooseLink(cardId: string): void {
+    const board = this.host.board();
+    const card = board?.cards.get(cardId);
+    if (!board || !card) return;
+    const choices = linkChoices(board, cardId).map((c) => ({ id: c.id, label: shortText(c.text), detail: c.phase, current: c.id === card.linkedTo }));
+    if (card.linkedTo) choices.push({ id: '', label: t('link.none'), detail: '', current: false });
+    this.dialog.open(
+      {
+        title: t('link.dialogTitle'),
+        intro: t('link.dialogIntro', { text: shortText(card.text) }),
+        empty: t('link.dialogEmpty'),
+        choices,
+        onChoose: (targetId) => {
+          this.submit({ kind: 'card.link', cardId, targetId: targetId === '' ? null : targetId });
+          const target = targetId ? this.host.board()?.cards.get(targetId) : undefined;
+          this.say(target ? t('link.done', { text: shortText(target.text) }) : t('link.removed'));
+        },
+      },
+      this.cardEl(cardId),
+    );
+  }
+}
+
+export function refusalText(reason: AddRefusal, max: number): string {
+  return t(`ballot.refused.${reason}` as MessageKey, { max });
+}
