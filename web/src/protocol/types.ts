@@ -391,15 +391,17 @@ export interface LaneDoc {
   title: string;
   kind: LaneKind;
   orderKey: string;
-  /** The lane's guiding question, empty for none. */
-  question: string;
+  /** The lane's guiding question, empty for none. The server always sends it; boardFromSnapshot
+   *  reads a document without it as empty. */
+  question?: string;
 }
 export interface JourneyDoc {
   id: string;
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
-  persona: Persona | null;
+  /** Always sent by the server (null for none); a document without it reads as null. */
+  persona?: Persona | null;
   phases: PhaseDoc[];
   lanes: LaneDoc[];
 }

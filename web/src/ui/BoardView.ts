@@ -21,6 +21,9 @@ import { HelpDialog } from './HelpDialog';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
 import { SharePanel } from './SharePanel';
+import { journeyInfo } from './structure/journeyInfo';
+import { StructureEditor } from './structure/StructureEditor';
+import { forgetWorkshop } from './templates/earlierWorkshops';
 import { Toasts } from './Toasts';
 import { VotingController } from './voting/VotingController';
 
@@ -51,6 +54,8 @@ export class BoardView implements View {
   private readonly announcer = new Announcer();
   private readonly help = new HelpDialog();
   private share: SharePanel | null = null;
+  private readonly structure: StructureEditor | null = null;
+  private readonly journeyInfoEl: HTMLDivElement;
   private readonly titleEl: HTMLHeadingElement;
   private readonly mainEl: HTMLElement;
   private readonly asideEl: HTMLElement;
@@ -88,7 +93,19 @@ export class BoardView implements View {
     this.topActions = h('div', { class: 'topbar__actions' });
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
-    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el);
+    this.journeyInfoEl = h('div', { class: 'journey-info-area' });
+    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el);
+    if (opts.facilitatorKey) {
+      this.structure = new StructureEditor(opts.workshopId, opts.facilitatorKey, {
+        submit: (op) => this.submit(op),
+        notify: (message) => this.toasts.show(message),
+        deleted: () => {
+          forgetFacilitatorKey(opts.workshopId);
+          forgetWorkshop(opts.workshopId);
+          location.hash = '#/';
+        },
+      });
+    }
     this.asideEl = h('aside', { class: 'board-aside' });
     this.voting = new VotingController({
       board: () => this.client.board,
@@ -117,6 +134,7 @@ export class BoardView implements View {
       this.help.el,
       this.voting.dialog.el,
     );
+    if (this.structure) root.append(this.structure.el);
     this.renderChrome();
     this.drag = new DragController(this.grid.el, (cardId, target) =>
       this.dropCard(cardId, target.phaseId, target.laneId, target.index),
@@ -144,6 +162,7 @@ export class BoardView implements View {
 
   relabel(): void {
     this.help.render();
+    this.structure?.relabel();
     this.share?.render();
     this.renderChrome();
     const board = this.client.board;
@@ -162,6 +181,11 @@ export class BoardView implements View {
     const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
     helpButton.addEventListener('click', () => this.help.open());
     this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
+    if (this.structure) {
+      const structureButton = h('button', { type: 'button', class: 'button button--quiet' }, t('structure.open'));
+      structureButton.addEventListener('click', () => this.structure?.open());
+      this.topActions.prepend(structureButton);
+    }
     this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
@@ -212,6 +236,10 @@ export class BoardView implements View {
       this.grid.render(board, this.journeyId, this.gridContext());
       this.voting.update(this.journeyId);
     }
+    const journey = this.journeyId ? board.journeys.get(this.journeyId) : undefined;
+    this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
+    if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
+    this.structure?.update(board);
   }
 
   private renderJourneyNav(board: Board): void {
@@ -249,6 +277,7 @@ export class BoardView implements View {
     }
     actions.push(h('a', { class: 'button button--quiet', href: '#/' }, t('fail.home')));
     this.grid.el.hidden = true;
+    this.journeyInfoEl.replaceChildren();
     this.statusArea.replaceChildren(
       h('div', { class: 'panel failure', role: 'alert' }, h('p', null, t(`fail.${reason}` as MessageKey)), h('p', { class: 'failure__actions' }, ...actions)),
     );
