@@ -25,6 +25,7 @@ JB_TEST_PACKAGES=(
     chromium                   # browser end-to-end tests (Playwright drives /usr/bin/chromium)
     nginx                      # the reverse-proxy test (tests/deploy)
     openssl                    # its self-signed certificate
+    zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

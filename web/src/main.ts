@@ -1,7 +1,7 @@
 // The entry point: language, routing, and swapping screens.
 
 import './styles/app.css';
-import { initLang, onLangChange } from './i18n/i18n';
+import { initLang, onLangChange, t } from './i18n/i18n';
 import { BoardView } from './ui/BoardView';
 import { safeLocalStorage, type View } from './ui/chrome';
 import { HomeView } from './ui/HomeView';
@@ -38,6 +38,13 @@ class App {
         this.show(new HomeView(route.code));
         return;
       case 'board': {
+        if (route.screen && !route.key) {
+          // The big screen: read-only, no name to ask, nothing remembered.
+          this.show(
+            new BoardView({ workshopId: route.workshopId, displayName: t('screen.label'), facilitatorKey: null, joinCode: null, screenKey: route.screen }),
+          );
+          return;
+        }
         // The key and code live in the fragment and in this browser only (P-HTTP-4).
         if (route.key) rememberFacilitatorKey(route.workshopId, route.key);
         if (route.code) rememberJoinCode(route.workshopId, route.code);

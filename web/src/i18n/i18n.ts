@@ -20,7 +20,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 }
 
 /** Picks `base.one` or `base.other` by count (both languages pluralise alike here). */
-export function tCount(base: 'conn.queued', count: number): string {
+export function tCount(base: 'conn.queued' | 'private.count', count: number): string {
   return t(`${base}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count });
 }
 

@@ -2,6 +2,7 @@
 // is written in plain B1 Dutch (short sentences, common words, "je"). English must have exactly
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
+import { facilitationEn, facilitationNl } from './facilitationMessages';
 import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
@@ -219,6 +220,7 @@ export const nl = {
   'announce.movedSelf': 'Kaart staat nu in {phase}, {lane}, plek {index} van {count}.',
   'announce.cannotMove': 'De kaart kan niet verder.',
   'announce.restored': 'Kaart teruggezet.',
+  ...facilitationNl,
   ...votingNl,
 } as const;
 
@@ -440,6 +442,7 @@ export const en: Catalogue = {
   'announce.movedSelf': 'The card is now in {phase}, {lane}, position {index} of {count}.',
   'announce.cannotMove': 'The card cannot move further.',
   'announce.restored': 'Card brought back.',
+  ...facilitationEn,
   ...votingEn,
 };
 

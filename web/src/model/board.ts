@@ -168,9 +168,10 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       const lane = board.lanes.get(op.laneId);
       if (!board.journeys.has(op.journeyId) || !phase || !lane) return false;
       if (phase.journeyId !== op.journeyId || lane.journeyId !== op.journeyId) return false;
-      // During private writing a participant's new card is private (SPEC-3); only its author
-      // (who knows their own role) sees it, everyone else gets a hidden event.
-      const isPrivate = board.facilitation.privateWriting && meta.byRole === 'participant';
+      // During private writing a participant's new card is private (P-FAC-6): the event says
+      // so; a pending one is private when we are a participant. Only its author sees it.
+      const isPrivate =
+        op.private === true || (board.facilitation.privateWriting && meta.byRole === 'participant');
       const card: Card = {
         id: op.cardId,
         journeyId: op.journeyId,
@@ -254,6 +255,9 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       if (!board.journeys.has(op.journeyId) || board.journeys.size <= 1) return false;
       if (hasCards(board, (c) => c.journeyId === op.journeyId)) return false;
       board.journeys.delete(op.journeyId);
+      if (board.facilitation.focus?.journeyId === op.journeyId) {
+        board.facilitation = { ...board.facilitation, focus: null }; // P-FAC-7
+      }
       for (const [id, p] of board.phases) if (p.journeyId === op.journeyId) board.phases.delete(id);
       for (const [id, l] of board.lanes) if (l.journeyId === op.journeyId) board.lanes.delete(id);
       return true;
@@ -277,6 +281,9 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       if (!board.phases.has(op.phaseId)) return false;
       if (hasCards(board, (c) => c.phaseId === op.phaseId)) return false;
       board.phases.delete(op.phaseId);
+      if (board.facilitation.focus?.phaseId === op.phaseId) {
+        board.facilitation = { ...board.facilitation, focus: { ...board.facilitation.focus, phaseId: null } };
+      }
       return true;
     case 'lane.add':
       if (board.lanes.has(op.laneId) || !board.journeys.has(op.journeyId)) return false;

@@ -65,6 +65,26 @@ describe('facilitation state', () => {
     expect(b.facilitation.timer).toEqual({ durationMs: 121_000, remainingMs: 121_000, endsAt: null });
   });
 
+  it('+1 minute on a timer that ran out counts from now', () => {
+    const b = ideaBoard();
+    applyOp(b, { kind: 'timer.set', durationMs: 1_000 }, testMeta);
+    applyOp(b, { kind: 'timer.start' }, { by: 'f', at: 0 });
+    applyOp(b, { kind: 'timer.add', ms: 60_000 }, { by: 'f', at: 10_000 });
+    expect(b.facilitation.timer).toMatchObject({ durationMs: 61_000, endsAt: 70_000 });
+  });
+
+  it('deleting the followed journey clears the focus; deleting its phase keeps the journey', () => {
+    const b = ideaBoard();
+    applyOp(b, { kind: 'phase.add', journeyId: 'j1', phaseId: 'p3', title: 'Later', orderKey: 'a9' }, testMeta);
+    applyOp(b, { kind: 'focus.set', journeyId: 'j1', phaseId: 'p3' }, testMeta);
+    applyOp(b, { kind: 'phase.delete', phaseId: 'p3' }, testMeta);
+    expect(b.facilitation.focus).toEqual({ journeyId: 'j1', phaseId: null });
+    applyOp(b, { kind: 'journey.add', journeyId: 'j2', title: 'Twee', targetGroup: 'inwoner', orderKey: 'a1' }, testMeta);
+    applyOp(b, { kind: 'focus.set', journeyId: 'j2', phaseId: null }, testMeta);
+    applyOp(b, { kind: 'journey.delete', journeyId: 'j2' }, testMeta);
+    expect(b.facilitation.focus).toBeNull();
+  });
+
   it('a timer past its end shows 0 and cannot be started from 0', () => {
     const b = ideaBoard();
     applyOp(b, { kind: 'timer.set', durationMs: 1_000 }, testMeta);
@@ -100,6 +120,14 @@ describe('private writing', () => {
     applyOp(b, { kind: 'card.add', cardId: 'c3', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'begeleider', color: 'yellow', orderKey: 'a2' }, { by: 'f', at: 1, byRole: 'facilitator' });
     expect(b.cards.get('c2')!.private).toBe(true);
     expect(b.cards.get('c3')!.private).toBe(false);
+    expect(b.facilitation.privateCount).toBe(1);
+  });
+
+  it('a card.add event marked private by the server is private, whatever we know of the author', () => {
+    const b = ideaBoard();
+    applyOp(b, { kind: 'writing.private', on: true }, testMeta);
+    applyOp(b, { kind: 'card.add', cardId: 'c1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: '', color: 'yellow', orderKey: 'a0', private: true }, { by: 'u1', at: 1 });
+    expect(b.cards.get('c1')!.private).toBe(true);
     expect(b.facilitation.privateCount).toBe(1);
   });
 

@@ -106,10 +106,11 @@ export function applyFacilitationOp(board: Board, op: FacilitationOp, meta: OpMe
       if (timer.endsAt === null) return false;
       return setTimer(board, { ...timer, remainingMs: Math.max(0, timer.endsAt - meta.at), endsAt: null });
     case 'timer.add':
+      // Running: endsAt moves on (from now if it already ran out, P-FAC-2).
       return setTimer(board, {
         durationMs: timer.durationMs + op.ms,
         remainingMs: timer.endsAt === null ? timer.remainingMs + op.ms : timer.remainingMs,
-        endsAt: timer.endsAt === null ? null : timer.endsAt + op.ms,
+        endsAt: timer.endsAt === null ? null : Math.max(timer.endsAt, meta.at) + op.ms,
       });
     case 'timer.reset':
       return setTimer(board, { durationMs: timer.durationMs, remainingMs: timer.durationMs, endsAt: null });

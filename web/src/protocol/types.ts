@@ -84,6 +84,8 @@ export interface CardAddOp {
   text: string;
   color: CardColor;
   orderKey: string;
+  /** Only in events: the server made the card private (private writing, P-FAC-6). */
+  private?: true;
 }
 export interface CardUpdateOp {
   kind: 'card.update';

@@ -25,6 +25,7 @@ import { journeyInfo } from './structure/journeyInfo';
 import { StructureEditor } from './structure/StructureEditor';
 import { forgetWorkshop } from './templates/earlierWorkshops';
 import { Toasts } from './Toasts';
+import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
 
 export interface BoardViewOptions {
@@ -32,6 +33,8 @@ export interface BoardViewOptions {
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
+  /** Opens the read-only big screen with this key (no facilitator key then). */
+  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -66,6 +69,7 @@ export class BoardView implements View {
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly facil: FacilitationController;
   private readonly voting: VotingController;
 
   constructor(private readonly opts: BoardViewOptions) {
@@ -75,6 +79,7 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
+      screenKey: opts.screenKey ?? undefined,
       store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
@@ -95,6 +100,21 @@ export class BoardView implements View {
     this.statusArea = h('div', { class: 'board-status' });
     this.journeyInfoEl = h('div', { class: 'journey-info-area' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el);
+    this.asideEl = h('aside', { class: 'board-aside', hidden: !!opts.screenKey });
+    this.facil = new FacilitationController({
+      client: this.client,
+      announcer: this.announcer,
+      notify: (text) => this.toasts.show(text, undefined, 5_000),
+      mainEl: this.mainEl,
+      gridEl: this.grid.el,
+      journeyId: () => this.journeyId,
+      showJourney: (id) => {
+        this.journeyId = id;
+        this.renderNow();
+      },
+      screen: !!opts.screenKey,
+    });
+    this.mainEl.prepend(this.facil.banner.el);
     if (opts.facilitatorKey) {
       this.structure = new StructureEditor(opts.workshopId, opts.facilitatorKey, {
         submit: (op) => this.submit(op),
@@ -106,12 +126,12 @@ export class BoardView implements View {
         },
       });
     }
-    this.asideEl = h('aside', { class: 'board-aside' });
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
       participants: () => this.client.participants,
       names: () => this.gridContext().names,
+      serverNow: () => this.client.serverNow(),
       submit: (op) => this.submit(op),
       renderNow: () => this.renderNow(),
       announcer: this.announcer,
@@ -119,7 +139,7 @@ export class BoardView implements View {
     });
     this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
     if (opts.joinCode) {
-      this.share = new SharePanel(opts.joinCode, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+      this.share = this.makeShare(opts.joinCode);
     }
   }
 
@@ -154,6 +174,7 @@ export class BoardView implements View {
     this.unsubscribe?.();
     this.drag?.dispose();
     this.client.stop();
+    this.facil.dispose();
     this.announcer.dispose();
     this.toasts.dispose();
     this.root?.replaceChildren();
@@ -164,6 +185,7 @@ export class BoardView implements View {
     this.help.render();
     this.structure?.relabel();
     this.share?.render();
+    this.facil.relabel();
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
@@ -186,7 +208,7 @@ export class BoardView implements View {
       structureButton.addEventListener('click', () => this.structure?.open());
       this.topActions.prepend(structureButton);
     }
-    this.asideEl.replaceChildren(...[this.share?.el, this.presence.el].filter((e): e is HTMLElement => !!e));
+    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
@@ -198,12 +220,29 @@ export class BoardView implements View {
     });
   }
 
-  /** A facilitator who came in with only the key learns the join code from the welcome. */
+  private makeShare(code: string): SharePanel {
+    return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
+      workshopId: this.opts.workshopId,
+      screenKey: () => this.client.screenKey,
+    });
+  }
+
+  /**
+   * A facilitator who came in with only the key (or was made one) learns the join code from
+   * the welcome; one who handed over stops showing it.
+   */
   private showShareOnceKnown(): void {
+    const role = this.client.me?.role;
+    if (this.share && role !== undefined && role !== 'facilitator') {
+      this.share = null;
+      this.renderChrome();
+      return;
+    }
+    this.share?.update();
     const code = this.client.joinCode;
     if (this.share || !code) return;
     rememberJoinCode(this.opts.workshopId, code);
-    this.share = new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000));
+    this.share = this.makeShare(code);
     this.renderChrome();
   }
 
@@ -238,8 +277,8 @@ export class BoardView implements View {
     }
     const journey = this.journeyId ? board.journeys.get(this.journeyId) : undefined;
     this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
-    if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
     this.structure?.update(board);
+    this.facil.update(board);
   }
 
   private renderJourneyNav(board: Board): void {
@@ -313,7 +352,15 @@ export class BoardView implements View {
         else this.scheduleRender();
         return;
       case 'presence':
+        this.scheduleRender();
+        return;
       case 'me':
+        if (this.client.me?.role !== 'facilitator') {
+          // Handed over or demoted: a remembered facilitator key would make us one again.
+          forgetFacilitatorKey(this.opts.workshopId);
+          if (/[?&]key=/.test(location.hash)) history.replaceState(null, '', `#/w/${this.opts.workshopId}`);
+        }
+        this.facil.roleChanged();
         this.scheduleRender();
         return;
       case 'rejected': {
@@ -350,13 +397,16 @@ export class BoardView implements View {
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
       default:
-        this.announcer.remoteChange(this.voting.remoteText(op) ?? t('announce.structure', { name }));
+        const text = this.voting.remoteText(op);
+        // '' = nothing to say (e.g. one's own vote from another tab).
+        if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
     }
   }
 
   // ---- user actions ----
 
   private submit(op: Operation): void {
+    if (this.facil.refuses(op)) return;
     this.client.submit(op);
   }
 

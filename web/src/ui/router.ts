@@ -4,7 +4,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'join'; code: string }
-  | { name: 'board'; workshopId: string; key: string | null; code: string | null };
+  | { name: 'board'; workshopId: string; key: string | null; code: string | null; screen: string | null };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -17,7 +17,13 @@ export function parseRoute(hash: string): Route {
     return { name: 'join', code: decodeURIComponent(parts[1]!) };
   }
   if (parts[0] === 'w' && parts.length === 2 && ID.test(parts[1]!)) {
-    return { name: 'board', workshopId: parts[1]!, key: params.get('key'), code: params.get('code') };
+    return {
+      name: 'board',
+      workshopId: parts[1]!,
+      key: params.get('key'),
+      code: params.get('code'),
+      screen: params.get('screen'),
+    };
   }
   return { name: 'home' };
 }

@@ -4,9 +4,11 @@
 
 import type { Board, Card } from '../../model/board';
 import { t } from '../../i18n/i18n';
-import type { CardView } from '../CardView';
 import { shortText } from '../CardView';
 import { h } from '../dom';
+import { openRound } from '../../model/voting';
+import type { Role } from '../../protocol/types';
+import { ballotOf } from './ballot';
 import { isIdea } from './items';
 
 export interface CardDecoration {
@@ -16,9 +18,17 @@ export interface CardDecoration {
   linkedText: string | null;
   /** Idea cards get the link action; any card may be grouped (SPEC-3 group.add). */
   idea: boolean;
+  /** The viewer's own dots on this card (or its group) in the open round; null outside it. */
+  myDots: number | null;
+  /** The round item the dots are on (the card or its group), when myDots is not null. */
+  itemId: string | null;
+  roundId: string | null;
 }
 
-export function decorationOf(board: Board, card: Card): CardDecoration {
+export function decorationOf(board: Board, card: Card, role: Role): CardDecoration {
+  const round = openRound(board);
+  const itemId = round ? [card.id, card.groupId].find((id) => id !== null && round.items.includes(id)) : undefined;
+  const voting = round && itemId && ballotOf(round, role).canVote ? (round.myVotes[itemId] ?? 0) : null;
   const group = card.groupId ? board.groups.get(card.groupId) : undefined;
   const linked = card.linkedTo ? board.cards.get(card.linkedTo) : undefined;
   return {
@@ -27,6 +37,9 @@ export function decorationOf(board: Board, card: Card): CardDecoration {
     linkedId: linked ? linked.id : null,
     linkedText: linked ? linked.text : null,
     idea: isIdea(board, card),
+    myDots: voting,
+    itemId: voting !== null ? (itemId ?? null) : null,
+    roundId: voting !== null ? round!.id : null,
   };
 }
 
@@ -35,16 +48,25 @@ export interface DecoratorActions {
   ungroup(cardId: string): void;
   chooseLink(cardId: string): void;
   unlink(cardId: string): void;
+  vote(roundId: string, itemId: string, label: string): void;
+  unvote(roundId: string, itemId: string, label: string): void;
+}
+
+/** What can be decorated: a card of the table (CardView) or of the list view. */
+export interface Decoratable {
+  readonly el: HTMLElement;
+  readonly badges: HTMLElement;
+  readonly extraTools: HTMLElement;
 }
 
 /** Owns a cache key per card view, so unchanged cards cost no DOM writes. */
 export class CardDecorator {
-  private readonly keys = new WeakMap<CardView, string>();
+  private readonly keys = new WeakMap<Decoratable, string>();
 
   constructor(private readonly actions: DecoratorActions) {}
 
-  decorate(board: Board, view: CardView, card: Card): void {
-    const d = decorationOf(board, card);
+  decorate(board: Board, view: Decoratable, card: Card, role: Role): void {
+    const d = decorationOf(board, card, role);
     // CardView.update rewrites the class list when the card changes: set ours every time.
     view.el.classList.toggle('card--grouped', d.groupId !== null);
     const key = JSON.stringify([document.documentElement.lang, card.text, d]);
@@ -59,6 +81,16 @@ export class CardDecorator {
       const remove = h('button', { type: 'button', class: 'card__badge-remove', 'aria-label': t('link.removeLabel', { text: label }) }, '×');
       remove.addEventListener('click', () => this.actions.unlink(card.id));
       badges.push(h('p', { class: 'card__badge card__badge--link' }, h('span', null, t('link.badge', { text: shortText(d.linkedText) })), remove));
+    }
+    if (d.myDots !== null) {
+      badges.push(
+        h(
+          'p',
+          { class: 'card__badge card__badge--dots' },
+          h('span', { class: 'dots', 'aria-hidden': 'true' }, '●'.repeat(d.myDots)),
+          t('ballot.onCard', { count: d.myDots }),
+        ),
+      );
     }
     view.badges.replaceChildren(...badges);
     view.badges.hidden = badges.length === 0;
@@ -79,6 +111,19 @@ export class CardDecorator {
       const link = h('button', { type: 'button', class: 'card__tool', 'aria-label': t('link.chooseLabel', { text: label }) }, t('link.choose'));
       link.addEventListener('click', () => this.actions.chooseLink(card.id));
       tools.push(link);
+    }
+    if (d.myDots !== null && d.itemId && d.roundId) {
+      const { itemId, roundId } = d;
+      const group = d.groupId !== null && itemId === d.groupId;
+      const itemLabel = group ? (d.groupTitle ?? '') : label;
+      const add = h('button', { type: 'button', class: 'card__tool card__tool--vote', 'aria-label': t('ballot.addLabel', { text: itemLabel }) }, t('ballot.add'));
+      add.addEventListener('click', () => this.actions.vote(roundId, itemId, itemLabel));
+      tools.unshift(add);
+      if (d.myDots > 0) {
+        const remove = h('button', { type: 'button', class: 'card__tool', 'aria-label': t('ballot.removeLabel', { text: itemLabel }) }, t('ballot.remove'));
+        remove.addEventListener('click', () => this.actions.unvote(roundId, itemId, itemLabel));
+        tools.splice(1, 0, remove);
+      }
     }
     view.extraTools.replaceChildren(...tools);
   }

@@ -25,7 +25,7 @@ export class GroupList {
       .filter((x) => x.members.length > 0);
     this.el.hidden = groups.length === 0;
     const key = JSON.stringify([document.documentElement.lang, groups.map((x) => [x.g.id, x.g.title, x.members.map((m) => [m.id, m.text])])]);
-    if (key === this.key || this.el.querySelector('input') === document.activeElement) return;
+    if (key === this.key || (document.activeElement instanceof HTMLInputElement && this.el.contains(document.activeElement))) return;
     this.key = key;
     const open = this.el.open;
     this.el.replaceChildren(

@@ -5,14 +5,13 @@
 import type { Board, Card } from '../../model/board';
 import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../protocol/types';
 import { t, type MessageKey } from '../../i18n/i18n';
-import { nl } from '../../i18n/messages';
 import { randomId } from '../../util/ids';
 import type { Announcer } from '../Announcer';
 import type { CardView } from '../CardView';
 import { shortText } from '../CardView';
 import type { GroupDrop } from '../DragController';
 import type { Toasts } from '../Toasts';
-import { ballotOf, type AddRefusal } from './ballot';
+import { addRefusal, ballotOf, rejectionKey, type AddRefusal } from './ballot';
 import { CardDecorator } from './CardDecorator';
 import { ChoiceDialog } from './ChoiceDialog';
 import { canDragGroup, defaultGroupTitle, groupChoices, linkChoices, planGroup } from './items';
@@ -24,6 +23,8 @@ export interface VotingHost {
   me(): You | null;
   participants(): readonly PresenceEntry[];
   names(): ReadonlyMap<string, string>;
+  /** The server's clock now, as well as the client knows it (round end times). */
+  serverNow(): number;
   submit(op: Operation): void;
   /** Re-render now (after an own change, so buttons and announcements agree). */
   renderNow(): void;
@@ -55,6 +56,8 @@ export class VotingController implements GroupDrop {
         this.say(t('grouping.out'));
       },
       chooseLink: (cardId) => this.chooseLink(cardId),
+      vote: (roundId, itemId, label) => this.voteChecked(roundId, itemId, label),
+      unvote: (roundId, itemId, label) => this.vote('vote.remove', roundId, itemId, label),
       unlink: (cardId) => {
         this.submit({ kind: 'card.link', cardId, targetId: null });
         this.say(t('link.removed'));
@@ -65,7 +68,8 @@ export class VotingController implements GroupDrop {
   /** For the grid: adds group and link badges and tools to a card. */
   readonly decorate = (view: CardView, card: Card): void => {
     const board = this.host.board();
-    if (board) this.decorator.decorate(board, view, card);
+    const me = this.host.me();
+    if (board && me) this.decorator.decorate(board, view, card, me.role);
   };
 
   update(journeyId: string): void {
@@ -79,6 +83,7 @@ export class VotingController implements GroupDrop {
       role: me.role,
       participants: this.host.participants(),
       names: this.host.names(),
+      clockOffset: this.host.serverNow() - Date.now(),
     });
   }
 
@@ -99,19 +104,11 @@ export class VotingController implements GroupDrop {
 
   /** A clear reason for a refused voting operation, or null for the generic one. */
   rejectionText(op: Operation, code: string): string | null {
-    const family = op.kind.startsWith('vote.')
-      ? 'vote'
-      : ['card.group', 'card.ungroup', 'group.add', 'group.update', 'card.link'].includes(op.kind)
-        ? 'grouping'
-        : op.kind.startsWith('round.')
-          ? 'round'
-          : null;
-    if (!family) return null;
-    const key = `reason.${family}.${code}`;
-    return key in nl ? t(key as MessageKey) : null;
+    const key = rejectionKey(op.kind, code);
+    return key ? t(key) : null;
   }
 
-  /** What to say about someone else's voting operation, or null. */
+  /** What to say about someone else's voting operation: null for the generic text, '' for nothing. */
   remoteText(op: Operation): string | null {
     const board = this.host.board();
     const round = 'roundId' in op ? board?.rounds.get(op.roundId) : undefined;
@@ -125,6 +122,11 @@ export class VotingController implements GroupDrop {
         return t('announce.roundCancelled', params);
       case 'round.reopen':
         return t('announce.roundReopened', params);
+      case 'vote.add':
+      case 'vote.remove':
+      case 'vote.done':
+        // Only the voter's own connections see these: another tab of the same person.
+        return '';
       default:
         return null;
     }
@@ -139,6 +141,16 @@ export class VotingController implements GroupDrop {
 
   private say(text: string): void {
     this.host.announcer.now(text);
+  }
+
+  /** A dot placed from a card: the same local checks as the ballot, then the vote. */
+  private voteChecked(roundId: string, itemId: string, label: string): void {
+    const round = this.host.board()?.rounds.get(roundId);
+    const me = this.host.me();
+    if (!round || !me) return;
+    const why = addRefusal(round, ballotOf(round, me.role), itemId);
+    if (why) this.say(refusalText(why, round.maxPerItem));
+    else this.vote('vote.add', roundId, itemId, label);
   }
 
   private vote(kind: 'vote.add' | 'vote.remove', roundId: string, itemId: string, label: string): void {

@@ -24,6 +24,8 @@ export interface VotingContext {
   role: Role;
   participants: readonly PresenceEntry[];
   names: ReadonlyMap<string, string>;
+  /** Server clock minus ours, to show a round's end in local time. */
+  clockOffset: number;
 }
 
 export interface VotingPanelActions extends BallotActions {
@@ -113,15 +115,24 @@ export class VotingPanel {
     const voters = ctx.participants.filter((p) => p.online && p.voting);
     const done = voters.filter((p) => p.voting?.done).length;
     const meDone = ctx.participants.find((p) => p.participantId === ctx.meId)?.voting?.done ?? false;
-    const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, done, voters.length, facilitator]);
+    const names = (list: readonly PresenceEntry[]) => list.map((p) => p.displayName).sort((a, b) => a.localeCompare(b)).join(', ');
+    const doneNames = names(voters.filter((p) => p.voting?.done));
+    const busyNames = names(voters.filter((p) => !p.voting?.done));
+    const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, doneNames, busyNames, facilitator]);
     if (key !== this.openKey) {
       this.openKey = key;
-      const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt) }));
+      const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt - ctx.clockOffset) }));
       this.openHead.replaceChildren(
         h('h3', { id: 'voting-open-title', class: 'voting__heading' }, t('round.openHeading', { number: round.number, criterion: round.criterion })),
         h('p', { class: 'voting__settings' }, roundSettingsText(round)),
         ends,
         h('p', { class: 'voting__progress', 'data-testid': 'round-progress' }, t('round.progress', { done, count: voters.length })),
+        // Names, never whose dots went where (SPEC-3 presence.voting); for the facilitator.
+        h(
+          'p',
+          { class: 'voting__who', hidden: !facilitator || voters.length === 0, 'data-testid': 'round-who' },
+          [doneNames ? t('round.doneNames', { names: doneNames }) : '', busyNames ? t('round.busyNames', { names: busyNames }) : ''].filter(Boolean).join(' '),
+        ),
       );
       const buttons: HTMLElement[] = [];
       if (facilitator) {

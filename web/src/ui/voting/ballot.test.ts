@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRefusal, ballotOf, canRemove, dotsOn, isDone, isVoter } from './ballot';
+import { addRefusal, ballotOf, canRemove, dotsOn, isDone, isVoter, rejectionKey } from './ballot';
 import { round } from './testBoard';
 
 describe('ballot: what a voter may still do (P-VOTE budget and cap, mirrored in the UI)', () => {
@@ -47,5 +47,21 @@ describe('ballot: what a voter may still do (P-VOTE budget and cap, mirrored in 
     expect(isDone(ballotOf(round(), 'participant'), false)).toBe(false);
     expect(isDone(ballotOf(round(), 'participant'), true)).toBe(true);
     expect(isDone(ballotOf(round({ myVotes: { i1: 2, g1: 1 } }), 'participant'), false)).toBe(true);
+  });
+});
+
+describe('server refusals of voting operations', () => {
+  it('explain a refused vote by its code', () => {
+    expect(rejectionKey('vote.add', 'limit')).toBe('reason.vote.limit');
+    expect(rejectionKey('vote.remove', 'conflict')).toBe('reason.vote.conflict');
+    expect(rejectionKey('vote.add', 'forbidden')).toBe('reason.vote.forbidden');
+  });
+
+  it('explain refused grouping and rounds, and leave other codes to the generic text', () => {
+    expect(rejectionKey('card.group', 'conflict')).toBe('reason.grouping.conflict');
+    expect(rejectionKey('round.start', 'conflict')).toBe('reason.round.conflict');
+    expect(rejectionKey('round.start', 'invalid')).toBe('reason.round.invalid');
+    expect(rejectionKey('vote.add', 'not_found')).toBeNull();
+    expect(rejectionKey('card.update', 'conflict')).toBeNull();
   });
 });

@@ -4,7 +4,9 @@
 // these only keep the UI from offering what it would refuse.
 
 import { votesUsed } from '../../model/voting';
-import type { Role, RoundDoc } from '../../protocol/types';
+import type { MessageKey } from '../../i18n/i18n';
+import { nl } from '../../i18n/messages';
+import type { OperationKind, Role, RoundDoc } from '../../protocol/types';
 
 /** Why a dot cannot be placed: no round open, not a voter, budget used, or the item's cap. */
 export type AddRefusal = 'closed' | 'notVoter' | 'budget' | 'cap' | 'notItem';
@@ -62,4 +64,18 @@ export function canRemove(ballot: Ballot, itemId: string): boolean {
 /** "Done" as the presence list shows it: said so, or the whole budget is used. */
 export function isDone(ballot: Ballot, saidDone: boolean): boolean {
   return saidDone || (ballot.budget > 0 && ballot.remaining === 0);
+}
+
+const GROUPING_KINDS: readonly OperationKind[] = ['card.group', 'card.ungroup', 'group.add', 'group.update', 'card.link'];
+
+/**
+ * The catalogue key that explains why the server refused a voting, grouping or round
+ * operation with `code` (e.g. vote.add + limit: budget or cap), or null when the generic
+ * reason of that code says it well enough.
+ */
+export function rejectionKey(kind: OperationKind, code: string): MessageKey | null {
+  const family = kind.startsWith('vote.') ? 'vote' : GROUPING_KINDS.includes(kind) ? 'grouping' : kind.startsWith('round.') ? 'round' : null;
+  if (!family) return null;
+  const key = `reason.${family}.${code}`;
+  return key in nl ? (key as MessageKey) : null;
 }

@@ -65,3 +65,27 @@ describe('voting items: cards and groups as the screens describe them', () => {
     expect([...defaultGroupTitle('x'.repeat(100))].length).toBe(60);
   });
 });
+
+describe('card decorations', () => {
+  it('show group, link, and own dots only during an open round the viewer votes in', async () => {
+    const { decorationOf } = await import('./CardDecorator');
+    const { round } = await import('./testBoard');
+    const open = votingBoard([round({ myVotes: { g1: 2 } })]);
+    expect(decorationOf(open, open.cards.get('i2')!, 'participant')).toEqual({
+      groupId: 'g1',
+      groupTitle: 'Uploaden',
+      linkedId: null,
+      linkedText: null,
+      idea: true,
+      myDots: 2,
+      itemId: 'g1',
+      roundId: 'r1',
+    });
+    expect(decorationOf(open, open.cards.get('i1')!, 'participant')).toMatchObject({ linkedText: 'Formulier onduidelijk', myDots: 0 });
+    // Not an item of the round, not a voter, or no open round: no dots.
+    expect(decorationOf(open, open.cards.get('k1')!, 'participant').myDots).toBeNull();
+    expect(decorationOf(open, open.cards.get('i1')!, 'facilitator').myDots).toBeNull();
+    const none = votingBoard();
+    expect(decorationOf(none, none.cards.get('i1')!, 'participant').myDots).toBeNull();
+  });
+});
