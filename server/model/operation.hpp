@@ -64,8 +64,9 @@ struct journey_add {
 };
 struct journey_update {
     std::string journey_id;
-    std::optional<std::string> title, order_key;
+    std::optional<std::string> title;
     std::optional<target_group> group;
+    std::optional<std::string> order_key;
     std::optional<std::optional<persona_info>> persona;  // present null: clear it
 };
 struct journey_delete {
@@ -88,8 +89,9 @@ struct lane_add {
 };
 struct lane_update {
     std::string lane_id;
-    std::optional<std::string> title, order_key, question;
+    std::optional<std::string> title, order_key;
     std::optional<lane_kind> kind;
+    std::optional<std::string> question;
 };
 struct lane_delete {
     std::string lane_id;

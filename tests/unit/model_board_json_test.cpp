@@ -119,7 +119,7 @@ TEST_CASE("from_json(to_json) gives the same board", "[model]") {
     do_op(b, journey_add{"j2", "Ondernemer", "a1", target_group::ondernemer});
     do_op(b, phase_add{"j2", "q1", "Fase", "a0"});
     do_op(b, lane_add{"j2", "m1", "Rij", "a0", lane_kind::idea, "Wat kan beter?"});
-    do_op(b, journey_update{"j2", std::nullopt, std::nullopt, target_group::persona,
+    do_op(b, journey_update{"j2", std::nullopt, target_group::persona, std::nullopt,
                             persona_info{"Fatima", "Heeft een bakkerij\nin het centrum"}});
     do_op(b, card_add{"c1", "j2", "q1", "m1", "Ïdee 💡\tmet tab", "a0", card_color::purple});
     do_op(b, card_add{"c2", "x1", "x2", "x7", "", "a0", card_color::grey},
@@ -144,10 +144,10 @@ TEST_CASE("from_json(to_json) gives the same board", "[model]") {
 TEST_CASE("a journey's persona and order key, and a lane's question, change by update", "[model]") {
     board b = board::make_default({"w1", "W", 1}, counter("x"));
     do_op(b, journey_add{"j2", "Tweede", "a1", target_group::persona, persona_info{"Sanne", ""}});
-    do_op(b, journey_update{"j2", std::nullopt, std::string("Zz"), std::nullopt, std::nullopt});
+    do_op(b, journey_update{"j2", std::nullopt, std::nullopt, std::string("Zz"), std::nullopt});
     CHECK(b.to_json()["journeys"][0]["id"] == "j2");  // moved before x1 ("a0")
     CHECK(b.find_journey("j2")->persona == persona_info{"Sanne", ""});
-    do_op(b, journey_update{"j2", std::nullopt, std::nullopt, target_group::inwoner,
+    do_op(b, journey_update{"j2", std::nullopt, target_group::inwoner, std::nullopt,
                             std::optional<persona_info>()});
     CHECK_FALSE(b.find_journey("j2")->persona);
     lane_update question{"x7"};
