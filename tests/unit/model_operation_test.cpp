@@ -37,12 +37,6 @@ const json examples = json::array({
      {"targetGroup", "ondernemer"}, {"orderKey", "a1"}},
     {{"kind", "journey.update"}, {"journeyId", "j2"}, {"title", "T"}, {"targetGroup", "persona"}},
     {{"kind", "journey.update"}, {"journeyId", "j2"}, {"targetGroup", "inwoner"}},
-    {{"kind", "journey.add"}, {"journeyId", "j3"}, {"title", "Verhuizing"}, {"targetGroup", "persona"},
-     {"orderKey", "a2"},
-     {"persona", {{"name", "Sanne (34)"}, {"description", "Verhuist met twee kinderen\nnaar Ede"}}}},
-    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"persona", nullptr}},
-    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"orderKey", "Zz"},
-     {"persona", {{"name", "Ahmed"}, {"description", ""}}}},
     {{"kind", "journey.delete"}, {"journeyId", "j2"}},
     {{"kind", "phase.add"}, {"journeyId", "j1"}, {"phaseId", "p9"}, {"title", "Bezwaar"}, {"orderKey", "a5"}},
     {{"kind", "phase.update"}, {"phaseId", "p9"}, {"title", "Beroep"}, {"orderKey", "a6"}},
@@ -53,10 +47,17 @@ const json examples = json::array({
     {{"kind", "lane.update"}, {"laneId", "l9"}, {"title", "Kanaal"}, {"laneKind", "pain_point"},
      {"orderKey", "a7"}},
     {{"kind", "lane.update"}, {"laneId", "l9"}, {"laneKind", "emotion"}},
+    {{"kind", "lane.delete"}, {"laneId", "l9"}},
+    // Personas, guiding questions and journey order (appended, so the indexes above hold).
+    {{"kind", "journey.add"}, {"journeyId", "j3"}, {"title", "Verhuizing"}, {"targetGroup", "persona"},
+     {"orderKey", "a2"},
+     {"persona", {{"name", "Sanne (34)"}, {"description", "Verhuist met twee kinderen\nnaar Ede"}}}},
+    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"persona", nullptr}},
+    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"orderKey", "Zz"},
+     {"persona", {{"name", "Ahmed"}, {"description", ""}}}},
     {{"kind", "lane.add"}, {"journeyId", "j1"}, {"laneId", "l8"}, {"title", "Knelpunt"},
      {"laneKind", "pain_point"}, {"orderKey", "a8"}, {"question", "Waar loopt het vast?"}},
     {{"kind", "lane.update"}, {"laneId", "l8"}, {"question", ""}},
-    {{"kind", "lane.delete"}, {"laneId", "l9"}},
 });
 
 }  // namespace
@@ -135,9 +136,10 @@ TEST_CASE("every required field is required", "[model]") {
         for (const auto& [field, value] : example.items()) {
             if (field == "kind") continue;
             const std::string kind = example["kind"];
-            const bool optional_field = kind.find(".update") != std::string::npos &&
-                                        !(field == "cardId" || field == "journeyId" ||
-                                          field == "phaseId" || field == "laneId");
+            const bool optional_field = (kind.find(".update") != std::string::npos &&
+                                         !(field == "cardId" || field == "journeyId" ||
+                                           field == "phaseId" || field == "laneId")) ||
+                                        field == "persona" || field == "question";
             if (optional_field) continue;
             json without = example;
             without.erase(field);
@@ -152,7 +154,7 @@ TEST_CASE("every required field is required", "[model]") {
 TEST_CASE("a field of the wrong type is a bad message that names it", "[model]") {
     for (const auto& example : examples) {
         for (const auto& [field, value] : example.items()) {
-            if (field == "kind") continue;
+            if (field == "kind" || field == "persona") continue;  // an object: its own test below
             for (const json& wrong : {json(42), json(nullptr), json::array({"a"}), json(true)}) {
                 json bad = example;
                 bad[field] = wrong;
@@ -168,12 +170,12 @@ TEST_CASE("a field of the wrong type is a bad message that names it", "[model]")
 TEST_CASE("updates need at least one field to change", "[model]") {
     CHECK(rejects({{"kind", "card.update"}, {"cardId", "c"}}).message == "op: needs text or color");
     CHECK(rejects({{"kind", "journey.update"}, {"journeyId", "j"}}).message ==
-          "op: needs title or targetGroup");
+          "op: needs title, targetGroup, orderKey or persona");
     CHECK(rejects({{"kind", "phase.update"}, {"phaseId", "p"}}).message ==
           "op: needs title or orderKey");
     const op_error e = rejects({{"kind", "lane.update"}, {"laneId", "l"}});
     CHECK(e.code == "bad_message");
-    CHECK(e.message == "op: needs title, laneKind or orderKey");
+    CHECK(e.message == "op: needs title, laneKind, orderKey or question");
 }
 
 TEST_CASE("ids must match the id pattern", "[model]") {
