@@ -14,6 +14,30 @@ const card* board::find_card(const std::string& id) const {
     return it == cards_.end() ? nullptr : &it->second;
 }
 
+card* board::find_card_mut(const std::string& id) {
+    const auto it = cards_.find(id);
+    return it == cards_.end() ? nullptr : &it->second;
+}
+
+const lane* board::find_lane(const std::string& id) const {
+    for (const auto& [journey_id, j] : journeys_)
+        if (const auto it = find_by_id(j.lanes, id); it != j.lanes.end()) return &*it;
+    return nullptr;
+}
+
+// P-FAC-9: which lanes' cards are anonymous to others.
+bool board::anonymous_lane(const std::string& lane_id) const {
+    switch (session_.facilitation.anonymous_lanes) {
+    case anonymity::none: return false;
+    case anonymity::all: return true;
+    case anonymity::pain_points_and_ideas: break;
+    }
+    const lane* l = find_lane(lane_id);
+    return l && (l->kind == lane_kind::pain_point || l->kind == lane_kind::idea);
+}
+
+bool board::anonymous_card(const card& c) const { return anonymous_lane(c.lane_id); }
+
 const journey* board::find_journey(const std::string& id) const {
     const auto it = journeys_.find(id);
     return it == journeys_.end() ? nullptr : &it->second;

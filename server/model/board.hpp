@@ -3,6 +3,8 @@
 // no I/O: the room owns one board and is the only one that touches it (on its strand).
 
 #include "model/operation.hpp"
+#include "model/session.hpp"
+#include "model/visibility.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +39,8 @@ struct card {
     std::string id, journey_id, phase_id, lane_id, text, author_id, order_key;
     card_color color = card_color::yellow;
     std::int64_t created_at = 0, updated_at = 0;
+    std::optional<std::string> group_id, linked_to;
+    bool private_card = false;  // seen only by its author until revealed (P-FAC-6)
 };
 
 struct workshop_info {
@@ -52,11 +56,19 @@ struct board_limits {
     std::size_t max_lanes = 30;   // per journey
 };
 
-// Who does an operation, and when (server clock).
+// Who does an operation, and when (server clock). An empty actor_id is the server itself
+// (a round's timer ending).
 struct op_context {
     std::string actor_id;
     role actor_role = role::participant;
     std::int64_t at = 0;
+};
+
+// What applying an operation produced besides the new state: the event's `effect` (null for
+// none) and who may see the event in which form.
+struct applied {
+    nlohmann::json effect;
+    event_visibility visibility;
 };
 
 /// One workshop's board state: the workshop's title, its journeys (with their phases and
@@ -74,13 +86,21 @@ public:
     // allows it, limits hold. Changes nothing.
     std::optional<op_error> check(const operation& op, const op_context& ctx) const;
 
+    // Fills in what the server decides about an operation before it is checked: a
+    // participant's card.add while private writing is on becomes private (P-FAC-6).
+    void prepare(operation& op, const op_context& ctx) const;
+
     // Applies an operation that check() accepted. Precondition: check(op, ctx) was empty.
     // Cards added get author_id = ctx.actor_id and created_at = updated_at = ctx.at; card
     // updates and moves set updated_at = ctx.at.
-    void apply(const operation& op, const op_context& ctx);
+    applied apply(const operation& op, const op_context& ctx);
 
-    // The board state document of protocol.md ("Board state"), arrays sorted as specified.
+    // The whole state as the store keeps it: the board state document of protocol.md with
+    // every card (private ones too, each with authorId) and each round's `ballots` and `done`
+    // in place of `myVotes`. Arrays sorted as specified.
     nlohmann::json to_json() const;
+    // The board state document one viewer may see (P-FAC-6, P-FAC-9, P-VOTE-6).
+    nlohmann::json view_for(const viewer& v) const;
     // Inverse of to_json. Throws std::invalid_argument on a malformed document (shape, values,
     // duplicate ids, references that do not resolve). Limits are not enforced: a stored board
     // is loaded even if the limits were lowered since.
@@ -95,12 +115,22 @@ public:
     const journey* phase_owner(const std::string& id) const;
     const journey* lane_owner(const std::string& id) const;
     const board_limits& limits() const { return limits_; }
+    const session& state() const { return session_; }
+    // For the rule files of model/ (facilitation.cpp, grouping.cpp, voting.cpp, …).
+    session& state_mut() { return session_; }
+    std::map<std::string, card>& cards_mut() { return cards_; }
+    card* find_card_mut(const std::string& id);
+    // Whether card `c` is anonymous to others under the current setting (its lane's kind).
+    bool anonymous_card(const card& c) const;
+    bool anonymous_lane(const std::string& lane_id) const;
+    const lane* find_lane(const std::string& id) const;
 
 private:
     workshop_info info_;
     board_limits limits_;
     std::map<std::string, journey> journeys_;  // by id
     std::map<std::string, card> cards_;        // by id
+    session session_ = session::make_default();
 };
 
 }  // namespace jb::model

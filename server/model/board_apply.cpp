@@ -4,6 +4,7 @@
 #include "model/board.hpp"
 
 #include "model/overloaded.hpp"
+#include "model/rules.hpp"
 #include "model/sorted.hpp"
 
 namespace jb::model {
@@ -40,9 +41,13 @@ void update_item(std::map<std::string, journey>& journeys, std::vector<T> journe
 
 }  // namespace
 
-void board::apply(const operation& op, const op_context& ctx) {
+applied board::apply(const operation& op, const op_context& ctx) {
+    applied out;
+    out.visibility = visibility_of(*this, op, ctx);
+    out.effect = nullptr;
     std::visit(
         overloaded{
+            [&](const auto& o) { out.effect = apply_rule(*this, o, ctx); },
             [&](const card_add& o) {
                 card c;
                 c.id = o.card_id;
@@ -54,6 +59,7 @@ void board::apply(const operation& op, const op_context& ctx) {
                 c.order_key = o.order_key;
                 c.color = o.color;
                 c.created_at = c.updated_at = ctx.at;
+                c.private_card = o.private_card;
                 cards_.insert_or_assign(c.id, std::move(c));
             },
             [&](const card_update& o) {
@@ -71,7 +77,14 @@ void board::apply(const operation& op, const op_context& ctx) {
                 it->second.order_key = o.order_key;
                 it->second.updated_at = ctx.at;
             },
-            [&](const card_delete& o) { cards_.erase(o.card_id); },
+            [&](const card_delete& o) {
+                const auto it = cards_.find(o.card_id);
+                if (it == cards_.end()) return;
+                leave_group(*this, it->second);
+                cards_.erase(it);
+                for (auto& [id, c] : cards_)  // deleting a link's target clears the link
+                    if (c.linked_to == o.card_id) c.linked_to.reset();
+            },
             [&](const workshop_update& o) { info_.title = o.title; },
             [&](const journey_add& o) {
                 journey j;
@@ -90,7 +103,11 @@ void board::apply(const operation& op, const op_context& ctx) {
                 if (o.order_key) it->second.order_key = *o.order_key;
                 if (o.persona) it->second.persona = *o.persona;
             },
-            [&](const journey_delete& o) { journeys_.erase(o.journey_id); },
+            [&](const journey_delete& o) {
+                journeys_.erase(o.journey_id);
+                auto& focus = session_.facilitation.focus;
+                if (focus && focus->journey_id == o.journey_id) focus.reset();
+            },
             [&](const phase_add& o) {
                 const auto it = journeys_.find(o.journey_id);
                 if (it == journeys_.end()) return;
@@ -104,6 +121,8 @@ void board::apply(const operation& op, const op_context& ctx) {
             [&](const phase_delete& o) {
                 with_item(journeys_, &journey::phases, o.phase_id,
                           [](auto& items, auto it) { items.erase(it); });
+                auto& focus = session_.facilitation.focus;
+                if (focus && focus->phase_id == o.phase_id) focus->phase_id.reset();
             },
             [&](const lane_add& o) {
                 const auto it = journeys_.find(o.journey_id);
@@ -123,6 +142,15 @@ void board::apply(const operation& op, const op_context& ctx) {
             },
         },
         op);
+    // The revealed cards' authors stay hidden from others where their lane is anonymous.
+    if (out.effect.is_object() && out.effect.contains("revealed")) {
+        for (const auto& c : out.effect["revealed"]) {
+            const bool hide = anonymous_lane(c.at("laneId").get<std::string>());
+            out.visibility.revealed_authors.push_back(
+                hide ? std::optional<std::string>(c.at("authorId").get<std::string>()) : std::nullopt);
+        }
+    }
+    return out;
 }
 
 }  // namespace jb::model

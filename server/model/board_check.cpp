@@ -5,6 +5,7 @@
 #include "model/board.hpp"
 
 #include "model/field_reader.hpp"
+#include "model/rules.hpp"
 
 #include <algorithm>
 
@@ -48,9 +49,16 @@ result check_cell(const board& b, const std::string& journey_id, const std::stri
 
 struct checker {
     const board& b;
+    const op_context& ctx;
+
+    // The facilitation, grouping, voting and improvement kinds (rules.hpp).
+    template <class Op>
+    result operator()(const Op& o) const {
+        return check_rule(b, o, ctx);
+    }
 
     result operator()(const card_add& o) const {
-        if (b.find_card(o.card_id))
+        if (b.find_card(o.card_id) || b.state().groups.contains(o.card_id))
             return error("conflict", "cardId", "a card " + quote_name(o.card_id) + " already exists");
         if (!b.find_journey(o.journey_id)) return no_journey("journeyId", o.journey_id);
         if (auto e = check_cell(b, o.journey_id, o.phase_id, o.lane_id)) return e;
@@ -61,17 +69,21 @@ struct checker {
         return std::nullopt;
     }
     result operator()(const card_update& o) const {
-        if (!b.find_card(o.card_id)) return no_card("cardId", o.card_id);
+        if (!visible_card(b, o.card_id, ctx)) return no_card("cardId", o.card_id);
         return std::nullopt;
     }
     result operator()(const card_move& o) const {
-        const card* c = b.find_card(o.card_id);
+        const card* c = visible_card(b, o.card_id, ctx);
         if (!c) return no_card("cardId", o.card_id);
         // A card stays in its journey: moving it elsewhere is an invalid value, not a missing id.
         return check_cell(b, c->journey_id, o.phase_id, o.lane_id);
     }
     result operator()(const card_delete& o) const {
-        if (!b.find_card(o.card_id)) return no_card("cardId", o.card_id);
+        const card* c = visible_card(b, o.card_id, ctx);
+        if (!c) return no_card("cardId", o.card_id);
+        if (in_open_round(b, *c))
+            return error("conflict", "cardId",
+                         "the card is an item of the open round; close or cancel it first");
         return std::nullopt;
     }
     result operator()(const workshop_update&) const { return std::nullopt; }
@@ -151,11 +163,29 @@ struct checker {
 
 }  // namespace
 
+// P-ROLE-2: every command against the sender's role; P-FAC-4: the lock.
 std::optional<op_error> board::check(const operation& op, const op_context& ctx) const {
-    if (requires_facilitator(op) && ctx.actor_role != role::facilitator)
-        return op_error{"forbidden",
-                        "op.kind: only a facilitator may do " + std::string(kind_name(op))};
-    return std::visit(checker{*this}, op);
+    if (ctx.actor_role == role::screen)
+        return op_error{"forbidden", "op.kind: a screen may not do " + std::string(kind_name(op))};
+    switch (who_may(op)) {
+    case audience::facilitator:
+        if (ctx.actor_role != role::facilitator)
+            return op_error{"forbidden",
+                            "op.kind: only a facilitator may do " + std::string(kind_name(op))};
+        break;
+    case audience::editors:
+        if (session_.facilitation.locked && ctx.actor_role != role::facilitator)
+            return op_error{"locked", "op.kind: the facilitator has locked the board"};
+        break;
+    case audience::voters:
+        break;
+    }
+    return std::visit(checker{*this, ctx}, op);
+}
+
+void board::prepare(operation& op, const op_context& ctx) const {
+    if (auto* add = std::get_if<card_add>(&op))
+        add->private_card = session_.facilitation.private_writing && ctx.actor_role == role::participant;
 }
 
 }  // namespace jb::model

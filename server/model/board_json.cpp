@@ -4,6 +4,8 @@
 
 #include "model/board.hpp"
 
+#include "model/rules.hpp"
+#include "model/session_json.hpp"
 #include "model/sorted.hpp"
 
 #include <algorithm>
@@ -33,7 +35,9 @@ json lane_json(const lane& l) {
                 {"orderKey", l.order_key}, {"question", l.question}};
 }
 
-json card_json(const card& c) {
+}  // namespace
+
+json card_to_json(const card& c) {
     json j = json::object();
     j["id"] = c.id;
     j["journeyId"] = c.journey_id;
@@ -45,10 +49,11 @@ json card_json(const card& c) {
     j["orderKey"] = c.order_key;
     j["createdAt"] = c.created_at;
     j["updatedAt"] = c.updated_at;
+    j["groupId"] = c.group_id ? json(*c.group_id) : json(nullptr);
+    j["linkedTo"] = c.linked_to ? json(*c.linked_to) : json(nullptr);
+    j["private"] = c.private_card;
     return j;
 }
-
-}  // namespace
 
 json board::to_json() const {
     // Journeys in display order; phases and lanes are kept in display order already.
@@ -100,12 +105,17 @@ json board::to_json() const {
     });
     json cards = json::array();
     cards.get_ref<json::array_t&>().reserve(sorted.size());
-    for (const auto& s : sorted) cards.push_back(card_json(*s.c));
+    std::size_t private_count = 0;
+    for (const auto& s : sorted) {
+        cards.push_back(card_to_json(*s.c));
+        if (s.c->private_card) ++private_count;
+    }
 
     json doc = json::object();
     doc["workshop"] = json{{"id", info_.id}, {"title", info_.title}, {"createdAt", info_.created_at}};
     doc["journeys"] = std::move(journeys);
     doc["cards"] = std::move(cards);
+    write_session(doc, session_, private_count);
     return doc;
 }
 

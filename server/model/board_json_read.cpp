@@ -4,6 +4,7 @@
 #include "model/board.hpp"
 
 #include "model/field_reader.hpp"
+#include "model/session_json.hpp"
 #include "model/sorted.hpp"
 #include "model/text_rules.hpp"
 
@@ -43,7 +44,8 @@ const json& array_field(const json& object, const char* name, const std::string&
 board board::from_json(const json& doc, board_limits limits) {
     object_at(doc, "document");
     field_reader top(doc, "");
-    top.allow_only({"workshop", "journeys", "cards"});
+    top.allow_only({"workshop", "journeys", "cards", "facilitation", "groups", "rounds",
+                    "improvements"});
     require(top);
 
     const auto workshop_it = doc.find("workshop");
@@ -93,7 +95,7 @@ board board::from_json(const json& doc, board_limits limits) {
             item.title = l.name_text("title", text::max_title);
             item.kind = l.kind("kind");
             item.order_key = l.order_key("orderKey");
-            item.question = l.maybe_free_text("question", text::max_question).value_or("");
+            item.question = l.maybe_multiline("question", text::max_question).value_or("");
             require(l);
             if (!lane_ids.insert(item.id).second) malformed(at + "id: duplicate lane id");
             insert_sorted(j.lanes, std::move(item));
@@ -108,7 +110,7 @@ board board::from_json(const json& doc, board_limits limits) {
         const std::string where = "cards[" + std::to_string(i) + "].";
         field_reader r(object_at(cards[i], where.substr(0, where.size() - 1)), where);
         r.allow_only({"id", "journeyId", "phaseId", "laneId", "text", "color", "authorId",
-                      "orderKey", "createdAt", "updatedAt"});
+                      "orderKey", "createdAt", "updatedAt", "groupId", "linkedTo", "private"});
         card c;
         c.id = r.id("id");
         c.journey_id = r.id("journeyId");
@@ -120,6 +122,10 @@ board board::from_json(const json& doc, board_limits limits) {
         c.order_key = r.order_key("orderKey");
         c.created_at = r.integer("createdAt", 0, max_time);
         c.updated_at = r.integer("updatedAt", 0, max_time);
+        // Absent in boards stored before facilitation existed.
+        if (const json* g = r.find("groupId"); g && !g->is_null()) c.group_id = r.maybe_id("groupId");
+        if (const json* l = r.find("linkedTo"); l && !l->is_null()) c.linked_to = r.maybe_id("linkedTo");
+        if (r.has("private")) c.private_card = r.boolean("private");
         require(r);
         const journey* j = b.find_journey(c.journey_id);
         if (!j) malformed(where + "journeyId: no journey " + quote_name(c.journey_id));
@@ -130,6 +136,7 @@ board board::from_json(const json& doc, board_limits limits) {
         const std::string id = c.id;
         if (!b.cards_.emplace(id, std::move(c)).second) malformed(where + "id: duplicate card id");
     }
+    b.session_ = read_session(doc);
     return b;
 }
 

@@ -105,7 +105,7 @@ std::optional<std::string> field_reader::read_free_text(std::string_view name, s
                                                         bool required) {
     const std::string* s = get_string(name, required);
     if (!s) return std::nullopt;
-    if (auto problem = text::free_text_problem(*s, max)) {
+    if (auto problem = text::multiline_text_problem(*s, max)) {
         fail("invalid", name, *problem);
         return std::nullopt;
     }
@@ -169,6 +169,122 @@ std::int64_t field_reader::integer(std::string_view name, std::int64_t min, std:
     return value;
 }
 
+bool field_reader::boolean(std::string_view name) {
+    const nlohmann::json* v = get(name, true);
+    if (!v) return false;
+    if (!v->is_boolean()) {
+        fail("bad_message", name, std::string("must be a boolean, not ") + type_name(*v));
+        return false;
+    }
+    return v->get<bool>();
+}
+
+std::optional<std::string> field_reader::nullable_id(std::string_view name) {
+    const nlohmann::json* v = get(name, true);
+    if (!v || v->is_null()) return std::nullopt;
+    return read_id(name, true);
+}
+
+std::optional<std::int64_t> field_reader::nullable_integer(std::string_view name, std::int64_t min,
+                                                           std::int64_t max) {
+    const nlohmann::json* v = get(name, true);
+    if (!v || v->is_null()) return std::nullopt;
+    const auto value = integer(name, min, max);
+    if (!ok()) return std::nullopt;
+    return value;
+}
+
+std::vector<std::string> field_reader::id_list(std::string_view name, std::size_t min,
+                                               std::size_t max) {
+    std::vector<std::string> out;
+    const nlohmann::json* v = get(name, true);
+    if (!v) return out;
+    if (!v->is_array()) {
+        fail("bad_message", name, std::string("must be an array, not ") + type_name(*v));
+        return out;
+    }
+    if (v->size() < min || v->size() > max) {
+        fail("invalid", name,
+             "must hold " + std::to_string(min) + " to " + std::to_string(max) + " ids");
+        return out;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string at = std::string(name) + "[" + std::to_string(i) + "]";
+        const auto& item = (*v)[i];
+        if (!item.is_string()) {
+            fail("bad_message", at, std::string("must be a string, not ") + type_name(item));
+            return {};
+        }
+        const auto& id = item.get_ref<const std::string&>();
+        if (!text::is_valid_id(id)) {
+            fail("invalid", at, "must match ^[A-Za-z0-9_-]{1,64}$");
+            return {};
+        }
+        if (std::find(out.begin(), out.end(), id) != out.end()) {
+            fail("invalid", at, "id " + quote_name(id) + " given twice");
+            return {};
+        }
+        out.push_back(id);
+    }
+    return out;
+}
+
+const nlohmann::json* field_reader::object(std::string_view name) {
+    const nlohmann::json* v = get(name, true);
+    if (v && !v->is_object()) {
+        fail("bad_message", name, std::string("must be an object, not ") + type_name(*v));
+        return nullptr;
+    }
+    return v;
+}
+
+std::optional<std::string> field_reader::maybe_multiline(std::string_view name,
+                                                         std::size_t max_length) {
+    const std::string* s = get_string(name, false);
+    if (!s) return std::nullopt;
+    if (auto problem = text::multiline_text_problem(*s, max_length)) {
+        fail("invalid", name, *problem);
+        return std::nullopt;
+    }
+    return *s;
+}
+
+std::optional<std::string> field_reader::maybe_line(std::string_view name, std::size_t max_length) {
+    const std::string* s = get_string(name, false);
+    if (!s) return std::nullopt;
+    std::string value = *s;
+    if (auto problem = text::normalize_line(value, max_length)) {
+        fail("invalid", name, *problem);
+        return std::nullopt;
+    }
+    return value;
+}
+
+namespace {
+std::optional<role> parse_granted_role(std::string_view s) {
+    auto r = parse_role(s);
+    if (r == role::screen) return std::nullopt;
+    return r;
+}
+}  // namespace
+
+anonymity field_reader::anonymity_value(std::string_view n) {
+    return read_enum(n, true, &parse_anonymity, "painPointsAndIdeas, all, none")
+        .value_or(anonymity::pain_points_and_ideas);
+}
+scope_kind field_reader::scope(std::string_view n) {
+    return read_enum(n, true, &parse_scope_kind, "ideas, lanes, phases, cards, top")
+        .value_or(scope_kind::ideas);
+}
+role field_reader::granted_role(std::string_view n) {
+    return read_enum(n, true, &parse_granted_role, "participant, facilitator")
+        .value_or(role::participant);
+}
+std::optional<improvement_status> field_reader::maybe_status(std::string_view n) {
+    return read_enum(n, false, &parse_improvement_status,
+                     "open, planned, in_progress, done, dropped");
+}
+
 namespace {
 constexpr std::string_view colors = "yellow, green, blue, pink, orange, purple, grey";
 constexpr std::string_view kinds =
@@ -204,9 +320,6 @@ std::optional<std::string> field_reader::maybe_secret(std::string_view n) {
 std::optional<std::string> field_reader::maybe_card_text(std::string_view n) {
     return read_free_text(n, text::max_card_text, false);
 }
-std::optional<std::string> field_reader::maybe_free_text(std::string_view n, std::size_t max) {
-    return read_free_text(n, max, false);
-}
 
 std::optional<persona_info> field_reader::maybe_persona(std::string_view n) {
     const nlohmann::json* v = find(n);
@@ -218,15 +331,14 @@ std::optional<persona_info> field_reader::maybe_persona(std::string_view n) {
     field_reader p(*v, prefix_ + std::string(n) + ".");
     p.allow_only({"name", "description"});
     persona_info out{p.name_text("name", text::max_display_name),
-                     p.maybe_free_text("description", text::max_persona_description).value_or("")};
-    adopt(p);
-    if (!ok()) return std::nullopt;
+                     p.maybe_multiline("description", text::max_persona_description).value_or("")};
+    if (!p.ok()) {
+        fail_with(*p.error());
+        return std::nullopt;
+    }
     return out;
 }
 
-void field_reader::adopt(const field_reader& nested) {
-    if (!error_ && nested.error_) error_ = nested.error_;
-}
 std::optional<std::string> field_reader::maybe_name_text(std::string_view n, std::size_t max) {
     return read_name(n, max, false);
 }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jb::model {
 
@@ -41,6 +42,19 @@ public:
     lane_kind kind(std::string_view name);
     target_group group(std::string_view name);
 
+    bool boolean(std::string_view name);
+    // A required field that may be null (→ nothing).
+    std::optional<std::string> nullable_id(std::string_view name);
+    std::optional<std::int64_t> nullable_integer(std::string_view name, std::int64_t min,
+                                                 std::int64_t max);
+    // A required array of distinct ids, min..max of them.
+    std::vector<std::string> id_list(std::string_view name, std::size_t min, std::size_t max);
+    // A required object (nullptr after a problem).
+    const nlohmann::json* object(std::string_view name);
+    anonymity anonymity_value(std::string_view name);
+    scope_kind scope(std::string_view name);
+    role granted_role(std::string_view name);  // participant or facilitator
+
     // Optional fields: absent → nothing. Present but null is a wrong type.
     std::optional<std::string> maybe_id(std::string_view name);
     std::optional<std::string> maybe_secret(std::string_view name);
@@ -50,19 +64,22 @@ public:
     std::optional<card_color> maybe_color(std::string_view name);
     std::optional<lane_kind> maybe_kind(std::string_view name);
     std::optional<target_group> maybe_group(std::string_view name);
-    // Free text (newline and tab allowed) of at most `max_length` code points, may be empty.
-    std::optional<std::string> maybe_free_text(std::string_view name, std::size_t max_length);
+    // Multi-line text of 0..max_length (an instruction).
+    std::optional<std::string> maybe_multiline(std::string_view name, std::size_t max_length);
+    // A trimmed single line of 0..max_length (an owner).
+    std::optional<std::string> maybe_line(std::string_view name, std::size_t max_length);
+    std::optional<improvement_status> maybe_status(std::string_view name);
 
     // Records a problem with a field (only the first one is kept).
     void fail(std::string_view code, std::string_view field, std::string_view problem);
+    // Records a problem found by a reader of a nested object.
+    void fail_with(const op_error& e) {
+        if (!error_) error_ = e;
+    }
 
     // A journey's persona: null or {"name": 1..60, "description": 0..500}. Absent or null →
     // nothing (use has() to tell them apart).
     std::optional<persona_info> maybe_persona(std::string_view name);
-
-    // Takes over the first problem of a reader of a nested object (its messages already name
-    // the full path).
-    void adopt(const field_reader& nested);
 
     bool ok() const { return !error_; }
     const std::optional<op_error>& error() const { return error_; }

@@ -3,6 +3,8 @@
 // ("Operations"). Decoding checks shape, types, lengths and formats; whether the ids exist is
 // the board's job (board::check).
 
+#include "model/facilitation_ops.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -12,7 +14,6 @@
 
 namespace jb::model {
 
-enum class role { participant, facilitator };
 enum class lane_kind { touchpoint, expectation, experience, emotion, pain_point, idea, custom };
 enum class card_color { yellow, green, blue, pink, orange, purple, grey };
 enum class target_group { inwoner, ondernemer, persona };
@@ -21,10 +22,16 @@ std::string_view to_string(role);
 std::string_view to_string(lane_kind);
 std::string_view to_string(card_color);
 std::string_view to_string(target_group);
+std::string_view to_string(anonymity);
+std::string_view to_string(improvement_status);
+std::string_view to_string(scope_kind);
 std::optional<role> parse_role(std::string_view);
 std::optional<lane_kind> parse_lane_kind(std::string_view);
 std::optional<card_color> parse_card_color(std::string_view);
 std::optional<target_group> parse_target_group(std::string_view);
+std::optional<anonymity> parse_anonymity(std::string_view);
+std::optional<improvement_status> parse_improvement_status(std::string_view);
+std::optional<scope_kind> parse_scope_kind(std::string_view);
 
 // A rejected operation or message: `code` is one of protocol.md's error codes.
 struct op_error {
@@ -42,6 +49,9 @@ struct persona_info {
 struct card_add {
     std::string card_id, journey_id, phase_id, lane_id, text, order_key;
     card_color color = card_color::yellow;
+    // Set by the server, never by a client: a participant's card made while private writing is
+    // on (P-FAC-6). The log keeps it, so replay does not depend on who had which role.
+    bool private_card = false;
 };
 struct card_update {
     std::string card_id;
@@ -97,9 +107,15 @@ struct lane_delete {
     std::string lane_id;
 };
 
-using operation = std::variant<card_add, card_update, card_move, card_delete, workshop_update,
-                               journey_add, journey_update, journey_delete, phase_add,
-                               phase_update, phase_delete, lane_add, lane_update, lane_delete>;
+using operation =
+    std::variant<card_add, card_update, card_move, card_delete, workshop_update, journey_add,
+                 journey_update, journey_delete, phase_add, phase_update, phase_delete, lane_add,
+                 lane_update, lane_delete, stage_set, stage_update, timer_set, timer_start,
+                 timer_pause, timer_add, timer_reset, board_lock, writing_private, focus_set,
+                 settings_update, participant_role, participant_remove, card_link, group_add,
+                 card_group, card_ungroup, group_update, round_start, vote_add, vote_remove,
+                 vote_done, round_close, round_cancel, round_reopen, round_paper,
+                 improvements_rounds, improvement_update>;
 
 // The wire name of an operation's kind ("card.add", …).
 std::string_view kind_name(const operation& op);
@@ -109,14 +125,18 @@ std::string_view kind_name(const operation& op);
 // format) → `invalid`. Messages name the field ("op.text: longer than 2000 characters").
 // Titles come back trimmed. The lane kind of lane.add / lane.update travels as `laneKind`,
 // because `kind` is the operation's own kind.
-std::variant<operation, op_error> decode_operation(const nlohmann::json& op);
+// `from_log` also accepts what only the server sets (card.add's `private`).
+std::variant<operation, op_error> decode_operation(const nlohmann::json& op, bool from_log = false);
 // The canonical JSON of an operation (what the log stores and events carry).
 nlohmann::json encode_operation(const operation& op);
 
 // A journey's persona as the board state and operations carry it: null or {name, description}.
 nlohmann::json encode_persona(const std::optional<persona_info>& p);
 
-// Who may do it: structure operations are the facilitator's.
+// Who may do it (protocol.md, "Operations"): the facilitator's commands; edits (everyone who
+// may edit, participants refused while the board is locked); votes (voters).
+enum class audience { facilitator, editors, voters };
+audience who_may(const operation& op);
 bool requires_facilitator(const operation& op);
 
 }  // namespace jb::model

@@ -2,6 +2,7 @@
 
 #include "model/field_reader.hpp"
 #include "model/operation.hpp"
+#include "model/operation_readers.hpp"
 #include "model/text_rules.hpp"
 
 #include <array>
@@ -119,7 +120,7 @@ operation read_lane_add(field_reader& r) {
     op.title = r.name_text("title", max_title);
     op.kind = r.kind("laneKind");
     op.order_key = r.order_key("orderKey");
-    op.question = r.maybe_free_text("question", text::max_question).value_or("");
+    op.question = r.maybe_multiline("question", text::max_question).value_or("");
     return op;
 }
 
@@ -130,7 +131,7 @@ operation read_lane_update(field_reader& r) {
     op.title = r.maybe_name_text("title", max_title);
     op.kind = r.maybe_kind("laneKind");
     op.order_key = r.maybe_order_key("orderKey");
-    op.question = r.maybe_free_text("question", text::max_question);
+    op.question = r.maybe_multiline("question", text::max_question);
     if (!r.has("title") && !r.has("laneKind") && !r.has("orderKey") && !r.has("question"))
         r.fail("bad_message", "", "needs title, laneKind, orderKey or question");
     return op;
@@ -141,7 +142,6 @@ operation read_lane_delete(field_reader& r) {
     return lane_delete{r.id("laneId")};
 }
 
-using reader_fn = operation (*)(field_reader&);
 constexpr std::array<std::pair<std::string_view, reader_fn>, 14> readers{{
     {"card.add", &read_card_add},
     {"card.update", &read_card_update},
@@ -161,20 +161,30 @@ constexpr std::array<std::pair<std::string_view, reader_fn>, 14> readers{{
 
 }  // namespace
 
-std::variant<operation, op_error> decode_operation(const nlohmann::json& op) {
+std::variant<operation, op_error> decode_operation(const nlohmann::json& op, bool from_log) {
     if (!op.is_object()) return op_error{"bad_message", "op: must be an object"};
     const auto kind = op.find("kind");
     if (kind == op.end()) return op_error{"bad_message", "op.kind: missing"};
     if (!kind->is_string()) return op_error{"bad_message", "op.kind: must be a string"};
     const auto& name = kind->get_ref<const std::string&>();
-    for (const auto& [kind_text, read] : readers) {
-        if (kind_text != name) continue;
-        field_reader r(op, "op.");
-        operation result = read(r);
-        if (!r.ok()) return *r.error();
-        return result;
+    if (from_log && name == "card.add" && op.contains("private")) {
+        // Only the server writes `private` (P-FAC-6); clients may not send it.
+        nlohmann::json rest = op;
+        const bool is_private = rest["private"] == true;
+        rest.erase("private");
+        auto decoded = decode_operation(rest, false);
+        if (auto* added = std::get_if<operation>(&decoded))
+            std::get<card_add>(*added).private_card = is_private;
+        return decoded;
     }
-    return op_error{"unknown_type", "op.kind: unknown operation kind " + quote_name(name)};
+    reader_fn read = find_session_reader(name);
+    for (const auto& [kind_text, reader] : readers)
+        if (kind_text == name) read = reader;
+    if (!read) return op_error{"unknown_type", "op.kind: unknown operation kind " + quote_name(name)};
+    field_reader r(op, "op.");
+    operation result = read(r);
+    if (!r.ok()) return *r.error();
+    return result;
 }
 
 }  // namespace jb::model

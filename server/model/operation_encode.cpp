@@ -1,6 +1,7 @@
 // encode_operation, kind_name and requires_facilitator: what the log stores and events carry.
 
 #include "model/operation.hpp"
+#include "model/operation_readers.hpp"
 #include "model/overloaded.hpp"
 
 namespace jb::model {
@@ -40,14 +41,32 @@ std::string_view kind_name(const operation& op) {
             [](const lane_add&) { return "lane.add"; },
             [](const lane_update&) { return "lane.update"; },
             [](const lane_delete&) { return "lane.delete"; },
+            [&](const auto&) { return session_kind_name(op).data(); },
         },
         op);
 }
 
-bool requires_facilitator(const operation& op) {
-    return !(std::holds_alternative<card_add>(op) || std::holds_alternative<card_update>(op) ||
-             std::holds_alternative<card_move>(op) || std::holds_alternative<card_delete>(op));
+audience who_may(const operation& op) {
+    return std::visit(
+        overloaded{
+            [](const card_add&) { return audience::editors; },
+            [](const card_update&) { return audience::editors; },
+            [](const card_move&) { return audience::editors; },
+            [](const card_delete&) { return audience::editors; },
+            [](const card_link&) { return audience::editors; },
+            [](const group_add&) { return audience::editors; },
+            [](const card_group&) { return audience::editors; },
+            [](const card_ungroup&) { return audience::editors; },
+            [](const group_update&) { return audience::editors; },
+            [](const vote_add&) { return audience::voters; },
+            [](const vote_remove&) { return audience::voters; },
+            [](const vote_done&) { return audience::voters; },
+            [](const auto&) { return audience::facilitator; },
+        },
+        op);
 }
+
+bool requires_facilitator(const operation& op) { return who_may(op) == audience::facilitator; }
 
 nlohmann::json encode_operation(const operation& op) {
     nlohmann::json j{{"kind", kind_name(op)}};
@@ -61,6 +80,7 @@ nlohmann::json encode_operation(const operation& op) {
                 j["text"] = o.text;
                 j["color"] = to_string(o.color);
                 j["orderKey"] = o.order_key;
+                if (o.private_card) j["private"] = true;
             },
             [&](const card_update& o) {
                 j["cardId"] = o.card_id;
@@ -118,6 +138,7 @@ nlohmann::json encode_operation(const operation& op) {
                 put_optional(j, "question", o.question);
             },
             [&](const lane_delete& o) { j["laneId"] = o.lane_id; },
+            [&](const auto&) { encode_session_fields(j, op); },
         },
         op);
     return j;

@@ -11,9 +11,29 @@ namespace {
 template <class Enum, std::size_t N>
 using name_table = std::array<std::pair<Enum, std::string_view>, N>;
 
-constexpr name_table<role, 2> roles{{
+constexpr name_table<role, 3> roles{{
     {role::participant, "participant"},
     {role::facilitator, "facilitator"},
+    {role::screen, "screen"},
+}};
+constexpr name_table<anonymity, 3> anonymities{{
+    {anonymity::pain_points_and_ideas, "painPointsAndIdeas"},
+    {anonymity::all, "all"},
+    {anonymity::none, "none"},
+}};
+constexpr name_table<improvement_status, 5> improvement_statuses{{
+    {improvement_status::open, "open"},
+    {improvement_status::planned, "planned"},
+    {improvement_status::in_progress, "in_progress"},
+    {improvement_status::done, "done"},
+    {improvement_status::dropped, "dropped"},
+}};
+constexpr name_table<scope_kind, 5> scope_kinds{{
+    {scope_kind::ideas, "ideas"},
+    {scope_kind::lanes, "lanes"},
+    {scope_kind::phases, "phases"},
+    {scope_kind::cards, "cards"},
+    {scope_kind::top, "top"},
 }};
 constexpr name_table<lane_kind, 7> lane_kinds{{
     {lane_kind::touchpoint, "touchpoint"},
@@ -59,6 +79,9 @@ std::string_view to_string(role v) { return name_of(roles, v); }
 std::string_view to_string(lane_kind v) { return name_of(lane_kinds, v); }
 std::string_view to_string(card_color v) { return name_of(card_colors, v); }
 std::string_view to_string(target_group v) { return name_of(target_groups, v); }
+std::string_view to_string(anonymity v) { return name_of(anonymities, v); }
+std::string_view to_string(improvement_status v) { return name_of(improvement_statuses, v); }
+std::string_view to_string(scope_kind v) { return name_of(scope_kinds, v); }
 
 std::optional<role> parse_role(std::string_view s) { return parse(roles, s); }
 std::optional<lane_kind> parse_lane_kind(std::string_view s) { return parse(lane_kinds, s); }
@@ -66,5 +89,10 @@ std::optional<card_color> parse_card_color(std::string_view s) { return parse(ca
 std::optional<target_group> parse_target_group(std::string_view s) {
     return parse(target_groups, s);
 }
+std::optional<anonymity> parse_anonymity(std::string_view s) { return parse(anonymities, s); }
+std::optional<improvement_status> parse_improvement_status(std::string_view s) {
+    return parse(improvement_statuses, s);
+}
+std::optional<scope_kind> parse_scope_kind(std::string_view s) { return parse(scope_kinds, s); }
 
 }  // namespace jb::model

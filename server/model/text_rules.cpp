@@ -113,18 +113,23 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<std::string> card_text_problem(std::string_view s) {
-    return free_text_problem(s, max_card_text);
+    return multiline_text_problem(s, max_card_text);
 }
 
-std::optional<std::string> free_text_problem(std::string_view s, std::size_t max_length) {
+std::optional<std::string> multiline_text_problem(std::string_view s, std::size_t max_length) {
     return text_problem(s, max_length, true);
 }
 
-std::optional<std::string> normalize_name(std::string& value, std::size_t max_length) {
+std::optional<std::string> normalize_line(std::string& value, std::size_t max_length) {
     const std::string_view trimmed = trim(value);
     if (trimmed.size() != value.size()) value = std::string(trimmed);
-    if (value.empty()) return "must not be empty";
     return text_problem(value, max_length, false);
+}
+
+std::optional<std::string> normalize_name(std::string& value, std::size_t max_length) {
+    if (auto problem = normalize_line(value, max_length)) return problem;
+    if (value.empty()) return "must not be empty";
+    return std::nullopt;
 }
 
 }  // namespace jb::model::text

@@ -33,12 +33,14 @@ std::string_view trim(std::string_view s);
 // Card text: 0..2000 code points; newline and tab allowed, no other control character.
 // Returns what is wrong (e.g. "longer than 2000 characters"), or nothing.
 std::optional<std::string> card_text_problem(std::string_view s);
-// Free text like card text (newline and tab allowed) with another length limit.
-std::optional<std::string> free_text_problem(std::string_view s, std::size_t max_length);
+// Like card text, with another maximum (a stage's instruction).
+std::optional<std::string> multiline_text_problem(std::string_view s, std::size_t max_length);
 
 // A one-line name (title, display name): trims `value` in place, then requires
 // 1..max_length code points and no control character at all. Returns what is wrong, or
 // nothing when `value` (now trimmed) is fine.
 std::optional<std::string> normalize_name(std::string& value, std::size_t max_length);
+// Like normalize_name, but empty is allowed (an improvement's owner).
+std::optional<std::string> normalize_line(std::string& value, std::size_t max_length);
 
 }  // namespace jb::model::text

@@ -217,7 +217,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
         return done(std::move(*bad));
     auto source = std::get<structure_source>(std::move(read));
     std::string source_key;
-    if (source.copy_from) {  // the earlier workshop's facilitator key (P-HTTP-8)
+    if (source.copy_from) {  // the earlier workshop's facilitator key (P-HTTP-9)
         auto key = bearer_key(req);
         if (!key)
             return done(json_error(http::status::unauthorized, "unauthorized",
@@ -234,6 +234,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
     w.created_at = now_ms();
     const std::string key = util::random_token(32);
     w.facilitator_key_hash = util::sha256_hex(key);
+    w.screen_key = util::random_token(16);  // 128 bits, 22 characters (P-ROLE-5)
     const model::workshop_info info{w.id, w.title, w.created_at};
     auto make_state = [info](const std::optional<templates::journey_template>& structure) {
         const auto make_id = [] { return util::random_id(); };
@@ -276,6 +277,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
         done(json_response(http::status::created, {{"workshopId", w.id},
                                                     {"joinCode", w.join_code},
                                                     {"facilitatorKey", key},
+                                                    {"screenKey", w.screen_key},
                                                     {"title", w.title}}));
     });
 }

@@ -46,7 +46,7 @@ private:
     keyed_rate_limiter create_limiter_;
 };
 
-// The facilitator key of an `Authorization: Bearer <key>` header, if well-formed (P-HTTP-8).
+// The facilitator key of an `Authorization: Bearer <key>` header, if well-formed (P-HTTP-9).
 std::optional<std::string> bearer_key(const http_request& req);
 // On the store thread: the workshop if `key` is its facilitator key, else the error response
 // (404 unknown workshop, 403 wrong key).

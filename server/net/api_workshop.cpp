@@ -1,4 +1,4 @@
-// The facilitator's requests on one workshop (P-HTTP-8..10): its structure as a template
+// The facilitator's requests on one workshop (P-HTTP-9..10): its structure as a template
 // download, and deleting it with all its data. Both carry the facilitator key as a bearer
 // token and are checked against the stored hash on the store thread.
 

@@ -22,7 +22,7 @@ struct hello {
     int protocol_version = 0;
     std::string workshop_id, client_id, display_name;
     std::int64_t last_seq = 0;
-    std::optional<std::string> participant_token, facilitator_key;
+    std::optional<std::string> participant_token, facilitator_key, screen_key;
 };
 struct op_message {
     std::int64_t client_seq = 0;
@@ -52,17 +52,26 @@ struct you {
     model::role role = model::role::participant;
 };
 
+// A voter's progress in the open round (P-VOTE-7): counts only, never which items.
+struct voting_progress {
+    std::int64_t used = 0;
+    bool done = false;
+};
+
 struct presence_entry {
     std::string participant_id, display_name;
     model::role role = model::role::participant;
     bool online = false;
     std::optional<std::string> editing;
+    std::optional<voting_progress> voting;
 };
 
-// The body of an `event` (also the elements of welcome.events).
+// The body of an `event` (also the elements of welcome.events). An empty `by` is an operation
+// the server made itself: the body has no by, clientId and clientSeq. A null `effect` is left
+// out.
 nlohmann::json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
                           const std::string& client_id, std::int64_t client_seq,
-                          const nlohmann::json& op);
+                          const nlohmann::json& op, const nlohmann::json& effect = nullptr);
 
 // `history` is either a snapshot (board state document) or a list of event bodies.
 struct welcome {
@@ -70,7 +79,9 @@ struct welcome {
     you who;
     std::int64_t seq = 0, last_client_seq = 0;
     std::size_t max_message_bytes = 0, max_card_text = 2000;
-    std::optional<std::string> join_code;  // only for facilitators: the code they share
+    std::optional<std::string> join_code;   // only for facilitators: the code they share
+    std::optional<std::string> screen_key;  // only for facilitators: the big screen's key
+    std::int64_t server_time = 0;           // server clock when sent (P-FAC-2)
     std::optional<nlohmann::json> snapshot;
     std::vector<nlohmann::json> events;  // used when snapshot is empty
 };

@@ -90,7 +90,7 @@ std::variant<client_message, decode_error> read_hello(const json& j) {
 
     field_reader r(j, "");
     r.allow_only({"type", "protocolVersion", "workshopId", "clientId", "displayName", "lastSeq",
-                  "participantToken", "facilitatorKey"});
+                  "participantToken", "facilitatorKey", "screenKey"});
     hello h;
     h.protocol_version = version;
     h.workshop_id = r.id("workshopId");
@@ -99,6 +99,9 @@ std::variant<client_message, decode_error> read_hello(const json& j) {
     h.last_seq = r.integer("lastSeq", 0, max_safe_integer);
     h.participant_token = r.maybe_secret("participantToken");
     h.facilitator_key = r.maybe_secret("facilitatorKey");
+    h.screen_key = r.maybe_secret("screenKey");
+    if (r.ok() && h.facilitator_key && h.screen_key)
+        r.fail("bad_message", "screenKey", "give facilitatorKey or screenKey, not both");
     if (!r.ok()) return from(*r.error());
     return h;
 }

@@ -17,10 +17,17 @@ std::string dump(const json& j) {
 }  // namespace
 
 json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
-                const std::string& client_id, std::int64_t client_seq, const json& op) {
-    return json{{"seq", seq},           {"at", at},
-                {"by", by},             {"clientId", client_id},
-                {"clientSeq", client_seq}, {"op", op}};
+                const std::string& client_id, std::int64_t client_seq, const json& op,
+                const json& effect) {
+    json body{{"seq", seq}, {"at", at}};
+    if (!by.empty()) {
+        body["by"] = by;
+        body["clientId"] = client_id;
+        body["clientSeq"] = client_seq;
+    }
+    body["op"] = op;
+    if (!effect.is_null()) body["effect"] = effect;
+    return body;
 }
 
 std::string encode_welcome(const welcome& w) {
@@ -35,9 +42,11 @@ std::string encode_welcome(const welcome& w) {
           {"role", model::to_string(w.who.role)}}},
         {"seq", w.seq},
         {"lastClientSeq", w.last_client_seq},
+        {"serverTime", w.server_time},
         {"limits", {{"maxMessageBytes", w.max_message_bytes}, {"maxCardText", w.max_card_text}}},
     };
     if (w.join_code) head["joinCode"] = *w.join_code;
+    if (w.screen_key) head["screenKey"] = *w.screen_key;
     if (!w.snapshot) {
         head["events"] = w.events;
         return dump(head);
@@ -77,7 +86,10 @@ std::string encode_presence(const std::vector<presence_entry>& participants) {
                             {"displayName", p.display_name},
                             {"role", model::to_string(p.role)},
                             {"online", p.online},
-                            {"editing", p.editing ? json(*p.editing) : json(nullptr)}});
+                            {"editing", p.editing ? json(*p.editing) : json(nullptr)},
+                            {"voting", p.voting ? json{{"used", p.voting->used},
+                                                       {"done", p.voting->done}}
+                                                : json(nullptr)}});
     }
     return dump(json{{"type", "presence"}, {"participants", std::move(list)}});
 }

@@ -40,6 +40,7 @@ void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
     if (removing_.count(id)) loaded.reset();
     if (loaded && !shutting_down_) {
         rooms_[id] = loaded;
+        loaded->start();
         // A room whose commit failed is dropped; the next join reloads it from the store.
         std::weak_ptr<room> weak = loaded;
         loaded->on_broken([this, id, weak] {

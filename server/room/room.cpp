@@ -31,20 +31,24 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
       seq_(loaded.snapshot.seq),
       last_snapshot_seq_(loaded.snapshot.seq),
       client_seqs_(std::move(loaded.client_seqs)),
-      presence_timer_(strand_) {
+      presence_timer_(strand_),
+      round_timer_(strand_) {
     // Replay what was logged after the snapshot. These ops were checked when they were
     // accepted; replaying them through apply() rebuilds exactly the state clients saw.
     for (const auto& logged : loaded.ops_after) {
         auto op_doc = json::parse(logged.op_json);
-        auto decoded = model::decode_operation(op_doc);
+        auto decoded = model::decode_operation(op_doc, true);
         if (auto* err = std::get_if<model::op_error>(&decoded))
             throw std::invalid_argument("workshop " + id_ + " op " + std::to_string(logged.seq) +
                                         " cannot be replayed: " + err->message);
-        board_.apply(std::get<model::operation>(decoded),
-                     model::op_context{logged.by, model::role::facilitator, logged.at});
+        // The role does not matter to apply(): what depended on it is in the logged op.
+        auto done = board_.apply(std::get<model::operation>(decoded),
+                                 model::op_context{logged.by, model::role::facilitator, logged.at});
         seq_ = logged.seq;
-        recent_.push_back(protocol::event_body(logged.seq, logged.at, logged.by, logged.client_id,
-                                               logged.client_seq, op_doc));
+        recent_.push_back(logged_event{
+            protocol::event_body(logged.seq, logged.at, logged.by, logged.client_id,
+                                 logged.client_seq, op_doc, done.effect),
+            std::move(done.visibility), {}});
         if (recent_.size() > options_.replay_window) recent_.pop_front();
     }
     committed_seq_ = seq_;
@@ -81,13 +85,19 @@ void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client
         do_presence(it->second, std::move(*presence));
 }
 
+void room::start() {
+    asio::post(strand_, [self = shared_from_this()] { self->arm_round_timer(); });
+}
+
 void room::leave(std::shared_ptr<room_client> client) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client)] {
         self->joining_.erase(client);
         auto it = self->connections_.find(client);
         if (it == self->connections_.end()) return;
         auto participant_id = it->second.participant_id;
+        const bool screen = it->second.screen;
         self->connections_.erase(it);
+        if (screen) return;  // a screen is not in the presence list
         bool still_online = false;
         for (const auto& [_, conn] : self->connections_)
             still_online = still_online || conn.participant_id == participant_id;
@@ -102,19 +112,31 @@ void room::on_broken(std::function<void()> handler) {
     });
 }
 
+void room::refuse(const std::shared_ptr<room_client>& client, const char* why) {
+    client->deliver(share(protocol::encode_error("forbidden", why)), delivery::must_arrive);
+    client->close(protocol::close_code::forbidden, why);
+}
+
+// P-ROLE-5: a screen has no participant record and is not in the presence list.
+void room::join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
+    if (workshop_.screen_key.empty() || *hello.screen_key != workshop_.screen_key)
+        return refuse(client, "wrong screen key");
+    connections_[client] = connection{"", hello.client_id, true, 0};
+    auto anonymous = hello;
+    anonymous.participant_token = "";
+    send_welcome(client, anonymous);
+}
+
 void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     if (broken_ || shutdown_code_) {
         client->close(shutdown_code_.value_or(protocol::close_code::going_away), shutdown_reason_);
         return;
     }
+    if (hello.screen_key) return join_screen(client, hello);
     bool facilitator = false;
     if (hello.facilitator_key) {
-        if (util::sha256_hex(*hello.facilitator_key) != workshop_.facilitator_key_hash) {
-            client->deliver(share(protocol::encode_error("forbidden", "wrong facilitator key")),
-                            delivery::must_arrive);
-            client->close(protocol::close_code::forbidden, "wrong facilitator key");
-            return;
-        }
+        if (util::sha256_hex(*hello.facilitator_key) != workshop_.facilitator_key_hash)
+            return refuse(client, "wrong facilitator key");
         facilitator = true;
     }
 
@@ -125,6 +147,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         auto found = token_to_participant_.find(util::sha256_hex(*hello.participant_token));
         if (found != token_to_participant_.end()) {
             who = &participants_.at(found->second);
+            if (who->record.removed) return refuse(client, "removed");  // P-ROLE-4
             token = *hello.participant_token;
         }
     }
@@ -149,10 +172,8 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     }
 
     auto welcome = [self = shared_from_this(), client, hello, token,
-                    participant_id = who->record.id, facilitator] {
-        self->connections_[client] = connection{
-            participant_id, hello.client_id,
-            facilitator ? model::role::facilitator : model::role::participant, 0};
+                    participant_id = who->record.id] {
+        self->connections_[client] = connection{participant_id, hello.client_id, false, 0};
         // The token goes back in welcome.you; hello carries it in for send_welcome.
         auto with_token = hello;
         with_token.participant_token = token;
@@ -191,31 +212,53 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     });
 }
 
+model::role room::role_of(const connection& conn) const {
+    if (conn.screen) return model::role::screen;
+    const auto it = participants_.find(conn.participant_id);
+    return it != participants_.end() && it->second.record.role == "facilitator"
+               ? model::role::facilitator
+               : model::role::participant;
+}
+
+model::viewer room::viewer_of(const connection& conn) const {
+    return model::viewer{conn.participant_id, role_of(conn)};
+}
+
 void room::send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
     auto& conn = connections_.at(client);
-    const auto& record = participants_.at(conn.participant_id).record;
+    const auto viewer = viewer_of(conn);
     protocol::welcome w;
     w.workshop_id = workshop_.id;
-    w.who = protocol::you{record.id, hello.participant_token.value_or(""), record.display_name,
-                          conn.role};
+    if (conn.screen) {
+        w.who = protocol::you{"", "", hello.display_name, model::role::screen};
+    } else {
+        const auto& record = participants_.at(conn.participant_id).record;
+        w.who = protocol::you{record.id, hello.participant_token.value_or(""), record.display_name,
+                              viewer.who};
+    }
     auto last = client_seqs_.find(hello.client_id);
     w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
     w.max_message_bytes = options_.max_message_bytes;
+    w.server_time = now_ms();
     // A facilitator who opens the board elsewhere with only the key still sees the code.
-    if (conn.role == model::role::facilitator) w.join_code = workshop_.join_code;
+    if (viewer.who == model::role::facilitator) {
+        w.join_code = workshop_.join_code;
+        w.screen_key = workshop_.screen_key;
+    }
 
     // Delta when every event after lastSeq is still in memory; a new client (lastSeq 0), or one
     // that is too far behind or ahead of the durable log, gets a snapshot (P-SYNC-5).
-    std::int64_t first_kept = recent_.empty() ? committed_seq_ + 1 : recent_.front()["seq"].get<std::int64_t>();
+    std::int64_t first_kept = recent_.empty() ? committed_seq_ + 1 : recent_.front().body["seq"].get<std::int64_t>();
     bool delta = hello.last_seq > 0 && hello.last_seq <= committed_seq_ && hello.last_seq + 1 >= first_kept;
     if (delta) {
         w.seq = committed_seq_;
-        for (const auto& body : recent_)
-            if (body["seq"].get<std::int64_t>() > hello.last_seq) w.events.push_back(body);
+        for (const auto& event : recent_)
+            if (event.body["seq"].get<std::int64_t>() > hello.last_seq)
+                w.events.push_back(model::render_event(event.body, event.visibility, viewer));
     } else {
         // The board includes ops still in flight to the disk; this connection skips their events.
         w.seq = seq_;
-        w.snapshot = board_.to_json();
+        w.snapshot = board_.view_for(viewer);
         conn.skip_through = seq_;
     }
     client->deliver(share(protocol::encode_welcome(w)), delivery::must_arrive);
@@ -236,6 +279,7 @@ void room::finish_shutdown_if_drained() {
     for (const auto& [client, _] : connections_) client->close(*shutdown_code_, shutdown_reason_);
     connections_.clear();
     presence_timer_.cancel();
+    round_timer_.cancel();
     auto waiters = std::move(shutdown_waiters_);
     shutdown_waiters_.clear();
     for (auto& done : waiters) done();
@@ -248,6 +292,7 @@ void room::fail(std::string_view what) {
         client->close(protocol::close_code::going_away, "room failed; reconnect");
     connections_.clear();
     presence_timer_.cancel();
+    round_timer_.cancel();
     if (on_broken_) on_broken_();
     auto waiters = std::move(shutdown_waiters_);
     shutdown_waiters_.clear();

@@ -53,6 +53,9 @@ public:
     // Called (on the room's strand) if a commit failed: the room has closed every connection
     // and must be dropped, so that the next join reloads the workshop from the store.
     void on_broken(std::function<void()> handler);
+    // Starts the room's own clock: a round whose time ran out while the server was down is
+    // closed now, a running one when its time is up (P-VOTE-10). Called once after loading.
+    void start();
 
     const std::string& id() const { return id_; }
 
@@ -62,10 +65,17 @@ private:
         std::optional<std::string> editing;
     };
     struct connection {
-        std::string participant_id, client_id;
-        model::role role = model::role::participant;
+        std::string participant_id, client_id;  // participant_id is empty for a screen
+        bool screen = false;
         // Events up to this seq are already in the snapshot this connection got: skip them.
         std::int64_t skip_through = 0;
+    };
+    // An event body as the log makes it, with who may see it in which form (kept with it, so
+    // that a delta replay shows each viewer what it showed them live).
+    struct logged_event {
+        nlohmann::json body;
+        model::event_visibility visibility;
+        std::string removed_participant;  // participant.remove: whose connections to close
     };
     // A duplicate op's ack waits until everything applied before it is durable (P-SYNC-1).
     struct deferred_ack {
@@ -77,6 +87,23 @@ private:
     void send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
     void do_op(const std::shared_ptr<room_client>& client, const connection& conn,
                protocol::op_message msg);
+    // Applies an accepted op, logs it and hands it to the store. An empty client_id is an op
+    // the server makes itself (no sender, no clientSeq).
+    void commit_op(const model::operation& op, const model::op_context& ctx,
+                   const std::string& client_id, std::int64_t client_seq,
+                   std::weak_ptr<room_client> sender);
+    // participant.role / participant.remove against the participant records (P-ROLE-3, -4).
+    std::optional<model::op_error> check_participant_op(const model::operation& op,
+                                                        const model::op_context& ctx) const;
+    void apply_participant_op(const model::operation& op, store::write_batch& batch,
+                              logged_event& event);
+    void deliver_event(const logged_event& event, std::int64_t seq);
+    model::role role_of(const connection& conn) const;
+    model::viewer viewer_of(const connection& conn) const;
+    void join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
+    void refuse(const std::shared_ptr<room_client>& client, const char* why);
+    void arm_round_timer();
+    void on_round_timer(const std::string& round_id, std::int64_t ends_at);
     void do_presence(const connection& conn, protocol::presence_message msg);
     void dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message);
     void on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client> sender,
@@ -103,10 +130,12 @@ private:
     // Messages from clients whose participant record is still being written: handled after
     // their welcome, in order, so a client may send right after its hello.
     std::map<std::shared_ptr<room_client>, std::vector<protocol::client_message>> joining_;
-    std::deque<nlohmann::json> recent_;     // committed event bodies, seq ascending (P-SYNC-5)
-    std::deque<nlohmann::json> in_flight_;  // applied, not yet durable, seq ascending
+    std::deque<logged_event> recent_;     // committed events, seq ascending (P-SYNC-5)
+    std::deque<logged_event> in_flight_;  // applied, not yet durable, seq ascending
     std::vector<deferred_ack> deferred_acks_;
     boost::asio::steady_timer presence_timer_;
+    boost::asio::steady_timer round_timer_;
+    std::optional<std::pair<std::string, std::int64_t>> round_timer_for_;  // round id, endsAt
     bool presence_scheduled_ = false;
     bool broken_ = false;
     std::function<void()> on_broken_;

@@ -1,5 +1,5 @@
-// The room's write path: check, apply, make durable, then broadcast and acknowledge
-// (protocol P-SYNC-1 … P-SYNC-4).
+// The room's write path: check, apply, make durable, then send each recipient the event as it
+// may see it and acknowledge (protocol P-SYNC-1 … P-SYNC-4, P-FAC-6, P-FAC-9, P-VOTE-6).
 #include "room/room.hpp"
 
 #include "room/room_clock.hpp"
@@ -16,11 +16,23 @@ shared_text share(std::string text) {
     return std::make_shared<const std::string>(std::move(text));
 }
 
+// Ops whose effect shows in the presence list (roles, removal, voting progress).
+bool touches_presence(const nlohmann::json& op) {
+    const auto& kind = op.at("kind").get_ref<const std::string&>();
+    return kind.starts_with("participant.") || kind.starts_with("vote.") || kind.starts_with("round.");
+}
+
 }  // namespace
 
 void room::do_op(const std::shared_ptr<room_client>& client, const connection& conn,
                  protocol::op_message msg) {
     if (shutdown_code_) return;  // the connection is about to be closed; the client resends later
+    if (conn.screen) {  // P-ROLE-5: a screen only watches
+        client->deliver(share(protocol::encode_error("forbidden", "op: a screen may not change the board",
+                                                     msg.client_seq)),
+                        delivery::must_arrive);
+        return;
+    }
 
     auto& last_client_seq = client_seqs_[conn.client_id];
     if (msg.client_seq <= last_client_seq) {
@@ -30,34 +42,46 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
         return;
     }
 
-    model::op_context ctx{conn.participant_id, conn.role, now_ms()};
-    if (auto error = board_.check(msg.op, ctx)) {
+    model::op_context ctx{conn.participant_id, role_of(conn), now_ms()};
+    board_.prepare(msg.op, ctx);
+    auto error = board_.check(msg.op, ctx);
+    if (!error) error = check_participant_op(msg.op, ctx);
+    if (error) {
         client->deliver(share(protocol::encode_error(error->code, error->message, msg.client_seq)),
                         delivery::must_arrive);
         return;
     }
-    board_.apply(msg.op, ctx);
-    const auto seq = ++seq_;
-    last_client_seq = msg.client_seq;
+    commit_op(msg.op, ctx, conn.client_id, msg.client_seq, client);
+}
 
-    auto op_doc = model::encode_operation(msg.op);
+void room::commit_op(const model::operation& op, const model::op_context& ctx,
+                     const std::string& client_id, std::int64_t client_seq,
+                     std::weak_ptr<room_client> sender) {
+    auto done = board_.apply(op, ctx);
+    const auto seq = ++seq_;
+    if (!client_id.empty()) client_seqs_[client_id] = client_seq;
+
+    auto op_doc = model::encode_operation(op);
     store::write_batch batch;
-    batch.ops.push_back(store::logged_op{id_, seq, ctx.at, conn.participant_id, conn.client_id,
-                                         msg.client_seq, op_doc.dump()});
-    in_flight_.push_back(protocol::event_body(seq, ctx.at, conn.participant_id, conn.client_id,
-                                              msg.client_seq, op_doc));
+    batch.ops.push_back(store::logged_op{id_, seq, ctx.at, ctx.actor_id, client_id, client_seq,
+                                         op_doc.dump()});
+    logged_event event{protocol::event_body(seq, ctx.at, ctx.actor_id, client_id, client_seq,
+                                            op_doc, done.effect),
+                       std::move(done.visibility), {}};
+    apply_participant_op(op, batch, event);
+    in_flight_.push_back(std::move(event));
     if (seq - last_snapshot_seq_ >= options_.snapshot_every) {
         // Loading then replays at most snapshot_every ops.
         batch.snapshots.push_back(store::snapshot_record{id_, seq, board_.to_json().dump()});
         last_snapshot_seq_ = seq;
     }
     worker_.submit(std::move(batch),
-                   [self = shared_from_this(), seq, sender = std::weak_ptr<room_client>(client),
-                    client_seq = msg.client_seq](bool ok) {
+                   [self = shared_from_this(), seq, sender = std::move(sender), client_seq](bool ok) {
                        asio::post(self->strand_, [self, ok, seq, sender, client_seq] {
                            self->on_op_committed(ok, seq, sender, client_seq);
                        });
                    });
+    arm_round_timer();
 }
 
 void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client> sender,
@@ -70,19 +94,48 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
         return;
     }
     committed_seq_ = seq;
-    // Commits complete in submission order, so the oldest in-flight body is this seq's.
-    auto body = std::move(in_flight_.front());
+    // Commits complete in submission order, so the oldest in-flight event is this seq's.
+    auto event = std::move(in_flight_.front());
     in_flight_.pop_front();
-    recent_.push_back(body);
-    if (recent_.size() > options_.replay_window) recent_.pop_front();
-
-    auto event = share(protocol::encode_event(body));
-    for (auto& [client, conn] : connections_)
-        if (seq > conn.skip_through) client->deliver(event, delivery::must_arrive);
+    deliver_event(event, seq);
     if (auto s = sender.lock(); s && connections_.contains(s))
         s->deliver(share(protocol::encode_ack(client_seq, seq, false)), delivery::must_arrive);
+
+    if (!event.removed_participant.empty()) {
+        // P-ROLE-4: the removed participant's connections are told, then closed.
+        std::erase_if(connections_, [&](const auto& entry) {
+            if (entry.second.participant_id != event.removed_participant) return false;
+            entry.first->deliver(share(protocol::encode_error("forbidden", "removed")),
+                                 delivery::must_arrive);
+            entry.first->close(protocol::close_code::forbidden, "removed");
+            return true;
+        });
+    }
+    if (touches_presence(event.body.at("op"))) mark_presence_dirty();
+    recent_.push_back(std::move(event));
+    if (recent_.size() > options_.replay_window) recent_.pop_front();
     flush_deferred_acks();
     finish_shutdown_if_drained();
+}
+
+// Serialised once when everyone sees the same event; else once per participant (a screen sees
+// what any other non-author sees).
+void room::deliver_event(const logged_event& event, std::int64_t seq) {
+    if (event.visibility.same_for_everyone()) {
+        auto text = share(protocol::encode_event(event.body));
+        for (auto& [client, conn] : connections_)
+            if (seq > conn.skip_through) client->deliver(text, delivery::must_arrive);
+        return;
+    }
+    std::map<std::string, shared_text> by_viewer;
+    for (auto& [client, conn] : connections_) {
+        if (seq <= conn.skip_through) continue;
+        auto& text = by_viewer[conn.participant_id];
+        if (!text)
+            text = share(protocol::encode_event(
+                model::render_event(event.body, event.visibility, viewer_of(conn))));
+        client->deliver(text, delivery::must_arrive);
+    }
 }
 
 void room::flush_deferred_acks() {

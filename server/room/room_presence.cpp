@@ -9,6 +9,7 @@
 namespace jb::room {
 
 void room::do_presence(const connection& conn, protocol::presence_message msg) {
+    if (conn.screen) return;  // a screen edits nothing and is not in the list
     auto& editing = participants_.at(conn.participant_id).editing;
     if (editing == msg.editing) return;
     editing = std::move(msg.editing);
@@ -25,17 +26,26 @@ void room::mark_presence_dirty() {
     });
 }
 
+// P-VOTE-7: during an open round, each voter's used votes and whether they are done; never
+// which items.
 void room::send_presence() {
     std::set<std::string> online;
     for (const auto& [_, conn] : connections_) online.insert(conn.participant_id);
+    const model::voting_round* round = board_.state().open_round();
     std::vector<protocol::presence_entry> entries;
     entries.reserve(participants_.size());
     for (const auto& [id, p] : participants_) {
+        if (p.record.removed) continue;
+        const bool facilitator = p.record.role == "facilitator";
         bool is_online = online.contains(id);
+        std::optional<protocol::voting_progress> voting;
+        if (round && (!facilitator || round->facilitator_votes)) {
+            const auto used = round->used_by(id);
+            voting = protocol::voting_progress{used, round->done.contains(id) || used >= round->budget};
+        }
         entries.push_back({id, p.record.display_name,
-                           p.record.role == "facilitator" ? model::role::facilitator
-                                                          : model::role::participant,
-                           is_online, is_online ? p.editing : std::nullopt});
+                           facilitator ? model::role::facilitator : model::role::participant,
+                           is_online, is_online ? p.editing : std::nullopt, voting});
     }
     auto message = std::make_shared<const std::string>(protocol::encode_presence(entries));
     for (const auto& [client, _] : connections_) client->deliver(message, delivery::droppable);

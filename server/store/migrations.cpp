@@ -69,8 +69,30 @@ CREATE TABLE snapshots (
 ) STRICT;
 )sql";
 
-constexpr std::array<migration, 1> all_migrations{{
+// Schema version 2 (facilitation).
+//
+// workshops.screen_key     the big screen's read-only capability (P-ROLE-5), stored as is like
+//                          the join code (which grants more). Existing workshops get a random
+//                          one of 22 base64url characters (128 bits; SQLite's randomness comes
+//                          from the operating system).
+// participants.removed     1 once a facilitator removed the participant: its token stops
+//                          working (P-ROLE-4); its cards and votes stay.
+#define JB_B64_CHAR                                                                          \
+    "substr('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', "             \
+    "1 + (random() & 63), 1)"
+#define JB_B64_4 JB_B64_CHAR " || " JB_B64_CHAR " || " JB_B64_CHAR " || " JB_B64_CHAR
+constexpr std::string_view schema_v2 =
+    "ALTER TABLE workshops ADD COLUMN screen_key TEXT NOT NULL DEFAULT '';\n"
+    "UPDATE workshops SET screen_key = " JB_B64_4 " || " JB_B64_4 " || " JB_B64_4 " || " JB_B64_4
+    " || " JB_B64_4 " || " JB_B64_CHAR " || " JB_B64_CHAR ";\n"
+    "ALTER TABLE participants ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (removed IN (0, 1));\n";
+#undef JB_B64_4
+#undef JB_B64_CHAR
+
+constexpr std::array<migration, 2> all_migrations{{
     {"workshops, participants, ops, client_seqs, snapshots", schema_v1},
+    {"workshops.screen_key, participants.removed", schema_v2},
 }};
 
 }  // namespace

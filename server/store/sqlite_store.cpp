@@ -52,7 +52,7 @@ std::vector<std::unique_ptr<statement>> prepare_deletes(sqlite::database& db) {
 }
 
 workshop_record read_workshop(const statement::use& q) {
-    return {q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)};
+    return {q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5)};
 }
 
 }  // namespace
@@ -65,11 +65,12 @@ struct sqlite_store::impl {
     int version;
 
     statement insert_workshop{db, "INSERT INTO workshops (id, title, join_code, "
-                                  "facilitator_key_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"};
-    statement workshop_by_code{db, "SELECT id, title, join_code, facilitator_key_hash, created_at "
-                                   "FROM workshops WHERE join_code = ?1"};
-    statement workshop_by_id{db, "SELECT id, title, join_code, facilitator_key_hash, created_at "
-                                 "FROM workshops WHERE id = ?1"};
+                                  "facilitator_key_hash, created_at, screen_key) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
+    statement workshop_by_code{db, "SELECT id, title, join_code, facilitator_key_hash, created_at, "
+                                   "screen_key FROM workshops WHERE join_code = ?1"};
+    statement workshop_by_id{db, "SELECT id, title, join_code, facilitator_key_hash, created_at, "
+                                 "screen_key FROM workshops WHERE id = ?1"};
     statement code_exists{db, "SELECT 1 FROM workshops WHERE join_code = ?1"};
 
     // A snapshot never moves a workshop back to an older seq.
@@ -95,13 +96,13 @@ struct sqlite_store::impl {
 
     // Upsert keeps the first created_at: a rename is not a new participant.
     statement upsert_participant{db, "INSERT INTO participants (workshop_id, id, token_hash, "
-                                     "display_name, role, created_at) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                     "display_name, role, created_at, removed) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                      "ON CONFLICT (workshop_id, id) DO UPDATE SET "
                                      "token_hash = excluded.token_hash, "
                                      "display_name = excluded.display_name, "
-                                     "role = excluded.role"};
-    statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at "
+                                     "role = excluded.role, removed = excluded.removed"};
+    statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at, removed "
                                   "FROM participants WHERE workshop_id = ?1 "
                                   "ORDER BY created_at, id"};
 
@@ -136,7 +137,7 @@ void sqlite_store::create_workshop(const workshop_record& w, const std::string& 
         transaction tx(impl_->db, transaction::kind::immediate);
         statement::use(impl_->insert_workshop)
             .bind(1, w.id).bind(2, w.title).bind(3, w.join_code)
-            .bind(4, w.facilitator_key_hash).bind(5, w.created_at)
+            .bind(4, w.facilitator_key_hash).bind(5, w.created_at).bind(6, w.screen_key)
             .run();
         impl_->write_snapshot({w.id, 0, initial_state_json});
         tx.commit();
@@ -190,7 +191,8 @@ std::optional<loaded_workshop> sqlite_store::load_workshop(std::string_view work
         q.bind(1, workshop_id);
         while (q.step()) {
             out.participants.push_back(
-                {out.workshop.id, q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)});
+                {out.workshop.id, q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4),
+                 q.integer(5) != 0});
         }
     }
     {
@@ -222,6 +224,7 @@ void sqlite_store::commit(const write_batch& batch) {
             statement::use(impl_->upsert_participant)
                 .bind(1, p.workshop_id).bind(2, p.id).bind(3, p.token_hash)
                 .bind(4, p.display_name).bind(5, p.role).bind(6, p.created_at)
+                .bind(7, std::int64_t{p.removed ? 1 : 0})
                 .run();
         }
         for (const auto& s : batch.snapshots) impl_->write_snapshot(s);

@@ -16,12 +16,16 @@ namespace jb::store {
 struct workshop_record {
     std::string id, title, join_code, facilitator_key_hash;
     std::int64_t created_at = 0;
+    // The big screen's read-only capability, kept as is so that facilitators can be given it
+    // again (P-ROLE-5).
+    std::string screen_key;
     bool operator==(const workshop_record&) const = default;
 };
 
 struct participant_record {
     std::string workshop_id, id, token_hash, display_name, role;  // role: "participant"|"facilitator"
     std::int64_t created_at = 0;
+    bool removed = false;  // removed by a facilitator: the token no longer works (P-ROLE-4)
     bool operator==(const participant_record&) const = default;
 };
 

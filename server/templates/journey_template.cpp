@@ -62,7 +62,7 @@ template_journey read_journey(const json& doc, const std::string& where,
         field_reader l(object_at(lanes[i], at.substr(0, at.size() - 1)), at);
         l.allow_only({"title", "kind", "question"});
         template_lane lane{l.name_text("title", model::text::max_title), l.kind("kind"),
-                           l.maybe_free_text("question", model::text::max_question).value_or("")};
+                           l.maybe_multiline("question", model::text::max_question).value_or("")};
         require(l);
         j.lanes.push_back(std::move(lane));
     }
@@ -81,7 +81,7 @@ std::variant<journey_template, std::string> parse_template(const json& doc,
         r.integer("formatVersion", format_version, format_version);
         journey_template t;
         t.title = r.name_text("title", model::text::max_title);
-        t.description = r.maybe_free_text("description", max_description).value_or("");
+        t.description = r.maybe_multiline("description", max_description).value_or("");
         require(r);
         const json& journeys = array_of(doc, "journeys", "", 1, limits.max_journeys);
         for (std::size_t i = 0; i < journeys.size(); ++i)

@@ -1,4 +1,4 @@
-// Journey templates and the template/delete HTTP bodies (P-TPL-*, P-HTTP-7..9, P-DEL-1):
+// Journey templates and the template/delete HTTP bodies (P-TPL-*, P-HTTP-8..9, P-DEL-1):
 // the shipped templates/*.json validate against schemas/template.schema.json; the schema and
 // the real server (JB_SERVER_BIN) accept and reject the same template documents; and every
 // body the server answers on these endpoints validates against its schema.
@@ -104,7 +104,7 @@ test('P-TPL-4 GET /api/templates validates against http-templates-response.schem
   assert.deepEqual(res.json.templates.map((t) => `${t.id}.json`).sort(), shipped);
 });
 
-test('P-HTTP-7 every source kind is a valid request and gets a valid answer', async () => {
+test('P-HTTP-8 every source kind is a valid request and gets a valid answer', async () => {
   const first = await call('POST', '/api/workshops', { body: { title: 'Eerste', source: { kind: 'template', templateId: 'melding-openbare-ruimte' } } });
   const requests = [
     [{ title: 'A' }, undefined],
@@ -131,7 +131,7 @@ test('P-TPL-1 the server refuses every template the schema refuses, with a valid
   }
 });
 
-test('P-HTTP-9 P-DEL-1 a saved structure is a valid template; delete answers 204 and errors validate', async () => {
+test('P-HTTP-10 P-DEL-1 a saved structure is a valid template; delete answers 204 and errors validate', async () => {
   const w = (await call('POST', '/api/workshops', { body: { title: 'Opslaan', source: { kind: 'template', templateId: 'ondernemer-contact-plan' } } })).json;
   const saved = await call('GET', `/api/workshops/${w.workshopId}/template`, { key: w.facilitatorKey });
   assert.equal(saved.status, 200);

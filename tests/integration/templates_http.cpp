@@ -1,4 +1,4 @@
-// Journey templates, copying a workshop's structure, and deleting workshops (P-HTTP-7..9,
+// Journey templates, copying a workshop's structure, and deleting workshops (P-HTTP-8..9,
 // P-TPL-*, P-DEL-*), against the real server with its shipped templates.
 #include "support/server_process.hpp"
 #include "support/ws_client.hpp"
@@ -101,7 +101,7 @@ TEST_CASE("P-TPL-2 a workshop made from each shipped template has its journeys, 
     }
 }
 
-TEST_CASE("P-HTTP-6 P-HTTP-7 the default and the empty board", "[http][templates]")
+TEST_CASE("P-HTTP-6 P-HTTP-8 the default and the empty board", "[http][templates]")
 {
     test_server server;
     const auto plain = created(create(server.port(), {{"title", "A"}}));
@@ -114,7 +114,7 @@ TEST_CASE("P-HTTP-6 P-HTTP-7 the default and the empty board", "[http][templates
           json::parse(R"([{"title":"Klantreis","targetGroup":"inwoner","phases":[],"lanes":[]}])"));
 }
 
-TEST_CASE("P-HTTP-7 P-HTTP-8 P-HTTP-9 P-TPL-3 a new workshop from an earlier one's structure, and as a file",
+TEST_CASE("P-HTTP-8 P-HTTP-9 P-HTTP-10 P-TPL-3 a new workshop from an earlier one's structure, and as a file",
           "[http][templates]")
 {
     test_server server;
@@ -165,7 +165,7 @@ TEST_CASE("P-HTTP-7 P-HTTP-8 P-HTTP-9 P-TPL-3 a new workshop from an earlier one
     CHECK(structure_of(server.port(), imported) == expected);
 }
 
-TEST_CASE("P-HTTP-7 a bad source or template file is 400 naming the field, and creates nothing", "[http][templates]")
+TEST_CASE("P-HTTP-8 a bad source or template file is 400 naming the field, and creates nothing", "[http][templates]")
 {
     test_server server;
     const auto good = created(create(server.port(), {{"title", "De enige"}}));

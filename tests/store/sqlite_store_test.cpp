@@ -3,6 +3,7 @@
 // database from a newer server.
 #include "store/sqlite_store.hpp"
 
+#include "store/migrations.hpp"
 #include "store/sqlite_handle.hpp"
 #include "store_test_support.hpp"
 
@@ -170,4 +171,30 @@ TEST_CASE("sqlite store: deleting a workshop leaves no row of it in any table (A
     CHECK(checked >= 4);
     CHECK(raw.query_int("SELECT count(*) FROM workshops WHERE id = 'w1'") == 0);
     CHECK(raw.query_int("SELECT count(*) FROM ops WHERE workshop_id = 'w2'") == 1);
+}
+
+TEST_CASE("sqlite store: schema 2 gives every existing workshop its own random screen key", "[store]") {
+    temp_dir dir;
+    const auto path = dir.file("board.db");
+    {
+        // A database as the first release left it.
+        sqlite::database raw(path);
+        sqlite::migrate(raw, sqlite::schema_migrations().first(1));
+        raw.exec("INSERT INTO workshops VALUES ('w1', 'Een', 'ABC234', 'h1', 1), "
+                 "('w2', 'Twee', 'DEF567', 'h2', 2)");
+        raw.exec("INSERT INTO participants VALUES ('w1', 'p1', 't1', 'Anna', 'participant', 1)");
+        raw.exec("INSERT INTO snapshots VALUES ('w1', 0, '{}'), ('w2', 0, '{}')");
+    }
+    sqlite_store s(path);
+    CHECK(s.schema_version() == 2);
+    const auto w1 = s.load_workshop("w1"), w2 = s.load_workshop("w2");
+    REQUIRE((w1 && w2));
+    for (const auto* w : {&*w1, &*w2}) {
+        CHECK(w->workshop.screen_key.size() == 22);
+        CHECK(w->workshop.screen_key.find_first_not_of(
+                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
+    }
+    CHECK(w1->workshop.screen_key != w2->workshop.screen_key);
+    REQUIRE(w1->participants.size() == 1);
+    CHECK_FALSE(w1->participants[0].removed);
 }

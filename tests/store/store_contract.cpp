@@ -368,3 +368,48 @@ STORE_CONTRACT_TEST("retention selects workshops by their last activity, oldest 
     CHECK(s->workshops_inactive_since(8000) ==
           std::vector<std::string>{"older", "old", "edited", "joined", "new"});
 }
+
+STORE_CONTRACT_TEST("a workshop keeps its screen key as it was given") {
+    TestType impl;
+    auto s = impl.open();
+    auto w = make_workshop("w1", "ABC234");
+    w.screen_key = "Zp4Q9rT2vX7yA1bC3dE5fG";
+    s->create_workshop(w, "{}");
+    auto loaded = s->load_workshop("w1");
+    REQUIRE(loaded);
+    CHECK(loaded->workshop.screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");
+    CHECK(s->find_workshop_by_code("ABC234")->screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");
+}
+
+STORE_CONTRACT_TEST("P-ROLE-4 a removed participant loads as removed, with its role") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    write_batch join;
+    join.participants = {make_participant("w1", "p1", "Anna", 10), make_participant("w1", "p2", "Bram", 20)};
+    s->commit(join);
+    CHECK_FALSE(s->load_workshop("w1")->participants.at(0).removed);
+
+    write_batch change;
+    auto removed = make_participant("w1", "p1", "Anna", 10);
+    removed.removed = true;
+    auto promoted = make_participant("w1", "p2", "Bram", 20);
+    promoted.role = "facilitator";
+    change.participants = {removed, promoted};
+    change.ops = {make_op("w1", 1)};
+    s->commit(change);
+    auto loaded = s->load_workshop("w1");
+    REQUIRE(loaded);
+    CHECK(loaded->participants == std::vector<participant_record>{removed, promoted});
+}
+
+STORE_CONTRACT_TEST("P-VOTE-10 an op the server made itself is logged without a client") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    write_batch b;
+    b.ops = {logged_op{"w1", 1, 1700000000001, "", "", 0, R"({"kind":"round.close","roundId":"r1"})"}};
+    s->commit(b);
+    auto loaded = s->load_workshop("w1");
+    REQUIRE(loaded);
+    CHECK(loaded->ops_after == b.ops);
+    CHECK(loaded->client_seqs.empty());
+}

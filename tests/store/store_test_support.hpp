@@ -16,7 +16,7 @@
 namespace jb::store::test {
 
 inline workshop_record make_workshop(const std::string& id, const std::string& code) {
-    return {id, "Workshop " + id, code, "keyhash-" + id, 1700000000000};
+    return {id, "Workshop " + id, code, "keyhash-" + id, 1700000000000, "screenkey-" + id};
 }
 
 inline logged_op make_op(const std::string& workshop_id, std::int64_t seq,

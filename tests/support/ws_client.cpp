@@ -151,7 +151,8 @@ workshop create_workshop(unsigned short port, const std::string& title)
         throw std::runtime_error("creating a workshop: HTTP " + std::to_string(res.status) + " " +
                                  res.body);
     auto j = res.json_body();
-    return workshop{j.at("workshopId"), j.at("joinCode"), j.at("facilitatorKey"), j.at("title")};
+    return workshop{j.at("workshopId"), j.at("joinCode"), j.at("facilitatorKey"), j.at("title"),
+                    j.at("screenKey")};
 }
 
 std::string new_id(const std::string& prefix)
@@ -341,6 +342,8 @@ json ws_client::hello(const std::string& workshop_id, const hello_options& opts)
         h["participantToken"] = *opts.participant_token;
     if (opts.facilitator_key)
         h["facilitatorKey"] = *opts.facilitator_key;
+    if (opts.screen_key)
+        h["screenKey"] = *opts.screen_key;
     if (opts.protocol_version >= 1)
         send(h);
     else

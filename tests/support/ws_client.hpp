@@ -64,7 +64,7 @@ http_result http_get(unsigned short port, std::string target,
 
 // A workshop made through POST /api/workshops.
 struct workshop {
-    std::string id, join_code, facilitator_key, title;
+    std::string id, join_code, facilitator_key, title, screen_key;
 };
 workshop create_workshop(unsigned short port, const std::string& title = "Omgevingsvergunning");
 
@@ -89,7 +89,7 @@ struct upgrade_refused : std::runtime_error {
 struct hello_options {
     std::string display_name = "Tester";
     std::int64_t last_seq = 0;
-    std::optional<std::string> participant_token, facilitator_key;
+    std::optional<std::string> participant_token, facilitator_key, screen_key;
     int protocol_version = 1;
 };
 

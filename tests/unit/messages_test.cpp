@@ -303,6 +303,9 @@ TEST_CASE("welcome with a snapshot has exactly the documented fields", "[protoco
     w.last_client_seq = 3;
     w.max_message_bytes = 65536;
     w.max_card_text = 2000;
+    w.server_time = 1700;
+    w.join_code = "ABC234";
+    w.screen_key = "screen-key-0123456789a";
     w.snapshot = json{{"workshop", {{"id", "w1"}}}, {"journeys", json::array()}, {"cards", json::array()}};
     const json expected = {
         {"type", "welcome"},
@@ -312,7 +315,10 @@ TEST_CASE("welcome with a snapshot has exactly the documented fields", "[protoco
                  {"role", "facilitator"}}},
         {"seq", 12},
         {"lastClientSeq", 3},
+        {"serverTime", 1700},
         {"limits", {{"maxMessageBytes", 65536}, {"maxCardText", 2000}}},
+        {"joinCode", "ABC234"},
+        {"screenKey", "screen-key-0123456789a"},
         {"snapshot", *w.snapshot},
     };
     CHECK(json::parse(encode_welcome(w)) == expected);
@@ -344,6 +350,10 @@ TEST_CASE("event, ack, error, presence: exact shapes", "[protocol]") {
           json{{"type", "event"}, {"seq", 5}, {"at", 1700}, {"by", "p1"}, {"clientId", "tab-1"},
                {"clientSeq", 3}, {"op", op}});
 
+    // P-VOTE-10: an op the server made itself has no sender; P-FAC-5: an effect rides along.
+    CHECK(json::parse(encode_event(event_body(6, 1800, "", "", 0, op, json{{"items", {"c1"}}}))) ==
+          json{{"type", "event"}, {"seq", 6}, {"at", 1800}, {"op", op}, {"effect", {{"items", {"c1"}}}}});
+
     CHECK(json::parse(encode_ack(3, 5, false)) == json{{"type", "ack"}, {"clientSeq", 3}, {"seq", 5}});
     CHECK(json::parse(encode_ack(3, 5, true)) ==
           json{{"type", "ack"}, {"clientSeq", 3}, {"seq", 5}, {"duplicate", true}});
@@ -355,16 +365,28 @@ TEST_CASE("event, ack, error, presence: exact shapes", "[protocol]") {
                {"clientSeq", 4}});
 
     const std::vector<presence_entry> people{
-        {"p1", "Anna", model::role::facilitator, true, std::string("c1")},
-        {"p2", "Bob", model::role::participant, false, std::nullopt}};
+        {"p1", "Anna", model::role::facilitator, true, std::string("c1"), std::nullopt},
+        {"p2", "Bob", model::role::participant, false, std::nullopt, voting_progress{2, true}}};
     CHECK(json::parse(encode_presence(people)) ==
           json{{"type", "presence"},
                {"participants",
                 {{{"participantId", "p1"}, {"displayName", "Anna"}, {"role", "facilitator"},
-                  {"online", true}, {"editing", "c1"}},
+                  {"online", true}, {"editing", "c1"}, {"voting", nullptr}},
                  {{"participantId", "p2"}, {"displayName", "Bob"}, {"role", "participant"},
-                  {"online", false}, {"editing", nullptr}}}}});
+                  {"online", false}, {"editing", nullptr}, {"voting", {{"used", 2}, {"done", true}}}}}}});
     CHECK(json::parse(encode_presence({})) == json{{"type", "presence"}, {"participants", json::array()}});
+}
+
+TEST_CASE("P-ROLE-5 hello takes a screen key, but not together with a facilitator key", "[protocol]") {
+    const std::string base =
+        R"({"type":"hello","protocolVersion":1,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
+    const auto screen = decode_client_message(base + R"(,"screenKey":"Zp4Q9rT2vX7yA1bC3dE5fG"})");
+    REQUIRE(std::holds_alternative<client_message>(screen));
+    CHECK(std::get<hello>(std::get<client_message>(screen)).screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");
+    const auto both = decode_client_message(base + R"(,"screenKey":"abc","facilitatorKey":"def"})");
+    REQUIRE(std::holds_alternative<decode_error>(both));
+    CHECK(std::get<decode_error>(both).code == "bad_message");
+    CHECK(std::get<decode_error>(both).message == "screenKey: give facilitatorKey or screenKey, not both");
 }
 
 TEST_CASE("encoders do not throw on ill-formed UTF-8", "[protocol]") {

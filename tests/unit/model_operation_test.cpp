@@ -250,7 +250,7 @@ TEST_CASE("order keys must be valid fractional-index keys", "[model]") {
     }
 }
 
-TEST_CASE("only card operations are open to participants", "[model]") {
+TEST_CASE("of the board's structure kinds, only card operations are open to participants", "[model]") {
     for (const auto& example : examples) {
         const operation op = decodes(example);
         const bool card_op = example["kind"].get<std::string>().rfind("card.", 0) == 0;

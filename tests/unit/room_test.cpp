@@ -4,6 +4,7 @@
 #include "room/room.hpp"
 
 #include "room/registry.hpp"
+#include "room/room_clock.hpp"
 #include "store/sqlite_store.hpp"
 #include "util/secrets.hpp"
 
@@ -95,7 +96,7 @@ struct fixture {
         initial = model::board::make_default({workshop_id, "Omgevingsvergunning", 1000},
                                              [&] { return "id" + std::to_string(n++); });
         sqlite.create_workshop({workshop_id, "Omgevingsvergunning", "ABC234",
-                                util::sha256_hex(facilitator_key), 1000},
+                                util::sha256_hex(facilitator_key), 1000, "screen-key-for-tests-0"},
                                initial.to_json().dump());
     }
 
@@ -154,7 +155,9 @@ TEST_CASE("P-JOIN-5 a new participant gets a welcome with a snapshot and a token
     CHECK(w["you"]["displayName"] == "Anna");
     CHECK(w["you"]["role"] == "participant");
     CHECK(w["you"]["participantToken"].get<std::string>().size() == 43);
-    CHECK(w["snapshot"] == f.initial.to_json());
+    CHECK(w["snapshot"] == f.initial.view_for({w["you"]["participantId"].get<std::string>(), jb::model::role::participant}));
+    CHECK(w["serverTime"].get<std::int64_t>() > 0);
+    CHECK_FALSE(w.contains("screenKey"));
     CHECK_FALSE(w.contains("events"));
 }
 
@@ -427,4 +430,39 @@ TEST_CASE("ops sent right after hello are handled after the welcome, in order", 
     REQUIRE(types.size() >= 5);
     CHECK(types.front() == "welcome");
     CHECK(a->of_type("ack").at(1)["seq"] == 2);
+}
+
+TEST_CASE("P-VOTE-10 the room closes a round itself when its time is up, through the log", "[room][vote]") {
+    fixture f;
+    const auto& j = f.initial.journeys().begin()->second;
+    const std::int64_t now = room::now_ms();
+    // A round of 10 s that started 8.5 s ago: it ends in about 1.5 s, after the join below.
+    store::write_batch batch;
+    batch.ops.push_back({f.workshop_id, 1, now - 10'000, "p1", "tab", 1,
+                         json{{"kind", "card.add"}, {"cardId", "c1"}, {"journeyId", j.id},
+                              {"phaseId", j.phases.at(0).id}, {"laneId", j.lanes.at(5).id},
+                              {"text", "idee"}, {"color", "yellow"}, {"orderKey", "a0"}}
+                             .dump()});
+    batch.ops.push_back({f.workshop_id, 2, now - 8'500, "p1", "tab", 2,
+                         json{{"kind", "round.start"}, {"roundId", "r1"}, {"criterion", "impact"},
+                              {"budget", 3}, {"maxPerItem", 2}, {"durationMs", 10'000},
+                              {"anonymous", true}, {"facilitatorVotes", false},
+                              {"scope", {{"kind", "ideas"}}}}
+                             .dump()});
+    f.sqlite.commit(batch);
+    auto r = f.load();
+    r->start();
+    auto c = f.join(r, f.hello("tab1"));
+    f.run_until([&] { return c->count("event") == 1; });
+    const auto event = c->of_type("event").at(0);
+    CHECK(event["seq"] == 3);
+    CHECK(event["op"] == json{{"kind", "round.close"}, {"roundId", "r1"}});
+    CHECK_FALSE(event.contains("by"));
+    CHECK_FALSE(event.contains("clientSeq"));
+    CHECK(event["effect"]["result"]["ranking"][0]["itemId"] == "c1");
+    // Durable like any other op: a reload has it.
+    auto loaded = f.sqlite.load_workshop(f.workshop_id);
+    REQUIRE(loaded->ops_after.size() == 3);
+    CHECK(loaded->ops_after[2].by.empty());
+    CHECK(loaded->ops_after[2].client_id.empty());
 }

@@ -65,8 +65,48 @@ export class User {
   }
 
   async waitForBoard(): Promise<void> {
-    await expect(this.page.locator('table.board-table')).toBeVisible();
+    await expect(this.page.locator('table.board-table, .list-view .list-phase').first()).toBeVisible();
     await expect(this.status).toHaveText('Verbonden');
+  }
+
+  // ---- the list view (outline) ----
+
+  /** A lane of a phase in the list view. */
+  listLane(phase: string, lane: string): Locator {
+    return this.page
+      .locator('.list-phase')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: new RegExp(`: ${phase}$`) }) })
+      .locator('.list-lane')
+      .filter({ has: this.page.getByRole('heading', { level: 4, name: new RegExp(`^${lane}`) }) });
+  }
+
+  listCard(text: string): Locator {
+    return this.page.locator('li.list-card').filter({ hasText: text });
+  }
+
+  async listCardTexts(phase: string, lane: string): Promise<string[]> {
+    return this.listLane(phase, lane).locator('li.list-card .list-card__text').allTextContents();
+  }
+
+  /** Every card of the board as "phaseId|laneId|text", in order, from whichever view is shown. */
+  async boardContents(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      for (const cell of document.querySelectorAll<HTMLElement>('td.cell')) {
+        if (cell.closest('[hidden]')) continue;
+        for (const text of cell.querySelectorAll('li.card[data-card-id] .card__text')) {
+          out.push(`${cell.dataset.phaseId}|${cell.dataset.laneId}|${text.textContent}`);
+        }
+      }
+      for (const lane of document.querySelectorAll<HTMLElement>('.list-lane')) {
+        const phase = lane.closest<HTMLElement>('.list-phase')!;
+        if (lane.closest('[hidden]')) continue;
+        for (const text of lane.querySelectorAll('li.list-card .list-card__text')) {
+          out.push(`${phase.dataset.phaseId}|${lane.dataset.laneId}|${text.textContent}`);
+        }
+      }
+      return out.sort();
+    });
   }
 
   /** The polite live region that answers the user's own actions (e.g. keyboard moves). */
@@ -150,13 +190,20 @@ export class User {
   }
 }
 
-type NewUser = (name: string) => Promise<User>;
+/** A device unlike the default laptop, e.g. a phone: `{ viewport: { width: 375, height: 667 }, hasTouch: true }`. */
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  hasTouch?: boolean;
+  isMobile?: boolean;
+}
+
+type NewUser = (name: string, device?: DeviceOptions) => Promise<User>;
 
 export const test = base.extend<{ newUser: NewUser }>({
   newUser: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (name: string) => {
-      const context = await newContext(browser);
+    await use(async (name: string, device?: DeviceOptions) => {
+      const context = await newContext(browser, device);
       contexts.push(context);
       context.on('page', recordFrames);
       const page = await context.newPage();
@@ -166,10 +213,15 @@ export const test = base.extend<{ newUser: NewUser }>({
   },
 });
 
-async function newContext(browser: Browser): Promise<BrowserContext> {
+async function newContext(browser: Browser, device: DeviceOptions = {}): Promise<BrowserContext> {
   const baseURL = process.env.JB_BASE_URL;
   if (!baseURL) throw new Error('JB_BASE_URL is not set: the global setup did not start the server');
-  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, ...device });
+}
+
+/** True when the page is wider than the window (WCAG 1.4.10 reflow: it must not be). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
 export { expect };

@@ -1,6 +1,6 @@
 import { expect, test } from './support';
 
-// Journey templates, the structure editor and deleting a workshop (P-TPL-2, P-HTTP-7, P-DEL-2).
+// Journey templates, the structure editor and deleting a workshop (P-TPL-2, P-HTTP-8, P-DEL-2).
 
 test('P-TPL-2 a facilitator creates a workshop from a template and sees its phases, lanes and questions', async ({ newUser }) => {
   const sander = await newUser('Sander');

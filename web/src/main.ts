@@ -8,6 +8,7 @@ import { HomeView } from './ui/HomeView';
 import { NameView } from './ui/NameView';
 import { facilitatorKeyFor, joinCodeFor, rememberedName, rememberFacilitatorKey, rememberJoinCode } from './ui/prefs';
 import { parseRoute } from './ui/router';
+import { StatementView } from './ui/StatementView';
 
 /** Owns the current screen and replaces it when the route changes. */
 class App {
@@ -33,6 +34,9 @@ class App {
     switch (route.name) {
       case 'home':
         this.show(new HomeView(null));
+        return;
+      case 'statement':
+        this.show(new StatementView());
         return;
       case 'join':
         this.show(new HomeView(route.code));

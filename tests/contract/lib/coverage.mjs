@@ -16,4 +16,12 @@ export const requiredEventOpKinds = [
   'journey.add', 'journey.update', 'journey.delete',
   'phase.add', 'phase.update', 'phase.delete',
   'lane.add', 'lane.update', 'lane.delete',
+  'stage.set', 'stage.update',
+  'timer.set', 'timer.start', 'timer.pause', 'timer.add', 'timer.reset',
+  'board.lock', 'writing.private', 'focus.set', 'settings.update',
+  'participant.role', 'participant.remove',
+  'card.link', 'group.add', 'card.group', 'card.ungroup', 'group.update',
+  'round.start', 'vote.add', 'vote.remove', 'vote.done',
+  'round.close', 'round.cancel', 'round.reopen', 'round.paper',
+  'improvements.rounds', 'improvement.update',
 ];

@@ -10,6 +10,28 @@ const hello = {
   displayName: 'Fatima', lastSeq: 0,
 };
 const op = (o, clientSeq = 1) => ({ type: 'op', clientSeq, op: o });
+const roundStart = {
+  kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 5, maxPerItem: 2,
+  durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' },
+};
+const boardCard = {
+  id: 'c1', journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: 'T', color: 'yellow',
+  orderKey: 'a0', createdAt: 0, updatedAt: 0, groupId: null, linkedTo: null, private: false,
+};
+const boardRound = {
+  id: 'r1', number: 1, criterion: 'impact', budget: 5, maxPerItem: 2, durationMs: null,
+  anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'],
+  status: 'open', startedAt: 0, endsAt: null, closedAt: null, myVotes: {}, paper: [], result: null,
+};
+const boardState = {
+  workshop: { id: 'w1', title: 'W', createdAt: 0 }, journeys: [], cards: [boardCard],
+  facilitation: {
+    stages: [{ id: 'prepare', title: 'Voorbereiden', instruction: '' }], stageId: 'prepare',
+    timer: { durationMs: 300000, remainingMs: 300000, endsAt: null }, locked: false,
+    privateWriting: false, privateCount: 0, focus: null, anonymity: 'painPointsAndIdeas',
+  },
+  groups: [], rounds: [boardRound], improvements: { roundIds: [], items: [] },
+};
 const without = (o, key) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
 // [name, schema $id, message]
@@ -84,18 +106,46 @@ export const invalidExamples = [
   }],
   ['presence entry without online', 'server-presence.schema.json',
     { type: 'presence', participants: [{ participantId: 'p1', displayName: 'F', role: 'participant', editing: null }] }],
-  ['board state card without authorId', 'board-state.schema.json', {
-    workshop: { id: 'w1', title: 'W', createdAt: 0 }, journeys: [],
-    cards: [without({ ...cardAdd, id: 'c1', authorId: 'p1', createdAt: 0, updatedAt: 0 }, 'authorId')],
+  ['board state card without groupId', 'board-state.schema.json', {
+    ...boardState,
+    cards: [without({ ...boardCard }, 'groupId')],
   }],
   ['board state lane with laneKind instead of kind', 'board-state.schema.json', {
-    workshop: { id: 'w1', title: 'W', createdAt: 0 },
+    ...boardState,
     journeys: [{ id: 'j1', title: 'J', targetGroup: 'inwoner', orderKey: 'a0', phases: [],
       lanes: [{ id: 'l1', title: 'L', laneKind: 'idea', orderKey: 'a0' }] }],
-    cards: [],
   }],
+  ['board state without facilitation', 'board-state.schema.json', without(boardState, 'facilitation')],
+  ['board state round without myVotes', 'board-state.schema.json', { ...boardState, rounds: [without(boardRound, 'myVotes')] }],
+  ['board state round with all ballots', 'board-state.schema.json', { ...boardState, rounds: [{ ...boardRound, ballots: {} }] }],
+  ['hello with both facilitatorKey and screenKey', 'hello.schema.json',
+    { ...hello, facilitatorKey: 'k'.repeat(43), screenKey: 's'.repeat(22) }],
+  ['hello with a short screenKey', 'hello.schema.json', { ...hello, screenKey: 's'.repeat(21) }],
+  ['card.add sent with private false', 'op.schema.json', op({ ...cardAdd, private: false })],
+  ['vote.add without itemId', 'op.schema.json', op({ kind: 'vote.add', roundId: 'r1' })],
+  ['round.start with a budget of 0', 'op.schema.json', op({ ...roundStart, budget: 0 })],
+  ['round.start with a 5-second time limit', 'op.schema.json', op({ ...roundStart, durationMs: 5000 })],
+  ['round.start with an unknown scope kind', 'op.schema.json', op({ ...roundStart, scope: { kind: 'best' } })],
+  ['round.start scope lanes without laneIds', 'op.schema.json', op({ ...roundStart, scope: { kind: 'lanes' } })],
+  ['participant.role to screen', 'op.schema.json', op({ kind: 'participant.role', participantId: 'p1', role: 'screen' })],
+  ['stage.update that changes nothing', 'op.schema.json', op({ kind: 'stage.update', stageId: 'ideas' })],
+  ['improvement.update that changes nothing', 'op.schema.json', op({ kind: 'improvement.update', itemId: 'c1' })],
+  ['round.paper with 1001 votes', 'op.schema.json', op({ kind: 'round.paper', roundId: 'r1', label: 'T', votes: { c1: 1001 } })],
+  ['timer.set under a second', 'op.schema.json', op({ kind: 'timer.set', durationMs: 999 })],
+  ['event with by but without clientId', 'event.schema.json',
+    { type: 'event', seq: 1, at: 1, by: 'p1', clientSeq: 1, op: cardAdd }],
+  ['hidden event with a field besides kind', 'event.schema.json',
+    { type: 'event', seq: 1, at: 1, op: { kind: 'hidden', cardId: 'c1' } }],
+  ['presence entry without voting', 'server-presence.schema.json', { type: 'presence', participants: [
+    { participantId: 'p1', displayName: 'A', role: 'participant', online: true, editing: null }] }],
+  ['welcome without serverTime', 'welcome.schema.json', {
+    type: 'welcome', protocolVersion: 1, workshopId: 'w1',
+    you: { participantId: 'p1', participantToken: 't'.repeat(43), displayName: 'A', role: 'participant' },
+    seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 1, maxCardText: 1 }, events: [] }],
   ['create-workshop request with a blank title', 'http-create-workshop-request.schema.json', { title: ' \t ' }],
   ['create-workshop response with a join code holding an O', 'http-create-workshop-response.schema.json',
-    { workshopId: 'w1', joinCode: 'K7QXOM', facilitatorKey: 'k'.repeat(43), title: 'W' }],
+    { workshopId: 'w1', joinCode: 'K7QXOM', facilitatorKey: 'k'.repeat(43), screenKey: 's'.repeat(22), title: 'W' }],
+  ['create-workshop response without screenKey', 'http-create-workshop-response.schema.json',
+    { workshopId: 'w1', joinCode: 'K7QXPM', facilitatorKey: 'k'.repeat(43), title: 'W' }],
   ['HTTP error without message', 'http-error.schema.json', { error: { code: 'invalid' } }],
 ];

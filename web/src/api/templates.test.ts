@@ -13,7 +13,7 @@ function fakeFetch(status: number, body: unknown) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('template requests', () => {
-  it('P-HTTP-8 copying an earlier workshop sends its key as a bearer token, never in the body or URL', async () => {
+  it('P-HTTP-9 copying an earlier workshop sends its key as a bearer token, never in the body or URL', async () => {
     const calls = fakeFetch(201, { workshopId: 'w2', joinCode: 'K7MP2Q', facilitatorKey: 'k2', title: 'T' });
     const result = await createWorkshopFrom('T', { kind: 'workshop', workshopId: 'w1', facilitatorKey: 'secret-key' });
     expect(result.ok).toBe(true);
@@ -24,7 +24,7 @@ describe('template requests', () => {
     expect(init.body as string).not.toContain('secret-key');
   });
 
-  it('P-HTTP-7 a template source goes in the body; the default board sends no source', async () => {
+  it('P-HTTP-8 a template source goes in the body; the default board sends no source', async () => {
     const calls = fakeFetch(201, { workshopId: 'w', joinCode: 'K7MP2Q', facilitatorKey: 'k', title: 'T' });
     await createWorkshopFrom('T', { kind: 'template', templateId: 'verhuizing-doorgeven' });
     await createWorkshopFrom('T', { kind: 'default' });
@@ -32,7 +32,7 @@ describe('template requests', () => {
     expect(JSON.parse(calls[1]!.init.body as string)).toEqual({ title: 'T' });
   });
 
-  it('P-HTTP-7 a refused file carries the server message for the user', async () => {
+  it('P-HTTP-8 a refused file carries the server message for the user', async () => {
     fakeFetch(400, { error: { code: 'invalid', message: 'source.template: not a valid journey template: title: missing' } });
     const result = await createWorkshopFrom('T', { kind: 'file', template: {} });
     expect(result).toEqual({ ok: false, status: 400, code: 'invalid', message: 'source.template: not a valid journey template: title: missing' });

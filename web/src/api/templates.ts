@@ -1,4 +1,4 @@
-// The template and facilitator requests of protocol.md (P-HTTP-7..9, P-TPL-*, P-DEL-1): the
+// The template and facilitator requests of protocol.md (P-HTTP-8..9, P-TPL-*, P-DEL-1): the
 // template list, creating a workshop from a source, a workshop's structure as a template, and
 // deleting a workshop. Facilitator requests carry the key as a bearer token, never in the URL.
 

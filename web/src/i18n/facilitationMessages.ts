@@ -5,7 +5,6 @@
 
 export const facilitationNl = {
   'facil.heading': 'Begeleiden',
-  'facil.panelLabel': 'Bediening voor de begeleider',
 
   'facil.share.qrLabel': 'QR-code met de link om mee te doen',
   'facil.share.screenHeading': 'Groot scherm',
@@ -14,10 +13,7 @@ export const facilitationNl = {
   'facil.share.copyScreen': 'Scherm-link kopiëren',
 
   'stage.heading': 'Onderdeel',
-  'stage.current': 'Nu: {title}',
-  'stage.bannerLabel': 'Waar we nu zijn',
   'stage.step': 'Stap {index} van {count}',
-  'stage.goTo': 'Naar dit onderdeel',
   'stage.goToLabel': 'Naar onderdeel: {title}',
   'stage.isCurrent': '(nu)',
   'stage.titleLabel': 'Naam van het onderdeel',
@@ -93,8 +89,6 @@ export const facilitationNl = {
   'people.remove': 'Verwijderen',
   'people.removeLabel': 'Verwijder {name} uit de workshop',
   'people.removeConfirm': 'Wil je {name} uit de workshop halen? De kaarten blijven staan.',
-  'people.confirm': 'Ja',
-  'people.cancel': 'Nee',
   'people.roleChanged': '{name} is nu {role}.',
   'people.removed': '{name} is uit de workshop gehaald.',
 
@@ -106,7 +100,6 @@ export const facilitationNl = {
 
 export const facilitationEn: Record<keyof typeof facilitationNl, string> = {
   'facil.heading': 'Facilitate',
-  'facil.panelLabel': 'Controls for the facilitator',
 
   'facil.share.qrLabel': 'QR code with the link to join',
   'facil.share.screenHeading': 'Big screen',
@@ -115,10 +108,7 @@ export const facilitationEn: Record<keyof typeof facilitationNl, string> = {
   'facil.share.copyScreen': 'Copy screen link',
 
   'stage.heading': 'Stage',
-  'stage.current': 'Now: {title}',
-  'stage.bannerLabel': 'Where we are now',
   'stage.step': 'Step {index} of {count}',
-  'stage.goTo': 'Go to this stage',
   'stage.goToLabel': 'Go to stage: {title}',
   'stage.isCurrent': '(now)',
   'stage.titleLabel': 'Name of the stage',
@@ -194,8 +184,6 @@ export const facilitationEn: Record<keyof typeof facilitationNl, string> = {
   'people.remove': 'Remove',
   'people.removeLabel': 'Remove {name} from the workshop',
   'people.removeConfirm': 'Remove {name} from the workshop? Their cards stay.',
-  'people.confirm': 'Yes',
-  'people.cancel': 'No',
   'people.roleChanged': '{name} is now {role}.',
   'people.removed': '{name} was removed from the workshop.',
 

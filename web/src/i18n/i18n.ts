@@ -15,8 +15,30 @@ export function format(template: string, params: Record<string, string | number>
   );
 }
 
+/** Numbers in messages are written the local way (Intl), e.g. 1.234 in Dutch, 1,234 in English. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return format(catalogues[current][key], params);
+  if (!params) return catalogues[current][key];
+  const local: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) local[name] = typeof value === 'number' ? formatNumber(value) : value;
+  return format(catalogues[current][key], local);
+}
+
+/** A number in the current language's notation. */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(current).format(value);
+}
+
+/** A clock time in the current language, e.g. "14:05" (Dutch) or "02:05 PM" (English). */
+export function formatTime(value: Date): string {
+  return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(value);
+}
+
+/** A date (and time, when `withTime`) in the current language, e.g. "29 november 2026". */
+export function formatDate(value: Date, withTime = false): string {
+  return new Intl.DateTimeFormat(current, {
+    dateStyle: 'long',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+  }).format(value);
 }
 
 /** Picks `base.one` or `base.other` by count (both languages pluralise alike here). */

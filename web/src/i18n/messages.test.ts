@@ -21,6 +21,20 @@ describe('message catalogue', () => {
     }
   });
 
+  it('translates every message: no English value equals the Dutch one, except names and words both share', () => {
+    // Words Dutch and English share: "Code", "Offline", "Persona", "Status", "Open", "min",
+    // "Timer", "Start", "online". A new key here needs a reason.
+    const same = new Set([
+      'app.name', 'join.codeLabel', 'share.codeLabel', 'conn.offline', 'group.persona',
+      'round.settings.minutes', 'improvements.status', 'status.open',
+      'timer.heading', 'timer.label', 'timer.start', 'people.online',
+    ]);
+    const untranslated = (Object.keys(nl) as Array<keyof typeof nl>).filter(
+      (k) => nl[k] === en[k] && !same.has(k) && !k.startsWith('help.key.'),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
   it('uses the same placeholders in both languages', () => {
     for (const key of Object.keys(nl) as Array<keyof typeof nl>) {
       expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
@@ -76,5 +90,21 @@ describe('i18n', () => {
     expect(format('{missing}', {})).toBe('{missing}');
     expect(tCount('conn.queued', 1)).toBe('1 wijziging wacht');
     expect(tCount('conn.queued', 3)).toBe('3 wijzigingen wachten');
+  });
+});
+
+describe('locale formatting', () => {
+  it('writes numbers, dates and times the local way (Intl)', async () => {
+    const { formatDate, formatNumber, formatTime } = await import('./i18n');
+    const storage = new MemoryStorage();
+    initLang(storage, null);
+    expect(formatNumber(1234)).toBe('1.234');
+    expect(t('error.tooLong', { max: 2000 })).toBe('Dit is te lang. Gebruik hoogstens 2.000 tekens.');
+    expect(formatDate(new Date(2026, 10, 29))).toBe('29 november 2026');
+    expect(formatTime(new Date(2026, 10, 29, 14, 5))).toBe('14:05');
+    setLang('en', storage, null);
+    expect(formatNumber(1234)).toBe('1,234');
+    expect(formatDate(new Date(2026, 10, 29))).toBe('November 29, 2026');
+    setLang('nl', storage, null);
   });
 });

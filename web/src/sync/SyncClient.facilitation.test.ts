@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SyncClient } from './SyncClient';
-import { sampleSnapshot } from './fakes';
+import { FAKE_FACILITATOR_KEY, FakeRoom, sampleSnapshot } from './fakes';
 import { BrowserSyncStore } from './SyncStore';
 import { decodeServerMessage } from '../protocol/decode';
-import { Tab, addCard, addCardDoc, you } from './testTabs';
+import { Tab, addCard, addCardDoc, join, you } from './testTabs';
 import type { ServerMessage } from '../protocol/types';
 
 /** Opens the tab's socket and welcomes it with a snapshot at `seq`. */
@@ -208,6 +208,81 @@ describe('decoding issue-3 frames', () => {
       { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
     ]) {
       expect(decodeServerMessage(JSON.stringify(f))).toBeNull();
+    }
+  });
+});
+
+describe('SyncClient: facilitation through a room (fakes)', () => {
+  function ideaLane() {
+    return { kind: 'lane.add' as const, journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea' as const, orderKey: 'a5' };
+  }
+
+  it('private writing: only the author sees the card, others only advance seq; the reveal shows it to all', () => {
+    const room = new FakeRoom();
+    const fac = new Tab(undefined, 'Sander', FAKE_FACILITATOR_KEY);
+    const anna = new Tab(undefined, 'Anna');
+    const bob = new Tab(undefined, 'Bob');
+    for (const t of [fac, anna, bob]) join(t, room);
+    expect(fac.client.me?.role).toBe('facilitator');
+    fac.client.submit(ideaLane());
+    fac.client.submit({ kind: 'writing.private', on: true });
+    room.serve();
+    anna.client.submit({ ...addCard('secret', 'Geheim'), laneId: 'li' });
+    expect(anna.client.board?.cards.get('secret')?.private).toBe(true); // pending, already private
+    room.serve();
+    room.serve();
+    for (const t of [fac, anna, bob]) expect(t.client.confirmedSeq).toBe(room.seq);
+    expect(anna.client.board?.cards.get('secret')).toMatchObject({ private: true, text: 'Geheim' });
+    expect(bob.client.board?.cards.has('secret')).toBe(false);
+    expect(fac.client.board?.cards.has('secret')).toBe(false);
+    // A late joiner's snapshot counts what it cannot see.
+    const carla = new Tab(undefined, 'Carla');
+    join(carla, room);
+    expect(carla.client.board?.cards.has('secret')).toBe(false);
+    expect(carla.client.board?.facilitation.privateCount).toBe(1);
+
+    fac.client.submit({ kind: 'writing.private', on: false });
+    room.serve();
+    room.serve();
+    for (const t of [fac, anna, bob, carla]) {
+      expect(t.client.board?.cards.get('secret')).toMatchObject({ text: 'Geheim', private: false });
+      expect(t.client.board?.facilitation).toMatchObject({ privateWriting: false, privateCount: 0 });
+    }
+  });
+
+  it("a participant's vote is hidden from everyone else, and their budget holds across the round", () => {
+    const room = new FakeRoom();
+    const fac = new Tab(undefined, 'Sander', FAKE_FACILITATOR_KEY);
+    const anna = new Tab(undefined, 'Anna');
+    for (const t of [fac, anna]) join(t, room);
+    fac.client.submit(ideaLane());
+    fac.client.submit({ ...addCard('i1'), laneId: 'li' });
+    fac.client.submit({ kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 1, maxPerItem: 1, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } });
+    room.serve();
+    room.serve();
+    anna.client.submit({ kind: 'vote.add', roundId: 'r1', itemId: 'i1' });
+    room.serve();
+    room.serve();
+    expect(anna.client.board?.rounds.get('r1')?.myVotes).toEqual({ i1: 1 });
+    expect(fac.client.board?.rounds.get('r1')?.myVotes).toEqual({});
+    expect(fac.client.confirmedSeq).toBe(room.seq);
+    // Over budget: not shown, and refused.
+    anna.client.submit({ kind: 'vote.add', roundId: 'r1', itemId: 'i1' });
+    expect(anna.client.board?.rounds.get('r1')?.myVotes).toEqual({ i1: 1 });
+  });
+
+  it('a lock and a stage change reach everyone, and converge with pending edits', () => {
+    const room = new FakeRoom();
+    const fac = new Tab(undefined, 'Sander', FAKE_FACILITATOR_KEY);
+    const anna = new Tab(undefined, 'Anna');
+    for (const t of [fac, anna]) join(t, room);
+    fac.client.submit({ kind: 'stage.set', stageId: 'map' });
+    fac.client.submit({ kind: 'board.lock', locked: true });
+    fac.client.submit({ kind: 'timer.set', durationMs: 120_000 });
+    room.serve();
+    room.serve();
+    for (const t of [fac, anna]) {
+      expect(t.client.board?.facilitation).toMatchObject({ stageId: 'map', locked: true, timer: { durationMs: 120_000, remainingMs: 120_000, endsAt: null } });
     }
   });
 });

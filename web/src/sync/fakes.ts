@@ -5,9 +5,11 @@
 import { applyOp, boardFromSnapshot, boardToSnapshot, cloneBoard, type Board } from '../model/board';
 import type {
   BoardSnapshot,
+  CardDoc,
   ClientMessage,
   EventBody,
   PresenceEntry,
+  Role,
   ServerMessage,
 } from '../protocol/types';
 import { defaultFacilitation } from '../model/facilitation';
@@ -169,7 +171,11 @@ interface Connection {
   participantId: string;
   displayName: string;
   joined: boolean;
+  role: Role;
 }
+
+/** The facilitator key FakeRoom accepts. */
+export const FAKE_FACILITATOR_KEY = 'f'.repeat(43);
 
 /**
  * An in-memory server for one workshop, good enough to check that clients converge: it applies
@@ -179,7 +185,8 @@ interface Connection {
 export class FakeRoom {
   board: Board;
   seq = 0;
-  readonly log: EventBody[] = [];
+  /** Each event with the one participant allowed to see it (null: everyone). */
+  readonly log: Array<EventBody & { onlyFor: string | null }> = [];
   readonly lastClientSeq = new Map<string, number>();
   private connections: Connection[] = [];
   private tokens = new Map<string, string>();
@@ -191,7 +198,7 @@ export class FakeRoom {
 
   /** Accepts a socket the client opened. */
   accept(socket: FakeSocket): void {
-    this.connections.push({ socket, clientId: '', participantId: '', displayName: '', joined: false });
+    this.connections.push({ socket, clientId: '', participantId: '', displayName: '', joined: false, role: 'participant' });
     socket.open();
   }
 
@@ -229,19 +236,21 @@ export class FakeRoom {
           token = `token-${pid}`;
           this.tokens.set(token, pid);
         }
-        Object.assign(conn, { clientId: msg.clientId, participantId: pid, displayName: msg.displayName, joined: true });
+        const role: Role = msg.facilitatorKey === FAKE_FACILITATOR_KEY ? 'facilitator' : 'participant';
+        Object.assign(conn, { clientId: msg.clientId, participantId: pid, displayName: msg.displayName, joined: true, role });
         const base = {
           type: 'welcome' as const,
           protocolVersion: 1,
           workshopId: this.workshopId,
-          you: { participantId: pid, participantToken: token, displayName: msg.displayName, role: 'participant' as const },
+          you: { participantId: pid, participantToken: token, displayName: msg.displayName, role },
           seq: this.seq,
           lastClientSeq: this.lastClientSeq.get(msg.clientId) ?? 0,
         };
         if (msg.lastSeq > 0 && msg.lastSeq <= this.seq) {
-          conn.socket.push({ ...base, events: this.log.filter((e) => e.seq > msg.lastSeq) });
+          const events = this.log.filter((e) => e.seq > msg.lastSeq).map((e) => this.eventFor(e, pid!));
+          conn.socket.push({ ...base, events });
         } else {
-          conn.socket.push({ ...base, snapshot: boardToSnapshot(this.board) });
+          conn.socket.push({ ...base, snapshot: this.snapshotFor(pid) });
         }
         this.broadcastPresence();
         return;
@@ -252,23 +261,30 @@ export class FakeRoom {
           return;
         }
         const trial = cloneBoard(this.board);
-        if (!applyOp(trial, msg.op, { by: conn.participantId, at: this.seq + 1 })) {
+        const wasPrivate = [...this.board.cards.values()].filter((c) => c.private);
+        const effect = msg.op.kind === 'writing.private' && !msg.op.on ? { revealed: wasPrivate.map((c) => ({ ...c, private: false })) } : undefined;
+        if (!applyOp(trial, msg.op, { by: conn.participantId, at: this.seq + 1, byRole: conn.role, effect })) {
           conn.socket.push({ type: 'error', code: 'not_found', message: 'no such thing', clientSeq: msg.clientSeq });
           return;
         }
         this.board = trial;
         this.seq += 1;
         this.lastClientSeq.set(conn.clientId, msg.clientSeq);
-        const body: EventBody = {
+        // Private cards and votes are seen only by their author (P-FAC-6, P-VOTE-6).
+        const madePrivate = msg.op.kind === 'card.add' && this.board.cards.get(msg.op.cardId)?.private === true;
+        const onlyFor = madePrivate || msg.op.kind.startsWith('vote.') ? conn.participantId : null;
+        const body = {
           seq: this.seq,
           at: this.seq,
           by: conn.participantId,
           clientId: conn.clientId,
           clientSeq: msg.clientSeq,
-          op: msg.op,
+          op: madePrivate ? { ...msg.op, private: true as const } : msg.op,
+          ...(effect ? { effect } : {}),
+          onlyFor,
         };
         this.log.push(body);
-        for (const c of this.connections) if (c.joined) c.socket.push({ type: 'event', ...body });
+        for (const c of this.connections) if (c.joined) c.socket.push({ type: 'event', ...this.eventFor(body, c.participantId) });
         conn.socket.push({ type: 'ack', clientSeq: msg.clientSeq, seq: this.seq });
         return;
       }
@@ -280,10 +296,26 @@ export class FakeRoom {
     }
   }
 
+  /** The event as `participantId` may see it: whole, or hidden. */
+  private eventFor(e: EventBody & { onlyFor: string | null }, participantId: string): EventBody {
+    const { onlyFor, ...body } = e;
+    if (onlyFor === null || onlyFor === participantId) return body;
+    return { seq: e.seq, at: e.at, op: { kind: 'hidden' } };
+  }
+
+  /** The board as `participantId` may see it: others' private cards left out, but counted. */
+  snapshotFor(participantId: string): BoardSnapshot {
+    const snap = boardToSnapshot(this.board);
+    const visible = (c: CardDoc) => !c.private || c.authorId === participantId;
+    snap.facilitation.privateCount = snap.cards.filter((c) => c.private).length;
+    snap.cards = snap.cards.filter(visible);
+    return snap;
+  }
+
   private broadcastPresence(): void {
     const participants: PresenceEntry[] = this.connections
       .filter((c) => c.joined)
-      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: 'participant', online: true, editing: null }));
+      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: c.role, online: true, editing: null }));
     for (const c of this.connections) if (c.joined) c.socket.push({ type: 'presence', participants });
   }
 }

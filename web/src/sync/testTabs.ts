@@ -16,7 +16,11 @@ export class Tab {
   readonly events: SyncEvent[] = [];
   client!: SyncClient;
 
-  constructor(local = new MemoryStorage(), readonly name = 'Anna') {
+  constructor(
+    local = new MemoryStorage(),
+    readonly name = 'Anna',
+    readonly facilitatorKey?: string,
+  ) {
     this.local = local;
     this.boot();
   }
@@ -27,6 +31,7 @@ export class Tab {
       url: 'ws://test/ws',
       workshopId: 'w1',
       displayName: this.name,
+      facilitatorKey: this.facilitatorKey,
       store: new BrowserSyncStore('w1', this.local, this.session, this.clock.now()),
       socketFactory: this.sockets.create,
       clock: this.clock,

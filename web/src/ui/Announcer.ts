@@ -4,6 +4,8 @@
 // a batch of others' changes never overwrites the answer to the user's own action.
 
 import { t } from '../i18n/i18n';
+import { browserClock } from '../sync/environment';
+import { AnnounceQueue } from './AnnounceQueue';
 import { h } from './dom';
 
 /** Owns the live regions and the queue of what is still to be said. */
@@ -11,14 +13,18 @@ export class Announcer {
   readonly el: HTMLDivElement;
   private readonly own: HTMLDivElement;
   private readonly others: HTMLDivElement;
-  private remote: string[] = [];
-  private timer: number | null = null;
-  private lastSpoke = 0;
+  private readonly queue: AnnounceQueue;
 
-  constructor(private readonly intervalMs = 2_000) {
+  constructor(intervalMs = 3_000) {
     this.own = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-announce': 'own' });
     this.others = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-announce': 'others' });
     this.el = h('div', {}, this.own, this.others);
+    this.queue = new AnnounceQueue(
+      browserClock,
+      (text) => this.speak(this.others, text),
+      (count) => t('announce.many', { count }),
+      { intervalMs, settleMs: 300 },
+    );
   }
 
   /** The user's own action: said at once. */
@@ -26,24 +32,12 @@ export class Announcer {
     this.speak(this.own, text);
   }
 
-  /** Someone else's change: said soon, coalesced with others. */
+  /** Someone else's change: said soon, coalesced with others (see AnnounceQueue). */
   remoteChange(text: string): void {
-    this.remote.push(text);
-    if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastSpoke + this.intervalMs - Date.now());
-    this.timer = window.setTimeout(() => this.flush(), Math.max(wait, 300));
-  }
-
-  private flush(): void {
-    this.timer = null;
-    const batch = this.remote;
-    this.remote = [];
-    if (batch.length === 1) this.speak(this.others, batch[0]!);
-    else if (batch.length > 1) this.speak(this.others, t('announce.many', { count: batch.length }));
+    this.queue.push(text);
   }
 
   private speak(region: HTMLDivElement, text: string): void {
-    if (region === this.others) this.lastSpoke = Date.now();
     // Clearing first makes a repeated message be read again.
     region.textContent = '';
     window.setTimeout(() => {
@@ -51,8 +45,14 @@ export class Announcer {
     }, 50);
   }
 
+  /** Forgets what was said (after a language switch, old words must not linger in the page). */
+  clear(): void {
+    this.own.textContent = '';
+    this.others.textContent = '';
+  }
+
   dispose(): void {
-    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.queue.dispose();
     this.el.remove();
   }
 }

@@ -5,6 +5,7 @@ import type { MoveDirection } from '../model/moves';
 import { MAX_CARD_TEXT } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
 import { CardView, type CardActions } from './CardView';
+import type { Decoratable } from './voting/CardDecorator';
 import { h, uid } from './dom';
 
 export interface GridActions extends CardActions {
@@ -18,7 +19,7 @@ export interface GridContext {
   /** Card id → names of others editing it. */
   editors: ReadonlyMap<string, string[]>;
   /** Adds what the card shows beyond its own data (group, link: ui/voting/CardDecorator). */
-  decorate?: (view: CardView, card: Card) => void;
+  decorate?: (view: Decoratable, card: Card) => void;
 }
 
 interface Cell {
@@ -42,10 +43,20 @@ export class BoardGrid {
   private cells = new Map<string, Cell>();
   private views = new Map<string, CardView>();
   private journeyId = '';
+  /**
+   * Roving tabindex: the one card or add button of the table that is in the tab order, so the
+   * whole table is one Tab stop (plus the tools of that card); arrow keys move between them.
+   */
+  private current: HTMLElement | null = null;
 
   constructor(private readonly actions: GridActions) {
-    this.el = h('div', { class: 'board-scroll' });
+    // Keyboard users scroll the table by moving between cards; the region is named for them.
+    this.el = h('div', { class: 'board-scroll', id: 'board-grid' });
     this.el.addEventListener('keydown', (ev) => this.onKeyDown(ev));
+    this.el.addEventListener('focusin', (ev) => {
+      const item = (ev.target as Element).closest<HTMLElement>('.card[data-card-id], .cell__add');
+      if (item && this.el.contains(item)) this.setCurrent(item);
+    });
   }
 
   get cardViews(): ReadonlyMap<string, CardView> {
@@ -74,6 +85,7 @@ export class BoardGrid {
       this.buildTable(board, phases, lanes);
     }
     this.placeCards(board, ctx);
+    this.keepTabStop();
   }
 
   /** Rebuilds labels after a language switch. */
@@ -159,6 +171,10 @@ export class BoardGrid {
     const old = oldCells.get(key);
     if (old?.draft) {
       cell.draft = old.draft;
+      // After a language switch the open field speaks the new language too.
+      old.draft.querySelector('textarea')?.setAttribute('aria-label', t('card.newTextLabel', { phase: phase.title, lane: lane.title }));
+      const hint = old.draft.querySelector('.card__hint');
+      if (hint) hint.textContent = t('card.editHint');
       list.append(old.draft);
     }
     this.cells.set(key, cell);
@@ -190,6 +206,8 @@ export class BoardGrid {
           count: cards.length,
         });
         ctx.decorate?.(view, card);
+        // Controls a decoration added follow the card's place in the roving tab order.
+        if (view.extraTools.childElementCount > 0 || !view.badges.hidden) view.setTabStop(view.el === this.current);
         const expected: Element | null = prev ? prev.nextElementSibling : cell.list.firstElementChild;
         if (expected !== view.el) cell.list.insertBefore(view.el, expected);
         prev = view.el;
@@ -276,8 +294,103 @@ export class BoardGrid {
     editor.focus();
   }
 
+  /** Makes `item` the table's one Tab stop. */
+  private setCurrent(item: HTMLElement): void {
+    if (this.current === item) return;
+    const old = this.current;
+    this.current = item;
+    if (old) this.setTabStop(old, false);
+    this.setTabStop(item, true);
+  }
+
+  private setTabStop(item: HTMLElement, on: boolean): void {
+    const id = item.dataset.cardId;
+    const view = id ? this.views.get(id) : undefined;
+    if (view) view.setTabStop(on);
+    else item.tabIndex = on ? 0 : -1;
+  }
+
+  /** After a render: the Tab stop still exists, or moves to the first card or add button. */
+  private keepTabStop(): void {
+    const table = this.table;
+    if (!table) return;
+    for (const cell of this.cells.values()) if (cell.addButton !== this.current) cell.addButton.tabIndex = -1;
+    if (this.current && table.contains(this.current)) {
+      this.setTabStop(this.current, true);
+      return;
+    }
+    this.current = null;
+    const first = table.querySelector<HTMLElement>('.card[data-card-id], .cell__add');
+    if (first) this.setCurrent(first);
+  }
+
+  /** The cards and the add button of a cell, top to bottom. */
+  private itemsOf(cell: Cell): HTMLElement[] {
+    return [...cell.list.querySelectorAll<HTMLElement>(':scope > .card[data-card-id]'), cell.addButton];
+  }
+
+  /** Arrow keys between cards and add buttons: ↑/↓ within a phase, ←/→ to the next phase. */
+  private arrowTarget(item: HTMLElement, key: string): HTMLElement | null {
+    const td = item.closest('td');
+    const cell = [...this.cells.values()].find((c) => c.td === td);
+    if (!cell) return null;
+    const items = this.itemsOf(cell);
+    const at = items.indexOf(item);
+    const phases = [...new Set([...this.cells.values()].map((c) => c.phase.id))];
+    const lanes = [...new Set([...this.cells.values()].map((c) => c.lane.id))];
+    const cellOf = (phaseIdx: number, laneIdx: number) =>
+      phases[phaseIdx] && lanes[laneIdx] ? this.cells.get(cellKey(phases[phaseIdx]!, lanes[laneIdx]!)) : undefined;
+    const p = phases.indexOf(cell.phase.id);
+    const l = lanes.indexOf(cell.lane.id);
+    switch (key) {
+      case 'ArrowUp': {
+        if (at > 0) return items[at - 1]!;
+        const above = cellOf(p, l - 1);
+        return above ? above.addButton : null;
+      }
+      case 'ArrowDown': {
+        if (at < items.length - 1) return items[at + 1]!;
+        const below = cellOf(p, l + 1);
+        return below ? this.itemsOf(below)[0]! : null;
+      }
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const side = cellOf(p + (key === 'ArrowLeft' ? -1 : 1), l);
+        if (!side) return null;
+        const sideItems = this.itemsOf(side);
+        return sideItems[Math.min(at, sideItems.length - 1)]!;
+      }
+      default:
+        return null;
+    }
+  }
+
   private onKeyDown(ev: KeyboardEvent): void {
     const target = ev.target as HTMLElement;
+    const isItem = target.classList?.contains('cell__add') || (target.classList?.contains('card') && !!target.dataset.cardId);
+    if (isItem && !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey) {
+      const next = this.arrowTarget(target, ev.key);
+      if (next) {
+        ev.preventDefault();
+        this.setCurrent(next);
+        next.focus();
+        next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        return;
+      }
+      if (ev.key.startsWith('Arrow')) {
+        ev.preventDefault(); // at the edge of the table: stay
+        return;
+      }
+      if (ev.key === 'n' || ev.key === 'N') {
+        const td = target.closest('td');
+        const cell = [...this.cells.values()].find((c) => c.td === td);
+        if (cell) {
+          ev.preventDefault();
+          this.openDraft(cell);
+        }
+        return;
+      }
+    }
     if (!target.classList?.contains('card') || !target.dataset.cardId) return;
     const id = target.dataset.cardId;
     const view = this.views.get(id);

@@ -1,7 +1,7 @@
 // The board screen: top bar, the journey table, the side panel (join code, presence), and the
 // glue between user actions and the sync client.
 
-import { cardsInCell, sortedJourneys, type Board, type Card } from '../model/board';
+import { cardsInCell, lanesOf, phasesOf, sortedJourneys, type Board, type Card } from '../model/board';
 import { planDrop, planKeyboardMove, type MoveDirection } from '../model/moves';
 import { keyAtEnd } from '../model/orderKeys';
 import type { CardColor, Operation } from '../protocol/types';
@@ -13,13 +13,14 @@ import { MemoryStorage } from '../util/MemoryStorage';
 import { randomId } from '../util/ids';
 import { Announcer } from './Announcer';
 import { BoardGrid, defaultColor, type GridContext } from './BoardGrid';
-import { langButton, safeLocalStorage, skipLink, type View } from './chrome';
+import { langButton, pageFooter, safeLocalStorage, skipLinks, type View } from './chrome';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DragController } from './DragController';
 import { h, isTyping } from './dom';
 import { HelpDialog } from './HelpDialog';
+import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
-import { forgetFacilitatorKey, rememberJoinCode } from './prefs';
+import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { journeyInfo } from './structure/journeyInfo';
 import { StructureEditor } from './structure/StructureEditor';
@@ -50,6 +51,11 @@ export class BoardView implements View {
   private readonly client: SyncClient;
   private root: HTMLElement | null = null;
   private readonly grid: BoardGrid;
+  private readonly list: ListView;
+  /** Narrow screens get the list unless the user chose; the choice is remembered. */
+  private readonly narrow = window.matchMedia('(max-width: 699px)');
+  private mode: BoardMode = 'grid';
+  private readonly modeButton: HTMLButtonElement;
   private drag: DragController | null = null;
   private readonly conn = new ConnectionIndicator();
   private readonly presence = new PresenceList();
@@ -65,6 +71,8 @@ export class BoardView implements View {
   private readonly journeyNav: HTMLElement;
   private readonly statusArea: HTMLDivElement;
   private readonly topActions: HTMLDivElement;
+  private readonly skipEl = h('div', { class: 'skip-links' });
+  private footerEl: HTMLElement = h('footer');
   private journeyId: string | null = null;
   private lastDeleted: Card | null = null;
   private frame: number | null = null;
@@ -94,13 +102,30 @@ export class BoardView implements View {
       moveCard: (cardId, phaseId, laneId, index) => this.dropCard(cardId, phaseId, laneId, index),
       keyboardMove: (cardId, direction) => this.keyboardMove(cardId, direction),
     });
+    this.list = new ListView({
+      addCard: (journeyId, phaseId, laneId, text) => this.addCard(phaseId, laneId, text, journeyId),
+      commitText: (cardId, text) => this.submit({ kind: 'card.update', cardId, text }),
+      setColor: (cardId, color) => this.submit({ kind: 'card.update', cardId, color }),
+      remove: (cardId) => this.removeCard(cardId),
+      editingChanged: (cardId) => this.client.setEditing(cardId),
+      step: (cardId, direction) => this.keyboardMove(cardId, direction),
+      moveTo: (cardId, phaseId, laneId) => this.moveTo(cardId, phaseId, laneId),
+      placesOf: (journeyId) => {
+        const board = this.client.board;
+        return board ? { phases: phasesOf(board, journeyId), lanes: lanesOf(board, journeyId) } : { phases: [], lanes: [] };
+      },
+    });
+    // The big screen (projector) is always the table.
+    this.mode = opts.screenKey ? 'grid' : (rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid'));
+    this.modeButton = h('button', { type: 'button', class: 'button button--quiet view-switch' });
+    this.modeButton.addEventListener('click', () => this.setMode(this.mode === 'grid' ? 'list' : 'grid', true));
     this.titleEl = h('h1', { class: 'topbar__title' });
     this.topActions = h('div', { class: 'topbar__actions' });
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
     this.journeyInfoEl = h('div', { class: 'journey-info-area' });
-    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el);
-    this.asideEl = h('aside', { class: 'board-aside', hidden: !!opts.screenKey });
+    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el, this.list.el);
+    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
     this.facil = new FacilitationController({
       client: this.client,
       announcer: this.announcer,
@@ -146,9 +171,10 @@ export class BoardView implements View {
   mount(root: HTMLElement): void {
     this.root = root;
     root.replaceChildren(
-      skipLink(),
+      this.skipEl,
       h('header', { class: 'topbar' }, h('div', { class: 'topbar__brand' }, this.titleEl), this.topActions),
       h('div', { class: 'board-layout' }, this.mainEl, this.asideEl),
+      this.footerEl,
       this.toasts.el,
       this.announcer.el,
       this.help.el,
@@ -162,6 +188,7 @@ export class BoardView implements View {
     );
     document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('pagehide', this.onPageHide);
+    this.narrow.addEventListener('change', this.onWidthChange);
     this.unsubscribe = this.client.subscribe((e) => this.onSyncEvent(e));
     this.client.start();
     this.renderNow();
@@ -170,6 +197,7 @@ export class BoardView implements View {
   unmount(): void {
     document.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('pagehide', this.onPageHide);
+    this.narrow.removeEventListener('change', this.onWidthChange);
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.unsubscribe?.();
     this.drag?.dispose();
@@ -182,6 +210,7 @@ export class BoardView implements View {
   }
 
   relabel(): void {
+    this.announcer.clear();
     this.help.render();
     this.structure?.relabel();
     this.share?.render();
@@ -189,6 +218,7 @@ export class BoardView implements View {
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
+    if (board) this.list.relabel(board, this.gridContext());
     this.renderNow();
   }
 
@@ -202,12 +232,23 @@ export class BoardView implements View {
   private renderChrome(): void {
     const helpButton = h('button', { type: 'button', class: 'button button--quiet' }, t('help.open'));
     helpButton.addEventListener('click', () => this.help.open());
-    this.topActions.replaceChildren(this.conn.el, helpButton, langButton());
+    this.modeButton.textContent = t(this.mode === 'grid' ? 'view.toList' : 'view.toGrid');
+    this.modeButton.setAttribute('aria-keyshortcuts', 'Alt+L');
+    const actions: HTMLElement[] = [this.conn.el];
+    if (!this.opts.screenKey) actions.push(this.modeButton);
+    this.topActions.replaceChildren(...actions, helpButton, langButton());
     if (this.structure) {
       const structureButton = h('button', { type: 'button', class: 'button button--quiet' }, t('structure.open'));
       structureButton.addEventListener('click', () => this.structure?.open());
       this.topActions.prepend(structureButton);
     }
+    this.skipEl.replaceChildren(
+      ...skipLinks([
+        ['main', t(this.mode === 'grid' ? 'skip.board' : 'skip.list')],
+        ...(this.opts.screenKey ? [] : ([['aside', t('skip.aside')]] as Array<[string, string]>)),
+      ]),
+    );
+    this.footerEl.replaceWith((this.footerEl = pageFooter()));
     this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
@@ -270,16 +311,38 @@ export class BoardView implements View {
     document.title = `${board.workshop.title} – ${t('app.name')}`;
     const journeys = sortedJourneys(board);
     if (!this.journeyId || !board.journeys.has(this.journeyId)) this.journeyId = journeys[0]?.id ?? null;
-    this.renderJourneyNav(board);
-    if (this.journeyId) {
-      this.grid.render(board, this.journeyId, this.gridContext());
-      this.voting.update(this.journeyId);
+    this.grid.el.hidden = this.mode !== 'grid';
+    this.list.el.hidden = this.mode !== 'list';
+    this.mainEl.dataset.mode = this.mode;
+    if (this.mode === 'list') {
+      this.journeyNav.hidden = true;
+      this.list.render(board, this.gridContext());
+    } else {
+      this.renderJourneyNav(board);
+      if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
     }
     const journey = this.journeyId ? board.journeys.get(this.journeyId) : undefined;
     this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
+    if (this.journeyId) this.voting.update(this.journeyId);
     this.facil.update(board);
   }
+
+  /** Switches between the table and the list; `chosen` when the user asked (then remembered). */
+  private setMode(mode: BoardMode, chosen: boolean): void {
+    if (chosen) rememberBoardMode(mode);
+    if (mode === this.mode) return;
+    const hadFocus = this.modeButton === document.activeElement;
+    this.mode = mode;
+    this.renderChrome();
+    this.renderNow();
+    if (hadFocus) this.modeButton.focus();
+    if (chosen) this.announcer.now(t(mode === 'list' ? 'announce.listShown' : 'announce.gridShown'));
+  }
+
+  private readonly onWidthChange = (): void => {
+    if (rememberedBoardMode() === null && !this.opts.screenKey) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
+  };
 
   private renderJourneyNav(board: Board): void {
     const journeys = sortedJourneys(board);
@@ -310,6 +373,7 @@ export class BoardView implements View {
       reload.addEventListener('click', () => location.reload());
       actions.push(reload);
     }
+    if (reason === 'removed') forgetFacilitatorKey(this.opts.workshopId); // no way back in by key
     if (reason === 'forbidden') {
       forgetFacilitatorKey(this.opts.workshopId);
       actions.push(h('a', { class: 'button', href: `#/w/${this.opts.workshopId}` }, t('fail.joinAsParticipant')));
@@ -317,6 +381,7 @@ export class BoardView implements View {
     actions.push(h('a', { class: 'button button--quiet', href: '#/' }, t('fail.home')));
     this.grid.el.hidden = true;
     this.journeyInfoEl.replaceChildren();
+    this.list.el.hidden = true;
     this.statusArea.replaceChildren(
       h('div', { class: 'panel failure', role: 'alert' }, h('p', null, t(`fail.${reason}` as MessageKey)), h('p', { class: 'failure__actions' }, ...actions)),
     );
@@ -396,10 +461,12 @@ export class BoardView implements View {
       case 'card.delete':
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
-      default:
+      default: {
+        if (this.facil.announcesItself(op)) return;
         const text = this.voting.remoteText(op);
         // '' = nothing to say (e.g. one's own vote from another tab).
         if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
+      }
     }
   }
 
@@ -410,15 +477,15 @@ export class BoardView implements View {
     this.client.submit(op);
   }
 
-  private addCard(phaseId: string, laneId: string, text: string): string | null {
+  private addCard(phaseId: string, laneId: string, text: string, journeyId = this.journeyId): string | null {
     const board = this.client.board;
     const lane = board?.lanes.get(laneId);
-    if (!board || !lane || !this.journeyId) return null;
+    if (!board || !lane || !journeyId) return null;
     const cardId = randomId();
     this.submit({
       kind: 'card.add',
       cardId,
-      journeyId: this.journeyId,
+      journeyId,
       phaseId,
       laneId,
       text,
@@ -437,13 +504,15 @@ export class BoardView implements View {
     const cell = cardsInCell(board, card.phaseId, card.laneId);
     const at = cell.findIndex((c) => c.id === cardId);
     const neighbour = cell[at + 1] ?? cell[at - 1];
-    const hadFocus = this.grid.cardViews.get(cardId)?.el.contains(document.activeElement) ?? false;
+    const active = document.activeElement;
+    const hadFocus =
+      (this.grid.cardViews.get(cardId)?.el.contains(active) ?? false) || (this.list.cardViews.get(cardId)?.contains(active) ?? false);
     this.lastDeleted = card;
     this.submit({ kind: 'card.delete', cardId });
     this.renderNow();
     if (hadFocus) {
-      const next = neighbour ? this.grid.cardViews.get(neighbour.id) : undefined;
-      if (next) next.focus();
+      if (neighbour) this.focusCard(neighbour.id);
+      else if (this.mode === 'list') this.list.focusAdd(card.phaseId, card.laneId);
       else this.grid.cellAt(card.phaseId, card.laneId)?.addButton.focus();
     }
     this.toasts.show(t('toast.deleted'), { label: t('toast.undo'), run: () => this.undoDelete() }, 10_000);
@@ -465,7 +534,7 @@ export class BoardView implements View {
       orderKey: card.orderKey,
     });
     this.renderNow();
-    this.grid.cardViews.get(cardId)?.focus();
+    this.focusCard(cardId);
     this.announcer.now(t('announce.restored'));
   }
 
@@ -488,17 +557,45 @@ export class BoardView implements View {
     }
     this.submit(op);
     this.renderNow();
+    this.announceOwnMove(cardId, op.phaseId, op.laneId);
+  }
+
+  /** The list view's "Verplaatsen": to the end of the chosen phase and lane. */
+  private moveTo(cardId: string, phaseId: string, laneId: string): void {
+    const board = this.client.board;
+    if (!board) return;
+    const op = planDrop(board, cardId, phaseId, laneId, Number.MAX_SAFE_INTEGER);
+    if (op) {
+      this.submit(op);
+      this.renderNow();
+    }
+    this.announceOwnMove(cardId, phaseId, laneId);
+  }
+
+  /** Focus on the card in whichever view is shown. */
+  private focusCard(cardId: string): void {
+    if (this.mode === 'list') {
+      this.list.focusCard(cardId);
+      return;
+    }
     const view = this.grid.cardViews.get(cardId);
     if (view) {
       view.focus();
       view.el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
+  }
+
+  /** Keeps the keyboard on the moved card and says where it is now. */
+  private announceOwnMove(cardId: string, phaseId: string, laneId: string): void {
+    // A button of the card (the list's "Omhoog") keeps focus, so it can be pressed again.
+    const inCard = document.activeElement?.closest('[data-card-id]');
+    if (!(inCard instanceof HTMLElement) || inCard.dataset.cardId !== cardId || inCard === document.activeElement) this.focusCard(cardId);
     const after = this.client.board!;
-    const cell = cardsInCell(after, op.phaseId, op.laneId);
+    const cell = cardsInCell(after, phaseId, laneId);
     this.announcer.now(
       t('announce.movedSelf', {
-        phase: after.phases.get(op.phaseId)?.title ?? '',
-        lane: after.lanes.get(op.laneId)?.title ?? '',
+        phase: after.phases.get(phaseId)?.title ?? '',
+        lane: after.lanes.get(laneId)?.title ?? '',
         index: cell.findIndex((c) => c.id === cardId) + 1,
         count: cell.length,
       }),
@@ -507,7 +604,10 @@ export class BoardView implements View {
 
   private readonly onKeyDown = (ev: KeyboardEvent): void => {
     if (ev.defaultPrevented || isTyping(ev.target) || this.help.el.open) return;
-    if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL' && !this.opts.screenKey) {
+      ev.preventDefault();
+      this.setMode(this.mode === 'grid' ? 'list' : 'grid', true);
+    } else if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       ev.preventDefault();
       this.help.open();
     } else if ((ev.key === 'z' || ev.key === 'Z') && (ev.ctrlKey || ev.metaKey) && !ev.shiftKey && this.lastDeleted) {

@@ -1,8 +1,9 @@
 // One sticky note on the board, and its inline editor.
 
 import type { Card } from '../model/board';
-import { CARD_COLORS, MAX_CARD_TEXT, type CardColor } from '../protocol/types';
+import { MAX_CARD_TEXT, type CardColor } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
+import { ColorSelect } from './ColorSelect';
 import { h, uid } from './dom';
 
 export interface CardActions {
@@ -41,7 +42,7 @@ export class CardView {
   private readonly summaryEl: HTMLSpanElement;
   private readonly editBtn: HTMLButtonElement;
   private readonly deleteBtn: HTMLButtonElement;
-  private readonly colorSelect: HTMLSelectElement;
+  private readonly colorSelect: ColorSelect;
   /** Filled by the voting decorations (group, link): badges under the text, extra tools. */
   readonly badges: HTMLDivElement;
   readonly extraTools: HTMLSpanElement;
@@ -65,32 +66,25 @@ export class CardView {
     this.editBtn.addEventListener('click', () => this.startEditing());
     this.deleteBtn = h('button', { type: 'button', class: 'card__tool card__tool--danger' });
     this.deleteBtn.addEventListener('click', () => this.actions.remove(this.card.id));
-    this.colorSelect = h('select', { class: 'card__color' });
-    this.colorSelect.addEventListener('change', () => {
-      this.actions.setColor(this.card.id, this.colorSelect.value as CardColor);
-    });
-    // The select holds only the current colour until someone reaches for it: seven options on
-    // each of thousands of cards is most of a big board's first render.
-    for (const ev of ['pointerdown', 'focus', 'keydown']) {
-      this.colorSelect.addEventListener(ev, () => this.fillColors(true));
-    }
+    this.colorSelect = new ColorSelect(card.color, (color) => this.actions.setColor(this.card.id, color));
     this.badges = h('div', { class: 'card__badges', hidden: true });
     this.extraTools = h('span', { class: 'card__extra-tools' });
     this.el = h(
       'li',
-      { class: 'card', tabindex: 0, 'data-card-id': card.id, 'aria-describedby': summaryId },
+      { class: 'card', tabindex: -1, 'data-card-id': card.id, 'aria-describedby': summaryId },
       h('span', { class: 'card__grip', 'aria-hidden': 'true', title: '' }, '⠿'),
       this.textEl,
       this.metaEl,
       this.badges,
       this.summaryEl,
-      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect, this.deleteBtn, this.extraTools),
+      h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect.el, this.deleteBtn, this.extraTools),
     );
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
     });
     this.relabel();
     this.update(card, this.ctx);
+    this.setTabStop(false);
   }
 
   get id(): string {
@@ -106,30 +100,13 @@ export class CardView {
     this.el.querySelector('.card__grip')?.setAttribute('title', t('card.dragHandle'));
     this.editBtn.textContent = t('card.edit');
     this.deleteBtn.textContent = t('card.delete');
-    this.fillColors(this.colorSelect.options.length > 1);
+    this.colorSelect.relabel();
     if (this.editor) {
       this.editor.setAttribute('aria-label', t('card.textLabel'));
       if (this.editorHint) this.editorHint.textContent = t('card.editHint');
     }
     this.dirty = true;
     this.update(this.card, this.ctx);
-  }
-
-  /** Fills the colour list: every colour when `all`, else only the current one. */
-  private fillColors(all: boolean): void {
-    const select = this.colorSelect;
-    const lang = document.documentElement.lang;
-    const upToDate =
-      select.dataset.lang === lang &&
-      (all ? select.options.length === CARD_COLORS.length : select.options.length === 1 && select.value === this.card.color);
-    if (upToDate) return;
-    select.dataset.lang = lang;
-    this.fillColorsNow(all ? CARD_COLORS : [this.card.color]);
-  }
-
-  private fillColorsNow(colors: readonly CardColor[]): void {
-    this.colorSelect.replaceChildren(...colors.map((c) => h('option', { value: c }, t(`color.${c}` as MessageKey))));
-    this.colorSelect.value = this.card.color;
   }
 
   update(card: Card, ctx: CardContext): void {
@@ -147,26 +124,33 @@ export class CardView {
       this.textEl.textContent = card.text === '' ? t('card.empty') : card.text;
       this.textEl.classList.toggle('card__text--empty', card.text === '');
     }
+    const colorName = t(`color.${card.color}` as MessageKey);
+    // The colour in words too, so it never depends on seeing colour (the screen reader hears
+    // it in the summary instead).
     const meta: string[] = [];
     if (ctx.authorName) meta.push(t('card.by', { name: ctx.authorName }));
     for (const name of ctx.editors) meta.push(t('card.editingBy', { name }));
-    this.metaEl.textContent = meta.join(' · ');
-    this.metaEl.hidden = meta.length === 0;
-    const colorName = t(`color.${card.color}` as MessageKey);
+    this.metaEl.replaceChildren(h('span', { class: 'card__colour', 'aria-hidden': 'true' }, colorName), meta.length ? ` · ${meta.join(' · ')}` : '');
     this.summaryEl.textContent = t('card.summary', { index: ctx.index, count: ctx.count, color: colorName });
-    if (this.colorSelect.options.length === 1) {
-      if (this.colorSelect.options[0]!.value !== card.color) this.fillColorsNow([card.color]);
-    } else if (this.colorSelect.value !== card.color) {
-      this.colorSelect.value = card.color;
-    }
+    this.colorSelect.set(card.color);
     const label = shortText(card.text);
     this.editBtn.setAttribute('aria-label', t('card.editLabel', { text: label }));
     this.deleteBtn.setAttribute('aria-label', t('card.deleteLabel', { text: label }));
-    this.colorSelect.setAttribute('aria-label', t('card.colorOf', { text: label }));
+    this.colorSelect.el.setAttribute('aria-label', t('card.colorOf', { text: label }));
   }
 
   focus(): void {
     this.el.focus({ preventScroll: false });
+  }
+
+  /** In the tab order or not (the table's roving tabindex); its tools follow the card. */
+  setTabStop(on: boolean): void {
+    const index = on ? 0 : -1;
+    if (this.el.tabIndex !== index) this.el.tabIndex = index;
+    // Every control of the card (its tools and any a feature adds, e.g. votes) follows it.
+    for (const tool of this.el.querySelectorAll<HTMLElement>('button, select, a[href], input')) {
+      if (tool.tabIndex !== index) tool.tabIndex = index;
+    }
   }
 
   startEditing(): void {

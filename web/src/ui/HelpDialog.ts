@@ -4,6 +4,8 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { h } from './dom';
 
 const ROWS: Array<[MessageKey, MessageKey]> = [
+  ['help.key.arrows', 'help.arrows'],
+  ['help.key.new', 'help.new'],
   ['help.key.enter', 'help.enter'],
   ['help.key.save', 'help.save'],
   ['help.key.escape', 'help.escape'],
@@ -12,6 +14,7 @@ const ROWS: Array<[MessageKey, MessageKey]> = [
   ['help.key.reorder', 'help.reorder'],
   ['help.key.delete', 'help.delete'],
   ['help.key.undo', 'help.undo'],
+  ['help.key.view', 'help.view'],
   ['help.key.help', 'help.help'],
 ];
 

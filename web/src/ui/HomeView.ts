@@ -4,7 +4,7 @@ import { looksLikeJoinCode, lookupJoinCode, normaliseJoinCode } from '../api/htt
 import { createWorkshopFrom } from '../api/templates';
 import { MAX_DISPLAY_NAME, MAX_TITLE } from '../protocol/types';
 import { t } from '../i18n/i18n';
-import { langButton, skipLink, type View } from './chrome';
+import { langButton, pageFooter, skipLink, type View } from './chrome';
 import { h } from './dom';
 import { checkText, textField, type Field } from './forms';
 import { rememberedName, rememberFacilitatorKey, rememberJoinCode, rememberName } from './prefs';
@@ -98,6 +98,7 @@ export class HomeView implements View {
         h('div', { class: 'home__panels' },
           h('section', { class: 'panel' }, h('h2', { id: 'join-title' }, t('join.heading')), joinForm),
           h('section', { class: 'panel' }, h('h2', { id: 'create-title' }, t('create.heading')), createForm))),
+      pageFooter(),
     );
   }
 

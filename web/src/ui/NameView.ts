@@ -2,7 +2,7 @@
 
 import { MAX_DISPLAY_NAME } from '../protocol/types';
 import { t } from '../i18n/i18n';
-import { langButton, skipLink, type View } from './chrome';
+import { langButton, pageFooter, skipLink, type View } from './chrome';
 import { h } from './dom';
 import { checkText, textField } from './forms';
 import { rememberedName, rememberName } from './prefs';
@@ -50,6 +50,7 @@ export class NameView implements View {
       skipLink(),
       h('header', { class: 'topbar' }, h('div', { class: 'topbar__brand' }, h('span', { class: 'topbar__app' }, t('app.name'))), h('div', { class: 'topbar__actions' }, langButton())),
       h('main', { id: 'main', class: 'home', tabindex: -1 }, h('section', { class: 'panel panel--narrow' }, h('h1', { id: 'name-title' }, t('name.heading')), form)),
+      pageFooter(),
     );
   }
 }

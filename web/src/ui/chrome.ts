@@ -27,14 +27,36 @@ export function langButton(): HTMLButtonElement {
   return button;
 }
 
-export function skipLink(): HTMLAnchorElement {
-  const link = h('a', { class: 'skip-link', href: '#main' }, t('app.skipToMain'));
-  // The app uses the fragment for routes, so move focus by hand instead of navigating.
-  link.addEventListener('click', (ev) => {
-    ev.preventDefault();
-    document.getElementById('main')?.focus();
+/** The one skip link of a simple screen: to its <main id="main">. */
+export function skipLink(): HTMLElement {
+  return h('div', { class: 'skip-links' }, ...skipLinks([['main', t('app.skipToMain')]]));
+}
+
+/**
+ * Skip links, first in the tab order and visible when focused: each moves focus to the element
+ * with that id (which needs tabindex="-1"). The app uses the fragment for routes, so they move
+ * focus by hand instead of navigating.
+ */
+export function skipLinks(targets: Array<[id: string, text: string]>): HTMLAnchorElement[] {
+  return targets.map(([id, text]) => {
+    const link = h('a', { class: 'skip-link', href: `#${id}` }, text);
+    link.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const target = document.getElementById(id);
+      target?.focus();
+      target?.scrollIntoView({ block: 'start' });
+    });
+    return link;
   });
-  return link;
+}
+
+/** The footer of every screen: the accessibility statement. */
+export function pageFooter(): HTMLElement {
+  return h(
+    'footer',
+    { class: 'page-footer' },
+    h('a', { href: '#/toegankelijkheid', class: 'page-footer__link' }, t('footer.statement')),
+  );
 }
 
 /** A screen the app can show, swap out, and re-label after a language switch. */

@@ -48,3 +48,16 @@ export function forgetFacilitatorKey(workshopId: string): void {
     // Nothing to forget.
   }
 }
+
+/** How the board is shown: the table ("grid") or the outline ("list"). */
+export type BoardMode = 'grid' | 'list';
+
+/** The user's own choice, or null when they never chose (then the screen width decides). */
+export function rememberedBoardMode(): BoardMode | null {
+  const value = get('jb.boardMode');
+  return value === 'grid' || value === 'list' ? value : null;
+}
+
+export function rememberBoardMode(mode: BoardMode): void {
+  set('jb.boardMode', mode);
+}

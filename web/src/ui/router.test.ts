@@ -9,6 +9,11 @@ describe('routes', () => {
     expect(parseRoute('#/w/abc_1')).toEqual({ name: 'board', workshopId: 'abc_1', key: null, code: null, screen: null });
   });
 
+  it('reads the accessibility statement route in both languages', () => {
+    expect(parseRoute('#/toegankelijkheid')).toEqual({ name: 'statement' });
+    expect(parseRoute('#/accessibility')).toEqual({ name: 'statement' });
+  });
+
   it('reads the facilitator key and code from the fragment query', () => {
     expect(parseRoute(boardHash('w1', 'k-y_', 'K7MP2Q'))).toEqual({ name: 'board', workshopId: 'w1', key: 'k-y_', code: 'K7MP2Q', screen: null });
   });

@@ -3,6 +3,7 @@
 
 export type Route =
   | { name: 'home' }
+  | { name: 'statement' }
   | { name: 'join'; code: string }
   | { name: 'board'; workshopId: string; key: string | null; code: string | null; screen: string | null };
 
@@ -13,6 +14,9 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = raw.split('?', 2);
   const parts = path.split('/').filter((p) => p !== '');
   const params = new URLSearchParams(query);
+  if (parts.length === 1 && (parts[0] === 'toegankelijkheid' || parts[0] === 'accessibility')) {
+    return { name: 'statement' };
+  }
   if (parts[0] === 'join' && parts.length === 2) {
     return { name: 'join', code: decodeURIComponent(parts[1]!) };
   }

@@ -5,7 +5,7 @@
 
 import '../../styles/facilitation.css';
 import type { Board } from '../../model/board';
-import { currentStage } from '../../model/facilitation';
+import { currentStage, timerRemaining } from '../../model/facilitation';
 import { openRound } from '../../model/voting';
 import type { FacilitationDoc, Operation } from '../../protocol/types';
 import { t } from '../../i18n/i18n';
@@ -17,7 +17,25 @@ import { FollowMe, followEnabled, setFollowEnabled } from './FollowMe';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ReadOnlyGuard } from './ReadOnlyGuard';
 import { StageBanner } from './StageBanner';
+import { formatRemaining } from './timerFormat';
 import { playSoftTone } from './tone';
+
+/** Operations whose effect this controller announces (or, for settings and roles, keeps quiet). */
+const FACILITATION_KINDS = new Set<Operation['kind']>([
+  'stage.set',
+  'stage.update',
+  'timer.set',
+  'timer.start',
+  'timer.pause',
+  'timer.add',
+  'timer.reset',
+  'board.lock',
+  'writing.private',
+  'focus.set',
+  'settings.update',
+  'participant.role',
+  'participant.remove',
+]);
 
 export interface FacilitationHost {
   client: SyncClient;
@@ -181,11 +199,22 @@ export class FacilitationController {
     return phase ? `${journey}, ${phase}` : journey;
   }
 
+  /**
+   * Whether this controller speaks for `op` itself (from the state it changed), so the board
+   * should not also say "… heeft het bord aangepast".
+   */
+  announcesItself(op: Operation): boolean {
+    return FACILITATION_KINDS.has(op.kind);
+  }
+
   /** Says what the facilitator changed (for everyone, the facilitator included, as feedback). */
   private announceChanges(board: Board, f: FacilitationDoc): void {
     const before = this.last;
     if (!before) return;
     const say = (text: string) => this.host.announcer.remoteChange(text);
+    if (before.timer.endsAt === null && f.timer.endsAt !== null) {
+      say(t('timer.started', { time: formatRemaining(timerRemaining(f.timer, this.host.client.serverNow())) }));
+    }
     if (before.stageId !== f.stageId) say(t('stage.changed', { title: currentStage(f)?.title ?? '' }));
     if (before.locked !== f.locked) say(f.locked ? t('lock.nowLocked') : t('lock.nowUnlocked'));
     if (before.privateWriting !== f.privateWriting) say(f.privateWriting ? t('private.started') : t('private.revealed'));

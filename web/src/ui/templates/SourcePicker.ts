@@ -1,4 +1,4 @@
-// The "start from" choice of the create form (P-HTTP-7): the default board, a shipped template
+// The "start from" choice of the create form (P-HTTP-8): the default board, a shipped template
 // (with a preview of its phases and lanes), an empty board, an earlier workshop of this browser,
 // or an imported template file. Keyboard operable: native radio buttons, select and file input.
 

@@ -7,12 +7,11 @@ import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../p
 import { t, type MessageKey } from '../../i18n/i18n';
 import { randomId } from '../../util/ids';
 import type { Announcer } from '../Announcer';
-import type { CardView } from '../CardView';
 import { shortText } from '../CardView';
 import type { GroupDrop } from '../DragController';
 import type { Toasts } from '../Toasts';
 import { addRefusal, ballotOf, rejectionKey, type AddRefusal } from './ballot';
-import { CardDecorator } from './CardDecorator';
+import { CardDecorator, type Decoratable } from './CardDecorator';
 import { ChoiceDialog } from './ChoiceDialog';
 import { canDragGroup, defaultGroupTitle, groupChoices, linkChoices, planGroup } from './items';
 import { VotingPanel } from './VotingPanel';
@@ -66,7 +65,7 @@ export class VotingController implements GroupDrop {
   }
 
   /** For the grid: adds group and link badges and tools to a card. */
-  readonly decorate = (view: CardView, card: Card): void => {
+  readonly decorate = (view: Decoratable, card: Card): void => {
     const board = this.host.board();
     const me = this.host.me();
     if (board && me) this.decorator.decorate(board, view, card, me.role);

@@ -6,7 +6,7 @@
 import type { Board, Round } from '../../model/board';
 import { openRound } from '../../model/voting';
 import type { Operation, PresenceEntry, Role } from '../../protocol/types';
-import { t, type MessageKey } from '../../i18n/i18n';
+import { formatTime, t, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { BallotView, type BallotActions } from './BallotView';
 import { GroupList } from './GroupList';
@@ -41,7 +41,9 @@ export class VotingPanel {
   private readonly ballot: BallotView;
   private readonly controls: HTMLDivElement;
   private readonly openPaper: PaperVotesForm;
-  private readonly startForm: StartRoundForm;
+  private startForm: StartRoundForm;
+  /** The language the start form's labels are in. */
+  private startLang = document.documentElement.lang;
   private readonly resultBlock: HTMLElement;
   private readonly history: HTMLDetailsElement;
   private readonly improvements: ImprovementListView;
@@ -86,6 +88,13 @@ export class VotingPanel {
 
     this.openBlock.hidden = !open;
     if (open) this.renderOpen(ctx, open);
+    if (this.startLang !== document.documentElement.lang) {
+      // Its labels are set once: after a language switch a fresh form speaks the new language.
+      this.startLang = document.documentElement.lang;
+      const fresh = new StartRoundForm((op) => this.actions.submit(op));
+      this.startForm.el.replaceWith(fresh.el);
+      this.startForm = fresh;
+    }
     this.startForm.el.hidden = !facilitator || !!open;
     if (facilitator && !open) this.startForm.update(board);
 
@@ -202,6 +211,5 @@ export class VotingPanel {
 }
 
 function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return formatTime(new Date(ms));
 }

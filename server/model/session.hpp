@@ -1,0 +1,111 @@
+#pragma once
+// The facilitation state of a workshop's board: stages, timer, lock, private writing, focus,
+// anonymity (P-FAC-*), groups, voting rounds (P-VOTE-*) and the improvement list (P-IMP-*).
+// Plain data; the rules that change it live in facilitation.cpp, grouping.cpp, voting.cpp and
+// improvements.cpp.
+
+#include "model/facilitation_ops.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace jb::model {
+
+struct stage {
+    std::string id, title, instruction;
+    bool operator==(const stage&) const = default;
+};
+
+// Running iff ends_at is set; then the rest is ends_at − now. Paused: remaining_ms.
+struct timer_state {
+    std::int64_t duration_ms = 300'000, remaining_ms = 300'000;
+    std::optional<std::int64_t> ends_at;
+};
+
+struct focus_target {
+    std::string journey_id;
+    std::optional<std::string> phase_id;
+};
+
+struct facilitation_state {
+    std::vector<stage> stages;
+    std::string stage_id = "prepare";
+    timer_state timer;
+    bool locked = false, private_writing = false;
+    std::optional<focus_target> focus;
+    anonymity anonymous_lanes = anonymity::pain_points_and_ideas;
+};
+
+struct card_group_info {
+    std::string id, journey_id, title;
+};
+
+enum class round_status { open, closed, cancelled };
+
+struct paper_tally {
+    std::string label;
+    std::map<std::string, std::int64_t> votes;  // item id → votes
+};
+
+struct ranking_entry {
+    std::string item_id;
+    std::int64_t rank = 0;
+    bool tied = false;
+    std::int64_t votes = 0, digital = 0, paper = 0;
+    std::vector<std::string> voter_ids;  // sorted; shown only for rounds that are not anonymous
+};
+
+struct round_result {
+    std::int64_t voters = 0;
+    std::vector<ranking_entry> ranking;
+};
+
+struct voting_round {
+    std::string id, criterion;
+    std::int64_t number = 0, budget = 1, max_per_item = 1;
+    std::optional<std::int64_t> duration_ms;
+    bool anonymous = true, facilitator_votes = false;
+    round_scope scope;
+    std::vector<std::string> items;  // board order at the start
+    round_status status = round_status::open;
+    std::int64_t started_at = 0;
+    std::optional<std::int64_t> ends_at, closed_at;
+    // participant id → item id → digital votes (never sent as a whole: P-VOTE-6)
+    std::map<std::string, std::map<std::string, std::int64_t>> ballots;
+    std::set<std::string> done;  // who said "I am finished"
+    std::vector<paper_tally> paper;  // in the order the labels were first entered
+    std::optional<round_result> result;
+
+    std::int64_t used_by(const std::string& participant_id) const;
+};
+
+struct improvement_entry {
+    std::string owner;
+    improvement_status status = improvement_status::open;
+};
+
+struct improvement_list {
+    std::vector<std::string> round_ids;
+    std::map<std::string, improvement_entry> items;  // by item id
+};
+
+struct session {
+    facilitation_state facilitation;
+    std::map<std::string, card_group_info> groups;  // by id
+    std::vector<voting_round> rounds;               // in the order they were started
+    improvement_list improvements;
+
+    voting_round* find_round(const std::string& id);
+    const voting_round* find_round(const std::string& id) const;
+    const voting_round* open_round() const;
+    static session make_default();
+};
+
+std::string_view to_string(round_status);
+std::optional<round_status> parse_round_status(std::string_view);
+
+}  // namespace jb::model

@@ -1,0 +1,94 @@
+// Per-viewer views (protocol.md, P-FAC-6 private cards, P-FAC-9 anonymity, P-VOTE-6 votes):
+// which events a viewer sees, in which form, and the board state document they get.
+
+#include "model/overloaded.hpp"
+#include "model/rules.hpp"
+
+namespace jb::model {
+namespace {
+
+using nlohmann::json;
+
+void strip_sender(json& body) {
+    body.erase("by");
+    body.erase("clientId");
+    body.erase("clientSeq");
+}
+
+// The visibility of an event about card `c` (which may be about to move to `lane_after`).
+event_visibility about_card(const board& b, const card* c, const std::string* lane_after = nullptr) {
+    event_visibility vis;
+    if (!c) return vis;
+    if (c->private_card) vis.only_for = c->author_id;
+    if (b.anonymous_card(*c) || (lane_after && b.anonymous_lane(*lane_after)))
+        vis.anonymous_author = c->author_id;
+    return vis;
+}
+
+}  // namespace
+
+bool sees_event(const event_visibility& vis, const viewer& v) {
+    return !vis.only_for || *vis.only_for == v.participant_id;
+}
+
+json render_event(const json& body, const event_visibility& vis, const viewer& v) {
+    if (!sees_event(vis, v))
+        return json{{"seq", body.at("seq")}, {"at", body.at("at")}, {"op", {{"kind", "hidden"}}}};
+    json out = body;
+    if (vis.anonymous_author && *vis.anonymous_author != v.participant_id &&
+        body.value("by", std::string()) != v.participant_id)
+        strip_sender(out);
+    if (!vis.revealed_authors.empty() && out.contains("effect")) {
+        auto& revealed = out["effect"]["revealed"];
+        for (std::size_t i = 0; i < vis.revealed_authors.size() && i < revealed.size(); ++i)
+            if (vis.revealed_authors[i] && *vis.revealed_authors[i] != v.participant_id)
+                revealed[i].erase("authorId");
+    }
+    return out;
+}
+
+event_visibility visibility_of(const board& b, const operation& op, const op_context& ctx) {
+    return std::visit(
+        overloaded{
+            [&](const card_add& o) {
+                event_visibility vis;
+                if (o.private_card) vis.only_for = ctx.actor_id;
+                if (b.anonymous_lane(o.lane_id)) vis.anonymous_author = ctx.actor_id;
+                return vis;
+            },
+            [&](const card_update& o) { return about_card(b, b.find_card(o.card_id)); },
+            [&](const card_move& o) { return about_card(b, b.find_card(o.card_id), &o.lane_id); },
+            [&](const card_delete& o) { return about_card(b, b.find_card(o.card_id)); },
+            [&](const card_link& o) { return about_card(b, b.find_card(o.card_id)); },
+            [&](const card_group& o) { return about_card(b, b.find_card(o.card_id)); },
+            [&](const card_ungroup& o) { return about_card(b, b.find_card(o.card_id)); },
+            [&](const vote_add&) { return event_visibility{ctx.actor_id, {}, {}}; },
+            [&](const vote_remove&) { return event_visibility{ctx.actor_id, {}, {}}; },
+            [&](const vote_done&) { return event_visibility{ctx.actor_id, {}, {}}; },
+            [](const auto&) { return event_visibility{}; },
+        },
+        op);
+}
+
+json board::view_for(const viewer& v) const {
+    json doc = to_json();
+    json cards = json::array();
+    for (auto& c : doc["cards"]) {
+        const auto& author = c.at("authorId").get_ref<const std::string&>();
+        const bool own = author == v.participant_id;
+        if (c.at("private").get<bool>() && !own) continue;
+        if (!own && anonymous_lane(c.at("laneId").get<std::string>())) c.erase("authorId");
+        cards.push_back(std::move(c));
+    }
+    doc["cards"] = std::move(cards);
+    for (auto& r : doc["rounds"]) {
+        json mine = json::object();
+        if (const auto it = r["ballots"].find(v.participant_id); it != r["ballots"].end()) mine = *it;
+        r["myVotes"] = std::move(mine);
+        r.erase("ballots");
+        r.erase("done");
+    }
+    return doc;
+}
+
+}  // namespace jb::model

@@ -1,0 +1,263 @@
+// Dot voting rounds (protocol.md, P-VOTE-*): start on a scope, votes within budget and cap,
+// done, close with the ranked result, cancel, re-open, paper votes.
+
+#include "model/ranking.hpp"
+#include "model/rules.hpp"
+#include "model/session_json.hpp"
+
+#include <algorithm>
+#include <variant>
+
+namespace jb::model {
+namespace {
+
+using nlohmann::json;
+
+bool is_idea(const board& b, const card& c) {
+    const lane* l = b.find_lane(c.lane_id);
+    return l && l->kind == lane_kind::idea;
+}
+
+// The items a round.start would vote on, or why it cannot start.
+std::variant<std::vector<std::string>, op_error> resolve_scope(const board& b, const round_scope& s) {
+    std::vector<const card*> cards;
+    const auto all = [&](auto pred) {
+        for (const auto& [id, c] : b.cards())
+            if (!c.private_card && pred(c)) cards.push_back(&c);
+    };
+    const auto contains = [&](const std::string& id) {
+        return std::find(s.ids.begin(), s.ids.end(), id) != s.ids.end();
+    };
+    switch (s.kind) {
+    case scope_kind::ideas:
+        all([&](const card& c) { return is_idea(b, c); });
+        break;
+    case scope_kind::lanes:
+        for (const auto& id : s.ids)
+            if (!b.find_lane(id)) return rule_error("not_found", "scope.laneIds", "no lane " + quote_name(id));
+        all([&](const card& c) { return contains(c.lane_id); });
+        break;
+    case scope_kind::phases:
+        for (const auto& id : s.ids)
+            if (!b.phase_owner(id)) return rule_error("not_found", "scope.phaseIds", "no phase " + quote_name(id));
+        all([&](const card& c) { return is_idea(b, c) && contains(c.phase_id); });
+        break;
+    case scope_kind::cards:
+        for (const auto& id : s.ids) {
+            const card* c = b.find_card(id);
+            if (!c || c->private_card) return *no_such_card("scope.cardIds", id);
+            cards.push_back(c);
+        }
+        break;
+    case scope_kind::top: {
+        const voting_round* from = b.state().find_round(s.round_id);
+        if (!from) return rule_error("not_found", "scope.roundId", "no round " + quote_name(s.round_id));
+        if (from->status != round_status::closed)
+            return rule_error("conflict", "scope.roundId", "round " + quote_name(s.round_id) + " is not closed");
+        // Items that still exist: a card on its own, or a group's cards (their group once).
+        for (const auto& id : top_items(*from, s.n)) {
+            const card* c = b.find_card(id);
+            if (c && !c->private_card && !c->group_id) cards.push_back(c);
+            if (b.state().groups.contains(id))
+                all([&](const card& member) { return member.group_id == id; });
+        }
+        break;
+    }
+    }
+    auto items = items_in_board_order(b, cards);
+    if (items.empty()) return rule_error("invalid", "scope", "holds no cards to vote on");
+    return items;
+}
+
+check_result no_round(const std::string& id) {
+    return rule_error("not_found", "roundId", "no round " + quote_name(id));
+}
+
+// The round, open, with this item; or the error.
+std::variant<const voting_round*, op_error> open_round_with(const board& b, const std::string& round_id,
+                                                            const std::string* item_id) {
+    const voting_round* r = b.state().find_round(round_id);
+    if (!r) return *no_round(round_id);
+    if (r->status != round_status::open)
+        return rule_error("conflict", "roundId", "round " + quote_name(round_id) + " is not open");
+    if (item_id && std::find(r->items.begin(), r->items.end(), *item_id) == r->items.end())
+        return rule_error("not_found", "itemId", "no item " + quote_name(*item_id) + " in this round");
+    return r;
+}
+
+// Facilitators vote only in rounds that say so (P-VOTE-5).
+check_result check_voter(const voting_round& r, const op_context& ctx) {
+    if (ctx.actor_role == role::facilitator && !r.facilitator_votes)
+        return op_error{"forbidden", "op.kind: facilitators do not vote in this round"};
+    if (ctx.actor_role == role::screen || ctx.actor_id.empty())
+        return op_error{"forbidden", "op.kind: a screen does not vote"};
+    return std::nullopt;
+}
+
+voting_round& round_of(board& b, const std::string& id) { return *b.state_mut().find_round(id); }
+
+}  // namespace
+
+check_result check_rule(const board& b, const round_start& o, const op_context&) {
+    if (b.state().find_round(o.round_id))
+        return rule_error("conflict", "roundId", "a round " + quote_name(o.round_id) + " already exists");
+    if (b.state().open_round()) return rule_error("conflict", "roundId", "another round is open");
+    if (b.state().rounds.size() >= session_limits::max_rounds)
+        return op_error{"limit", "op: the workshop already holds " +
+                                     std::to_string(session_limits::max_rounds) + " rounds"};
+    auto items = resolve_scope(b, o.scope);
+    if (auto* e = std::get_if<op_error>(&items)) return *e;
+    return std::nullopt;
+}
+json apply_rule(board& b, const round_start& o, const op_context& ctx) {
+    auto items = resolve_scope(b, o.scope);
+    voting_round r;
+    r.id = o.round_id;
+    r.number = static_cast<std::int64_t>(b.state().rounds.size()) + 1;
+    r.criterion = o.criterion;
+    r.budget = o.budget;
+    r.max_per_item = o.max_per_item;
+    r.duration_ms = o.duration_ms;
+    r.anonymous = o.anonymous;
+    r.facilitator_votes = o.facilitator_votes;
+    r.scope = o.scope;
+    if (auto* list = std::get_if<std::vector<std::string>>(&items)) r.items = std::move(*list);
+    r.started_at = ctx.at;
+    if (o.duration_ms) r.ends_at = ctx.at + *o.duration_ms;
+    json effect{{"items", r.items}};
+    b.state_mut().rounds.push_back(std::move(r));
+    return effect;
+}
+
+check_result check_rule(const board& b, const vote_add& o, const op_context& ctx) {
+    auto found = open_round_with(b, o.round_id, &o.item_id);
+    if (auto* e = std::get_if<op_error>(&found)) return *e;
+    const voting_round& r = *std::get<const voting_round*>(found);
+    if (auto e = check_voter(r, ctx)) return e;
+    if (r.used_by(ctx.actor_id) >= r.budget)
+        return op_error{"limit", "op: all " + std::to_string(r.budget) + " votes are used"};
+    const auto ballot = r.ballots.find(ctx.actor_id);
+    const std::int64_t on_item =
+        ballot == r.ballots.end() || !ballot->second.contains(o.item_id) ? 0 : ballot->second.at(o.item_id);
+    if (on_item >= r.max_per_item)
+        return rule_error("limit", "itemId",
+                          "at most " + std::to_string(r.max_per_item) + " votes per item");
+    return std::nullopt;
+}
+json apply_rule(board& b, const vote_add& o, const op_context& ctx) {
+    ++round_of(b, o.round_id).ballots[ctx.actor_id][o.item_id];
+    return nullptr;
+}
+
+check_result check_rule(const board& b, const vote_remove& o, const op_context& ctx) {
+    auto found = open_round_with(b, o.round_id, &o.item_id);
+    if (auto* e = std::get_if<op_error>(&found)) return *e;
+    const voting_round& r = *std::get<const voting_round*>(found);
+    if (auto e = check_voter(r, ctx)) return e;
+    const auto ballot = r.ballots.find(ctx.actor_id);
+    if (ballot == r.ballots.end() || !ballot->second.contains(o.item_id))
+        return rule_error("conflict", "itemId", "you have no vote on this item");
+    return std::nullopt;
+}
+json apply_rule(board& b, const vote_remove& o, const op_context& ctx) {
+    auto& r = round_of(b, o.round_id);
+    auto& ballot = r.ballots[ctx.actor_id];
+    if (--ballot[o.item_id] <= 0) ballot.erase(o.item_id);
+    if (ballot.empty()) r.ballots.erase(ctx.actor_id);
+    return nullptr;
+}
+
+check_result check_rule(const board& b, const vote_done& o, const op_context& ctx) {
+    auto found = open_round_with(b, o.round_id, nullptr);
+    if (auto* e = std::get_if<op_error>(&found)) return *e;
+    return check_voter(*std::get<const voting_round*>(found), ctx);
+}
+json apply_rule(board& b, const vote_done& o, const op_context& ctx) {
+    auto& r = round_of(b, o.round_id);
+    if (o.done)
+        r.done.insert(ctx.actor_id);
+    else
+        r.done.erase(ctx.actor_id);
+    return nullptr;
+}
+
+check_result check_rule(const board& b, const round_close& o, const op_context&) {
+    auto found = open_round_with(b, o.round_id, nullptr);
+    if (auto* e = std::get_if<op_error>(&found)) return *e;
+    return std::nullopt;
+}
+json apply_rule(board& b, const round_close& o, const op_context& ctx) {
+    auto& r = round_of(b, o.round_id);
+    r.status = round_status::closed;
+    r.closed_at = ctx.at;
+    r.result = rank_round(b, r);
+    return json{{"result", result_to_json(*r.result, r.anonymous)}};
+}
+
+check_result check_rule(const board& b, const round_cancel& o, const op_context&) {
+    const voting_round* r = b.state().find_round(o.round_id);
+    if (!r) return no_round(o.round_id);
+    if (r->status == round_status::cancelled)
+        return rule_error("conflict", "roundId", "the round is already cancelled");
+    return std::nullopt;
+}
+json apply_rule(board& b, const round_cancel& o, const op_context& ctx) {
+    auto& r = round_of(b, o.round_id);
+    r.status = round_status::cancelled;
+    r.closed_at = ctx.at;
+    r.ballots.clear();
+    r.done.clear();
+    r.paper.clear();
+    r.result.reset();
+    return nullptr;
+}
+
+check_result check_rule(const board& b, const round_reopen& o, const op_context&) {
+    const voting_round* r = b.state().find_round(o.round_id);
+    if (!r) return no_round(o.round_id);
+    if (r->status == round_status::open) return rule_error("conflict", "roundId", "the round is open");
+    if (b.state().open_round()) return rule_error("conflict", "roundId", "another round is open");
+    return std::nullopt;
+}
+json apply_rule(board& b, const round_reopen& o, const op_context& ctx) {
+    auto& r = round_of(b, o.round_id);
+    r.status = round_status::open;
+    r.closed_at.reset();
+    r.result.reset();
+    r.ends_at.reset();
+    if (r.duration_ms) r.ends_at = ctx.at + *r.duration_ms;
+    return nullptr;
+}
+
+check_result check_rule(const board& b, const round_paper& o, const op_context&) {
+    const voting_round* r = b.state().find_round(o.round_id);
+    if (!r) return no_round(o.round_id);
+    if (r->status == round_status::cancelled)
+        return rule_error("conflict", "roundId", "the round is cancelled");
+    for (const auto& [item, n] : o.votes)
+        if (std::find(r->items.begin(), r->items.end(), item) == r->items.end())
+            return rule_error("not_found", "votes", "no item " + quote_name(item) + " in this round");
+    const bool known = std::any_of(r->paper.begin(), r->paper.end(),
+                                   [&](const paper_tally& t) { return t.label == o.label; });
+    if (!known && !o.votes.empty() && r->paper.size() >= session_limits::max_paper_labels)
+        return op_error{"limit", "op: the round already holds " +
+                                     std::to_string(session_limits::max_paper_labels) + " paper tallies"};
+    return std::nullopt;
+}
+json apply_rule(board& b, const round_paper& o, const op_context&) {
+    auto& r = round_of(b, o.round_id);
+    auto it = std::find_if(r.paper.begin(), r.paper.end(),
+                           [&](const paper_tally& t) { return t.label == o.label; });
+    if (o.votes.empty()) {
+        if (it != r.paper.end()) r.paper.erase(it);
+    } else {
+        if (it == r.paper.end()) it = r.paper.insert(r.paper.end(), paper_tally{o.label, {}});
+        it->votes.clear();
+        for (const auto& [item, n] : o.votes) it->votes[item] = n;
+    }
+    if (r.status != round_status::closed) return nullptr;
+    r.result = rank_round(b, r);
+    return json{{"result", result_to_json(*r.result, r.anonymous)}};
+}
+
+}  // namespace jb::model
