@@ -42,7 +42,9 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         ("ws-rate-burst", po::value(&ws_burst)->default_value(ws_burst), "WebSocket messages a client may send in a burst")
         ("ws-rate-per-second", po::value(&ws_per_second)->default_value(ws_per_second), "WebSocket messages per second a client may send, sustained")
         ("create-rate-burst", po::value(&create_burst)->default_value(create_burst), "workshops one address may create in a burst (then one per 6 s)")
-        ("replay-window", po::value(&c.room.replay_window)->default_value(c.room.replay_window), "operations kept in memory per workshop for reconnects; older gaps get a snapshot");
+        ("replay-window", po::value(&c.room.replay_window)->default_value(c.room.replay_window), "operations kept in memory per workshop for reconnects; older gaps get a snapshot")
+        ("templates", po::value(&c.templates_dir)->default_value(c.templates_dir), "folder of journey templates (<id>.json); a broken one stops the start")
+        ("retention-days", po::value(&c.retention_days)->default_value(c.retention_days), "delete workshops with no activity for this many days, checked at start and hourly (0: never)");
     // clang-format on
 
     po::variables_map vm;
@@ -85,6 +87,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         return bad("--replay-window must be at least 1");
     if (c.db.empty())
         return bad("--db must name a file");
+    if (c.retention_days > 36500)
+        return bad("--retention-days must be 0 (off) to 36500");
 
     c.port = static_cast<unsigned short>(port);
     c.net.http_timeout = std::chrono::seconds(http_timeout);

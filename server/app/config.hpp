@@ -15,6 +15,8 @@ struct config {
     unsigned short port = 8080;  // 0: any free port (tests)
     std::string db = "./data/journeyboard.db";
     std::string static_dir = "./web/dist";
+    std::string templates_dir = "./templates";  // the shipped journey templates (*.json)
+    unsigned retention_days = 0;                // 0: keep workshops until deleted
     unsigned threads = 2;
     net::net_options net;
     net::rate_limit create_rate{10, 1.0 / 6};  // P-HTTP-5: bursts of 10, one more per 6 s

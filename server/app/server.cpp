@@ -23,6 +23,8 @@ namespace {
 constexpr std::chrono::seconds shutdown_limit{10};
 // How long clients get to answer the close frames.
 constexpr std::chrono::seconds close_grace{3};
+// How often workshops past the retention period are looked for.
+constexpr std::chrono::hours retention_interval{1};
 
 std::string url_host(const asio::ip::address& a)
 {
@@ -33,7 +35,7 @@ std::string url_host(const asio::ip::address& a)
 
 server::server(config cfg)
     : cfg_(std::move(cfg)), ioc_(static_cast<int>(cfg_.threads)), signals_(ioc_, SIGINT, SIGTERM),
-      drain_timer_(ioc_), deadline_timer_(ioc_)
+      drain_timer_(ioc_), deadline_timer_(ioc_), retention_timer_(ioc_)
 {
     // The signal set exists from here on: a SIGTERM sent as soon as the address is announced
     // is handled, not fatal.
@@ -69,9 +71,20 @@ std::string server::start()
         std::cerr << "journeyboard: no built web client in " << cfg_.static_dir
                   << " (no index.html); pages will say how to build it\n";
 
+    if (std::filesystem::is_directory(cfg_.templates_dir)) {
+        try {
+            templates_ = templates::template_library::load(cfg_.templates_dir, cfg_.room.limits);
+        } catch (const std::exception& e) {
+            return "cannot read the journey templates in " + cfg_.templates_dir + ": " + e.what();
+        }
+    } else {
+        std::cerr << "journeyboard: no journey templates in " << cfg_.templates_dir
+                  << " (no such folder); workshops start from the default or an empty board\n";
+    }
+
     worker_ = std::make_unique<store::store_worker>(*db_);
     registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
-    api_ = std::make_unique<net::api>(*worker_, cfg_.create_rate);
+    api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate);
     state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
     listener_ = std::make_shared<net::listener>(ioc_, asio::ip::tcp::endpoint(address, cfg_.port),
                                                 state_, ec);
@@ -87,6 +100,8 @@ int server::run()
     signals_.async_wait([this](boost::system::error_code ec, int) { on_signal(ec); });
     listener_->run();
     std::cout << "Journeyboard listening on " << url_ << std::endl;
+    if (cfg_.retention_days > 0)
+        asio::post(ioc_, [this] { check_retention(); });
 
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < cfg_.threads; ++i)
@@ -109,6 +124,7 @@ void server::on_signal(boost::system::error_code ec)
             ioc_.stop();
     });
     listener_->stop();
+    retention_timer_.cancel();
     deadline_timer_.expires_after(shutdown_limit);
     deadline_timer_.async_wait([this](boost::system::error_code e) {
         if (!e)
@@ -134,6 +150,36 @@ void server::wait_for_sessions(std::chrono::steady_clock::time_point deadline)
     drain_timer_.async_wait([this, deadline](boost::system::error_code ec) {
         if (!ec)
             wait_for_sessions(deadline);
+    });
+}
+
+void server::check_retention()
+{
+    using namespace std::chrono;
+    const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    const std::int64_t cutoff = now - static_cast<std::int64_t>(cfg_.retention_days) * 86'400'000;
+    const unsigned days = cfg_.retention_days;
+    // The selection runs on the store thread; each deletion goes through the registry, so a
+    // live room closes its clients with 4004 before its rows go (P-DEL-3).
+    worker_->run([this, cutoff, days](store::store& s) {
+        std::vector<std::string> expired;
+        try {
+            expired = s.workshops_inactive_since(cutoff);
+        } catch (const std::exception& e) {
+            std::cerr << "journeyboard: retention: cannot list old workshops: " << e.what() << "\n";
+        }
+        for (const auto& id : expired) {
+            registry_->remove(id, [id, days](std::optional<bool> existed) {
+                if (existed && *existed)
+                    std::cerr << "journeyboard: retention: deleted workshop " << id
+                              << " (no activity for more than " << days << " days)\n";
+            });
+        }
+    });
+    retention_timer_.expires_after(retention_interval);
+    retention_timer_.async_wait([this](boost::system::error_code ec) {
+        if (!ec)
+            check_retention();
     });
 }
 

@@ -11,6 +11,7 @@
 #include "room/registry.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/store_worker.hpp"
+#include "templates/template_library.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -37,17 +38,21 @@ private:
     void on_signal(boost::system::error_code ec);
     void on_rooms_closed();
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
+    // Deletes the workshops inactive for longer than --retention-days (P-DEL-3), then again
+    // an hour later.
+    void check_retention();
 
     config cfg_;
     std::unique_ptr<store::sqlite_store> db_;
     std::unique_ptr<store::store_worker> worker_;
     boost::asio::io_context ioc_;
     std::unique_ptr<room::registry> registry_;
+    templates::template_library templates_;
     std::unique_ptr<net::api> api_;
     std::shared_ptr<net::shared_state> state_;
     std::shared_ptr<net::listener> listener_;
     boost::asio::signal_set signals_;
-    boost::asio::steady_timer drain_timer_, deadline_timer_;
+    boost::asio::steady_timer drain_timer_, deadline_timer_, retention_timer_;
     std::string url_;
 };
 

@@ -24,11 +24,13 @@ struct phase {
 struct lane {
     std::string id, title, order_key;
     lane_kind kind = lane_kind::custom;
+    std::string question;  // guiding question shown in the lane, may be empty
 };
 
 struct journey {
     std::string id, title, order_key;
     target_group group = target_group::inwoner;
+    std::optional<persona_info> persona;
     std::vector<phase> phases;  // kept sorted by (order_key, id)
     std::vector<lane> lanes;    // kept sorted by (order_key, id)
 };

@@ -92,6 +92,7 @@ applied board::apply(const operation& op, const op_context& ctx) {
                 j.title = o.title;
                 j.order_key = o.order_key;
                 j.group = o.group;
+                j.persona = o.persona;
                 journeys_.insert_or_assign(j.id, std::move(j));
             },
             [&](const journey_update& o) {
@@ -99,6 +100,8 @@ applied board::apply(const operation& op, const op_context& ctx) {
                 if (it == journeys_.end()) return;
                 if (o.title) it->second.title = *o.title;
                 if (o.group) it->second.group = *o.group;
+                if (o.order_key) it->second.order_key = *o.order_key;
+                if (o.persona) it->second.persona = *o.persona;
             },
             [&](const journey_delete& o) {
                 journeys_.erase(o.journey_id);
@@ -124,12 +127,13 @@ applied board::apply(const operation& op, const op_context& ctx) {
             [&](const lane_add& o) {
                 const auto it = journeys_.find(o.journey_id);
                 if (it == journeys_.end()) return;
-                insert_sorted(it->second.lanes, lane{o.lane_id, o.title, o.order_key, o.kind});
+                insert_sorted(it->second.lanes, lane{o.lane_id, o.title, o.order_key, o.kind, o.question});
             },
             [&](const lane_update& o) {
                 update_item(journeys_, &journey::lanes, o.lane_id, o, [&](lane& l) {
                     if (o.title) l.title = *o.title;
                     if (o.kind) l.kind = *o.kind;
+                    if (o.question) l.question = *o.question;
                 });
             },
             [&](const lane_delete& o) {

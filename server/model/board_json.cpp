@@ -32,7 +32,7 @@ json phase_json(const phase& p) {
 
 json lane_json(const lane& l) {
     return json{{"id", l.id}, {"title", l.title}, {"kind", to_string(l.kind)},
-                {"orderKey", l.order_key}};
+                {"orderKey", l.order_key}, {"question", l.question}};
 }
 
 }  // namespace
@@ -83,6 +83,7 @@ json board::to_json() const {
                                 {"title", j.title},
                                 {"targetGroup", to_string(j.group)},
                                 {"orderKey", j.order_key},
+                                {"persona", encode_persona(j.persona)},
                                 {"phases", std::move(phases)},
                                 {"lanes", std::move(lanes)}});
     }

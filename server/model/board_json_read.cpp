@@ -65,12 +65,14 @@ board board::from_json(const json& doc, board_limits limits) {
     for (std::size_t i = 0; i < journeys.size(); ++i) {
         const std::string where = "journeys[" + std::to_string(i) + "].";
         field_reader r(object_at(journeys[i], where.substr(0, where.size() - 1)), where);
-        r.allow_only({"id", "title", "targetGroup", "orderKey", "phases", "lanes"});
+        r.allow_only({"id", "title", "targetGroup", "orderKey", "persona", "phases", "lanes"});
         journey j;
         j.id = r.id("id");
         j.title = r.name_text("title", text::max_title);
         j.group = r.group("targetGroup");
         j.order_key = r.order_key("orderKey");
+        // Boards stored before personas and guiding questions existed lack them.
+        j.persona = r.maybe_persona("persona");
         require(r);
 
         const json& phases = array_field(journeys[i], "phases", where);
@@ -87,12 +89,13 @@ board board::from_json(const json& doc, board_limits limits) {
         for (std::size_t k = 0; k < lanes.size(); ++k) {
             const std::string at = where + "lanes[" + std::to_string(k) + "].";
             field_reader l(object_at(lanes[k], at.substr(0, at.size() - 1)), at);
-            l.allow_only({"id", "title", "kind", "orderKey"});
+            l.allow_only({"id", "title", "kind", "orderKey", "question"});
             lane item;
             item.id = l.id("id");
             item.title = l.name_text("title", text::max_title);
             item.kind = l.kind("kind");
             item.order_key = l.order_key("orderKey");
+            item.question = l.maybe_multiline("question", text::max_question).value_or("");
             require(l);
             if (!lane_ids.insert(item.id).second) malformed(at + "id: duplicate lane id");
             insert_sorted(j.lanes, std::move(item));

@@ -101,10 +101,11 @@ std::optional<std::string> field_reader::read_secret(std::string_view name, bool
     return *s;
 }
 
-std::optional<std::string> field_reader::read_card_text(std::string_view name, bool required) {
+std::optional<std::string> field_reader::read_free_text(std::string_view name, std::size_t max,
+                                                        bool required) {
     const std::string* s = get_string(name, required);
     if (!s) return std::nullopt;
-    if (auto problem = text::card_text_problem(*s)) {
+    if (auto problem = text::multiline_text_problem(*s, max)) {
         fail("invalid", name, *problem);
         return std::nullopt;
     }
@@ -294,7 +295,7 @@ constexpr std::string_view groups = "inwoner, ondernemer, persona";
 std::string field_reader::id(std::string_view n) { return read_id(n, true).value_or(""); }
 std::string field_reader::secret(std::string_view n) { return read_secret(n, true).value_or(""); }
 std::string field_reader::card_text(std::string_view n) {
-    return read_card_text(n, true).value_or("");
+    return read_free_text(n, text::max_card_text, true).value_or("");
 }
 std::string field_reader::name_text(std::string_view n, std::size_t max) {
     return read_name(n, max, true).value_or("");
@@ -317,8 +318,27 @@ std::optional<std::string> field_reader::maybe_secret(std::string_view n) {
     return read_secret(n, false);
 }
 std::optional<std::string> field_reader::maybe_card_text(std::string_view n) {
-    return read_card_text(n, false);
+    return read_free_text(n, text::max_card_text, false);
 }
+
+std::optional<persona_info> field_reader::maybe_persona(std::string_view n) {
+    const nlohmann::json* v = find(n);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_object()) {
+        fail("bad_message", n, std::string("must be an object or null, not ") + type_name(*v));
+        return std::nullopt;
+    }
+    field_reader p(*v, prefix_ + std::string(n) + ".");
+    p.allow_only({"name", "description"});
+    persona_info out{p.name_text("name", text::max_display_name),
+                     p.maybe_multiline("description", text::max_persona_description).value_or("")};
+    if (!p.ok()) {
+        fail_with(*p.error());
+        return std::nullopt;
+    }
+    return out;
+}
+
 std::optional<std::string> field_reader::maybe_name_text(std::string_view n, std::size_t max) {
     return read_name(n, max, false);
 }

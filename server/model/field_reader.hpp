@@ -77,6 +77,10 @@ public:
         if (!error_) error_ = e;
     }
 
+    // A journey's persona: null or {"name": 1..60, "description": 0..500}. Absent or null →
+    // nothing (use has() to tell them apart).
+    std::optional<persona_info> maybe_persona(std::string_view name);
+
     bool ok() const { return !error_; }
     const std::optional<op_error>& error() const { return error_; }
 
@@ -85,7 +89,7 @@ private:
     const std::string* get_string(std::string_view name, bool required);
     std::optional<std::string> read_id(std::string_view name, bool required);
     std::optional<std::string> read_secret(std::string_view name, bool required);
-    std::optional<std::string> read_card_text(std::string_view name, bool required);
+    std::optional<std::string> read_free_text(std::string_view name, std::size_t max, bool required);
     std::optional<std::string> read_name(std::string_view name, std::size_t max, bool required);
     std::optional<std::string> read_order_key(std::string_view name, bool required);
     template <class Enum>

@@ -39,6 +39,13 @@ struct op_error {
     std::string message;
 };
 
+// The named persona a journey is mapped for (target group `persona`): a name and a short
+// description, so that everyone pictures the same person.
+struct persona_info {
+    std::string name, description;
+    bool operator==(const persona_info&) const = default;
+};
+
 struct card_add {
     std::string card_id, journey_id, phase_id, lane_id, text, order_key;
     card_color color = card_color::yellow;
@@ -63,11 +70,14 @@ struct workshop_update {
 struct journey_add {
     std::string journey_id, title, order_key;
     target_group group = target_group::inwoner;
+    std::optional<persona_info> persona;
 };
 struct journey_update {
     std::string journey_id;
     std::optional<std::string> title;
     std::optional<target_group> group;
+    std::optional<std::string> order_key;
+    std::optional<std::optional<persona_info>> persona;  // present null: clear it
 };
 struct journey_delete {
     std::string journey_id;
@@ -85,11 +95,13 @@ struct phase_delete {
 struct lane_add {
     std::string journey_id, lane_id, title, order_key;
     lane_kind kind = lane_kind::custom;
+    std::string question;  // the lane's guiding question, may be empty
 };
 struct lane_update {
     std::string lane_id;
     std::optional<std::string> title, order_key;
     std::optional<lane_kind> kind;
+    std::optional<std::string> question;
 };
 struct lane_delete {
     std::string lane_id;
@@ -117,6 +129,9 @@ std::string_view kind_name(const operation& op);
 std::variant<operation, op_error> decode_operation(const nlohmann::json& op, bool from_log = false);
 // The canonical JSON of an operation (what the log stores and events carry).
 nlohmann::json encode_operation(const operation& op);
+
+// A journey's persona as the board state and operations carry it: null or {name, description}.
+nlohmann::json encode_persona(const std::optional<persona_info>& p);
 
 // Who may do it (protocol.md, "Operations"): the facilitator's commands; edits (everyone who
 // may edit, participants refused while the board is locked); votes (voters).

@@ -13,6 +13,7 @@ namespace {
 
 using text::max_title;
 
+
 operation read_card_add(field_reader& r) {
     r.allow_only({"kind", "cardId", "journeyId", "phaseId", "laneId", "text", "color", "orderKey"});
     card_add op;
@@ -57,23 +58,26 @@ operation read_workshop_update(field_reader& r) {
 }
 
 operation read_journey_add(field_reader& r) {
-    r.allow_only({"kind", "journeyId", "title", "targetGroup", "orderKey"});
+    r.allow_only({"kind", "journeyId", "title", "targetGroup", "orderKey", "persona"});
     journey_add op;
     op.journey_id = r.id("journeyId");
     op.title = r.name_text("title", max_title);
     op.group = r.group("targetGroup");
     op.order_key = r.order_key("orderKey");
+    op.persona = r.maybe_persona("persona");
     return op;
 }
 
 operation read_journey_update(field_reader& r) {
-    r.allow_only({"kind", "journeyId", "title", "targetGroup"});
+    r.allow_only({"kind", "journeyId", "title", "targetGroup", "orderKey", "persona"});
     journey_update op;
     op.journey_id = r.id("journeyId");
     op.title = r.maybe_name_text("title", max_title);
     op.group = r.maybe_group("targetGroup");
-    if (!r.has("title") && !r.has("targetGroup"))
-        r.fail("bad_message", "", "needs title or targetGroup");
+    op.order_key = r.maybe_order_key("orderKey");
+    if (r.has("persona")) op.persona = r.maybe_persona("persona");
+    if (!r.has("title") && !r.has("targetGroup") && !r.has("orderKey") && !r.has("persona"))
+        r.fail("bad_message", "", "needs title, targetGroup, orderKey or persona");
     return op;
 }
 
@@ -109,25 +113,27 @@ operation read_phase_delete(field_reader& r) {
 }
 
 operation read_lane_add(field_reader& r) {
-    r.allow_only({"kind", "journeyId", "laneId", "title", "laneKind", "orderKey"});
+    r.allow_only({"kind", "journeyId", "laneId", "title", "laneKind", "orderKey", "question"});
     lane_add op;
     op.journey_id = r.id("journeyId");
     op.lane_id = r.id("laneId");
     op.title = r.name_text("title", max_title);
     op.kind = r.kind("laneKind");
     op.order_key = r.order_key("orderKey");
+    op.question = r.maybe_multiline("question", text::max_question).value_or("");
     return op;
 }
 
 operation read_lane_update(field_reader& r) {
-    r.allow_only({"kind", "laneId", "title", "laneKind", "orderKey"});
+    r.allow_only({"kind", "laneId", "title", "laneKind", "orderKey", "question"});
     lane_update op;
     op.lane_id = r.id("laneId");
     op.title = r.maybe_name_text("title", max_title);
     op.kind = r.maybe_kind("laneKind");
     op.order_key = r.maybe_order_key("orderKey");
-    if (!r.has("title") && !r.has("laneKind") && !r.has("orderKey"))
-        r.fail("bad_message", "", "needs title, laneKind or orderKey");
+    op.question = r.maybe_multiline("question", text::max_question);
+    if (!r.has("title") && !r.has("laneKind") && !r.has("orderKey") && !r.has("question"))
+        r.fail("bad_message", "", "needs title, laneKind, orderKey or question");
     return op;
 }
 

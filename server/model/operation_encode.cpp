@@ -19,6 +19,11 @@ void put_optional_enum(nlohmann::json& j, const char* name, const std::optional<
 
 }  // namespace
 
+nlohmann::json encode_persona(const std::optional<persona_info>& p) {
+    if (!p) return nullptr;
+    return nlohmann::json{{"name", p->name}, {"description", p->description}};
+}
+
 std::string_view kind_name(const operation& op) {
     return std::visit(
         overloaded{
@@ -95,11 +100,14 @@ nlohmann::json encode_operation(const operation& op) {
                 j["title"] = o.title;
                 j["targetGroup"] = to_string(o.group);
                 j["orderKey"] = o.order_key;
+                if (o.persona) j["persona"] = encode_persona(o.persona);
             },
             [&](const journey_update& o) {
                 j["journeyId"] = o.journey_id;
                 put_optional(j, "title", o.title);
                 put_optional_enum(j, "targetGroup", o.group);
+                put_optional(j, "orderKey", o.order_key);
+                if (o.persona) j["persona"] = encode_persona(*o.persona);
             },
             [&](const journey_delete& o) { j["journeyId"] = o.journey_id; },
             [&](const phase_add& o) {
@@ -120,12 +128,14 @@ nlohmann::json encode_operation(const operation& op) {
                 j["title"] = o.title;
                 j["laneKind"] = to_string(o.kind);
                 j["orderKey"] = o.order_key;
+                if (!o.question.empty()) j["question"] = o.question;
             },
             [&](const lane_update& o) {
                 j["laneId"] = o.lane_id;
                 put_optional(j, "title", o.title);
                 put_optional_enum(j, "laneKind", o.kind);
                 put_optional(j, "orderKey", o.order_key);
+                put_optional(j, "question", o.question);
             },
             [&](const lane_delete& o) { j["laneId"] = o.lane_id; },
             [&](const auto&) { encode_session_fields(j, op); },

@@ -113,7 +113,7 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<std::string> card_text_problem(std::string_view s) {
-    return text_problem(s, max_card_text, true);
+    return multiline_text_problem(s, max_card_text);
 }
 
 std::optional<std::string> multiline_text_problem(std::string_view s, std::size_t max_length) {

@@ -15,6 +15,8 @@ inline constexpr std::size_t max_secret = 128;
 inline constexpr std::size_t max_card_text = 2000;
 inline constexpr std::size_t max_title = 200;
 inline constexpr std::size_t max_display_name = 60;
+inline constexpr std::size_t max_question = 300;              // a lane's guiding question
+inline constexpr std::size_t max_persona_description = 500;
 
 // ^[A-Za-z0-9_-]{1,64}$
 bool is_valid_id(std::string_view s);

@@ -1,11 +1,13 @@
 #include "net/api.hpp"
 
 #include "model/board.hpp"
+#include "model/field_reader.hpp"
 #include "model/text_rules.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/beast/http/verb.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -61,10 +63,85 @@ http_response internal_error(const char* what, const std::exception& e)
                       "the server could not do this; try again");
 }
 
+// Where a new workshop's structure comes from (P-TPL-2): a journey template (a shipped one, an
+// imported file, or the empty board), the default board, or an earlier workshop's structure.
+struct structure_source {
+    std::optional<templates::journey_template> structure;  // nothing: the default board
+    std::optional<std::string> copy_from;                  // an earlier workshop's id
+};
+
+templates::journey_template empty_board(const std::string& title)
+{
+    templates::journey_template t;
+    t.title = title;
+    t.journeys.push_back({"Klantreis", model::target_group::inwoner, std::nullopt, {}, {}});
+    return t;
+}
+
+// Reads body.source; on a problem returns the 400 response.
+std::variant<structure_source, http_response> read_source(const nlohmann::json& body,
+                                                          const std::string& title,
+                                                          const templates::template_library& library)
+{
+    auto invalid = [](const std::string& message) {
+        return json_error(http::status::bad_request, "invalid", message);
+    };
+    const auto it = body.find("source");
+    if (it == body.end())
+        return structure_source{};
+    if (!it->is_object() || !it->contains("kind") || !(*it)["kind"].is_string())
+        return invalid("source: must be an object with a string kind");
+    const auto& source = *it;
+    const auto kind = source["kind"].get<std::string>();
+    auto only = [&](std::initializer_list<std::string_view> fields) -> std::optional<std::string> {
+        for (const auto& [key, _] : source.items())
+            if (key != "kind" && std::find(fields.begin(), fields.end(), key) == fields.end())
+                return "source: unknown field " + model::quote_name(key) + " for kind " + kind;
+        for (auto field : fields)
+            if (!source.contains(field))
+                return "source." + std::string(field) + ": missing";
+        return std::nullopt;
+    };
+    if (kind == "default" || kind == "empty") {
+        if (auto problem = only({}))
+            return invalid(*problem);
+        return kind == "empty" ? structure_source{empty_board(title), std::nullopt}
+                               : structure_source{};
+    }
+    if (kind == "template") {
+        if (auto problem = only({"templateId"}))
+            return invalid(*problem);
+        const auto& id = source["templateId"];
+        const auto* found = id.is_string() ? library.find(id.get<std::string>()) : nullptr;
+        if (!found)
+            return invalid("source.templateId: no such template (GET /api/templates lists them)");
+        return structure_source{*found, std::nullopt};
+    }
+    if (kind == "file") {
+        if (auto problem = only({"template"}))
+            return invalid(*problem);
+        auto parsed = templates::parse_template(source["template"]);
+        if (auto* problem = std::get_if<std::string>(&parsed))
+            return invalid("source.template: not a valid journey template: " + *problem);
+        return structure_source{std::get<templates::journey_template>(std::move(parsed)),
+                                std::nullopt};
+    }
+    if (kind == "workshop") {
+        if (auto problem = only({"workshopId"}))
+            return invalid(*problem);
+        const auto& id = source["workshopId"];
+        if (!id.is_string() || !model::text::is_valid_id(id.get<std::string>()))
+            return invalid("source.workshopId: must match ^[A-Za-z0-9_-]{1,64}$");
+        return structure_source{std::nullopt, id.get<std::string>()};
+    }
+    return invalid("source.kind: must be one of default, empty, template, file, workshop");
+}
+
 }  // namespace
 
-api::api(store::store_worker& worker, rate_limit create_rate)
-    : worker_(worker), create_limiter_(create_rate)
+api::api(store::store_worker& worker, room::registry& rooms,
+         const templates::template_library& library, rate_limit create_rate)
+    : worker_(worker), rooms_(rooms), library_(library), create_limiter_(create_rate)
 {
 }
 
@@ -81,6 +158,30 @@ void api::handle(const http_request& req, const std::string& client_address, don
         if (req.method() != http::verb::post)
             return done(method_not_allowed("POST"));
         return create_workshop(req, client_address, std::move(done));
+    }
+    if (path == "/api/templates") {
+        if (req.method() != http::verb::get)
+            return done(method_not_allowed("GET"));
+        return done(json_response(http::status::ok, library_.listing()));
+    }
+    // /api/workshops/{id} and /api/workshops/{id}/template
+    constexpr std::string_view workshop_prefix = "/api/workshops/";
+    if (path.starts_with(workshop_prefix)) {
+        auto rest = path.substr(workshop_prefix.size());
+        const bool template_path = rest.ends_with("/template");
+        if (template_path)
+            rest.remove_suffix(std::string_view("/template").size());
+        const auto id = decode_segment(rest);
+        if (id && model::text::is_valid_id(*id)) {
+            if (template_path) {
+                if (req.method() != http::verb::get)
+                    return done(method_not_allowed("GET"));
+                return download_template(req, *id, std::move(done));
+            }
+            if (req.method() != http::verb::delete_)
+                return done(method_not_allowed("DELETE"));
+            return delete_workshop(req, *id, std::move(done));
+        }
     }
     constexpr std::string_view join_prefix = "/api/join/";
     if (path.starts_with(join_prefix) && path.find('/', join_prefix.size()) == std::string_view::npos) {
@@ -111,6 +212,19 @@ void api::create_workshop(const http_request& req, const std::string& client_add
     std::string title = t->get<std::string>();
     if (auto problem = model::text::normalize_name(title, model::text::max_title))
         return done(json_error(http::status::bad_request, "invalid", "title: " + *problem));
+    auto read = read_source(body, title, library_);
+    if (auto* bad = std::get_if<http_response>(&read))
+        return done(std::move(*bad));
+    auto source = std::get<structure_source>(std::move(read));
+    std::string source_key;
+    if (source.copy_from) {  // the earlier workshop's facilitator key (P-HTTP-9)
+        auto key = bearer_key(req);
+        if (!key)
+            return done(json_error(http::status::unauthorized, "unauthorized",
+                                   "copying a workshop needs its facilitator key: "
+                                   "Authorization: Bearer <key>"));
+        source_key = std::move(*key);
+    }
 
     // Everything that needs no store is made here, on the network thread; the worker only
     // picks a free join code and writes.
@@ -121,19 +235,33 @@ void api::create_workshop(const http_request& req, const std::string& client_add
     const std::string key = util::random_token(32);
     w.facilitator_key_hash = util::sha256_hex(key);
     w.screen_key = util::random_token(16);  // 128 bits, 22 characters (P-ROLE-5)
+    const model::workshop_info info{w.id, w.title, w.created_at};
+    auto make_state = [info](const std::optional<templates::journey_template>& structure) {
+        const auto make_id = [] { return util::random_id(); };
+        return (structure ? templates::make_board(*structure, info, make_id)
+                          : model::board::make_default(info, make_id))
+            .to_json()
+            .dump();
+    };
     std::string state;
-    try {
-        state = model::board::make_default(model::workshop_info{w.id, w.title, w.created_at},
-                                           [] { return util::random_id(); })
-                    .to_json()
-                    .dump();
-    } catch (const std::exception& e) {
-        return done(internal_error("making the initial board", e));
+    if (!source.copy_from) {
+        try {
+            state = make_state(source.structure);
+        } catch (const std::exception& e) {
+            return done(internal_error("making the initial board", e));
+        }
     }
 
-    worker_.run([w = std::move(w), key, state = std::move(state),
+    worker_.run([w = std::move(w), key, state = std::move(state), source = std::move(source),
+                 source_key = std::move(source_key), make_state,
                  done = std::move(done)](store::store& s) mutable {
         try {
+            if (source.copy_from) {  // the earlier workshop's structure, as it is now
+                auto copied = copy_structure(s, *source.copy_from, source_key);
+                if (auto* refused = std::get_if<http_response>(&copied))
+                    return done(std::move(*refused));
+                state = make_state(std::get<templates::journey_template>(copied));
+            }
             for (int i = 0; i < max_join_code_attempts && w.join_code.empty(); ++i) {
                 auto code = util::random_join_code();
                 if (!s.join_code_taken(code))

@@ -13,7 +13,7 @@ registry::registry(asio::io_context& ioc, store::store_worker& worker, room_opti
 
 void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done) {
     asio::post(strand_, [this, id = std::move(workshop_id), done = std::move(done)]() mutable {
-        if (shutting_down_) return done(nullptr);
+        if (shutting_down_ || removing_.count(id)) return done(nullptr);
         if (auto it = rooms_.find(id); it != rooms_.end()) return done(it->second);
         auto& waiting = loading_[id];
         waiting.push_back(std::move(done));
@@ -35,6 +35,9 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
 }
 
 void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
+    // A load that started before a deletion finishes before the deletion reaches the store
+    // (one store thread, in order), so it lands here while the id is still being removed.
+    if (removing_.count(id)) loaded.reset();
     if (loaded && !shutting_down_) {
         rooms_[id] = loaded;
         loaded->start();
@@ -65,6 +68,37 @@ void registry::shutdown(std::uint16_t code, std::function<void()> done) {
                 });
             });
         }
+    });
+}
+
+void registry::remove(std::string workshop_id, std::function<void(std::optional<bool>)> done) {
+    asio::post(strand_, [this, id = std::move(workshop_id), done = std::move(done)]() mutable {
+        ++removing_[id];
+        auto erase_from_store = [this, id, done = std::move(done)]() mutable {
+            worker_.run([this, id, done = std::move(done)](store::store& s) mutable {
+                std::optional<bool> existed;
+                try {
+                    existed = s.delete_workshop(id);
+                } catch (const std::exception& e) {
+                    std::cerr << "workshop " << id << " could not be deleted: " << e.what() << "\n";
+                }
+                asio::post(strand_, [this, id, existed, done = std::move(done)] {
+                    if (--removing_[id] == 0) removing_.erase(id);
+                    done(existed);
+                });
+            });
+        };
+        auto it = rooms_.find(id);
+        if (it == rooms_.end()) return erase_from_store();
+        auto live = std::move(it->second);
+        rooms_.erase(it);
+        // The room's accepted ops reach the store before the deletion does, so nothing it
+        // acknowledged is written after the rows are gone.
+        live->shutdown(protocol::close_code::not_found,
+                       [this, erase = std::move(erase_from_store)]() mutable {
+                           asio::post(strand_, std::move(erase));
+                       },
+                       "workshop deleted");
     });
 }
 

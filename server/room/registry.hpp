@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ public:
     void open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done);
     // Shuts every room down (closing connections with `code`), then calls done.
     void shutdown(std::uint16_t code, std::function<void()> done);
+    // Deletes a workshop and all its data (AVG). From the call on, no session can join it:
+    // open() answers nullptr (P-DEL-2). Its live room, if any, makes its accepted operations
+    // durable and closes every connection with 4004 "workshop deleted"; then the store deletes
+    // every row of it in one transaction. `done(existed)` runs on the registry's strand:
+    // whether the workshop existed, or nothing if the store failed (logged; nothing deleted).
+    void remove(std::string workshop_id, std::function<void(std::optional<bool> existed)> done);
 
 private:
     void on_loaded(const std::string& id, std::shared_ptr<room> loaded);
@@ -31,6 +38,7 @@ private:
     room_options options_;
     std::map<std::string, std::shared_ptr<room>> rooms_;
     std::map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
+    std::map<std::string, int> removing_;  // workshop id → deletions under way
     bool shutting_down_ = false;
 };
 

@@ -129,7 +129,7 @@ void room::join_screen(const std::shared_ptr<room_client>& client, const protoco
 
 void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     if (broken_ || shutdown_code_) {
-        client->close(shutdown_code_.value_or(protocol::close_code::going_away), "room closing");
+        client->close(shutdown_code_.value_or(protocol::close_code::going_away), shutdown_reason_);
         return;
     }
     if (hello.screen_key) return join_screen(client, hello);
@@ -202,7 +202,8 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
                 return;
             }
             if (self->broken_ || self->shutdown_code_) {
-                client->close(protocol::close_code::going_away, "room closing");
+                client->close(self->shutdown_code_.value_or(protocol::close_code::going_away),
+                              self->shutdown_reason_);
                 return;
             }
             welcome();
@@ -263,9 +264,11 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     client->deliver(share(protocol::encode_welcome(w)), delivery::must_arrive);
 }
 
-void room::shutdown(std::uint16_t code, std::function<void()> done) {
-    asio::post(strand_, [self = shared_from_this(), code, done = std::move(done)]() mutable {
+void room::shutdown(std::uint16_t code, std::function<void()> done, std::string reason) {
+    asio::post(strand_, [self = shared_from_this(), code, done = std::move(done),
+                         reason = std::move(reason)]() mutable {
         self->shutdown_code_ = code;
+        self->shutdown_reason_ = std::move(reason);
         self->shutdown_waiters_.push_back(std::move(done));
         self->finish_shutdown_if_drained();
     });
@@ -273,7 +276,7 @@ void room::shutdown(std::uint16_t code, std::function<void()> done) {
 
 void room::finish_shutdown_if_drained() {
     if (!shutdown_code_ || committed_seq_ != seq_) return;  // wait until every op is durable
-    for (const auto& [client, _] : connections_) client->close(*shutdown_code_, "server shutting down");
+    for (const auto& [client, _] : connections_) client->close(*shutdown_code_, shutdown_reason_);
     connections_.clear();
     presence_timer_.cancel();
     round_timer_.cancel();

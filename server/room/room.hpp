@@ -46,8 +46,10 @@ public:
     // An op or presence message from a joined client (others are ignored).
     void receive(std::shared_ptr<room_client> client, protocol::client_message message);
     void leave(std::shared_ptr<room_client> client);
-    // Closes every connection with `code` once every accepted op is durable, then calls done.
-    void shutdown(std::uint16_t code, std::function<void()> done);
+    // Closes every connection with `code` and `reason` once every accepted op is durable, then
+    // calls done. Joins after it are closed the same way.
+    void shutdown(std::uint16_t code, std::function<void()> done,
+                  std::string reason = "server shutting down");
     // Called (on the room's strand) if a commit failed: the room has closed every connection
     // and must be dropped, so that the next join reloads the workshop from the store.
     void on_broken(std::function<void()> handler);
@@ -138,6 +140,7 @@ private:
     bool broken_ = false;
     std::function<void()> on_broken_;
     std::optional<std::uint16_t> shutdown_code_;
+    std::string shutdown_reason_ = "room closing";
     std::vector<std::function<void()>> shutdown_waiters_;
 };
 

@@ -32,6 +32,25 @@ int open_database(sqlite::database& db) {
     return sqlite::migrate(db, sqlite::schema_migrations());
 }
 
+// Every table that holds rows of a workshop: those with a workshop_id column. Found from the
+// schema itself, so a table a later migration adds is deleted with the workshop too.
+std::vector<std::string> tables_with_workshop_rows(sqlite::database& db) {
+    std::vector<std::string> names;
+    statement q(db, "SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+                    "WHERE m.type = 'table' AND c.name = 'workshop_id' ORDER BY m.name");
+    statement::use u(q);
+    while (u.step()) names.push_back(u.text(0));
+    return names;
+}
+
+std::vector<std::unique_ptr<statement>> prepare_deletes(sqlite::database& db) {
+    std::vector<std::unique_ptr<statement>> out;
+    for (const auto& table : tables_with_workshop_rows(db))
+        out.push_back(std::make_unique<statement>(
+            db, "DELETE FROM \"" + table + "\" WHERE workshop_id = ?1"));
+    return out;
+}
+
 workshop_record read_workshop(const statement::use& q) {
     return {q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5)};
 }
@@ -86,6 +105,15 @@ struct sqlite_store::impl {
     statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at, removed "
                                   "FROM participants WHERE workshop_id = ?1 "
                                   "ORDER BY created_at, id"};
+
+    // Last activity: creation, the newest op, the newest participant (retention).
+    statement inactive_since{db, "SELECT id FROM (SELECT w.id, max(w.created_at, "
+                                 "coalesce((SELECT max(o.at) FROM ops o WHERE o.workshop_id = w.id), 0), "
+                                 "coalesce((SELECT max(p.created_at) FROM participants p "
+                                 "WHERE p.workshop_id = w.id), 0)) AS last_active "
+                                 "FROM workshops w) WHERE last_active < ?1 ORDER BY last_active, id"};
+    statement delete_workshop_row{db, "DELETE FROM workshops WHERE id = ?1"};
+    std::vector<std::unique_ptr<statement>> delete_rows = prepare_deletes(db);
 
     explicit impl(const std::string& path) : db(path), version(open_database(db)) {}
 
@@ -204,6 +232,38 @@ void sqlite_store::commit(const write_batch& batch) {
     } catch (const store_error& e) {
         throw store_error(std::string("commit rolled back: ") + e.what());
     }
+}
+
+std::optional<workshop_record> sqlite_store::find_workshop(std::string_view workshop_id) {
+    statement::use q(impl_->workshop_by_id);
+    q.bind(1, workshop_id);
+    if (!q.step()) return std::nullopt;
+    return read_workshop(q);
+}
+
+bool sqlite_store::delete_workshop(std::string_view workshop_id) {
+    try {
+        transaction tx(impl_->db, transaction::kind::immediate);
+        // Rows of other tables may refer to each other; check the references at COMMIT, when
+        // every row of the workshop is gone.
+        impl_->db.exec("PRAGMA defer_foreign_keys = ON");
+        for (auto& del : impl_->delete_rows) statement::use(*del).bind(1, workshop_id).run();
+        statement::use del(impl_->delete_workshop_row);
+        del.bind(1, workshop_id).run();
+        const bool existed = sqlite3_changes(impl_->db.get()) > 0;
+        tx.commit();
+        return existed;
+    } catch (const store_error& e) {
+        throw store_error("cannot delete workshop '" + std::string(workshop_id) + "': " + e.what());
+    }
+}
+
+std::vector<std::string> sqlite_store::workshops_inactive_since(std::int64_t cutoff) {
+    std::vector<std::string> ids;
+    statement::use q(impl_->inactive_since);
+    q.bind(1, cutoff);
+    while (q.step()) ids.push_back(q.text(0));
+    return ids;
 }
 
 }  // namespace jb::store

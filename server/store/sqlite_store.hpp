@@ -20,6 +20,9 @@ public:
     bool join_code_taken(std::string_view join_code) override;
     std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) override;
     void commit(const write_batch& batch) override;
+    std::optional<workshop_record> find_workshop(std::string_view workshop_id) override;
+    bool delete_workshop(std::string_view workshop_id) override;
+    std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override;
 
     // The schema version of the open database (after migration: supported_schema_version()).
     int schema_version() const;

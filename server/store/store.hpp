@@ -85,6 +85,14 @@ public:
     virtual std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) = 0;
     // One transaction; all or nothing. Throws store_error on failure.
     virtual void commit(const write_batch& batch) = 0;
+
+    virtual std::optional<workshop_record> find_workshop(std::string_view workshop_id) = 0;
+    // Removes the workshop and every row that belongs to it, in one transaction (AVG: nothing
+    // of it stays behind). Returns whether it existed. Throws store_error on failure.
+    virtual bool delete_workshop(std::string_view workshop_id) = 0;
+    // The ids of workshops whose last activity (creation, the last logged operation, the last
+    // participant who joined) is before `cutoff` (ms since the epoch), oldest first (retention).
+    virtual std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) = 0;
 };
 
 }  // namespace jb::store

@@ -143,6 +143,36 @@ TEST_CASE("sqlite store: a process killed without closing leaves every commit re
     CHECK(loaded->client_seqs.at("a") == 20);
 }
 
+TEST_CASE("sqlite store: deleting a workshop leaves no row of it in any table (AVG)", "[store]") {
+    temp_dir dir;
+    const auto path = dir.file("board.db");
+    {
+        sqlite_store s(path);
+        s.create_workshop(make_workshop("w1", "ABC234"), "{}");
+        s.create_workshop(make_workshop("w2", "DEF345"), "{}");
+        write_batch batch;
+        batch.ops = {make_op("w1", 1), make_op("w2", 1)};
+        batch.participants = {make_participant("w1", "p1", "Anna"), make_participant("w2", "p1", "Bo")};
+        s.commit(batch);
+        REQUIRE(s.delete_workshop("w1"));
+    }
+    sqlite::database raw(path);
+    // Every table with a workshop_id column, whatever migrations added, holds nothing of w1.
+    sqlite::statement tables(raw, "SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+                                  "WHERE m.type = 'table' AND c.name = 'workshop_id'");
+    sqlite::statement::use q(tables);
+    int checked = 0;
+    while (q.step()) {
+        const auto table = q.text(0);
+        INFO(table);
+        CHECK(raw.query_int("SELECT count(*) FROM \"" + table + "\" WHERE workshop_id = 'w1'") == 0);
+        ++checked;
+    }
+    CHECK(checked >= 4);
+    CHECK(raw.query_int("SELECT count(*) FROM workshops WHERE id = 'w1'") == 0);
+    CHECK(raw.query_int("SELECT count(*) FROM ops WHERE workshop_id = 'w2'") == 1);
+}
+
 TEST_CASE("sqlite store: schema 2 gives every existing workshop its own random screen key", "[store]") {
     temp_dir dir;
     const auto path = dir.file("board.db");

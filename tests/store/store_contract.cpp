@@ -295,6 +295,80 @@ STORE_CONTRACT_TEST("ops load in seq order whatever order they were committed in
     }
 }
 
+STORE_CONTRACT_TEST("a workshop is found by its id") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    auto found = s->find_workshop("w1");
+    REQUIRE(found);
+    CHECK(*found == make_workshop("w1", "ABC234"));
+    CHECK_FALSE(s->find_workshop("w2"));
+}
+
+STORE_CONTRACT_TEST("deleting a workshop removes all of it and nothing of another") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    s->create_workshop(make_workshop("w2", "DEF345"), "{}");
+    write_batch batch;
+    batch.ops = {make_op("w1", 1, "a", 3), make_op("w2", 1, "a", 9)};
+    batch.participants = {make_participant("w1", "p1", "Anna"), make_participant("w2", "p1", "Bo")};
+    batch.snapshots = {{"w1", 1, R"({"later":true})"}};
+    s->commit(batch);
+
+    CHECK(s->delete_workshop("w1"));
+    CHECK_FALSE(s->load_workshop("w1"));
+    CHECK_FALSE(s->find_workshop("w1"));
+    CHECK_FALSE(s->join_code_taken("ABC234"));
+    auto w2 = s->load_workshop("w2");
+    REQUIRE(w2);
+    CHECK(w2->ops_after == std::vector<logged_op>{make_op("w2", 1, "a", 9)});
+    CHECK(w2->participants.size() == 1);
+    CHECK(w2->client_seqs.at("a") == 9);
+
+    // The id and code are free again: a new workshop with them starts empty.
+    s->create_workshop(make_workshop("w1", "ABC234"), "{}");
+    auto again = s->load_workshop("w1");
+    REQUIRE(again);
+    CHECK(again->ops_after.empty());
+    CHECK(again->participants.empty());
+    CHECK(again->client_seqs.empty());
+    CHECK(again->snapshot.seq == 0);
+}
+
+STORE_CONTRACT_TEST("deleting an unknown workshop says so and changes nothing") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    CHECK_FALSE(s->delete_workshop("nope"));
+    CHECK(s->load_workshop("w1"));
+}
+
+STORE_CONTRACT_TEST("retention selects workshops by their last activity, oldest first") {
+    TestType impl;
+    auto s = impl.open();
+    auto w = [](const char* id, const char* code, std::int64_t created) {
+        auto r = make_workshop(id, code);
+        r.created_at = created;
+        return r;
+    };
+    s->create_workshop(w("old", "AAA222", 1000), "{}");         // nothing since: 1000
+    s->create_workshop(w("edited", "BBB333", 1000), "{}");      // an op at 5000
+    s->create_workshop(w("joined", "CCC444", 1000), "{}");      // someone joined at 6000
+    s->create_workshop(w("new", "DDD555", 7000), "{}");         // created at 7000
+    s->create_workshop(w("older", "EEE666", 500), "{}");        // nothing since: 500
+    write_batch batch;
+    auto op = make_op("edited", 1);
+    op.at = 5000;
+    batch.ops = {op};
+    batch.participants = {make_participant("joined", "p1", "Anna", 6000)};
+    s->commit(batch);
+
+    CHECK(s->workshops_inactive_since(400).empty());
+    CHECK(s->workshops_inactive_since(1001) == std::vector<std::string>{"older", "old"});
+    CHECK(s->workshops_inactive_since(5001) == std::vector<std::string>{"older", "old", "edited"});
+    CHECK(s->workshops_inactive_since(6000) == std::vector<std::string>{"older", "old", "edited"});
+    CHECK(s->workshops_inactive_since(8000) ==
+          std::vector<std::string>{"older", "old", "edited", "joined", "new"});
+}
+
 STORE_CONTRACT_TEST("a workshop keeps its screen key as it was given") {
     TestType impl;
     auto s = impl.open();

@@ -56,6 +56,13 @@ public:
     std::optional<loaded_workshop> load_workshop(std::string_view id) override {
         return inner_.load_workshop(id);
     }
+    std::optional<workshop_record> find_workshop(std::string_view id) override {
+        return inner_.find_workshop(id);
+    }
+    bool delete_workshop(std::string_view id) override { return inner_.delete_workshop(id); }
+    std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
+        return inner_.workshops_inactive_since(cutoff);
+    }
     void commit(const write_batch& batch) override {
         {
             std::unique_lock lock(mutex_);

@@ -187,7 +187,8 @@ test_server::test_server(std::vector<std::string> extra_args) : extra_args_(std:
 
 void test_server::start()
 {
-    std::vector<std::string> args{"--db", db_path().string(), "--static", web_dir().string()};
+    std::vector<std::string> args{"--db", db_path().string(), "--static", web_dir().string(),
+                                  "--templates", JB_TEMPLATES_DIR};
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());
     process_.reset();
     process_.emplace(std::move(args));

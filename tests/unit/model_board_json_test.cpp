@@ -70,8 +70,10 @@ TEST_CASE("to_json writes exactly the board state document", "[model]") {
     const json expected = json::parse(R"({
       "workshop": {"id": "w1", "title": "Titel", "createdAt": 10},
       "journeys": [{"id": "j1", "title": "Reis", "targetGroup": "persona", "orderKey": "a0",
+                    "persona": null,
                     "phases": [{"id": "p1", "title": "Fase", "orderKey": "a0"}],
-                    "lanes": [{"id": "l1", "title": "Rij", "kind": "pain_point", "orderKey": "a0"}]}],
+                    "lanes": [{"id": "l1", "title": "Rij", "kind": "pain_point", "orderKey": "a0",
+                               "question": ""}]}],
       "cards": [{"id": "c1", "journeyId": "j1", "phaseId": "p1", "laneId": "l1",
                  "text": "Tekst\n<b>", "color": "orange", "authorId": "alice", "orderKey": "a0",
                  "createdAt": 3000, "updatedAt": 3000, "groupId": null, "linkedTo": null,
@@ -119,7 +121,9 @@ TEST_CASE("from_json(to_json) gives the same board", "[model]") {
     board b = board::make_default({"w1", "Workshop", 99}, counter("x"));
     do_op(b, journey_add{"j2", "Ondernemer", "a1", target_group::ondernemer});
     do_op(b, phase_add{"j2", "q1", "Fase", "a0"});
-    do_op(b, lane_add{"j2", "m1", "Rij", "a0", lane_kind::idea});
+    do_op(b, lane_add{"j2", "m1", "Rij", "a0", lane_kind::idea, "Wat kan beter?"});
+    do_op(b, journey_update{"j2", std::nullopt, target_group::persona, std::nullopt,
+                            persona_info{"Fatima", "Heeft een bakkerij\nin het centrum"}});
     do_op(b, card_add{"c1", "j2", "q1", "m1", "Ïdee 💡\tmet tab", "a0", card_color::purple});
     do_op(b, card_add{"c2", "x1", "x2", "x7", "", "a0", card_color::grey},
           op_context{"bob", role::participant, 4000});
@@ -136,6 +140,34 @@ TEST_CASE("from_json(to_json) gives the same board", "[model]") {
     CHECK(c2->created_at == 4000);
     CHECK(c2->updated_at == 5000);
     CHECK(copy.find_journey("j2")->lanes.front().kind == lane_kind::idea);
+    CHECK(copy.find_journey("j2")->lanes.front().question == "Wat kan beter?");
+    CHECK(copy.find_journey("j2")->persona == persona_info{"Fatima", "Heeft een bakkerij\nin het centrum"});
+}
+
+TEST_CASE("a journey's persona and order key, and a lane's question, change by update", "[model]") {
+    board b = board::make_default({"w1", "W", 1}, counter("x"));
+    do_op(b, journey_add{"j2", "Tweede", "a1", target_group::persona, persona_info{"Sanne", ""}});
+    do_op(b, journey_update{"j2", std::nullopt, std::nullopt, std::string("Zz"), std::nullopt});
+    CHECK(b.to_json()["journeys"][0]["id"] == "j2");  // moved before x1 ("a0")
+    CHECK(b.find_journey("j2")->persona == persona_info{"Sanne", ""});
+    do_op(b, journey_update{"j2", std::nullopt, target_group::inwoner, std::nullopt,
+                            std::optional<persona_info>()});
+    CHECK_FALSE(b.find_journey("j2")->persona);
+    lane_update question{"x7"};
+    question.question = "Wat ervaart de inwoner?";
+    do_op(b, question);
+    CHECK(b.to_json()["journeys"][1]["lanes"][0]["question"] == "Wat ervaart de inwoner?");
+}
+
+TEST_CASE("a board stored without personas and questions loads with none", "[model]") {
+    const json old = json::parse(R"({
+      "workshop": {"id": "w1", "title": "T", "createdAt": 1},
+      "journeys": [{"id": "j1", "title": "Reis", "targetGroup": "inwoner", "orderKey": "a0",
+                    "phases": [], "lanes": [{"id": "l1", "title": "Rij", "kind": "idea", "orderKey": "a0"}]}],
+      "cards": []})");
+    const board b = board::from_json(old);
+    CHECK_FALSE(b.find_journey("j1")->persona);
+    CHECK(b.find_journey("j1")->lanes.front().question.empty());
 }
 
 TEST_CASE("a board of 5,000 cards round-trips", "[model]") {

@@ -48,6 +48,16 @@ const json examples = json::array({
      {"orderKey", "a7"}},
     {{"kind", "lane.update"}, {"laneId", "l9"}, {"laneKind", "emotion"}},
     {{"kind", "lane.delete"}, {"laneId", "l9"}},
+    // Personas, guiding questions and journey order (appended, so the indexes above hold).
+    {{"kind", "journey.add"}, {"journeyId", "j3"}, {"title", "Verhuizing"}, {"targetGroup", "persona"},
+     {"orderKey", "a2"},
+     {"persona", {{"name", "Sanne (34)"}, {"description", "Verhuist met twee kinderen\nnaar Ede"}}}},
+    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"persona", nullptr}},
+    {{"kind", "journey.update"}, {"journeyId", "j3"}, {"orderKey", "Zz"},
+     {"persona", {{"name", "Ahmed"}, {"description", ""}}}},
+    {{"kind", "lane.add"}, {"journeyId", "j1"}, {"laneId", "l8"}, {"title", "Knelpunt"},
+     {"laneKind", "pain_point"}, {"orderKey", "a8"}, {"question", "Waar loopt het vast?"}},
+    {{"kind", "lane.update"}, {"laneId", "l8"}, {"question", ""}},
 });
 
 }  // namespace
@@ -126,9 +136,10 @@ TEST_CASE("every required field is required", "[model]") {
         for (const auto& [field, value] : example.items()) {
             if (field == "kind") continue;
             const std::string kind = example["kind"];
-            const bool optional_field = kind.find(".update") != std::string::npos &&
-                                        !(field == "cardId" || field == "journeyId" ||
-                                          field == "phaseId" || field == "laneId");
+            const bool optional_field = (kind.find(".update") != std::string::npos &&
+                                         !(field == "cardId" || field == "journeyId" ||
+                                           field == "phaseId" || field == "laneId")) ||
+                                        field == "persona" || field == "question";
             if (optional_field) continue;
             json without = example;
             without.erase(field);
@@ -143,7 +154,7 @@ TEST_CASE("every required field is required", "[model]") {
 TEST_CASE("a field of the wrong type is a bad message that names it", "[model]") {
     for (const auto& example : examples) {
         for (const auto& [field, value] : example.items()) {
-            if (field == "kind") continue;
+            if (field == "kind" || field == "persona") continue;  // an object: its own test below
             for (const json& wrong : {json(42), json(nullptr), json::array({"a"}), json(true)}) {
                 json bad = example;
                 bad[field] = wrong;
@@ -159,12 +170,12 @@ TEST_CASE("a field of the wrong type is a bad message that names it", "[model]")
 TEST_CASE("updates need at least one field to change", "[model]") {
     CHECK(rejects({{"kind", "card.update"}, {"cardId", "c"}}).message == "op: needs text or color");
     CHECK(rejects({{"kind", "journey.update"}, {"journeyId", "j"}}).message ==
-          "op: needs title or targetGroup");
+          "op: needs title, targetGroup, orderKey or persona");
     CHECK(rejects({{"kind", "phase.update"}, {"phaseId", "p"}}).message ==
           "op: needs title or orderKey");
     const op_error e = rejects({{"kind", "lane.update"}, {"laneId", "l"}});
     CHECK(e.code == "bad_message");
-    CHECK(e.message == "op: needs title, laneKind or orderKey");
+    CHECK(e.message == "op: needs title, laneKind, orderKey or question");
 }
 
 TEST_CASE("ids must match the id pattern", "[model]") {
@@ -261,4 +272,32 @@ TEST_CASE("enumerations round-trip through their wire names", "[model]") {
     CHECK(to_string(lane_kind::pain_point) == "pain_point");
     CHECK_FALSE(parse_card_color("Yellow"));
     CHECK_FALSE(parse_role("admin"));
+}
+
+TEST_CASE("a persona needs a name of 1 to 60 characters and a description of at most 500", "[model]") {
+    const json base = {{"kind", "journey.update"}, {"journeyId", "j1"}};
+    auto with = [&](json persona) {
+        json j = base;
+        j["persona"] = std::move(persona);
+        return j;
+    };
+    CHECK(rejects(with({{"description", "x"}})).message == "op.persona.name: missing");
+    CHECK(rejects(with({{"name", "  "}})).code == "invalid");
+    CHECK(rejects(with({{"name", std::string(61, 'a')}})).code == "invalid");
+    CHECK(rejects(with({{"name", "A"}, {"description", std::string(501, 'a')}})).message ==
+          "op.persona.description: longer than 500 characters");
+    CHECK(rejects(with({{"name", "A"}, {"age", 3}})).message == "unknown field \"op.persona.age\"");
+    CHECK(rejects(with("Sanne")).code == "bad_message");
+    const auto op = std::get<journey_update>(decodes(with({{"name", " Sanne "}})));
+    REQUIRE(op.persona);
+    REQUIRE(*op.persona);
+    CHECK((*op.persona)->name == "Sanne");
+    CHECK((*op.persona)->description.empty());
+}
+
+TEST_CASE("a lane's guiding question is at most 300 characters", "[model]") {
+    json j = {{"kind", "lane.update"}, {"laneId", "l1"}, {"question", std::string(301, 'a')}};
+    CHECK(rejects(j).message == "op.question: longer than 300 characters");
+    j["question"] = std::string(300, 'a');
+    CHECK(std::get<lane_update>(decodes(j)).question == std::string(300, 'a'));
 }

@@ -69,6 +69,13 @@ struct failing_store : jb::store::store {
         if (fail_commits) throw jb::store::store_error("disk full (test)");
         inner.commit(b);
     }
+    std::optional<jb::store::workshop_record> find_workshop(std::string_view id) override {
+        return inner.find_workshop(id);
+    }
+    bool delete_workshop(std::string_view id) override { return inner.delete_workshop(id); }
+    std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
+        return inner.workshops_inactive_since(cutoff);
+    }
 };
 
 constexpr const char* facilitator_key = "facilitator-key-for-tests-0123456789abcdefghi";

@@ -17,7 +17,11 @@ export default async function globalSetup(): Promise<void> {
   const dist = path.join(webDir, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const dir = mkdtempSync(path.join(tmpdir(), 'jb-e2e-'));
-  const server = spawn(bin, ['--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'e2e.db'), '--static', dist], {
+  // Every spec creates workshops from this one address: lift the per-address limit (P-HTTP-5 has
+  // its own integration test).
+  const args = ['--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'e2e.db'), '--static', dist,
+    '--templates', path.resolve(webDir, '../templates'), '--create-rate-burst', '1000'];
+  const server = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

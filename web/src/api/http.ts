@@ -2,9 +2,11 @@
 
 import type { CreateWorkshopResponse, JoinLookupResponse } from '../protocol/types';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string };
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: number; code: string; message?: string };
 
-async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
+export async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     // Relative to the page, so the client also works behind a reverse proxy under a path.
@@ -19,11 +21,13 @@ async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> 
     body = null;
   }
   if (response.ok && body && typeof body === 'object') return { ok: true, value: body as T };
-  const code =
+  const error =
     body && typeof body === 'object' && 'error' in body
-      ? String((body as { error: { code?: unknown } }).error?.code ?? 'error')
-      : 'error';
-  return { ok: false, status: response.status, code };
+      ? (body as { error: { code?: unknown; message?: unknown } }).error
+      : null;
+  const code = error ? String(error.code ?? 'error') : 'error';
+  const message = error && typeof error.message === 'string' ? error.message : undefined;
+  return { ok: false, status: response.status, code, message };
 }
 
 export function createWorkshop(title: string): Promise<ApiResult<CreateWorkshopResponse>> {

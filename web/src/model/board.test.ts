@@ -208,3 +208,28 @@ describe('board copies and queries', () => {
     expect(sortedJourneys(b).map((j) => j.id)).toEqual(['j1']);
   });
 });
+
+describe('board reducer: personas and guiding questions', () => {
+  it('journey.add and journey.update carry the persona and the order key; null clears it', () => {
+    const b = board();
+    const persona = { name: 'Fatima', description: 'Heeft een bakkerij.' };
+    applyOp(b, { kind: 'journey.add', journeyId: 'j2', title: 'Ondernemer', targetGroup: 'persona', orderKey: 'a1', persona }, meta);
+    expect(b.journeys.get('j2')?.persona).toEqual(persona);
+    applyOp(b, { kind: 'journey.update', journeyId: 'j2', orderKey: 'Zz' }, meta);
+    expect(sortedJourneys(b).map((j) => j.id)).toEqual(['j2', 'j1']);
+    expect(b.journeys.get('j2')?.persona).toEqual(persona);
+    applyOp(b, { kind: 'journey.update', journeyId: 'j2', persona: null }, meta);
+    expect(b.journeys.get('j2')?.persona).toBeNull();
+  });
+
+  it('lane.add and lane.update carry the guiding question, and snapshots keep it', () => {
+    const b = board();
+    applyOp(b, { kind: 'lane.add', journeyId: 'j1', laneId: 'l3', title: 'Idee', laneKind: 'idea', orderKey: 'a2', question: 'Wat kan beter?' }, meta);
+    expect(b.lanes.get('l3')?.question).toBe('Wat kan beter?');
+    applyOp(b, { kind: 'lane.update', laneId: 'l3', question: '' }, meta);
+    expect(b.lanes.get('l3')?.question).toBe('');
+    applyOp(b, { kind: 'lane.update', laneId: 'l1', question: 'Waar zoekt de inwoner?' }, meta);
+    const again = boardFromSnapshot(boardToSnapshot(b));
+    expect(again.lanes.get('l1')?.question).toBe('Waar zoekt de inwoner?');
+  });
+});

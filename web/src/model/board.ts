@@ -13,6 +13,7 @@ import type {
   ImprovementsDoc,
   LaneKind,
   Operation,
+  Persona,
   Role,
   RoundDoc,
   TargetGroup,
@@ -28,6 +29,7 @@ export interface Journey {
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
+  persona: Persona | null;
 }
 export interface Phase {
   id: string;
@@ -41,6 +43,7 @@ export interface Lane {
   title: string;
   kind: LaneKind;
   orderKey: string;
+  question: string;
 }
 export type Card = CardDoc;
 export type Group = GroupDoc;
@@ -95,9 +98,15 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
     },
   };
   for (const j of s.journeys) {
-    board.journeys.set(j.id, { id: j.id, title: j.title, targetGroup: j.targetGroup, orderKey: j.orderKey });
+    board.journeys.set(j.id, {
+      id: j.id,
+      title: j.title,
+      targetGroup: j.targetGroup,
+      orderKey: j.orderKey,
+      persona: j.persona ?? null,
+    });
     for (const p of j.phases) board.phases.set(p.id, { ...p, journeyId: j.id });
-    for (const l of j.lanes) board.lanes.set(l.id, { ...l, journeyId: j.id });
+    for (const l of j.lanes) board.lanes.set(l.id, { ...l, question: l.question ?? '', journeyId: j.id });
   }
   for (const c of s.cards) board.cards.set(c.id, cardFrom(c));
   for (const g of partial.groups ?? []) board.groups.set(g.id, { ...g });
@@ -227,6 +236,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         title: op.title,
         targetGroup: op.targetGroup,
         orderKey: op.orderKey,
+        persona: op.persona ?? null,
       });
       return true;
     case 'journey.update': {
@@ -236,6 +246,8 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         ...j,
         title: op.title ?? j.title,
         targetGroup: op.targetGroup ?? j.targetGroup,
+        orderKey: op.orderKey ?? j.orderKey,
+        persona: op.persona === undefined ? j.persona : op.persona,
       });
       return true;
     }
@@ -281,6 +293,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         title: op.title,
         kind: op.laneKind,
         orderKey: op.orderKey,
+        question: op.question ?? '',
       });
       return true;
     case 'lane.update': {
@@ -291,6 +304,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         title: op.title ?? l.title,
         kind: op.laneKind ?? l.kind,
         orderKey: op.orderKey ?? l.orderKey,
+        question: op.question ?? l.question,
       });
       return true;
     }

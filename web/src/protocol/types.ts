@@ -43,6 +43,14 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_CARD_TEXT = 2000;
 export const MAX_TITLE = 200;
 export const MAX_DISPLAY_NAME = 60;
+export const MAX_QUESTION = 300;
+export const MAX_PERSONA_DESCRIPTION = 500;
+
+/** The named persona a journey is mapped for (target group `persona`). */
+export interface Persona {
+  name: string;
+  description: string;
+}
 export const MAX_INSTRUCTION = 1000;
 export const MAX_CRITERION = 80;
 export const MAX_PAPER_LABEL = 80;
@@ -106,12 +114,16 @@ export interface JourneyAddOp {
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
+  persona?: Persona | null;
 }
 export interface JourneyUpdateOp {
   kind: 'journey.update';
   journeyId: string;
   title?: string;
   targetGroup?: TargetGroup;
+  orderKey?: string;
+  /** null clears the persona. */
+  persona?: Persona | null;
 }
 export interface JourneyDeleteOp {
   kind: 'journey.delete';
@@ -142,6 +154,7 @@ export interface LaneAddOp {
   title: string;
   laneKind: LaneKind;
   orderKey: string;
+  question?: string;
 }
 export interface LaneUpdateOp {
   kind: 'lane.update';
@@ -149,6 +162,7 @@ export interface LaneUpdateOp {
   title?: string;
   laneKind?: LaneKind;
   orderKey?: string;
+  question?: string;
 }
 export interface LaneDeleteOp {
   kind: 'lane.delete';
@@ -379,12 +393,17 @@ export interface LaneDoc {
   title: string;
   kind: LaneKind;
   orderKey: string;
+  /** The lane's guiding question, empty for none. The server always sends it; boardFromSnapshot
+   *  reads a document without it as empty. */
+  question?: string;
 }
 export interface JourneyDoc {
   id: string;
   title: string;
   targetGroup: TargetGroup;
   orderKey: string;
+  /** Always sent by the server (null for none); a document without it reads as null. */
+  persona?: Persona | null;
   phases: PhaseDoc[];
   lanes: LaneDoc[];
 }

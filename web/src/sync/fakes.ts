@@ -146,13 +146,14 @@ export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
         title: 'Omgevingsvergunning',
         targetGroup: 'inwoner',
         orderKey: 'a0',
+        persona: null,
         phases: [
           { id: 'p1', title: 'Oriënteren', orderKey: 'a0' },
           { id: 'p2', title: 'Aanvragen', orderKey: 'a1' },
         ],
         lanes: [
-          { id: 'l1', title: 'Contactmoment', kind: 'touchpoint', orderKey: 'a0' },
-          { id: 'l2', title: 'Knelpunt', kind: 'pain_point', orderKey: 'a1' },
+          { id: 'l1', title: 'Contactmoment', kind: 'touchpoint', orderKey: 'a0', question: '' },
+          { id: 'l2', title: 'Knelpunt', kind: 'pain_point', orderKey: 'a1', question: '' },
         ],
       },
     ],

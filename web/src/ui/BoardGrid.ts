@@ -77,7 +77,7 @@ export class BoardGrid {
       journey.title,
       journey.targetGroup,
       phases.map((p) => [p.id, p.title]),
-      lanes.map((l) => [l.id, l.title, l.kind]),
+      lanes.map((l) => [l.id, l.title, l.kind, l.question]),
     ]);
     if (key !== this.structureKey || !this.table) {
       this.structureKey = key;
@@ -131,6 +131,7 @@ export class BoardGrid {
           { scope: 'row', class: 'lane-header' },
           h('span', { class: 'lane-header__title' }, lane.title),
           kindLabel(lane),
+          lane.question ? h('span', { class: 'lane-header__question' }, lane.question) : null,
         ),
       );
       for (const phase of phases) row.append(this.buildCell(phase, lane, oldCells));

@@ -22,6 +22,9 @@ import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
+import { journeyInfo } from './structure/journeyInfo';
+import { StructureEditor } from './structure/StructureEditor';
+import { forgetWorkshop } from './templates/earlierWorkshops';
 import { Toasts } from './Toasts';
 import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
@@ -60,6 +63,8 @@ export class BoardView implements View {
   private readonly announcer = new Announcer();
   private readonly help = new HelpDialog();
   private share: SharePanel | null = null;
+  private readonly structure: StructureEditor | null = null;
+  private readonly journeyInfoEl: HTMLDivElement;
   private readonly titleEl: HTMLHeadingElement;
   private readonly mainEl: HTMLElement;
   private readonly asideEl: HTMLElement;
@@ -118,7 +123,8 @@ export class BoardView implements View {
     this.topActions = h('div', { class: 'topbar__actions' });
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
-    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.statusArea, this.grid.el, this.list.el);
+    this.journeyInfoEl = h('div', { class: 'journey-info-area' });
+    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el, this.list.el);
     this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
     this.facil = new FacilitationController({
       client: this.client,
@@ -134,6 +140,17 @@ export class BoardView implements View {
       screen: !!opts.screenKey,
     });
     this.mainEl.prepend(this.facil.banner.el);
+    if (opts.facilitatorKey) {
+      this.structure = new StructureEditor(opts.workshopId, opts.facilitatorKey, {
+        submit: (op) => this.submit(op),
+        notify: (message) => this.toasts.show(message),
+        deleted: () => {
+          forgetFacilitatorKey(opts.workshopId);
+          forgetWorkshop(opts.workshopId);
+          location.hash = '#/';
+        },
+      });
+    }
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -163,6 +180,7 @@ export class BoardView implements View {
       this.help.el,
       this.voting.dialog.el,
     );
+    if (this.structure) root.append(this.structure.el);
     this.renderChrome();
     this.drag = new DragController(this.grid.el, (cardId, target) =>
       this.dropCard(cardId, target.phaseId, target.laneId, target.index),
@@ -194,6 +212,7 @@ export class BoardView implements View {
   relabel(): void {
     this.announcer.clear();
     this.help.render();
+    this.structure?.relabel();
     this.share?.render();
     this.facil.relabel();
     this.renderChrome();
@@ -218,6 +237,11 @@ export class BoardView implements View {
     const actions: HTMLElement[] = [this.conn.el];
     if (!this.opts.screenKey) actions.push(this.modeButton);
     this.topActions.replaceChildren(...actions, helpButton, langButton());
+    if (this.structure) {
+      const structureButton = h('button', { type: 'button', class: 'button button--quiet' }, t('structure.open'));
+      structureButton.addEventListener('click', () => this.structure?.open());
+      this.topActions.prepend(structureButton);
+    }
     this.skipEl.replaceChildren(
       ...skipLinks([
         ['main', t(this.mode === 'grid' ? 'skip.board' : 'skip.list')],
@@ -297,6 +321,9 @@ export class BoardView implements View {
       this.renderJourneyNav(board);
       if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
     }
+    const journey = this.journeyId ? board.journeys.get(this.journeyId) : undefined;
+    this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
+    this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
     this.facil.update(board);
   }
@@ -353,6 +380,7 @@ export class BoardView implements View {
     }
     actions.push(h('a', { class: 'button button--quiet', href: '#/' }, t('fail.home')));
     this.grid.el.hidden = true;
+    this.journeyInfoEl.replaceChildren();
     this.list.el.hidden = true;
     this.statusArea.replaceChildren(
       h('div', { class: 'panel failure', role: 'alert' }, h('p', null, t(`fail.${reason}` as MessageKey)), h('p', { class: 'failure__actions' }, ...actions)),

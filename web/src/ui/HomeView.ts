@@ -1,6 +1,7 @@
 // The start screen: join a workshop with a code, or create a new one.
 
-import { createWorkshop, looksLikeJoinCode, lookupJoinCode, normaliseJoinCode } from '../api/http';
+import { looksLikeJoinCode, lookupJoinCode, normaliseJoinCode } from '../api/http';
+import { createWorkshopFrom } from '../api/templates';
 import { MAX_DISPLAY_NAME, MAX_TITLE } from '../protocol/types';
 import { t } from '../i18n/i18n';
 import { langButton, pageFooter, skipLink, type View } from './chrome';
@@ -8,12 +9,15 @@ import { h } from './dom';
 import { checkText, textField, type Field } from './forms';
 import { rememberedName, rememberFacilitatorKey, rememberJoinCode, rememberName } from './prefs';
 import { boardHash } from './router';
+import { rememberWorkshop } from './templates/earlierWorkshops';
+import { SourcePicker } from './templates/SourcePicker';
 
 /** Owns the start screen's two forms. `code` comes from a #/join/CODE link. */
 export class HomeView implements View {
   private root: HTMLElement | null = null;
   private values = { code: '', joinName: '', title: '', createName: '' };
   private busy = false;
+  private readonly source = new SourcePicker();
 
   constructor(private readonly initialCode: string | null) {
     this.values.code = initialCode ? normaliseJoinCode(initialCode) : '';
@@ -67,6 +71,7 @@ export class HomeView implements View {
     const title = textField({ name: 'title', label: t('create.titleLabel'), hint: t('create.titleHint'), value: this.values.title, maxlength: MAX_TITLE });
     const createName = textField({ name: 'createName', label: t('create.nameLabel'), value: this.values.createName, autocomplete: 'name', maxlength: MAX_DISPLAY_NAME });
     this.fields = { code, joinName, title, createName };
+    this.source.render();
     this.joinError = h('p', { class: 'form__error', role: 'alert' });
     this.createError = h('p', { class: 'form__error', role: 'alert' });
 
@@ -78,7 +83,7 @@ export class HomeView implements View {
       void this.join();
     });
     const createForm = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'create-title' },
-      title.el, createName.el, this.createError,
+      title.el, createName.el, this.source.el, this.createError,
       h('button', { type: 'submit', class: 'button' }, t('create.submit')));
     createForm.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -142,15 +147,22 @@ export class HomeView implements View {
       (titleProblem ? f.title.input : f.createName.input).focus();
       return;
     }
+    const source = this.source.source();
+    if (!source) return;
     this.setBusy(true);
-    const result = await createWorkshop(f.title.input.value.trim());
+    const result = await createWorkshopFrom(f.title.input.value.trim(), source);
     this.setBusy(false);
     if (!result.ok) {
-      this.createError!.textContent =
-        result.status === 429 ? t('error.rateLimited') : result.status === 0 ? t('error.network') : t('error.generic');
+      if (result.status === 400 && source.kind === 'file')
+        this.source.setError(t('source.fileInvalid', { detail: result.message ?? result.code }));
+      else if (result.status === 403 || result.status === 401) this.source.setError(t('source.forbidden'));
+      else
+        this.createError!.textContent =
+          result.status === 429 ? t('error.rateLimited') : result.status === 0 ? t('error.network') : t('error.generic');
       return;
     }
     const w = result.value;
+    rememberWorkshop(w.workshopId, w.title);
     rememberName(f.createName.input.value.trim());
     rememberFacilitatorKey(w.workshopId, w.facilitatorKey);
     rememberJoinCode(w.workshopId, w.joinCode);

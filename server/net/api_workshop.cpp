@@ -1,0 +1,164 @@
+// The facilitator's requests on one workshop (P-HTTP-9..10): its structure as a template
+// download, and deleting it with all its data. Both carry the facilitator key as a bearer
+// token and are checked against the stored hash on the store thread.
+
+#include "net/api.hpp"
+
+#include "model/board.hpp"
+#include "model/text_rules.hpp"
+#include "util/secrets.hpp"
+
+#include <boost/beast/http/field.hpp>
+#include <boost/beast/version.hpp>
+
+#include <cctype>
+#include <iostream>
+
+namespace jb::net {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+// The board as the store holds it: the snapshot with every logged operation after it applied.
+model::board board_of(const store::loaded_workshop& loaded)
+{
+    auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
+    for (const auto& logged : loaded.ops_after) {
+        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json));
+        if (auto* op = std::get_if<model::operation>(&decoded))
+            b.apply(*op, model::op_context{logged.by, model::role::facilitator, logged.at});
+    }
+    return b;
+}
+
+// A file name for the download: the title's ASCII letters and digits, the rest as '-'.
+std::string file_name_for(const std::string& title)
+{
+    std::string slug;
+    for (unsigned char c : title) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (keep || upper)
+            slug += upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+        else if (!slug.empty() && slug.back() != '-')
+            slug += '-';
+        if (slug.size() >= 60)
+            break;
+    }
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
+    return (slug.empty() ? std::string("klantreis") : slug) + ".template.json";
+}
+
+http_response internal(const char* what, const std::exception& e)
+{
+    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
+    return json_error(http::status::internal_server_error, "internal",
+                      "the server could not do this; try again");
+}
+
+}  // namespace
+
+std::optional<std::string> bearer_key(const http_request& req)
+{
+    const auto it = req.find(http::field::authorization);
+    if (it == req.end())
+        return std::nullopt;
+    const auto value = to_std(it->value());
+    constexpr std::string_view scheme = "bearer ";
+    if (value.size() <= scheme.size())
+        return std::nullopt;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(value[i])) != scheme[i])
+            return std::nullopt;
+    std::string key(value.substr(scheme.size()));
+    if (!model::text::is_valid_secret(key))
+        return std::nullopt;
+    return key;
+}
+
+std::variant<store::workshop_record, http_response> authorize(store::store& s,
+                                                              const std::string& workshop_id,
+                                                              const std::string& key)
+{
+    auto w = s.find_workshop(workshop_id);
+    if (!w)
+        return json_error(http::status::not_found, "not_found", "no such workshop");
+    if (util::sha256_hex(key) != w->facilitator_key_hash)
+        return json_error(http::status::forbidden, "forbidden",
+                          "this is not the workshop's facilitator key");
+    return *w;
+}
+
+std::variant<templates::journey_template, http_response> copy_structure(
+    store::store& s, const std::string& workshop_id, const std::string& key)
+{
+    auto allowed = authorize(s, workshop_id, key);
+    if (auto* refused = std::get_if<http_response>(&allowed))
+        return std::move(*refused);
+    auto loaded = s.load_workshop(workshop_id);
+    if (!loaded)
+        return json_error(http::status::not_found, "not_found", "no such workshop");
+    return templates::from_board(board_of(*loaded));
+}
+
+void api::download_template(const http_request& req, std::string workshop_id, done_handler done)
+{
+    auto key = bearer_key(req);
+    if (!key)
+        return done(json_error(http::status::unauthorized, "unauthorized",
+                               "this needs the facilitator key: Authorization: Bearer <key>"));
+    worker_.run([id = std::move(workshop_id), key = std::move(*key),
+                 done = std::move(done)](store::store& s) {
+        std::variant<templates::journey_template, http_response> copied;
+        try {
+            copied = copy_structure(s, id, key);
+        } catch (const std::exception& e) {
+            return done(internal("reading a workshop's structure", e));
+        }
+        if (auto* refused = std::get_if<http_response>(&copied))
+            return done(std::move(*refused));
+        const auto& t = std::get<templates::journey_template>(copied);
+        auto res = json_response(http::status::ok, templates::to_json(t));
+        res.set(http::field::content_disposition,
+                "attachment; filename=\"" + file_name_for(t.title) + "\"");
+        done(std::move(res));
+    });
+}
+
+void api::delete_workshop(const http_request& req, std::string workshop_id, done_handler done)
+{
+    auto key = bearer_key(req);
+    if (!key)
+        return done(json_error(http::status::unauthorized, "unauthorized",
+                               "deleting a workshop needs its facilitator key: "
+                               "Authorization: Bearer <key>"));
+    // The key is checked on the store thread first; only then are the room and the rows
+    // removed (P-DEL-*).
+    worker_.run([this, id = std::move(workshop_id), key = std::move(*key),
+                 done = std::move(done)](store::store& s) mutable {
+        try {
+            auto allowed = authorize(s, id, key);
+            if (auto* refused = std::get_if<http_response>(&allowed))
+                return done(std::move(*refused));
+        } catch (const std::exception& e) {
+            return done(internal("checking a facilitator key", e));
+        }
+        rooms_.remove(id, [id, done = std::move(done)](std::optional<bool> existed) {
+            if (!existed)
+                return done(json_error(http::status::internal_server_error, "internal",
+                                       "the workshop could not be deleted; try again"));
+            if (!*existed)
+                return done(json_error(http::status::not_found, "not_found", "no such workshop"));
+            std::cerr << "journeyboard: workshop " << id << " deleted by its facilitator\n";
+            http_response res{http::status::no_content, 11};
+            res.set(http::field::server, "journeyboard");
+            res.set(http::field::cache_control, "no-store");
+            res.prepare_payload();
+            done(std::move(res));
+        });
+    });
+}
+
+}  // namespace jb::net

@@ -1,0 +1,89 @@
+import { expect, test } from './support';
+
+// Journey templates, the structure editor and deleting a workshop (P-TPL-2, P-HTTP-8, P-DEL-2).
+
+test('P-TPL-2 a facilitator creates a workshop from a template and sees its phases, lanes and questions', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const page = sander.page;
+  await page.goto('/');
+  await page.getByLabel('Naam van de workshop').fill('Training meldingen');
+  await page.locator('input[name="createName"]').fill('Sander');
+  await page.getByRole('radio', { name: 'Een sjabloon', exact: true }).check();
+  await page.getByLabel('Sjabloon', { exact: true }).selectOption({ label: 'Melding openbare ruimte' });
+  const preview = page.getByTestId('template-preview');
+  await expect(preview).toContainText('Probleem zien');
+  await expect(preview).toContainText('Hoort de inwoner niets meer');
+  await page.getByRole('button', { name: 'Workshop maken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Training meldingen' })).toBeVisible();
+
+  await expect(page.locator('th.phase-header .phase-header__title')).toHaveText([
+    'Probleem zien', 'Melden', 'Bevestiging', 'Afhandeling', 'Terugkoppeling',
+  ]);
+  await expect(page.locator('th.lane-header .lane-header__title')).toHaveText([
+    'Contactmoment', 'Verwachting', 'Ervaring', 'Emotie', 'Knelpunt', 'Verbeteridee',
+  ]);
+  await expect(page.locator('tr[data-lane-id]').first().locator('.lane-header__question')).toHaveText(
+    'Hoe meldt de inwoner het probleem? Via een app, de website, de telefoon of sociale media?',
+  );
+  await expect(page.locator('.journey-info')).toContainText('Melding openbare ruimte · Inwoner');
+});
+
+test('the facilitator adds a phase and a journey with a persona in the structure editor, and a participant sees it live', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { code } = await sander.createWorkshop('Structuur');
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+
+  const page = sander.page;
+  await page.getByRole('button', { name: 'Structuur' }).click();
+  const editor = page.getByRole('dialog', { name: 'Structuur van de workshop' });
+  await expect(editor).toBeVisible();
+  await editor.getByRole('button', { name: 'Fase toevoegen' }).click();
+  await expect(anna.page.locator('th.phase-header').last()).toContainText('Nieuwe fase');
+  const phaseName = editor.getByLabel('Naam van fase 6');
+  await phaseName.fill('Bezwaar');
+  await phaseName.press('Tab');
+  await expect(anna.page.locator('th.phase-header').last()).toContainText('Bezwaar');
+
+  await editor.getByRole('button', { name: 'Klantreis toevoegen' }).click();
+  await expect(anna.page.getByRole('button', { name: /Nieuwe klantreis/ })).toBeVisible();
+  const second = editor.locator('section[data-journey-id]').nth(1);
+  await second.getByLabel('Doelgroep').selectOption('persona');
+  const personaName = second.getByLabel('Naam van de persona');
+  await personaName.fill('Fatima');
+  await personaName.press('Tab');
+  const description = second.getByLabel('Korte beschrijving van de persona');
+  await description.fill('Heeft een lunchroom in het centrum.');
+  await description.press('Tab');
+  await second.getByRole('button', { name: 'Fase toevoegen' }).click();
+  await editor.getByRole('button', { name: 'Sluiten' }).click();
+
+  await anna.page.getByRole('button', { name: /Nieuwe klantreis/ }).click();
+  await expect(anna.page.locator('.journey-info')).toContainText('Persona: Fatima');
+  await expect(anna.page.locator('.journey-info')).toContainText('Heeft een lunchroom in het centrum.');
+  await expect(anna.page.locator('th.phase-header')).toHaveCount(1);
+});
+
+test('P-DEL-2 the facilitator deletes the workshop after confirming; the participant is told it is gone', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { code } = await sander.createWorkshop('Weg ermee');
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+  await anna.addCard('Oriënteren', 'Contactmoment', 'Persoonlijke gegevens');
+
+  const page = sander.page;
+  await page.getByRole('button', { name: 'Structuur' }).click();
+  const editor = page.getByRole('dialog', { name: 'Structuur van de workshop' });
+  await editor.getByRole('button', { name: 'Workshop verwijderen' }).click();
+  // A confirm step: nothing is deleted yet, and "no" keeps it.
+  await expect(editor.getByRole('button', { name: 'Nee, toch niet' })).toBeFocused();
+  await editor.getByRole('button', { name: 'Nee, toch niet' }).click();
+  await expect(anna.status).toHaveText('Verbonden');
+  await editor.getByRole('button', { name: 'Workshop verwijderen' }).click();
+  await editor.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(anna.page.getByRole('alert')).toContainText('Deze workshop bestaat niet (meer).');
+  const lookup = await anna.page.request.get(`/api/join/${code}`);
+  expect(lookup.status()).toBe(404);
+});
