@@ -25,6 +25,21 @@ describe('AnnounceQueue (others\' changes, rate-limited)', () => {
     expect(said).toEqual([{ at: 300, text: 'Anna heeft een kaart toegevoegd.' }]);
   });
 
+  it('says important changes word for word, before the count of the rest, in the same rate limit', () => {
+    const { clock, said, queue } = setup();
+    queue.push('a');
+    queue.push('Stemronde 1 is begonnen: impact.', true);
+    queue.push('b');
+    clock.advance(300);
+    expect(said).toEqual([{ at: 300, text: 'Stemronde 1 is begonnen: impact. 2 wijzigingen door anderen.' }]);
+    queue.push('Het bord is vergrendeld.', true);
+    clock.advance(2_999);
+    expect(said).toHaveLength(1);
+    clock.advance(1);
+    expect(said[1]).toEqual({ at: 3_300, text: 'Het bord is vergrendeld.' });
+    expect(queue.pending).toBe(0);
+  });
+
   it('sums up a burst as one announcement with the count', () => {
     const { clock, said, queue } = setup();
     queue.push('a');

@@ -14,9 +14,13 @@ export interface AnnounceQueueOptions {
  * Owns the changes not yet said. The first change of a quiet period is said after `settleMs`;
  * after that at most one announcement per `intervalMs`. Each announcement is either the one
  * change there was, or `summarise(count)` for several ("3 wijzigingen door anderen").
+ * Important changes (the session's: a round starts, the stage changes, the board is locked) are
+ * never folded into the count: a participant must hear them to act, so they are said word for
+ * word, before the summary of the rest.
  */
 export class AnnounceQueue {
   private waiting: string[] = [];
+  private important: string[] = [];
   private timer: TimerHandle | null = null;
   private lastSpoke = Number.NEGATIVE_INFINITY;
 
@@ -27,8 +31,8 @@ export class AnnounceQueue {
     private readonly opts: AnnounceQueueOptions = { intervalMs: 3_000, settleMs: 300 },
   ) {}
 
-  push(text: string): void {
-    this.waiting.push(text);
+  push(text: string, important = false): void {
+    (important ? this.important : this.waiting).push(text);
     if (this.timer !== null) return;
     const wait = Math.max(this.opts.settleMs, this.lastSpoke + this.opts.intervalMs - this.clock.now());
     this.timer = this.clock.setTimeout(() => this.flush(), wait);
@@ -36,21 +40,25 @@ export class AnnounceQueue {
 
   /** How many changes wait to be said. */
   get pending(): number {
-    return this.waiting.length;
+    return this.waiting.length + this.important.length;
   }
 
   private flush(): void {
     this.timer = null;
     const batch = this.waiting;
+    const important = this.important;
     this.waiting = [];
-    if (batch.length === 0) return;
+    this.important = [];
+    if (batch.length === 0 && important.length === 0) return;
     this.lastSpoke = this.clock.now();
-    this.speak(batch.length === 1 ? batch[0]! : this.summarise(batch.length));
+    const rest = batch.length === 0 ? [] : [batch.length === 1 ? batch[0]! : this.summarise(batch.length)];
+    this.speak([...important, ...rest].join(' '));
   }
 
   dispose(): void {
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
     this.waiting = [];
+    this.important = [];
   }
 }

@@ -37,6 +37,12 @@ export class Announcer {
     this.queue.push(text);
   }
 
+  /** A change to the session that everyone must hear (round, stage, lock): rate-limited like
+   *  others' changes, but never folded into "N wijzigingen". */
+  sessionChange(text: string): void {
+    this.queue.push(text, true);
+  }
+
   private speak(region: HTMLDivElement, text: string): void {
     // Clearing first makes a repeated message be read again.
     region.textContent = '';

@@ -465,7 +465,9 @@ export class BoardView implements View {
         if (this.facil.announcesItself(op)) return;
         const text = this.voting.remoteText(op);
         // '' = nothing to say (e.g. one's own vote from another tab).
-        if (text !== '') this.announcer.remoteChange(text ?? t('announce.structure', { name }));
+        if (text === '') return;
+        if (text && op.kind.startsWith('round.')) this.announcer.sessionChange(text);
+        else this.announcer.remoteChange(text ?? t('announce.structure', { name }));
       }
     }
   }

@@ -214,7 +214,7 @@ export class FacilitationController {
   private announceChanges(board: Board, f: FacilitationDoc): void {
     const before = this.last;
     if (!before) return;
-    const say = (text: string) => this.host.announcer.remoteChange(text);
+    const say = (text: string) => this.host.announcer.sessionChange(text);
     if (before.timer.endsAt === null && f.timer.endsAt !== null) {
       say(t('timer.started', { time: formatRemaining(timerRemaining(f.timer, this.host.client.serverNow())) }));
     }
