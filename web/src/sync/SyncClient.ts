@@ -438,7 +438,9 @@ export class SyncClient {
           this.resync();
           return;
         }
-        const change = this.applyEvent(e);
+        // welcome.you already holds our role as it is now: an older role event replayed here
+        // must not override it.
+        const change = this.applyEvent(e, false);
         if (change) remote.push(change);
       }
       if (this.confirmedSeq_ !== w.seq) {
@@ -497,7 +499,7 @@ export class SyncClient {
    * `hidden` event only advances the seq. Events about our own participant (a new role, our
    * removal) act on the connection too.
    */
-  private applyEvent(e: EventBody): RemoteChange | null {
+  private applyEvent(e: EventBody, ownRoleFromEvent = true): RemoteChange | null {
     const board = this.confirmed!;
     const op = e.op;
     const by = e.by ?? '';
@@ -506,7 +508,7 @@ export class SyncClient {
     const byRole = by !== '' && by === myId ? this.me_?.role : undefined;
     applyEventOp(board, op, { by, at: e.at, byRole, effect: e.effect });
     this.confirmedSeq_ = e.seq;
-    if (op.kind === 'participant.role' && myId && op.participantId === myId) this.onOwnRole(op.role);
+    if (op.kind === 'participant.role' && myId && op.participantId === myId && ownRoleFromEvent) this.onOwnRole(op.role);
     if (op.kind === 'participant.remove' && myId && op.participantId === myId) this.onRemoved();
     if (e.clientId !== undefined && e.clientId === this.clientId) {
       this.pending = this.pending.filter((p) => p.clientSeq !== e.clientSeq);
