@@ -457,6 +457,9 @@ export class BoardView implements View {
         this.toasts.show(t('notice.rejected', { reason }));
         return;
       }
+      case 'held':
+        this.toasts.showOnce('held', t('notice.held'));
+        return;
       case 'notice':
         this.toasts.show(t('notice.server'));
         return;
