@@ -2,6 +2,8 @@
 // is written in plain B1 Dutch (short sentences, common words, "je"). English must have exactly
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
+import { evaluationEn, evaluationNl } from './evaluationMessages';
+import { exportEn, exportNl } from './exportMessages';
 import { facilitationEn, facilitationNl } from './facilitationMessages';
 import { votingEn, votingNl } from './votingMessages';
 
@@ -273,6 +275,8 @@ export const nl = {
   'announce.gridShown': 'Het bord staat nu als tabel op het scherm.',
   ...facilitationNl,
   ...votingNl,
+  ...evaluationNl,
+  ...exportNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -546,6 +550,8 @@ export const en: Catalogue = {
   'announce.gridShown': 'The board is now shown as a table.',
   ...facilitationEn,
   ...votingEn,
+  ...evaluationEn,
+  ...exportEn,
 };
 
 export const catalogues = { nl: nl as Catalogue, en } as const;
