@@ -6,6 +6,7 @@
 
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
+#include "room/durable_board.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/beast/http/field.hpp>
@@ -18,22 +19,8 @@ namespace jb::net {
 
 namespace http = boost::beast::http;
 
-namespace {
 
-// The board as the store holds it: the snapshot with every logged operation after it applied.
-model::board board_of(const store::loaded_workshop& loaded)
-{
-    auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
-    for (const auto& logged : loaded.ops_after) {
-        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json));
-        if (auto* op = std::get_if<model::operation>(&decoded))
-            b.apply(*op, model::op_context{logged.by, model::role::facilitator, logged.at});
-    }
-    return b;
-}
-
-// A file name for the download: the title's ASCII letters and digits, the rest as '-'.
-std::string file_name_for(const std::string& title)
+std::string file_slug(std::string_view title)
 {
     std::string slug;
     for (unsigned char c : title) {
@@ -48,17 +35,14 @@ std::string file_name_for(const std::string& title)
     }
     while (!slug.empty() && slug.back() == '-')
         slug.pop_back();
-    return (slug.empty() ? std::string("klantreis") : slug) + ".template.json";
+    return slug.empty() ? std::string("klantreis") : slug;
 }
 
-http_response internal(const char* what, const std::exception& e)
+http_response key_required()
 {
-    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
-    return json_error(http::status::internal_server_error, "internal",
-                      "the server could not do this; try again");
+    return json_error(http::status::unauthorized, "unauthorized",
+                      "this needs the facilitator key: Authorization: Bearer <key>");
 }
-
-}  // namespace
 
 std::optional<std::string> bearer_key(const http_request& req)
 {
@@ -100,29 +84,28 @@ std::variant<templates::journey_template, http_response> copy_structure(
     auto loaded = s.load_workshop(workshop_id);
     if (!loaded)
         return json_error(http::status::not_found, "not_found", "no such workshop");
-    return templates::from_board(board_of(*loaded));
+    return templates::from_board(room::durable_board(*loaded));
 }
 
 void api::download_template(const http_request& req, std::string workshop_id, done_handler done)
 {
     auto key = bearer_key(req);
     if (!key)
-        return done(json_error(http::status::unauthorized, "unauthorized",
-                               "this needs the facilitator key: Authorization: Bearer <key>"));
+        return done(key_required());
     worker_.run([id = std::move(workshop_id), key = std::move(*key),
                  done = std::move(done)](store::store& s) {
         std::variant<templates::journey_template, http_response> copied;
         try {
             copied = copy_structure(s, id, key);
         } catch (const std::exception& e) {
-            return done(internal("reading a workshop's structure", e));
+            return done(internal_error("reading a workshop's structure", e));
         }
         if (auto* refused = std::get_if<http_response>(&copied))
             return done(std::move(*refused));
         const auto& t = std::get<templates::journey_template>(copied);
         auto res = json_response(http::status::ok, templates::to_json(t));
         res.set(http::field::content_disposition,
-                "attachment; filename=\"" + file_name_for(t.title) + "\"");
+                "attachment; filename=\"" + file_slug(t.title) + ".template.json\"");
         done(std::move(res));
     });
 }
@@ -143,7 +126,7 @@ void api::delete_workshop(const http_request& req, std::string workshop_id, done
             if (auto* refused = std::get_if<http_response>(&allowed))
                 return done(std::move(*refused));
         } catch (const std::exception& e) {
-            return done(internal("checking a facilitator key", e));
+            return done(internal_error("checking a facilitator key", e));
         }
         rooms_.remove(id, [id, done = std::move(done)](std::optional<bool> existed) {
             if (!existed)
