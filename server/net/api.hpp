@@ -2,7 +2,7 @@
 // The JSON HTTP API under /api/ (protocol "HTTP API"): creating a workshop (from the default
 // board, an empty one, a template, an imported template file or an earlier workshop), finding
 // one by its join code, the template list, a workshop's structure as a template, and deleting
-// a workshop. Store work runs on the store worker's thread, never on a network thread; the
+// a workshop, and its exports. Store work runs on the store worker's thread, never on a network thread; the
 // answer comes back through a callback that the caller posts to its own strand.
 
 #include "net/rate_limiter.hpp"
@@ -10,6 +10,8 @@
 #include "room/registry.hpp"
 #include "store/store_worker.hpp"
 #include "templates/template_library.hpp"
+
+#include <boost/asio/thread_pool.hpp>
 
 #include <functional>
 #include <mutex>
@@ -49,12 +51,18 @@ private:
     std::variant<nlohmann::json, http_response> creation_body(const http_request& req,
                                                               const std::string& client_address,
                                                               std::string_view what);
+    // GET /api/workshops/{id}/export/{name}?query (api_export.cpp, P-EXP-*).
+    void download_export(const http_request& req, std::string workshop_id, std::string name,
+                         std::string_view query, done_handler done);
 
     store::store_worker& worker_;
     room::registry& rooms_;
     const templates::template_library& library_;
     std::mutex mutex_;  // guards create_limiter_, which every session's strand uses
     keyed_rate_limiter create_limiter_;
+    // Builds export files: one thread of its own, so that neither a network thread nor the
+    // store thread spends its time on them. Last member: joined first on destruction.
+    boost::asio::thread_pool exports_{1};
 };
 
 // The server's clock, ms since the epoch (createdAt, exportedAt).
@@ -71,9 +79,6 @@ http_response no_free_join_code();
 http_response created_response(const store::workshop_record& w, const std::string& key);
 // 401: a facilitator request without a (well-formed) bearer key (P-HTTP-9).
 http_response key_required();
-// A download's file name stem: the title's ASCII letters and digits in lower case, the rest as
-// '-', at most 60 characters; "klantreis" when nothing is left.
-std::string file_slug(std::string_view title);
 // The facilitator key of an `Authorization: Bearer <key>` header, if well-formed (P-HTTP-9).
 std::optional<std::string> bearer_key(const http_request& req);
 // On the store thread: the workshop if `key` is its facilitator key, else the error response

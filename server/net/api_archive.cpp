@@ -6,6 +6,7 @@
 #include "net/api.hpp"
 
 #include "archive/archive.hpp"
+#include "export/exporter.hpp"
 #include "room/durable_board.hpp"
 #include "util/secrets.hpp"
 
@@ -36,7 +37,7 @@ void api::download_archive(const http_request& req, std::string workshop_id, don
             auto res = json_response(http::status::ok,
                                      archive::make_archive(board, loaded->participants, wall_clock_ms()));
             res.set(http::field::content_disposition,
-                    "attachment; filename=\"" + file_slug(board.info().title) + "-archive.json\"");
+                    "attachment; filename=\"" + exporting::download_name(board, "archive.json") + "\"");
             done(std::move(res));
         } catch (const std::exception& e) {
             done(internal_error("archiving a workshop", e));

@@ -4,6 +4,7 @@
 
 #include "net/api.hpp"
 
+#include "export/exporter.hpp"
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
 #include "room/durable_board.hpp"
@@ -19,24 +20,15 @@ namespace jb::net {
 
 namespace http = boost::beast::http;
 
+namespace {
 
-std::string file_slug(std::string_view title)
+// A file name for the download: the title's slug (exporting::slug).
+std::string file_name_for(const std::string& title)
 {
-    std::string slug;
-    for (unsigned char c : title) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (keep || upper)
-            slug += upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-        else if (!slug.empty() && slug.back() != '-')
-            slug += '-';
-        if (slug.size() >= 60)
-            break;
-    }
-    while (!slug.empty() && slug.back() == '-')
-        slug.pop_back();
-    return slug.empty() ? std::string("klantreis") : slug;
+    return exporting::slug(title) + ".template.json";
 }
+
+}  // namespace
 
 http_response key_required()
 {
@@ -105,7 +97,7 @@ void api::download_template(const http_request& req, std::string workshop_id, do
         const auto& t = std::get<templates::journey_template>(copied);
         auto res = json_response(http::status::ok, templates::to_json(t));
         res.set(http::field::content_disposition,
-                "attachment; filename=\"" + file_slug(t.title) + ".template.json\"");
+                "attachment; filename=\"" + file_name_for(t.title) + "\"");
         done(std::move(res));
     });
 }

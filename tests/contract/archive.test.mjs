@@ -5,10 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { sharedAjv, problems } from './lib/schemas.mjs';
-import { startServer } from './lib/server.mjs';
+import { call as callApi, startServer } from './lib/server.mjs';
 
 let server;
 let archive;
+const call = (method, url, options) => callApi(server.base, method, url, options);
 
 // Joins as the facilitator, applies `ops` one by one (each acknowledged), and leaves.
 async function applyOps(workshop, ops) {
@@ -38,7 +39,7 @@ async function applyOps(workshop, ops) {
 
 before(async () => {
   server = await startServer();
-  const w = (await server.call('POST', '/api/workshops', { body: { title: 'Archief' } })).json;
+  const w = (await call('POST', '/api/workshops', { body: { title: 'Archief' } })).json;
   await applyOps(w, (snapshot) => {
     const j = snapshot.journeys[0];
     const card = (cardId, lane, text) => ({ kind: 'card.add', cardId, journeyId: j.id, phaseId: j.phases[0].id,
@@ -52,7 +53,7 @@ before(async () => {
       { kind: 'round.close', roundId: 'r1' },
     ];
   });
-  const res = await server.call('GET', `/api/workshops/${w.workshopId}/archive`, { key: w.facilitatorKey });
+  const res = await call('GET', `/api/workshops/${w.workshopId}/archive`, { key: w.facilitatorKey });
   assert.equal(res.status, 200, res.text);
   archive = res.json;
 });
@@ -82,10 +83,10 @@ test('P-ARC-1 the archive the server exports validates against archive.schema.js
 });
 
 test('P-ARC-4 the imported archive exports again the same, but for exportedAt and the id', async () => {
-  const created = await server.call('POST', '/api/workshops/import', { body: archive });
+  const created = await call('POST', '/api/workshops/import', { body: archive });
   assert.equal(created.status, 201, created.text);
   assert.equal(problems(sharedAjv(), 'http-create-workshop-response.schema.json', created.json), null);
-  const again = await server.call('GET', `/api/workshops/${created.json.workshopId}/archive`, { key: created.json.facilitatorKey });
+  const again = await call('GET', `/api/workshops/${created.json.workshopId}/archive`, { key: created.json.facilitatorKey });
   assert.equal(again.status, 200);
   assert.equal(problems(sharedAjv(), 'archive.schema.json', again.json), null);
   assert.equal(again.json.state.workshop.id, created.json.workshopId);
@@ -96,7 +97,7 @@ test('P-ARC-4 the imported archive exports again the same, but for exportedAt an
 test('P-ARC-2 the schema and the server refuse every broken archive, with a valid error body', async () => {
   for (const [name, doc] of broken()) {
     assert.notEqual(problems(sharedAjv(), 'archive.schema.json', doc), null, `the schema accepted: ${name}`);
-    const res = await server.call('POST', '/api/workshops/import', { body: doc });
+    const res = await call('POST', '/api/workshops/import', { body: doc });
     assert.equal(res.status, 400, `the server accepted: ${name}`);
     assert.equal(problems(sharedAjv(), 'http-error.schema.json', res.json), null, name);
     assert.match(res.json.error.message, /^not a valid workshop archive: /, name);

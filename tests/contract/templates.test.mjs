@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedAjv, problems } from './lib/schemas.mjs';
-import { startServer, templatesDir } from './lib/server.mjs';
+import { call as callApi, startServer, templatesDir } from './lib/server.mjs';
 
 const shipped = readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
 const valid = JSON.parse(readFileSync(path.join(templatesDir, 'verhuizing-doorgeven.json'), 'utf8'));
@@ -49,7 +49,7 @@ test('P-TPL-1 the schema refuses every broken template example', () => {
 
 // ---- against the real server ----
 let server;
-const call = (...args) => server.call(...args);
+const call = (method, url, options) => callApi(server.base, method, url, options);
 
 function valid_(schema, value, what) {
   assert.equal(problems(sharedAjv(), schema, value), null, `${what} does not validate against ${schema}`);
