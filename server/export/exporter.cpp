@@ -13,6 +13,8 @@ constexpr std::array exporters{
     exporter{"improvements.ods", render_ods},
     exporter{"improvements.md", render_markdown},
     exporter{"improvements.json", render_json},
+    exporter{"report.html", render_report_html},
+    exporter{"board.svg", render_board_svg},
 };
 
 }  // namespace

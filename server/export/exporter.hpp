@@ -56,5 +56,7 @@ export_file render_markdown(const model::board& b, const export_options& o);
 export_file render_json(const model::board& b, const export_options& o);
 export_file render_xlsx(const model::board& b, const export_options& o);
 export_file render_ods(const model::board& b, const export_options& o);
+export_file render_report_html(const model::board& b, const export_options& o);
+export_file render_board_svg(const model::board& b, const export_options& o);
 
 }  // namespace jb::exporting

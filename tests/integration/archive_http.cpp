@@ -1,6 +1,7 @@
 // The whole-workshop archive against the real server (P-ARC-*): download with the facilitator
 // key, import as a new workshop, the exact round trip, and bad archives refused with nothing
-// created (checked in the database itself).
+// created (checked in the database itself); and the report and board image exports of the same
+// workshop.
 #include "support/server_process.hpp"
 #include "support/ws_client.hpp"
 
@@ -9,6 +10,9 @@
 #include <catch2/catch.hpp>
 
 #include <boost/beast/http/verb.hpp>
+
+#include <cstdlib>
+#include <fstream>
 
 using namespace jb::test;
 using boost::beast::http::verb;
@@ -248,4 +252,43 @@ TEST_CASE("P-ARC-2 only the import has the archive's body limit", "[http][archiv
     const auto res = http_request(server.port(), verb::post, "/api/workshops", body,
                                   {{"content-type", "application/json"}});
     CHECK(res.status == 413);
+}
+
+// The two exports of export-report (P-EXP-7, P-EXP-8) through the real server: the board with
+// hostile text comes back escaped, the SVG is well-formed XML (read by Python's expat), and
+// only the facilitator key opens them.
+TEST_CASE("P-EXP-7 P-EXP-8 report.html and board.svg are served escaped, and only to the facilitator",
+          "[http][archive][export]")
+{
+    test_server server;
+    const auto w = busy_workshop(server.port());
+    const auto other = create_workshop(server.port(), "Ander");
+    const std::string base = "/api/workshops/" + w.id + "/export/";
+
+    const auto html = http_request(server.port(), verb::get, base + "report.html", {}, bearer(w.facilitator_key));
+    REQUIRE(html.status == 200);
+    CHECK(html.header("content-type") == "text/html; charset=utf-8");
+    CHECK(html.header("content-disposition") == "attachment; filename=\"archief-test-zo-report.html\"");
+    CHECK(html.body.find("<script>alert(1)</script>") == std::string::npos);
+    CHECK(html.body.find("Website\nmet &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.body.find("Geen bevestiging &amp; geen &quot;antwoord&quot;") != std::string::npos);
+    CHECK(html.body.find("Team Vergunningen") != std::string::npos);  // the improvement list
+
+    const auto svg = http_request(server.port(), verb::get, base + "board.svg?lang=en", {}, bearer(w.facilitator_key));
+    REQUIRE(svg.status == 200);
+    CHECK(svg.header("content-type") == "image/svg+xml; charset=utf-8");
+    CHECK(svg.header("content-disposition") == "attachment; filename=\"archief-test-zo-board.svg\"");
+    CHECK(svg.body.find("<script>") == std::string::npos);
+    temp_dir dir;
+    const auto path = dir.path() / "board.svg";
+    std::ofstream(path, std::ios::binary) << svg.body;
+    const auto parse = "python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' " + path.string();
+    CHECK(std::system(parse.c_str()) == 0);
+
+    for (const char* name : {"report.html", "board.svg"}) {
+        CHECK(http_request(server.port(), verb::get, base + name).status == 401);
+        CHECK(http_request(server.port(), verb::get, base + name, {}, bearer(other.facilitator_key)).status == 403);
+        CHECK(http_request(server.port(), verb::get, "/api/workshops/nope/export/" + std::string(name), {},
+                           bearer(w.facilitator_key)).status == 404);
+    }
 }
