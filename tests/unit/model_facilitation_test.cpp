@@ -120,6 +120,28 @@ TEST_CASE("P-FAC-6 a private card is not a round's item", "[model][fac]") {
     refuse(b, start_round("r2", round_scope{scope_kind::cards, {"c2"}, "", 0}), fran, "not_found");
 }
 
+TEST_CASE("P-FAC-6 a private card cannot be grouped or linked, even by its author", "[model][fac]") {
+    board b = session_board();
+    accept(b, idea("shared"), alice);
+    accept(b, idea("pain", "p1", "l5"), alice);
+    accept(b, idea("g1a"), alice);
+    accept(b, idea("g1b"), alice);
+    accept(b, group_add{"g1", "Samen", {"g1a", "g1b"}}, alice);
+    accept(b, writing_private{true}, fran);
+    accept(b, idea("mine"), alice);
+    accept(b, idea("mine2"), alice);
+    accept(b, idea("my-pain", "p1", "l5"), alice);
+    refuse(b, group_add{"g2", "Geheim", {"mine", "mine2"}}, alice, "conflict");
+    refuse(b, group_add{"g3", "Half", {"shared", "mine"}}, alice, "conflict");
+    refuse(b, card_group{"mine", "g1"}, alice, "conflict");
+    refuse(b, card_link{"mine", std::string("pain")}, alice, "conflict");
+    refuse(b, card_link{"shared", std::string("my-pain")}, alice, "conflict");
+    // Revealed, they take part like any card.
+    accept(b, writing_private{false}, fran);
+    accept(b, group_add{"g2", "Nu samen", {"mine", "mine2"}}, alice);
+    accept(b, card_link{"shared", std::string("my-pain")}, alice);
+}
+
 TEST_CASE("P-FAC-9 authorship of pain points and ideas is hidden from everyone but the author",
           "[model][fac]") {
     board b = session_board();
