@@ -20,14 +20,19 @@ namespace http = boost::beast::http;
 
 namespace {
 
-// The board as the store holds it: the snapshot with every logged operation after it applied.
+// The board as the store holds it: the snapshot with every logged operation after it applied,
+// read as the log writes them (from_log: a private card.add carries `private`). An op that
+// cannot be replayed is an error, never skipped: the room would refuse to load it too.
 model::board board_of(const store::loaded_workshop& loaded)
 {
     auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
     for (const auto& logged : loaded.ops_after) {
-        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json));
-        if (auto* op = std::get_if<model::operation>(&decoded))
-            b.apply(*op, model::op_context{logged.by, model::role::facilitator, logged.at});
+        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json), true);
+        if (auto* err = std::get_if<model::op_error>(&decoded))
+            throw std::invalid_argument("op " + std::to_string(logged.seq) +
+                                        " cannot be replayed: " + err->message);
+        b.apply(std::get<model::operation>(decoded),
+                model::op_context{logged.by, model::role::facilitator, logged.at});
     }
     return b;
 }
