@@ -4,6 +4,7 @@
 
 #include "net/api.hpp"
 
+#include "export/exporter.hpp"
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
 #include "util/secrets.hpp"
@@ -20,10 +21,24 @@ namespace http = boost::beast::http;
 
 namespace {
 
-// The board as the store holds it: the snapshot with every logged operation after it applied,
-// read as the log writes them (from_log: a private card.add carries `private`). An op that
+// A file name for the download: the title's slug (exporting::slug).
+std::string file_name_for(const std::string& title)
+{
+    return exporting::slug(title) + ".template.json";
+}
+
+http_response internal(const char* what, const std::exception& e)
+{
+    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
+    return json_error(http::status::internal_server_error, "internal",
+                      "the server could not do this; try again");
+}
+
+}  // namespace
+
+// Read as the log writes them (from_log: a private card.add carries `private`). An op that
 // cannot be replayed is an error, never skipped: the room would refuse to load it too.
-model::board board_of(const store::loaded_workshop& loaded)
+model::board durable_board(const store::loaded_workshop& loaded)
 {
     auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
     for (const auto& logged : loaded.ops_after) {
@@ -36,34 +51,6 @@ model::board board_of(const store::loaded_workshop& loaded)
     }
     return b;
 }
-
-// A file name for the download: the title's ASCII letters and digits, the rest as '-'.
-std::string file_name_for(const std::string& title)
-{
-    std::string slug;
-    for (unsigned char c : title) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (keep || upper)
-            slug += upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-        else if (!slug.empty() && slug.back() != '-')
-            slug += '-';
-        if (slug.size() >= 60)
-            break;
-    }
-    while (!slug.empty() && slug.back() == '-')
-        slug.pop_back();
-    return (slug.empty() ? std::string("klantreis") : slug) + ".template.json";
-}
-
-http_response internal(const char* what, const std::exception& e)
-{
-    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
-    return json_error(http::status::internal_server_error, "internal",
-                      "the server could not do this; try again");
-}
-
-}  // namespace
 
 std::optional<std::string> bearer_key(const http_request& req)
 {
@@ -105,7 +92,7 @@ std::variant<templates::journey_template, http_response> copy_structure(
     auto loaded = s.load_workshop(workshop_id);
     if (!loaded)
         return json_error(http::status::not_found, "not_found", "no such workshop");
-    return templates::from_board(board_of(*loaded));
+    return templates::from_board(durable_board(*loaded));
 }
 
 void api::download_template(const http_request& req, std::string workshop_id, done_handler done)
