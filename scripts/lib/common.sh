@@ -98,7 +98,10 @@ build_server() {
         cmake -S "$JB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" "$@"
     fi
     log "building $name"
-    cmake --build "$dir" --target "$target" -j "${JB_JOBS:-2}"
+    # Paths relative to the checkout, so that a clone in another folder (CI's) hits the cache
+    # that a developer's checkout filled.
+    CCACHE_BASEDIR=$JB_ROOT CCACHE_NOHASHDIR=true \
+        cmake --build "$dir" --target "$target" -j "${JB_JOBS:-2}"
 }
 
 # A hash of everything in web/ that the build reads (not its outputs, tests' or dependencies).

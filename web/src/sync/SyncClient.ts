@@ -109,6 +109,8 @@ export class SyncClient {
   private me_: You | null = null;
   private joinCode_: string | null = null;
   private screenKey_: string | null = null;
+  /** The facilitator key sent in each hello; dropped when a facilitator makes us a participant. */
+  private facilitatorKey_: string | undefined;
   /** Server clock minus our clock, from welcome.serverTime (0 until known). */
   private clockOffset = 0;
   private participants_: PresenceEntry[] = [];
@@ -127,6 +129,7 @@ export class SyncClient {
       saveDelayMs: 1_000,
       ...options,
     };
+    this.facilitatorKey_ = options.facilitatorKey;
   }
 
   // ---- what views read ----
@@ -295,7 +298,7 @@ export class SyncClient {
       lastSeq: this.confirmed && !this.needSnapshot ? this.confirmedSeq_ : 0,
     };
     if (token) hello.participantToken = token;
-    if (this.opts.facilitatorKey) hello.facilitatorKey = this.opts.facilitatorKey;
+    if (this.facilitatorKey_) hello.facilitatorKey = this.facilitatorKey_;
     else if (this.opts.screenKey) hello.screenKey = this.opts.screenKey;
     this.send(hello);
   }
@@ -521,6 +524,9 @@ export class SyncClient {
     if (role !== 'facilitator') {
       this.joinCode_ = null;
       this.screenKey_ = null;
+      // A hello with the key makes us facilitator again (P-ROLE-1): after a hand-over, the next
+      // reconnect of this tab would undo it.
+      this.facilitatorKey_ = undefined;
     }
     this.emit({ type: 'me' });
     // The join code and screen key come only in a facilitator's welcome: resume to get them.

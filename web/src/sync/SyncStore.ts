@@ -14,6 +14,7 @@
 
 import type { BoardSnapshot, Operation } from '../protocol/types';
 import { randomId } from '../util/ids';
+import { MemoryStorage } from '../util/MemoryStorage';
 
 export interface PendingOp {
   clientSeq: number;
@@ -184,4 +185,16 @@ export class BrowserSyncStore implements SyncStore {
   saveBoard(board: SavedBoard | null): void {
     write(this.local, `jb.board.${this.workshopId}`, board === null ? null : JSON.stringify(board));
   }
+}
+
+/**
+ * The store of one connection. The big screen (role `screen`) keeps nothing in this browser's
+ * storage: it sends no operations, so a closed tab's queue it adopted would only be refused
+ * (forbidden) and dropped, and its board (no votes, no private cards, no authors where
+ * anonymous) must not replace the saved board that a participant's tab resumes from.
+ */
+export function syncStoreFor(workshopId: string, screen: boolean, local: Storage, session: Storage): BrowserSyncStore {
+  return screen
+    ? new BrowserSyncStore(workshopId, new MemoryStorage(), new MemoryStorage())
+    : new BrowserSyncStore(workshopId, local, session);
 }

@@ -6,7 +6,7 @@ import { planDrop, planKeyboardMove, type MoveDirection } from '../model/moves';
 import { keyAtEnd } from '../model/orderKeys';
 import type { CardColor, Operation } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
-import { BrowserSyncStore } from '../sync/SyncStore';
+import { syncStoreFor } from '../sync/SyncStore';
 import { SyncClient, type RemoteChange, type SyncEvent } from '../sync/SyncClient';
 import { browserClock, browserNetwork, browserSocketFactory, webSocketUrl } from '../sync/environment';
 import { MemoryStorage } from '../util/MemoryStorage';
@@ -88,7 +88,7 @@ export class BoardView implements View {
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
       screenKey: opts.screenKey ?? undefined,
-      store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
+      store: syncStoreFor(opts.workshopId, !!opts.screenKey, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
