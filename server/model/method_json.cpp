@@ -27,8 +27,10 @@ void read_scores(const json& list, session& s,
         const json* values = r.object("values");
         require(r);
         if (!target_exists(target)) malformed(where + ".targetId: no phase or card " + quote_name(target));
+        // In the order to_json writes, each (scale, target) once, so the document round-trips.
+        if (!s.scores.empty() && !(s.scores.rbegin()->first < std::make_pair(scale, target)))
+            malformed(where + ": out of order or given twice (sorted by scale, then targetId)");
         auto& into = s.scores[{scale, target}];
-        if (!into.empty()) malformed(where + ": a second entry for the same scale and target");
         field_reader v(*values, where + ".values.");
         for (const auto& [participant, value] : values->items()) {
             if (!text::is_valid_id(participant))
@@ -36,7 +38,8 @@ void read_scores(const json& list, session& s,
             into[participant] = v.integer(participant, scale_min(scale), scale_max(scale));
         }
         require(v);
-        if (into.empty()) s.scores.erase({scale, target});  // an empty entry is no entry
+        // An entry exists only while it holds a score, so that to_json gives back what was read.
+        if (into.empty()) malformed(where + ".values: holds no score");
     }
 }
 

@@ -423,8 +423,12 @@ TEST_CASE("P-METH-4 P-EVAL-3 a malformed stored method state is refused with the
     fails([](json& d) { d["scores"][0]["targetId"] = "gone"; }, "scores[0].targetId: no phase or card \"gone\"");
     fails([](json& d) { d["scores"][0]["extra"] = 1; }, "unknown field \"scores[0].extra\"");
     fails([](json& d) { d["scores"].push_back(d["scores"][0]); },
-          "scores[1]: a second entry for the same scale and target");
+          "scores[1]: out of order or given twice (sorted by scale, then targetId)");
+    fails([](json& d) { d["scores"].insert(d["scores"].begin(), json{{"scale", "experienced"},
+                                            {"targetId", "p1"}, {"values", {{"bram", 2}}}}); },
+          "scores[1]: out of order or given twice (sorted by scale, then targetId)");
     fails([](json& d) { d["scores"] = json::object(); }, "scores: must be an array");
+    fails([](json& d) { d["scores"][0]["values"] = json::object(); }, "scores[0].values: holds no score");
     fails([](json& d) { d["scores"][0]["values"] = {{"a b", 1}}; }, "scores[0].values: \"a b\" is not a participant id");
     fails([](json& d) { d["evaluation"]["responses"][0]["rating"] = 0; },
           "evaluation.responses[0].rating: must be at least 1");
