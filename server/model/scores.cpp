@@ -7,6 +7,8 @@
 
 namespace jb::model {
 
+using nlohmann::json;
+
 // A card target must be a touchpoint the sender may see and that is not private (its tally
 // would name a card others cannot see); expected and experienced may also name a phase.
 check_result check_rule(const board& b, const score_set& o, const op_context& ctx) {
