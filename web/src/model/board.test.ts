@@ -168,6 +168,8 @@ describe('board reducer: structure', () => {
       'improvement.update': { kind: 'improvement.update', itemId: 'g1', owner: 'Team A' },
       'round.reopen': { kind: 'round.reopen', roundId: 'r1' },
       'round.cancel': { kind: 'round.cancel', roundId: 'r1' },
+      'evaluation.open': { kind: 'evaluation.open', open: true },
+      'evaluation.submit': { kind: 'evaluation.submit', rating: 4, remarks: 'Goed' },
     };
     const b = board();
     applyOp(b, { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, meta);

@@ -20,6 +20,7 @@ import type {
   WorkshopDoc,
 } from '../protocol/types';
 import { assertNever } from '../protocol/types';
+import { applyEvaluationEffect, applyEvaluationOp, evaluationFrom, type Evaluation } from './evaluation';
 import { applyFacilitationOp, facilitationFrom } from './facilitation';
 import { compareOrdered } from './orderKeys';
 import { applyVotingOp, blockedByOpenRound, cardFrom, dropCard, roundFrom } from './voting';
@@ -65,6 +66,8 @@ export interface Board {
   /** In the order they were started (round number). */
   rounds: Map<string, Round>;
   improvements: ImprovementsDoc;
+  /** The closing poll (SPEC-4 §3). */
+  evaluation: Evaluation;
 }
 
 /**
@@ -96,6 +99,7 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
       roundIds: [...(partial.improvements?.roundIds ?? [])],
       items: (partial.improvements?.items ?? []).map((i) => ({ ...i })),
     },
+    evaluation: evaluationFrom(partial.evaluation),
   };
   for (const j of s.journeys) {
     board.journeys.set(j.id, {
@@ -128,6 +132,7 @@ export function boardToSnapshot(b: Board): BoardSnapshot {
     groups: [...b.groups.values()].map((g) => ({ ...g })),
     rounds: [...b.rounds.values()].map(structuredCloneOf),
     improvements: structuredCloneOf(b.improvements),
+    evaluation: structuredCloneOf(b.evaluation),
   };
 }
 
@@ -146,6 +151,7 @@ export function cloneBoard(b: Board): Board {
     groups: new Map(b.groups),
     rounds: new Map(b.rounds),
     improvements: b.improvements,
+    evaluation: b.evaluation,
   };
 }
 
@@ -343,6 +349,9 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
     case 'improvements.rounds':
     case 'improvement.update':
       return applyVotingOp(board, op, meta);
+    case 'evaluation.open':
+    case 'evaluation.submit':
+      return applyEvaluationOp(board, op, meta);
     default:
       return assertNever(op);
   }
@@ -350,10 +359,11 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
 
 /**
  * Applies one event's operation (which may be `hidden`: it changes nothing but the seq, which
- * the caller keeps). A server that sends `effect.privateCount` sets the private-card count.
+ * the caller keeps, and the answer count of a hidden evaluation.submit). A server that sends `effect.privateCount` sets the private-card count.
  */
 export function applyEventOp(board: Board, op: EventOp, meta: OpMeta): boolean {
   const applied = op.kind === 'hidden' ? true : applyOp(board, op, meta);
+  if (op.kind === 'hidden') applyEvaluationEffect(board, meta.effect);
   const count = meta.effect?.privateCount;
   if (typeof count === 'number' && count >= 0) {
     board.facilitation = { ...board.facilitation, privateCount: count };

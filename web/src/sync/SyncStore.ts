@@ -19,6 +19,11 @@ import { MemoryStorage } from '../util/MemoryStorage';
 export interface PendingOp {
   clientSeq: number;
   op: Operation;
+  /**
+   * Refused because the board was locked: kept (and shown) instead of dropped, and sent again
+   * with a new clientSeq once the board is unlocked, so nothing written is lost.
+   */
+  held?: boolean;
 }
 
 export interface SavedBoard {
