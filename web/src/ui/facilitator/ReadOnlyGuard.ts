@@ -51,8 +51,11 @@ export class ReadOnlyGuard {
 
   private readonly onPointer = (ev: PointerEvent): void => {
     if (!this.on) return;
-    // Pointer presses start drags; clicks on links and plain reading stay possible.
-    if ((ev.target as Element).closest?.('.card, .card__grip') && !(ev.target as Element).closest('.list-view')) this.stop(ev);
+    // Pointer presses start drags; clicks on links, on the vote buttons still shown, and plain
+    // reading stay possible.
+    const target = ev.target as Element;
+    if (target.closest?.('button')) return;
+    if (target.closest?.('.card, .card__grip') && !target.closest('.list-view')) this.stop(ev);
   };
 
   dispose(): void {
