@@ -3,6 +3,7 @@
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
 import { facilitationEn, facilitationNl } from './facilitationMessages';
+import { methodEn, methodNl } from './methodMessages';
 import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
@@ -272,6 +273,7 @@ export const nl = {
   'announce.gridShown': 'Het bord staat nu als tabel op het scherm.',
   ...facilitationNl,
   ...votingNl,
+  ...methodNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -544,6 +546,7 @@ export const en: Catalogue = {
   'announce.gridShown': 'The board is now shown as a table.',
   ...facilitationEn,
   ...votingEn,
+  ...methodEn,
 };
 
 export const catalogues = { nl: nl as Catalogue, en } as const;

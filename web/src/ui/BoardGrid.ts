@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { CardView, type CardActions } from './CardView';
 import type { Decoratable } from './voting/CardDecorator';
 import { h, uid } from './dom';
+import { reconcileCards } from './reconcileCards';
 
 export interface GridActions extends CardActions {
   addCard(phaseId: string, laneId: string, text: string): string | null;
@@ -20,6 +21,8 @@ export interface GridContext {
   editors: ReadonlyMap<string, string[]>;
   /** Adds what the card shows beyond its own data (group, link: ui/voting/CardDecorator). */
   decorate?: (view: Decoratable, card: Card) => void;
+  /** Fills a phase's own element (ui/method: expectation and experience of the phase). */
+  decoratePhase?: (container: HTMLElement, phase: Phase) => void;
 }
 
 interface Cell {
@@ -42,6 +45,8 @@ export class BoardGrid {
   private structureKey = '';
   private cells = new Map<string, Cell>();
   private views = new Map<string, CardView>();
+  /** The method row's cell per phase (filled by ctx.decoratePhase). */
+  private phaseSlots = new Map<string, HTMLElement>();
   private journeyId = '';
   /**
    * Roving tabindex: the one card or add button of the table that is in the tab order, so the
@@ -85,6 +90,7 @@ export class BoardGrid {
       this.buildTable(board, phases, lanes);
     }
     this.placeCards(board, ctx);
+    this.decoratePhases(board, ctx);
     this.keepTabStop();
   }
 
@@ -122,6 +128,17 @@ export class BoardGrid {
       ),
     );
     const body = h('tbody');
+    // Kept across rebuilds, so a phase's picker keeps its focus when others rename things.
+    const oldSlots = this.phaseSlots;
+    this.phaseSlots = new Map(phases.map((p) => [p.id, oldSlots.get(p.id) ?? h('div', { class: 'phase-scores__slot', 'data-phase-id': p.id })]));
+    body.append(
+      h(
+        'tr',
+        { class: 'phase-scores' },
+        h('th', { scope: 'row', class: 'lane-header' }, h('span', { class: 'lane-header__title' }, t('method.phaseRow'))),
+        ...phases.map((p) => h('td', { class: 'phase-scores__cell' }, this.phaseSlots.get(p.id)!)),
+      ),
+    );
     for (const lane of lanes) {
       const row = h(
         'tr',
@@ -144,7 +161,7 @@ export class BoardGrid {
     if (this.table) this.table.replaceWith(table);
     else this.el.append(table);
     this.table = table;
-    if (hadFocus && active instanceof HTMLElement && !active.isConnected) {
+    if (hadFocus && active instanceof HTMLElement && active !== document.activeElement) {
       // Its card view is re-placed by placeCards; focus follows there.
       queueMicrotask(() => {
         if (active.isConnected) active.focus({ preventScroll: true });
@@ -190,27 +207,9 @@ export class BoardGrid {
       : null;
     const seen = new Set<string>();
     for (const [key, cell] of this.cells) {
-      const cards = byCell.get(key) ?? [];
-      let prev: Element | null = null;
-      cards.forEach((card, i) => {
-        seen.add(card.id);
-        let view = this.views.get(card.id);
-        if (!view) {
-          view = new CardView(card, this.actions);
-          this.views.set(card.id, view);
-        }
-        view.update(card, {
-          authorName: card.authorId !== undefined ? (ctx.names.get(card.authorId) ?? null) : null,
-          editors: ctx.editors.get(card.id) ?? [],
-          index: i + 1,
-          count: cards.length,
-        });
-        ctx.decorate?.(view, card);
+      reconcileCards(cell.list, byCell.get(key) ?? [], this.views, (card) => new CardView(card, this.actions), ctx, seen, (view) => {
         // Controls a decoration added follow the card's place in the roving tab order.
-        if (view.extraTools.childElementCount > 0 || !view.badges.hidden) view.setTabStop(view.el === this.current);
-        const expected: Element | null = prev ? prev.nextElementSibling : cell.list.firstElementChild;
-        if (expected !== view.el) cell.list.insertBefore(view.el, expected);
-        prev = view.el;
+        if (view.extraTools.childElementCount > 0 || !view.badges.hidden || view.el.querySelector('.card__method')) view.setTabStop(view.el === this.current);
       });
       if (cell.draft && cell.draft.nextElementSibling) cell.list.append(cell.draft);
     }
@@ -235,6 +234,14 @@ export class BoardGrid {
       } else if (lostFocusCell) {
         lostFocusCell.addButton.focus({ preventScroll: true });
       }
+    }
+  }
+
+  private decoratePhases(board: Board, ctx: GridContext): void {
+    if (!ctx.decoratePhase) return;
+    for (const [id, el] of this.phaseSlots) {
+      const phase = board.phases.get(id);
+      if (phase) ctx.decoratePhase(el, phase);
     }
   }
 

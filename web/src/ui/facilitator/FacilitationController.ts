@@ -114,7 +114,7 @@ export class FacilitationController {
     const role = this.host.client.me?.role;
     if (this.host.screen || role === 'screen') return true;
     const locked = this.host.client.board?.facilitation.locked ?? false;
-    if (locked && role === 'participant' && !op.kind.startsWith('vote.')) {
+    if (locked && role === 'participant' && !op.kind.startsWith('vote.') && op.kind !== 'score.set') {
       this.host.notify(t('lock.refused'));
       return true;
     }
