@@ -30,7 +30,7 @@ describe('message catalogue', () => {
       'app.name', 'join.codeLabel', 'share.codeLabel', 'conn.offline', 'group.persona',
       'round.settings.minutes', 'improvements.status', 'status.open',
       'timer.heading', 'timer.label', 'timer.start', 'people.online', 'journey.persona',
-      'method.channel.website', 'method.channel.app', 'method.scoreFor', 'method.none', 'method.meanN',
+      'method.channel.website', 'method.channel.app', 'method.scoreFor', 'method.col.scaleStat', 'method.none', 'method.meanN',
     ]);
     const untranslated = (Object.keys(nl) as Array<keyof typeof nl>).filter(
       (k) => nl[k] === en[k] && !same.has(k) && !k.startsWith('help.key.'),

@@ -21,8 +21,12 @@ export interface GridContext {
   editors: ReadonlyMap<string, string[]>;
   /** Adds what the card shows beyond its own data (group, link: ui/voting/CardDecorator). */
   decorate?: (view: Decoratable, card: Card) => void;
-  /** Fills a phase's own element (ui/method: expectation and experience of the phase). */
-  decoratePhase?: (container: HTMLElement, phase: Phase) => void;
+  /**
+   * Fills a phase's own element (ui/method: its largest-gap mark; with `controls`, the
+   * viewer's expectation and experience pickers, which the table keeps out of its header so
+   * the table stays one Tab stop).
+   */
+  decoratePhase?: (container: HTMLElement, phase: Phase, controls: boolean) => void;
 }
 
 interface Cell {
@@ -45,7 +49,7 @@ export class BoardGrid {
   private structureKey = '';
   private cells = new Map<string, Cell>();
   private views = new Map<string, CardView>();
-  /** The method row's cell per phase (filled by ctx.decoratePhase). */
+  /** Each phase header's method element (ctx.decoratePhase: its largest-gap mark). */
   private phaseSlots = new Map<string, HTMLElement>();
   private journeyId = '';
   /**
@@ -105,6 +109,9 @@ export class BoardGrid {
     const journey = board.journeys.get(this.journeyId)!;
     const oldCells = this.cells;
     this.cells = new Map();
+    // Kept across rebuilds (a phase's mark is made once per element).
+    const oldSlots = this.phaseSlots;
+    this.phaseSlots = new Map(phases.map((p) => [p.id, oldSlots.get(p.id) ?? h('div', { class: 'phase-header__method', 'data-phase-id': p.id })]));
     const caption = h(
       'caption',
       { class: 'sr-only' },
@@ -123,22 +130,12 @@ export class BoardGrid {
             { scope: 'col', class: 'phase-header', 'data-phase-id': p.id },
             h('span', { class: 'phase-header__step', 'aria-hidden': 'true' }, String(i + 1)),
             h('span', { class: 'phase-header__title' }, p.title),
+            this.phaseSlots.get(p.id),
           ),
         ),
       ),
     );
     const body = h('tbody');
-    // Kept across rebuilds, so a phase's picker keeps its focus when others rename things.
-    const oldSlots = this.phaseSlots;
-    this.phaseSlots = new Map(phases.map((p) => [p.id, oldSlots.get(p.id) ?? h('div', { class: 'phase-scores__slot', 'data-phase-id': p.id })]));
-    body.append(
-      h(
-        'tr',
-        { class: 'phase-scores' },
-        h('th', { scope: 'row', class: 'lane-header' }, h('span', { class: 'lane-header__title' }, t('method.phaseRow'))),
-        ...phases.map((p) => h('td', { class: 'phase-scores__cell' }, this.phaseSlots.get(p.id)!)),
-      ),
-    );
     for (const lane of lanes) {
       const row = h(
         'tr',
@@ -241,7 +238,7 @@ export class BoardGrid {
     if (!ctx.decoratePhase) return;
     for (const [id, el] of this.phaseSlots) {
       const phase = board.phases.get(id);
-      if (phase) ctx.decoratePhase(el, phase);
+      if (phase) ctx.decoratePhase(el, phase, false);
     }
   }
 

@@ -335,7 +335,7 @@ export class BoardView implements View {
     this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
-    if (this.journeyId) this.method.update(this.journeyId);
+    if (this.journeyId) this.method.update(this.journeyId, this.mode);
     this.facil.update(board);
   }
 

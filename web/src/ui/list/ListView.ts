@@ -68,7 +68,7 @@ export class ListView {
     this.place(board, ctx);
     for (const [id, el] of this.phaseSlots) {
       const phase = board.phases.get(id);
-      if (phase && ctx.decoratePhase) ctx.decoratePhase(el, phase);
+      if (phase && ctx.decoratePhase) ctx.decoratePhase(el, phase, true);
     }
   }
 

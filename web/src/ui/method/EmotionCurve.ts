@@ -88,9 +88,9 @@ export function curveTable(points: readonly CurvePoint[]): HTMLElement {
         h('th', { scope: 'col' }, t('method.col.touchpoint')),
         h('th', { scope: 'col' }, t('method.col.phase')),
         ...[current, desired].flatMap((scale) => [
-          h('th', { scope: 'col' }, `${scale}: ${mean}`),
-          h('th', { scope: 'col' }, `${scale}: ${spread}`),
-          h('th', { scope: 'col' }, `${scale}: ${n}`),
+          h('th', { scope: 'col' }, t('method.col.scaleStat', { scale, stat: mean })),
+          h('th', { scope: 'col' }, t('method.col.scaleStat', { scale, stat: spread })),
+          h('th', { scope: 'col' }, t('method.col.scaleStat', { scale, stat: n })),
         ]),
       ),
     ),

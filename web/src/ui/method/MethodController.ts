@@ -4,7 +4,7 @@
 // user's own score at once, others' scores only through the rate-limited announcer.
 
 import { t } from '../../i18n/i18n';
-import type { Board, Card, Phase } from '../../model/board';
+import { phasesOf, type Board, type Card, type Phase } from '../../model/board';
 import { gapRows, isTouchpoint, myScore, type GapRow } from '../../model/method';
 import type { Channel, Operation, Role, ScoreScale, ScoreSetOp, You } from '../../protocol/types';
 import type { Announcer } from '../Announcer';
@@ -38,9 +38,14 @@ export class MethodController {
     this.gaps.clear();
   }
 
-  update(journeyId: string): void {
+  /** After each render: the panel, with the phase pickers when the table is shown (the list has its own). */
+  update(journeyId: string, mode: 'grid' | 'list'): void {
     const board = this.host.board();
-    if (board) this.panel.update(board, journeyId);
+    const me = this.host.me();
+    if (!board || !me) return;
+    this.panel.update(board, journeyId);
+    const pickers = mode === 'grid' && me.role !== 'screen';
+    this.panel.updatePhases(pickers ? phasesOf(board, journeyId) : [], (el, phase) => this.decoratePhase(el, phase, true, true));
   }
 
   /** For the table and the list: the channel badge on any card; pickers on touchpoint cards. */
@@ -48,29 +53,34 @@ export class MethodController {
     const board = this.host.board();
     const me = this.host.me();
     if (!board || !me) return;
-    const slot = this.slotFor(view, 'card__method', (s) => view.badges.after(s.el));
+    // Last in the card: Tab from a card reaches its own tools first, then the pickers.
+    const slot = this.slotFor(view, 'card__method', (s) => view.el.append(s.el));
     const touchpoint = isTouchpoint(board, card);
     const target = targetName(card, null);
     slot.update({
       ...this.common(board, card.journeyId, card.id, target),
       channel: card.channel ?? null,
       channelPicker: touchpoint && this.mayEdit(board, me.role),
-      scores: touchpoint && me.role !== 'screen' ? CARD_SCALES.map((scale) => ({ scale, mine: myScore(board, scale, card.id) })) : [],
+      // A private card is scored once revealed (the server says `conflict` before).
+      scores: touchpoint && !card.private && me.role !== 'screen' ? CARD_SCALES.map((scale) => ({ scale, mine: myScore(board, scale, card.id) })) : [],
     });
   };
 
-  /** For the phase headers of the table and the list: expectation and experience of the phase. */
-  readonly decoratePhase = (container: HTMLElement, phase: Phase): void => {
+  /**
+   * For a phase's own element: its largest-gap mark, and with `controls` the viewer's
+   * expectation and experience pickers (the list under each phase heading; the panel, open).
+   */
+  readonly decoratePhase = (container: HTMLElement, phase: Phase, controls: boolean, open = false): void => {
     const board = this.host.board();
     const me = this.host.me();
     if (!board || !me) return;
-    const slot = this.slotFor(container, 'phase__method', (s) => container.append(s.el));
+    const slot = this.slotFor(container, 'phase__method', (s) => container.append(s.el), open);
     const target = targetName(null, phase);
     slot.update({
       ...this.common(board, phase.journeyId, phase.id, target),
       channel: null,
       channelPicker: false,
-      scores: me.role !== 'screen' ? PHASE_SCALES.map((scale) => ({ scale, mine: myScore(board, scale, phase.id) })) : [],
+      scores: controls && me.role !== 'screen' ? PHASE_SCALES.map((scale) => ({ scale, mine: myScore(board, scale, phase.id) })) : [],
     });
   };
 
@@ -100,14 +110,14 @@ export class MethodController {
     return map;
   }
 
-  private slotFor(owner: object, className: string, place: (slot: MethodSlot) => void): MethodSlot {
+  private slotFor(owner: object, className: string, place: (slot: MethodSlot) => void, open = false): MethodSlot {
     let slot = this.slots.get(owner);
     if (!slot) {
       const id = owner instanceof HTMLElement ? owner.dataset.phaseId : undefined;
       slot = new MethodSlot(className, {
         score: (scale, value) => this.score(scale, slotTarget(owner, id), value),
         setChannel: (channel) => this.setChannel(slotTarget(owner, id), channel),
-      });
+      }, open);
       this.slots.set(owner, slot);
       place(slot);
     }

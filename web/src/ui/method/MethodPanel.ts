@@ -4,7 +4,7 @@
 // never takes anyone's focus.
 
 import { getLang, t } from '../../i18n/i18n';
-import { phasesOf, type Board } from '../../model/board';
+import { phasesOf, type Board, type Phase } from '../../model/board';
 import { emotionCurve, gapRows, type GapRow, type Stats } from '../../model/method';
 import { h, uid } from '../dom';
 import { curveLegend, curveSvg, curveTable } from './EmotionCurve';
@@ -24,13 +24,60 @@ export function gapText(row: GapRow): string {
   });
 }
 
-/** Owns the panel's element. */
+/**
+ * Owns the panel's element: a fixed skeleton (headings, the phase pickers) whose curve and gap
+ * parts are rebuilt when their figures change. The phase pickers are never rebuilt, so their
+ * focus survives every update.
+ */
 export class MethodPanel {
   readonly el: HTMLElement;
+  private readonly heading: HTMLHeadingElement;
+  private readonly curveBox: HTMLDivElement;
+  private readonly gapsHeading: HTMLHeadingElement;
+  private readonly gapsIntro: HTMLParagraphElement;
+  private readonly phasesBox: HTMLDivElement;
+  private readonly phasesHeading: HTMLHeadingElement;
+  private readonly phasesList: HTMLUListElement;
+  private readonly gapsBox: HTMLDivElement;
+  private phaseItems = new Map<string, HTMLLIElement>();
   private key = '';
 
   constructor() {
-    this.el = h('section', { class: 'panel method-panel', 'data-method': 'panel' });
+    const headingId = uid('method-heading');
+    this.heading = h('h2', { id: headingId, class: 'method-panel__title' });
+    this.curveBox = h('div', { class: 'method-curve', 'data-method': 'curve' });
+    this.gapsHeading = h('h3');
+    this.gapsIntro = h('p', { class: 'method-intro' });
+    this.phasesHeading = h('h4');
+    this.phasesList = h('ul', { class: 'method-phases__list' });
+    this.phasesBox = h('div', { class: 'method-phases', 'data-method': 'phases' }, this.phasesHeading, this.phasesList);
+    this.gapsBox = h('div', { class: 'method-gaps__results' });
+    this.el = h(
+      'section',
+      { class: 'panel method-panel', 'data-method': 'panel', 'aria-labelledby': headingId },
+      this.heading,
+      this.curveBox,
+      h('div', { class: 'method-gaps', 'data-method': 'gaps' }, this.gapsHeading, this.gapsIntro, this.phasesBox, this.gapsBox),
+    );
+  }
+
+  /** The viewer's own expectation and experience per phase (none: hidden). */
+  updatePhases(phases: readonly Phase[], fill: (el: HTMLElement, phase: Phase) => void): void {
+    this.phasesBox.hidden = phases.length === 0;
+    this.phasesHeading.textContent = t('method.phaseScores');
+    const items = new Map<string, HTMLLIElement>();
+    let prev: Element | null = null;
+    for (const phase of phases) {
+      const li = this.phaseItems.get(phase.id) ?? h('li', { class: 'method-phases__item', 'data-phase-id': phase.id }, h('span', { class: 'method-phases__title' }), h('div', { 'data-phase-id': phase.id }));
+      li.firstElementChild!.textContent = phase.title;
+      fill(li.lastElementChild as HTMLElement, phase);
+      const expected: Element | null = prev ? prev.nextElementSibling : this.phasesList.firstElementChild;
+      if (expected !== li) this.phasesList.insertBefore(li, expected);
+      items.set(phase.id, li);
+      prev = li;
+    }
+    for (const [id, li] of this.phaseItems) if (!items.has(id)) li.remove();
+    this.phaseItems = items;
   }
 
   update(board: Board, journeyId: string): void {
@@ -52,44 +99,39 @@ export class MethodPanel {
     if (key === this.key) return;
     this.key = key;
     this.el.hidden = false;
-    const headingId = uid('method-heading');
-    this.el.setAttribute('aria-labelledby', headingId);
-    this.el.replaceChildren(
-      h('h2', { id: headingId, class: 'method-panel__title' }, t('method.heading')),
-      this.curvePart(journey.title, board, journeyId, curve),
-      this.gapsPart(rows),
-    );
+    this.heading.textContent = t('method.heading');
+    this.gapsHeading.textContent = t('method.gaps.heading');
+    this.gapsIntro.textContent = t('method.gaps.intro');
+    this.curveBox.replaceChildren(...this.curvePart(journey.title, board, journeyId, curve));
+    this.gapsBox.replaceChildren(...this.gapsPart(rows));
   }
 
-  private curvePart(title: string, board: Board, journeyId: string, curve: ReturnType<typeof emotionCurve>): HTMLElement {
-    const part = h('div', { class: 'method-curve', 'data-method': 'curve' }, h('h3', null, t('method.curve.heading', { title })));
+  private curvePart(title: string, board: Board, journeyId: string, curve: ReturnType<typeof emotionCurve>): HTMLElement[] {
+    const part: HTMLElement[] = [h('h3', null, t('method.curve.heading', { title }))];
     if (curve.length === 0) {
-      part.append(h('p', { class: 'method-empty' }, t('method.curve.empty')));
+      part.push(h('p', { class: 'method-empty' }, t('method.curve.empty')));
       return part;
     }
     const scored = curve.some((p) => p.current.n > 0 || p.desired.n > 0);
-    part.append(
+    part.push(
       h('p', { class: 'method-intro' }, t('method.curve.intro')),
       ...(scored ? [] : [h('p', { class: 'method-empty' }, t('method.curve.noScores'))]),
-      h('div', { class: 'curve-figure' }, curveSvg(title, phasesOf(board, journeyId), curve)),
+      // A long journey scrolls inside its own box; keyboard users can scroll it too.
+      h('div', { class: 'curve-figure', tabindex: 0, role: 'region', 'aria-label': t('method.curve.heading', { title }) }, curveSvg(title, phasesOf(board, journeyId), curve)),
       curveLegend(),
       curveTable(curve),
     );
     return part;
   }
 
-  private gapsPart(rows: GapRow[]): HTMLElement {
+  private gapsPart(rows: GapRow[]): HTMLElement[] {
     const largest = rows.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!);
-    const part = h(
-      'div',
-      { class: 'method-gaps', 'data-method': 'gaps' },
-      h('h3', null, t('method.gaps.heading')),
-      h('p', { class: 'method-intro' }, t('method.gaps.intro')),
+    const part: HTMLElement[] = [
       h('h4', null, t('method.gaps.largest')),
       largest.length
         ? h('ol', { class: 'method-gaps__largest' }, ...largest.map((r) => h('li', { 'data-target-id': r.targetId }, gapText(r))))
         : h('p', { class: 'method-empty' }, t('method.gaps.none')),
-    );
+    ];
     const table = h(
       'table',
       { class: 'method-table gaps-table' },
@@ -126,7 +168,7 @@ export class MethodPanel {
         ),
       ),
     );
-    part.append(h('div', { class: 'method-table-scroll', tabindex: 0, role: 'region', 'aria-label': t('method.gaps.tableCaption') }, table));
+    part.push(h('div', { class: 'method-table-scroll', tabindex: 0, role: 'region', 'aria-label': t('method.gaps.tableCaption') }, table));
     return part;
   }
 }

@@ -4,7 +4,7 @@
 //
 // The controls are made once and updated in place, never rebuilt, so a picker that has focus
 // (or is open) survives others' changes; its value is only set from outside while it has no
-// focus.
+// focus. They sit behind a "Scoren" disclosure button, so a note stays small on the board.
 
 import { t } from '../../i18n/i18n';
 import { valuesOf } from '../../model/method';
@@ -48,6 +48,8 @@ export class MethodSlot {
   readonly el: HTMLDivElement;
   private readonly badges: HTMLDivElement;
   private readonly controls: HTMLDivElement;
+  private readonly toggle: HTMLButtonElement;
+  private open = false;
   private channelField: { el: HTMLElement; label: HTMLSpanElement; select: HTMLSelectElement } | null = null;
   private readonly fields = new Map<ScoreScale, ScoreField>();
   private key = '';
@@ -55,10 +57,18 @@ export class MethodSlot {
   constructor(
     className: string,
     private readonly actions: SlotActions,
+    /** Open from the start (where there is room: the panel's phase pickers). */
+    startOpen = false,
   ) {
+    this.open = startOpen;
     this.badges = h('div', { class: 'method-badges' });
-    this.controls = h('div', { class: 'method-controls', role: 'group' });
-    this.el = h('div', { class: `method-slot ${className}` }, this.badges, this.controls);
+    this.controls = h('div', { class: 'method-controls', role: 'group', hidden: true });
+    this.toggle = h('button', { type: 'button', class: 'card__tool method-toggle', 'aria-expanded': 'false' });
+    this.toggle.addEventListener('click', () => {
+      this.open = !this.open;
+      this.showControls();
+    });
+    this.el = h('div', { class: `method-slot ${className}` }, this.badges, this.toggle, this.controls);
   }
 
   /** Whether there is anything to see or use. */
@@ -104,9 +114,18 @@ export class MethodSlot {
       this.controls.append(field.el); // keeps the scales in order
     }
     const hasControls = this.channelField !== null || this.fields.size > 0;
-    this.controls.hidden = !hasControls;
+    this.toggle.hidden = !hasControls;
+    this.toggle.textContent = t('method.toggle');
+    this.toggle.setAttribute('aria-label', t('method.toggleLabel', { target: state.target }));
     this.controls.setAttribute('aria-label', t('method.scoresFor', { target: state.target }));
+    this.showControls();
     this.el.hidden = !hasControls && badges.length === 0;
+  }
+
+  private showControls(): void {
+    const shown = this.open && !this.toggle.hidden;
+    this.controls.hidden = !shown;
+    this.toggle.setAttribute('aria-expanded', String(shown));
   }
 
   private updateChannelPicker(state: SlotState): void {

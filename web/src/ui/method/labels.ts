@@ -28,7 +28,7 @@ export function channelBadge(channel: Channel): HTMLElement {
     'p',
     { class: 'card__badge card__badge--channel', 'data-channel': channel },
     h('span', { class: 'channel-icon', 'aria-hidden': 'true' }, CHANNEL_ICONS[channel]),
-    h('span', { class: 'sr-only' }, t('method.channel.badge')),
+    h('span', { class: 'sr-only' }, t('method.channel.badge'), ' '),
     h('span', null, channelName(channel)),
   );
 }
