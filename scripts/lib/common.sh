@@ -15,6 +15,9 @@ JB_RUN_PACKAGES=(
     libsqlite3-dev             # the embedded database
     nlohmann-json3-dev         # JSON
     libssl-dev                 # OpenSSL libcrypto: SHA-256 and the CSPRNG
+    pkg-config                 # finds libxlsxwriter and libzip for CMake
+    libxlsxwriter-dev          # the XLSX export (improvements.xlsx)
+    libzip-dev                 # the ODS export's zip container (improvements.ods)
     nodejs npm                 # building the web client
     ca-certificates            # npm reaching its registry over TLS
 )
@@ -26,6 +29,8 @@ JB_TEST_PACKAGES=(
     nginx                      # the reverse-proxy test (tests/deploy)
     openssl                    # its self-signed certificate
     zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
+    python3-openpyxl           # reads the XLSX export back (tests/export/read_back.py)
+    python3-odf                # reads the ODS export back (tests/export/read_back.py)
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -98,7 +103,10 @@ build_server() {
         cmake -S "$JB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" "$@"
     fi
     log "building $name"
-    cmake --build "$dir" --target "$target" -j "${JB_JOBS:-2}"
+    # Paths relative to the checkout, so that a clone in another folder (CI's) hits the cache
+    # that a developer's checkout filled.
+    CCACHE_BASEDIR=$JB_ROOT CCACHE_NOHASHDIR=true \
+        cmake --build "$dir" --target "$target" -j "${JB_JOBS:-2}"
 }
 
 # A hash of everything in web/ that the build reads (not its outputs, tests' or dependencies).

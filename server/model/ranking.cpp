@@ -76,8 +76,23 @@ std::vector<std::string> items_in_board_order(const board& b, const std::vector<
     return items;
 }
 
-round_result rank_round(const board& b, const voting_round& r) {
+std::vector<const card*> in_board_order(const board& b, std::vector<const card*> cards) {
     const board_order order(b);
+    std::stable_sort(cards.begin(), cards.end(),
+                     [&](const card* x, const card* y) { return order.of_card(*x) < order.of_card(*y); });
+    return cards;
+}
+
+const card* item_card(const board& b, const std::string& item_id) {
+    if (const card* c = b.find_card(item_id)) return c;
+    std::vector<const card*> members;
+    for (const auto& [id, c] : b.cards())
+        if (c.group_id == item_id) members.push_back(&c);
+    members = in_board_order(b, std::move(members));
+    return members.empty() ? nullptr : members.front();
+}
+
+round_result rank_round(const board& b, const voting_round& r) {
     std::map<std::string, ranking_entry> entries;
     for (const auto& item : r.items) entries[item].item_id = item;
     round_result result;
@@ -96,15 +111,24 @@ round_result rank_round(const board& b, const voting_round& r) {
         for (const auto& [item, n] : tally.votes)
             if (auto it = entries.find(item); it != entries.end()) it->second.paper += n;
 
-    std::vector<std::pair<position, ranking_entry>> sorted;
+    std::vector<ranking_entry> unranked;
     for (auto& [item, e] : entries) {
         e.votes = e.digital + e.paper;
-        sorted.emplace_back(order.of_item(item), std::move(e));
+        unranked.push_back(std::move(e));
     }
+    result.ranking = rank_entries(b, std::move(unranked));
+    return result;
+}
+
+std::vector<ranking_entry> rank_entries(const board& b, std::vector<ranking_entry> entries) {
+    const board_order order(b);
+    std::vector<std::pair<position, ranking_entry>> sorted;
+    for (auto& e : entries) sorted.emplace_back(order.of_item(e.item_id), std::move(e));
     std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
         if (x.second.votes != y.second.votes) return x.second.votes > y.second.votes;
         return x.first < y.first;
     });
+    std::vector<ranking_entry> ranked;
     for (std::size_t i = 0; i < sorted.size(); ++i) {
         auto& e = sorted[i].second;
         e.rank = (i > 0 && sorted[i - 1].second.votes == e.votes)
@@ -113,9 +137,9 @@ round_result rank_round(const board& b, const voting_round& r) {
         const bool same_before = i > 0 && sorted[i - 1].second.votes == e.votes;
         const bool same_after = i + 1 < sorted.size() && sorted[i + 1].second.votes == e.votes;
         e.tied = same_before || same_after;
-        result.ranking.push_back(e);
+        ranked.push_back(e);
     }
-    return result;
+    return ranked;
 }
 
 std::vector<std::string> top_items(const voting_round& r, std::int64_t n) {

@@ -164,10 +164,23 @@ void api::handle(const http_request& req, const std::string& client_address, don
             return done(method_not_allowed("GET"));
         return done(json_response(http::status::ok, library_.listing()));
     }
-    // /api/workshops/{id} and /api/workshops/{id}/template
+    // /api/workshops/{id}, /api/workshops/{id}/template, /api/workshops/{id}/export/{name}
     constexpr std::string_view workshop_prefix = "/api/workshops/";
     if (path.starts_with(workshop_prefix)) {
         auto rest = path.substr(workshop_prefix.size());
+        if (const auto at = rest.find("/export/"); at != std::string_view::npos) {
+            const auto id = decode_segment(rest.substr(0, at));
+            const auto name = decode_segment(rest.substr(at + std::string_view("/export/").size()));
+            if (id && model::text::is_valid_id(*id) && name) {
+                if (req.method() != http::verb::get)
+                    return done(method_not_allowed("GET"));
+                const auto target = to_std(req.target());
+                const auto q = target.find('?');
+                const auto query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
+                return download_export(req, *id, *name, query.substr(0, query.find('#')),
+                                       std::move(done));
+            }
+        }
         const bool template_path = rest.ends_with("/template");
         if (template_path)
             rest.remove_suffix(std::string_view("/template").size());

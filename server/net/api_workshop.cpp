@@ -4,6 +4,7 @@
 
 #include "net/api.hpp"
 
+#include "export/exporter.hpp"
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
 #include "util/secrets.hpp"
@@ -20,35 +21,10 @@ namespace http = boost::beast::http;
 
 namespace {
 
-// The board as the store holds it: the snapshot with every logged operation after it applied.
-model::board board_of(const store::loaded_workshop& loaded)
-{
-    auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
-    for (const auto& logged : loaded.ops_after) {
-        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json));
-        if (auto* op = std::get_if<model::operation>(&decoded))
-            b.apply(*op, model::op_context{logged.by, model::role::facilitator, logged.at});
-    }
-    return b;
-}
-
-// A file name for the download: the title's ASCII letters and digits, the rest as '-'.
+// A file name for the download: the title's slug (exporting::slug).
 std::string file_name_for(const std::string& title)
 {
-    std::string slug;
-    for (unsigned char c : title) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (keep || upper)
-            slug += upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-        else if (!slug.empty() && slug.back() != '-')
-            slug += '-';
-        if (slug.size() >= 60)
-            break;
-    }
-    while (!slug.empty() && slug.back() == '-')
-        slug.pop_back();
-    return (slug.empty() ? std::string("klantreis") : slug) + ".template.json";
+    return exporting::slug(title) + ".template.json";
 }
 
 http_response internal(const char* what, const std::exception& e)
@@ -59,6 +35,17 @@ http_response internal(const char* what, const std::exception& e)
 }
 
 }  // namespace
+
+model::board durable_board(const store::loaded_workshop& loaded)
+{
+    auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
+    for (const auto& logged : loaded.ops_after) {
+        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json));
+        if (auto* op = std::get_if<model::operation>(&decoded))
+            b.apply(*op, model::op_context{logged.by, model::role::facilitator, logged.at});
+    }
+    return b;
+}
 
 std::optional<std::string> bearer_key(const http_request& req)
 {
@@ -100,7 +87,7 @@ std::variant<templates::journey_template, http_response> copy_structure(
     auto loaded = s.load_workshop(workshop_id);
     if (!loaded)
         return json_error(http::status::not_found, "not_found", "no such workshop");
-    return templates::from_board(board_of(*loaded));
+    return templates::from_board(durable_board(*loaded));
 }
 
 void api::download_template(const http_request& req, std::string workshop_id, done_handler done)

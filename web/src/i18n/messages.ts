@@ -2,6 +2,8 @@
 // is written in plain B1 Dutch (short sentences, common words, "je"). English must have exactly
 // the same keys (the type enforces it, a test checks it again) and the same {placeholders}.
 
+import { evaluationEn, evaluationNl } from './evaluationMessages';
+import { exportEn, exportNl } from './exportMessages';
 import { facilitationEn, facilitationNl } from './facilitationMessages';
 import { methodEn, methodNl } from './methodMessages';
 import { votingEn, votingNl } from './votingMessages';
@@ -172,6 +174,7 @@ export const nl = {
   'toast.undo': 'Ongedaan maken',
   'toast.close': 'Melding sluiten',
   'notice.rejected': 'Je wijziging is niet bewaard: {reason}',
+  'notice.held': 'Het bord is vergrendeld. Je wijziging blijft bewaard en wordt verstuurd zodra het bord weer open is.',
   'reason.not_found': 'de kaart of het vak bestaat niet meer.',
   'reason.conflict': 'iemand anders was je voor.',
   'reason.invalid': 'de tekst is te lang of niet geldig.',
@@ -274,6 +277,8 @@ export const nl = {
   ...facilitationNl,
   ...votingNl,
   ...methodNl,
+  ...evaluationNl,
+  ...exportNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -445,6 +450,7 @@ export const en: Catalogue = {
   'toast.undo': 'Undo',
   'toast.close': 'Close message',
   'notice.rejected': 'Your change was not saved: {reason}',
+  'notice.held': 'The board is locked. Your change is kept and will be sent as soon as the board is open again.',
   'reason.not_found': 'the card or cell no longer exists.',
   'reason.conflict': 'someone else was first.',
   'reason.invalid': 'the text is too long or not valid.',
@@ -547,6 +553,8 @@ export const en: Catalogue = {
   ...facilitationEn,
   ...votingEn,
   ...methodEn,
+  ...evaluationEn,
+  ...exportEn,
 };
 
 export const catalogues = { nl: nl as Catalogue, en } as const;

@@ -169,6 +169,8 @@ describe('board reducer: structure', () => {
       'round.reopen': { kind: 'round.reopen', roundId: 'r1' },
       'round.cancel': { kind: 'round.cancel', roundId: 'r1' },
       'score.set': { kind: 'score.set', scale: 'current', targetId: 'c1', value: 1 },
+      'evaluation.open': { kind: 'evaluation.open', open: true },
+      'evaluation.submit': { kind: 'evaluation.submit', rating: 4, remarks: 'Goed' },
     };
     const b = board();
     applyOp(b, { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, meta);

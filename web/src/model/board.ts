@@ -20,6 +20,7 @@ import type {
   WorkshopDoc,
 } from '../protocol/types';
 import { assertNever } from '../protocol/types';
+import { applyEvaluationEffect, applyEvaluationOp, evaluationFrom, type Evaluation } from './evaluation';
 import { applyFacilitationOp, facilitationFrom } from './facilitation';
 import { applyScoreOp, dropScores, isChannel, scoresFrom, scoresToDocs, type Score } from './method';
 import { compareOrdered } from './orderKeys';
@@ -68,6 +69,8 @@ export interface Board {
   improvements: ImprovementsDoc;
   /** Scores per (scale, target) (model/method.ts): counts and the viewer's own value. */
   scores: Map<string, Score>;
+  /** The closing poll (SPEC-4 §3). */
+  evaluation: Evaluation;
 }
 
 /**
@@ -100,6 +103,7 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
       items: (partial.improvements?.items ?? []).map((i) => ({ ...i })),
     },
     scores: scoresFrom(partial.scores),
+    evaluation: evaluationFrom(partial.evaluation),
   };
   for (const j of s.journeys) {
     board.journeys.set(j.id, {
@@ -133,6 +137,7 @@ export function boardToSnapshot(b: Board): BoardSnapshot {
     rounds: [...b.rounds.values()].map(structuredCloneOf),
     improvements: structuredCloneOf(b.improvements),
     scores: scoresToDocs(b.scores),
+    evaluation: structuredCloneOf(b.evaluation),
   };
 }
 
@@ -152,6 +157,7 @@ export function cloneBoard(b: Board): Board {
     rounds: new Map(b.rounds),
     improvements: b.improvements,
     scores: new Map(b.scores),
+    evaluation: b.evaluation,
   };
 }
 
@@ -360,6 +366,9 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       return applyVotingOp(board, op, meta);
     case 'score.set':
       return applyScoreOp(board, op, meta);
+    case 'evaluation.open':
+    case 'evaluation.submit':
+      return applyEvaluationOp(board, op, meta);
     default:
       return assertNever(op);
   }
@@ -367,10 +376,11 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
 
 /**
  * Applies one event's operation (which may be `hidden`: it changes nothing but the seq, which
- * the caller keeps). A server that sends `effect.privateCount` sets the private-card count.
+ * the caller keeps, and the answer count of a hidden evaluation.submit). A server that sends `effect.privateCount` sets the private-card count.
  */
 export function applyEventOp(board: Board, op: EventOp, meta: OpMeta): boolean {
   const applied = op.kind === 'hidden' ? true : applyOp(board, op, meta);
+  if (op.kind === 'hidden') applyEvaluationEffect(board, meta.effect);
   const count = meta.effect?.privateCount;
   if (typeof count === 'number' && count >= 0) {
     board.facilitation = { ...board.facilitation, privateCount: count };

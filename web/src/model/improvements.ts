@@ -5,7 +5,7 @@
 
 import type { ImprovementStatus } from '../protocol/types';
 import type { Board, Round } from './board';
-import { itemCard, rankItems } from './ranking';
+import { groupMembers, itemCard, rankItems } from './ranking';
 
 export interface ImprovementRow {
   itemId: string;
@@ -20,7 +20,7 @@ export interface ImprovementRow {
   journeyId: string;
   phaseId: string;
   laneId: string;
-  /** The linked pain point's text (of the card, or of the first member with a link). */
+  /** The linked pain point's text (of the card, or of the first member in board order with a link). */
   painPoint: string | null;
   owner: string;
   status: ImprovementStatus;
@@ -69,8 +69,9 @@ export function computeImprovements(board: Board): ImprovementRow[] {
     const id = ranked.itemId;
     const card = itemCard(board, id)!;
     const group = board.groups.get(id);
-    const members = group ? [...board.cards.values()].filter((c) => c.groupId === id) : [card];
-    const linkId = (group ? [card, ...members] : [card]).find((c) => c.linkedTo !== null)?.linkedTo ?? null;
+    // The first card with a link: the item's card, or a group's members in board order.
+    const members = group ? groupMembers(board, id) : [card];
+    const linkId = members.find((c) => c.linkedTo !== null)?.linkedTo ?? null;
     const link = linkId !== null ? board.cards.get(linkId) : undefined;
     return {
       itemId: id,

@@ -134,6 +134,12 @@ describe('voting rounds', () => {
     applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'Tafel 3', votes: { a: 4 } }, testMeta);
     applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'Tafel 3', votes: { a: 2 } }, testMeta);
     expect(b.rounds.get('r1')!.paper).toEqual([{ label: 'Tafel 3', votes: { a: 2 } }]);
+    // A label keeps its place when its tally is replaced, as in the server's state.
+    applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'Tafel 5', votes: { a: 1 } }, testMeta);
+    applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'Tafel 3', votes: { a: 3 } }, testMeta);
+    expect(b.rounds.get('r1')!.paper.map((p) => p.label)).toEqual(['Tafel 3', 'Tafel 5']);
+    applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'Tafel 5', votes: {} }, testMeta);
+    applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'Tafel 3', votes: { a: 2 } }, testMeta);
     expect(applyOp(b, { kind: 'round.paper', roundId: 'r1', label: 'X', votes: { zz: 1 } }, testMeta)).toBe(false);
     const result = { voters: 1, ranking: [{ itemId: 'a', rank: 1, tied: false, votes: 3, digital: 1, paper: 2 }] };
     expect(applyOp(b, { kind: 'round.close', roundId: 'r1' }, { by: '', at: 9000, effect: { result } })).toBe(true);
@@ -144,7 +150,7 @@ describe('voting rounds', () => {
     expect(applyOp(b, { kind: 'round.reopen', roundId: 'r1' }, testMeta)).toBe(true);
     expect(b.rounds.get('r1')).toMatchObject({ status: 'open', result: null, closedAt: null, myVotes: { a: 1 } });
     expect(applyOp(b, { kind: 'round.cancel', roundId: 'r1' }, testMeta)).toBe(true);
-    expect(b.rounds.get('r1')).toMatchObject({ status: 'cancelled', myVotes: {}, paper: [], result: null });
+    expect(b.rounds.get('r1')).toMatchObject({ status: 'cancelled', closedAt: testMeta.at, myVotes: {}, paper: [], result: null });
     expect(applyOp(b, { kind: 'vote.add', roundId: 'r1', itemId: 'a' }, testMeta)).toBe(false);
   });
 

@@ -224,7 +224,7 @@ export function applyVotingOp(board: Board, op: VotingOp, meta: OpMeta): boolean
     case 'round.cancel': {
       const r = board.rounds.get(op.roundId);
       if (!r || r.status === 'cancelled') return false;
-      return setRound(board, { ...r, status: 'cancelled', myVotes: {}, paper: [], result: null });
+      return setRound(board, { ...r, status: 'cancelled', closedAt: meta.at, myVotes: {}, paper: [], result: null });
     }
     case 'round.reopen': {
       const r = board.rounds.get(op.roundId);
@@ -241,8 +241,12 @@ export function applyVotingOp(board: Board, op: VotingOp, meta: OpMeta): boolean
       const r = board.rounds.get(op.roundId);
       if (!r || r.status === 'cancelled') return false;
       if (Object.keys(op.votes).some((id) => !r.items.includes(id))) return false;
-      const paper = r.paper.filter((p) => p.label !== op.label);
-      if (Object.keys(op.votes).length > 0) paper.push({ label: op.label, votes: { ...op.votes } });
+      // Like the server: a label keeps the place where it was first entered; an empty tally
+      // removes it.
+      const tally = { label: op.label, votes: { ...op.votes } };
+      const keep = Object.keys(op.votes).length > 0;
+      const paper = r.paper.flatMap((p) => (p.label !== op.label ? [p] : keep ? [tally] : []));
+      if (keep && !r.paper.some((p) => p.label === op.label)) paper.push(tally);
       const result = r.status === 'closed' ? (meta.effect?.result ?? r.result) : r.result;
       return setRound(board, { ...r, paper, result });
     }

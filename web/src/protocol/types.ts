@@ -69,6 +69,9 @@ export const TIMER_MIN_MS = 1000;
 export const TIMER_MAX_MS = 14_400_000;
 export const TIMER_ADD_MAX_MS = 3_600_000;
 export const ROUND_MIN_MS = 10_000;
+/** The closing poll (SPEC-4 §3, P-EVAL-1): ratings 1…5, remarks up to 2,000 characters. */
+export const MAX_REMARKS = 2000;
+export const EVALUATION_RATINGS = [1, 2, 3, 4, 5] as const;
 
 /** The default stages (SPEC-3), in order; their ids are fixed. */
 export const STAGE_IDS = ['prepare', 'map', 'ideas', 'vote', 'results', 'evaluate'] as const;
@@ -341,6 +344,18 @@ export interface ScoreSetOp {
   targetId: string;
   value?: number | null;
 }
+// ---- evaluation (SPEC-4 §3) ----
+export interface EvaluationOpenOp {
+  kind: 'evaluation.open';
+  open: boolean;
+}
+export interface EvaluationSubmitOp {
+  kind: 'evaluation.submit';
+  rating: number;
+  remarks: string;
+}
+/** The closing poll (P-EVAL-1): open or close it (facilitator), answer it (everyone else too). */
+export type EvaluationOp = EvaluationOpenOp | EvaluationSubmitOp;
 
 /** The facilitator's controls (SPEC-3). */
 export type FacilitationOp =
@@ -393,7 +408,8 @@ export type Operation =
   | LaneDeleteOp
   | FacilitationOp
   | VotingOp
-  | ScoreSetOp;
+  | ScoreSetOp
+  | EvaluationOp;
 
 /** What a recipient gets instead of an event it may not see: it only advances `seq`. */
 export interface HiddenOp {
@@ -533,6 +549,19 @@ export interface ScoreTally {
 export interface ScoreDoc extends ScoreTally {
   mine: number | null;
 }
+/** One answer to the closing poll; anonymous (P-EVAL-2): an id `rN`, never who gave it. */
+export interface EvaluationResponseDoc {
+  id: string;
+  rating: number;
+  remarks: string;
+}
+/** P-EVAL-3: `responses` is filled for facilitators only; `mine` is the viewer's own answer. */
+export interface EvaluationDoc {
+  open: boolean;
+  count: number;
+  mine: { rating: number; remarks: string } | null;
+  responses: EvaluationResponseDoc[];
+}
 export interface BoardSnapshot {
   workshop: WorkshopDoc;
   journeys: JourneyDoc[];
@@ -543,6 +572,8 @@ export interface BoardSnapshot {
   improvements: ImprovementsDoc;
   /** P-METH-4; the server always sends it, an old saved board lacks it (none). */
   scores?: ScoreDoc[];
+  /** SPEC-4 §3; a board saved before it (or an older server) has none: closed, no answers. */
+  evaluation?: EvaluationDoc;
 }
 
 // ---- client → server ----
@@ -592,6 +623,10 @@ export interface EventEffect {
   tally?: ScoreTally;
   /** Not in SPEC-3: applied when a server sends it (a count of private cards). */
   privateCount?: number;
+  /** evaluation.submit, in every form, hidden too (P-EVAL-2): the response's id ("r3"). */
+  responseId?: string;
+  /** evaluation.submit: the number of responses so far. */
+  count?: number;
 }
 /**
  * The body of an `event` message, and an element of `welcome.events`. `by`, `clientId` and

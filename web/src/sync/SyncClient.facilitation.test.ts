@@ -163,6 +163,36 @@ describe('SyncClient: our own participant', () => {
     expect(tab.client.screenKey).toBeNull();
   });
 
+  it('a demoted facilitator no longer sends the facilitator key, so a reconnect does not undo the hand-over', () => {
+    const tab = new Tab(undefined, 'Anna', FAKE_FACILITATOR_KEY);
+    tab.socket.open();
+    expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', facilitatorKey: FAKE_FACILITATOR_KEY });
+    push(tab, { type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
+    tab.socket.serverClose(1006);
+    tab.clock.advance(10_000);
+    tab.socket.open();
+    const hello = tab.socket.takeSent()[0];
+    expect(hello).toMatchObject({ type: 'hello', lastSeq: 6, participantToken: 'tok' });
+    expect(hello).not.toHaveProperty('facilitatorKey');
+  });
+
+  it("a role event replayed in a welcome does not override the welcome's own role", () => {
+    const tab = new Tab();
+    welcome(tab, { you: { ...you(), role: 'facilitator' }, joinCode: 'K7MP2Q' });
+    tab.socket.serverClose(1006);
+    tab.clock.advance(10_000);
+    tab.socket.open();
+    tab.socket.takeSent();
+    // Demoted while away, made facilitator again since (the welcome says what holds now).
+    push(tab, {
+      type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
+      events: [{ seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } }],
+    });
+    expect(tab.client.me?.role).toBe('facilitator');
+    expect(tab.client.joinCode).toBe('K7MP2Q');
+  });
+
   it('being removed (event) drops the token, the queue and the saved board, and stops for good', () => {
     const tab = new Tab();
     welcome(tab);

@@ -159,6 +159,49 @@ describe('SyncClient operations', () => {
     });
   });
 
+  it('keeps what a locked board refused, shows it, and sends it with new numbers once unlocked', () => {
+    const tab = new Tab();
+    join(tab, new FakeRoom());
+    tab.client.submit(addCard('c1', 'offline geschreven'));
+    tab.client.submit(addCard('c2', 'nog een', 'a1'));
+    tab.socket.takeSent();
+    // The server refuses both: the facilitator locked the board (its event may come after).
+    tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 1 });
+    tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 2 });
+    tab.socket.push(event(1, { kind: 'board.lock', locked: true }));
+    tab.socket.flush();
+    expect(tab.client.pendingOps.map((p) => p.held)).toEqual([true, true]);
+    expect(tab.client.board!.cards.get('c1')!.text).toBe('offline geschreven');
+    expect(tab.events.filter((e) => e.type === 'held')).toHaveLength(2);
+    expect(tab.events.some((e) => e.type === 'rejected')).toBe(false);
+    expect(ops(tab.socket.takeSent())).toEqual([]);
+
+    tab.socket.push(event(2, { kind: 'board.lock', locked: false }));
+    tab.socket.flush();
+    const resent = ops(tab.socket.takeSent());
+    expect(resent.map((o) => o.clientSeq)).toEqual([3, 4]);
+    expect(resent.map((o) => (o.op as { cardId: string }).cardId)).toEqual(['c1', 'c2']);
+    expect(tab.client.pendingOps.every((p) => p.held === undefined)).toBe(true);
+  });
+
+  it('keeps held operations across a reconnect and sends them when the welcome shows the board open', () => {
+    const room = new FakeRoom();
+    const tab = new Tab();
+    join(tab, room);
+    tab.client.submit(addCard('c1', 'bewaard'));
+    tab.socket.takeSent();
+    tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 1 });
+    tab.socket.flush();
+    room.cut(tab.socket);
+    tab.clock.advance(10_000);
+    join(tab, room); // the fake room's board is not locked; its lastClientSeq for us is 0
+    const resent = ops(tab.socket.sent);
+    expect(resent).toEqual([{ clientSeq: 2, op: addCard('c1', 'bewaard') }]);
+    room.serve();
+    expect(tab.client.pendingCount).toBe(0);
+    expect(tab.client.board!.cards.get('c1')!.text).toBe('bewaard');
+  });
+
   it('an error without a clientSeq becomes a notice and drops nothing', () => {
     const tab = new Tab();
     join(tab, new FakeRoom());

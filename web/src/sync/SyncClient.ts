@@ -46,6 +46,9 @@ export interface RemoteChange {
   cardBefore: Card | undefined;
 }
 
+/** What a locked board refuses but a participant wrote: kept until it opens again. */
+const HOLD_WHEN_LOCKED: ReadonlySet<Operation['kind']> = new Set(['card.add', 'card.update', 'card.move']);
+
 export type SyncEvent =
   | { type: 'board'; remote: RemoteChange[] }
   | { type: 'connection' }
@@ -53,6 +56,8 @@ export type SyncEvent =
   /** Our own participant changed: a facilitator gave us another role. */
   | { type: 'me' }
   | { type: 'rejected'; op: Operation; code: string; message: string }
+  /** Refused because the board is locked; kept, and sent again when it is unlocked. */
+  | { type: 'held'; op: Operation }
   | { type: 'notice'; code: string; message: string };
 
 export interface SyncClientOptions {
@@ -109,6 +114,8 @@ export class SyncClient {
   private me_: You | null = null;
   private joinCode_: string | null = null;
   private screenKey_: string | null = null;
+  /** The facilitator key sent in each hello; dropped when a facilitator makes us a participant. */
+  private facilitatorKey_: string | undefined;
   /** Server clock minus our clock, from welcome.serverTime (0 until known). */
   private clockOffset = 0;
   private participants_: PresenceEntry[] = [];
@@ -127,6 +134,7 @@ export class SyncClient {
       saveDelayMs: 1_000,
       ...options,
     };
+    this.facilitatorKey_ = options.facilitatorKey;
   }
 
   // ---- what views read ----
@@ -295,7 +303,7 @@ export class SyncClient {
       lastSeq: this.confirmed && !this.needSnapshot ? this.confirmedSeq_ : 0,
     };
     if (token) hello.participantToken = token;
-    if (this.opts.facilitatorKey) hello.facilitatorKey = this.opts.facilitatorKey;
+    if (this.facilitatorKey_) hello.facilitatorKey = this.facilitatorKey_;
     else if (this.opts.screenKey) hello.screenKey = this.opts.screenKey;
     this.send(hello);
   }
@@ -435,7 +443,9 @@ export class SyncClient {
           this.resync();
           return;
         }
-        const change = this.applyEvent(e);
+        // welcome.you already holds our role as it is now: an older role event replayed here
+        // must not override it.
+        const change = this.applyEvent(e, false);
         if (change) remote.push(change);
       }
       if (this.confirmedSeq_ !== w.seq) {
@@ -447,8 +457,10 @@ export class SyncClient {
     // were away): it is in the state we just got, or it never will be (P-SYNC-4, P-SYNC-5).
     this.opts.store.raiseClientSeq(w.lastClientSeq);
     const before = this.pending.length;
-    this.pending = this.pending.filter((p) => p.clientSeq > w.lastClientSeq);
+    // Held ops were refused, never applied: they stay whatever their clientSeq.
+    this.pending = this.pending.filter((p) => p.held === true || p.clientSeq > w.lastClientSeq);
     if (this.pending.length !== before) this.opts.store.savePending(this.pending);
+    if (this.confirmed && !this.confirmed.facilitation.locked) this.releaseHeld();
     this.welcomed = true;
     this.everWelcomed = true;
     this.attempt = 0;
@@ -477,8 +489,10 @@ export class SyncClient {
       return;
     }
     const before = this.pending.length;
+    const wasLocked = this.confirmed?.facilitation.locked === true;
     const change = this.applyEvent(e);
     if (this.failReason_) return; // the event removed us
+    if (wasLocked && this.confirmed?.facilitation.locked === false) this.releaseHeld();
     if (this.pending.length !== before) this.opts.store.savePending(this.pending);
     this.rebuildView();
     this.scheduleSave();
@@ -494,7 +508,7 @@ export class SyncClient {
    * `hidden` event only advances the seq. Events about our own participant (a new role, our
    * removal) act on the connection too.
    */
-  private applyEvent(e: EventBody): RemoteChange | null {
+  private applyEvent(e: EventBody, ownRoleFromEvent = true): RemoteChange | null {
     const board = this.confirmed!;
     const op = e.op;
     const by = e.by ?? '';
@@ -503,7 +517,7 @@ export class SyncClient {
     const byRole = by !== '' && by === myId ? this.me_?.role : undefined;
     applyEventOp(board, op, { by, at: e.at, byRole, effect: e.effect });
     this.confirmedSeq_ = e.seq;
-    if (op.kind === 'participant.role' && myId && op.participantId === myId) this.onOwnRole(op.role);
+    if (op.kind === 'participant.role' && myId && op.participantId === myId && ownRoleFromEvent) this.onOwnRole(op.role);
     if (op.kind === 'participant.remove' && myId && op.participantId === myId) this.onRemoved();
     if (e.clientId !== undefined && e.clientId === this.clientId) {
       this.pending = this.pending.filter((p) => p.clientSeq !== e.clientSeq);
@@ -521,6 +535,9 @@ export class SyncClient {
     if (role !== 'facilitator') {
       this.joinCode_ = null;
       this.screenKey_ = null;
+      // A hello with the key makes us facilitator again (P-ROLE-1): after a hand-over, the next
+      // reconnect of this tab would undo it.
+      this.facilitatorKey_ = undefined;
     }
     this.emit({ type: 'me' });
     // The join code and screen key come only in a facilitator's welcome: resume to get them.
@@ -557,6 +574,14 @@ export class SyncClient {
   private onError(err: ErrorMessage): void {
     if (err.clientSeq !== undefined) {
       const index = this.pending.findIndex((p) => p.clientSeq === err.clientSeq);
+      if (index >= 0 && err.code === 'locked' && HOLD_WHEN_LOCKED.has(this.pending[index]!.op.kind)) {
+        this.pending[index]!.held = true;
+        this.opts.store.savePending(this.pending);
+        this.emit({ type: 'held', op: this.pending[index]!.op });
+        this.emit({ type: 'connection' });
+        this.pump();
+        return;
+      }
       if (index >= 0) {
         const [dropped] = this.pending.splice(index, 1);
         this.opts.store.savePending(this.pending);
@@ -587,14 +612,31 @@ export class SyncClient {
   /** Sends pending operations in clientSeq order, at most sendWindow unacknowledged. */
   private pump(): void {
     if (!this.welcomed) return;
-    let inFlight = this.pending.filter((p) => p.clientSeq <= this.sentUpTo).length;
+    let inFlight = this.pending.filter((p) => !p.held && p.clientSeq <= this.sentUpTo).length;
     for (const p of this.pending) {
       if (inFlight >= this.opts.sendWindow) break;
-      if (p.clientSeq <= this.sentUpTo) continue;
+      if (p.held || p.clientSeq <= this.sentUpTo) continue;
       this.send({ type: 'op', clientSeq: p.clientSeq, op: p.op });
       this.sentUpTo = p.clientSeq;
       inFlight++;
     }
+  }
+
+  /**
+   * The board is open again: held ops get new clientSeqs (after everything sent meanwhile, which
+   * the server may have applied: an old number would count as a duplicate) and go out in the
+   * order they were written.
+   */
+  private releaseHeld(): void {
+    if (!this.pending.some((p) => p.held)) return;
+    for (const p of this.pending) {
+      if (!p.held) continue;
+      p.clientSeq = this.opts.store.nextClientSeq();
+      delete p.held;
+    }
+    this.pending.sort((a, b) => a.clientSeq - b.clientSeq);
+    this.opts.store.savePending(this.pending);
+    this.pump();
   }
 
   private send(msg: ClientMessage): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowserSyncStore, HEARTBEAT_STALE_MS } from './SyncStore';
+import { BrowserSyncStore, HEARTBEAT_STALE_MS, syncStoreFor } from './SyncStore';
 import { MemoryStorage } from '../util/MemoryStorage';
 import { sampleSnapshot } from './fakes';
 
@@ -56,6 +56,29 @@ describe('BrowserSyncStore clientId ownership', () => {
     closed.markGone();
     const next = new BrowserSyncStore('w1', local, new MemoryStorage(), T0 + 1_000);
     expect(next.clientId()).not.toBe(closed.clientId());
+  });
+});
+
+describe('the big screen in the same browser', () => {
+  it("neither adopts a closed tab's queue nor replaces the saved board", () => {
+    const local = new MemoryStorage();
+    const closed = syncStoreFor('w1', false, local, new MemoryStorage());
+    closed.savePending([{ clientSeq: 1, op: { kind: 'card.delete', cardId: 'c1' } }]);
+    closed.saveBoard({ seq: 3, snapshot: sampleSnapshot() });
+    closed.markGone();
+    const before = local.getItem('jb.board.w1');
+
+    const screen = syncStoreFor('w1', true, local, new MemoryStorage());
+    expect(screen.clientId()).not.toBe(closed.clientId());
+    expect(screen.loadPending()).toEqual([]);
+    expect(screen.loadBoard()).toBeNull();
+    screen.saveBoard({ seq: 9, snapshot: sampleSnapshot() });
+    expect(local.getItem('jb.board.w1')).toBe(before);
+
+    // The participant's next tab still finds its queue.
+    const next = syncStoreFor('w1', false, local, new MemoryStorage());
+    expect(next.clientId()).toBe(closed.clientId());
+    expect(next.loadPending()).toHaveLength(1);
   });
 });
 

@@ -14,10 +14,16 @@
 
 import type { BoardSnapshot, Operation } from '../protocol/types';
 import { randomId } from '../util/ids';
+import { MemoryStorage } from '../util/MemoryStorage';
 
 export interface PendingOp {
   clientSeq: number;
   op: Operation;
+  /**
+   * Refused because the board was locked: kept (and shown) instead of dropped, and sent again
+   * with a new clientSeq once the board is unlocked, so nothing written is lost.
+   */
+  held?: boolean;
 }
 
 export interface SavedBoard {
@@ -184,4 +190,16 @@ export class BrowserSyncStore implements SyncStore {
   saveBoard(board: SavedBoard | null): void {
     write(this.local, `jb.board.${this.workshopId}`, board === null ? null : JSON.stringify(board));
   }
+}
+
+/**
+ * The store of one connection. The big screen (role `screen`) keeps nothing in this browser's
+ * storage: it sends no operations, so a closed tab's queue it adopted would only be refused
+ * (forbidden) and dropped, and its board (no votes, no private cards, no authors where
+ * anonymous) must not replace the saved board that a participant's tab resumes from.
+ */
+export function syncStoreFor(workshopId: string, screen: boolean, local: Storage, session: Storage): BrowserSyncStore {
+  return screen
+    ? new BrowserSyncStore(workshopId, new MemoryStorage(), new MemoryStorage())
+    : new BrowserSyncStore(workshopId, local, session);
 }

@@ -6,7 +6,7 @@ import { planDrop, planKeyboardMove, type MoveDirection } from '../model/moves';
 import { keyAtEnd } from '../model/orderKeys';
 import type { CardColor, Operation } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
-import { BrowserSyncStore } from '../sync/SyncStore';
+import { syncStoreFor } from '../sync/SyncStore';
 import { SyncClient, type RemoteChange, type SyncEvent } from '../sync/SyncClient';
 import { browserClock, browserNetwork, browserSocketFactory, webSocketUrl } from '../sync/environment';
 import { MemoryStorage } from '../util/MemoryStorage';
@@ -26,6 +26,8 @@ import { journeyInfo } from './structure/journeyInfo';
 import { StructureEditor } from './structure/StructureEditor';
 import { forgetWorkshop } from './templates/earlierWorkshops';
 import { Toasts } from './Toasts';
+import { EvaluationController } from './evaluation/EvaluationController';
+import { ExportDialog } from './export/ExportDialog';
 import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
 import { MethodController } from './method/MethodController';
@@ -81,6 +83,8 @@ export class BoardView implements View {
   private readonly facil: FacilitationController;
   private readonly voting: VotingController;
   private readonly method: MethodController;
+  private readonly evaluation: EvaluationController;
+  private readonly exporter: ExportDialog | null = null;
 
   constructor(private readonly opts: BoardViewOptions) {
     const local = safeLocalStorage() ?? new MemoryStorage();
@@ -90,7 +94,7 @@ export class BoardView implements View {
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
       screenKey: opts.screenKey ?? undefined,
-      store: new BrowserSyncStore(opts.workshopId, local, sessionStore()),
+      store: syncStoreFor(opts.workshopId, !!opts.screenKey, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
@@ -128,6 +132,11 @@ export class BoardView implements View {
     this.journeyInfoEl = h('div', { class: 'journey-info-area' });
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el, this.list.el);
     this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
+    this.evaluation = new EvaluationController({
+      submit: (op) => this.submit(op),
+      announcer: this.announcer,
+      screen: !!opts.screenKey,
+    });
     this.facil = new FacilitationController({
       client: this.client,
       announcer: this.announcer,
@@ -140,6 +149,7 @@ export class BoardView implements View {
         this.renderNow();
       },
       screen: !!opts.screenKey,
+      panelSections: [this.evaluation.results.el],
     });
     this.mainEl.prepend(this.facil.banner.el);
     if (opts.facilitatorKey) {
@@ -172,6 +182,10 @@ export class BoardView implements View {
       announcer: this.announcer,
     });
     this.mainEl.append(this.method.panel.el);
+    this.mainEl.insertBefore(this.evaluation.form.el, this.voting.panel.el);
+    if (opts.facilitatorKey) {
+      this.exporter = new ExportDialog(opts.workshopId, opts.facilitatorKey);
+    }
     if (opts.joinCode) {
       this.share = this.makeShare(opts.joinCode);
     }
@@ -190,6 +204,7 @@ export class BoardView implements View {
       this.voting.dialog.el,
     );
     if (this.structure) root.append(this.structure.el);
+    if (this.exporter) root.append(this.exporter.el);
     this.renderChrome();
     this.drag = new DragController(this.grid.el, (cardId, target) =>
       this.dropCard(cardId, target.phaseId, target.laneId, target.index),
@@ -224,6 +239,8 @@ export class BoardView implements View {
     this.structure?.relabel();
     this.share?.render();
     this.facil.relabel();
+    this.evaluation.relabel();
+    this.exporter?.relabel();
     this.renderChrome();
     const board = this.client.board;
     if (board && this.journeyId) this.grid.relabel(board, this.gridContext());
@@ -246,6 +263,11 @@ export class BoardView implements View {
     const actions: HTMLElement[] = [this.conn.el];
     if (!this.opts.screenKey) actions.push(this.modeButton);
     this.topActions.replaceChildren(...actions, helpButton, langButton());
+    if (this.exporter) {
+      const exportButton = h('button', { type: 'button', class: 'button button--quiet', 'data-testid': 'export-open' }, t('export.open'));
+      exportButton.addEventListener('click', () => this.exporter?.open());
+      this.topActions.prepend(exportButton);
+    }
     if (this.structure) {
       const structureButton = h('button', { type: 'button', class: 'button button--quiet' }, t('structure.open'));
       structureButton.addEventListener('click', () => this.structure?.open());
@@ -336,6 +358,7 @@ export class BoardView implements View {
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
     if (this.journeyId) this.method.update(this.journeyId, this.mode);
+    this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
   }
 
@@ -453,6 +476,9 @@ export class BoardView implements View {
         this.toasts.show(t('notice.rejected', { reason }));
         return;
       }
+      case 'held':
+        this.toasts.showOnce('held', t('notice.held'));
+        return;
       case 'notice':
         this.toasts.show(t('notice.server'));
         return;
@@ -487,7 +513,7 @@ export class BoardView implements View {
         return;
       }
       default: {
-        if (this.facil.announcesItself(op)) return;
+        if (this.facil.announcesItself(op) || this.evaluation.announcesItself(op)) return;
         const text = this.voting.remoteText(op);
         // '' = nothing to say (e.g. one's own vote from another tab).
         if (text === '') return;

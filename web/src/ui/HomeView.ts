@@ -1,7 +1,10 @@
 // The start screen: join a workshop with a code, or create a new one.
 
 import { looksLikeJoinCode, lookupJoinCode, normaliseJoinCode } from '../api/http';
+import { importArchive } from '../api/exports';
+import type { ApiResult } from '../api/http';
 import { createWorkshopFrom } from '../api/templates';
+import type { CreateWorkshopResponse } from '../protocol/types';
 import { MAX_DISPLAY_NAME, MAX_TITLE } from '../protocol/types';
 import { t } from '../i18n/i18n';
 import { langButton, pageFooter, skipLink, type View } from './chrome';
@@ -140,7 +143,8 @@ export class HomeView implements View {
     const f = this.fields!;
     if (this.busy) return;
     this.createError!.textContent = '';
-    const titleProblem = checkText(f.title.input.value, MAX_TITLE);
+    // An archive brings its own name (the round trip keeps it): no name is asked for then.
+    const titleProblem = this.source.importsArchive ? null : checkText(f.title.input.value, MAX_TITLE);
     f.title.setError(titleProblem === 'empty' ? t('error.titleRequired') : titleProblem === 'long' ? t('error.tooLong', { max: MAX_TITLE }) : null);
     const badName = this.nameError(f.createName);
     if (titleProblem || badName) {
@@ -150,10 +154,14 @@ export class HomeView implements View {
     const source = this.source.source();
     if (!source) return;
     this.setBusy(true);
-    const result = await createWorkshopFrom(f.title.input.value.trim(), source);
+    const result: ApiResult<CreateWorkshopResponse> =
+      source.kind === 'archive' ? await importArchive(source.text) : await createWorkshopFrom(f.title.input.value.trim(), source);
     this.setBusy(false);
     if (!result.ok) {
-      if (result.status === 400 && source.kind === 'file')
+      if (source.kind === 'archive' && result.status === 400)
+        this.source.setError(t('export.import.invalid', { detail: result.message ?? result.code }));
+      else if (source.kind === 'archive' && result.status === 413) this.source.setError(t('export.import.tooLarge'));
+      else if (result.status === 400 && source.kind === 'file')
         this.source.setError(t('source.fileInvalid', { detail: result.message ?? result.code }));
       else if (result.status === 403 || result.status === 401) this.source.setError(t('source.forbidden'));
       else

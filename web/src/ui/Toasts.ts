@@ -37,6 +37,13 @@ export class Toasts {
     return close;
   }
 
+  /** Like show, unless a toast shown with the same key is still open (a burst says it once). */
+  showOnce(key: string, text: string): void {
+    if (this.el.querySelector(`[data-toast-key="${CSS.escape(key)}"]`)) return;
+    this.show(text);
+    this.el.lastElementChild?.setAttribute('data-toast-key', key);
+  }
+
   dispose(): void {
     this.el.remove();
   }

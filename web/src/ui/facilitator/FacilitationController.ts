@@ -50,6 +50,13 @@ export interface FacilitationHost {
   showJourney(journeyId: string): void;
   /** True for the read-only big screen. */
   screen: boolean;
+  /** More sections of the facilitator's panel (the closing poll), after the controls. */
+  panelSections?: readonly HTMLElement[];
+}
+
+/** What a participant may still do on a locked board: votes and the closing poll are not edits. */
+function allowedWhileLocked(op: Operation): boolean {
+  return op.kind.startsWith('vote.') || op.kind === 'evaluation.submit' || op.kind === 'score.set';
 }
 
 /** Owns the banner, the facilitator panel and the follow/read-only behaviour of one board screen. */
@@ -85,6 +92,7 @@ export class FacilitationController {
       { class: 'aside__section facil-panel', 'aria-labelledby': 'facil-title', 'data-testid': 'facilitator-panel', hidden: true },
       this.panelHeading,
       this.controls.el,
+      ...(host.panelSections ?? []),
       this.people.el,
     );
     this.follow = new FollowMe({
@@ -108,13 +116,14 @@ export class FacilitationController {
 
   /**
    * Whether this user may not make `op` now: a screen never edits, and a participant cannot
-   * change a locked board (votes still count: they are not edits). Says why, once.
+   * change a locked board (votes and the closing poll still count: they are not edits). Says
+   * why, once.
    */
   refuses(op: Operation): boolean {
     const role = this.host.client.me?.role;
     if (this.host.screen || role === 'screen') return true;
     const locked = this.host.client.board?.facilitation.locked ?? false;
-    if (locked && role === 'participant' && !op.kind.startsWith('vote.') && op.kind !== 'score.set') {
+    if (locked && role === 'participant' && !allowedWhileLocked(op)) {
       this.host.notify(t('lock.refused'));
       return true;
     }

@@ -1,15 +1,20 @@
 // The "start from" choice of the create form (P-HTTP-8): the default board, a shipped template
 // (with a preview of its phases and lanes), an empty board, an earlier workshop of this browser,
-// or an imported template file. Keyboard operable: native radio buttons, select and file input.
+// an imported template file, or a workshop archive (P-ARC: "Uit archief", imported as a new
+// workshop). Keyboard operable: native radio buttons, select and file input.
 
+import { archiveProblem } from '../../api/exports';
 import { listTemplates, type TemplateDoc, type WorkshopSource } from '../../api/templates';
 import { t } from '../../i18n/i18n';
 import { h, uid } from '../dom';
 import { earlierWorkshops } from './earlierWorkshops';
 import { templatePreview } from './TemplatePreview';
 
-type Choice = 'default' | 'template' | 'empty' | 'workshop' | 'file';
-const CHOICES: readonly Choice[] = ['default', 'template', 'empty', 'workshop', 'file'];
+type Choice = 'default' | 'template' | 'empty' | 'workshop' | 'file' | 'archive';
+const CHOICES: readonly Choice[] = ['default', 'template', 'empty', 'workshop', 'file', 'archive'];
+
+/** What the create form does with the choice: create from a source, or import an archive. */
+export type ChosenSource = WorkshopSource | { kind: 'archive'; text: string; name: string };
 
 /** Owns the fieldset and what was chosen in it; survives re-rendering (relabel). */
 export class SourcePicker {
@@ -20,6 +25,8 @@ export class SourcePicker {
   private workshopId = '';
   private file: { name: string; doc: unknown } | null = null;
   private fileProblem: string | null = null;
+  private archive: { name: string; text: string } | null = null;
+  private archiveProblem: string | null = null;
   private readonly detail: HTMLDivElement;
   private readonly error: HTMLParagraphElement;
 
@@ -72,7 +79,44 @@ export class SourcePicker {
         return this.renderWorkshops();
       case 'file':
         return this.renderFile();
+      case 'archive':
+        return this.renderArchive();
     }
+  }
+
+  /** An archive holds the workshop's own name: the create form need not ask for one. */
+  get importsArchive(): boolean {
+    return this.choice === 'archive';
+  }
+
+  private renderArchive(): void {
+    const id = uid('archive');
+    const input = h('input', { id, type: 'file', name: 'archiveFile', accept: '.json,application/json', class: 'field__input', 'data-testid': 'archive-file' });
+    input.addEventListener('change', () => void this.readArchive(input));
+    this.detail.replaceChildren(
+      h('label', { class: 'field__label', for: id }, t('export.import.label')),
+      h('p', { class: 'field__hint' }, t('export.import.hint')),
+      input,
+    );
+    if (this.archive) this.detail.append(h('p', { class: 'field__hint' }, t('export.import.chosen', { name: this.archive.name })));
+  }
+
+  private async readArchive(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    this.archive = null;
+    this.archiveProblem = null;
+    this.setError(null);
+    if (!file) return;
+    const text = await file.text();
+    const problem = archiveProblem(text);
+    if (problem) {
+      this.archiveProblem = t(problem === 'json' ? 'export.import.notJson' : 'export.import.notArchive');
+      this.setError(this.archiveProblem);
+      return;
+    }
+    this.archive = { name: file.name, text };
+    this.renderArchive();
+    this.detail.querySelector<HTMLInputElement>('input[type="file"]')?.focus();
   }
 
   private renderTemplates(): void {
@@ -153,7 +197,7 @@ export class SourcePicker {
   }
 
   /** What to send, or null after showing why nothing can be sent yet. */
-  source(): WorkshopSource | null {
+  source(): ChosenSource | null {
     this.setError(null);
     switch (this.choice) {
       case 'default':
@@ -171,6 +215,10 @@ export class SourcePicker {
         if (this.fileProblem) return this.fail(this.fileProblem);
         if (!this.file) return this.fail(t('source.pickFile'));
         return { kind: 'file', template: this.file.doc };
+      case 'archive':
+        if (this.archiveProblem) return this.fail(this.archiveProblem);
+        if (!this.archive) return this.fail(t('export.import.pick'));
+        return { kind: 'archive', text: this.archive.text, name: this.archive.name };
     }
   }
 

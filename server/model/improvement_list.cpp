@@ -1,0 +1,91 @@
+#include "model/improvement_list.hpp"
+
+#include "model/ranking.hpp"
+
+#include <map>
+
+namespace jb::model {
+
+std::vector<const voting_round*> improvement_rounds(const board& b) {
+    const auto& s = b.state();
+    std::vector<const voting_round*> chosen;
+    if (!s.improvements.round_ids.empty()) {
+        for (const auto& id : s.improvements.round_ids)
+            if (const auto* r = s.find_round(id); r && r->status == round_status::closed) chosen.push_back(r);
+        return chosen;
+    }
+    const voting_round* latest = nullptr;
+    for (const auto& r : s.rounds) {
+        if (r.status != round_status::closed) continue;
+        const auto at = r.closed_at.value_or(0), latest_at = latest ? latest->closed_at.value_or(0) : 0;
+        if (!latest || at > latest_at || (at == latest_at && r.number > latest->number)) latest = &r;
+    }
+    if (latest) chosen.push_back(latest);
+    return chosen;
+}
+
+std::vector<improvement_row> compute_improvements(const board& b) {
+    const auto rounds = improvement_rounds(b);
+    std::map<std::string, std::vector<std::pair<std::string, std::int64_t>>> votes;
+    std::vector<std::string> order;  // first appearance, for a stable input to the ranking
+    for (const auto* r : rounds) {
+        if (!r->result) continue;
+        for (const auto& e : r->result->ranking) {
+            auto [it, fresh] = votes.try_emplace(e.item_id);
+            if (fresh) order.push_back(e.item_id);
+            auto& per = it->second;
+            if (!per.empty() && per.back().first == r->id)
+                per.back().second += e.votes;
+            else
+                per.emplace_back(r->id, e.votes);
+        }
+    }
+    std::vector<ranking_entry> entries;
+    for (const auto& id : order) {
+        if (!item_card(b, id)) continue;  // deleted since its round closed: nothing to improve
+        ranking_entry e;
+        e.item_id = id;
+        for (const auto& [round_id, n] : votes[id]) e.votes += n;
+        entries.push_back(std::move(e));
+    }
+    const auto& saved = b.state().improvements.items;
+    std::vector<improvement_row> rows;
+    for (const auto& ranked : rank_entries(b, std::move(entries))) {
+        const auto& id = ranked.item_id;
+        const card* first = item_card(b, id);
+        const auto group = b.state().groups.find(id);
+        const bool is_group = group != b.state().groups.end();
+        improvement_row row;
+        row.item_id = id;
+        row.text = is_group ? group->second.title : first->text;
+        row.is_group = is_group;
+        row.votes_by_round = votes[id];
+        row.total = ranked.votes;
+        row.rank = ranked.rank;
+        row.tied = ranked.tied;
+        row.journey_id = first->journey_id;
+        row.phase_id = first->phase_id;
+        row.lane_id = first->lane_id;
+        // The first card with a link: the item's card, or a group's members in board order.
+        std::vector<const card*> members{first};
+        if (is_group) {
+            members.clear();
+            for (const auto& [cid, c] : b.cards())
+                if (c.group_id == id) members.push_back(&c);
+            members = in_board_order(b, std::move(members));
+        }
+        for (const card* m : members) {
+            if (!m->linked_to) continue;
+            if (const card* target = b.find_card(*m->linked_to)) row.pain_point = target->text;
+            break;
+        }
+        if (const auto it = saved.find(id); it != saved.end()) {
+            row.owner = it->second.owner;
+            row.status = it->second.status;
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace jb::model

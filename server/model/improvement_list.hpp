@@ -1,0 +1,38 @@
+#pragma once
+// The improvement list (protocol.md P-IMP-4) computed on the server, for the exports: exactly
+// what the web client's web/src/model/improvements.ts computes (same rows, same order, same
+// ties). The shared fixtures in tests/fixtures/improvements/ hold both to that.
+
+#include "model/board.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jb::model {
+
+struct improvement_row {
+    std::string item_id;
+    std::string text;  // card text, or the group's title
+    bool is_group = false;
+    // Votes (digital + paper) per round of the list the item was in, in the list's round order.
+    std::vector<std::pair<std::string, std::int64_t>> votes_by_round;
+    std::int64_t total = 0, rank = 0;
+    bool tied = false;
+    std::string journey_id, phase_id, lane_id;  // of the card, or of a group's first member
+    std::optional<std::string> pain_point;      // the linked pain point's text
+    std::string owner;
+    improvement_status status = improvement_status::open;
+};
+
+// The closed rounds the list is made of: improvements.round_ids (those still closed, in that
+// order), or else the round closed last (ties: the higher number).
+std::vector<const voting_round*> improvement_rounds(const board& b);
+
+// The rows in ranking order: the union of the list rounds' items that are still on the board,
+// ranked by total votes with the P-VOTE-8 rule.
+std::vector<improvement_row> compute_improvements(const board& b);
+
+}  // namespace jb::model
