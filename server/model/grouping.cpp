@@ -37,6 +37,11 @@ const card* visible_card(const board& b, const std::string& id, const op_context
     return c;
 }
 
+bool in_lane_of_kind(const board& b, const card& c, lane_kind kind) {
+    const lane* l = b.find_lane(c.lane_id);
+    return l && l->kind == kind;
+}
+
 check_result no_such_card(std::string_view field, const std::string& id) {
     return rule_error("not_found", field, "no card " + quote_name(id));
 }
