@@ -95,6 +95,7 @@ test('channel, scores, the emotion curve and the largest gaps, live on every scr
   const annaDesired = picker(anna.page, 'Gewenst gevoel', SITE);
   await annaDesired.focus();
   await picker(bob.page, 'Gewenst gevoel', SITE).selectOption({ label: '+2 heel positief' });
+  await openScores(bob, `fase ${ORIENT}`, true);
   await picker(bob.page, 'Verwachting', `fase ${ORIENT}`).selectOption('5');
   await picker(bob.page, 'Ervaring', `fase ${ORIENT}`).selectOption('2');
 
