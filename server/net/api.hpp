@@ -13,6 +13,7 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -49,6 +50,10 @@ private:
     const templates::template_library& library_;
     std::mutex mutex_;  // guards create_limiter_, which every session's strand uses
     keyed_rate_limiter create_limiter_;
+    // Exports asked for and not yet answered; past max_pending_exports a request gets 429, so
+    // that a flood of them cannot pile loaded workshops up in memory.
+    std::atomic<int> pending_exports_{0};
+    static constexpr int max_pending_exports = 8;
     // Builds export files: one thread of its own, so that neither a network thread nor the
     // store thread spends its time on them. Last member: joined first on destruction.
     boost::asio::thread_pool exports_{1};

@@ -59,9 +59,19 @@ void api::download_export(const http_request& req, std::string workshop_id, std:
     auto parsed = exporting::parse_options(query, now);
     if (auto* problem = std::get_if<std::string>(&parsed))
         return done(json_error(http::status::bad_request, "invalid", *problem));
+    if (pending_exports_.fetch_add(1) >= max_pending_exports) {
+        --pending_exports_;
+        return done(json_error(http::status::too_many_requests, "rate_limited",
+                               "too many exports are being made; try again in a moment"));
+    }
+    // Every answer from here on goes through `finish`, which counts the export as done.
+    done_handler finish = [this, done = std::move(done)](http_response res) {
+        --pending_exports_;
+        done(std::move(res));
+    };
     worker_.run([this, id = std::move(workshop_id), key = std::move(*key), format,
                  options = std::get<exporting::export_options>(parsed),
-                 done = std::move(done)](store::store& s) mutable {
+                 done = std::move(finish)](store::store& s) mutable {
         std::optional<store::loaded_workshop> loaded;
         try {
             auto allowed = authorize(s, id, key);

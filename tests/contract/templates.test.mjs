@@ -4,15 +4,10 @@
 // body the server answers on these endpoints validates against its schema.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sharedAjv, problems } from './lib/schemas.mjs';
-
-const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
-const serverBin = process.env.JB_SERVER_BIN;
+import { call as callApi, startServer, templatesDir } from './lib/server.mjs';
 
 const shipped = readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
 const valid = JSON.parse(readFileSync(path.join(templatesDir, 'verhuizing-doorgeven.json'), 'utf8'));
@@ -54,48 +49,14 @@ test('P-TPL-1 the schema refuses every broken template example', () => {
 
 // ---- against the real server ----
 let server;
-let base;
-let dir;
-
-async function call(method, url, { body, key } = {}) {
-  const headers = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (key) headers.authorization = `Bearer ${key}`;
-  const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
-}
+const call = (method, url, options) => callApi(server.base, method, url, options);
 
 function valid_(schema, value, what) {
   assert.equal(problems(sharedAjv(), schema, value), null, `${what} does not validate against ${schema}`);
 }
 
-before(async () => {
-  assert.ok(serverBin, 'set JB_SERVER_BIN to the journeyboard binary (scripts/test does)');
-  assert.ok(existsSync(serverBin), `JB_SERVER_BIN=${serverBin} does not exist`);
-  dir = mkdtempSync(path.join(tmpdir(), 'jb-contract-'));
-  server = spawn(serverBin, ['--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'db.sqlite'),
-    '--static', path.join(dir, 'none'), '--templates', templatesDir, '--create-rate-burst', '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  server.stderr.on('data', (d) => { output += d; });
-  base = await new Promise((resolve, reject) => {
-    let line = '';
-    server.stdout.on('data', (d) => {
-      line += d;
-      const m = /listening on (http:\/\/\S+?)\/?\s/.exec(line);
-      if (m) resolve(m[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
-});
-
-after(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
 
 test('P-TPL-4 GET /api/templates validates against http-templates-response.schema.json', async () => {
   const res = await call('GET', '/api/templates');

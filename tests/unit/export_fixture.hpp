@@ -19,7 +19,7 @@ inline void play(board& b, const json& op, const op_context& ctx) {
     accept(b, std::get<operation>(decoded), ctx);
 }
 
-inline json card(const std::string& id, const std::string& phase, const std::string& lane,
+inline json add_card(const std::string& id, const std::string& phase, const std::string& lane,
                  const std::string& text, const std::string& key = "a0") {
     return {{"kind", "card.add"}, {"cardId", id}, {"journeyId", "j1"}, {"phaseId", phase},
             {"laneId", lane}, {"text", text}, {"color", "yellow"}, {"orderKey", key}};
@@ -33,15 +33,15 @@ inline board export_board() {
     auto next = std::make_shared<std::size_t>(0);
     board b = board::make_default({"w1", "Vergunning \"snel\" aanvragen; één loket", 1000},
                                   [ids, next] { return ids->at((*next)++); });
-    play(b, card("t1", "p1", "l1", "Website gemeente"), alice);
-    play(b, card("t2", "p1", "l1", "Balie; stadhuis", "a1"), alice);
-    play(b, card("t3", "p3", "l1", "Brief met ontvangstbevestiging"), alice);
-    play(b, card("k1", "p1", "l5", "Formulier is \"onduidelijk\""), alice);
-    play(b, card("i1", "p1", "l6", "Eén loket, ook \"digitaal\"; met uitleg"), alice);
-    play(b, card("i3", "p1", "l6", "=Terugbelverzoek", "a2"), bram);
-    play(b, card("i2", "p2", "l6", "Statusbrief\nmet café-uitleg, 2 regels"), bram);
-    play(b, card("i4", "p3", "l6", "Sms bij ontvangst"), bram);
-    play(b, card("i5", "p4", "l6", "Sms bij besluit"), alice);
+    play(b, add_card("t1", "p1", "l1", "Website gemeente"), alice);
+    play(b, add_card("t2", "p1", "l1", "Balie; stadhuis", "a1"), alice);
+    play(b, add_card("t3", "p3", "l1", "Brief met ontvangstbevestiging"), alice);
+    play(b, add_card("k1", "p1", "l5", "Formulier is \"onduidelijk\""), alice);
+    play(b, add_card("i1", "p1", "l6", "Eén loket, ook \"digitaal\"; met uitleg"), alice);
+    play(b, add_card("i3", "p1", "l6", "=Terugbelverzoek", "a2"), bram);
+    play(b, add_card("i2", "p2", "l6", "Statusbrief\nmet café-uitleg, 2 regels"), bram);
+    play(b, add_card("i4", "p3", "l6", "Sms bij ontvangst"), bram);
+    play(b, add_card("i5", "p4", "l6", "Sms bij besluit"), alice);
     play(b, {{"kind", "card.link"}, {"cardId", "i1"}, {"targetId", "k1"}}, alice);
     play(b, {{"kind", "card.link"}, {"cardId", "i5"}, {"targetId", "k1"}}, alice);
     play(b, {{"kind", "group.add"}, {"groupId", "g1"}, {"title", "Statusbericht per sms"},

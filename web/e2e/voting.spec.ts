@@ -176,6 +176,19 @@ test('group, link, a voting round with budget and cap, the tied ranking, paper v
   await expectNoAxeViolations(sander.page, 'the facilitator during a round', 'section.voting');
   await expectFitsNarrow(cleo.page);
 
+  // A locked board still takes votes, from a card's own buttons too (P-FAC-4).
+  await sander.page.getByTestId('lock-toggle').click();
+  await expect(cleo.page.getByTestId('locked-banner')).toBeVisible();
+  const cleoCard = cleo.page.locator('li.card[data-card-id], li.list-card').filter({ visible: true }).filter({ hasText: EXAMPLE });
+  await cleoCard.getByRole('button', { name: `Stem geven: ${EXAMPLE}` }).focus();
+  await cleo.page.keyboard.press('Enter');
+  await expect(budget(cleo.page)).toHaveText('Je hebt nog 2 stemmen (van 3).');
+  await cleoCard.getByRole('button', { name: `Stem terugnemen: ${EXAMPLE}` }).focus();
+  await cleo.page.keyboard.press('Enter');
+  await expect(budget(cleo.page)).toHaveText('Je hebt nog 3 stemmen (van 3).');
+  await sander.page.getByTestId('lock-toggle').click();
+  await expect(cleo.page.getByTestId('locked-banner')).toBeHidden();
+
   // Cleo votes with the keyboard only, and says she is done.
   const cleoAdd = ballotItem(cleo.page, EXAMPLE).getByRole('button', { name: `Stem geven: ${EXAMPLE}` });
   await cleoAdd.focus();

@@ -51,9 +51,10 @@ export class ReadOnlyGuard {
 
   private readonly onPointer = (ev: PointerEvent): void => {
     if (!this.on) return;
-    // Pointer presses start drags; clicks on links and plain reading stay possible.
-    // Scores still count on a locked board: their pickers stay usable.
+    // Pointer presses start drags; clicks on links, on the vote buttons still shown, on the
+    // score pickers (scores still count on a locked board), and plain reading stay possible.
     const target = ev.target as Element;
+    if (target.closest?.('button')) return;
     if (target.closest?.('.card, .card__grip') && !target.closest('.list-view, .method-slot')) this.stop(ev);
   };
 

@@ -120,7 +120,7 @@ export class CardDecorator {
       add.addEventListener('click', () => this.actions.vote(roundId, itemId, itemLabel));
       tools.unshift(add);
       if (d.myDots > 0) {
-        const remove = h('button', { type: 'button', class: 'card__tool', 'aria-label': t('ballot.removeLabel', { text: itemLabel }) }, t('ballot.remove'));
+        const remove = h('button', { type: 'button', class: 'card__tool card__tool--vote', 'aria-label': t('ballot.removeLabel', { text: itemLabel }) }, t('ballot.remove'));
         remove.addEventListener('click', () => this.actions.unvote(roundId, itemId, itemLabel));
         tools.splice(1, 0, remove);
       }
