@@ -29,6 +29,12 @@ event_visibility about_card(const board& b, const card* c, const std::string* la
     return vis;
 }
 
+event_visibility only_for(const std::string& participant_id) {
+    event_visibility vis;
+    vis.only_for = participant_id;
+    return vis;
+}
+
 }  // namespace
 
 bool sees_event(const event_visibility& vis, const viewer& v) {
@@ -95,9 +101,9 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
             [&](const card_link& o) { return about_card(b, b.find_card(o.card_id)); },
             [&](const card_group& o) { return about_card(b, b.find_card(o.card_id)); },
             [&](const card_ungroup& o) { return about_card(b, b.find_card(o.card_id)); },
-            [&](const vote_add&) { return event_visibility{ctx.actor_id, {}, {}}; },
-            [&](const vote_remove&) { return event_visibility{ctx.actor_id, {}, {}}; },
-            [&](const vote_done&) { return event_visibility{ctx.actor_id, {}, {}}; },
+            [&](const vote_add&) { return only_for(ctx.actor_id); },
+            [&](const vote_remove&) { return only_for(ctx.actor_id); },
+            [&](const vote_done&) { return only_for(ctx.actor_id); },
             [&](const score_set&) {
                 event_visibility vis;
                 vis.answer_of = ctx.actor_id;

@@ -29,6 +29,7 @@ struct method_room {
         anna_id = aw.at("you").at("participantId");
         anna_token = aw.at("you").at("participantToken");
         anna2.join(w.id, {.display_name = "Anna", .participant_token = anna_token});
+        fran.apply({{"kind", "stage.set"}, {"stageId", "map"}});  // so Bram's welcome stands past 0
         auto bw = bram.join(w.id, {.display_name = "Bram"});
         bram_id = bw.at("you").at("participantId");
         bram_token = bw.at("you").at("participantToken");
@@ -183,7 +184,9 @@ TEST_CASE("P-METH-2 P-EVAL-1 P-ROLE-5 P-FAC-4 the screen is refused; scores and 
     r.bram.apply(submit(3, "Op slot, toch antwoorden"));
     const auto e = r.bram.wait_error(r.bram.send_op(score("current", r.phase(0), 1)));
     CHECK((e.at("code") == "not_found" && e.at("message") == "op.targetId: no card \"" + r.phase(0) + "\""));
-    const auto bad = r.bram.wait_error(r.bram.send_op(score("expected", r.phase(0), 6)));
+    // Out of range: logged as a message the schemas must reject too.
+    r.bram.send_invalid(json{{"type", "op"}, {"clientSeq", 1000}, {"op", score("expected", r.phase(0), 6)}}.dump());
+    const auto bad = r.bram.wait_error(1000);
     CHECK((bad.at("code") == "invalid" && bad.at("message") == "op.value: must be at most 5"));
 }
 
