@@ -35,6 +35,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
             "behind a reverse proxy on this host: the header that holds the client's address (e.g. X-Real-IP), for per-address limits; honoured only on connections from loopback")
         ("max-message-bytes", po::value(&c.net.max_message_bytes)->default_value(c.net.max_message_bytes), "largest WebSocket message a client may send")
         ("max-body-bytes", po::value(&c.net.max_body_bytes)->default_value(c.net.max_body_bytes), "largest HTTP request body")
+        ("max-archive-bytes", po::value(&c.net.max_archive_bytes)->default_value(c.net.max_archive_bytes), "largest workshop archive that POST /api/workshops/import accepts")
         ("max-header-bytes", po::value(&c.net.max_header_bytes)->default_value(c.net.max_header_bytes), "largest HTTP request header block")
         ("http-timeout", po::value(&http_timeout)->default_value(http_timeout), "seconds an HTTP request may take to arrive, and an idle keep-alive connection may stay open")
         ("ws-queue-bytes", po::value(&queue_bytes)->default_value(queue_bytes), "outgoing bytes queued per WebSocket before it is closed as too slow")
@@ -73,6 +74,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         return bad("--max-message-bytes must be at least 1024");
     if (c.net.max_body_bytes < 256)
         return bad("--max-body-bytes must be at least 256");
+    if (c.net.max_archive_bytes < 1024)
+        return bad("--max-archive-bytes must be at least 1024");
     if (c.net.max_header_bytes < 1024)
         return bad("--max-header-bytes must be at least 1024");
     if (http_timeout < 1 || http_timeout > 3600)

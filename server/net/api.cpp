@@ -19,13 +19,6 @@ namespace {
 
 constexpr int max_join_code_attempts = 32;
 
-std::int64_t now_ms()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::string_view path_of(std::string_view target)
 {
     return target.substr(0, target.find_first_of("?#"));
@@ -54,13 +47,6 @@ std::optional<std::string> decode_segment(std::string_view s)
         i += 2;
     }
     return out;
-}
-
-http_response internal_error(const char* what, const std::exception& e)
-{
-    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
-    return json_error(http::status::internal_server_error, "internal",
-                      "the server could not do this; try again");
 }
 
 // Where a new workshop's structure comes from (P-TPL-2): a journey template (a shipped one, an
@@ -139,10 +125,29 @@ std::variant<structure_source, http_response> read_source(const nlohmann::json& 
 
 }  // namespace
 
+std::int64_t wall_clock_ms()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+http_response internal_error(const char* what, const std::exception& e)
+{
+    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
+    return json_error(http::status::internal_server_error, "internal",
+                      "the server could not do this; try again");
+}
+
 api::api(store::store_worker& worker, room::registry& rooms,
          const templates::template_library& library, rate_limit create_rate)
     : worker_(worker), rooms_(rooms), library_(library), create_limiter_(create_rate)
 {
+}
+
+bool api::is_archive_upload(std::string_view target)
+{
+    return path_of(target) == "/api/workshops/import";
 }
 
 bool api::handles(std::string_view target)
@@ -164,7 +169,13 @@ void api::handle(const http_request& req, const std::string& client_address, don
             return done(method_not_allowed("GET"));
         return done(json_response(http::status::ok, library_.listing()));
     }
-    // /api/workshops/{id}, /api/workshops/{id}/template, /api/workshops/{id}/export/{name}
+    if (path == "/api/workshops/import") {
+        if (req.method() != http::verb::post)
+            return done(method_not_allowed("POST"));
+        return import_archive(req, client_address, std::move(done));
+    }
+    // /api/workshops/{id}, /api/workshops/{id}/{template|archive},
+    // /api/workshops/{id}/export/{name}
     constexpr std::string_view workshop_prefix = "/api/workshops/";
     if (path.starts_with(workshop_prefix)) {
         auto rest = path.substr(workshop_prefix.size());
@@ -181,19 +192,22 @@ void api::handle(const http_request& req, const std::string& client_address, don
                                        std::move(done));
             }
         }
-        const bool template_path = rest.ends_with("/template");
-        if (template_path)
-            rest.remove_suffix(std::string_view("/template").size());
-        const auto id = decode_segment(rest);
+        const auto slash = rest.find('/');
+        const auto sub = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+        const auto id = decode_segment(rest.substr(0, slash));
         if (id && model::text::is_valid_id(*id)) {
-            if (template_path) {
+            if (sub == "template" || sub == "archive") {
                 if (req.method() != http::verb::get)
                     return done(method_not_allowed("GET"));
+                if (sub == "archive")
+                    return download_archive(req, *id, std::move(done));
                 return download_template(req, *id, std::move(done));
             }
-            if (req.method() != http::verb::delete_)
-                return done(method_not_allowed("DELETE"));
-            return delete_workshop(req, *id, std::move(done));
+            if (slash == std::string_view::npos) {
+                if (req.method() != http::verb::delete_)
+                    return done(method_not_allowed("DELETE"));
+                return delete_workshop(req, *id, std::move(done));
+            }
         }
     }
     constexpr std::string_view join_prefix = "/api/join/";
@@ -208,16 +222,10 @@ void api::handle(const http_request& req, const std::string& client_address, don
 void api::create_workshop(const http_request& req, const std::string& client_address,
                           done_handler done)
 {
-    {
-        std::lock_guard lock(mutex_);
-        if (!create_limiter_.take(client_address, rate_clock::now()))
-            return done(json_error(http::status::too_many_requests, "rate_limited",
-                                   "too many workshops created from this address; wait a minute"));
-    }
-    const auto body = nlohmann::json::parse(req.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        return done(json_error(http::status::bad_request, "bad_json",
-                               "the request body must be a JSON object"));
+    auto parsed = creation_body(req, client_address, "a JSON object");
+    if (auto* refused = std::get_if<http_response>(&parsed))
+        return done(std::move(*refused));
+    const auto& body = std::get<nlohmann::json>(parsed);
     const auto t = body.find("title");
     if (t == body.end() || !t->is_string())
         return done(json_error(http::status::bad_request, "invalid",
@@ -241,13 +249,8 @@ void api::create_workshop(const http_request& req, const std::string& client_add
 
     // Everything that needs no store is made here, on the network thread; the worker only
     // picks a free join code and writes.
-    store::workshop_record w;
-    w.id = util::random_id();
-    w.title = title;
-    w.created_at = now_ms();
     const std::string key = util::random_token(32);
-    w.facilitator_key_hash = util::sha256_hex(key);
-    w.screen_key = util::random_token(16);  // 128 bits, 22 characters (P-ROLE-5)
+    auto w = new_workshop_record(title, key);
     const model::workshop_info info{w.id, w.title, w.created_at};
     auto make_state = [info](const std::optional<templates::journey_template>& structure) {
         const auto make_id = [] { return util::random_id(); };
@@ -275,24 +278,69 @@ void api::create_workshop(const http_request& req, const std::string& client_add
                     return done(std::move(*refused));
                 state = make_state(std::get<templates::journey_template>(copied));
             }
-            for (int i = 0; i < max_join_code_attempts && w.join_code.empty(); ++i) {
-                auto code = util::random_join_code();
-                if (!s.join_code_taken(code))
-                    w.join_code = std::move(code);
-            }
-            if (w.join_code.empty())
-                return done(json_error(http::status::service_unavailable, "internal",
-                                       "no free join code found; try again"));
+            auto code = free_join_code(s);
+            if (!code)
+                return done(no_free_join_code());
+            w.join_code = std::move(*code);
             s.create_workshop(w, state);
         } catch (const std::exception& e) {
             return done(internal_error("creating a workshop", e));
         }
-        done(json_response(http::status::created, {{"workshopId", w.id},
-                                                    {"joinCode", w.join_code},
-                                                    {"facilitatorKey", key},
-                                                    {"screenKey", w.screen_key},
-                                                    {"title", w.title}}));
+        done(created_response(w, key));
     });
+}
+
+std::optional<std::string> free_join_code(store::store& s)
+{
+    for (int i = 0; i < max_join_code_attempts; ++i) {
+        auto code = util::random_join_code();
+        if (!s.join_code_taken(code))
+            return code;
+    }
+    return std::nullopt;
+}
+
+http_response no_free_join_code()
+{
+    return json_error(http::status::service_unavailable, "internal",
+                      "no free join code found; try again");
+}
+
+store::workshop_record new_workshop_record(const std::string& title, const std::string& key)
+{
+    store::workshop_record w;
+    w.id = util::random_id();
+    w.title = title;
+    w.created_at = wall_clock_ms();
+    w.facilitator_key_hash = util::sha256_hex(key);
+    w.screen_key = util::random_token(16);  // 128 bits, 22 characters (P-ROLE-5)
+    return w;
+}
+
+http_response created_response(const store::workshop_record& w, const std::string& key)
+{
+    return json_response(http::status::created, {{"workshopId", w.id},
+                                                 {"joinCode", w.join_code},
+                                                 {"facilitatorKey", key},
+                                                 {"screenKey", w.screen_key},
+                                                 {"title", w.title}});
+}
+
+std::variant<nlohmann::json, http_response> api::creation_body(const http_request& req,
+                                                               const std::string& client_address,
+                                                               std::string_view what)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (!create_limiter_.take(client_address, rate_clock::now()))
+            return json_error(http::status::too_many_requests, "rate_limited",
+                              "too many workshops created from this address; wait a minute");
+    }
+    auto body = nlohmann::json::parse(req.body(), nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        return json_error(http::status::bad_request, "bad_json",
+                          "the request body must be " + std::string(what));
+    return body;
 }
 
 void api::find_by_code(std::string_view typed_code, done_handler done)

@@ -32,6 +32,8 @@ public:
 
     // Whether a request target belongs to the API ("/api" or "/api/...").
     static bool handles(std::string_view target);
+    // Whether a request target is the archive upload, which has its own body limit (P-ARC-2).
+    static bool is_archive_upload(std::string_view target);
     void handle(const http_request& req, const std::string& client_address, done_handler done);
 
 private:
@@ -41,6 +43,15 @@ private:
     // GET /api/workshops/{id}/template and DELETE /api/workshops/{id} (api_workshop.cpp).
     void download_template(const http_request& req, std::string workshop_id, done_handler done);
     void delete_workshop(const http_request& req, std::string workshop_id, done_handler done);
+    // GET /api/workshops/{id}/archive and POST /api/workshops/import (api_archive.cpp).
+    void download_archive(const http_request& req, std::string workshop_id, done_handler done);
+    void import_archive(const http_request& req, const std::string& client_address,
+                        done_handler done);
+    // The body of a request that creates a workshop (P-HTTP-5: it takes one creation from the
+    // address's budget, which imports share), if it is a JSON object; else the refusal.
+    std::variant<nlohmann::json, http_response> creation_body(const http_request& req,
+                                                              const std::string& client_address,
+                                                              std::string_view what);
     // GET /api/workshops/{id}/export/{name}?query (api_export.cpp, P-EXP-*).
     void download_export(const http_request& req, std::string workshop_id, std::string name,
                          std::string_view query, done_handler done);
@@ -59,6 +70,20 @@ private:
     boost::asio::thread_pool exports_{1};
 };
 
+// The server's clock, ms since the epoch (createdAt, exportedAt).
+std::int64_t wall_clock_ms();
+// 500 for an unexpected failure, logged with what was being done.
+http_response internal_error(const char* what, const std::exception& e);
+// A new workshop's record (new id, screen key, created now) for the facilitator key `key`; the
+// join code is picked on the store thread (free_join_code).
+store::workshop_record new_workshop_record(const std::string& title, const std::string& key);
+// On the store thread: a join code no workshop has, if one is found in a few tries.
+std::optional<std::string> free_join_code(store::store& s);
+http_response no_free_join_code();
+// 201 with what the facilitator needs (POST /api/workshops and the import answer alike).
+http_response created_response(const store::workshop_record& w, const std::string& key);
+// 401: a facilitator request without a (well-formed) bearer key (P-HTTP-9).
+http_response key_required();
 // The facilitator key of an `Authorization: Bearer <key>` header, if well-formed (P-HTTP-9).
 std::optional<std::string> bearer_key(const http_request& req);
 // On the store thread: the workshop if `key` is its facilitator key, else the error response
@@ -66,9 +91,6 @@ std::optional<std::string> bearer_key(const http_request& req);
 std::variant<store::workshop_record, http_response> authorize(store::store& s,
                                                               const std::string& workshop_id,
                                                               const std::string& key);
-// The board as the store holds it: the snapshot with every operation logged after it applied
-// (the durable state: every acknowledged operation).
-model::board durable_board(const store::loaded_workshop& loaded);
 // On the store thread: the structure of workshop `workshop_id` as it is durably now (its
 // snapshot and the operations logged after it), if `key` is its facilitator key.
 std::variant<templates::journey_template, http_response> copy_structure(

@@ -5,6 +5,7 @@
 #include "net/api.hpp"
 
 #include "export/exporter.hpp"
+#include "room/durable_board.hpp"
 #include "model/field_reader.hpp"
 
 #include <boost/asio/post.hpp>
@@ -86,7 +87,7 @@ void api::download_export(const http_request& req, std::string workshop_id, std:
         boost::asio::post(exports_, [format, options, loaded = std::move(*loaded),
                                      done = std::move(done)] {
             try {
-                done(file_response(format->render(durable_board(loaded), options)));
+                done(file_response(format->render(room::durable_board(loaded), options)));
             } catch (const std::exception& e) {
                 done(failed(std::string(format->name).c_str(), e));
             }

@@ -7,6 +7,7 @@
 #include "export/exporter.hpp"
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
+#include "room/durable_board.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/beast/http/field.hpp>
@@ -27,24 +28,12 @@ std::string file_name_for(const std::string& title)
     return exporting::slug(title) + ".template.json";
 }
 
-http_response internal(const char* what, const std::exception& e)
-{
-    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
-    return json_error(http::status::internal_server_error, "internal",
-                      "the server could not do this; try again");
-}
-
 }  // namespace
 
-model::board durable_board(const store::loaded_workshop& loaded)
+http_response key_required()
 {
-    auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json));
-    for (const auto& logged : loaded.ops_after) {
-        auto decoded = model::decode_operation(nlohmann::json::parse(logged.op_json));
-        if (auto* op = std::get_if<model::operation>(&decoded))
-            b.apply(*op, model::op_context{logged.by, model::role::facilitator, logged.at});
-    }
-    return b;
+    return json_error(http::status::unauthorized, "unauthorized",
+                      "this needs the facilitator key: Authorization: Bearer <key>");
 }
 
 std::optional<std::string> bearer_key(const http_request& req)
@@ -87,22 +76,21 @@ std::variant<templates::journey_template, http_response> copy_structure(
     auto loaded = s.load_workshop(workshop_id);
     if (!loaded)
         return json_error(http::status::not_found, "not_found", "no such workshop");
-    return templates::from_board(durable_board(*loaded));
+    return templates::from_board(room::durable_board(*loaded));
 }
 
 void api::download_template(const http_request& req, std::string workshop_id, done_handler done)
 {
     auto key = bearer_key(req);
     if (!key)
-        return done(json_error(http::status::unauthorized, "unauthorized",
-                               "this needs the facilitator key: Authorization: Bearer <key>"));
+        return done(key_required());
     worker_.run([id = std::move(workshop_id), key = std::move(*key),
                  done = std::move(done)](store::store& s) {
         std::variant<templates::journey_template, http_response> copied;
         try {
             copied = copy_structure(s, id, key);
         } catch (const std::exception& e) {
-            return done(internal("reading a workshop's structure", e));
+            return done(internal_error("reading a workshop's structure", e));
         }
         if (auto* refused = std::get_if<http_response>(&copied))
             return done(std::move(*refused));
@@ -130,7 +118,7 @@ void api::delete_workshop(const http_request& req, std::string workshop_id, done
             if (auto* refused = std::get_if<http_response>(&allowed))
                 return done(std::move(*refused));
         } catch (const std::exception& e) {
-            return done(internal("checking a facilitator key", e));
+            return done(internal_error("checking a facilitator key", e));
         }
         rooms_.remove(id, [id, done = std::move(done)](std::optional<bool> existed) {
             if (!existed)

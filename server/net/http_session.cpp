@@ -12,6 +12,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace jb::net {
@@ -62,9 +63,31 @@ void http_session::fail(beast::error_code ec, char const* what)
 void http_session::do_read()
 {
     parser_.emplace();
-    parser_->body_limit(state_->options().max_body_bytes);
+    // Until the target is known, the larger of the two limits; on_header narrows it.
+    parser_->body_limit(std::max(state_->options().max_body_bytes, state_->options().max_archive_bytes));
     parser_->header_limit(static_cast<std::uint32_t>(state_->options().max_header_bytes));
     stream_.expires_after(state_->options().http_timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&http_session::on_header, shared_from_this()));
+}
+
+std::size_t http_session::body_limit() const
+{
+    // An archive is larger than any other body (P-ARC-2): only its upload may send that much.
+    return api::is_archive_upload(to_std(parser_->get().target())) ? state_->options().max_archive_bytes
+                                                                   : state_->options().max_body_bytes;
+}
+
+void http_session::on_header(beast::error_code ec, std::size_t bytes)
+{
+    if (ec)
+        return on_read(ec, bytes);
+    const auto limit = body_limit();
+    // The parser checked Content-Length against the larger limit only; a chunked body is
+    // counted against the narrowed one as it arrives.
+    if (const auto length = parser_->content_length(); length && *length > limit)
+        return on_read(http::error::body_limit, bytes);
+    parser_->body_limit(limit);
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&http_session::on_read, shared_from_this()));
 }
@@ -79,7 +102,7 @@ void http_session::on_read(beast::error_code ec, std::size_t)
         if (ec == http::error::body_limit)
             return send(json_error(http::status::payload_too_large, "too_large",
                                    "the request body is larger than " +
-                                       std::to_string(state_->options().max_body_bytes) +
+                                       std::to_string(body_limit()) +
                                        " bytes"));
         if (ec == http::error::header_limit)
             return send(json_error(http::status::request_header_fields_too_large, "too_large",

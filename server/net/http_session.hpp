@@ -1,6 +1,6 @@
 #pragma once
 // One HTTP connection (chat-multi's http_session): reads requests with explicit header and body
-// limits and a timeout, answers /healthz, /api/* (net/api) and static files
+// limits (the header first, so that the archive upload gets its own body limit) and a timeout, answers /healthz, /api/* (net/api) and static files
 // (net/static_files), keeps the connection alive between requests, and hands a WebSocket
 // upgrade at /ws to a websocket_session after the Origin check (protocol P-WS-3).
 // Everything runs on the connection's strand; the API's answers are posted back to it.
@@ -25,6 +25,9 @@ public:
 private:
     void fail(boost::beast::error_code ec, char const* what);
     void do_read();
+    void on_header(boost::beast::error_code ec, std::size_t bytes);
+    // The body limit of the request being read: the archive upload has its own.
+    std::size_t body_limit() const;
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_request();
     void do_upgrade();

@@ -102,6 +102,10 @@ struct sqlite_store::impl {
                                      "token_hash = excluded.token_hash, "
                                      "display_name = excluded.display_name, "
                                      "role = excluded.role, removed = excluded.removed"};
+    // An import adds each participant once: a repeated id is an error, not an update.
+    statement insert_participant{db, "INSERT INTO participants (workshop_id, id, token_hash, "
+                                     "display_name, role, created_at, removed) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
     statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at, removed "
                                   "FROM participants WHERE workshop_id = ?1 "
                                   "ORDER BY created_at, id"};
@@ -116,6 +120,13 @@ struct sqlite_store::impl {
     std::vector<std::unique_ptr<statement>> delete_rows = prepare_deletes(db);
 
     explicit impl(const std::string& path) : db(path), version(open_database(db)) {}
+
+    void write_workshop(const workshop_record& w) {
+        statement::use(insert_workshop)
+            .bind(1, w.id).bind(2, w.title).bind(3, w.join_code)
+            .bind(4, w.facilitator_key_hash).bind(5, w.created_at).bind(6, w.screen_key)
+            .run();
+    }
 
     void write_snapshot(const snapshot_record& s) {
         statement::use(upsert_snapshot).bind(1, s.workshop_id).bind(2, s.seq).bind(3, s.state_json).run();
@@ -135,14 +146,32 @@ int sqlite_store::supported_schema_version() {
 void sqlite_store::create_workshop(const workshop_record& w, const std::string& initial_state_json) {
     try {
         transaction tx(impl_->db, transaction::kind::immediate);
-        statement::use(impl_->insert_workshop)
-            .bind(1, w.id).bind(2, w.title).bind(3, w.join_code)
-            .bind(4, w.facilitator_key_hash).bind(5, w.created_at).bind(6, w.screen_key)
-            .run();
+        impl_->write_workshop(w);
         impl_->write_snapshot({w.id, 0, initial_state_json});
         tx.commit();
     } catch (const store_error& e) {
         throw store_error("cannot create workshop '" + w.id + "': " + e.what());
+    }
+}
+
+void sqlite_store::import_workshop(const workshop_record& w, const std::string& state_json,
+                                   const std::vector<participant_record>& participants) {
+    try {
+        transaction tx(impl_->db, transaction::kind::immediate);
+        impl_->write_workshop(w);
+        impl_->write_snapshot({w.id, 0, state_json});
+        for (const auto& p : participants) {
+            if (p.workshop_id != w.id)
+                throw store_error("participant '" + p.id + "' belongs to another workshop");
+            statement::use(impl_->insert_participant)
+                .bind(1, p.workshop_id).bind(2, p.id).bind(3, p.token_hash)
+                .bind(4, p.display_name).bind(5, p.role).bind(6, p.created_at)
+                .bind(7, std::int64_t{p.removed ? 1 : 0})
+                .run();
+        }
+        tx.commit();
+    } catch (const store_error& e) {
+        throw store_error("cannot import workshop '" + w.id + "': " + e.what());
     }
 }
 

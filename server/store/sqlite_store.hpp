@@ -16,6 +16,8 @@ public:
     ~sqlite_store() override;
 
     void create_workshop(const workshop_record& w, const std::string& initial_state_json) override;
+    void import_workshop(const workshop_record& w, const std::string& state_json,
+                         const std::vector<participant_record>& participants) override;
     std::optional<workshop_record> find_workshop_by_code(std::string_view join_code) override;
     bool join_code_taken(std::string_view join_code) override;
     std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) override;

@@ -79,6 +79,12 @@ public:
     // Creates the workshop with its initial state as snapshot seq 0. Throws store_error if the
     // id or join code is taken.
     virtual void create_workshop(const workshop_record& w, const std::string& initial_state_json) = 0;
+    // Creates a workshop from an archive (P-ARC-*): the workshop, its state as snapshot seq 0
+    // and its participants, in ONE transaction, so a failure leaves nothing of it behind.
+    // Every participant must belong to `w` and have an id of its own. Throws store_error if the
+    // id or join code is taken, or a participant is refused.
+    virtual void import_workshop(const workshop_record& w, const std::string& state_json,
+                                 const std::vector<participant_record>& participants) = 0;
     // Exact match: normalise a typed code first (util::normalize_join_code).
     virtual std::optional<workshop_record> find_workshop_by_code(std::string_view join_code) = 0;
     virtual bool join_code_taken(std::string_view join_code) = 0;

@@ -413,3 +413,62 @@ STORE_CONTRACT_TEST("P-VOTE-10 an op the server made itself is logged without a 
     CHECK(loaded->ops_after == b.ops);
     CHECK(loaded->client_seqs.empty());
 }
+
+STORE_CONTRACT_TEST("P-ARC-3 an imported workshop loads with its state and participants, nothing else") {
+    TestType impl;
+    auto s = impl.open();
+    const auto w = make_workshop("w9", "JKL789");
+    auto removed = make_participant("w9", "p2", "Bram", 20);
+    removed.removed = true;
+    auto facilitator = make_participant("w9", "p1", "Anna", 10);
+    facilitator.role = "facilitator";
+    s->import_workshop(w, R"({"imported":"Één ✓"})", {removed, facilitator});
+
+    auto loaded = s->load_workshop("w9");
+    REQUIRE(loaded);
+    CHECK(loaded->workshop == w);
+    CHECK(loaded->snapshot == snapshot_record{"w9", 0, R"({"imported":"Één ✓"})"});
+    CHECK(loaded->participants == std::vector<participant_record>{facilitator, removed});
+    CHECK(loaded->ops_after.empty());
+    CHECK(loaded->client_seqs.empty());
+    CHECK(s->find_workshop_by_code("JKL789") == w);
+}
+
+STORE_CONTRACT_TEST("P-ARC-3 an import that fails part-way leaves no workshop, no snapshot, no participant") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    // The workshop row and the snapshot are written first; the repeated participant id fails
+    // only after them, so this proves the rollback of the whole import.
+    CHECK_THROWS_AS(s->import_workshop(make_workshop("w9", "JKL789"), "{}",
+                                       {make_participant("w9", "p1", "Anna"),
+                                        make_participant("w9", "p1", "Anna again")}),
+                    store_error);
+    CHECK_FALSE(s->find_workshop("w9"));
+    CHECK_FALSE(s->load_workshop("w9"));
+    CHECK_FALSE(s->join_code_taken("JKL789"));
+    // A participant of another workshop is refused the same way.
+    CHECK_THROWS_AS(s->import_workshop(make_workshop("w9", "JKL789"), "{}",
+                                       {make_participant("w1", "p1", "Anna")}),
+                    store_error);
+    CHECK_FALSE(s->find_workshop("w9"));
+    CHECK(s->load_workshop("w1")->participants.empty());
+
+    // The store is usable afterwards, and the same id and code import fine.
+    s->import_workshop(make_workshop("w9", "JKL789"), "{}", {make_participant("w9", "p1", "Anna")});
+    CHECK(s->load_workshop("w9")->participants.size() == 1);
+}
+
+STORE_CONTRACT_TEST("P-ARC-3 an import with a taken id or join code is refused and changes nothing") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    CHECK_THROWS_AS(s->import_workshop(make_workshop("w1", "QRS567"), "{}",
+                                       {make_participant("w1", "p7", "Zoë")}),
+                    store_error);
+    CHECK_THROWS_AS(s->import_workshop(make_workshop("w2", "ABC234"), "{}", {}), store_error);
+    CHECK_FALSE(s->find_workshop("w2"));
+    auto w1 = s->load_workshop("w1");
+    REQUIRE(w1);
+    CHECK(w1->workshop == make_workshop("w1", "ABC234"));
+    CHECK(w1->participants.empty());
+    CHECK(w1->snapshot.state_json == R"({"journeys":[]})");
+}

@@ -49,6 +49,10 @@ public:
     void create_workshop(const workshop_record& w, const std::string& state) override {
         inner_.create_workshop(w, state);
     }
+    void import_workshop(const workshop_record& w, const std::string& state,
+                         const std::vector<participant_record>& participants) override {
+        inner_.import_workshop(w, state, participants);
+    }
     std::optional<workshop_record> find_workshop_by_code(std::string_view code) override {
         return inner_.find_workshop_by_code(code);
     }

@@ -58,6 +58,10 @@ struct failing_store : jb::store::store {
     void create_workshop(const jb::store::workshop_record& w, const std::string& s) override {
         inner.create_workshop(w, s);
     }
+    void import_workshop(const jb::store::workshop_record& w, const std::string& s,
+                         const std::vector<jb::store::participant_record>& p) override {
+        inner.import_workshop(w, s, p);
+    }
     std::optional<jb::store::workshop_record> find_workshop_by_code(std::string_view c) override {
         return inner.find_workshop_by_code(c);
     }
