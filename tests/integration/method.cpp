@@ -15,7 +15,7 @@ struct method_room {
     workshop w;
     ws_client fran, anna, anna2, bram, screen;
     json board;
-    std::string anna_id, anna_token, bram_id, bram_token, bram_client, fran_id;
+    std::string anna_id, anna_token, bram_id, bram_token, bram_client, fran_id, fran_token;
     std::int64_t bram_seq = 0;  // where Bram's first welcome stood
     std::string touchpoint = new_id("t"), other_touchpoint = new_id("t");
 
@@ -25,6 +25,7 @@ struct method_room {
         auto fw = fran.join(w.id, {.display_name = "Fran", .facilitator_key = w.facilitator_key});
         board = fw.at("snapshot");
         fran_id = fw.at("you").at("participantId");
+        fran_token = fw.at("you").at("participantToken");
         auto aw = anna.join(w.id, {.display_name = "Anna"});
         anna_id = aw.at("you").at("participantId");
         anna_token = aw.at("you").at("participantToken");
@@ -149,7 +150,7 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
     };
     const json anna_view = snap({.participant_token = r.anna_token});
     const json bram_view = snap({.participant_token = r.bram_token});
-    const json fran_view = snap({.facilitator_key = r.w.facilitator_key});
+    const json fran_view = snap({.participant_token = r.fran_token, .facilitator_key = r.w.facilitator_key});
     const json screen_view = snap({.screen_key = r.w.screen_key});
     CHECK(score_entry(anna_view, "current", r.touchpoint) ==
           json{{"scale", "current"}, {"targetId", r.touchpoint}, {"counts", {0, 0, 0, 1, 1}}, {"mine", 1}});
@@ -219,14 +220,14 @@ TEST_CASE("P-METH-4 P-EVAL-3 P-SYNC-5 P-SYNC-7 a reconnect and a restart replay 
         return ws_client(server.port(), {.contract_log = false}).join(r.w.id, o).at("snapshot");
     };
     const json before_anna = snap({.participant_token = r.anna_token});
-    const json before_fran = snap({.facilitator_key = r.w.facilitator_key});
+    const json before_fran = snap({.participant_token = r.fran_token, .facilitator_key = r.w.facilitator_key});
     const json before_screen = snap({.screen_key = r.w.screen_key});
     for (auto* c : r.everyone()) c->close();
 
     REQUIRE(server.stop() == 0);
     server.start();
     CHECK(snap({.participant_token = r.anna_token}) == before_anna);
-    CHECK(snap({.facilitator_key = r.w.facilitator_key}) == before_fran);
+    CHECK(snap({.participant_token = r.fran_token, .facilitator_key = r.w.facilitator_key}) == before_fran);
     CHECK(snap({.screen_key = r.w.screen_key}) == before_screen);
     ws_client bram3(server.port(), {.client_id = r.bram_client});
     CHECK(replayed(bram3) == live);
