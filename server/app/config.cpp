@@ -17,6 +17,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
     double ws_burst = c.net.ws_rate.burst, ws_per_second = c.net.ws_rate.per_second;
     double create_burst = c.create_rate.burst;
     unsigned http_timeout = static_cast<unsigned>(c.net.http_timeout.count());
+    unsigned idle_seconds = static_cast<unsigned>(
+        std::chrono::duration_cast<std::chrono::seconds>(c.room.idle_unload).count());
 
     po::options_description desc(
         "Journeyboard: a real-time customer-journey workshop board.\n"
@@ -43,6 +45,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         ("ws-rate-burst", po::value(&ws_burst)->default_value(ws_burst), "WebSocket messages a client may send in a burst")
         ("ws-rate-per-second", po::value(&ws_per_second)->default_value(ws_per_second), "WebSocket messages per second a client may send, sustained")
         ("create-rate-burst", po::value(&create_burst)->default_value(create_burst), "workshops one address may create in a burst (then one per 6 s)")
+        ("room-idle-seconds", po::value(&idle_seconds)->default_value(idle_seconds), "seconds after the last connection leaves before a workshop is unloaded from memory (0: never)")
         ("replay-window", po::value(&c.room.replay_window)->default_value(c.room.replay_window), "operations kept in memory per workshop for reconnects; older gaps get a snapshot")
         ("templates", po::value(&c.templates_dir)->default_value(c.templates_dir), "folder of journey templates (<id>.json); a broken one stops the start")
         ("retention-days", po::value(&c.retention_days)->default_value(c.retention_days), "delete workshops with no activity for this many days, checked at start and hourly (0: never)");
@@ -88,6 +91,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
         return bad("--create-rate-burst must be at least 1");
     if (c.room.replay_window < 1)
         return bad("--replay-window must be at least 1");
+    if (idle_seconds > 86'400)
+        return bad("--room-idle-seconds must be 0 (never) to 86400");
     if (c.db.empty())
         return bad("--db must name a file");
     if (c.retention_days > 36500)
@@ -99,6 +104,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv)
     c.net.ws_rate = {ws_burst, ws_per_second};
     c.create_rate.burst = create_burst;
     c.room.max_message_bytes = c.net.max_message_bytes;
+    c.room.idle_unload = std::chrono::seconds(idle_seconds);
     return c;
 }
 

@@ -41,6 +41,7 @@ struct card {
     std::int64_t created_at = 0, updated_at = 0;
     std::optional<std::string> group_id, linked_to;
     bool private_card = false;  // seen only by its author until revealed (P-FAC-6)
+    std::optional<channel_kind> channel;  // a touchpoint's channel (P-METH-1)
 };
 
 struct workshop_info {

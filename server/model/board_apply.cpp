@@ -39,6 +39,14 @@ void update_item(std::map<std::string, journey>& journeys, std::vector<T> journe
     });
 }
 
+// P-FAC-6: events about adding or deleting a private card carry the new count, also in the
+// hidden form others get, so that everyone's privateCount stays live.
+nlohmann::json private_count_effect(const std::map<std::string, card>& cards) {
+    std::size_t n = 0;
+    for (const auto& [id, c] : cards) n += c.private_card ? 1 : 0;
+    return nlohmann::json{{"privateCount", n}};
+}
+
 }  // namespace
 
 applied board::apply(const operation& op, const op_context& ctx) {
@@ -60,13 +68,16 @@ applied board::apply(const operation& op, const op_context& ctx) {
                 c.color = o.color;
                 c.created_at = c.updated_at = ctx.at;
                 c.private_card = o.private_card;
+                c.channel = o.channel;
                 cards_.insert_or_assign(c.id, std::move(c));
+                if (o.private_card) out.effect = private_count_effect(cards_);
             },
             [&](const card_update& o) {
                 const auto it = cards_.find(o.card_id);
                 if (it == cards_.end()) return;
                 if (o.text) it->second.text = *o.text;
                 if (o.color) it->second.color = *o.color;
+                if (o.channel) it->second.channel = *o.channel;
                 it->second.updated_at = ctx.at;
             },
             [&](const card_move& o) {
@@ -80,8 +91,11 @@ applied board::apply(const operation& op, const op_context& ctx) {
             [&](const card_delete& o) {
                 const auto it = cards_.find(o.card_id);
                 if (it == cards_.end()) return;
+                const bool was_private = it->second.private_card;
                 leave_group(*this, it->second);
                 cards_.erase(it);
+                drop_scores(*this, o.card_id);
+                if (was_private) out.effect = private_count_effect(cards_);
                 for (auto& [id, c] : cards_)  // deleting a link's target clears the link
                     if (c.linked_to == o.card_id) c.linked_to.reset();
             },
@@ -104,6 +118,8 @@ applied board::apply(const operation& op, const op_context& ctx) {
                 if (o.persona) it->second.persona = *o.persona;
             },
             [&](const journey_delete& o) {
+                if (const auto it = journeys_.find(o.journey_id); it != journeys_.end())
+                    for (const auto& p : it->second.phases) drop_scores(*this, p.id);
                 journeys_.erase(o.journey_id);
                 auto& focus = session_.facilitation.focus;
                 if (focus && focus->journey_id == o.journey_id) focus.reset();
@@ -121,6 +137,7 @@ applied board::apply(const operation& op, const op_context& ctx) {
             [&](const phase_delete& o) {
                 with_item(journeys_, &journey::phases, o.phase_id,
                           [](auto& items, auto it) { items.erase(it); });
+                drop_scores(*this, o.phase_id);
                 auto& focus = session_.facilitation.focus;
                 if (focus && focus->phase_id == o.phase_id) focus->phase_id.reset();
             },

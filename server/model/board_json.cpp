@@ -52,6 +52,7 @@ json card_to_json(const card& c) {
     j["groupId"] = c.group_id ? json(*c.group_id) : json(nullptr);
     j["linkedTo"] = c.linked_to ? json(*c.linked_to) : json(nullptr);
     j["private"] = c.private_card;
+    j["channel"] = c.channel ? json(to_string(*c.channel)) : json(nullptr);
     return j;
 }
 
@@ -116,6 +117,7 @@ json board::to_json() const {
     doc["journeys"] = std::move(journeys);
     doc["cards"] = std::move(cards);
     write_session(doc, session_, private_count);
+    write_method(doc, session_);
     return doc;
 }
 

@@ -3,6 +3,7 @@
 
 #include "model/board.hpp"
 
+#include "model/document_reader.hpp"
 #include "model/field_reader.hpp"
 #include "model/session_json.hpp"
 #include "model/sorted.hpp"
@@ -16,28 +17,9 @@ namespace jb::model {
 namespace {
 
 using nlohmann::json;
+using namespace document;
 
 constexpr std::int64_t max_time = std::numeric_limits<std::int64_t>::max();
-
-[[noreturn]] void malformed(const std::string& what) {
-    throw std::invalid_argument("board document: " + what);
-}
-
-void require(const field_reader& r) {
-    if (!r.ok()) malformed(r.error()->message);
-}
-
-const json& object_at(const json& v, const std::string& where) {
-    if (!v.is_object()) malformed(where + ": must be an object");
-    return v;
-}
-
-const json& array_field(const json& object, const char* name, const std::string& where) {
-    const auto it = object.find(name);
-    if (it == object.end()) malformed(where + name + ": missing");
-    if (!it->is_array()) malformed(where + name + ": must be an array");
-    return *it;
-}
 
 }  // namespace
 
@@ -45,7 +27,7 @@ board board::from_json(const json& doc, board_limits limits) {
     object_at(doc, "document");
     field_reader top(doc, "");
     top.allow_only({"workshop", "journeys", "cards", "facilitation", "groups", "rounds",
-                    "improvements"});
+                    "improvements", "scores", "evaluation"});
     require(top);
 
     const auto workshop_it = doc.find("workshop");
@@ -110,7 +92,8 @@ board board::from_json(const json& doc, board_limits limits) {
         const std::string where = "cards[" + std::to_string(i) + "].";
         field_reader r(object_at(cards[i], where.substr(0, where.size() - 1)), where);
         r.allow_only({"id", "journeyId", "phaseId", "laneId", "text", "color", "authorId",
-                      "orderKey", "createdAt", "updatedAt", "groupId", "linkedTo", "private"});
+                      "orderKey", "createdAt", "updatedAt", "groupId", "linkedTo", "private",
+                      "channel"});
         card c;
         c.id = r.id("id");
         c.journey_id = r.id("journeyId");
@@ -126,6 +109,7 @@ board board::from_json(const json& doc, board_limits limits) {
         if (const json* g = r.find("groupId"); g && !g->is_null()) c.group_id = r.maybe_id("groupId");
         if (const json* l = r.find("linkedTo"); l && !l->is_null()) c.linked_to = r.maybe_id("linkedTo");
         if (r.has("private")) c.private_card = r.boolean("private");
+        c.channel = r.maybe_channel("channel");  // absent in boards stored before channels
         require(r);
         const journey* j = b.find_journey(c.journey_id);
         if (!j) malformed(where + "journeyId: no journey " + quote_name(c.journey_id));
@@ -137,6 +121,9 @@ board board::from_json(const json& doc, board_limits limits) {
         if (!b.cards_.emplace(id, std::move(c)).second) malformed(where + "id: duplicate card id");
     }
     b.session_ = read_session(doc);
+    read_method(doc, b.session_, [&b](const std::string& id) {
+        return b.find_card(id) != nullptr || b.phase_owner(id) != nullptr;
+    });
     return b;
 }
 

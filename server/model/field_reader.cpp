@@ -285,6 +285,20 @@ std::optional<improvement_status> field_reader::maybe_status(std::string_view n)
                      "open, planned, in_progress, done, dropped");
 }
 
+std::optional<channel_kind> field_reader::maybe_channel(std::string_view n) {
+    const nlohmann::json* v = find(n);
+    if (!v || v->is_null()) return std::nullopt;
+    return read_enum(n, false, &parse_channel, "website, phone, desk, letter, email, app, other, or null");
+}
+score_scale field_reader::scale(std::string_view n) {
+    return read_enum(n, true, &parse_score_scale, "current, desired, expected, experienced")
+        .value_or(score_scale::current);
+}
+std::string field_reader::multiline(std::string_view n, std::size_t max_length) {
+    if (!get(n, true)) return "";
+    return maybe_multiline(n, max_length).value_or("");
+}
+
 namespace {
 constexpr std::string_view colors = "yellow, green, blue, pink, orange, purple, grey";
 constexpr std::string_view kinds =

@@ -69,6 +69,12 @@ public:
     // A trimmed single line of 0..max_length (an owner).
     std::optional<std::string> maybe_line(std::string_view name, std::size_t max_length);
     std::optional<improvement_status> maybe_status(std::string_view name);
+    // A touchpoint's channel (P-METH-1): absent or null → nothing (use has() to tell them apart).
+    std::optional<channel_kind> maybe_channel(std::string_view name);
+    // A score's scale (required).
+    score_scale scale(std::string_view name);
+    // Required multi-line text of 0..max_length (an evaluation's remarks).
+    std::string multiline(std::string_view name, std::size_t max_length);
 
     // Records a problem with a field (only the first one is kept).
     void fail(std::string_view code, std::string_view field, std::string_view problem);

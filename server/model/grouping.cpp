@@ -29,12 +29,25 @@ check_result round_conflict(std::string_view field, const std::string& id) {
                       quote_name(id) + " is an item of the open round; close or cancel it first");
 }
 
+// Groups and links are seen by everyone, so they take only cards everyone can see: a private
+// card (its author's own, P-FAC-6) must be revealed first, or its event would show it to all.
+check_result private_conflict(std::string_view field, const card& c) {
+    if (!c.private_card) return std::nullopt;
+    return rule_error("conflict", field,
+                      "card " + quote_name(c.id) + " is private until the cards are revealed");
+}
+
 }  // namespace
 
 const card* visible_card(const board& b, const std::string& id, const op_context& ctx) {
     const card* c = b.find_card(id);
     if (!c || (c->private_card && c->author_id != ctx.actor_id)) return nullptr;
     return c;
+}
+
+bool in_lane_of_kind(const board& b, const card& c, lane_kind kind) {
+    const lane* l = b.find_lane(c.lane_id);
+    return l && l->kind == kind;
 }
 
 check_result no_such_card(std::string_view field, const std::string& id) {
@@ -65,11 +78,13 @@ void leave_group(board& b, card& c) {
 check_result check_rule(const board& b, const card_link& o, const op_context& ctx) {
     const card* c = visible_card(b, o.card_id, ctx);
     if (!c) return no_such_card("cardId", o.card_id);
+    if (auto refused = private_conflict("cardId", *c)) return refused;
     if (kind_of_lane(b, c->lane_id) != lane_kind::idea)
         return rule_error("invalid", "cardId", "only a card in an idea lane can be linked");
     if (!o.target_id) return std::nullopt;
     const card* t = visible_card(b, *o.target_id, ctx);
     if (!t) return no_such_card("targetId", *o.target_id);
+    if (auto refused = private_conflict("targetId", *t)) return refused;
     if (kind_of_lane(b, t->lane_id) != lane_kind::pain_point)
         return rule_error("invalid", "targetId", "the target must be a card in a pain point lane");
     if (t->journey_id != c->journey_id)
@@ -91,6 +106,7 @@ check_result check_rule(const board& b, const group_add& o, const op_context& ct
     for (const auto& id : o.card_ids) {
         const card* c = visible_card(b, id, ctx);
         if (!c) return no_such_card("cardIds", id);
+        if (auto refused = private_conflict("cardIds", *c)) return refused;
         if (journey_id.empty()) journey_id = c->journey_id;
         if (c->journey_id != journey_id)
             return rule_error("invalid", "cardIds", "the cards must be in one journey");
@@ -117,6 +133,7 @@ check_result check_rule(const board& b, const card_group& o, const op_context& c
     if (!c) return no_such_card("cardId", o.card_id);
     const auto g = b.state().groups.find(o.group_id);
     if (g == b.state().groups.end()) return no_group(o.group_id);
+    if (auto refused = private_conflict("cardId", *c)) return refused;
     if (c->group_id) return rule_error("conflict", "cardId", "the card is already in a group");
     if (g->second.journey_id != c->journey_id)
         return rule_error("invalid", "groupId", "the group is in another journey");

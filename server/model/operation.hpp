@@ -4,6 +4,7 @@
 // the board's job (board::check).
 
 #include "model/facilitation_ops.hpp"
+#include "model/method_ops.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,8 @@ std::string_view to_string(target_group);
 std::string_view to_string(anonymity);
 std::string_view to_string(improvement_status);
 std::string_view to_string(scope_kind);
+std::string_view to_string(channel_kind);
+std::string_view to_string(score_scale);
 std::optional<role> parse_role(std::string_view);
 std::optional<lane_kind> parse_lane_kind(std::string_view);
 std::optional<card_color> parse_card_color(std::string_view);
@@ -32,6 +35,8 @@ std::optional<target_group> parse_target_group(std::string_view);
 std::optional<anonymity> parse_anonymity(std::string_view);
 std::optional<improvement_status> parse_improvement_status(std::string_view);
 std::optional<scope_kind> parse_scope_kind(std::string_view);
+std::optional<channel_kind> parse_channel(std::string_view);
+std::optional<score_scale> parse_score_scale(std::string_view);
 
 // A rejected operation or message: `code` is one of protocol.md's error codes.
 struct op_error {
@@ -52,11 +57,13 @@ struct card_add {
     // Set by the server, never by a client: a participant's card made while private writing is
     // on (P-FAC-6). The log keeps it, so replay does not depend on who had which role.
     bool private_card = false;
+    std::optional<channel_kind> channel;  // a touchpoint's channel (P-METH-1)
 };
 struct card_update {
     std::string card_id;
     std::optional<std::string> text;
     std::optional<card_color> color;
+    std::optional<std::optional<channel_kind>> channel;  // present null: clear it
 };
 struct card_move {
     std::string card_id, phase_id, lane_id, order_key;
@@ -115,7 +122,8 @@ using operation =
                  settings_update, participant_role, participant_remove, card_link, group_add,
                  card_group, card_ungroup, group_update, round_start, vote_add, vote_remove,
                  vote_done, round_close, round_cancel, round_reopen, round_paper,
-                 improvements_rounds, improvement_update>;
+                 improvements_rounds, improvement_update, score_set, evaluation_open,
+                 evaluation_submit>;
 
 // The wire name of an operation's kind ("card.add", …).
 std::string_view kind_name(const operation& op);
@@ -134,7 +142,8 @@ nlohmann::json encode_operation(const operation& op);
 nlohmann::json encode_persona(const std::optional<persona_info>& p);
 
 // Who may do it (protocol.md, "Operations"): the facilitator's commands; edits (everyone who
-// may edit, participants refused while the board is locked); votes (voters).
+// may edit, participants refused while the board is locked); votes, scores and evaluation
+// responses (voters: every participant and facilitator, also while locked; never a screen).
 enum class audience { facilitator, editors, voters };
 audience who_may(const operation& op);
 bool requires_facilitator(const operation& op);

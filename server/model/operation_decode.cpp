@@ -15,7 +15,8 @@ using text::max_title;
 
 
 operation read_card_add(field_reader& r) {
-    r.allow_only({"kind", "cardId", "journeyId", "phaseId", "laneId", "text", "color", "orderKey"});
+    r.allow_only({"kind", "cardId", "journeyId", "phaseId", "laneId", "text", "color", "orderKey",
+                  "channel"});
     card_add op;
     op.card_id = r.id("cardId");
     op.journey_id = r.id("journeyId");
@@ -24,16 +25,19 @@ operation read_card_add(field_reader& r) {
     op.text = r.card_text("text");
     op.color = r.color("color");
     op.order_key = r.order_key("orderKey");
+    op.channel = r.maybe_channel("channel");
     return op;
 }
 
 operation read_card_update(field_reader& r) {
-    r.allow_only({"kind", "cardId", "text", "color"});
+    r.allow_only({"kind", "cardId", "text", "color", "channel"});
     card_update op;
     op.card_id = r.id("cardId");
     op.text = r.maybe_card_text("text");
     op.color = r.maybe_color("color");
-    if (!r.has("text") && !r.has("color")) r.fail("bad_message", "", "needs text or color");
+    if (r.has("channel")) op.channel = r.maybe_channel("channel");
+    if (!r.has("text") && !r.has("color") && !r.has("channel"))
+        r.fail("bad_message", "", "needs text, color or channel");
     return op;
 }
 

@@ -1,4 +1,4 @@
-// Decoding of the facilitation, grouping, voting and improvement operations (protocol.md,
+// Decoding of the facilitation, grouping, voting, improvement and method operations (protocol.md,
 // "Operations"; P-MSG-1): shapes, types and ranges. Whether ids exist is board::check's job.
 
 #include "model/operation_readers.hpp"
@@ -238,7 +238,30 @@ operation read_improvement_update(field_reader& r) {
     return op;
 }
 
-constexpr std::array<std::pair<std::string_view, reader_fn>, 28> readers{{
+// P-METH-2: the value's range depends on the scale; null removes the score.
+operation read_score_set(field_reader& r) {
+    r.allow_only({"kind", "scale", "targetId", "value"});
+    score_set op;
+    op.scale = r.scale("scale");
+    op.target_id = r.id("targetId");
+    op.value = r.nullable_integer("value", scale_min(op.scale), scale_max(op.scale));
+    return op;
+}
+
+operation read_evaluation_open(field_reader& r) {
+    r.allow_only({"kind", "open"});
+    return evaluation_open{r.boolean("open")};
+}
+
+operation read_evaluation_submit(field_reader& r) {
+    r.allow_only({"kind", "rating", "remarks"});
+    evaluation_submit op;
+    op.rating = r.integer("rating", method_limits::min_rating, method_limits::max_rating);
+    op.remarks = r.multiline("remarks", method_limits::max_remarks);
+    return op;
+}
+
+constexpr std::array<std::pair<std::string_view, reader_fn>, 31> readers{{
     {"stage.set", &read_stage_set},
     {"stage.update", &read_stage_update},
     {"timer.set", &read_timer_set},
@@ -267,6 +290,9 @@ constexpr std::array<std::pair<std::string_view, reader_fn>, 28> readers{{
     {"round.paper", &read_round_paper},
     {"improvements.rounds", &read_improvements_rounds},
     {"improvement.update", &read_improvement_update},
+    {"score.set", &read_score_set},
+    {"evaluation.open", &read_evaluation_open},
+    {"evaluation.submit", &read_evaluation_submit},
 }};
 
 }  // namespace

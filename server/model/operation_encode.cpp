@@ -61,6 +61,8 @@ audience who_may(const operation& op) {
             [](const vote_add&) { return audience::voters; },
             [](const vote_remove&) { return audience::voters; },
             [](const vote_done&) { return audience::voters; },
+            [](const score_set&) { return audience::voters; },
+            [](const evaluation_submit&) { return audience::voters; },
             [](const auto&) { return audience::facilitator; },
         },
         op);
@@ -81,11 +83,13 @@ nlohmann::json encode_operation(const operation& op) {
                 j["color"] = to_string(o.color);
                 j["orderKey"] = o.order_key;
                 if (o.private_card) j["private"] = true;
+                if (o.channel) j["channel"] = to_string(*o.channel);
             },
             [&](const card_update& o) {
                 j["cardId"] = o.card_id;
                 put_optional(j, "text", o.text);
                 put_optional_enum(j, "color", o.color);
+                if (o.channel) j["channel"] = *o.channel ? nlohmann::json(to_string(**o.channel)) : nlohmann::json(nullptr);
             },
             [&](const card_move& o) {
                 j["cardId"] = o.card_id;

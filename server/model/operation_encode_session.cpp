@@ -61,6 +61,9 @@ std::string_view session_kind_name(const operation& op) {
             [](const round_paper&) { return "round.paper"; },
             [](const improvements_rounds&) { return "improvements.rounds"; },
             [](const improvement_update&) { return "improvement.update"; },
+            [](const score_set&) { return "score.set"; },
+            [](const evaluation_open&) { return "evaluation.open"; },
+            [](const evaluation_submit&) { return "evaluation.submit"; },
             [](const auto&) { return ""; },
         },
         op);
@@ -144,6 +147,16 @@ void encode_session_fields(json& j, const operation& op) {
                 j["itemId"] = o.item_id;
                 if (o.owner) j["owner"] = *o.owner;
                 if (o.status) j["status"] = to_string(*o.status);
+            },
+            [&](const score_set& o) {
+                j["scale"] = to_string(o.scale);
+                j["targetId"] = o.target_id;
+                j["value"] = o.value ? json(*o.value) : json(nullptr);
+            },
+            [&](const evaluation_open& o) { j["open"] = o.open; },
+            [&](const evaluation_submit& o) {
+                j["rating"] = o.rating;
+                j["remarks"] = o.remarks;
             },
             [](const auto&) {},
         },

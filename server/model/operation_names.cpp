@@ -35,6 +35,21 @@ constexpr name_table<scope_kind, 5> scope_kinds{{
     {scope_kind::cards, "cards"},
     {scope_kind::top, "top"},
 }};
+constexpr name_table<channel_kind, 7> channels{{
+    {channel_kind::website, "website"},
+    {channel_kind::phone, "phone"},
+    {channel_kind::desk, "desk"},
+    {channel_kind::letter, "letter"},
+    {channel_kind::email, "email"},
+    {channel_kind::app, "app"},
+    {channel_kind::other, "other"},
+}};
+constexpr name_table<score_scale, 4> score_scales{{
+    {score_scale::current, "current"},
+    {score_scale::desired, "desired"},
+    {score_scale::expected, "expected"},
+    {score_scale::experienced, "experienced"},
+}};
 constexpr name_table<lane_kind, 7> lane_kinds{{
     {lane_kind::touchpoint, "touchpoint"},
     {lane_kind::expectation, "expectation"},
@@ -82,6 +97,8 @@ std::string_view to_string(target_group v) { return name_of(target_groups, v); }
 std::string_view to_string(anonymity v) { return name_of(anonymities, v); }
 std::string_view to_string(improvement_status v) { return name_of(improvement_statuses, v); }
 std::string_view to_string(scope_kind v) { return name_of(scope_kinds, v); }
+std::string_view to_string(channel_kind v) { return name_of(channels, v); }
+std::string_view to_string(score_scale v) { return name_of(score_scales, v); }
 
 std::optional<role> parse_role(std::string_view s) { return parse(roles, s); }
 std::optional<lane_kind> parse_lane_kind(std::string_view s) { return parse(lane_kinds, s); }
@@ -94,5 +111,7 @@ std::optional<improvement_status> parse_improvement_status(std::string_view s) {
     return parse(improvement_statuses, s);
 }
 std::optional<scope_kind> parse_scope_kind(std::string_view s) { return parse(scope_kinds, s); }
+std::optional<channel_kind> parse_channel(std::string_view s) { return parse(channels, s); }
+std::optional<score_scale> parse_score_scale(std::string_view s) { return parse(score_scales, s); }
 
 }  // namespace jb::model

@@ -1,7 +1,8 @@
 #pragma once
-// Internal to model/: check and apply of the facilitation, grouping, voting and improvement
-// operations, one overload per kind, defined by area (facilitation.cpp, grouping.cpp,
-// voting.cpp, improvements.cpp). board::check and board::apply dispatch to them.
+// Internal to model/: check and apply of the facilitation, grouping, voting, improvement and
+// method operations, one overload per kind, defined by area (facilitation.cpp, grouping.cpp,
+// voting.cpp, improvements.cpp, scores.cpp, evaluation.cpp). board::check and board::apply
+// dispatch to them.
 
 #include "model/board.hpp"
 #include "model/field_reader.hpp"
@@ -45,6 +46,9 @@ JB_SESSION_RULE(round_reopen)
 JB_SESSION_RULE(round_paper)
 JB_SESSION_RULE(improvements_rounds)
 JB_SESSION_RULE(improvement_update)
+JB_SESSION_RULE(score_set)
+JB_SESSION_RULE(evaluation_open)
+JB_SESSION_RULE(evaluation_submit)
 
 #undef JB_SESSION_RULE
 
@@ -57,12 +61,17 @@ inline op_error rule_error(std::string code, std::string_view field, std::string
 // (P-FAC-6: others get not_found, as if it did not exist).
 const card* visible_card(const board& b, const std::string& id, const op_context& ctx);
 check_result no_such_card(std::string_view field, const std::string& id);
+// Whether the card's lane is of this kind.
+bool in_lane_of_kind(const board& b, const card& c, lane_kind kind);
 
 // Whether the card, or the group it is in, is an item of the open round (P-VOTE-3).
 bool in_open_round(const board& b, const card& c);
 
 // Removes a card from its group; a group left with fewer than two cards goes (P-VOTE-4).
 void leave_group(board& b, card& c);
+
+// Removes every score of a deleted card or phase (P-METH-2).
+void drop_scores(board& b, const std::string& target_id);
 
 // The card's JSON as in the board state document (all fields, authorId included).
 nlohmann::json card_to_json(const card& c);

@@ -1,10 +1,12 @@
 #pragma once
 // The facilitation state of a workshop's board: stages, timer, lock, private writing, focus,
-// anonymity (P-FAC-*), groups, voting rounds (P-VOTE-*) and the improvement list (P-IMP-*).
-// Plain data; the rules that change it live in facilitation.cpp, grouping.cpp, voting.cpp and
-// improvements.cpp.
+// anonymity (P-FAC-*), groups, voting rounds (P-VOTE-*), the improvement list (P-IMP-*), the
+// scores (P-METH-*) and the evaluation poll (P-EVAL-*). Plain data; the rules that change it
+// live in facilitation.cpp, grouping.cpp, voting.cpp, improvements.cpp, scores.cpp and
+// evaluation.cpp.
 
 #include "model/facilitation_ops.hpp"
+#include "model/method_ops.hpp"
 
 #include <cstdint>
 #include <map>
@@ -93,11 +95,32 @@ struct improvement_list {
     std::map<std::string, improvement_entry> items;  // by item id
 };
 
+// Every scorer's score of one target on one scale (P-METH-2): participant id → value.
+using score_values = std::map<std::string, std::int64_t>;
+// By (scale, target id): the order of the board state's `scores` (P-METH-4).
+using score_table = std::map<std::pair<score_scale, std::string>, score_values>;
+
+// One participant's answer to the closing poll (P-EVAL-2): anonymous on the wire, the
+// participant kept only so that a second submission replaces the first.
+struct evaluation_response {
+    std::string id, participant_id;  // id: r1, r2, … in order of first submission
+    std::int64_t rating = 1;
+    std::string remarks;
+    std::int64_t at = 0;  // the latest submission
+};
+
+struct evaluation_state {
+    bool open = false;
+    std::vector<evaluation_response> responses;  // in id order
+};
+
 struct session {
     facilitation_state facilitation;
     std::map<std::string, card_group_info> groups;  // by id
     std::vector<voting_round> rounds;               // in the order they were started
     improvement_list improvements;
+    score_table scores;
+    evaluation_state evaluation;
 
     voting_round* find_round(const std::string& id);
     const voting_round* find_round(const std::string& id) const;

@@ -18,4 +18,18 @@ void write_session(nlohmann::json& doc, const session& s, std::size_t private_co
 // Throws std::invalid_argument on a malformed value.
 session read_session(const nlohmann::json& doc);
 
+// The method's state (method_json.cpp, P-METH-4, P-EVAL-3).
+// {"scale","targetId","counts":[5 ints]}: how many scorers gave each value, lowest first.
+nlohmann::json score_tally(score_scale scale, const std::string& target_id, const score_values& values);
+// Writes `scores` and `evaluation` in the stored form (values by participant; responses with
+// participantId and at).
+void write_method(nlohmann::json& doc, const session& s);
+// Reads them back strictly (absent: the defaults); `target_exists` says whether a score's
+// target is a phase or card of the board. Throws std::invalid_argument naming the field.
+void read_method(const nlohmann::json& doc, session& s,
+                 const std::function<bool(const std::string&)>& target_exists);
+// Turns the stored form in `doc` into what viewer `v` may see: counts and `mine` in place of
+// the values; the evaluation's `count` and `mine`, its responses for facilitators only.
+void view_method(nlohmann::json& doc, const std::string& participant_id, bool facilitator);
+
 }  // namespace jb::model

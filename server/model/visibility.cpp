@@ -3,6 +3,7 @@
 
 #include "model/overloaded.hpp"
 #include "model/rules.hpp"
+#include "model/session_json.hpp"
 
 namespace jb::model {
 namespace {
@@ -19,22 +20,36 @@ void strip_sender(json& body) {
 event_visibility about_card(const board& b, const card* c, const std::string* lane_after = nullptr) {
     event_visibility vis;
     if (!c) return vis;
-    if (c->private_card) vis.only_for = c->author_id;
+    if (c->private_card) {
+        vis.only_for = c->author_id;
+        vis.effect_when_hidden = true;  // a delete's privateCount (P-FAC-6)
+    }
     if (b.anonymous_card(*c) || (lane_after && b.anonymous_lane(*lane_after)))
         vis.anonymous_author = c->author_id;
+    return vis;
+}
+
+event_visibility only_for(const std::string& participant_id) {
+    event_visibility vis;
+    vis.only_for = participant_id;
     return vis;
 }
 
 }  // namespace
 
 bool sees_event(const event_visibility& vis, const viewer& v) {
-    return !vis.only_for || *vis.only_for == v.participant_id;
+    if (vis.only_for && *vis.only_for != v.participant_id) return false;
+    if (vis.facilitators_only && v.who != role::facilitator &&
+        !(vis.answer_of && *vis.answer_of == v.participant_id))
+        return false;
+    return true;
 }
 
 namespace {
 
 // Whether `v` gets the event without its sender (P-FAC-9): not the author, not the actor.
 bool sender_hidden(const json& body, const event_visibility& vis, const viewer& v) {
+    if (vis.answer_of) return *vis.answer_of != v.participant_id;
     return vis.anonymous_author && *vis.anonymous_author != v.participant_id &&
            body.value("by", std::string()) != v.participant_id;
 }
@@ -44,14 +59,21 @@ bool sender_hidden(const json& body, const event_visibility& vis, const viewer& 
 std::string render_key(const json& body, const event_visibility& vis, const viewer& v) {
     if (!sees_event(vis, v)) return "hidden";
     if (!vis.revealed_authors.empty()) return "participant:" + v.participant_id;
-    return sender_hidden(body, vis, v) ? "anonymous" : "whole";
+    if (!sender_hidden(body, vis, v)) return "whole";
+    return vis.value_hidden ? "answer" : "anonymous";
 }
 
 json render_event(const json& body, const event_visibility& vis, const viewer& v) {
-    if (!sees_event(vis, v))
-        return json{{"seq", body.at("seq")}, {"at", body.at("at")}, {"op", {{"kind", "hidden"}}}};
+    if (!sees_event(vis, v)) {
+        json hidden{{"seq", body.at("seq")}, {"at", body.at("at")}, {"op", {{"kind", "hidden"}}}};
+        if (vis.effect_when_hidden && body.contains("effect")) hidden["effect"] = body["effect"];
+        return hidden;
+    }
     json out = body;
-    if (sender_hidden(body, vis, v)) strip_sender(out);
+    if (sender_hidden(body, vis, v)) {
+        strip_sender(out);
+        if (vis.value_hidden) out["op"].erase("value");
+    }
     if (!vis.revealed_authors.empty() && out.contains("effect")) {
         auto& revealed = out["effect"]["revealed"];
         for (std::size_t i = 0; i < vis.revealed_authors.size() && i < revealed.size(); ++i)
@@ -66,7 +88,10 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
         overloaded{
             [&](const card_add& o) {
                 event_visibility vis;
-                if (o.private_card) vis.only_for = ctx.actor_id;
+                if (o.private_card) {
+                    vis.only_for = ctx.actor_id;
+                    vis.effect_when_hidden = true;  // its privateCount (P-FAC-6)
+                }
                 if (b.anonymous_lane(o.lane_id)) vis.anonymous_author = ctx.actor_id;
                 return vis;
             },
@@ -76,9 +101,22 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
             [&](const card_link& o) { return about_card(b, b.find_card(o.card_id)); },
             [&](const card_group& o) { return about_card(b, b.find_card(o.card_id)); },
             [&](const card_ungroup& o) { return about_card(b, b.find_card(o.card_id)); },
-            [&](const vote_add&) { return event_visibility{ctx.actor_id, {}, {}}; },
-            [&](const vote_remove&) { return event_visibility{ctx.actor_id, {}, {}}; },
-            [&](const vote_done&) { return event_visibility{ctx.actor_id, {}, {}}; },
+            [&](const vote_add&) { return only_for(ctx.actor_id); },
+            [&](const vote_remove&) { return only_for(ctx.actor_id); },
+            [&](const vote_done&) { return only_for(ctx.actor_id); },
+            [&](const score_set&) {
+                event_visibility vis;
+                vis.answer_of = ctx.actor_id;
+                vis.value_hidden = true;
+                return vis;
+            },
+            [&](const evaluation_submit&) {
+                event_visibility vis;
+                vis.answer_of = ctx.actor_id;
+                vis.facilitators_only = true;
+                vis.effect_when_hidden = true;
+                return vis;
+            },
             [](const auto&) { return event_visibility{}; },
         },
         op);
@@ -102,6 +140,7 @@ json board::view_for(const viewer& v) const {
         r.erase("ballots");
         r.erase("done");
     }
+    view_method(doc, v.participant_id, v.who == role::facilitator);
     return doc;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Who may see what (protocol.md, P-FAC-6, P-FAC-9, P-VOTE-6): an event's visibility is decided
+// Who may see what (protocol.md, P-FAC-6, P-FAC-9, P-VOTE-6, P-METH-3, P-EVAL-2): an event's visibility is decided
 // when the event is made and kept with it, so a later reveal does not rewrite old events.
 
 #include "model/facilitation_ops.hpp"
@@ -27,9 +27,21 @@ struct event_visibility {
     std::optional<std::string> anonymous_author;
     // For effect.revealed[i]: the author to hide from others (nothing: shown to all).
     std::vector<std::optional<std::string>> revealed_authors;
+    // The event carries one participant's own answer (a score, P-METH-3; an evaluation
+    // response, P-EVAL-2): that participant's connections get it whole, every other viewer
+    // without by, clientId and clientSeq.
+    std::optional<std::string> answer_of;
+    // ... and without `op.value` (a score's value).
+    bool value_hidden = false;
+    // Besides answer_of, only facilitators see the event; everyone else gets it hidden.
+    bool facilitators_only = false;
+    // The hidden form keeps the event's `effect`: counts everyone may know (P-EVAL-1's
+    // responses so far, P-FAC-6's privateCount).
+    bool effect_when_hidden = false;
 
     bool same_for_everyone() const {
-        return !only_for && !anonymous_author && revealed_authors.empty();
+        return !only_for && !anonymous_author && revealed_authors.empty() && !answer_of &&
+               !facilitators_only;
     }
 };
 
@@ -38,7 +50,8 @@ nlohmann::json render_event(const nlohmann::json& body, const event_visibility& 
 // Whether viewer `v` gets the event at all (not as hidden).
 bool sees_event(const event_visibility& vis, const viewer& v);
 // Viewers with the same key get the same render_event(), so a broadcast serialises each form
-// once: "hidden", "whole", "anonymous", or per participant when revealed authors differ.
+// once: "hidden", "whole", "anonymous", "answer" (anonymous without the value), or per
+// participant when revealed authors differ.
 std::string render_key(const nlohmann::json& body, const event_visibility& vis, const viewer& v);
 
 }  // namespace jb::model

@@ -13,10 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-bool is_idea(const board& b, const card& c) {
-    const lane* l = b.find_lane(c.lane_id);
-    return l && l->kind == lane_kind::idea;
-}
+bool is_idea(const board& b, const card& c) { return in_lane_of_kind(b, c, lane_kind::idea); }
 
 // The items a round.start would vote on, or why it cannot start.
 std::variant<std::vector<std::string>, op_error> resolve_scope(const board& b, const round_scope& s) {

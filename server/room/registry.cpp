@@ -14,6 +14,8 @@ registry::registry(asio::io_context& ioc, store::store_worker& worker, room_opti
 void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done) {
     asio::post(strand_, [this, id = std::move(workshop_id), done = std::move(done)]() mutable {
         if (shutting_down_ || removing_.count(id)) return done(nullptr);
+        if (auto it = unloading_.find(id); it != unloading_.end())
+            return it->second.waiting.push_back(std::move(done));  // opened again once unloaded
         if (auto it = rooms_.find(id); it != rooms_.end()) return done(it->second);
         auto& waiting = loading_[id];
         waiting.push_back(std::move(done));
@@ -49,10 +51,32 @@ void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
                 if (it != rooms_.end() && it->second == weak.lock()) rooms_.erase(it);
             });
         });
+        loaded->on_idle([this, id, weak] {
+            asio::post(strand_, [this, id, weak] { unload(id, weak); });
+        });
     }
     auto waiting = std::move(loading_[id]);
     loading_.erase(id);
     for (auto& done : waiting) done(shutting_down_ ? nullptr : loaded);
+}
+
+void registry::unload(const std::string& id, const std::weak_ptr<room>& idle) {
+    auto it = rooms_.find(id);
+    if (shutting_down_ || it == rooms_.end() || it->second != idle.lock()) return;
+    auto live = std::move(it->second);
+    rooms_.erase(it);
+    unloading_[id].live = live;  // from now on, opens of this id wait
+    // A session that got the room just before is closed with 1001 and reconnects (P-WS-6).
+    live->shutdown(protocol::close_code::going_away,
+                   [this, id] {
+                       asio::post(strand_, [this, id] {
+                           auto waiting = std::move(unloading_[id].waiting);
+                           unloading_.erase(id);
+                           std::cerr << "journeyboard: workshop " << id << " unloaded (idle)\n";
+                           for (auto& done : waiting) open(id, std::move(done));
+                       });
+                   },
+                   "room unloaded; reconnect");
 }
 
 void registry::shutdown(std::uint16_t code, std::function<void()> done) {
@@ -88,10 +112,14 @@ void registry::remove(std::string workshop_id, std::function<void(std::optional<
                 });
             });
         };
-        auto it = rooms_.find(id);
-        if (it == rooms_.end()) return erase_from_store();
-        auto live = std::move(it->second);
-        rooms_.erase(it);
+        std::shared_ptr<room> live;
+        if (auto it = rooms_.find(id); it != rooms_.end()) {
+            live = std::move(it->second);
+            rooms_.erase(it);
+        } else if (auto idle = unloading_.find(id); idle != unloading_.end()) {
+            live = idle->second.live;  // still making its last ops durable
+        }
+        if (!live) return erase_from_store();
         // The room's accepted ops reach the store before the deletion does, so nothing it
         // acknowledged is written after the rows are gone.
         live->shutdown(protocol::close_code::not_found,

@@ -31,6 +31,10 @@ public:
 
 private:
     void on_loaded(const std::string& id, std::shared_ptr<room> loaded);
+    // Drops an idle room (room::on_idle). Until its accepted ops are durable and its
+    // connections closed, open() of the id waits, so that the next load reads everything the
+    // old room acknowledged and no session ever talks to a room the registry has dropped.
+    void unload(const std::string& id, const std::weak_ptr<room>& idle);
 
     boost::asio::io_context& ioc_;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
@@ -39,6 +43,12 @@ private:
     std::map<std::string, std::shared_ptr<room>> rooms_;
     std::map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
     std::map<std::string, int> removing_;  // workshop id → deletions under way
+    // An idle room being unloaded, and the opens of its id waiting for that to finish.
+    struct unloading {
+        std::shared_ptr<room> live;
+        std::vector<std::function<void(std::shared_ptr<room>)>> waiting;
+    };
+    std::map<std::string, unloading> unloading_;  // by workshop id
     bool shutting_down_ = false;
 };
 

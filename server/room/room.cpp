@@ -32,7 +32,8 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
       last_snapshot_seq_(loaded.snapshot.seq),
       client_seqs_(std::move(loaded.client_seqs)),
       presence_timer_(strand_),
-      round_timer_(strand_) {
+      round_timer_(strand_),
+      idle_timer_(strand_) {
     // Replay what was logged after the snapshot. These ops were checked when they were
     // accepted; replaying them through apply() rebuilds exactly the state clients saw.
     for (const auto& logged : loaded.ops_after) {
@@ -86,7 +87,10 @@ void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client
 }
 
 void room::start() {
-    asio::post(strand_, [self = shared_from_this()] { self->arm_round_timer(); });
+    asio::post(strand_, [self = shared_from_this()] {
+        self->arm_round_timer();
+        self->arm_idle_timer();  // loaded for a join that may never come
+    });
 }
 
 void room::leave(std::shared_ptr<room_client> client) {
@@ -97,6 +101,7 @@ void room::leave(std::shared_ptr<room_client> client) {
         auto participant_id = it->second.participant_id;
         const bool screen = it->second.screen;
         self->connections_.erase(it);
+        if (self->connections_.empty()) self->arm_idle_timer();
         if (screen) return;  // a screen is not in the presence list
         bool still_online = false;
         for (const auto& [_, conn] : self->connections_)
@@ -110,6 +115,36 @@ void room::on_broken(std::function<void()> handler) {
     asio::post(strand_, [self = shared_from_this(), handler = std::move(handler)]() mutable {
         self->on_broken_ = std::move(handler);
     });
+}
+
+void room::on_idle(std::function<void()> handler) {
+    asio::post(strand_, [self = shared_from_this(), handler = std::move(handler)]() mutable {
+        self->on_idle_ = std::move(handler);
+    });
+}
+
+void room::arm_idle_timer() {
+    if (options_.idle_unload.count() <= 0 || broken_ || shutdown_code_) return;
+    idle_timer_.expires_after(options_.idle_unload);  // cancels a wait already armed
+    idle_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        if (!ec) self->on_idle_timer();
+    });
+}
+
+void room::on_idle_timer() {
+    if (broken_ || shutdown_code_ || !connections_.empty() || !joining_.empty()) return;
+    // A running round must still be closed on time by this room, and ops in flight must reach
+    // the disk first: look again later.
+    if (round_timer_for_ || committed_seq_ != seq_ || !on_idle_) return arm_idle_timer();
+    on_idle_();
+}
+
+void room::turn_away(const std::shared_ptr<room_client>& client) {
+    const auto code = shutdown_code_.value_or(protocol::close_code::going_away);
+    if (code == protocol::close_code::not_found)  // deleted: say so, as for any unknown id (P-DEL-2)
+        client->deliver(share(protocol::encode_error("not_found", "no workshop with this id")),
+                        delivery::must_arrive);
+    client->close(code, shutdown_reason_);
 }
 
 void room::refuse(const std::shared_ptr<room_client>& client, const char* why) {
@@ -128,10 +163,7 @@ void room::join_screen(const std::shared_ptr<room_client>& client, const protoco
 }
 
 void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
-    if (broken_ || shutdown_code_) {
-        client->close(shutdown_code_.value_or(protocol::close_code::going_away), shutdown_reason_);
-        return;
-    }
+    if (broken_ || shutdown_code_) return turn_away(client);
     if (hello.screen_key) return join_screen(client, hello);
     bool facilitator = false;
     if (hello.facilitator_key) {
@@ -201,11 +233,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
                 client->close(protocol::close_code::going_away, "store failure");
                 return;
             }
-            if (self->broken_ || self->shutdown_code_) {
-                client->close(self->shutdown_code_.value_or(protocol::close_code::going_away),
-                              self->shutdown_reason_);
-                return;
-            }
+            if (self->broken_ || self->shutdown_code_) return self->turn_away(client);
             welcome();
             for (auto& message : messages) self->dispatch(client, std::move(message));
         });
@@ -275,11 +303,14 @@ void room::shutdown(std::uint16_t code, std::function<void()> done, std::string 
 }
 
 void room::finish_shutdown_if_drained() {
-    if (!shutdown_code_ || committed_seq_ != seq_) return;  // wait until every op is durable
+    // Wait until every op is durable; a broken room's never will be, and it has already closed
+    // everything (fail), so it is done.
+    if (!shutdown_code_ || (!broken_ && committed_seq_ != seq_)) return;
     for (const auto& [client, _] : connections_) client->close(*shutdown_code_, shutdown_reason_);
     connections_.clear();
     presence_timer_.cancel();
     round_timer_.cancel();
+    idle_timer_.cancel();
     auto waiters = std::move(shutdown_waiters_);
     shutdown_waiters_.clear();
     for (auto& done : waiters) done();
@@ -293,6 +324,7 @@ void room::fail(std::string_view what) {
     connections_.clear();
     presence_timer_.cancel();
     round_timer_.cancel();
+    idle_timer_.cancel();
     if (on_broken_) on_broken_();
     auto waiters = std::move(shutdown_waiters_);
     shutdown_waiters_.clear();

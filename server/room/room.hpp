@@ -29,6 +29,9 @@ struct room_options {
     std::size_t replay_window = 10'000;   // events kept in memory for reconnects (P-SYNC-5)
     std::int64_t snapshot_every = 1'000;  // ops between durable snapshots
     std::chrono::milliseconds presence_interval{100};
+    // A room nobody is connected to is unloaded after this long (0: never), so memory follows
+    // the workshops in use, not every workshop opened since start-up.
+    std::chrono::milliseconds idle_unload{std::chrono::minutes(5)};
     model::board_limits limits;
 };
 
@@ -53,6 +56,9 @@ public:
     // Called (on the room's strand) if a commit failed: the room has closed every connection
     // and must be dropped, so that the next join reloads the workshop from the store.
     void on_broken(std::function<void()> handler);
+    // Called (on the room's strand) once nobody has been connected for idle_unload, no op is
+    // in flight to the disk and no round timer is running: the registry may unload the room.
+    void on_idle(std::function<void()> handler);
     // Starts the room's own clock: a round whose time ran out while the server was down is
     // closed now, a running one when its time is up (P-VOTE-10). Called once after loading.
     void start();
@@ -102,6 +108,8 @@ private:
     model::viewer viewer_of(const connection& conn) const;
     void join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
     void refuse(const std::shared_ptr<room_client>& client, const char* why);
+    // A join that reaches a room shutting down or broken: closed as the room closes.
+    void turn_away(const std::shared_ptr<room_client>& client);
     void arm_round_timer();
     void on_round_timer(const std::string& round_id, std::int64_t ends_at);
     void do_presence(const connection& conn, protocol::presence_message msg);
@@ -111,6 +119,8 @@ private:
     void flush_deferred_acks();
     void fail(std::string_view what);
     void finish_shutdown_if_drained();
+    void arm_idle_timer();
+    void on_idle_timer();
     void mark_presence_dirty();
     void send_presence();
 
@@ -135,10 +145,11 @@ private:
     std::vector<deferred_ack> deferred_acks_;
     boost::asio::steady_timer presence_timer_;
     boost::asio::steady_timer round_timer_;
+    boost::asio::steady_timer idle_timer_;
     std::optional<std::pair<std::string, std::int64_t>> round_timer_for_;  // round id, endsAt
     bool presence_scheduled_ = false;
     bool broken_ = false;
-    std::function<void()> on_broken_;
+    std::function<void()> on_broken_, on_idle_;
     std::optional<std::uint16_t> shutdown_code_;
     std::string shutdown_reason_ = "room closing";
     std::vector<std::function<void()>> shutdown_waiters_;

@@ -34,6 +34,16 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
         return;
     }
 
+    // Removed, and the removal not yet durable (its connections close after the commit): the
+    // record already says so, and nothing more of theirs is accepted (P-ROLE-4).
+    if (auto who = participants_.find(conn.participant_id);
+        who != participants_.end() && who->second.record.removed) {
+        client->deliver(share(protocol::encode_error("forbidden", "op: you were removed from this workshop",
+                                                     msg.client_seq)),
+                        delivery::must_arrive);
+        return;
+    }
+
     auto& last_client_seq = client_seqs_[conn.client_id];
     if (msg.client_seq <= last_client_seq) {
         // Already applied (P-SYNC-4). Its ack must not overtake the commit of what came before.

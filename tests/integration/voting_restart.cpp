@@ -124,6 +124,7 @@ TEST_CASE("P-FAC-6 P-FAC-8 P-FAC-9 private and anonymous cards on the wire, live
     const std::int64_t secret_seq = secret.at("seq");
     CHECK(s.anna.events().at(secret_seq).at("op").at("private") == true);
     CHECK(bram.wait_event(secret_seq).at("op") == json{{"kind", "hidden"}});
+    CHECK(bram.wait_event(secret_seq).at("effect") == json{{"privateCount", 1}});  // live for others
     CHECK(s.fran.wait_event(secret_seq).at("op") == json{{"kind", "hidden"}});
     CHECK(s.fran.wait_error(s.fran.send_op({{"kind", "card.delete"}, {"cardId", s.id("secret")}}))
               .at("code") == "not_found");

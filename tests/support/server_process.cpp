@@ -28,8 +28,10 @@ void write(const fs::path& p, const std::string& content)
     out << content;
 }
 
-// fork + exec of the server binary with stdout (and, if asked, stderr) on a pipe.
-pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read_fd)
+// fork + exec of the server binary with stdout (and, if asked, stderr) on a pipe, or stderr
+// into `stderr_file` when one is given.
+pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read_fd,
+            const fs::path& stderr_file = {})
 {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0)
@@ -50,6 +52,11 @@ pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read
         dup2(fds[1], STDOUT_FILENO);
         if (capture_stderr)
             dup2(fds[1], STDERR_FILENO);
+        if (!stderr_file.empty()) {
+            const int log = open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+            if (log >= 0)
+                dup2(log, STDERR_FILENO);
+        }
         execv(argv[0], argv.data());
         _exit(127);
     }
@@ -97,10 +104,10 @@ void write_tiny_web_client(const fs::path& dir)
     write(dir / "robots.txt", "User-agent: *\nDisallow: /\n");
 }
 
-server_process::server_process(std::vector<std::string> args)
+server_process::server_process(std::vector<std::string> args, const fs::path& stderr_file)
 {
     args.insert(args.begin(), {"--port", "0", "--bind", "127.0.0.1"});
-    pid_ = spawn(args, false, stdout_fd_);
+    pid_ = spawn(args, false, stdout_fd_, stderr_file);
 
     std::string line;
     const auto deadline =
@@ -179,7 +186,8 @@ void server_process::kill()
     wait();
 }
 
-test_server::test_server(std::vector<std::string> extra_args) : extra_args_(std::move(extra_args))
+test_server::test_server(std::vector<std::string> extra_args, bool log_stderr)
+    : extra_args_(std::move(extra_args)), log_stderr_(log_stderr)
 {
     write_tiny_web_client(web_dir());
     start();
@@ -191,7 +199,13 @@ void test_server::start()
                                   "--templates", JB_TEMPLATES_DIR};
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());
     process_.reset();
-    process_.emplace(std::move(args));
+    process_.emplace(std::move(args), log_stderr_ ? log_path() : fs::path{});
+}
+
+std::string test_server::log() const
+{
+    std::ifstream in(log_path(), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 int test_server::stop()

@@ -34,7 +34,8 @@ class server_process {
 public:
     // Starts the server; waits for its listening line. Throws std::runtime_error if it exits
     // or prints nothing within the start-up timeout.
-    server_process(std::vector<std::string> args);
+    // With a `stderr_file`, the server's stderr is appended to it instead of the test's.
+    server_process(std::vector<std::string> args, const std::filesystem::path& stderr_file = {});
     ~server_process();
     server_process(const server_process&) = delete;
     server_process& operator=(const server_process&) = delete;
@@ -61,11 +62,15 @@ private:
 // stopped and started again on the same database (restart tests).
 class test_server {
 public:
-    explicit test_server(std::vector<std::string> extra_args = {});
+    // With `log_stderr`, what the server writes on stderr goes to a file that log() reads
+    // (for tests that check what the server logs).
+    explicit test_server(std::vector<std::string> extra_args = {}, bool log_stderr = false);
 
     unsigned short port() const { return process_->port(); }
     std::filesystem::path db_path() const { return dir_.path() / "data" / "journeyboard.db"; }
     std::filesystem::path web_dir() const { return dir_.path() / "web"; }
+    std::filesystem::path log_path() const { return dir_.path() / "server.log"; }
+    std::string log() const;  // everything logged so far (log_stderr only)
 
     int stop();    // graceful; returns the exit status
     void begin_stop();  // SIGTERM without waiting; then finish_stop()
@@ -76,6 +81,7 @@ public:
 private:
     temp_dir dir_;
     std::vector<std::string> extra_args_;
+    bool log_stderr_ = false;
     std::optional<server_process> process_;
 };
 

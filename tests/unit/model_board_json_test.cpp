@@ -77,11 +77,13 @@ TEST_CASE("to_json writes exactly the board state document", "[model]") {
       "cards": [{"id": "c1", "journeyId": "j1", "phaseId": "p1", "laneId": "l1",
                  "text": "Tekst\n<b>", "color": "orange", "authorId": "alice", "orderKey": "a0",
                  "createdAt": 3000, "updatedAt": 3000, "groupId": null, "linkedTo": null,
-                 "private": false}]
+                 "private": false, "channel": null}]
     })");
     const json doc = b.to_json();
     for (const char* field : {"workshop", "journeys", "cards"}) CHECK(doc[field] == expected[field]);
-    CHECK(doc.size() == 7);  // and facilitation, groups, rounds, improvements (model_facilitation_test)
+    // and facilitation, groups, rounds, improvements (model_facilitation_test), scores and
+    // evaluation (model_method_test)
+    CHECK(doc.size() == 9);
 }
 
 TEST_CASE("to_json sorts journeys, phases and lanes by key then id, cards by cell then key",

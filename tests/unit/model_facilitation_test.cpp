@@ -109,6 +109,33 @@ TEST_CASE("P-FAC-6 private writing: only the author sees and acts on the card un
     accept(b, card_update{"c1", std::string("x"), std::nullopt}, bram);
 }
 
+TEST_CASE("P-FAC-6 P-FAC-8 adding and deleting a private card tells everyone the new privateCount",
+          "[model][fac]") {
+    board b = session_board();
+    accept(b, writing_private{true}, fran);
+    const auto first = accept(b, idea("c1", "p1", "l1"), alice);
+    CHECK(first.effect == json{{"privateCount", 1}});
+    const auto second = accept(b, idea("c2"), bram);
+    CHECK(second.effect == json{{"privateCount", 2}});
+    CHECK(accept(b, idea("f1"), fran).effect.is_null());  // a facilitator's card is not private
+    json body{{"seq", 5}, {"at", 1}, {"by", "bram"}, {"clientId", "t"}, {"clientSeq", 1},
+              {"op", encode_operation(operation(idea("c2")))}, {"effect", second.effect}};
+    body["op"]["private"] = true;
+    const json hidden{{"seq", 5}, {"at", 1}, {"op", {{"kind", "hidden"}}}, {"effect", {{"privateCount", 2}}}};
+    CHECK(render_event(body, second.visibility, as_alice) == hidden);
+    CHECK(render_event(body, second.visibility, as_fran) == hidden);
+    CHECK(render_event(body, second.visibility, as_screen) == hidden);
+    CHECK(render_event(body, second.visibility, as_bram) == body);
+    // An edit changes no count: its hidden form stays bare.
+    const auto edited = accept(b, card_update{"c2", std::string("x"), std::nullopt}, bram);
+    CHECK(edited.effect.is_null());
+    const auto deleted = accept(b, card_delete{"c1"}, alice);
+    CHECK(deleted.effect == json{{"privateCount", 1}});
+    body["effect"] = deleted.effect;
+    CHECK(render_event(body, deleted.visibility, as_bram)["effect"] == json{{"privateCount", 1}});
+    CHECK(accept(b, card_delete{"f1"}, fran).effect.is_null());
+}
+
 TEST_CASE("P-FAC-6 a private card is not a round's item", "[model][fac]") {
     board b = session_board();
     accept(b, idea("c1"), alice);
@@ -118,6 +145,28 @@ TEST_CASE("P-FAC-6 a private card is not a round's item", "[model][fac]") {
     CHECK(b.state().find_round("r1")->items == std::vector<std::string>{"c1"});
     accept(b, round_cancel{"r1"}, fran);
     refuse(b, start_round("r2", round_scope{scope_kind::cards, {"c2"}, "", 0}), fran, "not_found");
+}
+
+TEST_CASE("P-FAC-6 a private card cannot be grouped or linked, even by its author", "[model][fac]") {
+    board b = session_board();
+    accept(b, idea("shared"), alice);
+    accept(b, idea("pain", "p1", "l5"), alice);
+    accept(b, idea("g1a"), alice);
+    accept(b, idea("g1b"), alice);
+    accept(b, group_add{"g1", "Samen", {"g1a", "g1b"}}, alice);
+    accept(b, writing_private{true}, fran);
+    accept(b, idea("mine"), alice);
+    accept(b, idea("mine2"), alice);
+    accept(b, idea("my-pain", "p1", "l5"), alice);
+    refuse(b, group_add{"g2", "Geheim", {"mine", "mine2"}}, alice, "conflict");
+    refuse(b, group_add{"g3", "Half", {"shared", "mine"}}, alice, "conflict");
+    refuse(b, card_group{"mine", "g1"}, alice, "conflict");
+    refuse(b, card_link{"mine", std::string("pain")}, alice, "conflict");
+    refuse(b, card_link{"shared", std::string("my-pain")}, alice, "conflict");
+    // Revealed, they take part like any card.
+    accept(b, writing_private{false}, fran);
+    accept(b, group_add{"g2", "Nu samen", {"mine", "mine2"}}, alice);
+    accept(b, card_link{"shared", std::string("my-pain")}, alice);
 }
 
 TEST_CASE("P-FAC-9 authorship of pain points and ideas is hidden from everyone but the author",

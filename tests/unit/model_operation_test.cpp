@@ -168,7 +168,7 @@ TEST_CASE("a field of the wrong type is a bad message that names it", "[model]")
 }
 
 TEST_CASE("updates need at least one field to change", "[model]") {
-    CHECK(rejects({{"kind", "card.update"}, {"cardId", "c"}}).message == "op: needs text or color");
+    CHECK(rejects({{"kind", "card.update"}, {"cardId", "c"}}).message == "op: needs text, color or channel");
     CHECK(rejects({{"kind", "journey.update"}, {"journeyId", "j"}}).message ==
           "op: needs title, targetGroup, orderKey or persona");
     CHECK(rejects({{"kind", "phase.update"}, {"phaseId", "p"}}).message ==

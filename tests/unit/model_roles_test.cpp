@@ -12,12 +12,15 @@ using namespace jb::test_session;
 namespace {
 
 // Two starting points: "idle" (no open round; closed round r0) and "voting" (round r1 open on
-// c1 with facilitator votes, a vote of alice and of fran on it, the timer running).
+// c1 with facilitator votes, a vote of alice and of fran on it, the timer running). Both have
+// touchpoint card t1 and the evaluation poll open.
 board base(bool voting, bool locked) {
     board b = session_board();
     accept(b, journey_add{"j2", "Leeg", "a1", target_group::persona}, fran);
     for (const char* id : {"c1", "c2", "c3", "c4", "c5", "c6", "c7"}) accept(b, idea(id), alice);
     accept(b, idea("k1", "p1", "l5"), alice);
+    accept(b, idea("t1", "p1", "l1"), alice);
+    accept(b, evaluation_open{true}, fran);
     accept(b, group_add{"g1", "Groep", {"c2", "c3"}}, alice);
     accept(b, start_round("r0", round_scope{scope_kind::cards, {"c1", "c4"}, "", 0}), fran);
     accept(b, round_close{"r0"}, fran);
@@ -83,6 +86,9 @@ std::vector<row> every_kind() {
         {round_paper{"r0", "Tafel 1", {{"c1", 3}}}, false},
         {improvements_rounds{{"r0"}}, false},
         {improvement_update{"c1", std::string("Team"), improvement_status::done}, false},
+        {score_set{score_scale::current, "t1", 1}, false},
+        {evaluation_open{false}, false},
+        {evaluation_submit{4, "Goed"}, false},
     };
 }
 

@@ -17,6 +17,7 @@ const roundStart = {
 const boardCard = {
   id: 'c1', journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: 'T', color: 'yellow',
   orderKey: 'a0', createdAt: 0, updatedAt: 0, groupId: null, linkedTo: null, private: false,
+  channel: null,
 };
 const boardRound = {
   id: 'r1', number: 1, criterion: 'impact', budget: 5, maxPerItem: 2, durationMs: null,
@@ -31,7 +32,11 @@ const boardState = {
     privateWriting: false, privateCount: 0, focus: null, anonymity: 'painPointsAndIdeas',
   },
   groups: [], rounds: [boardRound], improvements: { roundIds: [], items: [] },
+  scores: [{ scale: 'current', targetId: 'c1', counts: [0, 1, 0, 0, 0], mine: null }],
+  evaluation: { open: true, count: 1, mine: null, responses: [] },
 };
+const scoreSet = { kind: 'score.set', scale: 'current', targetId: 'c1', value: -1 };
+const evaluationSubmit = { kind: 'evaluation.submit', rating: 4, remarks: 'Goed' };
 const without = (o, key) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
 // [name, schema $id, message]
@@ -136,6 +141,29 @@ export const invalidExamples = [
     { type: 'event', seq: 1, at: 1, by: 'p1', clientSeq: 1, op: cardAdd }],
   ['hidden event with a field besides kind', 'event.schema.json',
     { type: 'event', seq: 1, at: 1, op: { kind: 'hidden', cardId: 'c1' } }],
+  ['score.set of an emotion at 3', 'op.schema.json', op({ ...scoreSet, value: 3 })],
+  ['score.set of an expectation at 0', 'op.schema.json', op({ ...scoreSet, scale: 'expected', value: 0 })],
+  ['score.set sent without value', 'op.schema.json', op(without(scoreSet, 'value'))],
+  ['score.set with an unknown scale', 'op.schema.json', op({ ...scoreSet, scale: 'mood' })],
+  ['score.set with a fractional value', 'op.schema.json', op({ ...scoreSet, value: 0.5 })],
+  ['evaluation.submit with a rating of 6', 'op.schema.json', op({ ...evaluationSubmit, rating: 6 })],
+  ['evaluation.submit without remarks', 'op.schema.json', op(without(evaluationSubmit, 'remarks'))],
+  ['evaluation.submit with 2001-character remarks', 'op.schema.json', op({ ...evaluationSubmit, remarks: 'x'.repeat(2001) })],
+  ['evaluation.open without open', 'op.schema.json', op({ kind: 'evaluation.open' })],
+  ['card.add with an unknown channel', 'op.schema.json', op({ ...cardAdd, channel: 'fax' })],
+  ['card.update of the channel to an unknown one', 'op.schema.json', op({ kind: 'card.update', cardId: 'c1', channel: 'fax' })],
+  ['event with a tally of four counts', 'event.schema.json', { type: 'event', seq: 1, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' },
+    effect: { tally: { scale: 'current', targetId: 'c1', counts: [0, 1, 0, 0] } } }],
+  ['event with a response id that is not rN', 'event.schema.json', { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' },
+    effect: { responseId: 'x1', count: 1 } }],
+  ['board state card without channel', 'board-state.schema.json', { ...boardState, cards: [without(boardCard, 'channel')] }],
+  ['board state without scores', 'board-state.schema.json', without(boardState, 'scores')],
+  ['board state score in the stored form', 'board-state.schema.json',
+    { ...boardState, scores: [{ scale: 'current', targetId: 'c1', values: { p1: -1 } }] }],
+  ['board state evaluation without count', 'board-state.schema.json',
+    { ...boardState, evaluation: without(boardState.evaluation, 'count') }],
+  ['board state evaluation response with its participant', 'board-state.schema.json',
+    { ...boardState, evaluation: { ...boardState.evaluation, responses: [{ id: 'r1', participantId: 'p1', rating: 4, remarks: '' }] } }],
   ['presence entry without voting', 'server-presence.schema.json', { type: 'presence', participants: [
     { participantId: 'p1', displayName: 'A', role: 'participant', online: true, editing: null }] }],
   ['welcome without serverTime', 'welcome.schema.json', {

@@ -5,6 +5,7 @@
 import { evaluationEn, evaluationNl } from './evaluationMessages';
 import { exportEn, exportNl } from './exportMessages';
 import { facilitationEn, facilitationNl } from './facilitationMessages';
+import { methodEn, methodNl } from './methodMessages';
 import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
@@ -275,6 +276,7 @@ export const nl = {
   'announce.gridShown': 'Het bord staat nu als tabel op het scherm.',
   ...facilitationNl,
   ...votingNl,
+  ...methodNl,
   ...evaluationNl,
   ...exportNl,
 } as const;
@@ -550,6 +552,7 @@ export const en: Catalogue = {
   'announce.gridShown': 'The board is now shown as a table.',
   ...facilitationEn,
   ...votingEn,
+  ...methodEn,
   ...evaluationEn,
   ...exportEn,
 };

@@ -27,7 +27,7 @@ describe('board reducer: cards', () => {
   it('card.add puts a card in its cell with author and time', () => {
     const b = board();
     expect(applyOp(b, { kind: 'card.add', cardId: 'c2', journeyId: 'j1', phaseId: 'p2', laneId: 'l2', text: 'twee', color: 'pink', orderKey: 'a1' }, meta)).toBe(true);
-    expect(b.cards.get('c2')).toEqual({ id: 'c2', journeyId: 'j1', phaseId: 'p2', laneId: 'l2', text: 'twee', color: 'pink', authorId: 'u1', orderKey: 'a1', createdAt: 42, updatedAt: 42, groupId: null, linkedTo: null, private: false });
+    expect(b.cards.get('c2')).toEqual({ id: 'c2', journeyId: 'j1', phaseId: 'p2', laneId: 'l2', text: 'twee', color: 'pink', authorId: 'u1', orderKey: 'a1', createdAt: 42, updatedAt: 42, groupId: null, linkedTo: null, private: false, channel: null });
   });
 
   it('card.add refuses an id that exists or a cell that does not', () => {
@@ -168,6 +168,7 @@ describe('board reducer: structure', () => {
       'improvement.update': { kind: 'improvement.update', itemId: 'g1', owner: 'Team A' },
       'round.reopen': { kind: 'round.reopen', roundId: 'r1' },
       'round.cancel': { kind: 'round.cancel', roundId: 'r1' },
+      'score.set': { kind: 'score.set', scale: 'current', targetId: 'c1', value: 1 },
       'evaluation.open': { kind: 'evaluation.open', open: true },
       'evaluation.submit': { kind: 'evaluation.submit', rating: 4, remarks: 'Goed' },
     };

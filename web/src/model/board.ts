@@ -22,6 +22,7 @@ import type {
 import { assertNever } from '../protocol/types';
 import { applyEvaluationEffect, applyEvaluationOp, evaluationFrom, type Evaluation } from './evaluation';
 import { applyFacilitationOp, facilitationFrom } from './facilitation';
+import { applyScoreOp, dropScores, isChannel, scoresFrom, scoresToDocs, type Score } from './method';
 import { compareOrdered } from './orderKeys';
 import { applyVotingOp, blockedByOpenRound, cardFrom, dropCard, roundFrom } from './voting';
 
@@ -66,6 +67,8 @@ export interface Board {
   /** In the order they were started (round number). */
   rounds: Map<string, Round>;
   improvements: ImprovementsDoc;
+  /** Scores per (scale, target) (model/method.ts): counts and the viewer's own value. */
+  scores: Map<string, Score>;
   /** The closing poll (SPEC-4 §3). */
   evaluation: Evaluation;
 }
@@ -99,6 +102,7 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
       roundIds: [...(partial.improvements?.roundIds ?? [])],
       items: (partial.improvements?.items ?? []).map((i) => ({ ...i })),
     },
+    scores: scoresFrom(partial.scores),
     evaluation: evaluationFrom(partial.evaluation),
   };
   for (const j of s.journeys) {
@@ -132,6 +136,7 @@ export function boardToSnapshot(b: Board): BoardSnapshot {
     groups: [...b.groups.values()].map((g) => ({ ...g })),
     rounds: [...b.rounds.values()].map(structuredCloneOf),
     improvements: structuredCloneOf(b.improvements),
+    scores: scoresToDocs(b.scores),
     evaluation: structuredCloneOf(b.evaluation),
   };
 }
@@ -151,6 +156,7 @@ export function cloneBoard(b: Board): Board {
     groups: new Map(b.groups),
     rounds: new Map(b.rounds),
     improvements: b.improvements,
+    scores: new Map(b.scores),
     evaluation: b.evaluation,
   };
 }
@@ -191,6 +197,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
         groupId: null,
         linkedTo: null,
         private: isPrivate,
+        channel: op.channel ?? null,
       };
       if (meta.by !== '') card.authorId = meta.by;
       board.cards.set(op.cardId, card);
@@ -205,7 +212,9 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
     case 'card.update': {
       const card = board.cards.get(op.cardId);
       if (!card) return false;
+      if (op.channel !== undefined && op.channel !== null && !isChannel(op.channel)) return false;
       const next: Card = { ...card, updatedAt: meta.at };
+      if (op.channel !== undefined) next.channel = op.channel;
       if (op.text !== undefined) next.text = op.text;
       if (op.color !== undefined) next.color = op.color as CardColor;
       board.cards.set(card.id, next);
@@ -230,6 +239,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       const card = board.cards.get(op.cardId);
       if (!card || blockedByOpenRound(board, card)) return false;
       dropCard(board, card);
+      dropScores(board, card.id);
       return true;
     }
     case 'workshop.update':
@@ -264,7 +274,11 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       if (board.facilitation.focus?.journeyId === op.journeyId) {
         board.facilitation = { ...board.facilitation, focus: null }; // P-FAC-7
       }
-      for (const [id, p] of board.phases) if (p.journeyId === op.journeyId) board.phases.delete(id);
+      for (const [id, p] of board.phases) {
+        if (p.journeyId !== op.journeyId) continue;
+        board.phases.delete(id);
+        dropScores(board, id);
+      }
       for (const [id, l] of board.lanes) if (l.journeyId === op.journeyId) board.lanes.delete(id);
       return true;
     }
@@ -287,6 +301,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       if (!board.phases.has(op.phaseId)) return false;
       if (hasCards(board, (c) => c.phaseId === op.phaseId)) return false;
       board.phases.delete(op.phaseId);
+      dropScores(board, op.phaseId);
       if (board.facilitation.focus?.phaseId === op.phaseId) {
         board.facilitation = { ...board.facilitation, focus: { ...board.facilitation.focus, phaseId: null } };
       }
@@ -349,6 +364,8 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
     case 'improvements.rounds':
     case 'improvement.update':
       return applyVotingOp(board, op, meta);
+    case 'score.set':
+      return applyScoreOp(board, op, meta);
     case 'evaluation.open':
     case 'evaluation.submit':
       return applyEvaluationOp(board, op, meta);

@@ -12,7 +12,7 @@ export const MAX_GROUP_CARDS = 50;
 
 /** A card of a snapshot or effect, with the issue-3 fields defaulted when absent. */
 export function cardFrom(c: CardDoc): Card {
-  const card: Card = { ...c, groupId: c.groupId ?? null, linkedTo: c.linkedTo ?? null, private: c.private === true };
+  const card: Card = { ...c, groupId: c.groupId ?? null, linkedTo: c.linkedTo ?? null, private: c.private === true, channel: c.channel ?? null };
   if (card.authorId === undefined) delete card.authorId;
   return card;
 }

@@ -35,3 +35,27 @@ describe('decoding server frames', () => {
     }
   });
 });
+
+describe('decoding score events (P-METH-3)', () => {
+  const tally = { scale: 'current', targetId: 'c1', counts: [0, 1, 0, 2, 0] };
+  it('accepts the whole and the redacted form of score.set with its tally', () => {
+    const whole = { type: 'event', seq: 2, at: 1, by: 'p', clientId: 'c', clientSeq: 4, op: { kind: 'score.set', scale: 'current', targetId: 'c1', value: 1 }, effect: { tally } };
+    const redacted = { type: 'event', seq: 3, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' }, effect: { tally } };
+    expect(decodeServerMessage(JSON.stringify(whole))).toEqual(whole);
+    expect(decodeServerMessage(JSON.stringify(redacted))).toEqual(redacted);
+  });
+
+  it('drops an event whose tally is malformed', () => {
+    for (const bad of [
+      { ...tally, counts: [1, 2, 3] },
+      { ...tally, counts: [0, 0, 0, 0, -1] },
+      { ...tally, counts: [0, 0, 0, 0, 0.5] },
+      { ...tally, scale: 3 },
+      { scale: 'current', counts: [0, 0, 0, 0, 0] },
+      'tally',
+    ]) {
+      const frame = { type: 'event', seq: 3, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' }, effect: { tally: bad } };
+      expect(decodeServerMessage(JSON.stringify(frame)), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});

@@ -11,10 +11,24 @@ function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
+/** `effect.tally` of score.set (P-METH-3): when present, a scale, a target and 5 counts. */
+function isTallyOrAbsent(v: unknown): boolean {
+  if (v === undefined) return true;
+  return (
+    isObject(v) &&
+    typeof v.scale === 'string' &&
+    typeof v.targetId === 'string' &&
+    Array.isArray(v.counts) &&
+    v.counts.length === 5 &&
+    v.counts.every((c) => isInt(c) && c >= 0)
+  );
+}
+
 /**
  * An event needs a seq and an op with a kind; `by`, `clientId` and `clientSeq` are optional
  * (server-made, anonymous and hidden events lack them) but must have their type when present,
- * and `effect`, when present, must be an object. Unknown fields are ignored.
+ * and `effect`, when present, must be an object (with a well-formed `tally` if it has one).
+ * Unknown fields are ignored.
  */
 function isEventBody(v: unknown): boolean {
   return (
@@ -23,7 +37,7 @@ function isEventBody(v: unknown): boolean {
     (v.by === undefined || typeof v.by === 'string') &&
     (v.clientId === undefined || typeof v.clientId === 'string') &&
     (v.clientSeq === undefined || isInt(v.clientSeq)) &&
-    (v.effect === undefined || isObject(v.effect)) &&
+    (v.effect === undefined || (isObject(v.effect) && isTallyOrAbsent(v.effect.tally))) &&
     isObject(v.op) &&
     typeof v.op.kind === 'string'
   );

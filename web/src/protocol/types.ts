@@ -38,6 +38,16 @@ export const CARD_COLORS: readonly CardColor[] = [
 ];
 export const TARGET_GROUPS: readonly TargetGroup[] = ['inwoner', 'ondernemer', 'persona'];
 
+/** The channel of a touchpoint (SPEC-4 §1, P-METH-1). */
+export type Channel = 'website' | 'phone' | 'desk' | 'letter' | 'email' | 'app' | 'other';
+export const CHANNELS: readonly Channel[] = ['website', 'phone', 'desk', 'letter', 'email', 'app', 'other'];
+/** Emotion (−2…+2) on touchpoints; expectation and experience (1…5) on phases and touchpoints. */
+export type EmotionScale = 'current' | 'desired';
+export type RatingScale = 'expected' | 'experienced';
+export type ScoreScale = EmotionScale | RatingScale;
+/** In the order of the board state's `scores` (P-METH-4). */
+export const SCORE_SCALES: readonly ScoreScale[] = ['current', 'desired', 'expected', 'experienced'];
+
 /** protocol.md "Identifiers and values": ids the client makes must match this. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_CARD_TEXT = 2000;
@@ -89,12 +99,16 @@ export interface CardAddOp {
   orderKey: string;
   /** Only in events: the server made the card private (private writing, P-FAC-6). */
   private?: true;
+  /** Left out when null (P-METH-1). */
+  channel?: Channel;
 }
 export interface CardUpdateOp {
   kind: 'card.update';
   cardId: string;
   text?: string;
   color?: CardColor;
+  /** null clears the channel. */
+  channel?: Channel | null;
 }
 export interface CardMoveOp {
   kind: 'card.move';
@@ -319,6 +333,17 @@ export interface ImprovementUpdateOp {
   status?: ImprovementStatus;
 }
 
+// ---- method: scores (SPEC-4 §2) ----
+/**
+ * `value` null removes the sender's score. Others receive the event without `value` (and
+ * without `by`), P-METH-3: then only `effect.tally` says what changed.
+ */
+export interface ScoreSetOp {
+  kind: 'score.set';
+  scale: ScoreScale;
+  targetId: string;
+  value?: number | null;
+}
 // ---- evaluation (SPEC-4 §3) ----
 export interface EvaluationOpenOp {
   kind: 'evaluation.open';
@@ -383,6 +408,7 @@ export type Operation =
   | LaneDeleteOp
   | FacilitationOp
   | VotingOp
+  | ScoreSetOp
   | EvaluationOp;
 
 /** What a recipient gets instead of an event it may not see: it only advances `seq`. */
@@ -441,6 +467,8 @@ export interface CardDoc {
   linkedTo: string | null;
   /** Only its author sees a private card. */
   private: boolean;
+  /** The touchpoint's channel; the server always sends it, an old saved board lacks it (null). */
+  channel?: Channel | null;
 }
 export interface StageDoc {
   id: string;
@@ -511,6 +539,16 @@ export interface ImprovementsDoc {
   roundIds: string[];
   items: ImprovementItemDoc[];
 }
+/** How many scorers gave each value, lowest value first (−2…+2 or 1…5): 5 counts. */
+export interface ScoreTally {
+  scale: ScoreScale;
+  targetId: string;
+  counts: number[];
+}
+/** One (scale, target) with at least one score; `mine` is the viewer's own value. */
+export interface ScoreDoc extends ScoreTally {
+  mine: number | null;
+}
 /** One answer to the closing poll; anonymous (P-EVAL-2): an id `rN`, never who gave it. */
 export interface EvaluationResponseDoc {
   id: string;
@@ -532,6 +570,8 @@ export interface BoardSnapshot {
   groups: GroupDoc[];
   rounds: RoundDoc[];
   improvements: ImprovementsDoc;
+  /** P-METH-4; the server always sends it, an old saved board lacks it (none). */
+  scores?: ScoreDoc[];
   /** SPEC-4 §3; a board saved before it (or an older server) has none: closed, no answers. */
   evaluation?: EvaluationDoc;
 }
@@ -579,6 +619,8 @@ export interface EventEffect {
   items?: string[];
   /** round.close, round.paper on a closed round. */
   result?: RoundResult;
+  /** score.set (every form): the counts of that scale and target after the change. */
+  tally?: ScoreTally;
   /** Not in SPEC-3: applied when a server sends it (a count of private cards). */
   privateCount?: number;
   /** evaluation.submit, in every form, hidden too (P-EVAL-2): the response's id ("r3"). */

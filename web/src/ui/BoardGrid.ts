@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { CardView, type CardActions } from './CardView';
 import type { Decoratable } from './voting/CardDecorator';
 import { h, uid } from './dom';
+import { reconcileCards } from './reconcileCards';
 
 export interface GridActions extends CardActions {
   addCard(phaseId: string, laneId: string, text: string): string | null;
@@ -20,6 +21,12 @@ export interface GridContext {
   editors: ReadonlyMap<string, string[]>;
   /** Adds what the card shows beyond its own data (group, link: ui/voting/CardDecorator). */
   decorate?: (view: Decoratable, card: Card) => void;
+  /**
+   * Fills a phase's own element (ui/method: its largest-gap mark; with `controls`, the
+   * viewer's expectation and experience pickers, which the table keeps out of its header so
+   * the table stays one Tab stop).
+   */
+  decoratePhase?: (container: HTMLElement, phase: Phase, controls: boolean) => void;
 }
 
 interface Cell {
@@ -42,6 +49,8 @@ export class BoardGrid {
   private structureKey = '';
   private cells = new Map<string, Cell>();
   private views = new Map<string, CardView>();
+  /** Each phase header's method element (ctx.decoratePhase: its largest-gap mark). */
+  private phaseSlots = new Map<string, HTMLElement>();
   private journeyId = '';
   /**
    * Roving tabindex: the one card or add button of the table that is in the tab order, so the
@@ -85,6 +94,7 @@ export class BoardGrid {
       this.buildTable(board, phases, lanes);
     }
     this.placeCards(board, ctx);
+    this.decoratePhases(board, ctx);
     this.keepTabStop();
   }
 
@@ -99,6 +109,9 @@ export class BoardGrid {
     const journey = board.journeys.get(this.journeyId)!;
     const oldCells = this.cells;
     this.cells = new Map();
+    // Kept across rebuilds (a phase's mark is made once per element).
+    const oldSlots = this.phaseSlots;
+    this.phaseSlots = new Map(phases.map((p) => [p.id, oldSlots.get(p.id) ?? h('div', { class: 'phase-header__method', 'data-phase-id': p.id })]));
     const caption = h(
       'caption',
       { class: 'sr-only' },
@@ -117,6 +130,7 @@ export class BoardGrid {
             { scope: 'col', class: 'phase-header', 'data-phase-id': p.id },
             h('span', { class: 'phase-header__step', 'aria-hidden': 'true' }, String(i + 1)),
             h('span', { class: 'phase-header__title' }, p.title),
+            this.phaseSlots.get(p.id),
           ),
         ),
       ),
@@ -144,7 +158,7 @@ export class BoardGrid {
     if (this.table) this.table.replaceWith(table);
     else this.el.append(table);
     this.table = table;
-    if (hadFocus && active instanceof HTMLElement && !active.isConnected) {
+    if (hadFocus && active instanceof HTMLElement && active !== document.activeElement) {
       // Its card view is re-placed by placeCards; focus follows there.
       queueMicrotask(() => {
         if (active.isConnected) active.focus({ preventScroll: true });
@@ -190,27 +204,9 @@ export class BoardGrid {
       : null;
     const seen = new Set<string>();
     for (const [key, cell] of this.cells) {
-      const cards = byCell.get(key) ?? [];
-      let prev: Element | null = null;
-      cards.forEach((card, i) => {
-        seen.add(card.id);
-        let view = this.views.get(card.id);
-        if (!view) {
-          view = new CardView(card, this.actions);
-          this.views.set(card.id, view);
-        }
-        view.update(card, {
-          authorName: card.authorId !== undefined ? (ctx.names.get(card.authorId) ?? null) : null,
-          editors: ctx.editors.get(card.id) ?? [],
-          index: i + 1,
-          count: cards.length,
-        });
-        ctx.decorate?.(view, card);
+      reconcileCards(cell.list, byCell.get(key) ?? [], this.views, (card) => new CardView(card, this.actions), ctx, seen, (view) => {
         // Controls a decoration added follow the card's place in the roving tab order.
-        if (view.extraTools.childElementCount > 0 || !view.badges.hidden) view.setTabStop(view.el === this.current);
-        const expected: Element | null = prev ? prev.nextElementSibling : cell.list.firstElementChild;
-        if (expected !== view.el) cell.list.insertBefore(view.el, expected);
-        prev = view.el;
+        if (view.extraTools.childElementCount > 0 || !view.badges.hidden || view.el.querySelector('.card__method')) view.setTabStop(view.el === this.current);
       });
       if (cell.draft && cell.draft.nextElementSibling) cell.list.append(cell.draft);
     }
@@ -235,6 +231,14 @@ export class BoardGrid {
       } else if (lostFocusCell) {
         lostFocusCell.addButton.focus({ preventScroll: true });
       }
+    }
+  }
+
+  private decoratePhases(board: Board, ctx: GridContext): void {
+    if (!ctx.decoratePhase) return;
+    for (const [id, el] of this.phaseSlots) {
+      const phase = board.phases.get(id);
+      if (phase) ctx.decoratePhase(el, phase, false);
     }
   }
 

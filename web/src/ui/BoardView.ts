@@ -30,6 +30,7 @@ import { EvaluationController } from './evaluation/EvaluationController';
 import { ExportDialog } from './export/ExportDialog';
 import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
+import { MethodController } from './method/MethodController';
 
 export interface BoardViewOptions {
   workshopId: string;
@@ -81,6 +82,7 @@ export class BoardView implements View {
   private unsubscribe: (() => void) | null = null;
   private readonly facil: FacilitationController;
   private readonly voting: VotingController;
+  private readonly method: MethodController;
   private readonly evaluation: EvaluationController;
   private readonly exporter: ExportDialog | null = null;
 
@@ -173,6 +175,13 @@ export class BoardView implements View {
       toasts: this.toasts,
     });
     this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
+    this.method = new MethodController({
+      board: () => this.client.board,
+      me: () => this.client.me,
+      submit: (op) => this.submit(op),
+      announcer: this.announcer,
+    });
+    this.mainEl.append(this.method.panel.el);
     this.mainEl.insertBefore(this.evaluation.form.el, this.voting.panel.el);
     if (opts.facilitatorKey) {
       this.exporter = new ExportDialog(opts.workshopId, opts.facilitatorKey);
@@ -336,6 +345,7 @@ export class BoardView implements View {
     this.grid.el.hidden = this.mode !== 'grid';
     this.list.el.hidden = this.mode !== 'list';
     this.mainEl.dataset.mode = this.mode;
+    this.method.beginRender();
     if (this.mode === 'list') {
       this.journeyNav.hidden = true;
       this.list.render(board, this.gridContext());
@@ -347,6 +357,7 @@ export class BoardView implements View {
     this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
+    if (this.journeyId) this.method.update(this.journeyId, this.mode);
     this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
   }
@@ -423,7 +434,15 @@ export class BoardView implements View {
       }
     }
     if (this.client.me) names.set(this.client.me.participantId, this.client.me.displayName);
-    return { names, editors, decorate: this.voting.decorate };
+    return {
+      names,
+      editors,
+      decorate: (view, card) => {
+        this.voting.decorate(view, card);
+        this.method.decorate(view, card);
+      },
+      decoratePhase: this.method.decoratePhase,
+    };
   }
 
   // ---- sync events ----
@@ -487,6 +506,12 @@ export class BoardView implements View {
       case 'card.delete':
         this.announcer.remoteChange(t('announce.deleted', { name }));
         return;
+      case 'score.set': {
+        // Others' scores are anonymous (P-METH-3): said politely, folded into a burst.
+        const text = this.method.remoteText(op);
+        if (text && change.by !== this.client.me?.participantId) this.announcer.remoteChange(text);
+        return;
+      }
       default: {
         if (this.facil.announcesItself(op) || this.evaluation.announcesItself(op)) return;
         const text = this.voting.remoteText(op);

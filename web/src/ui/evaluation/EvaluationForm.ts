@@ -53,6 +53,8 @@ export class EvaluationForm {
   private editing = false;
   /** The user chose or typed something, or answered: the section stays when the poll closes. */
   private touched = false;
+  /** Just sent: the thank-you takes focus once it shows (the button pressed is gone then). */
+  private focusThanks = false;
 
   constructor(private readonly hooks: EvaluationFormHooks) {
     const headingId = uid('evaluation-title');
@@ -163,6 +165,14 @@ export class EvaluationForm {
     }
     this.changeButton.hidden = !ev.open;
     this.changeHint.hidden = !ev.open;
+    if (this.focusThanks) {
+      // Refused before it showed (the poll closed meanwhile): the form stays, focus too.
+      this.focusThanks = false;
+      if (mode === 'thanks') {
+        this.thanksText.focus();
+        return;
+      }
+    }
     // A part that held the keyboard went away (the poll closed): stay in this section.
     if (hadFocus && !this.el.hidden && !this.el.contains(document.activeElement)) this.heading.focus({ preventScroll: true });
   }
@@ -202,10 +212,9 @@ export class EvaluationForm {
     this.showError(null);
     this.touched = true;
     this.editing = false;
+    this.focusThanks = true;
     this.hooks.submit({ kind: 'evaluation.submit', rating, remarks });
     this.hooks.announce(t('evaluation.sent'));
-    if (this.board) this.update(this.board, null);
-    if (!this.thanks.hidden) this.thanksText.focus();
   }
 
   private startEditing(): void {

@@ -56,7 +56,7 @@ export interface FacilitationHost {
 
 /** What a participant may still do on a locked board: votes and the closing poll are not edits. */
 function allowedWhileLocked(op: Operation): boolean {
-  return op.kind.startsWith('vote.') || op.kind === 'evaluation.submit';
+  return op.kind.startsWith('vote.') || op.kind === 'evaluation.submit' || op.kind === 'score.set';
 }
 
 /** Owns the banner, the facilitator panel and the follow/read-only behaviour of one board screen. */

@@ -43,7 +43,7 @@ export class ReadOnlyGuard {
     // An editor that was open when the lock came may still be closed with Esc.
     if (!this.on || isTyping(ev.target)) return;
     // Buttons still shown (a vote) work as buttons; only the card's own edit keys stop.
-    if ((ev.target as Element).closest?.('button, a, summary')) return;
+    if ((ev.target as Element).closest?.('button, a, summary, select')) return;
     if (EDIT_KEYS.has(ev.key) || (ev.altKey && ev.key.startsWith('Arrow')) || ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === 'z')) {
       this.stop(ev);
     }
@@ -51,11 +51,11 @@ export class ReadOnlyGuard {
 
   private readonly onPointer = (ev: PointerEvent): void => {
     if (!this.on) return;
-    // Pointer presses start drags; clicks on links, on the vote buttons still shown, and plain
-    // reading stay possible.
+    // Pointer presses start drags; clicks on links, on the vote buttons still shown, on the
+    // score pickers (scores still count on a locked board), and plain reading stay possible.
     const target = ev.target as Element;
     if (target.closest?.('button')) return;
-    if (target.closest?.('.card, .card__grip') && !target.closest('.list-view')) this.stop(ev);
+    if (target.closest?.('.card, .card__grip') && !target.closest('.list-view, .method-slot')) this.stop(ev);
   };
 
   dispose(): void {

@@ -8,6 +8,7 @@ import type { GridContext } from '../BoardGrid';
 import { h, uid } from '../dom';
 import { ListCard, type ListCardActions } from './ListCard';
 import { TextEditor } from './TextEditor';
+import { reconcileCards } from '../reconcileCards';
 
 export interface ListActions extends ListCardActions {
   addCard(journeyId: string, phaseId: string, laneId: string, text: string): string | null;
@@ -38,6 +39,8 @@ export class ListView {
   private cards = new Map<string, ListCard>();
   /** Card id → lane block key, as last placed (to find a neighbour when it disappears). */
   private placedIn = new Map<string, string>();
+  /** Each phase's method element (filled by ctx.decoratePhase). */
+  private phaseSlots = new Map<string, HTMLElement>();
 
   constructor(private readonly actions: ListActions) {
     this.el = h('div', { class: 'list-view', id: 'board-list' });
@@ -63,6 +66,10 @@ export class ListView {
       this.build(board);
     }
     this.place(board, ctx);
+    for (const [id, el] of this.phaseSlots) {
+      const phase = board.phases.get(id);
+      if (phase && ctx.decoratePhase) ctx.decoratePhase(el, phase, true);
+    }
   }
 
   /** Rebuilds every label after a language switch (at the next render while hidden). */
@@ -89,6 +96,8 @@ export class ListView {
     const active = document.activeElement;
     const old = this.blocks;
     this.blocks = new Map();
+    const oldSlots = this.phaseSlots;
+    this.phaseSlots = new Map();
     const sections: HTMLElement[] = [];
     for (const journey of sortedJourneys(board)) {
       const phases = phasesOf(board, journey.id);
@@ -104,6 +113,7 @@ export class ListView {
             'div',
             { class: 'list-phase', 'data-phase-id': phase.id },
             h('h3', { class: 'list-phase__title' }, t('list.phase', { index: i + 1, title: phase.title })),
+            this.phaseSlot(phase, oldSlots),
             ...laneEls,
           ),
         );
@@ -115,6 +125,13 @@ export class ListView {
     if (active instanceof HTMLElement && active !== document.activeElement && active.isConnected) {
       active.focus({ preventScroll: true });
     }
+  }
+
+  /** Kept across rebuilds, so a phase's picker keeps its focus when others rename things. */
+  private phaseSlot(phase: Phase, old: Map<string, HTMLElement>): HTMLElement {
+    const el = old.get(phase.id) ?? h('div', { class: 'list-phase__method', 'data-phase-id': phase.id });
+    this.phaseSlots.set(phase.id, el);
+    return el;
   }
 
   private buildLane(journeyId: string, phase: Phase, lane: Lane, old: Map<string, LaneBlock>): LaneBlock {
@@ -164,25 +181,8 @@ export class ListView {
       for (const [key, block] of this.blocks) {
         if (block.journeyId !== journey.id) continue;
         const cards = byCell.get(key) ?? [];
-        let prev: Element | null = null;
-        cards.forEach((card, i) => {
-          seen.add(card.id);
-          let view = this.cards.get(card.id);
-          if (!view) {
-            view = new ListCard(card, this.actions);
-            this.cards.set(card.id, view);
-          }
-          view.update(card, {
-            authorName: card.authorId !== undefined ? (ctx.names.get(card.authorId) ?? null) : null,
-            editors: ctx.editors.get(card.id) ?? [],
-            index: i + 1,
-            count: cards.length,
-          });
-          ctx.decorate?.(view, card);
-          const expected: Element | null = prev ? prev.nextElementSibling : block.list.firstElementChild;
-          if (expected !== view.el) block.list.insertBefore(view.el, expected);
+        reconcileCards(block.list, cards, this.cards, (card) => new ListCard(card, this.actions), ctx, seen, (_view, card) => {
           this.placedIn.set(card.id, key);
-          prev = view.el;
         });
         block.list.hidden = cards.length === 0;
         block.empty.hidden = cards.length > 0;

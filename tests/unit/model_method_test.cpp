@@ -1,0 +1,443 @@
+// The journey method on the board (protocol.md P-METH-*, P-EVAL-*): a touchpoint's channel,
+// scores and their tallies, the evaluation poll, who may do what, what each viewer sees, and
+// the stored form's round trip.
+#include "model/board.hpp"
+
+#include "session_fixture.hpp"
+
+using namespace jb::test_session;
+
+namespace {
+
+const viewer as_alice{"alice", role::participant}, as_bram{"bram", role::participant},
+    as_fran{"fran", role::facilitator}, as_screen{"", role::screen};
+
+op_error rejects(const json& j) {
+    auto result = decode_operation(j);
+    REQUIRE(std::holds_alternative<op_error>(result));
+    return std::get<op_error>(result);
+}
+
+operation decodes(const json& j) {
+    auto result = decode_operation(j);
+    if (auto* e = std::get_if<op_error>(&result)) FAIL(e->code << " " << e->message);
+    return std::get<operation>(result);
+}
+
+json with(json j, const std::string& field, json value) {
+    j[field] = std::move(value);
+    return j;
+}
+
+json without(json j, const std::string& field) {
+    j.erase(field);
+    return j;
+}
+
+// The default board with touchpoint cards t1, t2 (phase p1, lane l1) and t3 (p2), an idea c1.
+board method_board() {
+    board b = session_board();
+    accept(b, idea("t1", "p1", "l1", "a0"), alice);
+    accept(b, idea("t2", "p1", "l1", "a1"), bram);
+    accept(b, idea("t3", "p2", "l1"), alice);
+    accept(b, idea("c1"), alice);
+    return b;
+}
+
+score_set score(score_scale s, std::string target, std::optional<std::int64_t> value) {
+    return score_set{s, std::move(target), value};
+}
+
+const json* score_entry(const json& doc, const std::string& scale, const std::string& target) {
+    for (const auto& e : doc["scores"])
+        if (e["scale"] == scale && e["targetId"] == target) return &e;
+    return nullptr;
+}
+
+json body_of(const applied& a, const operation& op, const std::string& by) {
+    json body{{"seq", 9}, {"at", 1}, {"by", by}, {"clientId", by + "-tab"}, {"clientSeq", 4},
+              {"op", encode_operation(op)}};
+    if (!a.effect.is_null()) body["effect"] = a.effect;
+    return body;
+}
+
+}  // namespace
+
+TEST_CASE("P-MSG-1 P-METH-1 P-METH-2 P-EVAL-1 the method's operations decode and encode back",
+          "[model][method]") {
+    const json examples = json::parse(R"([
+      {"kind":"card.add","cardId":"c1","journeyId":"j1","phaseId":"p1","laneId":"l1","text":"",
+       "color":"blue","orderKey":"a0","channel":"desk"},
+      {"kind":"card.update","cardId":"c1","channel":"email"},
+      {"kind":"card.update","cardId":"c1","channel":null},
+      {"kind":"score.set","scale":"current","targetId":"c1","value":-2},
+      {"kind":"score.set","scale":"desired","targetId":"c1","value":2},
+      {"kind":"score.set","scale":"expected","targetId":"p1","value":5},
+      {"kind":"score.set","scale":"experienced","targetId":"p1","value":null},
+      {"kind":"evaluation.open","open":true},
+      {"kind":"evaluation.submit","rating":4,"remarks":"Goed.\nMeer tijd graag."},
+      {"kind":"evaluation.submit","rating":1,"remarks":""}
+    ])");
+    for (const auto& example : examples) {
+        INFO(example.dump());
+        const operation op = decodes(example);
+        CHECK(encode_operation(op) == example);
+        CHECK(kind_name(op) == example["kind"].get<std::string>());
+    }
+    // A card.add with a null channel is the card.add without one.
+    const json add = examples[0];
+    CHECK(encode_operation(decodes(with(add, "channel", nullptr))) == without(add, "channel"));
+    CHECK(std::get<card_add>(decodes(add)).channel == channel_kind::desk);
+    const auto cleared = std::get<card_update>(decodes(examples[2])).channel;
+    CHECK((cleared.has_value() && !cleared->has_value()));
+    CHECK(!std::get<card_update>(decodes(json{{"kind", "card.update"}, {"cardId", "c1"}, {"text", ""}})).channel);
+    for (auto c : {channel_kind::website, channel_kind::phone, channel_kind::desk, channel_kind::letter,
+                   channel_kind::email, channel_kind::app, channel_kind::other})
+        CHECK(parse_channel(to_string(c)) == c);
+}
+
+TEST_CASE("P-MSG-1 the method's operations are strict and name the field", "[model][method]") {
+    const json emotion{{"kind", "score.set"}, {"scale", "current"}, {"targetId", "t1"}, {"value", 1}};
+    const json gap{{"kind", "score.set"}, {"scale", "expected"}, {"targetId", "p1"}, {"value", 3}};
+    const json submit{{"kind", "evaluation.submit"}, {"rating", 3}, {"remarks", ""}};
+    auto e = rejects(with(emotion, "value", 3));
+    CHECK((e.code == "invalid" && e.message == "op.value: must be at most 2"));
+    e = rejects(with(emotion, "value", -3));
+    CHECK((e.code == "invalid" && e.message == "op.value: must be at least -2"));
+    e = rejects(with(gap, "value", 0));
+    CHECK((e.code == "invalid" && e.message == "op.value: must be at least 1"));
+    CHECK(rejects(with(gap, "value", 6)).message == "op.value: must be at most 5");
+    e = rejects(with(gap, "value", "3"));
+    CHECK((e.code == "bad_message" && e.message == "op.value: must be an integer, not a string"));
+    e = rejects(with(gap, "value", 2.5));
+    CHECK(e.code == "bad_message");
+    e = rejects(without(gap, "value"));
+    CHECK((e.code == "bad_message" && e.message == "op.value: missing"));
+    e = rejects(with(gap, "scale", "mood"));
+    CHECK((e.code == "invalid" && e.message == "op.scale: must be one of current, desired, expected, experienced"));
+    CHECK(rejects(with(gap, "targetId", "p 1")).message == "op.targetId: must match ^[A-Za-z0-9_-]{1,64}$");
+    CHECK(rejects(with(gap, "by", "alice")).message == "unknown field \"op.by\"");
+
+    e = rejects(with(submit, "rating", 0));
+    CHECK((e.code == "invalid" && e.message == "op.rating: must be at least 1"));
+    CHECK(rejects(with(submit, "rating", 6)).message == "op.rating: must be at most 5");
+    e = rejects(without(submit, "remarks"));
+    CHECK((e.code == "bad_message" && e.message == "op.remarks: missing"));
+    e = rejects(with(submit, "remarks", std::string(2001, 'x')));
+    CHECK((e.code == "invalid" && e.message == "op.remarks: longer than 2000 characters"));
+    CHECK(rejects(with(submit, "remarks", "bel\a")).code == "invalid");
+    decodes(with(submit, "remarks", std::string(2000, 'x')));
+    e = rejects(json{{"kind", "evaluation.open"}, {"open", 1}});
+    CHECK((e.code == "bad_message" && e.message == "op.open: must be a boolean, not a number"));
+
+    const json add{{"kind", "card.add"}, {"cardId", "c1"}, {"journeyId", "j1"}, {"phaseId", "p1"},
+                   {"laneId", "l1"}, {"text", ""}, {"color", "blue"}, {"orderKey", "a0"}};
+    e = rejects(with(add, "channel", "fax"));
+    CHECK((e.code == "invalid" &&
+           e.message == "op.channel: must be one of website, phone, desk, letter, email, app, other, or null"));
+    CHECK(rejects(with(add, "channel", 3)).code == "bad_message");
+    e = rejects(json{{"kind", "card.update"}, {"cardId", "c1"}});
+    CHECK((e.code == "bad_message" && e.message == "op: needs text, color or channel"));
+}
+
+TEST_CASE("P-METH-1 a card's channel is set on add, changed and cleared by update, kept by a move",
+          "[model][method]") {
+    board b = session_board();
+    card_add add = idea("t1", "p1", "l1");
+    add.channel = channel_kind::phone;
+    accept(b, add, alice);
+    CHECK(b.find_card("t1")->channel == channel_kind::phone);
+    card_update update{"t1", std::nullopt, std::nullopt, std::optional<channel_kind>(channel_kind::website)};
+    accept(b, update, bram);
+    CHECK(b.find_card("t1")->channel == channel_kind::website);
+    accept(b, card_update{"t1", std::string("Loket"), std::nullopt}, bram);  // no channel: unchanged
+    CHECK(b.find_card("t1")->channel == channel_kind::website);
+    accept(b, card_move{"t1", "p2", "l6", "a0"}, alice);  // allowed on any card, kept on a move
+    CHECK(b.view_for(as_bram)["cards"][0]["channel"] == "website");
+    update.channel = std::optional<channel_kind>();
+    accept(b, update, alice);
+    CHECK(!b.find_card("t1")->channel);
+    CHECK(b.view_for(as_bram)["cards"][0]["channel"] == nullptr);
+}
+
+TEST_CASE("P-METH-2 P-ROLE-2 P-FAC-4 who may score and answer: not a screen; locked or not",
+          "[model][method]") {
+    board b = method_board();
+    accept(b, evaluation_open{true}, fran);
+    accept(b, board_lock{true}, fran);
+    accept(b, score(score_scale::current, "t1", 1), alice);
+    accept(b, score(score_scale::expected, "p1", 4), fran);
+    accept(b, evaluation_submit{4, ""}, alice);
+    accept(b, evaluation_submit{5, "Top"}, fran);
+    CHECK(refuse(b, score(score_scale::current, "t1", 1), screen, "forbidden").message ==
+          "op.kind: a screen may not do score.set");
+    refuse(b, evaluation_submit{3, ""}, screen, "forbidden");
+    refuse(b, evaluation_open{false}, alice, "forbidden");
+    refuse(b, evaluation_open{false}, screen, "forbidden");
+    accept(b, evaluation_open{false}, fran);
+    CHECK(refuse(b, evaluation_submit{3, ""}, bram, "conflict").message == "op: the evaluation poll is closed");
+    refuse(b, evaluation_submit{3, ""}, fran, "conflict");
+}
+
+TEST_CASE("P-METH-2 score targets: touchpoint cards for emotion, also phases for expectation and experience",
+          "[model][method]") {
+    board b = method_board();
+    accept(b, score(score_scale::current, "t1", -2), alice);
+    accept(b, score(score_scale::desired, "t1", 2), alice);
+    accept(b, score(score_scale::expected, "t1", 5), alice);
+    accept(b, score(score_scale::experienced, "p1", 1), alice);
+    auto e = refuse(b, score(score_scale::current, "c1", 1), alice, "invalid");
+    CHECK(e.message == "op.targetId: card \"c1\" is not in a touchpoint lane");
+    refuse(b, score(score_scale::expected, "c1", 1), alice, "invalid");
+    e = refuse(b, score(score_scale::desired, "p1", 1), alice, "not_found");
+    CHECK(e.message == "op.targetId: no card \"p1\"");
+    e = refuse(b, score(score_scale::experienced, "nope", 1), alice, "not_found");
+    CHECK(e.message == "op.targetId: no phase or card \"nope\"");
+
+    // A private card: nobody else knows it; its author scores it after the reveal.
+    accept(b, writing_private{true}, fran);
+    accept(b, idea("t9", "p1", "l1", "a5"), alice);
+    refuse(b, score(score_scale::current, "t9", 1), bram, "not_found");
+    refuse(b, score(score_scale::current, "t9", 1), alice, "conflict");
+    accept(b, writing_private{false}, fran);
+    accept(b, score(score_scale::current, "t9", 1), bram);
+}
+
+TEST_CASE("P-METH-2 P-METH-3 scoring again replaces, null removes, the tally counts scorers per value",
+          "[model][method]") {
+    board b = method_board();
+    auto a = accept(b, score(score_scale::current, "t1", 2), alice);
+    CHECK(a.effect == json{{"tally", {{"scale", "current"}, {"targetId", "t1"}, {"counts", {0, 0, 0, 0, 1}}}}});
+    a = accept(b, score(score_scale::current, "t1", -1), bram);
+    CHECK(a.effect["tally"]["counts"] == json{0, 1, 0, 0, 1});
+    a = accept(b, score(score_scale::current, "t1", -1), alice);  // again: replaces
+    CHECK(a.effect["tally"]["counts"] == json{0, 2, 0, 0, 0});
+    a = accept(b, score(score_scale::expected, "p1", 1), alice);
+    CHECK(a.effect["tally"] == json{{"scale", "expected"}, {"targetId", "p1"}, {"counts", {1, 0, 0, 0, 0}}});
+    a = accept(b, score(score_scale::expected, "p1", 5), fran);
+    CHECK(a.effect["tally"]["counts"] == json{1, 0, 0, 0, 1});
+    a = accept(b, score(score_scale::current, "t1", std::nullopt), bram);
+    CHECK(a.effect["tally"]["counts"] == json{0, 1, 0, 0, 0});
+    a = accept(b, score(score_scale::current, "t1", std::nullopt), alice);
+    CHECK(a.effect["tally"]["counts"] == json{0, 0, 0, 0, 0});
+    CHECK(!b.state().scores.contains({score_scale::current, "t1"}));  // no score: no entry
+    a = accept(b, score(score_scale::current, "t1", std::nullopt), alice);  // nothing to remove
+    CHECK(a.effect["tally"]["counts"] == json{0, 0, 0, 0, 0});
+    CHECK(b.state().scores.size() == 1);
+}
+
+TEST_CASE("P-METH-2 one participant on two connections is one scorer", "[model][method]") {
+    // The room gives both connections the participant's id; the board keys scores by it.
+    board b = method_board();
+    const op_context tab1 = at(alice, 7000), tab2 = at(alice, 7001);
+    accept(b, score(score_scale::desired, "t2", 1), tab1);
+    const auto a = accept(b, score(score_scale::desired, "t2", 2), tab2);
+    CHECK(a.effect["tally"]["counts"] == json{0, 0, 0, 0, 1});
+    CHECK(b.state().scores.at({score_scale::desired, "t2"}) == score_values{{"alice", 2}});
+}
+
+TEST_CASE("P-METH-2 deleting a card or a phase removes its scores; a move keeps them", "[model][method]") {
+    board b = method_board();
+    accept(b, score(score_scale::current, "t1", 1), alice);
+    accept(b, score(score_scale::expected, "t1", 2), alice);
+    accept(b, score(score_scale::current, "t3", 1), alice);
+    accept(b, score(score_scale::experienced, "p4", 3), bram);
+    accept(b, score(score_scale::experienced, "p5", 3), bram);
+    accept(b, card_move{"t3", "p3", "l2", "a0"}, alice);
+    CHECK(b.state().scores.contains({score_scale::current, "t3"}));
+    accept(b, card_delete{"t1"}, bram);
+    CHECK(!b.state().scores.contains({score_scale::current, "t1"}));
+    CHECK(!b.state().scores.contains({score_scale::expected, "t1"}));
+    accept(b, phase_delete{"p4"}, fran);
+    CHECK(!b.state().scores.contains({score_scale::experienced, "p4"}));
+    CHECK(b.state().scores.size() == 2);  // t3 and p5
+    board::from_json(b.to_json());       // and the stored form still loads
+
+    // A journey's phases go with it.
+    accept(b, journey_add{"j2", "Tweede", "a1", target_group::inwoner}, fran);
+    accept(b, phase_add{"j2", "q1", "Fase", "a0"}, fran);
+    accept(b, score(score_scale::expected, "q1", 4), alice);
+    accept(b, journey_delete{"j2"}, fran);
+    CHECK(!b.state().scores.contains({score_scale::expected, "q1"}));
+    board::from_json(b.to_json());
+}
+
+TEST_CASE("P-METH-3 a score event is whole for its sender; others get the tally without value or sender",
+          "[model][method]") {
+    board b = method_board();
+    accept(b, score(score_scale::current, "t1", 2), bram);
+    const operation op = score(score_scale::current, "t1", -2);
+    const auto a = accept(b, op, alice);
+    const json body = body_of(a, op, "alice");
+    CHECK(render_event(body, a.visibility, as_alice) == body);
+    const json others{{"seq", 9}, {"at", 1},
+                      {"op", {{"kind", "score.set"}, {"scale", "current"}, {"targetId", "t1"}}},
+                      {"effect", {{"tally", {{"scale", "current"}, {"targetId", "t1"}, {"counts", {1, 0, 0, 0, 1}}}}}}};
+    for (const auto& v : {as_bram, as_fran, as_screen}) {
+        CHECK(render_event(body, a.visibility, v) == others);
+        CHECK(render_key(body, a.visibility, v) == "answer");
+    }
+    CHECK(render_key(body, a.visibility, as_alice) == "whole");
+}
+
+TEST_CASE("P-METH-4 the board state's scores: counts and the viewer's own value, sorted; stored values",
+          "[model][method]") {
+    board b = method_board();
+    accept(b, score(score_scale::experienced, "p1", 2), alice);
+    accept(b, score(score_scale::current, "t2", 0), alice);
+    accept(b, score(score_scale::current, "t1", 1), bram);
+    accept(b, score(score_scale::current, "t1", -2), alice);
+    accept(b, score(score_scale::desired, "t1", 2), fran);
+    const json alice_view = b.view_for(as_alice)["scores"];
+    CHECK(alice_view == json::parse(R"([
+      {"scale":"current","targetId":"t1","counts":[1,0,0,1,0],"mine":-2},
+      {"scale":"current","targetId":"t2","counts":[0,0,1,0,0],"mine":0},
+      {"scale":"desired","targetId":"t1","counts":[0,0,0,0,1],"mine":null},
+      {"scale":"experienced","targetId":"p1","counts":[0,1,0,0,0],"mine":2}
+    ])"));
+    CHECK(*score_entry(b.view_for(as_fran), "desired", "t1") ==
+          json{{"scale", "desired"}, {"targetId", "t1"}, {"counts", {0, 0, 0, 0, 1}}, {"mine", 2}});
+    for (const auto& e : b.view_for(as_screen)["scores"]) CHECK(e["mine"] == nullptr);
+    CHECK(b.to_json()["scores"][0] ==
+          json{{"scale", "current"}, {"targetId", "t1"}, {"values", {{"alice", -2}, {"bram", 1}}}});
+}
+
+TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission; again replaces in place",
+          "[model][method]") {
+    board b = method_board();
+    refuse(b, evaluation_submit{4, ""}, alice, "conflict");  // closed by default
+    CHECK(!b.state().evaluation.open);
+    accept(b, evaluation_open{true}, fran);
+    auto a = accept(b, evaluation_submit{4, "Leerzaam"}, bram);
+    CHECK(a.effect == json{{"responseId", "r1"}, {"count", 1}});
+    a = accept(b, evaluation_submit{2, "Te lang"}, at(alice, 8000));
+    CHECK(a.effect == json{{"responseId", "r2"}, {"count", 2}});
+    a = accept(b, evaluation_submit{5, "Toch goed\nDank"}, at(bram, 9000));
+    CHECK(a.effect == json{{"responseId", "r1"}, {"count", 2}});
+    const auto& responses = b.state().evaluation.responses;
+    REQUIRE(responses.size() == 2);
+    CHECK((responses[0].id == "r1" && responses[0].participant_id == "bram" && responses[0].rating == 5 &&
+           responses[0].remarks == "Toch goed\nDank" && responses[0].at == 9000));
+    CHECK((responses[1].id == "r2" && responses[1].participant_id == "alice"));
+    accept(b, evaluation_open{false}, fran);
+    accept(b, evaluation_open{true}, fran);  // reopening keeps the responses
+    CHECK(accept(b, evaluation_submit{3, ""}, fran).effect == json{{"responseId", "r3"}, {"count", 3}});
+}
+
+TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender for facilitators, hidden with its effect for others",
+          "[model][method]") {
+    board b = method_board();
+    accept(b, evaluation_open{true}, fran);
+    const operation op = evaluation_submit{4, "Fijne dag"};
+    const auto a = accept(b, op, alice);
+    const json body = body_of(a, op, "alice");
+    CHECK(render_event(body, a.visibility, as_alice) == body);
+    json for_facilitator = body;
+    for (const char* f : {"by", "clientId", "clientSeq"}) for_facilitator.erase(f);
+    CHECK(render_event(body, a.visibility, as_fran) == for_facilitator);
+    const json hidden{{"seq", 9}, {"at", 1}, {"op", {{"kind", "hidden"}}},
+                      {"effect", {{"responseId", "r1"}, {"count", 1}}}};
+    CHECK(render_event(body, a.visibility, as_bram) == hidden);
+    CHECK(render_event(body, a.visibility, as_screen) == hidden);
+    CHECK(render_key(body, a.visibility, as_bram) == "hidden");
+    CHECK(render_key(body, a.visibility, as_fran) == "anonymous");
+    CHECK(render_key(body, a.visibility, as_alice) == "whole");
+    // A facilitator's own response is whole for them, hidden for participants.
+    const operation mine = evaluation_submit{5, ""};
+    const auto f = accept(b, mine, fran);
+    const json fbody = body_of(f, mine, "fran");
+    CHECK(render_event(fbody, f.visibility, as_fran) == fbody);
+    CHECK(render_event(fbody, f.visibility, as_alice)["op"] == json{{"kind", "hidden"}});
+}
+
+TEST_CASE("P-EVAL-3 the board state's evaluation: responses for facilitators, one's own for everyone",
+          "[model][method]") {
+    board b = method_board();
+    CHECK(b.view_for(as_alice)["evaluation"] ==
+          json{{"open", false}, {"count", 0}, {"mine", nullptr}, {"responses", json::array()}});
+    accept(b, evaluation_open{true}, fran);
+    accept(b, evaluation_submit{2, "Kort"}, at(bram, 7000));
+    accept(b, evaluation_submit{4, ""}, at(alice, 7100));
+    CHECK(b.view_for(as_alice)["evaluation"] ==
+          json::parse(R"({"open":true,"count":2,"mine":{"rating":4,"remarks":""},"responses":[]})"));
+    CHECK(b.view_for(as_screen)["evaluation"] ==
+          json::parse(R"({"open":true,"count":2,"mine":null,"responses":[]})"));
+    CHECK(b.view_for(as_fran)["evaluation"] == json::parse(R"({"open":true,"count":2,"mine":null,
+        "responses":[{"id":"r1","rating":2,"remarks":"Kort"},{"id":"r2","rating":4,"remarks":""}]})"));
+    CHECK(b.to_json()["evaluation"] == json::parse(R"({"open":true,"responses":[
+        {"id":"r1","participantId":"bram","rating":2,"remarks":"Kort","at":7000},
+        {"id":"r2","participantId":"alice","rating":4,"remarks":"","at":7100}]})"));
+}
+
+TEST_CASE("P-METH-4 P-EVAL-3 channels, scores and responses survive the stored document", "[model][method][store]") {
+    board b = method_board();
+    card_update channel{"t1", std::nullopt, std::nullopt, std::optional<channel_kind>(channel_kind::letter)};
+    accept(b, channel, alice);
+    accept(b, score(score_scale::current, "t1", -1), alice);
+    accept(b, score(score_scale::expected, "p2", 3), bram);
+    accept(b, evaluation_open{true}, fran);
+    accept(b, evaluation_submit{5, "Één ding: 🙂"}, bram);
+    const json doc = b.to_json();
+    board back = board::from_json(doc);
+    CHECK(back.to_json() == doc);
+    CHECK(back.find_card("t1")->channel == channel_kind::letter);
+    CHECK(back.view_for(as_bram) == b.view_for(as_bram));
+    // The next response after a reload is still numbered on.
+    CHECK(accept(back, evaluation_submit{1, ""}, alice).effect["responseId"] == "r2");
+}
+
+TEST_CASE("P-METH-4 P-EVAL-3 a board stored before the method existed loads with its defaults",
+          "[model][method][store]") {
+    board b = method_board();
+    json doc = b.to_json();
+    doc.erase("scores");
+    doc.erase("evaluation");
+    for (auto& c : doc["cards"]) c.erase("channel");
+    const board old = board::from_json(doc);
+    CHECK(old.state().scores.empty());
+    CHECK(!old.state().evaluation.open);
+    CHECK(old.state().evaluation.responses.empty());
+    CHECK(!old.find_card("t1")->channel);
+    const json view = old.view_for(as_alice);
+    CHECK(view["scores"] == json::array());
+    CHECK(view["cards"][0]["channel"] == nullptr);
+    CHECK(view["evaluation"] == json{{"open", false}, {"count", 0}, {"mine", nullptr}, {"responses", json::array()}});
+}
+
+TEST_CASE("P-METH-4 P-EVAL-3 a malformed stored method state is refused with the field named",
+          "[model][method][store]") {
+    board b = method_board();
+    accept(b, score(score_scale::current, "t1", -1), alice);
+    accept(b, evaluation_open{true}, fran);
+    accept(b, evaluation_submit{5, ""}, bram);
+    const json good = b.to_json();
+    const auto fails = [&](const std::function<void(json&)>& spoil, const std::string& message) {
+        json doc = good;
+        spoil(doc);
+        INFO(message);
+        CHECK_THROWS_WITH(board::from_json(doc), "board document: " + message);
+    };
+    fails([](json& d) { d["scores"][0]["values"]["alice"] = 3; }, "scores[0].values.alice: must be at most 2");
+    fails([](json& d) { d["scores"][0]["scale"] = "mood"; },
+          "scores[0].scale: must be one of current, desired, expected, experienced");
+    fails([](json& d) { d["scores"][0]["targetId"] = "gone"; }, "scores[0].targetId: no phase or card \"gone\"");
+    fails([](json& d) { d["scores"][0]["extra"] = 1; }, "unknown field \"scores[0].extra\"");
+    fails([](json& d) { d["scores"].push_back(d["scores"][0]); },
+          "scores[1]: out of order or given twice (sorted by scale, then targetId)");
+    fails([](json& d) { d["scores"].insert(d["scores"].begin(), json{{"scale", "experienced"},
+                                            {"targetId", "p1"}, {"values", {{"bram", 2}}}}); },
+          "scores[1]: out of order or given twice (sorted by scale, then targetId)");
+    fails([](json& d) { d["scores"] = json::object(); }, "scores: must be an array");
+    fails([](json& d) { d["scores"][0]["values"] = json::object(); }, "scores[0].values: holds no score");
+    fails([](json& d) { d["scores"][0]["values"] = {{"a b", 1}}; }, "scores[0].values: \"a b\" is not a participant id");
+    fails([](json& d) { d["evaluation"]["responses"][0]["rating"] = 0; },
+          "evaluation.responses[0].rating: must be at least 1");
+    fails([](json& d) { d["evaluation"]["responses"][0]["id"] = "r7"; },
+          "evaluation.responses[0].id: must be \"r1\"");
+    fails([](json& d) { d["evaluation"]["responses"][0].erase("participantId"); },
+          "evaluation.responses[0].participantId: missing");
+    fails([](json& d) { d["evaluation"].erase("open"); }, "evaluation.open: missing");
+    fails([](json& d) { d["evaluation"]["count"] = 1; }, "unknown field \"evaluation.count\"");
+    fails([](json& d) { d["cards"][0]["channel"] = "fax"; },
+          "cards[0].channel: must be one of website, phone, desk, letter, email, app, other, or null");
+}
