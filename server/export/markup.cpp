@@ -150,13 +150,13 @@ std::string emotion_curve_svg(const std::vector<curve_point>& points, const std:
             while (end < points.size() && stats(end)) ++end;
             std::string upper, lower, line;
             for (std::size_t k = i; k < end; ++k) {
-                const auto& s = *stats(k);
+                const auto s = *stats(k);  // a copy: stats() returns a temporary
                 upper += num(xs[k]) + "," + num(value_y(area, s.mean + s.spread)) + " ";
                 lower = num(xs[k]) + "," + num(value_y(area, s.mean - s.spread)) + " " + lower;
                 line += num(xs[k]) + "," + num(value_y(area, s.mean)) + " ";
             }
             if (end - i == 1) {  // one point: its band is a short bar
-                const auto& s = *stats(i);
+                const auto s = *stats(i);
                 out += "<rect x=\"" + num(xs[i] - 5) + "\" y=\"" + num(value_y(area, s.mean + s.spread)) +
                        "\" width=\"10\" height=\"" +
                        num(value_y(area, s.mean - s.spread) - value_y(area, s.mean + s.spread)) +

@@ -43,7 +43,9 @@ method_data::method_data(const model::board& b)
     if (const auto it = state.find("scores"); it != state.end() && it->is_array())
         for (const auto& entry : *it) {
             auto& values = scores_[{entry.value("scale", ""), entry.value("targetId", "")}];
-            for (const auto& [who, v] : entry.value("values", nlohmann::json::object()).items())
+            // Held in a local: items() of a temporary would dangle in the loop.
+            const auto given = entry.value("values", nlohmann::json::object());
+            for (const auto& [who, v] : given.items())
                 if (v.is_number_integer()) values.push_back(v.get<std::int64_t>());
         }
     for (const auto& c : state.at("cards"))

@@ -44,7 +44,7 @@ table.board th[scope=row] { background: #f3f3f3; width: 11%; }
 .yellow { background: #fff4b3; } .green { background: #d4f2d2; } .blue { background: #d3e5fb; }
 .pink { background: #fbd6e4; } .orange { background: #ffe0bd; } .purple { background: #e6dcf7; } .grey { background: #e6e6e6; }
 figure { margin: 8px 0; break-inside: avoid; }
-figure svg { width: 100%; max-width: 760px; height: auto; display: block; }
+figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 9pt; color: #444; }
 .legend span { margin-right: 16px; }
 tr.largest td { background: #fde2c6; font-weight: 600; }
@@ -134,8 +134,11 @@ void emotion_section(std::string& out, const journey_figures& f, const labels& l
         std::vector<double> xs;
         for (std::size_t i = 0; i < f.curve.size(); ++i) xs.push_back(left + step * (static_cast<double>(i) + 0.5));
         const auto id = "curve-" + std::to_string(index);
-        out += "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) +
-               " 190\" role=\"img\" aria-labelledby=\"" + id + "\">";
+        // Its natural size (one and a half times the drawing), shrunk to the page when wider: a
+        // curve of a few points is not blown up to the page's width.
+        out += "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width * 1.5) +
+               "\" height=\"285\" viewBox=\"0 0 " + num(width) + " 190\" role=\"img\" aria-labelledby=\"" +
+               id + "\">";
         out += emotion_curve_svg(f.curve, xs, {left, 10, width - left, 150}, true);
         out += "</svg><figcaption id=\"" + id + "\"><span class=\"legend\"><span>\xE2\x80\x94\xE2\x97\x8F " +
                escape(rl.current) + "</span><span>- - \xE2\x96\xA1 " + escape(rl.desired) + "</span></span>" +

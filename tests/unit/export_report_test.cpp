@@ -43,6 +43,18 @@ model::board small_board()
            fran);
     accept(b, model::card_add{"c3", "j1", "p2", "l3", "Vul bekende gegevens vooraf in", "a0", model::card_color::green},
            fran);
+    accept(b, model::card_update{"c2", std::nullopt, std::nullopt, model::channel_kind::website}, fran);
+    // Two scorers: c1 now +1 and +2 (mean 1.5, spread 0.5), desired +2; c2 now −2, desired 0 and +1.
+    using model::score_scale;
+    const auto score = [&](const model::op_context& who, score_scale s, const char* target, int v) {
+        accept(b, model::score_set{s, target, v}, who);
+    };
+    score(jb::test_session::alice, score_scale::current, "c1", 1);
+    score(jb::test_session::bram, score_scale::current, "c1", 2);
+    score(jb::test_session::alice, score_scale::desired, "c1", 2);
+    score(jb::test_session::alice, score_scale::current, "c2", -2);
+    score(jb::test_session::alice, score_scale::desired, "c2", 0);
+    score(jb::test_session::bram, score_scale::desired, "c2", 1);
     return b;
 }
 
@@ -89,7 +101,8 @@ TEST_CASE("P-EXP-8 board.svg of a fixed workshop is exactly the golden file", "[
     CHECK(svg.file_name == "bouw-wonen-2026-board.svg");
     CHECK(svg.body == golden("board.svg", svg.body));
     CHECK(svg.body.find("<script") == std::string::npos);
-    CHECK(svg.body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") != std::string::npos);
+    // The hostile card text is there, escaped (wrapped onto two lines at the card's width).
+    CHECK(svg.body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script") != std::string::npos);
 }
 
 TEST_CASE("P-EXP-7 report.html is one self-contained, escaped, printable document", "[export]")
@@ -111,7 +124,11 @@ TEST_CASE("P-EXP-7 report.html is one self-contained, escaped, printable documen
     CHECK(body.find("<table class=\"board\"><thead><tr><th scope=\"col\">Rij / Fase</th><th scope=\"col\">Oriënteren</th><th scope=\"col\">Aanvragen</th></tr></thead><tbody>\n"
                     "<tr><th scope=\"row\">Contactmoment</th><td><div class=\"card blue\"><span class=\"text\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;</span></div></td>") != std::string::npos);
     CHECK(body.find("<td><div class=\"card green\"><span class=\"text\">Vul bekende gegevens vooraf in</span></div></td></tr>") != std::string::npos);
-    CHECK(body.find("<p>Nog geen emotiescores.</p>") != std::string::npos);
+    // The curve's data table, checked by hand: c1 now +1 and +2, desired +2; c2 now −2,
+    // desired 0 and +1.
+    CHECK(body.find("<td class=\"num\">1,5</td><td class=\"num\">0,5</td><td class=\"num\">2</td><td class=\"num\">2,0</td><td class=\"num\">0,0</td><td class=\"num\">1</td></tr>") != std::string::npos);
+    CHECK(body.find("<td>Aanvragen</td><td>Website</td><td class=\"num\">\xE2\x88\x92" "2,0</td><td class=\"num\">0,0</td><td class=\"num\">1</td><td class=\"num\">0,5</td><td class=\"num\">0,5</td><td class=\"num\">2</td></tr>") != std::string::npos);
+    CHECK(body.find("<polyline points=\"70,28.8 130,160\"") != std::string::npos);
     CHECK(body.find("<p>Nog geen scores voor verwachting en ervaring.</p>") != std::string::npos);
     CHECK(body.find("<section class=\"improvements\"><h2>Verbeterlijst</h2>\n<p>Nog geen verbeterideeën.</p>") != std::string::npos);
     CHECK(body.find("<section class=\"evaluation\"><h2>Evaluatie</h2>\n<p>Nog geen reacties.</p></section>") != std::string::npos);
