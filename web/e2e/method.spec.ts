@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { curveRow, openScores, picker } from './method-support';
 import { expect, scrollsSideways, test, type User } from './support';
 
 // SPEC-4 §1–2 in the browser (P-METH-1..5): a channel on a touchpoint, scores for feeling now
@@ -16,24 +16,6 @@ const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile:
 
 // Four browsers and many round trips on a busy two-core machine.
 test.describe.configure({ timeout: 300_000 });
-
-function picker(page: Page, scale: string, target: string): Locator {
-  return page.getByRole('combobox', { name: `${scale}: ${target}`, exact: true });
-}
-
-/** Opens a card's score pickers ("Scoren"), by click or tap. */
-async function openScores(u: User, text: string, tap = false): Promise<void> {
-  const toggle = u.page.getByRole('button', { name: `Scoren: ${text}`, exact: true });
-  if ((await toggle.getAttribute('aria-expanded')) === 'true') return;
-  if (tap) await toggle.tap();
-  else await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-}
-
-/** The text of each cell of the curve table's row for a touchpoint. */
-function curveRow(page: Page, text: string): Locator {
-  return page.locator('.curve-table tbody tr').filter({ has: page.getByRole('rowheader', { name: text, exact: true }) }).locator('td');
-}
 
 async function expectFigures(u: User): Promise<void> {
   const page = u.page;
