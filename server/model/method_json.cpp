@@ -7,6 +7,7 @@
 #include "model/text_rules.hpp"
 
 #include <limits>
+#include <set>
 #include <stdexcept>
 
 namespace jb::model {
@@ -51,6 +52,7 @@ void read_evaluation(const json& doc, session& s) {
     const auto it = doc.find("responses");
     if (it == doc.end()) malformed("evaluation.responses: missing");
     array_at(*it, "evaluation.responses");
+    std::set<std::string> participants;
     for (std::size_t i = 0; i < it->size(); ++i) {
         const std::string where = "evaluation.responses[" + std::to_string(i) + "]";
         field_reader e(object_at((*it)[i], where), where + ".");
@@ -65,9 +67,9 @@ void read_evaluation(const json& doc, session& s) {
         // Ids follow submission order (P-EVAL-2), so the next one is always r(N+1).
         if (out.id != "r" + std::to_string(i + 1))
             malformed(where + ".id: must be \"r" + std::to_string(i + 1) + "\"");
-        for (const auto& earlier : s.evaluation.responses)
-            if (earlier.participant_id == out.participant_id)
-                malformed(where + ".participantId: a second response of the same participant");
+        // A set, not a scan of the earlier ones: an imported archive may hold many responses.
+        if (!participants.insert(out.participant_id).second)
+            malformed(where + ".participantId: a second response of the same participant");
         s.evaluation.responses.push_back(std::move(out));
     }
 }
