@@ -74,9 +74,12 @@ std::vector<improvement_row> compute_improvements(const board& b) {
                 if (c.group_id == id) members.push_back(&c);
             members = in_board_order(b, std::move(members));
         }
+        // Private cards stay out of every export (P-FAC-6), also through a link made before
+        // linking them was refused: as on the facilitator's screen, where they are not shown.
         for (const card* m : members) {
-            if (!m->linked_to) continue;
-            if (const card* target = b.find_card(*m->linked_to)) row.pain_point = target->text;
+            if (m->private_card || !m->linked_to) continue;
+            const card* target = b.find_card(*m->linked_to);
+            if (target && !target->private_card) row.pain_point = target->text;
             break;
         }
         if (const auto it = saved.find(id); it != saved.end()) {

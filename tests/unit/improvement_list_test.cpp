@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -42,4 +43,21 @@ TEST_CASE("P-IMP-4 the server's list gives the rows of every shared fixture", "[
         CHECK(rows_json(compute_improvements(b)) == fixture.at("expected"));
     }
     CHECK(files >= 3);
+}
+
+TEST_CASE("P-IMP-4 P-FAC-6 a private pain point's text never reaches the list, even through an old link",
+          "[model][improvements]") {
+    // Linking a private card is refused now, but a board stored before that may hold such a
+    // link: the list (and so every export) shows no pain point then, as the facilitator's
+    // screen, where the private card is not shown.
+    std::ifstream in(JB_SOURCE_DIR "/tests/fixtures/improvements/two-rounds.json");
+    auto state = json::parse(in).at("state");
+    const auto before = compute_improvements(board::from_json(state));
+    const auto linked = std::find_if(before.begin(), before.end(), [](const auto& r) { return r.pain_point; });
+    REQUIRE(linked != before.end());
+    for (auto& c : state.at("cards"))
+        if (c.at("text") == *linked->pain_point) c["private"] = true;
+    const auto after = compute_improvements(board::from_json(state));
+    for (const auto& r : after)
+        if (r.item_id == linked->item_id) CHECK(!r.pain_point);
 }
