@@ -156,8 +156,8 @@ test('P-EXP the facilitator downloads every export; each file holds what the boa
   expect(doc.items[0]).toMatchObject({ painPoint: PAIN, owner: OWNER, status: 'planned', phase: { title: 'Aanvragen' }, touchpoints: [{ text: TOUCHPOINT }] });
   expect(doc.evaluation).toMatchObject({ count: 1, average: 5, responses: [{ rating: 5, remarks: REMARK }] });
 
-  // report.html and board.svg (export-report) are not in this server yet: their buttons answer
-  // "Deze server kent deze export (nog) niet." (checked below with a stand-in refusal).
+  // report.html and board.svg are not downloaded here yet; the server's unit and integration
+  // tests check them (tests/unit/export_report_test.cpp). A refusal is checked below.
 
   // English headings on request.
   await dialog.getByLabel('Taal van de kopjes in de bestanden').selectOption('en');

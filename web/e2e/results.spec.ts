@@ -7,7 +7,7 @@ import { expect, test, type User } from './support';
 // participants map touchpoints (with a channel), score feeling now and desired and expectation
 // against experience, everyone sees the emotion curve and the largest gaps, they vote in a
 // round, and the facilitator exports: the downloaded files hold what the board showed.
-// (report.html and board.svg are not served by this server yet, so they are not downloaded here.)
+// (report.html and board.svg are not downloaded here yet; the server's tests check them.)
 
 // Three browsers and many round trips on a busy two-core machine.
 test.describe.configure({ timeout: 120_000 });
