@@ -149,8 +149,12 @@ test('a locked board is read-only for participants; private writing hides new ca
 
   await sander.page.getByTestId('lock-toggle').click();
   await expect(sander.page.getByTestId('lock-toggle')).toHaveAttribute('aria-pressed', 'true');
-  await expect(anna.page.getByTestId('locked-banner')).toHaveText('Het bord is vergrendeld. Je kunt nu niets aanpassen.');
+  await expect(anna.page.getByTestId('locked-banner')).toHaveText('Het bord is vergrendeld: kaarten toevoegen, aanpassen of koppelen kan nu niet. Stemmen, scores geven en de evaluatie invullen kan wel.');
   await expect(anna.addButton(ORIENT, TOUCH)).toBeHidden();
+  // The table's one Tab stop is a card, never an add button the lock hid.
+  await expect(anna.page.locator('#board-grid .cell__add[tabindex="0"]')).toHaveCount(0);
+  await expect(anna.page.locator('#board-grid li.card[tabindex="0"]')).toHaveCount(1);
+  await expect(anna.page.locator('#board-grid')).not.toHaveAttribute('tabindex');
   await anna.pressOnCard('Belt de gemeente', 'Enter');
   await expect(anna.page.locator('.board-scroll textarea')).toHaveCount(0);
   await anna.page.keyboard.press('Delete');

@@ -44,6 +44,7 @@ export const nl = {
   'board.journeys': 'Klantreizen',
   'board.caption': 'Klantreis: {title} ({group}). Fasen staan in de kolommen, soorten informatie in de rijen.',
   'board.corner': 'Rij en fase',
+  'board.region': 'Bord van {title}',
 
   'view.toList': 'Toon als lijst',
   'view.toGrid': 'Toon als bord',
@@ -320,6 +321,7 @@ export const en: Catalogue = {
   'board.journeys': 'Customer journeys',
   'board.caption': 'Customer journey: {title} ({group}). Phases are the columns, kinds of information the rows.',
   'board.corner': 'Lane and phase',
+  'board.region': 'Board of {title}',
 
   'view.toList': 'Show as list',
   'view.toGrid': 'Show as board',

@@ -360,6 +360,7 @@ export class BoardView implements View {
     if (this.journeyId) this.method.update(this.journeyId, this.mode);
     this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
+    if (this.mode === 'grid' && this.journeyId) this.grid.setReadOnly(this.facil.readOnly, board);
   }
 
   /** Switches between the table and the list; `chosen` when the user asked (then remembered). */
