@@ -357,7 +357,7 @@ export class BoardView implements View {
     this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
-    if (this.journeyId) this.method.update(this.journeyId, this.mode);
+    if (this.journeyId) this.method.update(this.journeyId, journeys.map((j) => j.id), this.mode);
     this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
     if (this.mode === 'grid' && this.journeyId) this.grid.setReadOnly(this.facil.readOnly, board);
