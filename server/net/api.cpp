@@ -174,7 +174,7 @@ void api::handle(const http_request& req, const std::string& client_address, don
             return done(method_not_allowed("POST"));
         return import_archive(req, client_address, std::move(done));
     }
-    // /api/workshops/{id}, /api/workshops/{id}/{template|archive},
+    // /api/workshops/{id}, /api/workshops/{id}/{template|archive|facilitator-key},
     // /api/workshops/{id}/export/{name}
     constexpr std::string_view workshop_prefix = "/api/workshops/";
     if (path.starts_with(workshop_prefix)) {
@@ -202,6 +202,11 @@ void api::handle(const http_request& req, const std::string& client_address, don
                 if (sub == "archive")
                     return download_archive(req, *id, std::move(done));
                 return download_template(req, *id, std::move(done));
+            }
+            if (sub == "facilitator-key") {
+                if (req.method() != http::verb::post)
+                    return done(method_not_allowed("POST"));
+                return replace_facilitator_key(req, *id, std::move(done));
             }
             if (slash == std::string_view::npos) {
                 if (req.method() != http::verb::delete_)

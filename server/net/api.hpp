@@ -43,6 +43,8 @@ private:
     // GET /api/workshops/{id}/template and DELETE /api/workshops/{id} (api_workshop.cpp).
     void download_template(const http_request& req, std::string workshop_id, done_handler done);
     void delete_workshop(const http_request& req, std::string workshop_id, done_handler done);
+    // POST /api/workshops/{id}/facilitator-key (api_workshop.cpp).
+    void replace_facilitator_key(const http_request& req, std::string workshop_id, done_handler done);
     // GET /api/workshops/{id}/archive and POST /api/workshops/import (api_archive.cpp).
     void download_archive(const http_request& req, std::string workshop_id, done_handler done);
     void import_archive(const http_request& req, const std::string& client_address,

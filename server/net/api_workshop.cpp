@@ -1,6 +1,7 @@
-// The facilitator's requests on one workshop (P-HTTP-9..10): its structure as a template
-// download, and deleting it with all its data. Both carry the facilitator key as a bearer
-// token and are checked against the stored hash on the store thread.
+// The facilitator's requests on one workshop (P-HTTP-9..11): its structure as a template
+// download, deleting it with all its data, and replacing its facilitator key. All carry the
+// facilitator key (or a facilitator's own token) as a bearer token, checked against the store
+// on the store thread.
 
 #include "net/api.hpp"
 
@@ -141,6 +142,43 @@ void api::delete_workshop(const http_request& req, std::string workshop_id, done
             res.set(http::field::cache_control, "no-store");
             res.prepare_payload();
             done(std::move(res));
+        });
+    });
+}
+
+void api::replace_facilitator_key(const http_request& req, std::string workshop_id, done_handler done)
+{
+    auto key = bearer_key(req);
+    if (!key)
+        return done(key_required());
+    // A new key replaces the old one in the store, then in the live room, and only then is the
+    // answer sent: from that moment the old key opens nothing (P-HTTP-11). Roles already given
+    // stay; taking one away is participant.role's job.
+    worker_.run([this, id = std::move(workshop_id), key = std::move(*key),
+                 done = std::move(done)](store::store& s) mutable {
+        std::string fresh = util::random_token(32);
+        try {
+            auto allowed = authorize(s, id, key);
+            if (auto* refused = std::get_if<http_response>(&allowed))
+                return done(std::move(*refused));
+            if (!s.set_facilitator_key_hash(id, util::sha256_hex(fresh)))
+                return done(json_error(http::status::not_found, "not_found", "no such workshop"));
+        } catch (const std::exception& e) {
+            return done(internal_error("replacing a facilitator key", e));
+        }
+        // open() loads the room if it is not live (it then reads the new hash anyway) and
+        // waits for a room being unloaded. No room (deleted meanwhile, or the server shutting
+        // down) has nothing to update; the store holds the new key, so it is answered still.
+        const auto hash = util::sha256_hex(fresh);
+        rooms_.open(id, [hash, fresh = std::move(fresh), done = std::move(done)](std::shared_ptr<room::room> r) {
+            auto answer = [fresh, done] {
+                auto res = json_response(http::status::ok, nlohmann::json{{"facilitatorKey", fresh}});
+                res.set(http::field::cache_control, "no-store");
+                done(std::move(res));
+            };
+            if (!r)
+                return answer();
+            r->replace_facilitator_key_hash(hash, std::move(answer));
         });
     });
 }

@@ -85,6 +85,13 @@ void room::start() {
     });
 }
 
+void room::replace_facilitator_key_hash(std::string hash, std::function<void()> done) {
+    asio::post(strand_, [self = shared_from_this(), hash = std::move(hash), done = std::move(done)] {
+        self->workshop_.facilitator_key_hash = hash;
+        done();
+    });
+}
+
 void room::leave(std::shared_ptr<room_client> client) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client)] {
         self->joining_.erase(client);

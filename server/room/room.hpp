@@ -62,6 +62,9 @@ public:
     // Starts the room's own clock: a round whose time ran out while the server was down is
     // closed now, a running one when its time is up (P-VOTE-10). Called once after loading.
     void start();
+    // The facilitator key was replaced in the store (P-HTTP-11): later hellos are checked
+    // against `hash`. Calls done on the room's strand once it holds.
+    void replace_facilitator_key_hash(std::string hash, std::function<void()> done);
 
     const std::string& id() const { return id_; }
 

@@ -109,6 +109,7 @@ struct sqlite_store::impl {
     statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at, removed "
                                   "FROM participants WHERE workshop_id = ?1 "
                                   "ORDER BY created_at, id"};
+    statement set_key_hash{db, "UPDATE workshops SET facilitator_key_hash = ?2 WHERE id = ?1"};
     statement participant_by_token{db, "SELECT id, token_hash, display_name, role, created_at, removed "
                                        "FROM participants WHERE workshop_id = ?1 AND token_hash = ?2"};
 
@@ -270,6 +271,12 @@ std::optional<workshop_record> sqlite_store::find_workshop(std::string_view work
     q.bind(1, workshop_id);
     if (!q.step()) return std::nullopt;
     return read_workshop(q);
+}
+
+bool sqlite_store::set_facilitator_key_hash(std::string_view workshop_id, std::string_view hash) {
+    statement::use q(impl_->set_key_hash);
+    q.bind(1, workshop_id).bind(2, hash).run();
+    return sqlite3_changes(impl_->db.get()) > 0;
 }
 
 std::optional<participant_record> sqlite_store::find_participant_by_token(std::string_view workshop_id,

@@ -23,6 +23,7 @@ public:
     std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) override;
     void commit(const write_batch& batch) override;
     std::optional<workshop_record> find_workshop(std::string_view workshop_id) override;
+    bool set_facilitator_key_hash(std::string_view workshop_id, std::string_view hash) override;
     std::optional<participant_record> find_participant_by_token(std::string_view workshop_id,
                                                                 std::string_view token_hash) override;
     bool delete_workshop(std::string_view workshop_id) override;

@@ -93,6 +93,9 @@ public:
     virtual void commit(const write_batch& batch) = 0;
 
     virtual std::optional<workshop_record> find_workshop(std::string_view workshop_id) = 0;
+    // Replaces the workshop's facilitator key hash (P-HTTP-11); false if there is no such
+    // workshop. Throws store_error on failure.
+    virtual bool set_facilitator_key_hash(std::string_view workshop_id, std::string_view hash) = 0;
     // The workshop's participant whose token hashes to `token_hash` (removed ones too: the
     // caller decides), to let a facilitator's own token stand in for the key (P-HTTP-9).
     virtual std::optional<participant_record> find_participant_by_token(std::string_view workshop_id,

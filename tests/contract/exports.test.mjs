@@ -45,6 +45,20 @@ async function facilitator(workshop) {
   return { snapshot: welcome.snapshot, apply, close: () => ws.close() };
 }
 
+test('P-HTTP-11 a new facilitator key from the real server validates, and the old key is refused after it', async () => {
+  const w = (await call('POST', '/api/workshops', { body: { title: 'Sleutel vervangen' } })).json;
+  const path = `/api/workshops/${w.workshopId}/facilitator-key`;
+  const replaced = await call('POST', path, { key: w.facilitatorKey });
+  assert.equal(replaced.status, 200);
+  valid_('http-facilitator-key-response.schema.json', replaced.json, 'the new key');
+  assert.notEqual(replaced.json.facilitatorKey, w.facilitatorKey);
+  const old = await call('GET', `/api/workshops/${w.workshopId}/template`, { key: w.facilitatorKey });
+  assert.equal(old.status, 403);
+  valid_('http-error.schema.json', old.json, 'the refusal');
+  const fresh = await call('GET', `/api/workshops/${w.workshopId}/template`, { key: replaced.json.facilitatorKey });
+  assert.equal(fresh.status, 200);
+});
+
 test('P-EXP-6 improvements.json from the real server validates against its schema', async () => {
   const w = (await call('POST', '/api/workshops', { body: { title: 'Melding "openbare" ruimte; één' } })).json;
   const fac = await facilitator(w);

@@ -27,7 +27,8 @@ test('schemas/ holds the message, operation, board-state and HTTP schemas', () =
     'envelope.schema.json', 'common.schema.json', 'operation.schema.json', 'board-state.schema.json',
     'client-message.schema.json', 'server-message.schema.json',
     'http-create-workshop-request.schema.json', 'http-create-workshop-response.schema.json',
-    'http-join-response.schema.json', 'http-health-response.schema.json', 'http-error.schema.json']) {
+    'http-join-response.schema.json', 'http-health-response.schema.json', 'http-error.schema.json',
+    'http-facilitator-key-response.schema.json']) {
     assert.ok(files.has(f), `missing ${f}`);
   }
 });

@@ -122,6 +122,55 @@ TEST_CASE("P-HTTP-9 a co-facilitator's own token opens facilitator requests unti
     CHECK(http_get(server.port(), csv, bearer(w.facilitator_key)).status == 200);
 }
 
+TEST_CASE("P-HTTP-11 a new facilitator key revokes the old one at once, over HTTP and in a hello",
+          "[http][role]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port(), "Gelekte link");
+    const auto path = "/api/workshops/" + w.id + "/facilitator-key";
+    // The room is live: the old key is held in its memory too.
+    ws_client fac(server.port());
+    fac.join(w.id, {.display_name = "Fran", .facilitator_key = w.facilitator_key});
+    ws_client anna(server.port());
+    const auto you = anna.join(w.id, {.display_name = "Anna"}).at("you");
+    const std::string anna_token = you.at("participantToken");
+
+    check_error(http_request(server.port(), verb::post, path, "", {}), 401, "unauthorized");
+    check_error(http_request(server.port(), verb::post, path, "", bearer(anna_token)), 403, "forbidden");
+    check_error(http_request(server.port(), verb::get, path, "", bearer(w.facilitator_key)), 405,
+                "method_not_allowed");
+    const auto res = http_request(server.port(), verb::post, path, "", bearer(w.facilitator_key));
+    REQUIRE(res.status == 200);
+    const std::string fresh = res.json_body().at("facilitatorKey");
+    CHECK(fresh != w.facilitator_key);
+    CHECK(fresh.size() == 43);
+
+    // The old key opens nothing any more; the new one does.
+    check_error(http_get(server.port(), "/api/workshops/" + w.id + "/template", bearer(w.facilitator_key)),
+                403, "forbidden");
+    ws_client leaked(server.port());
+    CHECK(leaked.hello(w.id, {.facilitator_key = w.facilitator_key}).at("code") == "forbidden");
+    CHECK(leaked.wait_closed().code == 4003);
+    ws_client owner(server.port());
+    CHECK(owner.join(w.id, {.display_name = "Fran", .facilitator_key = fresh}).at("you").at("role") ==
+          "facilitator");
+    // Roles already given stay: Fran's open connection is still the facilitator's.
+    fac.apply({{"kind", "board.lock"}, {"locked", true}});
+
+    // A co-facilitator may replace it too, with their own token; after a restart only the
+    // newest key works (it is in the store, not only in the room).
+    fac.apply({{"kind", "participant.role"}, {"participantId", you.at("participantId")}, {"role", "facilitator"}});
+    const auto again = http_request(server.port(), verb::post, path, "", bearer(anna_token));
+    REQUIRE(again.status == 200);
+    const std::string newest = again.json_body().at("facilitatorKey");
+    server.stop();
+    server.start();
+    ws_client stale(server.port());
+    CHECK(stale.hello(w.id, {.facilitator_key = fresh}).at("code") == "forbidden");
+    ws_client current(server.port());
+    CHECK(current.join(w.id, {.facilitator_key = newest}).at("you").at("role") == "facilitator");
+}
+
 TEST_CASE("P-EXP-2..6 every format answers 200 with its type and an attachment name", "[http][export]")
 {
     test_server server;

@@ -63,6 +63,9 @@ public:
     std::optional<workshop_record> find_workshop(std::string_view id) override {
         return inner_.find_workshop(id);
     }
+    bool set_facilitator_key_hash(std::string_view id, std::string_view hash) override {
+        return inner_.set_facilitator_key_hash(id, hash);
+    }
     std::optional<participant_record> find_participant_by_token(std::string_view id,
                                                                 std::string_view hash) override {
         return inner_.find_participant_by_token(id, hash);

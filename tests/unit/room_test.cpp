@@ -76,6 +76,9 @@ struct failing_store : jb::store::store {
     std::optional<jb::store::workshop_record> find_workshop(std::string_view id) override {
         return inner.find_workshop(id);
     }
+    bool set_facilitator_key_hash(std::string_view id, std::string_view hash) override {
+        return inner.set_facilitator_key_hash(id, hash);
+    }
     std::optional<jb::store::participant_record> find_participant_by_token(std::string_view id,
                                                                            std::string_view hash) override {
         return inner.find_participant_by_token(id, hash);

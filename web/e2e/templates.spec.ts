@@ -73,6 +73,40 @@ test('P-TPL-3 the facilitator saves the structure as a template file and starts 
   await expect(page.locator('th.phase-header')).toHaveCount(6);
 });
 
+test('P-HTTP-11 the facilitator replaces a leaked key: the old link stops working, this browser keeps facilitating', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  await sander.createWorkshop('Sleutel vervangen');
+  const page = sander.page;
+  const oldUrl = page.url();
+  await page.getByRole('button', { name: 'Structuur' }).click();
+  const editor = page.getByRole('dialog', { name: 'Structuur van de workshop' });
+  await editor.getByRole('button', { name: 'Nieuwe begeleiderssleutel' }).click();
+  await expect(editor.getByRole('alertdialog')).toContainText('De oude begeleiderslink werkt daarna niet meer');
+  await editor.getByRole('button', { name: 'Ja, nieuwe sleutel maken' }).click();
+  await expect(page.getByText('Er is een nieuwe begeleiderssleutel.')).toBeVisible();
+  await expect(editor.getByRole('button', { name: 'Nieuwe begeleiderssleutel' })).toBeFocused();
+  await expect(page).toHaveURL(/\?key=/);
+  expect(page.url()).not.toBe(oldUrl);
+  await editor.getByRole('button', { name: 'Sluiten' }).click();
+
+  // Whoever still has the old link is refused.
+  const leak = await newUser('Lek');
+  await leak.page.goto(oldUrl);
+  await leak.page.getByLabel('Je naam').fill('Lek');
+  await leak.page.getByRole('button', { name: 'Naar het bord' }).click();
+  await expect(leak.page.getByText('De begeleiderslink klopt niet.')).toBeVisible();
+
+  // This browser facilitates on, also after a reload: the address and its memory hold the new key.
+  await page.reload();
+  await sander.waitForBoard();
+  await expect(page.getByRole('button', { name: 'Structuur' })).toBeVisible();
+  await expect(page.getByTestId('join-code')).toBeVisible();
+  await page.goto('/');
+  await page.goto(oldUrl.replace(/\?.*$/, ''));
+  await sander.waitForBoard();
+  await expect(page.getByRole('button', { name: 'Exporteren' })).toBeVisible();
+});
+
 test('the facilitator adds a phase and a journey with a persona in the structure editor, and a participant sees it live', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Structuur');

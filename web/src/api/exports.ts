@@ -4,7 +4,7 @@
 // workshop (POST /api/workshops/import).
 
 import type { CreateWorkshopResponse } from '../protocol/types';
-import { call, type ApiResult } from './http';
+import { bearer, call, type ApiResult } from './http';
 
 /** Every export of SPEC-4 §5, in the order the dialog shows them. */
 export const EXPORT_NAMES = [
@@ -36,10 +36,6 @@ export interface Download {
 
 /** Bytes read so far, and the whole size when the server said it. */
 export type Progress = (loaded: number, total: number | null) => void;
-
-function bearer(key: string): Record<string, string> {
-  return { Authorization: `Bearer ${key}` };
-}
 
 function workshopPath(workshopId: string): string {
   return `api/workshops/${encodeURIComponent(workshopId)}`;

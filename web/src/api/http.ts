@@ -1,4 +1,5 @@
-// The HTTP API of protocol.md: create a workshop, look up a join code.
+// The HTTP API of protocol.md: create a workshop, look up a join code, replace the facilitator
+// key; and the bearer header every facilitator request carries (P-HTTP-9).
 
 import type { CreateWorkshopResponse, JoinLookupResponse } from '../protocol/types';
 
@@ -50,4 +51,17 @@ export function normaliseJoinCode(input: string): string {
 /** protocol.md P-HTTP-3: 6 characters without 0 O 1 I L. */
 export function looksLikeJoinCode(code: string): boolean {
   return /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/.test(code);
+}
+
+/** The facilitator key (or a facilitator's own participant token) as P-HTTP-9 wants it. */
+export function bearer(key: string): Record<string, string> {
+  return { Authorization: `Bearer ${key}` };
+}
+
+/** P-HTTP-11: a new facilitator key replaces the old one, which opens nothing from then on. */
+export function replaceFacilitatorKey(workshopId: string, credential: string): Promise<ApiResult<{ facilitatorKey: string }>> {
+  return call<{ facilitatorKey: string }>(`api/workshops/${encodeURIComponent(workshopId)}/facilitator-key`, {
+    method: 'POST',
+    headers: bearer(credential),
+  });
 }

@@ -3,7 +3,7 @@
 // deleting a workshop. Facilitator requests carry the key as a bearer token, never in the URL.
 
 import type { CreateWorkshopResponse, LaneKind, Persona, TargetGroup } from '../protocol/types';
-import { call, type ApiResult } from './http';
+import { bearer, call, type ApiResult } from './http';
 
 export interface TemplateLane {
   title: string;
@@ -32,10 +32,6 @@ export type WorkshopSource =
   | { kind: 'template'; templateId: string }
   | { kind: 'file'; template: unknown }
   | { kind: 'workshop'; workshopId: string; facilitatorKey: string };
-
-function bearer(key: string): Record<string, string> {
-  return { Authorization: `Bearer ${key}` };
-}
 
 export function listTemplates(): Promise<ApiResult<{ templates: TemplateDoc[] }>> {
   return call<{ templates: TemplateDoc[] }>('api/templates');

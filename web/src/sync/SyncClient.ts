@@ -160,6 +160,10 @@ export class SyncClient {
   get me(): You | null {
     return this.me_;
   }
+  /** A new facilitator key replaced the old one (P-HTTP-11): later hellos send it. */
+  setFacilitatorKey(key: string): void {
+    this.facilitatorKey_ = key;
+  }
   /** This participant's own secret, once the server gave one (it stands in for the facilitator key over HTTP for facilitators, P-HTTP-9). */
   get participantToken(): string | null {
     return this.opts.store.loadToken();

@@ -20,7 +20,7 @@ import { h, isTyping } from './dom';
 import { HelpDialog } from './HelpDialog';
 import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
-import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberJoinCode, type BoardMode } from './prefs';
+import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { journeyInfo } from './structure/journeyInfo';
 import { deleteRejectionKey } from './structure/structureOps';
@@ -86,8 +86,11 @@ export class BoardView implements View {
   private readonly method: MethodController;
   private readonly evaluation: EvaluationController;
   private exporter: ExportDialog | null = null;
+  /** The key this tab came in with or was given (P-HTTP-11); null once the role is gone. */
+  private facilitatorKey: string | null;
 
   constructor(private readonly opts: BoardViewOptions) {
+    this.facilitatorKey = opts.facilitatorKey;
     const local = safeLocalStorage() ?? new MemoryStorage();
     this.client = new SyncClient({
       url: webSocketUrl(window.location),
@@ -288,10 +291,10 @@ export class BoardView implements View {
    */
   private syncFacilitatorTools(): void {
     const role = this.client.me?.role;
-    const wanted = role === undefined ? !!this.opts.facilitatorKey : role === 'facilitator';
+    const wanted = role === undefined ? !!this.facilitatorKey : role === 'facilitator';
     if (wanted === !!this.structure) return;
     if (wanted) {
-      const credential = () => this.opts.facilitatorKey ?? this.client.participantToken ?? '';
+      const credential = () => this.facilitatorKey ?? this.client.participantToken ?? '';
       this.structure = new StructureEditor(this.opts.workshopId, credential, {
         submit: (op) => this.submit(op),
         notify: (message) => this.toasts.show(message),
@@ -300,6 +303,7 @@ export class BoardView implements View {
           forgetWorkshop(this.opts.workshopId);
           location.hash = '#/';
         },
+        keyReplaced: (key) => this.useNewFacilitatorKey(key),
       });
       this.exporter = new ExportDialog(this.opts.workshopId, credential);
       this.root?.append(this.structure.el, this.exporter.el);
@@ -312,6 +316,15 @@ export class BoardView implements View {
       this.exporter = null;
     }
     if (this.root) this.renderChrome();
+  }
+
+  /** P-HTTP-11: the old key opens nothing now; this tab, this browser and the address keep the new one. */
+  private useNewFacilitatorKey(key: string): void {
+    this.facilitatorKey = key;
+    this.client.setFacilitatorKey(key);
+    rememberFacilitatorKey(this.opts.workshopId, key);
+    if (/[?&]key=/.test(location.hash))
+      history.replaceState(null, '', location.hash.replace(/([?&]key=)[^&]*/, `$1${encodeURIComponent(key)}`));
   }
 
   private makeShare(code: string): SharePanel {
@@ -489,6 +502,7 @@ export class BoardView implements View {
         if (this.client.me?.role !== 'facilitator') {
           // Handed over or demoted: a remembered facilitator key would make us one again.
           forgetFacilitatorKey(this.opts.workshopId);
+          this.facilitatorKey = null;
           if (/[?&]key=/.test(location.hash)) history.replaceState(null, '', `#/w/${this.opts.workshopId}`);
         }
         this.facil.roleChanged();

@@ -4,6 +4,7 @@
 // and delete the workshop after a confirm step. Remote changes re-render it without moving
 // focus away from where the facilitator is (the focused field keeps its typed value).
 
+import { replaceFacilitatorKey } from '../../api/http';
 import { fetchStructure, deleteWorkshop, templateFileName } from '../../api/templates';
 import { lanesOf, phasesOf, sortedJourneys, type Board, type Journey, type Lane, type Phase } from '../../model/board';
 import { t, type MessageKey } from '../../i18n/i18n';
@@ -38,14 +39,16 @@ export interface StructureEditorActions {
   notify(message: string): void;
   /** After the workshop was deleted on the server. */
   deleted(): void;
+  /** After the server replaced the facilitator key (P-HTTP-11): use and keep the new one. */
+  keyReplaced(key: string): void;
 }
 
-/** Owns the dialog element and the confirm step of deleting the workshop. */
+/** Owns the dialog element and the confirm steps of deleting the workshop and of replacing its key. */
 export class StructureEditor {
   readonly el: HTMLDialogElement;
   private board: Board | null = null;
   private signature = '';
-  private confirming = false;
+  private confirming: 'delete' | 'newKey' | null = null;
   private busy = false;
 
   constructor(
@@ -56,7 +59,7 @@ export class StructureEditor {
   ) {
     this.el = h('dialog', { class: 'structure', 'aria-labelledby': 'structure-title' });
     this.el.addEventListener('close', () => {
-      this.confirming = false;
+      this.confirming = null;
     });
   }
 
@@ -240,24 +243,32 @@ export class StructureEditor {
 
   private workshopActions(): HTMLElement {
     const save = this.button(t('structure.saveTemplate'), 'save-template', () => void this.saveTemplate());
-    const del = this.button(t('structure.deleteWorkshop'), 'delete-workshop', () => {
-      this.confirming = true;
+    const ask = (what: 'delete' | 'newKey') => {
+      this.confirming = what;
       this.signature = '';
       this.render();
-      this.el.querySelector<HTMLButtonElement>('[data-focus="delete-cancel"]')?.focus();
-    }, 'button button--danger');
-    const box = h('div', { class: 'structure__workshop' }, save, del);
+      this.el.querySelector<HTMLButtonElement>(`[data-focus="${what}-cancel"]`)?.focus();
+    };
+    const newKey = this.button(t('structure.newKey'), 'new-key', () => ask('newKey'));
+    const del = this.button(t('structure.deleteWorkshop'), 'delete-workshop', () => ask('delete'), 'button button--danger');
+    const box = h('div', { class: 'structure__workshop' }, save, newKey, del);
     if (this.confirming) {
-      const confirm = this.button(t('structure.deleteConfirm'), 'delete-confirm', () => void this.deleteNow(), 'button button--danger');
-      const cancel = this.button(t('structure.deleteCancel'), 'delete-cancel', () => {
-        this.confirming = false;
+      const what = this.confirming;
+      const texts =
+        what === 'delete'
+          ? { title: t('structure.deleteWorkshop'), warning: t('structure.deleteWarning'), yes: t('structure.deleteConfirm'), no: t('structure.deleteCancel') }
+          : { title: t('structure.newKey'), warning: t('structure.newKeyWarning'), yes: t('structure.newKeyConfirm'), no: t('structure.newKeyCancel') };
+      const confirm = this.button(texts.yes, `${what}-confirm`, () => void (what === 'delete' ? this.deleteNow() : this.replaceKeyNow()),
+        what === 'delete' ? 'button button--danger' : 'button');
+      const cancel = this.button(texts.no, `${what}-cancel`, () => {
+        this.confirming = null;
         this.signature = '';
         this.render();
-        this.el.querySelector<HTMLButtonElement>('[data-focus="delete-workshop"]')?.focus();
+        this.el.querySelector<HTMLButtonElement>(`[data-focus="${what === 'delete' ? 'delete-workshop' : 'new-key'}"]`)?.focus();
       });
       confirm.disabled = this.busy;
-      box.append(h('div', { class: 'structure__confirm', role: 'alertdialog', 'aria-label': t('structure.deleteWorkshop') },
-        h('p', null, t('structure.deleteWarning')), confirm, cancel));
+      box.append(h('div', { class: 'structure__confirm', role: 'alertdialog', 'aria-label': texts.title },
+        h('p', null, texts.warning), confirm, cancel));
     }
     return box;
   }
@@ -275,17 +286,38 @@ export class StructureEditor {
     this.actions.notify(t('structure.saved', { name }));
   }
 
-  private async deleteNow(): Promise<void> {
-    if (this.busy) return;
+  /** Runs one request with the confirm button disabled; null if one is already running. */
+  private async busyWith<T>(request: () => Promise<T>): Promise<T | null> {
+    if (this.busy) return null;
     this.busy = true;
     this.render();
-    const result = await deleteWorkshop(this.workshopId, this.credential());
-    this.busy = false;
+    try {
+      return await request();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async replaceKeyNow(): Promise<void> {
+    const result = await this.busyWith(() => replaceFacilitatorKey(this.workshopId, this.credential()));
+    if (!result) return;
+    this.confirming = null;
+    this.signature = '';
+    this.render();
+    if (!result.ok) return this.actions.notify(t('structure.newKeyFailed'));
+    this.actions.keyReplaced(result.value.facilitatorKey);
+    this.actions.notify(t('structure.newKeyDone'));
+    this.el.querySelector<HTMLButtonElement>('[data-focus="new-key"]')?.focus();
+  }
+
+  private async deleteNow(): Promise<void> {
+    const result = await this.busyWith(() => deleteWorkshop(this.workshopId, this.credential()));
+    if (!result) return;
     if (!result.ok && result.status !== 404) {
       this.render();
       return this.actions.notify(t('structure.deleteFailed'));
     }
-    this.confirming = false;
+    this.confirming = null;
     this.el.close();
     this.actions.deleted();
   }
