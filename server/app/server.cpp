@@ -35,7 +35,8 @@ std::string url_host(const asio::ip::address& a)
 
 server::server(config cfg)
     : cfg_(std::move(cfg)), ioc_(static_cast<int>(cfg_.threads)), signals_(ioc_, SIGINT, SIGTERM),
-      drain_timer_(ioc_), deadline_timer_(ioc_), retention_timer_(ioc_)
+      drain_timer_(ioc_), deadline_timer_(ioc_), retention_strand_(asio::make_strand(ioc_)),
+      retention_timer_(retention_strand_)
 {
     // The signal set exists from here on: a SIGTERM sent as soon as the address is announced
     // is handled, not fatal.
@@ -101,7 +102,7 @@ int server::run()
     listener_->run();
     std::cout << "Journeyboard listening on " << url_ << std::endl;
     if (cfg_.retention_days > 0)
-        asio::post(ioc_, [this] { check_retention(); });
+        asio::post(retention_strand_, [this] { check_retention(); });
 
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < cfg_.threads; ++i)
@@ -124,7 +125,10 @@ void server::on_signal(boost::system::error_code ec)
             ioc_.stop();
     });
     listener_->stop();
-    retention_timer_.cancel();
+    asio::post(retention_strand_, [this] {
+        retention_stopped_ = true;
+        retention_timer_.cancel();
+    });
     deadline_timer_.expires_after(shutdown_limit);
     deadline_timer_.async_wait([this](boost::system::error_code e) {
         if (!e)
@@ -155,6 +159,8 @@ void server::wait_for_sessions(std::chrono::steady_clock::time_point deadline)
 
 void server::check_retention()
 {
+    if (retention_stopped_)
+        return;  // shutting down
     using namespace std::chrono;
     const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     const std::int64_t cutoff = now - static_cast<std::int64_t>(cfg_.retention_days) * 86'400'000;

@@ -16,6 +16,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <chrono>
 #include <memory>
@@ -39,7 +40,7 @@ private:
     void on_rooms_closed();
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
     // Deletes the workshops inactive for longer than --retention-days (P-DEL-3), then again
-    // an hour later.
+    // an hour later. Runs on retention_strand_.
     void check_retention();
 
     config cfg_;
@@ -52,7 +53,13 @@ private:
     std::shared_ptr<net::shared_state> state_;
     std::shared_ptr<net::listener> listener_;
     boost::asio::signal_set signals_;
-    boost::asio::steady_timer drain_timer_, deadline_timer_, retention_timer_;
+    boost::asio::steady_timer drain_timer_, deadline_timer_;
+    // The retention timer is re-armed by its own handler and cancelled by the signal handler,
+    // which run on different io threads: both go through this strand, and a stopped retention
+    // is never re-armed.
+    boost::asio::strand<boost::asio::io_context::executor_type> retention_strand_;
+    boost::asio::steady_timer retention_timer_;
+    bool retention_stopped_ = false;
     std::string url_;
 };
 

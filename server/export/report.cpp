@@ -16,11 +16,13 @@ namespace jb::exporting {
 
 namespace {
 
-// Print: A4 pages, each journey and each closing section on a page of its own; the board on a
-// landscape page, because phases run left to right. Colours print as on screen.
+// Print: A4 pages, each journey and each closing section on a page of its own; the title with
+// the first board, the boards and the improvement list (a wide table) on landscape pages. No
+// table grows wider than its page: headers and typed text wrap, a word too long for its column
+// breaks anywhere. Colours print as on screen.
 constexpr std::string_view style = R"(
 @page { size: A4; margin: 14mm 12mm; }
-@page board { size: A4 landscape; margin: 10mm; }
+@page wide { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; max-width: 1100px; padding: 16px; }
@@ -29,15 +31,19 @@ h2 { font-size: 15pt; margin: 0 0 8px; border-bottom: 2px solid #1f4e8c; padding
 h3 { font-size: 12pt; margin: 16px 0 6px; }
 p.meta { color: #444; margin: 0 0 8px; }
 section { margin-top: 28px; }
-section.board-page { page: board; }
+header, section.board-page, section.improvements { page: wide; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 thead th { background: #e8edf4; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-table.board { table-layout: fixed; font-size: 8.5pt; }
+td.text { min-width: 5em; }
+table.curve, table.gaps { font-size: 9pt; }
+table.board, table.list { table-layout: fixed; font-size: 8.5pt; }
+table.board th, table.list th { overflow-wrap: anywhere; }
 table.board th[scope=row] { background: #f3f3f3; width: 11%; }
 .card { border-radius: 3px; padding: 3px 4px; margin: 0 0 3px; border: 1px solid rgba(0,0,0,.25); break-inside: avoid; }
 .card .channel { display: block; font-size: 7.5pt; color: #333; margin-top: 2px; }
@@ -48,13 +54,12 @@ figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 9pt; color: #444; }
 .legend span { margin-right: 16px; }
 tr.largest td { background: #fde2c6; font-weight: 600; }
-.mark { white-space: nowrap; }
 blockquote { margin: 0 0 6px; padding: 4px 8px; border-left: 3px solid #1f4e8c; background: #f6f8fb; break-inside: avoid; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   section { margin-top: 0; }
   section + section { break-before: page; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, p.meta { break-after: avoid; }
 }
 )";
 
@@ -190,9 +195,15 @@ void gaps_section(std::string& out, const journey_figures& f, const report_label
 }
 
 // A sheet of the list (sheets.hpp) as an HTML table: the same cells the other formats show.
-void sheet_table(std::string& out, const sheet& s)
+// `weights`: each column's share of the width (the table is laid out fixed, so a long text
+// wraps in its own column instead of squeezing the others).
+void sheet_table(std::string& out, const sheet& s, const std::vector<double>& weights)
 {
-    out += "<table class=\"list\"><thead>";
+    double total = 0;
+    for (auto w : weights) total += w;
+    out += "<table class=\"list\"><colgroup>";
+    for (auto w : weights) out += "<col style=\"width: " + num(100 * w / total) + "%\">";
+    out += "</colgroup><thead>";
     for (std::size_t r = s.header; r < s.rows.size(); ++r) {
         const bool head = r == s.header;
         out += "<tr>";
@@ -269,7 +280,14 @@ export_file render_report_html(const model::board& b, const export_options& o)
 
     out += "<section class=\"improvements\"><h2>" + escape(l.improvement_list) + "</h2>\n";
     if (r.items.empty()) out += "<p>" + escape(l.no_items) + "</p>\n";
-    else sheet_table(out, list_sheet(r, o.lang));
+    else {
+        // Rank, idea, total, one column per round, journey, phase, touchpoints, pain point,
+        // owner, status (list_sheet's columns).
+        std::vector<double> weights{4.5, 16, 7};
+        weights.insert(weights.end(), r.rounds.size(), 7);
+        weights.insert(weights.end(), {12, 10, 14, 13, 10, 7.5});
+        sheet_table(out, list_sheet(r, o.lang), weights);
+    }
     out += "</section>\n";
     evaluation_section(out, r.evaluation, l, rl, o.lang);
     out += "</body>\n</html>\n";

@@ -25,10 +25,20 @@ result no_journey(std::string_view field, const std::string& id) {
     return error("not_found", field, "no journey " + quote_name(id));
 }
 
+// Refuses deleting a journey, phase or lane that still holds cards, saying how many are private:
+// a facilitator does not see those (P-FAC-6) and would otherwise look at an empty column.
 template <class Pred>
-bool any_card(const board& b, Pred pred) {
-    const auto& cards = b.cards();
-    return std::any_of(cards.begin(), cards.end(), [&](const auto& entry) { return pred(entry.second); });
+result still_holds_cards(const board& b, std::string_view field, const std::string& what, Pred pred) {
+    std::size_t count = 0, hidden = 0;
+    for (const auto& [id, c] : b.cards())
+        if (pred(c)) {
+            ++count;
+            if (c.private_card) ++hidden;
+        }
+    if (count == 0) return std::nullopt;
+    std::string message = what + " still holds " + std::to_string(count) + (count == 1 ? " card" : " cards");
+    if (hidden > 0) message += " (" + std::to_string(hidden) + " private, not revealed yet)";
+    return error("conflict", field, std::move(message));
 }
 
 // The phase and lane a card goes to must exist and belong to `journey_id`.
@@ -106,10 +116,8 @@ struct checker {
         if (!b.find_journey(o.journey_id)) return no_journey("journeyId", o.journey_id);
         if (b.journeys().size() == 1)
             return error("conflict", "journeyId", "the last journey cannot be deleted");
-        if (any_card(b, [&](const card& c) { return c.journey_id == o.journey_id; }))
-            return error("conflict", "journeyId",
-                         "journey " + quote_name(o.journey_id) + " still holds cards");
-        return std::nullopt;
+        return still_holds_cards(b, "journeyId", "journey " + quote_name(o.journey_id),
+                                 [&](const card& c) { return c.journey_id == o.journey_id; });
     }
 
     result operator()(const phase_add& o) const {
@@ -131,9 +139,8 @@ struct checker {
     result operator()(const phase_delete& o) const {
         if (!b.phase_owner(o.phase_id))
             return error("not_found", "phaseId", "no phase " + quote_name(o.phase_id));
-        if (any_card(b, [&](const card& c) { return c.phase_id == o.phase_id; }))
-            return error("conflict", "phaseId", "phase " + quote_name(o.phase_id) + " still holds cards");
-        return std::nullopt;
+        return still_holds_cards(b, "phaseId", "phase " + quote_name(o.phase_id),
+                                 [&](const card& c) { return c.phase_id == o.phase_id; });
     }
 
     result operator()(const lane_add& o) const {
@@ -155,9 +162,8 @@ struct checker {
     result operator()(const lane_delete& o) const {
         if (!b.lane_owner(o.lane_id))
             return error("not_found", "laneId", "no lane " + quote_name(o.lane_id));
-        if (any_card(b, [&](const card& c) { return c.lane_id == o.lane_id; }))
-            return error("conflict", "laneId", "lane " + quote_name(o.lane_id) + " still holds cards");
-        return std::nullopt;
+        return still_holds_cards(b, "laneId", "lane " + quote_name(o.lane_id),
+                                 [&](const card& c) { return c.lane_id == o.lane_id; });
     }
 };
 

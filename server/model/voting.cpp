@@ -93,6 +93,13 @@ check_result check_voter(const voting_round& r, const op_context& ctx) {
 
 voting_round& round_of(board& b, const std::string& id) { return *b.state_mut().find_round(id); }
 
+// A round keeps its items when it closes, but the board moves on: after a re-open (P-VOTE-11) an
+// item whose card or group was deleted since gets no new votes (P-VOTE-5).
+check_result item_gone(const board& b, const std::string& field, const std::string& item_id) {
+    if (b.find_card(item_id) || b.state().groups.contains(item_id)) return std::nullopt;
+    return rule_error("not_found", field, "item " + quote_name(item_id) + " is no longer on the board");
+}
+
 }  // namespace
 
 check_result check_rule(const board& b, const round_start& o, const op_context&) {
@@ -131,6 +138,7 @@ check_result check_rule(const board& b, const vote_add& o, const op_context& ctx
     if (auto* e = std::get_if<op_error>(&found)) return *e;
     const voting_round& r = *std::get<const voting_round*>(found);
     if (auto e = check_voter(r, ctx)) return e;
+    if (auto e = item_gone(b, "itemId", o.item_id)) return e;
     if (r.used_by(ctx.actor_id) >= r.budget)
         return op_error{"limit", "op: all " + std::to_string(r.budget) + " votes are used"};
     const auto ballot = r.ballots.find(ctx.actor_id);
@@ -231,9 +239,12 @@ check_result check_rule(const board& b, const round_paper& o, const op_context&)
     if (!r) return no_round(o.round_id);
     if (r->status == round_status::cancelled)
         return rule_error("conflict", "roundId", "the round is cancelled");
-    for (const auto& [item, n] : o.votes)
+    for (const auto& [item, n] : o.votes) {
         if (std::find(r->items.begin(), r->items.end(), item) == r->items.end())
             return rule_error("not_found", "votes", "no item " + quote_name(item) + " in this round");
+        if (n > 0)
+            if (auto e = item_gone(b, "votes", item)) return e;
+    }
     const bool known = std::any_of(r->paper.begin(), r->paper.end(),
                                    [&](const paper_tally& t) { return t.label == o.label; });
     if (!known && !o.votes.empty() && r->paper.size() >= session_limits::max_paper_labels)

@@ -86,8 +86,8 @@ http_response created_response(const store::workshop_record& w, const std::strin
 http_response key_required();
 // The facilitator key of an `Authorization: Bearer <key>` header, if well-formed (P-HTTP-9).
 std::optional<std::string> bearer_key(const http_request& req);
-// On the store thread: the workshop if `key` is its facilitator key, else the error response
-// (404 unknown workshop, 403 wrong key).
+// On the store thread: the workshop if `key` is its facilitator key or the participant token of
+// one of its facilitators, else the error response (404 unknown workshop, 403 wrong key).
 std::variant<store::workshop_record, http_response> authorize(store::store& s,
                                                               const std::string& workshop_id,
                                                               const std::string& key);

@@ -21,11 +21,6 @@ namespace {
 // timeout for servers is the same).
 constexpr std::chrono::seconds close_grace{30};
 
-room::shared_text share(std::string text)
-{
-    return std::make_shared<const std::string>(std::move(text));
-}
-
 }  // namespace
 
 websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
@@ -119,7 +114,7 @@ void websocket_session::on_message(std::string_view text)
     }
     auto& message = std::get<protocol::client_message>(decoded);
     if (auto* ping = std::get_if<protocol::ping_message>(&message))  // P-WS-7, any time
-        return send(share(protocol::encode_pong(ping->t)), room::delivery::must_arrive);
+        return send(room::share(protocol::encode_pong(ping->t)), room::delivery::must_arrive);
     if (auto* hello = std::get_if<protocol::hello>(&message)) {
         if (stage_ != stage::waiting_hello)
             return send_error("bad_message", "hello was already sent on this connection");
@@ -196,7 +191,7 @@ void websocket_session::send(room::shared_text message, room::delivery kind)
 void websocket_session::send_error(std::string_view code, std::string_view message,
                                    std::optional<std::int64_t> client_seq)
 {
-    send(share(protocol::encode_error(code, message, client_seq)), room::delivery::must_arrive);
+    send(room::share(protocol::encode_error(code, message, client_seq)), room::delivery::must_arrive);
 }
 
 void websocket_session::do_write()

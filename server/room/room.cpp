@@ -12,14 +12,6 @@ namespace jb::room {
 namespace asio = boost::asio;
 using nlohmann::json;
 
-namespace {
-
-shared_text share(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
-}
-
-}  // namespace
-
 room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
            room_options options)
     : strand_(asio::make_strand(ioc)),

@@ -12,6 +12,10 @@ namespace jb::room {
 // A serialised message, shared by every recipient of a broadcast (serialised once).
 using shared_text = std::shared_ptr<const std::string>;
 
+inline shared_text share(std::string text) {
+    return std::make_shared<const std::string>(std::move(text));
+}
+
 // Presence may be dropped under backpressure; everything else must arrive or the connection
 // is closed (protocol P-WS-5).
 enum class delivery { must_arrive, droppable };

@@ -12,10 +12,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-shared_text share(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
-}
-
 // Ops whose effect shows in the presence list (roles, removal, voting progress).
 bool touches_presence(const nlohmann::json& op) {
     const auto& kind = op.at("kind").get_ref<const std::string&>();

@@ -109,6 +109,8 @@ struct sqlite_store::impl {
     statement participants_of{db, "SELECT id, token_hash, display_name, role, created_at, removed "
                                   "FROM participants WHERE workshop_id = ?1 "
                                   "ORDER BY created_at, id"};
+    statement participant_by_token{db, "SELECT id, token_hash, display_name, role, created_at, removed "
+                                       "FROM participants WHERE workshop_id = ?1 AND token_hash = ?2"};
 
     // Last activity: creation, the newest op, the newest participant (retention).
     statement inactive_since{db, "SELECT id FROM (SELECT w.id, max(w.created_at, "
@@ -268,6 +270,15 @@ std::optional<workshop_record> sqlite_store::find_workshop(std::string_view work
     q.bind(1, workshop_id);
     if (!q.step()) return std::nullopt;
     return read_workshop(q);
+}
+
+std::optional<participant_record> sqlite_store::find_participant_by_token(std::string_view workshop_id,
+                                                                        std::string_view token_hash) {
+    statement::use q(impl_->participant_by_token);
+    q.bind(1, workshop_id).bind(2, token_hash);
+    if (!q.step()) return std::nullopt;
+    return participant_record{std::string(workshop_id), q.text(0), q.text(1), q.text(2), q.text(3),
+                              q.integer(4), q.integer(5) != 0};
 }
 
 bool sqlite_store::delete_workshop(std::string_view workshop_id) {

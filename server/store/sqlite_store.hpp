@@ -23,6 +23,8 @@ public:
     std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) override;
     void commit(const write_batch& batch) override;
     std::optional<workshop_record> find_workshop(std::string_view workshop_id) override;
+    std::optional<participant_record> find_participant_by_token(std::string_view workshop_id,
+                                                                std::string_view token_hash) override;
     bool delete_workshop(std::string_view workshop_id) override;
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override;
 

@@ -93,6 +93,10 @@ public:
     virtual void commit(const write_batch& batch) = 0;
 
     virtual std::optional<workshop_record> find_workshop(std::string_view workshop_id) = 0;
+    // The workshop's participant whose token hashes to `token_hash` (removed ones too: the
+    // caller decides), to let a facilitator's own token stand in for the key (P-HTTP-9).
+    virtual std::optional<participant_record> find_participant_by_token(std::string_view workshop_id,
+                                                                        std::string_view token_hash) = 0;
     // Removes the workshop and every row that belongs to it, in one transaction (AVG: nothing
     // of it stays behind). Returns whether it existed. Throws store_error on failure.
     virtual bool delete_workshop(std::string_view workshop_id) = 0;

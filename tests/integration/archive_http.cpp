@@ -168,7 +168,7 @@ TEST_CASE("P-ARC-1 P-HTTP-9 the archive needs the workshop's facilitator key", "
     check_refused(http_request(server.port(), verb::get, path, {}, {{"authorization", "Basic abc"}}), 401,
                   "unauthorized", "");
     check_refused(http_request(server.port(), verb::get, path, {}, bearer(other.facilitator_key)), 403,
-                  "forbidden", "this is not the workshop's facilitator key");
+                  "forbidden", "this is neither the workshop's facilitator key");
     check_refused(http_request(server.port(), verb::get, "/api/workshops/nope/archive", {}, bearer(w.facilitator_key)),
                   404, "not_found", "no such workshop");
     check_refused(http_request(server.port(), verb::post, path, "{}", bearer(w.facilitator_key)), 405,

@@ -80,6 +80,48 @@ TEST_CASE("P-EXP-1 P-HTTP-9 only the facilitator key opens an export", "[http][e
                 "method_not_allowed");
 }
 
+TEST_CASE("P-HTTP-9 a co-facilitator's own token opens facilitator requests until demoted or removed",
+          "[http][export][role]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port(), "Samen begeleiden");
+    fill(server.port(), w);
+    ws_client fac(server.port());
+    fac.join(w.id, {.display_name = "Fran", .facilitator_key = w.facilitator_key});
+    ws_client anna(server.port());
+    const auto you = anna.join(w.id, {.display_name = "Anna"}).at("you");
+    const std::string anna_id = you.at("participantId");
+    const std::string anna_token = you.at("participantToken");
+    ws_client bram(server.port());
+    const auto bram_you = bram.join(w.id, {.display_name = "Bram"}).at("you");
+    const std::string bram_id = bram_you.at("participantId");
+    const std::string bram_token = bram_you.at("participantToken");
+    const auto csv = export_path(w, "improvements.csv");
+    const auto archive = "/api/workshops/" + w.id + "/archive";
+    const auto structure = "/api/workshops/" + w.id + "/template";
+
+    // A participant's token is no facilitator's.
+    check_error(http_get(server.port(), csv, bearer(anna_token)), 403, "forbidden");
+    fac.apply({{"kind", "participant.role"}, {"participantId", anna_id}, {"role", "facilitator"}});
+    fac.apply({{"kind", "participant.role"}, {"participantId", bram_id}, {"role", "facilitator"}});
+    CHECK(http_get(server.port(), csv, bearer(anna_token)).status == 200);
+    CHECK(http_get(server.port(), archive, bearer(anna_token)).status == 200);
+    CHECK(http_get(server.port(), structure, bearer(anna_token)).status == 200);
+    // Not the token of another workshop's facilitator.
+    const auto other = create_workshop(server.port(), "Andere");
+    check_error(http_get(server.port(), "/api/workshops/" + other.id + "/template", bearer(anna_token)),
+                403, "forbidden");
+
+    // An acknowledged demotion or removal ends it at once.
+    fac.apply({{"kind", "participant.role"}, {"participantId", anna_id}, {"role", "participant"}});
+    check_error(http_get(server.port(), csv, bearer(anna_token)), 403, "forbidden");
+    CHECK(http_get(server.port(), csv, bearer(bram_token)).status == 200);
+    fac.apply({{"kind", "participant.remove"}, {"participantId", bram_id}});
+    check_error(http_get(server.port(), csv, bearer(bram_token)), 403, "forbidden");
+    // The key itself still works.
+    CHECK(http_get(server.port(), csv, bearer(w.facilitator_key)).status == 200);
+}
+
 TEST_CASE("P-EXP-2..6 every format answers 200 with its type and an attachment name", "[http][export]")
 {
     test_server server;

@@ -400,6 +400,12 @@ STORE_CONTRACT_TEST("P-ROLE-4 a removed participant loads as removed, with its r
     auto loaded = s->load_workshop("w1");
     REQUIRE(loaded);
     CHECK(loaded->participants == std::vector<participant_record>{removed, promoted});
+    // A token finds its participant as last written, removed or not, and only in its workshop.
+    CHECK(s->find_participant_by_token("w1", "tokenhash-p2") == promoted);
+    CHECK(s->find_participant_by_token("w1", "tokenhash-p1") == removed);
+    CHECK_FALSE(s->find_participant_by_token("w1", "tokenhash-nobody"));
+    s->create_workshop(make_workshop("w2", "XYZ789"), "{}");
+    CHECK_FALSE(s->find_participant_by_token("w2", "tokenhash-p2"));
 }
 
 STORE_CONTRACT_TEST("P-VOTE-10 an op the server made itself is logged without a client") {

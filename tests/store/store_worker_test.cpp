@@ -63,6 +63,10 @@ public:
     std::optional<workshop_record> find_workshop(std::string_view id) override {
         return inner_.find_workshop(id);
     }
+    std::optional<participant_record> find_participant_by_token(std::string_view id,
+                                                                std::string_view hash) override {
+        return inner_.find_participant_by_token(id, hash);
+    }
     bool delete_workshop(std::string_view id) override { return inner_.delete_workshop(id); }
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
         return inner_.workshops_inactive_since(cutoff);

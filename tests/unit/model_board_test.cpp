@@ -248,7 +248,7 @@ TEST_CASE("journey.delete: not the last journey, not one that holds cards", "[mo
           "op.journeyId: no journey \"jx\"");
     do_op(b, add_card("c1", "q1", "m1", "j2"), participant);
     CHECK(rejected(b, journey_delete{"j2"}, facilitator, "conflict").message ==
-          "op.journeyId: journey \"j2\" still holds cards");
+          "op.journeyId: journey \"j2\" still holds 1 card");
     do_op(b, card_delete{"c1"}, participant);
     do_op(b, journey_delete{"j2"}, facilitator);
     CHECK_FALSE(b.find_journey("j2"));
@@ -318,7 +318,7 @@ TEST_CASE("phase.delete only when no card is in it", "[model]") {
     board b = default_board();
     do_op(b, add_card("c1", "p2", "l1"), participant);
     CHECK(rejected(b, phase_delete{"p2"}, facilitator, "conflict").message ==
-          "op.phaseId: phase \"p2\" still holds cards");
+          "op.phaseId: phase \"p2\" still holds 1 card");
     do_op(b, phase_delete{"p3"}, facilitator);
     CHECK_FALSE(b.phase_owner("p3"));
     CHECK(b.find_journey("j1")->phases.size() == 4);
@@ -344,7 +344,7 @@ TEST_CASE("lane.add, lane.update and lane.delete follow the same rules", "[model
 
     do_op(b, add_card("c1", "p1", "l7"), participant);
     CHECK(rejected(b, lane_delete{"l7"}, facilitator, "conflict").message ==
-          "op.laneId: lane \"l7\" still holds cards");
+          "op.laneId: lane \"l7\" still holds 1 card");
     do_op(b, card_delete{"c1"}, participant);
     do_op(b, lane_delete{"l7"}, facilitator);
     CHECK_FALSE(b.lane_owner("l7"));

@@ -109,6 +109,19 @@ TEST_CASE("P-FAC-6 private writing: only the author sees and acts on the card un
     accept(b, card_update{"c1", std::string("x"), std::nullopt}, bram);
 }
 
+TEST_CASE("P-FAC-6 a phase or lane that holds only private cards is not empty, and the refusal says why",
+          "[model][fac]") {
+    board b = session_board();
+    accept(b, writing_private{true}, fran);
+    accept(b, idea("c1", "p2", "l1"), alice);
+    accept(b, idea("c2", "p2", "l1", "a1"), bram);
+    CHECK(refuse(b, phase_delete{"p2"}, fran, "conflict").message ==
+          "op.phaseId: phase \"p2\" still holds 2 cards (2 private, not revealed yet)");
+    accept(b, writing_private{false}, fran);
+    CHECK(refuse(b, phase_delete{"p2"}, fran, "conflict").message ==
+          "op.phaseId: phase \"p2\" still holds 2 cards");
+}
+
 TEST_CASE("P-FAC-6 P-FAC-8 adding and deleting a private card tells everyone the new privateCount",
           "[model][fac]") {
     board b = session_board();

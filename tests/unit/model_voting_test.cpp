@@ -195,6 +195,20 @@ TEST_CASE("P-VOTE-11 cancel discards the votes, re-open restores an open round",
     accept(b, vote_add{"r1", "c1"}, alice);
 }
 
+TEST_CASE("P-VOTE-5 after a re-open, an item deleted since the close takes no new votes", "[model][vote]") {
+    board b = ideas_board();
+    accept(b, start_round("r1"), fran);
+    accept(b, vote_add{"r1", "c1"}, alice);
+    accept(b, round_close{"r1"}, fran);
+    accept(b, card_delete{"c1"}, alice);  // allowed: r1 is closed
+    accept(b, round_reopen{"r1"}, fran);
+    refuse(b, vote_add{"r1", "c1"}, bram, "not_found");
+    refuse(b, round_paper{"r1", "Tafel 1", {{"c1", 2}}}, fran, "not_found");
+    accept(b, vote_remove{"r1", "c1"}, alice);  // a vote on it can still be taken back
+    accept(b, vote_add{"r1", "c2"}, bram);      // the items still on the board take votes
+    accept(b, round_paper{"r1", "Tafel 1", {{"c2", 2}, {"c1", 0}}}, fran);
+}
+
 TEST_CASE("P-VOTE-2 a round on the top N of a closed round includes ties at the cut", "[model][vote]") {
     board b = ideas_board();
     accept(b, start_round("r1", {}, 3, 2), fran);

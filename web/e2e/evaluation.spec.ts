@@ -8,6 +8,7 @@ import { expect, scrollsSideways, test } from './support';
 
 test.describe.configure({ timeout: 180_000 });
 
+const LOCKED = 'Het bord is vergrendeld: kaarten toevoegen, aanpassen of koppelen kan nu niet. Stemmen, scores geven en de evaluatie invullen kan wel.';
 const HOSTILE = '<b>vet</b> <img src=x onerror="document.title=1">';
 
 function form(page: Page): Locator {
@@ -37,15 +38,16 @@ test('P-EVAL-1 P-EVAL-2 two participants answer the closing poll anonymously; th
 
   // The board is locked: answering the poll is not an edit, it still works.
   await sander.page.getByTestId('lock-toggle').click();
-  await expect(anna.page.getByText('Het bord is vergrendeld. Je kunt nu niets aanpassen.')).toBeVisible();
+  await expect(anna.page.getByText(LOCKED)).toBeVisible();
   await panel(sander.page).getByRole('button', { name: 'Evaluatie openen' }).click();
   await expect(panel(sander.page).getByTestId('evaluation-state')).toHaveText('De evaluatie is open: iedereen kan antwoorden.');
   for (const u of [anna, bob]) await expect(form(u.page)).toBeVisible();
   await expect(anna.othersAnnouncement).toContainText('De evaluatie is open. Je vindt hem boven het bord.');
   // The remote change did not take anyone's focus.
   await expect(form(anna.page).locator(':focus')).toHaveCount(0);
-  // (Scoped: an empty locked board's table region has nothing to focus, which axe reports apart.)
-  await expectNoAxeViolations(anna.page, 'evaluation form', '[data-testid="evaluation"]');
+  // The locked board has no card and no add button: its scrolling region is the Tab stop itself.
+  await expect(anna.page.getByRole('region', { name: 'Bord van Klantreis' })).toHaveAttribute('tabindex', '0');
+  await expectNoAxeViolations(anna.page, 'evaluation form on a locked, empty board');
 
   // Anna, by mouse: sending without a rating says why, then a rating with words and remarks.
   const annaForm = form(anna.page);
@@ -103,7 +105,10 @@ test('P-EVAL-1 P-EVAL-2 two participants answer the closing poll anonymously; th
 
   // The lock made no difference to the poll; open the board again.
   await sander.page.getByTestId('lock-toggle').click();
-  await expect(anna.page.getByText('Het bord is vergrendeld. Je kunt nu niets aanpassen.')).toBeHidden();
+  await expect(anna.page.getByText(LOCKED)).toBeHidden();
+  // Open again: the first add button is the board's Tab stop, the region no longer is.
+  await expect(anna.page.locator('#board-grid')).not.toHaveAttribute('tabindex');
+  await expect(anna.page.locator('#board-grid .cell__add[tabindex="0"]')).toHaveCount(1);
 
   // Bob changes his answer: it replaces the old one in its place; the count stays.
   await bobForm.getByRole('button', { name: 'Antwoord aanpassen' }).click();

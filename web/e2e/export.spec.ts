@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Page, Request } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import {
@@ -156,8 +157,38 @@ test('P-EXP the facilitator downloads every export; each file holds what the boa
   expect(doc.items[0]).toMatchObject({ painPoint: PAIN, owner: OWNER, status: 'planned', phase: { title: 'Aanvragen' }, touchpoints: [{ text: TOUCHPOINT }] });
   expect(doc.evaluation).toMatchObject({ count: 1, average: 5, responses: [{ rating: 5, remarks: REMARK }] });
 
-  // report.html and board.svg are not downloaded here yet; the server's unit and integration
-  // tests check them (tests/unit/export_report_test.cpp). A refusal is checked below.
+  // The report: one HTML document without scripts, holding the board, the list and the evaluation.
+  const report = await download(page, dialog.getByRole('button', { name: 'Verslag downloaden (HTML)' }));
+  expect(report.name).toMatch(/report\.html$/);
+  expect(report.text).toMatch(/^<!doctype html>/i);
+  expect(report.text).not.toMatch(/<script/i);
+  // Opened as the facilitator would open the file: it asks for nothing, and shows what the board showed.
+  const viewer = await page.context().newPage();
+  const fetched: string[] = [];
+  viewer.on('request', (r) => fetched.push(r.url()));
+  const reportUrl = pathToFileURL(report.path).href;
+  await viewer.goto(reportUrl);
+  await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  expect(fetched).toEqual([reportUrl]);
+  expect(await viewer.locator('script, link, iframe, img, object, embed').count()).toBe(0);
+  const board = viewer.locator('table.board');
+  for (const text of [TOUCHPOINT, PAIN, IDEA1, IDEA2]) await expect(board.locator('.card', { hasText: text })).toHaveCount(1);
+  const listRows = viewer.locator('table.list tbody tr');
+  await expect(listRows).toHaveCount(2);
+  await expect(listRows.first().locator('td')).toHaveText(['1', IDEA1, '2', '2', 'Klantreis', 'Aanvragen', TOUCHPOINT, PAIN, OWNER, 'Gepland']);
+  await expect(listRows.nth(1).locator('td').nth(1)).toHaveText(IDEA2);
+  await expect(viewer.locator('section.evaluation blockquote')).toContainText(REMARK);
+  await viewer.close();
+
+  // The board as SVG: well-formed XML with the card texts.
+  const svg = await download(page, dialog.getByRole('button', { name: 'Bord als afbeelding downloaden (SVG)' }));
+  expect(svg.name).toMatch(/board\.svg$/);
+  expect(svg.text).not.toMatch(/<script/i);
+  // SVG text is wrapped into lines, so words may part anywhere: compare without white space.
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+  const svgText = await xmlText(page, svg.text);
+  expect(svgText, 'board.svg is well-formed XML').not.toBeNull();
+  for (const text of [TITLE, TOUCHPOINT, PAIN, IDEA1, IDEA2]) expect(squeeze(svgText!)).toContain(squeeze(text));
 
   // English headings on request.
   await dialog.getByLabel('Taal van de kopjes in de bestanden').selectOption('en');
@@ -169,7 +200,7 @@ test('P-EXP the facilitator downloads every export; each file holds what the boa
 
   // Every request carried the key as a bearer token, and never in its address.
   const key = keyOf(page);
-  expect(requests.length).toBe(7);
+  expect(requests.length).toBe(9);
   for (const r of requests) {
     expect(r.url()).not.toContain(key);
     expect(await r.headerValue('authorization')).toBe(`Bearer ${key}`);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { download, exportDialog } from './results-support';
 import { expect, test, type User } from './support';
 
 const ORIENT = 'Oriënteren';
@@ -149,8 +150,12 @@ test('a locked board is read-only for participants; private writing hides new ca
 
   await sander.page.getByTestId('lock-toggle').click();
   await expect(sander.page.getByTestId('lock-toggle')).toHaveAttribute('aria-pressed', 'true');
-  await expect(anna.page.getByTestId('locked-banner')).toHaveText('Het bord is vergrendeld. Je kunt nu niets aanpassen.');
+  await expect(anna.page.getByTestId('locked-banner')).toHaveText('Het bord is vergrendeld: kaarten toevoegen, aanpassen of koppelen kan nu niet. Stemmen, scores geven en de evaluatie invullen kan wel.');
   await expect(anna.addButton(ORIENT, TOUCH)).toBeHidden();
+  // The table's one Tab stop is a card, never an add button the lock hid.
+  await expect(anna.page.locator('#board-grid .cell__add[tabindex="0"]')).toHaveCount(0);
+  await expect(anna.page.locator('#board-grid li.card[tabindex="0"]')).toHaveCount(1);
+  await expect(anna.page.locator('#board-grid')).not.toHaveAttribute('tabindex');
   await anna.pressOnCard('Belt de gemeente', 'Enter');
   await expect(anna.page.locator('.board-scroll textarea')).toHaveCount(0);
   await anna.page.keyboard.press('Delete');
@@ -261,8 +266,16 @@ test('the facilitator sees who votes, shares and hands over the role, and remove
   await expect(panel(anna)).toBeVisible();
   await expect(anna.page.getByTestId('join-code')).toHaveText(code);
   await expect(anna.ownAnnouncement).toHaveText('Je bent nu begeleider.');
+  // Without ever seeing the key, Anna exports: her own token stands in for it (P-HTTP-9).
+  await anna.page.getByRole('button', { name: 'Exporteren' }).click();
+  const archive = await download(anna.page, exportDialog(anna.page).getByRole('button', { name: 'Archief downloaden' }));
+  expect(JSON.parse(archive.text).state.cards.map((c: { text: string }) => c.text)).toContain('Betere uitleg');
+  await exportDialog(anna.page).getByRole('button', { name: 'Sluiten' }).click();
+  await expect(anna.page.getByRole('button', { name: 'Structuur' })).toBeVisible();
   await sander.page.getByRole('button', { name: 'Maak Anna weer deelnemer' }).click();
   await expect(panel(anna)).toBeHidden();
+  await expect(anna.page.getByRole('button', { name: 'Exporteren' })).toHaveCount(0);
+  await expect(anna.page.getByRole('button', { name: 'Structuur' })).toHaveCount(0);
 
   // Hand over to Bob: Sander becomes a participant, also after a reload.
   sander.page.once('dialog', (d) => void d.accept());

@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './axe';
 import { curveRow, openScores, picker } from './method-support';
+import { longWorkshop } from './report-support';
 import { expect, scrollsSideways, test, type User } from './support';
 
 // SPEC-4 §1–2 in the browser (P-METH-1..5): a channel on a touchpoint, scores for feeling now
@@ -153,4 +154,36 @@ test('scores still count on a locked board; a screen shows the curve without pic
   await expect(curveRow(screen.page, SITE)).toHaveText([ORIENT, '+2,0', '0,0', '1', '–', '–', '0']);
   await expect(screen.page.getByRole('combobox')).toHaveCount(0);
   await expect(screen.page.getByRole('button', { name: `Scoren: ${SITE}` })).toHaveCount(0);
+});
+
+test('the list view shows a curve and the gaps for every journey, each under its title; the table those of the journey shown', async ({ newUser }) => {
+  // Two journeys with touchpoints and scores (report-support.ts builds them over the WebSocket).
+  const fien = await newUser('Fien');
+  const w = await longWorkshop(fien.page);
+  const page = fien.page;
+  await page.goto(`/#/w/${w.workshopId}?key=${w.facilitatorKey}`);
+  await page.locator('input[name="displayName"]').fill('Fien');
+  await page.getByRole('button', { name: 'Naar het bord' }).click();
+  await fien.waitForBoard();
+  const panel = page.locator('[data-method="panel"]');
+  const curveHeadings = panel.locator('.method-curve').getByRole('heading', { level: 3 });
+
+  // The table: the journey shown, its gaps straight under the panel's heading.
+  await expect(curveHeadings).toHaveText(['Emotiecurve: Omgevingsvergunning aanvragen']);
+  await expect(panel.locator('.curve-table tbody tr')).toHaveCount(6);
+  await expect(panel.locator('.method-gaps__journey')).toHaveCount(0);
+
+  // The list: every journey in the list's order, each curve and each set of gaps titled.
+  await page.getByRole('button', { name: 'Toon als lijst' }).click();
+  await expect(curveHeadings).toHaveText(['Emotiecurve: Omgevingsvergunning aanvragen', 'Emotiecurve: Ondernemer met een terras']);
+  const curves = panel.locator('.method-curve__journey');
+  await expect(curves.nth(0).locator('.curve-table tbody tr')).toHaveCount(6);
+  await expect(curves.nth(1).locator('.curve-table tbody tr')).toHaveCount(10);
+  await expect(curves.nth(1).locator('svg.curve-svg .curve-series--current circle')).toHaveCount(10);
+  await expect(curveRow(page, 'Terras stap 1')).toHaveText(['Stap 1: oriënteren', '-2,0', '0,0', '1', '+2,0', '0,0', '1']);
+  const gaps = panel.locator('.method-gaps__journey');
+  await expect(gaps.getByRole('heading', { level: 4 })).toHaveText(['Omgevingsvergunning aanvragen', 'Ondernemer met een terras']);
+  await expect(gaps.nth(0).locator('.method-gaps__largest li')).toHaveCount(3);
+  await expect(gaps.nth(1)).toContainText('Nog geen');
+  await expectNoAxeViolations(page, 'list view with two journeys in the method panel');
 });

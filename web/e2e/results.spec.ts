@@ -1,13 +1,14 @@
+import { pathToFileURL } from 'node:url';
 import { expectNoAxeViolations } from './axe';
 import { curveRow, openScores, picker } from './method-support';
-import { closeRound, download, exportDialog, linkIdea, parseCsv, readXlsx, startRound, vote } from './results-support';
+import { closeRound, download, exportDialog, linkIdea, parseCsv, readXlsx, startRound, vote, xmlText } from './results-support';
 import { expect, test, type User } from './support';
 
 // Issue 4's headline, as one day in the browser: create a workshop from a journey template,
 // participants map touchpoints (with a channel), score feeling now and desired and expectation
 // against experience, everyone sees the emotion curve and the largest gaps, they vote in a
-// round, and the facilitator exports: the downloaded files hold what the board showed.
-// (report.html and board.svg are not downloaded here yet; the server's tests check them.)
+// round, and the facilitator exports: the downloaded files (the list, the printable report,
+// the board as an image) hold what the board showed.
 
 // Three browsers and many round trips on a busy two-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -157,4 +158,29 @@ test('from a template to the exported files: touchpoints, emotion curve, gaps, a
   ]);
   expect(doc.items[0]!.touchpoints).toEqual([expect.objectContaining({ text: SITE, channel: 'website' })]);
   expect(doc.items[1]!.touchpoints).toEqual([expect.objectContaining({ text: DESK, channel: 'desk' })]);
+
+  // The printable report: the same curve figures, the same largest gaps, the ranked list.
+  const report = await download(page, dialog.getByRole('button', { name: 'Verslag downloaden (HTML)' }));
+  expect(report.name).toMatch(/report\.html$/);
+  const viewer = await page.context().newPage();
+  await viewer.goto(pathToFileURL(report.path).href);
+  const curve = viewer.locator('table.curve tbody tr');
+  await expect(curve).toHaveCount(2);
+  // Number, touchpoint, phase, channel; now and desired: mean, spread, n (a real minus sign).
+  await expect(curve.first().locator('td')).toHaveText(['1', SITE, SUBMIT, 'Website', '−1,5', '0,5', '2', '1,5', '0,5', '2']);
+  await expect(curve.nth(1).locator('td')).toHaveText(['2', DESK, CONFIRM, 'Balie', '1,0', '0,0', '2', '2,0', '0,0', '1']);
+  await expect(viewer.locator('figure svg circle')).toHaveCount(2);
+  const largest = viewer.locator('table.gaps tr.largest');
+  await expect(largest).toHaveCount(2);
+  await expect(largest.first().locator('td')).toHaveText([`${SUBMIT} (hele fase)`, SUBMIT, '4,5 (2)', '1,5 (2)', '3,0', '★ Grootste verschil']);
+  await expect(largest.nth(1).locator('td')).toHaveText([SITE, SUBMIT, '4,0 (1)', '2,0 (1)', '2,0', '★ Grootste verschil']);
+  await expect(viewer.locator('table.list tbody tr td:nth-child(2)')).toHaveText([IDEA1, IDEA2]);
+  await viewer.close();
+
+  // The board as an image: every card's text, and the curve drawn on it.
+  const svg = await download(page, dialog.getByRole('button', { name: 'Bord als afbeelding downloaden (SVG)' }));
+  const svgText = await xmlText(page, svg.text);
+  expect(svgText, 'board.svg is well-formed XML').not.toBeNull();
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+  for (const text of [TITLE, SITE, DESK, PAIN, IDEA1, IDEA2]) expect(squeeze(svgText!)).toContain(squeeze(text));
 });

@@ -28,6 +28,51 @@ test('P-TPL-2 a facilitator creates a workshop from a template and sees its phas
   await expect(page.locator('.journey-info')).toContainText('Melding openbare ruimte · Inwoner');
 });
 
+test('P-TPL-3 the facilitator saves the structure as a template file and starts a new workshop from it; bad files are refused', async ({ newUser }, testInfo) => {
+  const sander = await newUser('Sander');
+  await sander.createWorkshop('Bron');
+  const page = sander.page;
+  await page.getByRole('button', { name: 'Structuur' }).click();
+  const editor = page.getByRole('dialog', { name: 'Structuur van de workshop' });
+  await editor.getByRole('button', { name: 'Fase toevoegen' }).click();
+  const phaseName = editor.getByLabel('Naam van fase 6');
+  await phaseName.fill('Bezwaar maken');
+  await phaseName.press('Tab');
+  await expect(page.locator('th.phase-header').last()).toContainText('Bezwaar maken');
+  const downloading = page.waitForEvent('download');
+  await editor.getByRole('button', { name: 'Opslaan als sjabloon' }).click();
+  const download = await downloading;
+  const saved = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+
+  await page.goto('/');
+  await page.getByLabel('Naam van de workshop').fill('Uit bestand');
+  await page.locator('input[name="createName"]').fill('Sander');
+  await page.getByRole('radio', { name: 'Een sjabloonbestand', exact: true }).check();
+  const fileInput = page.getByLabel('Sjabloonbestand (.json)');
+  const alert = page.locator('.source-picker').getByRole('alert');
+  const create = page.getByRole('button', { name: 'Workshop maken' });
+
+  // Not a template: the server names what is wrong, nothing is created.
+  await fileInput.setInputFiles({ name: 'leeg.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion":1}') });
+  await create.click();
+  await expect(alert).toContainText('Dit bestand is geen geldig sjabloon. Er is niets gemaakt.');
+  await expect(page).not.toHaveURL(/#\/w\//);
+  // Larger than the server's body limit (16 KiB): said as such, not as a generic error.
+  const big = { formatVersion: 1, title: 'Te groot', journeys: [{ title: 'x'.repeat(20_000) }] };
+  await fileInput.setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await create.click();
+  await expect(alert).toContainText('Dit sjabloonbestand is groter dan deze server aanneemt');
+  await expect(page).not.toHaveURL(/#\/w\//);
+
+  await fileInput.setInputFiles(saved);
+  await create.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uit bestand' })).toBeVisible();
+  await expect(page.locator('th.phase-header').last()).toContainText('Bezwaar maken');
+  await expect(page.locator('th.phase-header')).toHaveCount(6);
+});
+
 test('the facilitator adds a phase and a journey with a persona in the structure editor, and a participant sees it live', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Structuur');

@@ -160,6 +160,10 @@ export class SyncClient {
   get me(): You | null {
     return this.me_;
   }
+  /** This participant's own secret, once the server gave one (it stands in for the facilitator key over HTTP for facilitators, P-HTTP-9). */
+  get participantToken(): string | null {
+    return this.opts.store.loadToken();
+  }
 
   /** The join code, when the server told this (facilitator) connection. */
   get joinCode(): string | null {

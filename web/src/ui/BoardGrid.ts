@@ -57,6 +57,8 @@ export class BoardGrid {
    * whole table is one Tab stop (plus the tools of that card); arrow keys move between them.
    */
   private current: HTMLElement | null = null;
+  /** Read-only here (a locked board for a participant, the big screen): the add buttons are hidden. */
+  private readOnly = false;
 
   constructor(private readonly actions: GridActions) {
     // Keyboard users scroll the table by moving between cards; the region is named for them.
@@ -96,6 +98,14 @@ export class BoardGrid {
     this.placeCards(board, ctx);
     this.decoratePhases(board, ctx);
     this.keepTabStop();
+    this.keepScrollReachable(board);
+  }
+
+  /** Called after each render with whether the board is read-only for this viewer. */
+  setReadOnly(readOnly: boolean, board: Board): void {
+    this.readOnly = readOnly;
+    this.keepTabStop();
+    this.keepScrollReachable(board);
   }
 
   /** Rebuilds labels after a language switch. */
@@ -314,23 +324,47 @@ export class BoardGrid {
     else item.tabIndex = on ? 0 : -1;
   }
 
-  /** After a render: the Tab stop still exists, or moves to the first card or add button. */
+  /**
+   * After a render: the Tab stop still exists, or moves to the first card or add button (on a
+   * read-only board the first card: its add buttons are hidden).
+   */
   private keepTabStop(): void {
     const table = this.table;
     if (!table) return;
     for (const cell of this.cells.values()) if (cell.addButton !== this.current) cell.addButton.tabIndex = -1;
-    if (this.current && table.contains(this.current)) {
+    const hidden = this.readOnly && this.current?.classList.contains('cell__add');
+    if (this.current && table.contains(this.current) && !hidden) {
       this.setTabStop(this.current, true);
       return;
     }
+    if (this.current) this.setTabStop(this.current, false);
     this.current = null;
-    const first = table.querySelector<HTMLElement>('.card[data-card-id], .cell__add');
+    const first = table.querySelector<HTMLElement>(this.readOnly ? '.card[data-card-id]' : '.card[data-card-id], .cell__add');
     if (first) this.setCurrent(first);
   }
 
-  /** The cards and the add button of a cell, top to bottom. */
+  /**
+   * The board scrolls, so the keyboard must reach it (WCAG 2.1.1): its Tab stop is a card or an
+   * add button inside. A read-only board without cards has neither, so the scrolling region
+   * itself becomes the Tab stop, named after the journey.
+   */
+  private keepScrollReachable(board: Board): void {
+    const journey = board.journeys.get(this.journeyId);
+    if (this.readOnly && this.views.size === 0 && journey) {
+      this.el.tabIndex = 0;
+      this.el.setAttribute('role', 'region');
+      this.el.setAttribute('aria-label', t('board.region', { title: journey.title }));
+    } else {
+      this.el.removeAttribute('tabindex');
+      this.el.removeAttribute('role');
+      this.el.removeAttribute('aria-label');
+    }
+  }
+
+  /** The cards and the add button of a cell, top to bottom (no add button when read-only). */
   private itemsOf(cell: Cell): HTMLElement[] {
-    return [...cell.list.querySelectorAll<HTMLElement>(':scope > .card[data-card-id]'), cell.addButton];
+    const cards = [...cell.list.querySelectorAll<HTMLElement>(':scope > .card[data-card-id]')];
+    return this.readOnly ? cards : [...cards, cell.addButton];
   }
 
   /** Arrow keys between cards and add buttons: ↑/↓ within a phase, ←/→ to the next phase. */
@@ -346,23 +380,29 @@ export class BoardGrid {
       phases[phaseIdx] && lanes[laneIdx] ? this.cells.get(cellKey(phases[phaseIdx]!, lanes[laneIdx]!)) : undefined;
     const p = phases.indexOf(cell.phase.id);
     const l = lanes.indexOf(cell.lane.id);
+    // The nearest cell that way with something to focus (every cell has, but for the add
+    // buttons a read-only board hides).
+    const nearest = (dp: number, dl: number): HTMLElement[] | null => {
+      for (let step = 1; ; step += 1) {
+        const next = cellOf(p + dp * step, l + dl * step);
+        if (!next) return null;
+        const found = this.itemsOf(next);
+        if (found.length > 0) return found;
+      }
+    };
     switch (key) {
       case 'ArrowUp': {
         if (at > 0) return items[at - 1]!;
-        const above = cellOf(p, l - 1);
-        return above ? above.addButton : null;
+        return nearest(0, -1)?.at(-1) ?? null;
       }
       case 'ArrowDown': {
         if (at < items.length - 1) return items[at + 1]!;
-        const below = cellOf(p, l + 1);
-        return below ? this.itemsOf(below)[0]! : null;
+        return nearest(0, 1)?.[0] ?? null;
       }
       case 'ArrowLeft':
       case 'ArrowRight': {
-        const side = cellOf(p + (key === 'ArrowLeft' ? -1 : 1), l);
-        if (!side) return null;
-        const sideItems = this.itemsOf(side);
-        return sideItems[Math.min(at, sideItems.length - 1)]!;
+        const side = nearest(key === 'ArrowLeft' ? -1 : 1, 0);
+        return side ? side[Math.min(at, side.length - 1)]! : null;
       }
       default:
         return null;

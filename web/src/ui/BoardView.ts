@@ -23,6 +23,7 @@ import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
 import { journeyInfo } from './structure/journeyInfo';
+import { deleteRejectionKey } from './structure/structureOps';
 import { StructureEditor } from './structure/StructureEditor';
 import { forgetWorkshop } from './templates/earlierWorkshops';
 import { Toasts } from './Toasts';
@@ -66,7 +67,7 @@ export class BoardView implements View {
   private readonly announcer = new Announcer();
   private readonly help = new HelpDialog();
   private share: SharePanel | null = null;
-  private readonly structure: StructureEditor | null = null;
+  private structure: StructureEditor | null = null;
   private readonly journeyInfoEl: HTMLDivElement;
   private readonly titleEl: HTMLHeadingElement;
   private readonly mainEl: HTMLElement;
@@ -84,7 +85,7 @@ export class BoardView implements View {
   private readonly voting: VotingController;
   private readonly method: MethodController;
   private readonly evaluation: EvaluationController;
-  private readonly exporter: ExportDialog | null = null;
+  private exporter: ExportDialog | null = null;
 
   constructor(private readonly opts: BoardViewOptions) {
     const local = safeLocalStorage() ?? new MemoryStorage();
@@ -152,17 +153,6 @@ export class BoardView implements View {
       panelSections: [this.evaluation.results.el],
     });
     this.mainEl.prepend(this.facil.banner.el);
-    if (opts.facilitatorKey) {
-      this.structure = new StructureEditor(opts.workshopId, opts.facilitatorKey, {
-        submit: (op) => this.submit(op),
-        notify: (message) => this.toasts.show(message),
-        deleted: () => {
-          forgetFacilitatorKey(opts.workshopId);
-          forgetWorkshop(opts.workshopId);
-          location.hash = '#/';
-        },
-      });
-    }
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -183,9 +173,7 @@ export class BoardView implements View {
     });
     this.mainEl.append(this.method.panel.el);
     this.mainEl.insertBefore(this.evaluation.form.el, this.voting.panel.el);
-    if (opts.facilitatorKey) {
-      this.exporter = new ExportDialog(opts.workshopId, opts.facilitatorKey);
-    }
+    this.syncFacilitatorTools();
     if (opts.joinCode) {
       this.share = this.makeShare(opts.joinCode);
     }
@@ -292,6 +280,40 @@ export class BoardView implements View {
     });
   }
 
+  /**
+   * The structure editor and the exports are the facilitator's: shown with the key before the
+   * welcome says otherwise, and to anyone the room makes facilitator, also without the key.
+   * A facilitator's HTTP requests carry the key this tab came in with, or else this
+   * participant's own token, which the server accepts while their role is facilitator (P-HTTP-9).
+   */
+  private syncFacilitatorTools(): void {
+    const role = this.client.me?.role;
+    const wanted = role === undefined ? !!this.opts.facilitatorKey : role === 'facilitator';
+    if (wanted === !!this.structure) return;
+    if (wanted) {
+      const credential = () => this.opts.facilitatorKey ?? this.client.participantToken ?? '';
+      this.structure = new StructureEditor(this.opts.workshopId, credential, {
+        submit: (op) => this.submit(op),
+        notify: (message) => this.toasts.show(message),
+        deleted: () => {
+          forgetFacilitatorKey(this.opts.workshopId);
+          forgetWorkshop(this.opts.workshopId);
+          location.hash = '#/';
+        },
+      });
+      this.exporter = new ExportDialog(this.opts.workshopId, credential);
+      this.root?.append(this.structure.el, this.exporter.el);
+    } else {
+      for (const dialog of [this.structure?.el, this.exporter?.el]) {
+        if (dialog?.open) dialog.close();
+        dialog?.remove();
+      }
+      this.structure = null;
+      this.exporter = null;
+    }
+    if (this.root) this.renderChrome();
+  }
+
   private makeShare(code: string): SharePanel {
     return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
       workshopId: this.opts.workshopId,
@@ -325,6 +347,7 @@ export class BoardView implements View {
     }
     const client = this.client;
     this.showShareOnceKnown();
+    this.syncFacilitatorTools();
     this.conn.update(client.status, client.pendingCount);
     this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online');
     const board = client.board;
@@ -357,9 +380,10 @@ export class BoardView implements View {
     this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
-    if (this.journeyId) this.method.update(this.journeyId, this.mode);
+    if (this.journeyId) this.method.update(this.journeyId, journeys.map((j) => j.id), this.mode);
     this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
+    if (this.mode === 'grid' && this.journeyId) this.grid.setReadOnly(this.facil.readOnly, board);
   }
 
   /** Switches between the table and the list; `chosen` when the user asked (then remembered). */
@@ -472,6 +496,11 @@ export class BoardView implements View {
         return;
       case 'rejected': {
         const known = ['not_found', 'conflict', 'invalid', 'forbidden', 'limit', 'locked'];
+        const structure = deleteRejectionKey(e.op, e.code);
+        if (structure) {
+          this.toasts.show(t(structure));
+          return;
+        }
         const reason = this.voting.rejectionText(e.op, e.code) ?? t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
         this.toasts.show(t('notice.rejected', { reason }));
         return;

@@ -161,6 +161,7 @@ export class HomeView implements View {
       if (source.kind === 'archive' && result.status === 400)
         this.source.setError(t('export.import.invalid', { detail: result.message ?? result.code }));
       else if (source.kind === 'archive' && result.status === 413) this.source.setError(t('export.import.tooLarge'));
+      else if (source.kind === 'file' && result.status === 413) this.source.setError(t('source.fileTooLarge'));
       else if (result.status === 400 && source.kind === 'file')
         this.source.setError(t('source.fileInvalid', { detail: result.message ?? result.code }));
       else if (result.status === 403 || result.status === 401) this.source.setError(t('source.forbidden'));

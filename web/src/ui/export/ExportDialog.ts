@@ -45,7 +45,8 @@ export class ExportDialog {
 
   constructor(
     private readonly workshopId: string,
-    private readonly facilitatorKey: string,
+    /** The facilitator key, or a facilitator's own participant token (P-HTTP-9). */
+    private readonly credential: () => string,
   ) {
     this.el = h('dialog', { class: 'structure export', 'aria-labelledby': 'export-title', 'data-testid': 'export-dialog' });
     this.progress = h('progress', { class: 'export__progress', max: 100, hidden: true, 'data-testid': 'export-progress' });
@@ -91,7 +92,7 @@ export class ExportDialog {
         { class: 'export__section', 'aria-labelledby': 'export-archive-title' },
         h('h3', { id: 'export-archive-title' }, t('export.archiveHeading')),
         h('p', { class: 'field__hint' }, t('export.archiveHint')),
-        h('div', { class: 'export__buttons' }, this.button(t('export.archive'), 'archive', () => void this.run('archive.json', (p) => downloadArchive(this.workshopId, this.facilitatorKey, p)))),
+        h('div', { class: 'export__buttons' }, this.button(t('export.archive'), 'archive', () => void this.run('archive.json', (p) => downloadArchive(this.workshopId, this.credential(), p)))),
       ),
       h('div', { class: 'export__feedback' }, this.progress, this.status, this.error),
       h('div', { class: 'structure__actions' }, close),
@@ -125,7 +126,7 @@ export class ExportDialog {
 
   private exportButton(name: ExportName): HTMLButtonElement {
     const b = this.button(t(`export.format.${name}` as MessageKey), name, () =>
-      void this.run(name, (p) => downloadExport(this.workshopId, this.facilitatorKey, name, { lang: this.lang, delimiter: this.delimiter }, p)),
+      void this.run(name, (p) => downloadExport(this.workshopId, this.credential(), name, { lang: this.lang, delimiter: this.delimiter }, p)),
     );
     b.setAttribute('data-testid', `export-${name}`);
     return b;

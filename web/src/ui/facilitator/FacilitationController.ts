@@ -130,6 +130,11 @@ export class FacilitationController {
     return false;
   }
 
+  /** Whether this viewer may not edit the board now (locked for a participant, the big screen). */
+  get readOnly(): boolean {
+    return this.guard.active;
+  }
+
   relabel(): void {
     this.panelHeading.textContent = t('facil.heading');
     this.banner.relabel();

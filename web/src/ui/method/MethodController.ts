@@ -38,12 +38,15 @@ export class MethodController {
     this.gaps.clear();
   }
 
-  /** After each render: the panel, with the phase pickers when the table is shown (the list has its own). */
-  update(journeyId: string, mode: 'grid' | 'list'): void {
+  /**
+   * After each render: the panel, for the journey the table shows or every journey the list
+   * shows (`journeyIds`), with the phase pickers when the table is shown (the list has its own).
+   */
+  update(journeyId: string, journeyIds: readonly string[], mode: 'grid' | 'list'): void {
     const board = this.host.board();
     const me = this.host.me();
     if (!board || !me) return;
-    this.panel.update(board, journeyId);
+    this.panel.update(board, mode === 'list' ? journeyIds : [journeyId]);
     const pickers = mode === 'grid' && me.role !== 'screen';
     this.panel.updatePhases(pickers ? phasesOf(board, journeyId) : [], (el, phase) => this.decoratePhase(el, phase, true, true));
   }

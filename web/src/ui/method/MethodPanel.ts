@@ -1,14 +1,22 @@
-// The method panel under the board: the emotion curve of the shown journey (image, legend and
-// table) and expectation versus experience (the largest gaps, then every target with its
-// means and gap). Rebuilt only when what it shows changed; it holds no controls, so a rebuild
-// never takes anyone's focus.
+// The method panel under the board: for each journey shown (the table shows one, the list all)
+// its emotion curve (image, legend and table) and expectation versus experience (the largest
+// gaps, then every target with its means and gap). Rebuilt only when what it shows changed; it
+// holds no controls, so a rebuild never takes anyone's focus.
 
 import { getLang, t } from '../../i18n/i18n';
-import { phasesOf, type Board, type Phase } from '../../model/board';
+import { phasesOf, type Board, type Journey, type Phase } from '../../model/board';
 import { emotionCurve, gapRows, type GapRow, type Stats } from '../../model/method';
 import { h, uid } from '../dom';
 import { curveLegend, curveSvg, curveTable } from './EmotionCurve';
 import { formatFigure, targetName } from './labels';
+
+/** What the panel shows of one journey. */
+interface JourneyFigures {
+  journey: Journey;
+  phases: Phase[];
+  curve: ReturnType<typeof emotionCurve>;
+  rows: GapRow[];
+}
 
 function meanN(stats: Stats): string {
   return stats.n === 0 ? t('method.none') : t('method.meanN', { mean: formatFigure(stats.mean), n: stats.n });
@@ -80,21 +88,26 @@ export class MethodPanel {
     this.phaseItems = items;
   }
 
-  update(board: Board, journeyId: string): void {
-    const journey = board.journeys.get(journeyId);
-    if (!journey) {
+  /** Shows the journeys `journeyIds`, in that order: one curve and one set of gaps each. */
+  update(board: Board, journeyIds: readonly string[]): void {
+    const figures: JourneyFigures[] = [];
+    for (const id of journeyIds) {
+      const journey = board.journeys.get(id);
+      if (journey) figures.push({ journey, phases: phasesOf(board, id), curve: emotionCurve(board, id), rows: gapRows(board, id) });
+    }
+    if (figures.length === 0) {
       this.el.hidden = true;
       return;
     }
-    const phases = phasesOf(board, journeyId);
-    const curve = emotionCurve(board, journeyId);
-    const rows = gapRows(board, journeyId);
     const key = JSON.stringify([
       getLang(),
-      journey.title,
-      phases.map((p) => [p.id, p.title]),
-      curve.map((p) => [p.card.id, p.card.text, p.phase.id, p.current, p.desired]),
-      rows.map((r) => [r.targetId, r.card?.text, r.expected, r.experienced, r.rank]),
+      figures.map(({ journey, phases, curve, rows }) => [
+        journey.id,
+        journey.title,
+        phases.map((p) => [p.id, p.title]),
+        curve.map((p) => [p.card.id, p.card.text, p.phase.id, p.current, p.desired]),
+        rows.map((r) => [r.targetId, r.card?.text, r.expected, r.experienced, r.rank]),
+      ]),
     ]);
     if (key === this.key) return;
     this.key = key;
@@ -102,11 +115,21 @@ export class MethodPanel {
     this.heading.textContent = t('method.heading');
     this.gapsHeading.textContent = t('method.gaps.heading');
     this.gapsIntro.textContent = t('method.gaps.intro');
-    this.curveBox.replaceChildren(...this.curvePart(journey.title, board, journeyId, curve));
-    this.gapsBox.replaceChildren(...this.gapsPart(rows));
+    this.curveBox.replaceChildren(
+      ...figures.map((f) => h('div', { class: 'method-curve__journey', 'data-journey-id': f.journey.id }, ...this.curvePart(f.journey.title, f.phases, f.curve))),
+    );
+    // One journey: its gaps straight under the heading; several: each under its title.
+    const [only] = figures;
+    this.gapsBox.replaceChildren(
+      ...(figures.length === 1 && only
+        ? this.gapsPart(only.rows, 'h4')
+        : figures.map((f) =>
+            h('div', { class: 'method-gaps__journey', 'data-journey-id': f.journey.id }, h('h4', null, f.journey.title), ...this.gapsPart(f.rows, 'h5')),
+          )),
+    );
   }
 
-  private curvePart(title: string, board: Board, journeyId: string, curve: ReturnType<typeof emotionCurve>): HTMLElement[] {
+  private curvePart(title: string, phases: readonly Phase[], curve: ReturnType<typeof emotionCurve>): HTMLElement[] {
     const part: HTMLElement[] = [h('h3', null, t('method.curve.heading', { title }))];
     if (curve.length === 0) {
       part.push(h('p', { class: 'method-empty' }, t('method.curve.empty')));
@@ -117,17 +140,18 @@ export class MethodPanel {
       h('p', { class: 'method-intro' }, t('method.curve.intro')),
       ...(scored ? [] : [h('p', { class: 'method-empty' }, t('method.curve.noScores'))]),
       // A long journey scrolls inside its own box; keyboard users can scroll it too.
-      h('div', { class: 'curve-figure', tabindex: 0, role: 'region', 'aria-label': t('method.curve.heading', { title }) }, curveSvg(title, phasesOf(board, journeyId), curve)),
+      h('div', { class: 'curve-figure', tabindex: 0, role: 'region', 'aria-label': t('method.curve.heading', { title }) }, curveSvg(title, phases, curve)),
       curveLegend(),
       curveTable(curve),
     );
     return part;
   }
 
-  private gapsPart(rows: GapRow[]): HTMLElement[] {
+  /** The largest gaps (under a heading of `level`) and the table of every target. */
+  private gapsPart(rows: GapRow[], level: 'h4' | 'h5'): HTMLElement[] {
     const largest = rows.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!);
     const part: HTMLElement[] = [
-      h('h4', null, t('method.gaps.largest')),
+      h(level, null, t('method.gaps.largest')),
       largest.length
         ? h('ol', { class: 'method-gaps__largest' }, ...largest.map((r) => h('li', { 'data-target-id': r.targetId }, gapText(r))))
         : h('p', { class: 'method-empty' }, t('method.gaps.none')),

@@ -50,7 +50,8 @@ export class StructureEditor {
 
   constructor(
     private readonly workshopId: string,
-    private readonly facilitatorKey: string,
+    /** The facilitator key, or a facilitator's own participant token (P-HTTP-9). */
+    private readonly credential: () => string,
     private readonly actions: StructureEditorActions,
   ) {
     this.el = h('dialog', { class: 'structure', 'aria-labelledby': 'structure-title' });
@@ -262,7 +263,7 @@ export class StructureEditor {
   }
 
   private async saveTemplate(): Promise<void> {
-    const result = await fetchStructure(this.workshopId, this.facilitatorKey);
+    const result = await fetchStructure(this.workshopId, this.credential());
     if (!result.ok) return this.actions.notify(t('structure.saveFailed'));
     const name = templateFileName(result.value.title);
     const url = URL.createObjectURL(new Blob([JSON.stringify(result.value, null, 2)], { type: 'application/json' }));
@@ -278,7 +279,7 @@ export class StructureEditor {
     if (this.busy) return;
     this.busy = true;
     this.render();
-    const result = await deleteWorkshop(this.workshopId, this.facilitatorKey);
+    const result = await deleteWorkshop(this.workshopId, this.credential());
     this.busy = false;
     if (!result.ok && result.status !== 404) {
       this.render();

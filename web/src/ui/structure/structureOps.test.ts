@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, boardFromSnapshot, lanesOf, phasesOf, sortedJourneys } from '../../model/board';
 import { sampleSnapshot } from '../../sync/fakes';
-import { addJourneyOp, addLaneOp, addPhaseOp, deleteProblem, moveOp, targetGroupOp } from './structureOps';
+import { addJourneyOp, addLaneOp, addPhaseOp, deleteOp, deleteProblem, deleteRejectionKey, moveOp, targetGroupOp } from './structureOps';
 
 const meta = { by: 'f', at: 1 };
 
@@ -47,6 +47,14 @@ describe('structure editor operations', () => {
     expect(deleteProblem(b, 'phase', 'p1')).toBe('notEmpty');
     expect(deleteProblem(b, 'lane', 'l1')).toBe('notEmpty');
     expect(deleteProblem(b, 'lane', 'l2')).toBeNull();
+  });
+
+  it('explains a refused delete by cards this screen cannot see', () => {
+    expect(deleteRejectionKey(deleteOp('phase', 'p1'), 'conflict')).toBe('structure.notEmptyHidden');
+    expect(deleteRejectionKey(deleteOp('lane', 'l1'), 'conflict')).toBe('structure.notEmptyHidden');
+    expect(deleteRejectionKey(deleteOp('journey', 'j1'), 'conflict')).toBe('structure.notEmptyHidden');
+    expect(deleteRejectionKey(deleteOp('phase', 'p1'), 'not_found')).toBeNull();
+    expect(deleteRejectionKey({ kind: 'card.delete', cardId: 'c1' }, 'conflict')).toBeNull();
   });
 
   it('leaving the persona target group clears the persona', () => {

@@ -49,6 +49,16 @@ export function deleteProblem(board: Board, part: Part, id: string): 'notEmpty' 
   return null;
 }
 
+/**
+ * What to say when the server refuses a structure delete as `conflict`. The board looked empty
+ * here (deleteProblem passed), so the cards the server counted are ones this screen cannot see:
+ * private cards not revealed yet (P-FAC-6), or cards added meanwhile.
+ */
+export function deleteRejectionKey(op: Operation, code: string): 'structure.notEmptyHidden' | null {
+  const isDelete = op.kind === 'journey.delete' || op.kind === 'phase.delete' || op.kind === 'lane.delete';
+  return isDelete && code === 'conflict' ? 'structure.notEmptyHidden' : null;
+}
+
 export function deleteOp(part: Part, id: string): Operation {
   if (part === 'journey') return { kind: 'journey.delete', journeyId: id };
   if (part === 'phase') return { kind: 'phase.delete', phaseId: id };
