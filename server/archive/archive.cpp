@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -90,6 +91,8 @@ std::optional<std::string> limit_problem(const model::board& b, const model::boa
         return over("archive.state.groups", s.groups.size(), model::session_limits::max_groups);
     if (s.rounds.size() > model::session_limits::max_rounds)
         return over("archive.state.rounds", s.rounds.size(), model::session_limits::max_rounds);
+    if (s.evaluation.responses.size() > max_participants)
+        return over("archive.state.evaluation.responses", s.evaluation.responses.size(), max_participants);
     for (std::size_t i = 0; i < s.rounds.size(); ++i)
         if (s.rounds[i].paper.size() > model::session_limits::max_paper_labels)
             return over("archive.state.rounds[" + std::to_string(i) + "].paper",
@@ -152,6 +155,65 @@ std::optional<std::string> reference_problem(const model::board& b, const json& 
         if (!r || r->status != model::round_status::closed)
             return "archive.state.improvements.roundIds: no closed round " + model::quote_name(id);
     }
+    return std::nullopt;
+}
+
+// The participants by id, with their roles.
+using people_by_id = std::map<std::string, model::role>;
+
+std::string no_participant(const std::string& at, const std::string& id) {
+    return at + ": no participant " + model::quote_name(id) + " in archive.participants";
+}
+
+// A model rule's error ("op.<field>: …" or "op: …") placed under `at`.
+std::string under(const std::string& at, const model::op_error& e) {
+    if (e.message.starts_with("op.")) return at + e.message.substr(2);
+    if (e.message.starts_with("op:")) return at + e.message.substr(2);
+    return at + ": " + e.message;
+}
+
+// What only participants' own operations make, held to the rules of those operations: every
+// author, voter, scorer and respondent one of the archive's participants; each score one that
+// score.set accepts from its scorer now (board::check, the live path: a touchpoint card that is
+// not private, a phase only for expected and experienced); each ballot one that vote.add and
+// vote.remove could leave.
+std::optional<std::string> participant_problem(const model::board& b, const json& state,
+                                               const people_by_id& people) {
+    const auto& cards = state.at("cards");
+    for (std::size_t i = 0; i < cards.size(); ++i) {
+        const auto& author = cards[i].at("authorId").get_ref<const std::string&>();
+        if (!people.contains(author))
+            return no_participant("archive.state.cards[" + std::to_string(i) + "].authorId", author);
+    }
+    const auto& s = b.state();
+    for (std::size_t i = 0; i < s.rounds.size(); ++i) {
+        const auto& r = s.rounds[i];
+        const std::string at = "archive.state.rounds[" + std::to_string(i) + "].";
+        for (const auto& [voter, ballot] : r.ballots) {
+            if (!people.contains(voter)) return no_participant(at + "ballots." + voter, voter);
+            if (auto e = model::check_ballot(r, ballot)) return under(at + "ballots." + voter, *e);
+        }
+        std::size_t k = 0;
+        for (const auto& voter : r.done) {
+            if (!people.contains(voter)) return no_participant(at + "done[" + std::to_string(k) + "]", voter);
+            ++k;
+        }
+    }
+    std::size_t i = 0;
+    for (const auto& [key, values] : s.scores) {
+        const std::string at = "archive.state.scores[" + std::to_string(i++) + "]";
+        for (const auto& [scorer, value] : values) {
+            const auto person = people.find(scorer);
+            if (person == people.end()) return no_participant(at + ".values." + scorer, scorer);
+            const model::operation op = model::score_set{key.first, key.second, value};
+            if (auto e = b.check(op, model::op_context{scorer, person->second, 0})) return under(at, *e);
+        }
+    }
+    const auto& responses = s.evaluation.responses;
+    for (std::size_t k = 0; k < responses.size(); ++k)
+        if (!people.contains(responses[k].participant_id))
+            return no_participant("archive.state.evaluation.responses[" + std::to_string(k) + "].participantId",
+                                  responses[k].participant_id);
     return std::nullopt;
 }
 
@@ -231,8 +293,12 @@ std::variant<contents, std::string> read_archive(const json& doc, const model::b
     out.state = board->to_json();
     if (auto d = first_difference(*state, out.state, "archive.state")) return std::move(*d);
     if (auto problem = reference_problem(*board, out.state)) return std::move(*problem);
-    out.workshop = board->info();
     out.participants = std::get<std::vector<archived_participant>>(std::move(people));
+    people_by_id roles;
+    for (const auto& p : out.participants)
+        roles.emplace(p.id, p.role == "facilitator" ? model::role::facilitator : model::role::participant);
+    if (auto problem = participant_problem(*board, out.state, roles)) return std::move(*problem);
+    out.workshop = board->info();
     return out;
 }
 

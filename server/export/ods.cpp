@@ -18,27 +18,33 @@ namespace {
 
 constexpr std::string_view ods_mime = "application/vnd.oasis.opendocument.spreadsheet";
 
+// Appends `c`, escaped for XML text and attributes. The files are built by appending to one
+// string: a large workshop's content.xml is megabytes, and copying it per cell or per sheet
+// was most of the export's time (docs/performance.md, "Exports").
+void append_escaped(std::string& out, char c)
+{
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&apos;"; break;
+    default: out += c;
+    }
+}
+
 std::string xml_escape(std::string_view s)
 {
     std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-        }
-    }
+    for (char c : s) append_escaped(out, c);
     return out;
 }
 
 // A cell's text as paragraphs: one <text:p> per line; tabs and runs of spaces kept (ODF
-// collapses white space otherwise).
-std::string paragraphs(std::string_view text)
+// collapses white space otherwise). Appended to `out`.
+void append_paragraphs(std::string& out, std::string_view text)
 {
-    std::string out = "<text:p>";
+    out += "<text:p>";
     std::size_t spaces = 0;
     bool line_start = true;
     auto flush = [&] {
@@ -64,10 +70,10 @@ std::string paragraphs(std::string_view text)
         }
         line_start = false;
         if (c == '\t') out += "<text:tab/>";
-        else out += xml_escape(std::string_view(&c, 1));
+        else append_escaped(out, c);
     }
     flush();
-    return out + "</text:p>";
+    out += "</text:p>";
 }
 
 std::string number_text(double v)
@@ -78,11 +84,11 @@ std::string number_text(double v)
     return s;
 }
 
-std::string table_xml(const sheet& s)
+void append_table(std::string& out, const sheet& s)
 {
     std::size_t columns = 1;
     for (const auto& row : s.rows) columns = std::max(columns, row.size());
-    std::string out = "<table:table table:name=\"" + xml_escape(s.name) + "\">";
+    out += "<table:table table:name=\"" + xml_escape(s.name) + "\">";
     out += "<table:table-column table:style-name=\"narrow\"/>";
     out += "<table:table-column table:style-name=\"wide\"/>";
     if (columns > 2)
@@ -92,18 +98,22 @@ std::string table_xml(const sheet& s)
         out += "<table:table-row>";
         const std::string style = r == s.header ? " table:style-name=\"header\"" : "";
         for (const auto& c : s.rows[r]) {
+            out += "<table:table-cell";
+            out += style;
+            if (c.text.empty() && !c.number) {
+                out += "/>";
+                continue;
+            }
             if (c.number)
-                out += "<table:table-cell" + style + " office:value-type=\"float\" office:value=\"" +
-                       number_text(*c.number) + "\">" + paragraphs(c.text) + "</table:table-cell>";
-            else if (c.text.empty())
-                out += "<table:table-cell" + style + "/>";
+                out += " office:value-type=\"float\" office:value=\"" + number_text(*c.number) + "\">";
             else
-                out += "<table:table-cell" + style + " office:value-type=\"string\">" +
-                       paragraphs(c.text) + "</table:table-cell>";
+                out += " office:value-type=\"string\">";
+            append_paragraphs(out, c.text);
+            out += "</table:table-cell>";
         }
         out += "</table:table-row>";
     }
-    return out + "</table:table>";
+    out += "</table:table>";
 }
 
 constexpr std::string_view namespaces =
@@ -130,8 +140,9 @@ std::string content_xml(const std::vector<sheet>& sheets)
            "<style:style style:name=\"header\" style:family=\"table-cell\">"
            "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
            "</office:automatic-styles><office:body><office:spreadsheet>";
-    for (const auto& s : sheets) out += table_xml(s);
-    return out + "</office:spreadsheet></office:body></office:document-content>\n";
+    for (const auto& s : sheets) append_table(out, s);
+    out += "</office:spreadsheet></office:body></office:document-content>\n";
+    return out;
 }
 
 std::string styles_xml()

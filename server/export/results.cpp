@@ -1,15 +1,13 @@
 #include "export/results.hpp"
 
+#include "model/operation.hpp"
 #include "model/ranking.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace jb::exporting {
 
 namespace {
-
-using nlohmann::json;
 
 std::string phase_title(const model::journey* j, const std::string& id)
 {
@@ -27,41 +25,20 @@ std::string lane_title(const model::journey* j, const std::string& id)
     return {};
 }
 
-// Channels and the evaluation come from the stored form (board::to_json, SPEC-4 P-METH-4 and
-// P-EVAL-3), so the exports read them the way the store keeps them; boards stored before they
-// existed have none.
-std::map<std::string, std::string> channels_of(const json& state)
+// The poll's responses, as the board keeps them (P-EVAL-2: in id order, a second answer
+// replacing the first); who answered stays out.
+evaluation_summary evaluation_of(const model::board& b)
 {
-    std::map<std::string, std::string> out;
-    for (const auto& c : state.value("cards", json::array()))
-        if (const auto it = c.find("channel"); it != c.end() && it->is_string())
-            out[c.at("id").get<std::string>()] = it->get<std::string>();
-    return out;
-}
-
-evaluation_summary evaluation_of(const json& state)
-{
+    const auto& poll = b.state().evaluation;
     evaluation_summary e;
-    const auto it = state.find("evaluation");
-    if (it == state.end() || !it->is_object())
-        return e;
-    e.open = it->value("open", false);
+    e.open = poll.open;
     std::int64_t sum = 0;
-    for (const auto& r : it->value("responses", json::array())) {
-        evaluation_response out{r.value("id", ""), r.value("rating", std::int64_t{0}),
-                                r.value("remarks", "")};
-        if (out.rating < 1 || out.rating > 5)
-            continue;
-        sum += out.rating;
-        ++e.ratings[static_cast<std::size_t>(out.rating - 1)];
-        e.responses.push_back(std::move(out));
+    for (const auto& r : poll.responses) {
+        if (r.rating < 1 || r.rating > 5) continue;
+        sum += r.rating;
+        ++e.ratings[static_cast<std::size_t>(r.rating - 1)];
+        e.responses.push_back({r.id, r.rating, r.remarks});
     }
-    // "r2" before "r10": by the number after the r.
-    const auto number = [](const std::string& id) {
-        return id.size() > 1 ? std::strtoll(id.c_str() + 1, nullptr, 10) : 0;
-    };
-    std::stable_sort(e.responses.begin(), e.responses.end(),
-                     [&](const auto& a, const auto& b) { return number(a.id) < number(b.id); });
     e.count = static_cast<std::int64_t>(e.responses.size());
     if (e.count > 0)
         e.average = static_cast<double>(sum) / static_cast<double>(e.count);
@@ -69,8 +46,7 @@ evaluation_summary evaluation_of(const json& state)
 }
 
 std::vector<touchpoint> touchpoints_of(const model::board& b, const std::string& journey_id,
-                                       const std::string& phase_id,
-                                       const std::map<std::string, std::string>& channels)
+                                       const std::string& phase_id)
 {
     std::vector<const model::card*> cards;
     for (const auto& [id, c] : b.cards()) {
@@ -79,10 +55,8 @@ std::vector<touchpoint> touchpoints_of(const model::board& b, const std::string&
         if (lane && lane->kind == model::lane_kind::touchpoint) cards.push_back(&c);
     }
     std::vector<touchpoint> out;
-    for (const auto* c : model::in_board_order(b, std::move(cards))) {
-        const auto ch = channels.find(c->id);
-        out.push_back({c->id, c->text, ch == channels.end() ? std::string() : ch->second});
-    }
+    for (const auto* c : model::in_board_order(b, std::move(cards)))
+        out.push_back({c->id, c->text, c->channel ? std::string(model::to_string(*c->channel)) : std::string()});
     return out;
 }
 
@@ -97,8 +71,6 @@ std::string item_text(const model::board& b, const std::string& item_id)
 
 results make_results(const model::board& b, std::int64_t now_ms)
 {
-    const json state = b.to_json();
-    const auto channels = channels_of(state);
     results r;
     r.workshop_id = b.info().id;
     r.title = b.info().title;
@@ -118,7 +90,7 @@ results make_results(const model::board& b, std::int64_t now_ms)
         item.journey = j ? j->title : std::string();
         item.phase = phase_title(j, row.phase_id);
         item.lane = lane_title(j, row.lane_id);
-        item.touchpoints = touchpoints_of(b, row.journey_id, row.phase_id, channels);
+        item.touchpoints = touchpoints_of(b, row.journey_id, row.phase_id);
         item.row = std::move(row);
         r.items.push_back(std::move(item));
     }
@@ -144,7 +116,7 @@ results make_results(const model::board& b, std::int64_t now_ms)
     }
     std::sort(r.closed.begin(), r.closed.end(),
               [](const auto& x, const auto& y) { return x.number < y.number; });
-    r.evaluation = evaluation_of(state);
+    r.evaluation = evaluation_of(b);
     return r;
 }
 

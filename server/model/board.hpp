@@ -134,4 +134,10 @@ private:
     session session_ = session::make_default();
 };
 
+// Whether one voter's ballot in round `r` is one that vote.add and vote.remove could have left
+// (P-VOTE-5): every item one of the round's, 1 to maxPerItem votes on each, the budget at most.
+// For what is not made by operations (an imported archive, P-ARC-2); the error's message names
+// the item as "op.<itemId>", or the ballot as "op".
+std::optional<op_error> check_ballot(const voting_round& r, const std::map<std::string, std::int64_t>& ballot);
+
 }  // namespace jb::model

@@ -70,6 +70,20 @@ check_result no_round(const std::string& id) {
     return rule_error("not_found", "roundId", "no round " + quote_name(id));
 }
 
+// The limits a voter's ballot stays within (P-VOTE-5): vote.add and check_ballot share them.
+bool round_has_item(const voting_round& r, const std::string& item_id) {
+    return std::find(r.items.begin(), r.items.end(), item_id) != r.items.end();
+}
+op_error no_item(std::string_view field, const std::string& item_id) {
+    return rule_error("not_found", field, "no item " + quote_name(item_id) + " in this round");
+}
+op_error budget_used(const voting_round& r) {
+    return op_error{"limit", "op: all " + std::to_string(r.budget) + " votes are used"};
+}
+op_error item_cap(std::string_view field, const voting_round& r) {
+    return rule_error("limit", field, "at most " + std::to_string(r.max_per_item) + " votes per item");
+}
+
 // The round, open, with this item; or the error.
 std::variant<const voting_round*, op_error> open_round_with(const board& b, const std::string& round_id,
                                                             const std::string* item_id) {
@@ -77,8 +91,7 @@ std::variant<const voting_round*, op_error> open_round_with(const board& b, cons
     if (!r) return *no_round(round_id);
     if (r->status != round_status::open)
         return rule_error("conflict", "roundId", "round " + quote_name(round_id) + " is not open");
-    if (item_id && std::find(r->items.begin(), r->items.end(), *item_id) == r->items.end())
-        return rule_error("not_found", "itemId", "no item " + quote_name(*item_id) + " in this round");
+    if (item_id && !round_has_item(*r, *item_id)) return no_item("itemId", *item_id);
     return r;
 }
 
@@ -139,14 +152,11 @@ check_result check_rule(const board& b, const vote_add& o, const op_context& ctx
     const voting_round& r = *std::get<const voting_round*>(found);
     if (auto e = check_voter(r, ctx)) return e;
     if (auto e = item_gone(b, "itemId", o.item_id)) return e;
-    if (r.used_by(ctx.actor_id) >= r.budget)
-        return op_error{"limit", "op: all " + std::to_string(r.budget) + " votes are used"};
+    if (r.used_by(ctx.actor_id) >= r.budget) return budget_used(r);
     const auto ballot = r.ballots.find(ctx.actor_id);
     const std::int64_t on_item =
         ballot == r.ballots.end() || !ballot->second.contains(o.item_id) ? 0 : ballot->second.at(o.item_id);
-    if (on_item >= r.max_per_item)
-        return rule_error("limit", "itemId",
-                          "at most " + std::to_string(r.max_per_item) + " votes per item");
+    if (on_item >= r.max_per_item) return item_cap("itemId", r);
     return std::nullopt;
 }
 json apply_rule(board& b, const vote_add& o, const op_context& ctx) {
@@ -240,8 +250,7 @@ check_result check_rule(const board& b, const round_paper& o, const op_context&)
     if (r->status == round_status::cancelled)
         return rule_error("conflict", "roundId", "the round is cancelled");
     for (const auto& [item, n] : o.votes) {
-        if (std::find(r->items.begin(), r->items.end(), item) == r->items.end())
-            return rule_error("not_found", "votes", "no item " + quote_name(item) + " in this round");
+        if (!round_has_item(*r, item)) return no_item("votes", item);
         if (n > 0)
             if (auto e = item_gone(b, "votes", item)) return e;
     }
@@ -266,6 +275,21 @@ json apply_rule(board& b, const round_paper& o, const op_context&) {
     if (r.status != round_status::closed) return nullptr;
     r.result = rank_round(b, r);
     return json{{"result", result_to_json(*r.result, r.anonymous)}};
+}
+
+// A whole ballot as vote.add and vote.remove leave one (an imported archive's, P-ARC-2).
+check_result check_ballot(const voting_round& r, const std::map<std::string, std::int64_t>& ballot) {
+    std::int64_t used = 0;
+    for (const auto& [item, votes] : ballot) {
+        if (!round_has_item(r, item)) return no_item(item, item);
+        if (votes < 1) return rule_error("invalid", item, "a ballot holds only items with votes");
+        if (votes > r.max_per_item) return item_cap(item, r);
+        used += votes;
+    }
+    if (used > r.budget)
+        return op_error{"limit", "op: " + std::to_string(used) + " votes where the budget is " +
+                                     std::to_string(r.budget)};
+    return std::nullopt;
 }
 
 }  // namespace jb::model

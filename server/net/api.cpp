@@ -156,7 +156,7 @@ bool api::handles(std::string_view target)
     return path == "/api" || path.starts_with("/api/");
 }
 
-void api::handle(const http_request& req, const std::string& client_address, done_handler done)
+void api::handle(http_request& req, const std::string& client_address, done_handler done)
 {
     const auto path = path_of(to_std(req.target()));
     if (path == "/api/workshops") {
@@ -331,17 +331,27 @@ http_response created_response(const store::workshop_record& w, const std::strin
                                                  {"title", w.title}});
 }
 
+std::optional<http_response> api::take_creation(const std::string& client_address)
+{
+    std::lock_guard lock(mutex_);
+    if (!create_limiter_.take(client_address, rate_clock::now()))
+        return json_error(http::status::too_many_requests, "rate_limited",
+                          "too many workshops created from this address; wait a minute");
+    return std::nullopt;
+}
+
 std::variant<nlohmann::json, http_response> api::creation_body(const http_request& req,
                                                                const std::string& client_address,
                                                                std::string_view what)
 {
-    {
-        std::lock_guard lock(mutex_);
-        if (!create_limiter_.take(client_address, rate_clock::now()))
-            return json_error(http::status::too_many_requests, "rate_limited",
-                              "too many workshops created from this address; wait a minute");
-    }
-    auto body = nlohmann::json::parse(req.body(), nullptr, false);
+    if (auto refused = take_creation(client_address))
+        return std::move(*refused);
+    return parse_json_object(req.body(), what);
+}
+
+std::variant<nlohmann::json, http_response> parse_json_object(std::string_view text, std::string_view what)
+{
+    auto body = nlohmann::json::parse(text, nullptr, false);
     if (body.is_discarded() || !body.is_object())
         return json_error(http::status::bad_request, "bad_json",
                           "the request body must be " + std::string(what));

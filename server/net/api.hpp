@@ -5,6 +5,7 @@
 // a workshop, and its exports. Store work runs on the store worker's thread, never on a network thread; the
 // answer comes back through a callback that the caller posts to its own strand.
 
+#include "model/board.hpp"
 #include "net/rate_limiter.hpp"
 #include "net/responses.hpp"
 #include "room/registry.hpp"
@@ -34,7 +35,8 @@ public:
     static bool handles(std::string_view target);
     // Whether a request target is the archive upload, which has its own body limit (P-ARC-2).
     static bool is_archive_upload(std::string_view target);
-    void handle(const http_request& req, const std::string& client_address, done_handler done);
+    // Non-const: the import takes the request's body (up to 8 MiB) rather than copy it.
+    void handle(http_request& req, const std::string& client_address, done_handler done);
 
 private:
     void create_workshop(const http_request& req, const std::string& client_address,
@@ -47,10 +49,11 @@ private:
     void replace_facilitator_key(const http_request& req, std::string workshop_id, done_handler done);
     // GET /api/workshops/{id}/archive and POST /api/workshops/import (api_archive.cpp).
     void download_archive(const http_request& req, std::string workshop_id, done_handler done);
-    void import_archive(const http_request& req, const std::string& client_address,
-                        done_handler done);
+    void import_archive(http_request& req, const std::string& client_address, done_handler done);
+    // One creation from the address's budget (P-HTTP-5; imports share it), or the 429.
+    std::optional<http_response> take_creation(const std::string& client_address);
     // The body of a request that creates a workshop (P-HTTP-5: it takes one creation from the
-    // address's budget, which imports share), if it is a JSON object; else the refusal.
+    // address's budget), if it is a JSON object; else the refusal.
     std::variant<nlohmann::json, http_response> creation_body(const http_request& req,
                                                               const std::string& client_address,
                                                               std::string_view what);
@@ -58,17 +61,33 @@ private:
     void download_export(const http_request& req, std::string workshop_id, std::string name,
                          std::string_view query, done_handler done);
 
+    // The export thread's jobs (api_export.cpp): exports, archive downloads and the reading of
+    // an imported archive. admit_export counts one more until it is answered: on success `done`
+    // is wrapped to count it finished; past max_pending_exports it answers `done` with
+    // 429 rate_limited and returns false.
+    bool admit_export(done_handler& done);
+    void on_export_thread(std::function<void()> job);
+    // Builds an answer from a workshop's durable state: on the store thread the key is checked
+    // and the workshop loaded, then on the export thread `build` makes the answer (a failure is a
+    // logged 500 naming `what`). `done` must have been admitted.
+    using durable_builder =
+        std::function<http_response(const model::board&, const store::loaded_workshop&)>;
+    void build_from_durable(std::string workshop_id, std::string key, done_handler done,
+                            std::string what, durable_builder build);
+
     store::store_worker& worker_;
     room::registry& rooms_;
     const templates::template_library& library_;
     std::mutex mutex_;  // guards create_limiter_, which every session's strand uses
     keyed_rate_limiter create_limiter_;
-    // Exports asked for and not yet answered; past max_pending_exports a request gets 429, so
-    // that a flood of them cannot pile loaded workshops up in memory.
+    // Export-thread jobs (exports, archive downloads, imports) asked for and not yet answered;
+    // past max_pending_exports a request gets 429, so that a flood of them cannot pile loaded
+    // workshops or uploaded archives up in memory.
     std::atomic<int> pending_exports_{0};
     static constexpr int max_pending_exports = 8;
-    // Builds export files: one thread of its own, so that neither a network thread nor the
-    // store thread spends its time on them. Last member: joined first on destruction.
+    // Builds export files and archives and reads uploaded archives: one thread of its own, so
+    // that neither a network thread nor the store thread spends its time on them. Last member:
+    // joined first on destruction.
     boost::asio::thread_pool exports_{1};
 };
 
@@ -82,6 +101,8 @@ store::workshop_record new_workshop_record(const std::string& title, const std::
 // On the store thread: a join code no workshop has, if one is found in a few tries.
 std::optional<std::string> free_join_code(store::store& s);
 http_response no_free_join_code();
+// `text` as a JSON object, or 400 bad_json ("the request body must be <what>").
+std::variant<nlohmann::json, http_response> parse_json_object(std::string_view text, std::string_view what);
 // 201 with what the facilitator needs (POST /api/workshops and the import answer alike).
 http_response created_response(const store::workshop_record& w, const std::string& key);
 // 401: a facilitator request without a (well-formed) bearer key (P-HTTP-9).

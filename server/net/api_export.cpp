@@ -1,6 +1,8 @@
 // GET /api/workshops/{id}/export/{name} (P-EXP-*): a facilitator's export of the workshop's
-// results. The key is checked and the durable state read on the store thread; the file is
-// built on the export thread (never on a network thread, and without holding up commits).
+// results; and the export thread every heavy file job shares (exports, the archive download,
+// the import's parse and check). The key is checked and the durable state read on the store
+// thread; the file is built on the export thread (never on a network thread, and without
+// holding up commits).
 
 #include "net/api.hpp"
 
@@ -34,14 +36,56 @@ http_response file_response(exporting::export_file file)
     return res;
 }
 
-http_response failed(const char* what, const std::exception& e)
+}  // namespace
+
+bool api::admit_export(done_handler& done)
 {
-    std::cerr << "journeyboard: export: " << what << ": " << e.what() << std::endl;
-    return json_error(http::status::internal_server_error, "internal",
-                      "the export could not be made; try again");
+    if (pending_exports_.fetch_add(1) >= max_pending_exports) {
+        --pending_exports_;
+        done(json_error(http::status::too_many_requests, "rate_limited",
+                        "too many exports, archives or imports are being made; try again in a moment"));
+        return false;
+    }
+    // Every answer from here on goes through the wrapper, which counts the job as done.
+    done = [this, done = std::move(done)](http_response res) {
+        --pending_exports_;
+        done(std::move(res));
+    };
+    return true;
 }
 
-}  // namespace
+void api::on_export_thread(std::function<void()> job)
+{
+    boost::asio::post(exports_, std::move(job));
+}
+
+void api::build_from_durable(std::string workshop_id, std::string key, done_handler done,
+                             std::string what, durable_builder build)
+{
+    worker_.run([this, id = std::move(workshop_id), key = std::move(key), what = std::move(what),
+                 build = std::move(build), done = std::move(done)](store::store& s) mutable {
+        std::optional<store::loaded_workshop> loaded;
+        try {
+            auto allowed = authorize(s, id, key);
+            if (auto* refused = std::get_if<http_response>(&allowed))
+                return done(std::move(*refused));
+            loaded = s.load_workshop(id);
+        } catch (const std::exception& e) {
+            return done(internal_error(("reading the workshop for " + what).c_str(), e));
+        }
+        if (!loaded)
+            return done(json_error(http::status::not_found, "not_found", "no such workshop"));
+        on_export_thread([what = std::move(what), build = std::move(build),
+                          loaded = std::move(*loaded), done = std::move(done)] {
+            try {
+                // The durable state: every acknowledged operation, none still in flight.
+                done(build(room::durable_board(loaded), loaded));
+            } catch (const std::exception& e) {
+                done(internal_error(what.c_str(), e));
+            }
+        });
+    });
+}
 
 void api::download_export(const http_request& req, std::string workshop_id, std::string name,
                           std::string_view query, done_handler done)
@@ -60,39 +104,14 @@ void api::download_export(const http_request& req, std::string workshop_id, std:
     auto parsed = exporting::parse_options(query, now);
     if (auto* problem = std::get_if<std::string>(&parsed))
         return done(json_error(http::status::bad_request, "invalid", *problem));
-    if (pending_exports_.fetch_add(1) >= max_pending_exports) {
-        --pending_exports_;
-        return done(json_error(http::status::too_many_requests, "rate_limited",
-                               "too many exports are being made; try again in a moment"));
-    }
-    // Every answer from here on goes through `finish`, which counts the export as done.
-    done_handler finish = [this, done = std::move(done)](http_response res) {
-        --pending_exports_;
-        done(std::move(res));
-    };
-    worker_.run([this, id = std::move(workshop_id), key = std::move(*key), format,
-                 options = std::get<exporting::export_options>(parsed),
-                 done = std::move(finish)](store::store& s) mutable {
-        std::optional<store::loaded_workshop> loaded;
-        try {
-            auto allowed = authorize(s, id, key);
-            if (auto* refused = std::get_if<http_response>(&allowed))
-                return done(std::move(*refused));
-            loaded = s.load_workshop(id);
-        } catch (const std::exception& e) {
-            return done(failed("reading the workshop", e));
-        }
-        if (!loaded)
-            return done(json_error(http::status::not_found, "not_found", "no such workshop"));
-        boost::asio::post(exports_, [format, options, loaded = std::move(*loaded),
-                                     done = std::move(done)] {
-            try {
-                done(file_response(format->render(room::durable_board(loaded), options)));
-            } catch (const std::exception& e) {
-                done(failed(std::string(format->name).c_str(), e));
-            }
-        });
-    });
+    if (!admit_export(done))
+        return;
+    build_from_durable(std::move(workshop_id), std::move(*key), std::move(done),
+                       "export " + std::string(format->name),
+                       [format, options = std::get<exporting::export_options>(parsed)](
+                           const model::board& board, const store::loaded_workshop&) {
+                           return file_response(format->render(board, options));
+                       });
 }
 
 }  // namespace jb::net

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Reads improvements.xlsx and improvements.ods back with independent readers (Debian's
 python3-openpyxl and python3-odf) and checks them against the fixed workshop of
-tests/unit/export_fixture.hpp: sheet names, header cells, each item's cells, numbers as
-numbers, Dutch characters intact, the ODS container (mimetype first and stored).
+tests/unit/export_fixture.hpp: sheet names, header cells, each item's cells (touchpoints with
+their channel), the evaluation's ratings and remarks, numbers as numbers, text that looks like a
+formula kept as text, Dutch characters intact, the ODS container (mimetype first and stored).
 
 Usage: read_back.py FILE.xlsx FILE.ods   (the Dutch export of that workshop)
 Exit status 0 when everything holds; otherwise each problem is printed and the status is 1.
@@ -24,13 +25,13 @@ LIST = [
     ["Rang", "Idee", "Stemmen totaal", "Ronde 1: impact", 'Ronde 2: haalbaarheid; "kosten"',
      "Klantreis", "Fase", "Contactmomenten", "Knelpunt", "Eigenaar", "Status"],
     [1, 'Eén loket, ook "digitaal"; met uitleg', 3, 2, 1, "Klantreis", "Oriënteren",
-     "Website gemeente\nBalie; stadhuis", 'Formulier is "onduidelijk"', None, "Open"],
-    [1, "Statusbrief\nmet café-uitleg, 2 regels", 3, 1, 2, "Klantreis", "Aanvragen", None, None,
-     "Sanne de Vries-Çelik", "Bezig"],
+     "Website gemeente (Website)\nBalie; stadhuis (Balie)", 'Formulier is "onduidelijk"', None, "Open"],
+    [1, "Statusbrief\nmet café-uitleg, 2 regels", 3, 1, 2, "Klantreis", "Aanvragen",
+     "Formulier op papier", None, "Sanne de Vries-Çelik", "Bezig"],
     [1, "Statusbericht per sms", 3, 3, None, "Klantreis", "Wachten",
-     "Brief met ontvangstbevestiging", 'Formulier is "onduidelijk"', None, "Open"],
+     "Brief met ontvangstbevestiging (Brief)", 'Formulier is "onduidelijk"', None, "Open"],
     [4, "=Terugbelverzoek", 2, 2, None, "Klantreis", "Oriënteren",
-     "Website gemeente\nBalie; stadhuis", None, None, "Open"],
+     "Website gemeente (Website)\nBalie; stadhuis (Balie)", None, None, "Open"],
 ]
 ROUND1 = [
     ["Ronde 1: impact"],
@@ -48,7 +49,16 @@ ROUND2 = [
     [1, "Statusbrief\nmet café-uitleg, 2 regels", 2, 2, 0],
     [2, 'Eén loket, ook "digitaal"; met uitleg', 1, 1, 0],
 ]
-EVALUATION_HEAD = [["Reacties"], ["Gemiddelde"], ["Cijfer", "Opmerkingen"]]
+# Four answers (Alice's second replaced her first): 5, 3, 4, 3, average 3.75.
+EVALUATION = [
+    ["Reacties", 4],
+    ["Gemiddelde", 3.75],
+    ["Cijfer", "Opmerkingen"],
+    [5, "Heel nuttig, één beeld van de klantreis"],
+    [3, "=SOM(A1)"],
+    [4, 'Koffie € 2,50; "reünie" | ideeën\nVolgende keer langer'],
+    [3, None],
+]
 
 
 def problem(text):
@@ -62,13 +72,13 @@ def same(where, got, want):
         problem(f"{where}: got {got!r}, want {want!r}")
 
 
-def check_rows(fmt, sheet, rows, expected, prefix_only=False):
+def check_rows(fmt, sheet, rows, expected):
     for r, want_row in enumerate(expected):
         got_row = rows[r] if r < len(rows) else []
         for c, want in enumerate(want_row):
             got = got_row[c] if c < len(got_row) else None
             same(f"{fmt} {sheet}!R{r + 1}C{c + 1}", got, want)
-    if not prefix_only and len(rows) != len(expected):
+    if len(rows) != len(expected):
         problem(f"{fmt} {sheet}: {len(rows)} rows, want {len(expected)}")
 
 
@@ -84,7 +94,7 @@ def xlsx_rows(ws):
 def check_xlsx(path):
     wb = openpyxl.load_workbook(path)
     same("xlsx sheets", wb.sheetnames, SHEETS)
-    expected = {"Verbeterlijst": LIST, "Ronde 1": ROUND1, "Ronde 2": ROUND2}
+    expected = {"Verbeterlijst": LIST, "Ronde 1": ROUND1, "Ronde 2": ROUND2, "Evaluatie": EVALUATION}
     for name, want in expected.items():
         if name in wb.sheetnames:
             check_rows("xlsx", name, xlsx_rows(wb[name]), want)
@@ -95,7 +105,9 @@ def check_xlsx(path):
         if not ws["A1"].font.b:
             problem("xlsx: the header row is not bold")
     if "Evaluatie" in wb.sheetnames:
-        check_rows("xlsx", "Evaluatie", xlsx_rows(wb["Evaluatie"]), EVALUATION_HEAD, prefix_only=True)
+        ws = wb["Evaluatie"]
+        if ws["B5"].data_type != "s":
+            problem(f"xlsx Evaluatie: '=SOM(A1)' must be a string, not {ws['B5'].data_type!r}")
     if wb.properties.title != 'Vergunning "snel" aanvragen; één loket':
         problem(f"xlsx: title property {wb.properties.title!r}")
 
@@ -140,13 +152,14 @@ def check_ods(path):
     doc = load(path)
     tables = doc.spreadsheet.getElementsByType(Table)
     same("ods sheets", [t.getAttribute("name") for t in tables], SHEETS)
-    expected = {"Verbeterlijst": LIST, "Ronde 1": ROUND1, "Ronde 2": ROUND2}
+    expected = {"Verbeterlijst": LIST, "Ronde 1": ROUND1, "Ronde 2": ROUND2, "Evaluatie": EVALUATION}
     for t in tables:
         name = t.getAttribute("name")
         if name in expected:
             check_rows("ods", name, ods_rows(t), expected[name])
-        if name == "Evaluatie":
-            check_rows("ods", name, ods_rows(t), EVALUATION_HEAD, prefix_only=True)
+        for cell in t.getElementsByType(TableCell):
+            if cell.getAttribute("formula"):
+                problem(f"ods {name}: a cell holds the formula {cell.getAttribute('formula')!r}")
 
 
 def main():

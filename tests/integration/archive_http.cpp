@@ -208,6 +208,24 @@ TEST_CASE("P-ARC-2 P-ARC-3 a bad archive is refused with a clear message and cre
     check_refused(import(server.port(), with_card), 400, "invalid",
                   "not a valid workshop archive: archive.state.cards[0].laneId: no lane \"nope\" in its journey");
 
+    // What a live operation would refuse: a poll answer by a stranger, an emotion score on a
+    // phase (score.set's own check), a vote on an item that is not the round's.
+    const json pia{{"id", "p1"}, {"displayName", "Pia"}, {"role", "participant"}, {"removed", false}, {"createdAt", 1}};
+    check_refused(import(server.port(), changed([&](json& d) {
+                      d["participants"].push_back(pia);
+                      d["state"]["evaluation"]["responses"].push_back(
+                          {{"id", "r1"}, {"participantId", "zoe"}, {"rating", 3}, {"remarks", ""}, {"at", 1}});
+                  })),
+                  400, "invalid",
+                  "not a valid workshop archive: archive.state.evaluation.responses[0].participantId: "
+                  "no participant \"zoe\"");
+    check_refused(import(server.port(), changed([&](json& d) {
+                      d["participants"].push_back(pia);
+                      const auto phase = d["state"]["journeys"][0]["phases"][0]["id"];
+                      d["state"]["scores"].push_back({{"scale", "current"}, {"targetId", phase}, {"values", {{"p1", 1}}}});
+                  })),
+                  400, "invalid", "not a valid workshop archive: archive.state.scores[0].targetId: no card ");
+
     // One card more than a board may hold (10,000), about 3 MB: under the archive limit.
     const auto too_many = changed([](json& d) {
         const auto& j = d["state"]["journeys"][0];

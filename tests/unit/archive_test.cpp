@@ -13,7 +13,8 @@ using nlohmann::json;
 namespace {
 
 // The default board with a touchpoint, a pain point, two ideas (one linked, both grouped), a
-// closed round with votes and an open second one: every part of the state that refers to another.
+// closed round with votes and an open second one, scores and a poll response: every part of the
+// state that refers to another.
 model::board archived_board() {
     auto b = session_board();
     accept(b, card_add{"c1", "j1", "p1", "l1", "Website <b>&</b> \"zoeken\"", "a0", card_color::blue}, alice);
@@ -27,6 +28,10 @@ model::board archived_board() {
     accept(b, round_close{"r1"}, fran);
     accept(b, improvements_rounds{{"r1"}}, fran);
     accept(b, start_round("r2"), fran);
+    accept(b, score_set{score_scale::current, "c1", -1}, alice);
+    accept(b, score_set{score_scale::expected, "p1", 4}, bram);
+    accept(b, evaluation_open{true}, fran);
+    accept(b, evaluation_submit{4, "goed"}, alice);
     return b;
 }
 
@@ -190,4 +195,82 @@ TEST_CASE("P-ARC-2 an archive over the board limits is refused", "[archive]") {
     few_phases.max_phases = 4;
     CHECK(refusal(doc, few_phases) == "archive.state.journeys (\"j1\").phases: 5 is more than the limit of 4");
     CHECK(std::holds_alternative<archive::contents>(archive::read_archive(doc)));
+}
+
+TEST_CASE("P-ARC-2 what participants' operations make is held to the live rules", "[archive]") {
+    auto doc = valid_archive();
+    auto& state = doc["state"];
+    REQUIRE(std::holds_alternative<archive::contents>(archive::read_archive(doc)));
+    SECTION("a card by someone who is not a participant") {
+        state["cards"][1]["authorId"] = "zoe";
+        CHECK(refusal(doc) == "archive.state.cards[1].authorId: no participant \"zoe\" in archive.participants");
+    }
+    SECTION("a poll response by someone who is not a participant") {
+        state["evaluation"]["responses"][0]["participantId"] = "zoe";
+        CHECK(refusal(doc) ==
+              "archive.state.evaluation.responses[0].participantId: no participant \"zoe\" in archive.participants");
+    }
+    SECTION("more poll responses than an archive may hold participants") {
+        auto& responses = state["evaluation"]["responses"];
+        for (std::size_t i = 1; i <= archive::max_participants; ++i)
+            responses.push_back({{"id", "r" + std::to_string(i + 1)}, {"participantId", "p" + std::to_string(i)},
+                                 {"rating", 3}, {"remarks", ""}, {"at", 1}});
+        CHECK(refusal(doc) == "archive.state.evaluation.responses: 10001 is more than the limit of 10000");
+    }
+    SECTION("a score by someone who is not a participant") {
+        state["scores"][0]["values"]["zoe"] = 1;
+        CHECK(refusal(doc) == "archive.state.scores[0].values.zoe: no participant \"zoe\" in archive.participants");
+    }
+    SECTION("an emotion score out of its range") {
+        state["scores"][0]["values"]["alice"] = 3;
+        CHECK(refusal(doc).starts_with("archive.state.scores[0].values.alice: "));
+    }
+    SECTION("an emotion score on a card outside a touchpoint lane, as score.set refuses it") {
+        state["scores"][0]["targetId"] = "c3";
+        CHECK(refusal(doc) == "archive.state.scores[0].targetId: card \"c3\" is not in a touchpoint lane");
+    }
+    SECTION("an emotion score on a phase, as score.set refuses it") {
+        state["scores"][0]["targetId"] = "p1";
+        CHECK(refusal(doc) == "archive.state.scores[0].targetId: no card \"p1\"");
+    }
+    SECTION("a score on a private card, as score.set refuses it") {
+        state["cards"][0]["private"] = true;
+        state["facilitation"]["privateCount"] = 1;
+        CHECK(refusal(doc) == "archive.state.scores[0].targetId: a private card is scored after the reveal");
+    }
+    SECTION("a ballot of someone who is not a participant") {
+        state["rounds"][0]["ballots"]["zoe"] = {{"g1", 1}};
+        CHECK(refusal(doc) == "archive.state.rounds[0].ballots.zoe: no participant \"zoe\" in archive.participants");
+    }
+    SECTION("a vote on an item that is not the round's") {
+        state["rounds"][0]["ballots"]["alice"] = {{"c1", 1}};
+        CHECK(refusal(doc) == "archive.state.rounds[0].ballots.alice.c1: no item \"c1\" in this round");
+    }
+    SECTION("more votes on an item than the round allows") {
+        state["rounds"][0]["ballots"]["alice"] = {{"g1", 3}};
+        CHECK(refusal(doc) == "archive.state.rounds[0].ballots.alice.g1: at most 2 votes per item");
+    }
+    SECTION("no votes on an item") {
+        state["rounds"][0]["ballots"]["alice"] = {{"g1", 0}};
+        CHECK(refusal(doc) == "archive.state.rounds[0].ballots.alice.g1: a ballot holds only items with votes");
+    }
+    SECTION("a 'done' of someone who is not a participant") {
+        state["rounds"][1]["done"] = json::array({"zoe"});
+        CHECK(refusal(doc) == "archive.state.rounds[1].done[0]: no participant \"zoe\" in archive.participants");
+    }
+}
+
+TEST_CASE("P-ARC-2 a ballot over the budget is refused like vote.add", "[archive]") {
+    auto b = session_board();
+    accept(b, idea("c1"), alice);
+    accept(b, idea("c2", "p1", "l6", "a1"), alice);
+    accept(b, start_round("r1", {}, 2, 2), fran);
+    auto doc = archive::make_archive(b, archived_people(), 1);
+    REQUIRE(std::holds_alternative<archive::contents>(archive::read_archive(doc)));
+    doc["state"]["rounds"][0]["ballots"]["alice"] = {{"c1", 2}, {"c2", 1}};
+    CHECK(refusal(doc) == "archive.state.rounds[0].ballots.alice: 3 votes where the budget is 2");
+    // The same ballot one vote at a time: vote.add refuses the third.
+    accept(b, vote_add{"r1", "c1"}, alice);
+    accept(b, vote_add{"r1", "c1"}, alice);
+    refuse(b, vote_add{"r1", "c2"}, alice, "limit");
 }

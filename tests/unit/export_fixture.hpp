@@ -1,8 +1,11 @@
 #pragma once
 // The fixed workshop of the export tests: Dutch text with quotes, delimiters, line breaks and
-// a formula-like idea; touchpoints; a pain point linked from an idea and from a group member;
-// two closed rounds (digital and paper votes, ties) that form the improvement list; an owner
-// and a status. Built through the board's own operations (as the wire sends them).
+// a formula-like idea; touchpoints with channels (set on card.add and by card.update, one
+// without); a pain point linked from an idea and from a group member; two closed rounds
+// (digital and paper votes, ties) that form the improvement list; an owner and a status; the
+// closing poll's answers (a replaced answer, Dutch characters, a formula-like remark, a remark
+// with a semicolon, quotes, a pipe and a line break, an empty one). Built through the board's
+// own operations (as the wire sends them).
 #include "model/board.hpp"
 #include "model/operation.hpp"
 
@@ -35,7 +38,13 @@ inline board export_board() {
                                   [ids, next] { return ids->at((*next)++); });
     play(b, add_card("t1", "p1", "l1", "Website gemeente"), alice);
     play(b, add_card("t2", "p1", "l1", "Balie; stadhuis", "a1"), alice);
-    play(b, add_card("t3", "p3", "l1", "Brief met ontvangstbevestiging"), alice);
+    auto letter = add_card("t3", "p3", "l1", "Brief met ontvangstbevestiging");
+    letter["channel"] = "letter";
+    play(b, letter, alice);
+    play(b, {{"kind", "card.update"}, {"cardId", "t1"}, {"channel", "website"}}, alice);
+    play(b, {{"kind", "card.update"}, {"cardId", "t2"}, {"channel", "phone"}}, bram);
+    play(b, {{"kind", "card.update"}, {"cardId", "t2"}, {"channel", "desk"}}, bram);
+    play(b, add_card("t4", "p2", "l1", "Formulier op papier"), alice);  // no channel
     play(b, add_card("k1", "p1", "l5", "Formulier is \"onduidelijk\""), alice);
     play(b, add_card("i1", "p1", "l6", "Eén loket, ook \"digitaal\"; met uitleg"), alice);
     play(b, add_card("i3", "p1", "l6", "=Terugbelverzoek", "a2"), bram);
@@ -70,6 +79,19 @@ inline board export_board() {
     play(b, {{"kind", "improvements.rounds"}, {"roundIds", {"r1", "r2"}}}, fran);
     play(b, {{"kind", "improvement.update"}, {"itemId", "i2"}, {"owner", "Sanne de Vries-Çelik"},
              {"status", "in_progress"}}, fran);
+
+    // The closing poll. Alice answers twice: the second answer replaces the first and keeps r1.
+    const op_context carla{"carla", role::participant, 5000};
+    play(b, {{"kind", "evaluation.open"}, {"open", true}}, fran);
+    const auto answer = [&](const op_context& who, int rating, const std::string& remarks) {
+        play(b, {{"kind", "evaluation.submit"}, {"rating", rating}, {"remarks", remarks}}, who);
+    };
+    answer(alice, 2, "Te kort");
+    answer(bram, 3, "=SOM(A1)");
+    answer(carla, 4, "Koffie € 2,50; \"reünie\" | ideeën\nVolgende keer langer");
+    answer(alice, 5, "Heel nuttig, één beeld van de klantreis");
+    answer(fran, 3, "");
+    play(b, {{"kind", "evaluation.open"}, {"open", false}}, fran);
     return b;
 }
 

@@ -44,28 +44,28 @@ TEST_CASE("P-EXP-2 improvements.csv: BOM, CRLF, semicolons, RFC 4180 quotes, Dut
     // the formula-like idea gets an apostrophe.
     CHECK(file.body == csv({
         "Rang;Idee;Stemmen totaal;Ronde 1: impact;\"Ronde 2: haalbaarheid; \"\"kosten\"\"\";Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status",
-        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";3;2;1;Klantreis;Oriënteren;\"Website gemeente\nBalie; stadhuis\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";3;1;2;Klantreis;Aanvragen;;;Sanne de Vries-Çelik;Bezig",
-        "1;Statusbericht per sms;3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging;\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "4;'=Terugbelverzoek;2;2;;Klantreis;Oriënteren;\"Website gemeente\nBalie; stadhuis\";;;Open",
+        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";3;2;1;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Balie)\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";3;1;2;Klantreis;Aanvragen;Formulier op papier;;Sanne de Vries-Çelik;Bezig",
+        "1;Statusbericht per sms;3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging (Brief);\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "4;'=Terugbelverzoek;2;2;;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Balie)\";;;Open",
     }));
 }
 
 TEST_CASE("P-EXP-2 improvements.csv in English, and with comma and tab delimiters", "[export]") {
     CHECK(render_csv(export_board(), options(language::en)).body == csv({
         "Rank;Idea;Total votes;Round 1: impact;\"Round 2: haalbaarheid; \"\"kosten\"\"\";Journey;Phase;Touchpoints;Pain point;Owner;Status",
-        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";3;2;1;Klantreis;Oriënteren;\"Website gemeente\nBalie; stadhuis\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";3;1;2;Klantreis;Aanvragen;;;Sanne de Vries-Çelik;In progress",
-        "1;Statusbericht per sms;3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging;\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "4;'=Terugbelverzoek;2;2;;Klantreis;Oriënteren;\"Website gemeente\nBalie; stadhuis\";;;Open",
+        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";3;2;1;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Desk)\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";3;1;2;Klantreis;Aanvragen;Formulier op papier;;Sanne de Vries-Çelik;In progress",
+        "1;Statusbericht per sms;3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging (Letter);\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "4;'=Terugbelverzoek;2;2;;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Desk)\";;;Open",
     }));
     // With a comma, fields holding a comma are quoted and semicolons need no quotes.
     const auto comma = render_csv(export_board(), options(language::nl, csv_delimiter::comma)).body;
     CHECK(comma.starts_with(bom + "Rang,Idee,Stemmen totaal,Ronde 1: impact,\"Ronde 2: haalbaarheid; \"\"kosten\"\"\",Klantreis,"));
-    CHECK(comma.find("\r\n1,\"Statusbrief\nmet café-uitleg, 2 regels\",3,1,2,Klantreis,Aanvragen,,,Sanne de Vries-Çelik,Bezig\r\n") != std::string::npos);
-    CHECK(comma.find("\r\n4,'=Terugbelverzoek,2,2,,Klantreis,Oriënteren,\"Website gemeente\nBalie; stadhuis\",,,Open\r\n") != std::string::npos);
+    CHECK(comma.find("\r\n1,\"Statusbrief\nmet café-uitleg, 2 regels\",3,1,2,Klantreis,Aanvragen,Formulier op papier,,Sanne de Vries-Çelik,Bezig\r\n") != std::string::npos);
+    CHECK(comma.find("\r\n4,'=Terugbelverzoek,2,2,,Klantreis,Oriënteren,\"Website gemeente (Website)\nBalie; stadhuis (Balie)\",,,Open\r\n") != std::string::npos);
     const auto tab = render_csv(export_board(), options(language::nl, csv_delimiter::tab)).body;
-    CHECK(tab.find("\r\n4\t'=Terugbelverzoek\t2\t2\t\tKlantreis\tOriënteren\t\"Website gemeente\nBalie; stadhuis\"\t\t\tOpen\r\n") != std::string::npos);
+    CHECK(tab.find("\r\n4\t'=Terugbelverzoek\t2\t2\t\tKlantreis\tOriënteren\t\"Website gemeente (Website)\nBalie; stadhuis (Balie)\"\t\t\tOpen\r\n") != std::string::npos);
 }
 
 TEST_CASE("P-EXP-5 improvements.md: title, the list as a table, each round, the evaluation", "[export]") {
@@ -80,10 +80,10 @@ Geëxporteerd: 2026-11-29 15:31 UTC
 
 | Rang | Idee | Stemmen totaal | Ronde 1: impact | Ronde 2: haalbaarheid; "kosten" | Klantreis | Fase | Contactmomenten | Knelpunt | Eigenaar | Status |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| 1 | Eén loket, ook "digitaal"; met uitleg | 3 | 2 | 1 | Klantreis | Oriënteren | Website gemeente<br>Balie; stadhuis | Formulier is "onduidelijk" |  | Open |
-| 1 | Statusbrief<br>met café-uitleg, 2 regels | 3 | 1 | 2 | Klantreis | Aanvragen |  |  | Sanne de Vries-Çelik | Bezig |
-| 1 | Statusbericht per sms | 3 | 3 |  | Klantreis | Wachten | Brief met ontvangstbevestiging | Formulier is "onduidelijk" |  | Open |
-| 4 | =Terugbelverzoek | 2 | 2 |  | Klantreis | Oriënteren | Website gemeente<br>Balie; stadhuis |  |  | Open |
+| 1 | Eén loket, ook "digitaal"; met uitleg | 3 | 2 | 1 | Klantreis | Oriënteren | Website gemeente (Website)<br>Balie; stadhuis (Balie) | Formulier is "onduidelijk" |  | Open |
+| 1 | Statusbrief<br>met café-uitleg, 2 regels | 3 | 1 | 2 | Klantreis | Aanvragen | Formulier op papier |  | Sanne de Vries-Çelik | Bezig |
+| 1 | Statusbericht per sms | 3 | 3 |  | Klantreis | Wachten | Brief met ontvangstbevestiging (Brief) | Formulier is "onduidelijk" |  | Open |
+| 4 | =Terugbelverzoek | 2 | 2 |  | Klantreis | Oriënteren | Website gemeente (Website)<br>Balie; stadhuis (Balie) |  |  | Open |
 
 ## Stemrondes
 
@@ -109,7 +109,15 @@ Stemmers: 2
 
 ## Evaluatie
 
-Nog geen reacties.
+Reacties: 4  
+Gemiddelde: 3,75
+
+| Cijfer | Opmerkingen |
+| --- | --- |
+| 5 | Heel nuttig, één beeld van de klantreis |
+| 3 | =SOM(A1) |
+| 4 | Koffie € 2,50; "reünie" \| ideeën<br>Volgende keer langer |
+| 3 |  |
 )");
 }
 
@@ -125,19 +133,40 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
     const auto file = render_json(export_board(), options(language::en));
     CHECK(file.content_type == "application/json; charset=utf-8");
     CHECK(file.file_name == "vergunning-snel-aanvragen-een-loket-improvements.json");
-    CHECK(file.body == R"({
+    CHECK(file.body == R"json({
   "evaluation": {
-    "average": null,
-    "count": 0,
+    "average": 3.75,
+    "count": 4,
     "open": false,
     "ratings": [
       0,
       0,
-      0,
-      0,
-      0
+      2,
+      1,
+      1
     ],
-    "responses": []
+    "responses": [
+      {
+        "id": "r1",
+        "rating": 5,
+        "remarks": "Heel nuttig, één beeld van de klantreis"
+      },
+      {
+        "id": "r2",
+        "rating": 3,
+        "remarks": "=SOM(A1)"
+      },
+      {
+        "id": "r3",
+        "rating": 4,
+        "remarks": "Koffie € 2,50; \"reünie\" | ideeën\nVolgende keer langer"
+      },
+      {
+        "id": "r4",
+        "rating": 3,
+        "remarks": ""
+      }
+    ]
   },
   "exportedAt": 1795966260000,
   "formatVersion": 1,
@@ -167,12 +196,12 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
       "touchpoints": [
         {
           "cardId": "t1",
-          "channel": null,
+          "channel": "website",
           "text": "Website gemeente"
         },
         {
           "cardId": "t2",
-          "channel": null,
+          "channel": "desk",
           "text": "Balie; stadhuis"
         }
       ],
@@ -203,7 +232,13 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
       "text": "Statusbrief\nmet café-uitleg, 2 regels",
       "tied": true,
       "total": 3,
-      "touchpoints": [],
+      "touchpoints": [
+        {
+          "cardId": "t4",
+          "channel": null,
+          "text": "Formulier op papier"
+        }
+      ],
       "votesByRound": {
         "r1": 1,
         "r2": 2
@@ -234,7 +269,7 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
       "touchpoints": [
         {
           "cardId": "t3",
-          "channel": null,
+          "channel": "letter",
           "text": "Brief met ontvangstbevestiging"
         }
       ],
@@ -267,12 +302,12 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
       "touchpoints": [
         {
           "cardId": "t1",
-          "channel": null,
+          "channel": "website",
           "text": "Website gemeente"
         },
         {
           "cardId": "t2",
-          "channel": null,
+          "channel": "desk",
           "text": "Balie; stadhuis"
         }
       ],
@@ -371,9 +406,22 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
     "title": "Vergunning \"snel\" aanvragen; één loket"
   }
 }
-)");
+)json");
     // The same in every language: codes, not labels.
     CHECK(render_json(export_board(), options(language::nl)).body == file.body);
+}
+
+TEST_CASE("P-EXP-1 a stored board (its state read back) exports what the live board does", "[export]") {
+    // The endpoint renders the durable board, rebuilt from the stored state: channels and the
+    // poll's answers must survive that.
+    const board live = export_board();
+    const board stored = board::from_json(live.to_json());
+    for (const char* name : {"improvements.csv", "improvements.md", "improvements.json"}) {
+        INFO(name);
+        CHECK(find_exporter(name)->render(stored, options()).body == find_exporter(name)->render(live, options()).body);
+    }
+    CHECK(render_json(stored, options()).body.find("\"channel\": \"desk\"") != std::string::npos);
+    CHECK(render_json(stored, options()).body.find("\"remarks\": \"=SOM(A1)\"") != std::string::npos);
 }
 
 TEST_CASE("P-EXP-3 P-EXP-4 improvements.xlsx and .ods read back by openpyxl and odfpy", "[export]") {

@@ -185,5 +185,10 @@ test('the list view shows a curve and the gaps for every journey, each under its
   await expect(gaps.getByRole('heading', { level: 4 })).toHaveText(['Omgevingsvergunning aanvragen', 'Ondernemer met een terras']);
   await expect(gaps.nth(0).locator('.method-gaps__largest li')).toHaveCount(3);
   await expect(gaps.nth(1)).toContainText('Nog geen');
+  // Each journey's scrolling tables are regions of their own name.
+  for (const title of ['Omgevingsvergunning aanvragen', 'Ondernemer met een terras']) {
+    await expect(panel.getByRole('region', { name: `Emotiecurve van ${title} in cijfers: gemiddelde, spreiding en aantal scores per contactmoment` })).toHaveCount(1);
+    await expect(panel.getByRole('region', { name: `Verwachting en ervaring per fase en contactmoment van ${title}` })).toHaveCount(1);
+  }
   await expectNoAxeViolations(page, 'list view with two journeys in the method panel');
 });

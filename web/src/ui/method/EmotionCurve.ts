@@ -68,8 +68,9 @@ function cells(stats: Stats): HTMLTableCellElement[] {
   ];
 }
 
-/** The text alternative: one row per touchpoint, in board order. */
-export function curveTable(points: readonly CurvePoint[]): HTMLElement {
+/** The text alternative: one row per touchpoint, in board order (named after the journey `title`). */
+export function curveTable(title: string, points: readonly CurvePoint[]): HTMLElement {
+  const caption = t('method.curve.tableCaption', { title });
   const mean = t('method.col.mean');
   const spread = t('method.col.spread');
   const n = t('method.col.n');
@@ -78,7 +79,7 @@ export function curveTable(points: readonly CurvePoint[]): HTMLElement {
   const table = h(
     'table',
     { class: 'method-table curve-table' },
-    h('caption', null, t('method.curve.tableCaption')),
+    h('caption', null, caption),
     h(
       'thead',
       null,
@@ -110,7 +111,7 @@ export function curveTable(points: readonly CurvePoint[]): HTMLElement {
     ),
   );
   // Wide tables scroll inside their own box on a narrow screen; keyboard users can scroll it.
-  return h('div', { class: 'method-table-scroll', tabindex: 0, role: 'region', 'aria-label': t('method.curve.tableCaption') }, table);
+  return h('div', { class: 'method-table-scroll', tabindex: 0, role: 'region', 'aria-label': caption }, table);
 }
 
 /** The legend: line style and point shape in words, with a sample of each. */

@@ -122,9 +122,9 @@ export class MethodPanel {
     const [only] = figures;
     this.gapsBox.replaceChildren(
       ...(figures.length === 1 && only
-        ? this.gapsPart(only.rows, 'h4')
+        ? this.gapsPart(only.journey.title, only.rows, 'h4')
         : figures.map((f) =>
-            h('div', { class: 'method-gaps__journey', 'data-journey-id': f.journey.id }, h('h4', null, f.journey.title), ...this.gapsPart(f.rows, 'h5')),
+            h('div', { class: 'method-gaps__journey', 'data-journey-id': f.journey.id }, h('h4', null, f.journey.title), ...this.gapsPart(f.journey.title, f.rows, 'h5')),
           )),
     );
   }
@@ -142,13 +142,14 @@ export class MethodPanel {
       // A long journey scrolls inside its own box; keyboard users can scroll it too.
       h('div', { class: 'curve-figure', tabindex: 0, role: 'region', 'aria-label': t('method.curve.heading', { title }) }, curveSvg(title, phases, curve)),
       curveLegend(),
-      curveTable(curve),
+      curveTable(title, curve),
     );
     return part;
   }
 
-  /** The largest gaps (under a heading of `level`) and the table of every target. */
-  private gapsPart(rows: GapRow[], level: 'h4' | 'h5'): HTMLElement[] {
+  /** The largest gaps (under a heading of `level`) and the table of every target, of the journey `title`. */
+  private gapsPart(title: string, rows: GapRow[], level: 'h4' | 'h5'): HTMLElement[] {
+    const caption = t('method.gaps.tableCaption', { title });
     const largest = rows.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!);
     const part: HTMLElement[] = [
       h(level, null, t('method.gaps.largest')),
@@ -159,7 +160,7 @@ export class MethodPanel {
     const table = h(
       'table',
       { class: 'method-table gaps-table' },
-      h('caption', null, t('method.gaps.tableCaption')),
+      h('caption', null, caption),
       h(
         'thead',
         null,
@@ -192,7 +193,7 @@ export class MethodPanel {
         ),
       ),
     );
-    part.push(h('div', { class: 'method-table-scroll', tabindex: 0, role: 'region', 'aria-label': t('method.gaps.tableCaption') }, table));
+    part.push(h('div', { class: 'method-table-scroll', tabindex: 0, role: 'region', 'aria-label': caption }, table));
     return part;
   }
 }
