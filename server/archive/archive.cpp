@@ -202,12 +202,9 @@ std::optional<std::string> participant_problem(const model::board& b, const json
     std::size_t i = 0;
     for (const auto& [key, values] : s.scores) {
         const std::string at = "archive.state.scores[" + std::to_string(i++) + "]";
-        for (const auto& [scorer, value] : values) {
-            const auto person = people.find(scorer);
-            if (person == people.end()) return no_participant(at + ".values." + scorer, scorer);
-            const model::operation op = model::score_set{key.first, key.second, value};
-            if (auto e = b.check(op, model::op_context{scorer, person->second, 0})) return under(at, *e);
-        }
+        if (auto e = model::check_score_target(b, key.first, key.second)) return under(at, *e);
+        for (const auto& [scorer, value] : values)
+            if (!people.contains(scorer)) return no_participant(at + ".values." + scorer, scorer);
     }
     const auto& responses = s.evaluation.responses;
     for (std::size_t k = 0; k < responses.size(); ++k)

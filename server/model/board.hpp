@@ -140,4 +140,11 @@ private:
 // the item as "op.<itemId>", or the ballot as "op".
 std::optional<op_error> check_ballot(const voting_round& r, const std::map<std::string, std::int64_t>& ballot);
 
+// Whether a stored score on `target_id` is one the board could hold now, however it changed
+// since the score was given (P-METH-2: a card keeps its scores when it moves to another lane or
+// its lane changes kind): on a card that is not private, or, for expected and experienced, on a
+// phase. score.set asks more (a touchpoint the sender sees); an imported archive (P-ARC-2) is
+// held to this. The error's message names the target as "op.targetId".
+std::optional<op_error> check_score_target(const board& b, score_scale scale, const std::string& target_id);
+
 }  // namespace jb::model

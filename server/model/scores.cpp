@@ -9,20 +9,37 @@ namespace jb::model {
 
 using nlohmann::json;
 
-// A card target must be a touchpoint the sender may see and that is not private (its tally
-// would name a card others cannot see); expected and experienced may also name a phase.
+namespace {
+
+check_result no_target(score_scale scale, const std::string& target_id) {
+    return rule_error("not_found", "targetId",
+                      (is_emotion(scale) ? "no card " : "no phase or card ") + quote_name(target_id));
+}
+
+}  // namespace
+
+// A private card is not scored (its tally would name a card others cannot see); expected and
+// experienced may also name a phase.
+check_result check_score_target(const board& b, score_scale scale, const std::string& target_id) {
+    if (const card* c = b.find_card(target_id)) {
+        if (c->private_card)
+            return rule_error("conflict", "targetId", "a private card is scored after the reveal");
+        return std::nullopt;
+    }
+    if (!is_emotion(scale) && b.phase_owner(target_id)) return std::nullopt;
+    return no_target(scale, target_id);
+}
+
+// Live, a card target must also be a touchpoint the sender may see.
 check_result check_rule(const board& b, const score_set& o, const op_context& ctx) {
     if (const card* c = visible_card(b, o.target_id, ctx)) {
         if (!in_lane_of_kind(b, *c, lane_kind::touchpoint))
             return rule_error("invalid", "targetId",
                               "card " + quote_name(o.target_id) + " is not in a touchpoint lane");
-        if (c->private_card)
-            return rule_error("conflict", "targetId", "a private card is scored after the reveal");
-        return std::nullopt;
+    } else if (b.find_card(o.target_id)) {
+        return no_target(o.scale, o.target_id);  // someone else's private card: not seen
     }
-    if (!is_emotion(o.scale) && b.phase_owner(o.target_id)) return std::nullopt;
-    return rule_error("not_found", "targetId",
-                      (is_emotion(o.scale) ? "no card " : "no phase or card ") + quote_name(o.target_id));
+    return check_score_target(b, o.scale, o.target_id);
 }
 
 json apply_rule(board& b, const score_set& o, const op_context& ctx) {

@@ -164,14 +164,7 @@ void room::join_screen(const std::shared_ptr<room_client>& client, const protoco
 void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     if (broken_ || shutdown_code_) return turn_away(client);
     if (hello.screen_key) return join_screen(client, hello);
-    bool facilitator = false;
-    if (hello.facilitator_key) {
-        if (util::sha256_hex(*hello.facilitator_key) != workshop_.facilitator_key_hash)
-            return refuse(client, "wrong facilitator key");
-        facilitator = true;
-    }
-
-    // Find the participant by token (P-JOIN-5), or make a new one.
+    // Find the participant by token (P-JOIN-5), or make a new one below.
     participant* who = nullptr;
     std::string token;
     if (hello.participant_token) {
@@ -181,6 +174,14 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             if (who->record.removed) return refuse(client, "removed");  // P-ROLE-4
             token = *hello.participant_token;
         }
+    }
+    bool facilitator = false;
+    if (hello.facilitator_key) {
+        facilitator = util::sha256_hex(*hello.facilitator_key) == workshop_.facilitator_key_hash;
+        // A key replaced meanwhile (P-HTTP-11) does not lock out a facilitator whose own
+        // token says who they are: their stored role decides (P-JOIN-4).
+        if (!facilitator && !(who && who->record.role == "facilitator"))
+            return refuse(client, "wrong facilitator key");
     }
     bool changed = false;
     if (!who) {

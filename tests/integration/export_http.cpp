@@ -130,7 +130,8 @@ TEST_CASE("P-HTTP-11 a new facilitator key revokes the old one at once, over HTT
     const auto path = "/api/workshops/" + w.id + "/facilitator-key";
     // The room is live: the old key is held in its memory too.
     ws_client fac(server.port());
-    fac.join(w.id, {.display_name = "Fran", .facilitator_key = w.facilitator_key});
+    const std::string fran_token =
+        fac.join(w.id, {.display_name = "Fran", .facilitator_key = w.facilitator_key}).at("you").at("participantToken");
     ws_client anna(server.port());
     const auto you = anna.join(w.id, {.display_name = "Anna"}).at("you");
     const std::string anna_token = you.at("participantToken");
@@ -154,8 +155,18 @@ TEST_CASE("P-HTTP-11 a new facilitator key revokes the old one at once, over HTT
     ws_client owner(server.port());
     CHECK(owner.join(w.id, {.display_name = "Fran", .facilitator_key = fresh}).at("you").at("role") ==
           "facilitator");
-    // Roles already given stay: Fran's open connection is still the facilitator's.
+    // Roles already given stay: Fran's open connection is still the facilitator's, and her other
+    // tab, which still holds the old key, joins by her token as the facilitator she is (P-JOIN-4).
     fac.apply({{"kind", "board.lock"}, {"locked", true}});
+    ws_client other_tab(server.port());
+    CHECK(other_tab.join(w.id, {.display_name = "Fran", .participant_token = fran_token,
+                                .facilitator_key = w.facilitator_key})
+              .at("you").at("role") == "facilitator");
+    // Not so for a participant's token with the old key.
+    ws_client anna_leak(server.port());
+    CHECK(anna_leak.hello(w.id, {.display_name = "Anna", .participant_token = anna_token,
+                                 .facilitator_key = w.facilitator_key})
+              .at("code") == "forbidden");
 
     // A co-facilitator may replace it too, with their own token; after a restart only the
     // newest key works (it is in the store, not only in the room).

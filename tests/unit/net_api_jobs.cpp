@@ -107,6 +107,14 @@ TEST_CASE("P-ARC-1 P-ARC-2 archives and imports share the exports' limit: 429 pa
     // Hold the store thread: every download waits there, counted as under way.
     std::promise<void> gate;
     f.worker.run([release = gate.get_future().share()](store::store&) { release.wait(); });
+    // Opened on every way out, so a failed REQUIRE below fails the test instead of leaving the
+    // store thread waiting (and the fixture's worker.stop() with it).
+    struct opener {
+        std::promise<void>& gate;
+        bool open = false;
+        void operator()() { if (!open) { open = true; gate.set_value(); } }
+        ~opener() { (*this)(); }
+    } release_gate{gate};
     answers held;
     for (int i = 0; i < 8; ++i) {
         auto req = f.download();
@@ -127,7 +135,7 @@ TEST_CASE("P-ARC-1 P-ARC-2 archives and imports share the exports' limit: 429 pa
         for (const auto& [status, thread] : refused.got) CHECK(status == 429);
     }
 
-    gate.set_value();
+    release_gate();
     for (const auto& [status, thread] : held.wait_for(8))
         CHECK(status == 200);
     // Answered jobs no longer count: the next one is taken again.

@@ -198,12 +198,18 @@ test('P-EXP the facilitator downloads every export; each file holds what the boa
     'Rank', 'Idea', 'Total votes', 'Round 1: impact', 'Journey', 'Phase', 'Touchpoints', 'Pain point', 'Owner', 'Status',
   ]);
 
-  // Every request carried the key as a bearer token, and never in its address.
+  // Every request carried a secret as a bearer token, never in its address: once the welcome
+  // says this tab is facilitator, its own participant token, which is valid exactly as long as
+  // the role (P-HTTP-9), also after another facilitator replaced the key (P-HTTP-11).
   const key = keyOf(page);
+  const workshopId = /#\/w\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+  const token = await page.evaluate((id) => localStorage.getItem(`jb.token.${id}`), workshopId);
+  expect(token).toBeTruthy();
   expect(requests.length).toBe(9);
   for (const r of requests) {
     expect(r.url()).not.toContain(key);
-    expect(await r.headerValue('authorization')).toBe(`Bearer ${key}`);
+    expect(r.url()).not.toContain(token!);
+    expect(await r.headerValue('authorization')).toBe(`Bearer ${token}`);
   }
 
   // A refusal is said clearly, in the dialog.

@@ -294,7 +294,10 @@ export class BoardView implements View {
     const wanted = role === undefined ? !!this.facilitatorKey : role === 'facilitator';
     if (wanted === !!this.structure) return;
     if (wanted) {
-      const credential = () => this.facilitatorKey ?? this.client.participantToken ?? '';
+      // A facilitator's own token is valid exactly as long as their role, also when another
+      // facilitator replaced the key this tab holds (P-HTTP-11); the key serves before the welcome.
+      const credential = () =>
+        (this.client.me?.role === 'facilitator' ? this.client.participantToken : null) ?? this.facilitatorKey ?? '';
       this.structure = new StructureEditor(this.opts.workshopId, credential, {
         submit: (op) => this.submit(op),
         notify: (message) => this.toasts.show(message),
@@ -304,6 +307,10 @@ export class BoardView implements View {
           location.hash = '#/';
         },
         keyReplaced: (key) => this.useNewFacilitatorKey(key),
+        otherFacilitators: () =>
+          this.client.participants
+            .filter((p) => p.role === 'facilitator' && p.participantId !== this.client.me?.participantId)
+            .map((p) => p.displayName),
       });
       this.exporter = new ExportDialog(this.opts.workshopId, credential);
       this.root?.append(this.structure.el, this.exporter.el);
@@ -318,13 +325,19 @@ export class BoardView implements View {
     if (this.root) this.renderChrome();
   }
 
-  /** P-HTTP-11: the old key opens nothing now; this tab, this browser and the address keep the new one. */
+  /**
+   * P-HTTP-11: the old key opens nothing now; this tab and this browser keep the new one. The
+   * address drops its key rather than show the new one: an address is how a key leaks (history,
+   * a shared screen, a synced tab).
+   */
   private useNewFacilitatorKey(key: string): void {
     this.facilitatorKey = key;
     this.client.setFacilitatorKey(key);
     rememberFacilitatorKey(this.opts.workshopId, key);
-    if (/[?&]key=/.test(location.hash))
-      history.replaceState(null, '', location.hash.replace(/([?&]key=)[^&]*/, `$1${encodeURIComponent(key)}`));
+    if (/[?&]key=/.test(location.hash)) {
+      const rest = location.hash.replace(/[?&]key=[^&]*/, '').replace(/^([^?&]*)&/, '$1?');
+      history.replaceState(null, '', rest);
+    }
   }
 
   private makeShare(code: string): SharePanel {
@@ -445,8 +458,13 @@ export class BoardView implements View {
       actions.push(reload);
     }
     if (reason === 'removed') forgetFacilitatorKey(this.opts.workshopId); // no way back in by key
+    if (reason === 'forbidden' && this.facilitatorKey) {
+      // This key was refused; a newer one another tab stored (P-HTTP-11) stays.
+      forgetFacilitatorKey(this.opts.workshopId, this.facilitatorKey);
+      this.facilitatorKey = null;
+      this.syncFacilitatorTools();
+    }
     if (reason === 'forbidden') {
-      forgetFacilitatorKey(this.opts.workshopId);
       actions.push(h('a', { class: 'button', href: `#/w/${this.opts.workshopId}` }, t('fail.joinAsParticipant')));
     }
     actions.push(h('a', { class: 'button button--quiet', href: '#/' }, t('fail.home')));

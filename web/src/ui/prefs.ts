@@ -41,7 +41,9 @@ export function rememberJoinCode(workshopId: string, code: string): void {
   set(`jb.code.${workshopId}`, code);
 }
 
-export function forgetFacilitatorKey(workshopId: string): void {
+/** Forgets the remembered key; with `onlyIf`, only while it is that key (another tab may have stored a newer one). */
+export function forgetFacilitatorKey(workshopId: string, onlyIf?: string): void {
+  if (onlyIf !== undefined && facilitatorKeyFor(workshopId) !== onlyIf) return;
   try {
     localStorage.removeItem(`jb.fkey.${workshopId}`);
   } catch {

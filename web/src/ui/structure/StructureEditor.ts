@@ -41,6 +41,8 @@ export interface StructureEditorActions {
   deleted(): void;
   /** After the server replaced the facilitator key (P-HTTP-11): use and keep the new one. */
   keyReplaced(key: string): void;
+  /** The names of the other facilitators: a new key leaves their role alone. */
+  otherFacilitators(): string[];
 }
 
 /** Owns the dialog element and the confirm steps of deleting the workshop and of replacing its key. */
@@ -257,7 +259,7 @@ export class StructureEditor {
       const texts =
         what === 'delete'
           ? { title: t('structure.deleteWorkshop'), warning: t('structure.deleteWarning'), yes: t('structure.deleteConfirm'), no: t('structure.deleteCancel') }
-          : { title: t('structure.newKey'), warning: t('structure.newKeyWarning'), yes: t('structure.newKeyConfirm'), no: t('structure.newKeyCancel') };
+          : { title: t('structure.newKey'), warning: this.newKeyWarning(), yes: t('structure.newKeyConfirm'), no: t('structure.newKeyCancel') };
       const confirm = this.button(texts.yes, `${what}-confirm`, () => void (what === 'delete' ? this.deleteNow() : this.replaceKeyNow()),
         what === 'delete' ? 'button button--danger' : 'button');
       const cancel = this.button(texts.no, `${what}-cancel`, () => {
@@ -286,6 +288,13 @@ export class StructureEditor {
     this.actions.notify(t('structure.saved', { name }));
   }
 
+  /** Who stays facilitator whatever the key: a leaked link may have made someone one already. */
+  private newKeyWarning(): string {
+    const others = this.actions.otherFacilitators();
+    const warning = t('structure.newKeyWarning');
+    return others.length === 0 ? warning : `${warning} ${t('structure.newKeyOthers', { names: others.join(', ') })}`;
+  }
+
   /** Runs one request with the confirm button disabled; null if one is already running. */
   private async busyWith<T>(request: () => Promise<T>): Promise<T | null> {
     if (this.busy) return null;
@@ -295,6 +304,8 @@ export class StructureEditor {
       return await request();
     } finally {
       this.busy = false;
+      this.signature = '';
+      this.render();
     }
   }
 
@@ -304,10 +315,11 @@ export class StructureEditor {
     this.confirming = null;
     this.signature = '';
     this.render();
+    // The confirm step is gone either way: focus goes back to the button that opened it.
+    this.el.querySelector<HTMLButtonElement>('[data-focus="new-key"]')?.focus();
     if (!result.ok) return this.actions.notify(t('structure.newKeyFailed'));
     this.actions.keyReplaced(result.value.facilitatorKey);
     this.actions.notify(t('structure.newKeyDone'));
-    this.el.querySelector<HTMLButtonElement>('[data-focus="new-key"]')?.focus();
   }
 
   private async deleteNow(): Promise<void> {
