@@ -173,10 +173,10 @@ std::string under(const std::string& at, const model::op_error& e) {
 }
 
 // What only participants' own operations make, held to the rules of those operations: every
-// author, voter, scorer and respondent one of the archive's participants; each score one that
-// score.set accepts from its scorer now (board::check, the live path: a touchpoint card that is
-// not private, a phase only for expected and experienced); each ballot one that vote.add and
-// vote.remove could leave.
+// author, voter, scorer and respondent one of the archive's participants; each score one the
+// board could hold (model::check_score_target: a card that is not private, which may have left
+// its touchpoint lane since, or a phase for expected and experienced); each ballot one that
+// vote.add and vote.remove could leave, each round's paper tallies ones round.paper could.
 std::optional<std::string> participant_problem(const model::board& b, const json& state,
                                                const people_by_id& people) {
     const auto& cards = state.at("cards");
@@ -193,6 +193,7 @@ std::optional<std::string> participant_problem(const model::board& b, const json
             if (!people.contains(voter)) return no_participant(at + "ballots." + voter, voter);
             if (auto e = model::check_ballot(r, ballot)) return under(at + "ballots." + voter, *e);
         }
+        if (auto e = model::check_paper(r)) return under(at.substr(0, at.size() - 1), *e);
         std::size_t k = 0;
         for (const auto& voter : r.done) {
             if (!people.contains(voter)) return no_participant(at + "done[" + std::to_string(k) + "]", voter);

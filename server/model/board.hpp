@@ -140,6 +140,11 @@ private:
 // the item as "op.<itemId>", or the ballot as "op".
 std::optional<op_error> check_ballot(const voting_round& r, const std::map<std::string, std::int64_t>& ballot);
 
+// Whether round `r`'s paper tallies are ones round.paper could have left (P-VOTE-9): none on a
+// cancelled round, at most 50 labels, each once, each naming only the round's items with 0 to
+// 1,000 votes. For an imported archive (P-ARC-2); the message names "op.paper" or "op.paper[i]".
+std::optional<op_error> check_paper(const voting_round& r);
+
 // Whether a stored score on `target_id` is one the board could hold now, however it changed
 // since the score was given (P-METH-2: a card keeps its scores when it moves to another lane or
 // its lane changes kind): on a card that is not private, or, for expected and experienced, on a

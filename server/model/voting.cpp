@@ -6,6 +6,7 @@
 #include "model/session_json.hpp"
 
 #include <algorithm>
+#include <set>
 #include <variant>
 
 namespace jb::model {
@@ -278,6 +279,30 @@ json apply_rule(board& b, const round_paper& o, const op_context&) {
 }
 
 // A whole ballot as vote.add and vote.remove leave one (an imported archive's, P-ARC-2).
+check_result check_paper(const voting_round& r) {
+    if (r.status == round_status::cancelled && !r.paper.empty())
+        return rule_error("conflict", "paper", "a cancelled round holds no paper votes");
+    if (r.paper.size() > session_limits::max_paper_labels)
+        return rule_error("limit", "paper",
+                          "more than " + std::to_string(session_limits::max_paper_labels) + " paper tallies");
+    std::set<std::string> labels;
+    for (std::size_t i = 0; i < r.paper.size(); ++i) {
+        const auto& tally = r.paper[i];
+        const std::string at = "paper[" + std::to_string(i) + "]";
+        if (!labels.insert(tally.label).second)
+            return rule_error("conflict", at, "the label " + quote_name(tally.label) + " comes twice");
+        if (tally.votes.size() > session_limits::max_paper_items)
+            return rule_error("invalid", at, "names more than " + std::to_string(session_limits::max_paper_items) + " items");
+        for (const auto& [item, votes] : tally.votes) {
+            if (!round_has_item(r, item)) return no_item(at, item);
+            if (votes < 0 || votes > session_limits::max_paper_votes)
+                return rule_error("invalid", at, "votes on " + quote_name(item) + " must be 0 to " +
+                                                     std::to_string(session_limits::max_paper_votes));
+        }
+    }
+    return std::nullopt;
+}
+
 check_result check_ballot(const voting_round& r, const std::map<std::string, std::int64_t>& ballot) {
     std::int64_t used = 0;
     for (const auto& [item, votes] : ballot) {

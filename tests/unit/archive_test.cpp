@@ -241,6 +241,18 @@ TEST_CASE("P-ARC-2 what participants' operations make is held to the live rules"
         state["scores"][0]["values"]["alice"] = 3;
         CHECK(refusal(doc).starts_with("archive.state.scores[0].values.alice: "));
     }
+    SECTION("paper votes on an item that is not the round's, as round.paper refuses them") {
+        state["rounds"][0]["paper"] = json::array({{{"label", "Tafel 1"}, {"votes", {{"g1", 2}}}},
+                                                   {{"label", "Tafel 2"}, {"votes", {{"c3", 1}}}}});
+        CHECK(refusal(doc) == "archive.state.rounds[0].paper[1]: no item \"c3\" in this round");
+    }
+    SECTION("paper votes out of range, or one label twice") {
+        state["rounds"][0]["paper"] = json::array({{{"label", "Tafel 1"}, {"votes", {{"g1", 1001}}}}});
+        CHECK(refusal(doc) == "archive.state.rounds[0].paper[0]: votes on \"g1\" must be 0 to 1000");
+        state["rounds"][0]["paper"] = json::array({{{"label", "Tafel 1"}, {"votes", {{"g1", 1}}}},
+                                                   {{"label", "Tafel 1"}, {"votes", {{"g1", 2}}}}});
+        CHECK(refusal(doc) == "archive.state.rounds[0].paper[1]: the label \"Tafel 1\" comes twice");
+    }
     SECTION("an emotion score on a phase, as score.set refuses it") {
         state["scores"][0]["targetId"] = "p1";
         CHECK(refusal(doc) == "archive.state.scores[0].targetId: no card \"p1\"");
