@@ -115,7 +115,7 @@ TEST_CASE("P-SYNC-7 SIGKILL at random moments under load loses no acknowledged o
         std::atomic<bool> stop{false};
         std::vector<std::thread> threads;
         for (auto& s : senders)
-            threads.emplace_back([&, add = !last] { run_sender(server.port(), w.id, s, add, stop); });
+            threads.emplace_back([&, add = !last, port = server.port()] { run_sender(port, w.id, s, add, stop); });
         if (!last) {
             std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(100, 1200)(random)));
             server.crash();
