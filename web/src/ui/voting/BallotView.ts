@@ -6,7 +6,7 @@
 import type { Board, Round } from '../../model/board';
 import { t } from '../../i18n/i18n';
 import { h } from '../dom';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import { addRefusal, ballotOf, canRemove, dotsOn, type AddRefusal } from './ballot';
 import { itemInfo } from './items';
 import type { Role } from '../../protocol/types';
@@ -52,7 +52,7 @@ export class BallotView {
       'ul',
       { class: 'ballot__items', 'aria-label': t('ballot.itemsLabel', { number: round.number }) },
       ...items.map((item) => {
-        const label = item.kind === 'gone' ? t('item.gone') : shortText(item.text);
+        const label = item.kind === 'gone' ? t('item.gone') : oneLineText(item.text);
         const mine = dotsOn(ballot, item.id);
         const refusal = addRefusal(round, ballot, item.id);
         const plus = h(

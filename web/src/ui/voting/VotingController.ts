@@ -7,7 +7,7 @@ import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../p
 import { t, type MessageKey } from '../../i18n/i18n';
 import { randomId } from '../../util/ids';
 import type { Announcer } from '../Announcer';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import type { GroupDrop } from '../DragController';
 import type { Toasts } from '../Toasts';
 import { addRefusal, ballotOf, rejectionKey, type AddRefusal } from './ballot';
@@ -182,13 +182,13 @@ export class VotingController implements GroupDrop {
     this.dialog.open(
       {
         title: t('grouping.dialogTitle'),
-        intro: t('grouping.dialogIntro', { text: shortText(card.text) }),
+        intro: t('grouping.dialogIntro', { text: oneLineText(card.text) }),
         empty: t('grouping.dialogEmpty'),
         field: { label: t('grouping.newTitle'), value: defaultGroupTitle(card.text), maxlength: MAX_TITLE },
         choices: choices.map((c) =>
           c.kind === 'group'
             ? { id: `group:${c.id}`, label: t('grouping.toGroup', { title: c.text, count: c.size }) }
-            : { id: `card:${c.id}`, label: shortText(c.text), detail: c.phase },
+            : { id: `card:${c.id}`, label: oneLineText(c.text), detail: c.phase },
         ),
         onChoose: (id, title) => {
           const now = this.host.board();
@@ -204,18 +204,18 @@ export class VotingController implements GroupDrop {
     const board = this.host.board();
     const card = board?.cards.get(cardId);
     if (!board || !card) return;
-    const choices = linkChoices(board, cardId).map((c) => ({ id: c.id, label: shortText(c.text), detail: c.phase, current: c.id === card.linkedTo }));
+    const choices = linkChoices(board, cardId).map((c) => ({ id: c.id, label: oneLineText(c.text), detail: c.phase, current: c.id === card.linkedTo }));
     if (card.linkedTo) choices.push({ id: '', label: t('link.none'), detail: '', current: false });
     this.dialog.open(
       {
         title: t('link.dialogTitle'),
-        intro: t('link.dialogIntro', { text: shortText(card.text) }),
+        intro: t('link.dialogIntro', { text: oneLineText(card.text) }),
         empty: t('link.dialogEmpty'),
         choices,
         onChoose: (targetId) => {
           this.submit({ kind: 'card.link', cardId, targetId: targetId === '' ? null : targetId });
           const target = targetId ? this.host.board()?.cards.get(targetId) : undefined;
-          this.say(target ? t('link.done', { text: shortText(target.text) }) : t('link.removed'));
+          this.say(target ? t('link.done', { text: oneLineText(target.text) }) : t('link.removed'));
         },
       },
       this.cardEl(cardId),
