@@ -24,6 +24,9 @@ export interface VotingHost {
   names(): ReadonlyMap<string, string>;
   /** The server's clock now, as well as the client knows it (round end times). */
   serverNow(): number;
+  /** Not connected now, and how many own operations wait to be sent. */
+  offline(): boolean;
+  pending(): number;
   submit(op: Operation): void;
   /** Re-render now (after an own change, so buttons and announcements agree). */
   renderNow(): void;
@@ -40,6 +43,7 @@ export class VotingController implements GroupDrop {
   constructor(private readonly host: VotingHost) {
     this.panel = new VotingPanel({
       submit: (op) => this.submit(op),
+      refresh: () => this.host.renderNow(),
       vote: (roundId, itemId, label) => this.vote('vote.add', roundId, itemId, label),
       unvote: (roundId, itemId, label) => this.vote('vote.remove', roundId, itemId, label),
       refused: (reason, _label, round) => this.say(refusalText(reason, round.maxPerItem)),
@@ -83,6 +87,8 @@ export class VotingController implements GroupDrop {
       participants: this.host.participants(),
       names: this.host.names(),
       clockOffset: this.host.serverNow() - Date.now(),
+      offline: this.host.offline(),
+      pending: this.host.pending(),
     });
   }
 
@@ -105,6 +111,18 @@ export class VotingController implements GroupDrop {
   rejectionText(op: Operation, code: string): string | null {
     const key = rejectionKey(op.kind, code);
     return key ? t(key) : null;
+  }
+
+  /**
+   * Votes queued offline that the server refused because their round was closed meanwhile:
+   * said once per round in plain words, instead of one "not saved" per vote. True when handled.
+   */
+  explainLateVote(op: Operation): boolean {
+    if (op.kind !== 'vote.add' && op.kind !== 'vote.remove' && op.kind !== 'vote.done') return false;
+    const round = this.host.board()?.rounds.get(op.roundId);
+    if (!round || round.status === 'open') return false;
+    this.host.toasts.showOnce(`late-vote:${round.id}`, t('ballot.closedBeforeSent', { number: round.number }));
+    return true;
   }
 
   /** What to say about someone else's voting operation: null for the generic text, '' for nothing. */
