@@ -168,6 +168,11 @@ test('B-BALLOT-1 a 26-idea ballot on a phone: whole texts, thumb-sized − and +
   await expectReadableControls(page, 'the help dialog', 'dialog[open]');
   await help.getByRole('button', { name: 'Sluiten' }).click();
 
+  // The phone's new-card form speaks of tapping: a phone has no Ctrl for "Ctrl+Enter: opslaan".
+  await page.getByRole('button', { name: /Kaart toevoegen/ }).first().tap();
+  await expect(page.locator('.list-editor__hint')).toHaveText('Tik op Opslaan om de tekst te bewaren.');
+  await page.getByRole('button', { name: 'Annuleren' }).tap();
+
   // The same ballot on a laptop.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.locator('section.voting').scrollIntoViewIfNeeded();
