@@ -1,8 +1,8 @@
 #include "room/registry.hpp"
+#include "util/log.hpp"
 
 #include <boost/asio/post.hpp>
 
-#include <iostream>
 
 namespace jb::room {
 
@@ -29,7 +29,7 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
                 if (auto data = s.load_workshop(id))
                     loaded = std::make_shared<room>(ioc_, worker_, std::move(*data), options_);
             } catch (const std::exception& e) {
-                std::cerr << "workshop " << id << " could not be loaded: " << e.what() << "\n";
+                log::error("room", "workshop could not be loaded", {{"workshop", id}, {"error", e.what()}});
             }
             asio::post(strand_, [this, id, loaded] { on_loaded(id, loaded); });
         });
@@ -72,7 +72,7 @@ void registry::unload(const std::string& id, const std::weak_ptr<room>& idle) {
                        asio::post(strand_, [this, id] {
                            auto waiting = std::move(unloading_[id].waiting);
                            unloading_.erase(id);
-                           std::cerr << "journeyboard: workshop " << id << " unloaded (idle)\n";
+                           log::info("room", "workshop unloaded (idle)", {{"workshop", id}});
                            for (auto& done : waiting) open(id, std::move(done));
                        });
                    },
@@ -104,7 +104,7 @@ void registry::remove(std::string workshop_id, std::function<void(std::optional<
                 try {
                     existed = s.delete_workshop(id);
                 } catch (const std::exception& e) {
-                    std::cerr << "workshop " << id << " could not be deleted: " << e.what() << "\n";
+                    log::error("room", "workshop could not be deleted", {{"workshop", id}, {"error", e.what()}});
                 }
                 asio::post(strand_, [this, id, existed, done = std::move(done)] {
                     if (--removing_[id] == 0) removing_.erase(id);
