@@ -13,6 +13,7 @@ JB_RUN_PACKAGES=(
     libboost-dev               # Boost.Beast / Asio (HTTP and WebSocket)
     libboost-program-options-dev  # command-line options
     libsqlite3-dev             # the embedded database
+    libsystemd-dev             # sd_notify: tells systemd when the server is ready (Type=notify)
     nlohmann-json3-dev         # JSON
     libssl-dev                 # OpenSSL libcrypto: SHA-256 and the CSPRNG
     pkg-config                 # finds libxlsxwriter and libzip for CMake
@@ -37,6 +38,8 @@ JB_TEST_PACKAGES=(
     zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
     python3-openpyxl           # reads the XLSX export back (tests/export/read_back.py)
     python3-odf                # reads the ODS export back (tests/export/read_back.py)
+    prometheus                 # promtool checks GET /metrics (tests/integration, tests/package)
+    dpkg-dev curl jq           # the package suite: dpkg-shlibdeps, requests, JSON answers
     "${JB_FUZZ_PACKAGES[@]}"
 )
 

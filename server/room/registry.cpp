@@ -1,8 +1,8 @@
 #include "room/registry.hpp"
+#include "util/log.hpp"
 
 #include <boost/asio/post.hpp>
 
-#include <iostream>
 
 namespace jb::room {
 
@@ -32,7 +32,8 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
                     loaded = std::make_shared<room>(ioc_, worker_, std::move(*data), options_);
             } catch (const std::exception& e) {
                 why = e.what();
-                std::cerr << "workshop " << id << " could not be loaded, and is not served: " << why << "\n";
+                log::error("room", "workshop could not be loaded, and is not served",
+                           {{"workshop", id}, {"error", why}});
             }
             asio::post(strand_, [this, id, loaded, why] { on_loaded(id, loaded, why); });
         });
@@ -80,7 +81,7 @@ void registry::unload(const std::string& id, const std::weak_ptr<room>& idle) {
                        asio::post(strand_, [this, id] {
                            auto waiting = std::move(unloading_[id].waiting);
                            unloading_.erase(id);
-                           std::cerr << "journeyboard: workshop " << id << " unloaded (idle)\n";
+                           log::info("room", "workshop unloaded (idle)", {{"workshop", id}});
                            for (auto& w : waiting) open(id, std::move(w.done), std::move(w.unavailable));
                        });
                    },
@@ -112,7 +113,7 @@ void registry::remove(std::string workshop_id, std::function<void(std::optional<
                 try {
                     existed = s.delete_workshop(id);
                 } catch (const std::exception& e) {
-                    std::cerr << "workshop " << id << " could not be deleted: " << e.what() << "\n";
+                    log::error("room", "workshop could not be deleted", {{"workshop", id}, {"error", e.what()}});
                 }
                 asio::post(strand_, [this, id, existed, done = std::move(done)] {
                     if (--removing_[id] == 0) removing_.erase(id);

@@ -1,8 +1,9 @@
 #include "store/store_worker.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
 #include <algorithm>
 #include <exception>
-#include <iostream>
 #include <utility>
 #include <vector>
 
@@ -14,7 +15,7 @@ namespace {
 constexpr std::size_t group_target = 64;
 
 void report(const char* what, const char* why) {
-    std::cerr << "store_worker: " << what << ": " << why << '\n';
+    log::error("store", what, {{"error", why}});
 }
 
 // Calls a submitter back; its exceptions stay here.
@@ -90,6 +91,12 @@ void store_worker::stop() {
     if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
+std::size_t store_worker::queue_depth()
+{
+    std::lock_guard lock(mutex_);
+    return queue_.size();
+}
+
 void store_worker::loop() {
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -138,6 +145,16 @@ void store_worker::loop() {
 }
 
 void store_worker::commit_group(std::vector<pending_write>& group) {
+    const auto started = std::chrono::steady_clock::now();
+    struct timing {  // /metrics: every way out of here counts the commit
+        std::chrono::steady_clock::time_point started;
+        std::size_t size;
+        ~timing() {
+            metrics::get().commit_seconds.observe(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+            metrics::get().commit_batch.observe(static_cast<double>(size));
+        }
+    } timed{started, group.size()};
     // A workshop's ops must commit in seq order without holes: once one fails, its later ones
     // fail too, without being tried (the room reloads from what is durable).
     std::vector<char> ok(group.size(), 0);

@@ -36,6 +36,8 @@ public:
     // Commits everything queued, then stops the thread. Idempotent. After it, submit() calls
     // done(false) at once and run() drops the job (both say so on stderr).
     void stop();
+    // Jobs and writes waiting for the thread (GET /metrics).
+    std::size_t queue_depth();
 
 private:
     void loop();

@@ -86,6 +86,9 @@ public:
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
         return inner_.workshops_inactive_since(cutoff);
     }
+    void append_audit(const audit_record& e) override { inner_.append_audit(e); }
+    std::vector<audit_record> audit_since(std::int64_t since) override { return inner_.audit_since(since); }
+    std::int64_t delete_audit_before(std::int64_t cutoff) override { return inner_.delete_audit_before(cutoff); }
     void commit(const write_batch& batch) override {
         {
             std::unique_lock lock(mutex_);

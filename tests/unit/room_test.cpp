@@ -90,6 +90,9 @@ struct failing_store : jb::store::store {
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
         return inner.workshops_inactive_since(cutoff);
     }
+    void append_audit(const jb::store::audit_record& e) override { inner.append_audit(e); }
+    std::vector<jb::store::audit_record> audit_since(std::int64_t since) override { return inner.audit_since(since); }
+    std::int64_t delete_audit_before(std::int64_t cutoff) override { return inner.delete_audit_before(cutoff); }
 };
 
 constexpr const char* facilitator_key = "facilitator-key-for-tests-0123456789abcdefghi";
