@@ -61,8 +61,8 @@ async function expectAllTranslated(page: Page, lang: Lang, userData: string[], s
 }
 
 async function switchTo(page: Page, lang: Lang): Promise<void> {
-  const label = lang === 'en' ? 'Switch to English' : 'Schakel naar Nederlands';
-  await page.getByRole('button', { name: label }).click();
+  const label = lang === 'en' ? 'English' : 'Nederlands';
+  await page.getByRole('button', { name: label, exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
