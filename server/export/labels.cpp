@@ -15,7 +15,7 @@ namespace {
 // what the screen said.
 constexpr labels dutch{
     "Verbeterlijst",
-    "Rang", "Idee", "Stemmen totaal", "Klantreis", "Fase", "Contactmomenten", "Knelpunt",
+    "Plek", "Idee", "Ideeën in de groep", "Stemmen totaal", "Klantreis", "Fase", "Contactmomenten", "Knelpunt",
     "Eigenaar", "Status",
     "Ronde",
     "Stemmen", "Digitaal", "Op papier", "Stemmers", "gedeeld",
@@ -28,7 +28,7 @@ constexpr labels dutch{
 
 constexpr labels english{
     "Improvement list",
-    "Rank", "Idea", "Total votes", "Journey", "Phase", "Touchpoints", "Pain point",
+    "Place", "Idea", "Ideas in the group", "Total votes", "Journey", "Phase", "Touchpoints", "Pain point",
     "Owner", "Status",
     "Round",
     "Votes", "Digital", "Paper", "Voters", "tied",

@@ -11,7 +11,7 @@ namespace jb::exporting {
 
 struct labels {
     std::string_view improvement_list;  // title of the list and its sheet
-    std::string_view rank, idea, total_votes, journey, phase, touchpoints, pain_point, owner, status;
+    std::string_view rank, idea, members, total_votes, journey, phase, touchpoints, pain_point, owner, status;
     std::string_view round;             // "Ronde": "Ronde 1: impact", sheet "Ronde 1"
     std::string_view votes, digital, paper, voters, tied;
     std::string_view evaluation, rating, remarks, average, responses;

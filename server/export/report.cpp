@@ -281,9 +281,9 @@ export_file render_report_html(const model::board& b, const export_options& o)
     out += "<section class=\"improvements\"><h2>" + escape(l.improvement_list) + "</h2>\n";
     if (r.items.empty()) out += "<p>" + escape(l.no_items) + "</p>\n";
     else {
-        // Rank, idea, total, one column per round, journey, phase, touchpoints, pain point,
-        // owner, status (list_sheet's columns).
-        std::vector<double> weights{4.5, 16, 7};
+        // Place, idea, a group's ideas, total, one column per round, journey, phase,
+        // touchpoints, pain point, owner, status (list_sheet's columns).
+        std::vector<double> weights{4.5, 16, 14, 7};
         weights.insert(weights.end(), r.rounds.size(), 7);
         weights.insert(weights.end(), {12, 10, 14, 13, 10, 7.5});
         sheet_table(out, list_sheet(r, o.lang), weights);

@@ -3,7 +3,7 @@
 import './styles/app.css';
 import { initLang, onLangChange, t } from './i18n/i18n';
 import { BoardView } from './ui/BoardView';
-import { safeLocalStorage, type View } from './ui/chrome';
+import { focusHeadingIfLost, safeLocalStorage, type View } from './ui/chrome';
 import { HomeView } from './ui/HomeView';
 import { NameView } from './ui/NameView';
 import { facilitatorKeyFor, joinCodeFor, rememberedName, rememberFacilitatorKey, rememberJoinCode } from './ui/prefs';
@@ -24,9 +24,13 @@ class App {
   }
 
   private show(view: View): void {
+    const replacing = this.view !== null;
     this.view?.unmount();
     this.view = view;
     view.mount(this.root);
+    // The control the user pressed ("Meedoen", "Naar het bord") went with the old screen; a
+    // new screen that did not place focus itself puts it on its heading, not on <body>.
+    if (replacing) focusHeadingIfLost(this.root);
   }
 
   private route(): void {

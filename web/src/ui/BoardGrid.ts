@@ -216,6 +216,7 @@ export class BoardGrid {
     const seen = new Set<string>();
     for (const [key, cell] of this.cells) {
       reconcileCards(cell.list, byCell.get(key) ?? [], this.views, (card) => new CardView(card, this.actions), ctx, seen, (view) => {
+        view.setPlace(cell.phase.title, cell.lane.title);
         // Controls a decoration added follow the card's place in the roving tab order.
         if (view.extraTools.childElementCount > 0 || !view.badges.hidden || view.el.querySelector('.card__method')) view.setTabStop(view.el === this.current);
       });

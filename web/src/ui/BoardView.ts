@@ -405,7 +405,8 @@ export class BoardView implements View {
       if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
     }
     const journey = this.journeyId ? board.journeys.get(this.journeyId) : undefined;
-    this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
+    // The list names every journey under its own h2: a second copy of one here was a duplicate.
+    this.journeyInfoEl.replaceChildren(...(journey && this.mode === 'grid' ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
     if (this.journeyId) this.method.update(this.journeyId, journeys.map((j) => j.id), this.mode);
@@ -418,11 +419,19 @@ export class BoardView implements View {
   private setMode(mode: BoardMode, chosen: boolean): void {
     if (chosen) rememberBoardMode(mode);
     if (mode === this.mode) return;
-    const hadFocus = this.modeButton === document.activeElement;
+    const active = document.activeElement;
+    const hadFocus = this.modeButton === active;
+    // Focus in the view being hidden would drop to <body>: the same card in the other view,
+    // else the board's main region, takes it.
+    const leaving = this.mode === 'grid' ? this.grid.el : this.list.el;
+    const inLeaving = active instanceof HTMLElement && leaving.contains(active);
+    const cardId = inLeaving ? active.closest<HTMLElement>('[data-card-id]')?.dataset.cardId : undefined;
     this.mode = mode;
     this.renderChrome();
     this.renderNow();
     if (hadFocus) this.modeButton.focus();
+    else if (cardId && this.client.board?.cards.has(cardId)) this.focusCard(cardId);
+    else if (inLeaving) this.mainEl.focus();
     if (chosen) this.announcer.now(t(mode === 'list' ? 'announce.listShown' : 'announce.gridShown'));
   }
 

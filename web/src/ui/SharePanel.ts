@@ -58,7 +58,7 @@ export class SharePanel {
         ? [
             h('h3', { class: 'facil__heading' }, t('facil.share.screenHeading')),
             h('p', { class: 'share__explain' }, t('facil.share.screenExplain')),
-            h('p', { class: 'share__link' }, h('a', { href: screenLink, 'data-testid': 'screen-link', 'aria-label': t('facil.share.screenLink') }, screenLink)),
+            h('p', { class: 'share__link' }, h('a', { href: screenLink, 'data-testid': 'screen-link' }, screenLink)),
             copyButton(t('facil.share.copyScreen'), screenLink, this.onCopied, 'copy-screen-link'),
           ].filter((e): e is NonNullable<typeof e> => e !== null)
         : []),
