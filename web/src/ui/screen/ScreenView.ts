@@ -41,8 +41,7 @@ export class ScreenView implements View {
   private unsubscribe: (() => void) | null = null;
   /** What the slide on show was built from: rebuilt only when this changes. */
   private shownKey = '';
-  private lastBoard: Board | null = null;
-  /** Counts board changes, for the slides that show the board's content. */
+  /** Counts board changes (the client updates its board in place), for the slides that show its content. */
   private version = 0;
 
   constructor(private readonly opts: ScreenViewOptions) {
@@ -63,7 +62,10 @@ export class ScreenView implements View {
     root.replaceChildren(this.rootEl);
     document.documentElement.classList.add('is-big-screen');
     window.addEventListener('resize', this.onResize);
-    this.unsubscribe = this.client.subscribe(() => this.scheduleRender());
+    this.unsubscribe = this.client.subscribe((e) => {
+      if (e.type === 'board') this.version += 1;
+      this.scheduleRender();
+    });
     this.client.start();
     this.ticker = window.setInterval(() => this.tick(), 250);
     this.render();
@@ -123,8 +125,6 @@ export class ScreenView implements View {
     const participants = this.client.participants;
     const code = this.client.joinCode;
     const journeyId = this.journeyId(board);
-    if (board !== this.lastBoard) this.version += 1;
-    this.lastBoard = board;
     const version = this.version;
     switch (kind) {
       case 'join':
