@@ -259,7 +259,7 @@ export_file render_report_html(const model::board& b, const export_options& o)
                       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                       escape(r.title) + " \xE2\x80\x93 " + escape(rl.report) + "</title>\n<style>" + std::string(style) +
                       "</style>\n</head>\n<body>\n<header><h1>" + escape(r.title) + "</h1><p class=\"meta\">" +
-                      escape(rl.report) + " \xC2\xB7 " + escape(l.exported_at) + ": " + utc_time(r.exported_at) + "</p>";
+                      escape(rl.report) + " \xC2\xB7 " + escape(l.exported_at) + ": " + local_time(r.exported_at) + "</p>";
     if (any_private) out += "<p class=\"meta\">" + escape(rl.private_note) + "</p>";
     out += "</header>\n";
 

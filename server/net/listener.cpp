@@ -1,11 +1,11 @@
 #include "net/listener.hpp"
+#include "util/log.hpp"
 
 #include "net/http_session.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 
-#include <iostream>
 
 namespace jb::net {
 
@@ -52,7 +52,7 @@ void listener::fail(beast::error_code ec, char const* what)
 {
     if (ec == asio::error::operation_aborted)
         return;
-    std::cerr << "journeyboard: " << what << ": " << ec.message() << "\n";
+    log::error("listener", what, {{"error", ec.message()}});
 }
 
 void listener::do_accept()

@@ -18,6 +18,7 @@
 #include <boost/beast/websocket/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,8 @@ private:
     void do_close();
     void on_close(boost::beast::error_code ec);
     void gone();
+    // Keeps the send-queue gauge of /metrics in step with this queue.
+    void count_queue();
 
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
     boost::beast::flat_buffer buffer_;
@@ -73,6 +76,12 @@ private:
     // finishes): past this deadline the socket is simply closed.
     boost::asio::steady_timer close_deadline_;
     bool gone_ = false;  // the connection is over and the room was told
+    // For the access log and /metrics: when it opened, from where, which workshop it joined,
+    // and a close code Beast sent by itself (1009).
+    std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
+    std::string peer_address_, workshop_id_;
+    std::uint16_t beast_close_code_ = 0;
+    std::size_t counted_queue_bytes_ = 0;
 };
 
 }  // namespace jb::net

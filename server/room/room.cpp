@@ -1,11 +1,13 @@
 #include "room/room.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
+#include "room/durable_board.hpp"
 #include "room/room_clock.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/asio/post.hpp>
 
-#include <iostream>
 
 namespace jb::room {
 
@@ -27,7 +29,9 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
       round_timer_(strand_),
       idle_timer_(strand_) {
     // Replay what was logged after the snapshot. These ops were checked when they were
-    // accepted; replaying them through apply() rebuilds exactly the state clients saw.
+    // accepted; replaying them through apply() rebuilds exactly the state clients saw, as long
+    // as none is missing.
+    check_log_follows_snapshot(loaded);
     for (const auto& logged : loaded.ops_after) {
         auto op_doc = json::parse(logged.op_json);
         auto decoded = model::decode_operation(op_doc, true);
@@ -50,6 +54,7 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
         auto id = p.id;
         participants_.emplace(std::move(id), participant{std::move(p), std::nullopt});
     }
+    metrics::get().rooms.add(1);  // last: a constructor that threw made no room
 }
 
 void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
@@ -100,6 +105,7 @@ void room::leave(std::shared_ptr<room_client> client) {
         auto participant_id = it->second.participant_id;
         const bool screen = it->second.screen;
         self->connections_.erase(it);
+        self->count_connections();
         if (self->connections_.empty()) self->arm_idle_timer();
         if (screen) return;  // a screen is not in the presence list
         bool still_online = false;
@@ -156,6 +162,7 @@ void room::join_screen(const std::shared_ptr<room_client>& client, const protoco
     if (workshop_.screen_key.empty() || *hello.screen_key != workshop_.screen_key)
         return refuse(client, "wrong screen key");
     connections_[client] = connection{"", hello.client_id, true, 0};
+    count_connections();
     auto anonymous = hello;
     anonymous.participant_token = "";
     send_welcome(client, anonymous);
@@ -206,6 +213,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     auto welcome = [self = shared_from_this(), client, hello, token,
                     participant_id = who->record.id] {
         self->connections_[client] = connection{participant_id, hello.client_id, false, 0};
+        self->count_connections();
         // The token goes back in welcome.you; hello carries it in for send_welcome.
         auto with_token = hello;
         with_token.participant_token = token;
@@ -308,6 +316,7 @@ void room::finish_shutdown_if_drained() {
     if (!shutdown_code_ || (!broken_ && committed_seq_ != seq_)) return;
     for (const auto& [client, _] : connections_) client->close(*shutdown_code_, shutdown_reason_);
     connections_.clear();
+    count_connections();
     presence_timer_.cancel();
     round_timer_.cancel();
     idle_timer_.cancel();
@@ -316,12 +325,24 @@ void room::finish_shutdown_if_drained() {
     for (auto& done : waiters) done();
 }
 
+room::~room() {
+    metrics::get().rooms.add(-1);
+    metrics::get().participants_online.add(-static_cast<std::int64_t>(counted_connections_));
+}
+
+void room::count_connections() {
+    metrics::get().participants_online.add(static_cast<std::int64_t>(connections_.size()) -
+                                           static_cast<std::int64_t>(counted_connections_));
+    counted_connections_ = connections_.size();
+}
+
 void room::fail(std::string_view what) {
-    std::cerr << "room " << id_ << ": " << what << "; closing its connections\n";
+    log::error("room", "room failed; closing its connections", {{"workshop", id_}, {"error", what}});
     broken_ = true;
     for (const auto& [client, _] : connections_)
         client->close(protocol::close_code::going_away, "room failed; reconnect");
     connections_.clear();
+    count_connections();
     presence_timer_.cancel();
     round_timer_.cancel();
     idle_timer_.cancel();

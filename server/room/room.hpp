@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,7 @@ public:
     // Built by the registry from what the store loaded; replays the log after the snapshot.
     room(boost::asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
          room_options options);
+    ~room();
 
     // All public calls are thread-safe: they post onto the room's strand.
     // Answers with welcome, or with error + close (P-JOIN-*).
@@ -121,11 +123,20 @@ private:
                          std::int64_t client_seq);
     void flush_deferred_acks();
     void fail(std::string_view what);
+    // The audit entry of a participant removal or role change (room_participants.cpp), its
+    // outcome left to the commit.
+    std::optional<store::audit_record> participant_audit(const model::operation& op,
+                                                         const model::op_context& ctx) const;
+    // Keeps /metrics' participants_online in step with connections_ (after each change).
+    void count_connections();
     void finish_shutdown_if_drained();
     void arm_idle_timer();
     void on_idle_timer();
     void mark_presence_dirty();
     void send_presence();
+    std::optional<protocol::voting_progress> voting_progress_of(const model::voting_round& round,
+                                                                const std::string& id,
+                                                                const participant& p, bool online);
 
     strand_type strand_;
     store::store_worker& worker_;
@@ -140,6 +151,7 @@ private:
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
     std::map<std::shared_ptr<room_client>, connection> connections_;
+    std::size_t counted_connections_ = 0;  // connections_.size() as /metrics last heard it
     // Messages from clients whose participant record is still being written: handled after
     // their welcome, in order, so a client may send right after its hello.
     std::map<std::shared_ptr<room_client>, std::vector<protocol::client_message>> joining_;
@@ -151,6 +163,9 @@ private:
     boost::asio::steady_timer idle_timer_;
     std::optional<std::pair<std::string, std::int64_t>> round_timer_for_;  // round id, endsAt
     bool presence_scheduled_ = false;
+    // P-VOTE-7: who held a ballot in the open round (round id, participant ids), so that a voter
+    // who goes offline stays in its progress. Ephemeral: after a restart, votes and "done" count.
+    std::pair<std::string, std::set<std::string>> ballot_holders_;
     bool broken_ = false;
     std::function<void()> on_broken_, on_idle_;
     std::optional<std::uint16_t> shutdown_code_;

@@ -31,7 +31,7 @@ void write(const fs::path& p, const std::string& content)
 // fork + exec of the server binary with stdout (and, if asked, stderr) on a pipe, or stderr
 // into `stderr_file` when one is given.
 pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read_fd,
-            const fs::path& stderr_file = {})
+            const fs::path& stderr_file = {}, std::vector<std::string> env = {})
 {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0)
@@ -57,6 +57,8 @@ pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read
             if (log >= 0)
                 dup2(log, STDERR_FILENO);
         }
+        for (auto& variable : env)
+            putenv(variable.data());
         execv(argv[0], argv.data());
         _exit(127);
     }
@@ -228,10 +230,10 @@ void test_server::crash()
     process_->kill();
 }
 
-run_result run_server_binary(const std::vector<std::string>& args)
+run_result run_server_binary(const std::vector<std::string>& args, std::vector<std::string> env)
 {
     int fd = -1;
-    const pid_t pid = spawn(args, true, fd);
+    const pid_t pid = spawn(args, true, fd, {}, std::move(env));
     run_result result;
     // A binary that unexpectedly starts serving would never end: give up after the start-up
     // timeout and kill it (the status then says so).
