@@ -129,6 +129,9 @@ std::optional<std::string> reference_problem(const model::board& b, const json& 
     const auto& f = s.facilitation;
     if (std::none_of(f.stages.begin(), f.stages.end(), [&](const auto& st) { return st.id == f.stage_id; }))
         return "archive.state.facilitation.stageId: no stage " + model::quote_name(f.stage_id);
+    if (f.screen_pin && std::none_of(f.stages.begin(), f.stages.end(),
+                                     [&](const auto& st) { return st.id == *f.screen_pin; }))
+        return "archive.state.facilitation.screenPin: no stage " + model::quote_name(*f.screen_pin);
     if (f.focus) {
         const auto* j = b.find_journey(f.focus->journey_id);
         if (!j) return "archive.state.facilitation.focus.journeyId: no journey " + model::quote_name(f.focus->journey_id);

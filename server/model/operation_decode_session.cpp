@@ -70,6 +70,11 @@ operation read_focus_set(field_reader& r) {
     return op;
 }
 
+operation read_screen_pin(field_reader& r) {
+    r.allow_only({"kind", "stageId"});
+    return screen_pin{r.nullable_id("stageId")};
+}
+
 operation read_settings_update(field_reader& r) {
     r.allow_only({"kind", "anonymity"});
     return settings_update{r.anonymity_value("anonymity")};
@@ -261,7 +266,7 @@ operation read_evaluation_submit(field_reader& r) {
     return op;
 }
 
-constexpr std::array<std::pair<std::string_view, reader_fn>, 31> readers{{
+constexpr std::array<std::pair<std::string_view, reader_fn>, 32> readers{{
     {"stage.set", &read_stage_set},
     {"stage.update", &read_stage_update},
     {"timer.set", &read_timer_set},
@@ -272,6 +277,7 @@ constexpr std::array<std::pair<std::string_view, reader_fn>, 31> readers{{
     {"board.lock", &read_board_lock},
     {"writing.private", &read_writing_private},
     {"focus.set", &read_focus_set},
+    {"screen.pin", &read_screen_pin},
     {"settings.update", &read_settings_update},
     {"participant.role", &read_participant_role},
     {"participant.remove", &read_participant_remove},

@@ -39,6 +39,7 @@ struct facilitation_state {
     timer_state timer;
     bool locked = false, private_writing = false;
     std::optional<focus_target> focus;
+    std::optional<std::string> screen_pin;  // a stage id (P-FAC-10)
     anonymity anonymous_lanes = anonymity::pain_points_and_ideas;
 };
 

@@ -276,11 +276,11 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
     w.max_message_bytes = options_.max_message_bytes;
     w.server_time = now_ms();
-    // A facilitator who opens the board elsewhere with only the key still sees the code.
-    if (viewer.who == model::role::facilitator) {
+    // A facilitator who opens the board elsewhere with only the key still sees the code; the
+    // big screen shows it to the room with its QR code (P-ROLE-5).
+    if (viewer.who == model::role::facilitator || viewer.who == model::role::screen)
         w.join_code = workshop_.join_code;
-        w.screen_key = workshop_.screen_key;
-    }
+    if (viewer.who == model::role::facilitator) w.screen_key = workshop_.screen_key;
 
     // Delta when every event after lastSeq is still in memory; a new client (lastSeq 0), or one
     // that is too far behind or ahead of the durable log, gets a snapshot (P-SYNC-5).

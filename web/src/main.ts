@@ -8,6 +8,7 @@ import { HomeView } from './ui/HomeView';
 import { NameView } from './ui/NameView';
 import { facilitatorKeyFor, joinCodeFor, rememberedName, rememberFacilitatorKey, rememberJoinCode } from './ui/prefs';
 import { parseRoute } from './ui/router';
+import { ScreenView } from './ui/screen/ScreenView';
 import { StatementView } from './ui/StatementView';
 
 /** Owns the current screen and replaces it when the route changes. */
@@ -47,10 +48,8 @@ class App {
         return;
       case 'board': {
         if (route.screen && !route.key) {
-          // The big screen: read-only, no name to ask, nothing remembered.
-          this.show(
-            new BoardView({ workshopId: route.workshopId, displayName: t('screen.label'), facilitatorKey: null, joinCode: null, screenKey: route.screen }),
-          );
+          // The big screen: a read-only presentation, no name to ask, nothing remembered.
+          this.show(new ScreenView({ workshopId: route.workshopId, displayName: t('screen.label'), screenKey: route.screen }));
           return;
         }
         // The key and code live in the fragment and in this browser only (P-HTTP-4).

@@ -5,6 +5,7 @@
 import { evaluationEn, evaluationNl } from './evaluationMessages';
 import { exportEn, exportNl } from './exportMessages';
 import { facilitationEn, facilitationNl } from './facilitationMessages';
+import { screenEn, screenNl } from './screenMessages';
 import { methodEn, methodNl } from './methodMessages';
 import { votingEn, votingNl } from './votingMessages';
 
@@ -300,6 +301,7 @@ export const nl = {
   ...methodNl,
   ...evaluationNl,
   ...exportNl,
+  ...screenNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -596,6 +598,7 @@ export const en: Catalogue = {
   ...votingEn,
   ...methodEn,
   ...evaluationEn,
+  ...screenEn,
   ...exportEn,
 };
 

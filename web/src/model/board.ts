@@ -344,6 +344,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
     case 'board.lock':
     case 'writing.private':
     case 'focus.set':
+    case 'screen.pin':
     case 'settings.update':
     case 'participant.role':
     case 'participant.remove':

@@ -227,6 +227,11 @@ export interface FocusSetOp {
   journeyId: string | null;
   phaseId: string | null;
 }
+/** P-FAC-10: the stage the big screen keeps showing; null: it follows the room's stage. */
+export interface ScreenPinOp {
+  kind: 'screen.pin';
+  stageId: string | null;
+}
 export interface SettingsUpdateOp {
   kind: 'settings.update';
   anonymity: Anonymity;
@@ -369,6 +374,7 @@ export type FacilitationOp =
   | BoardLockOp
   | WritingPrivateOp
   | FocusSetOp
+  | ScreenPinOp
   | SettingsUpdateOp
   | ParticipantRoleOp
   | ParticipantRemoveOp;
@@ -493,6 +499,8 @@ export interface FacilitationDoc {
   privateWriting: boolean;
   privateCount: number;
   focus: FocusDoc | null;
+  /** P-FAC-10: the stage pinned on the big screen; the server leaves it out when none (null here). */
+  screenPin?: string | null;
   anonymity: Anonymity;
 }
 export interface GroupDoc {
@@ -649,7 +657,7 @@ export interface WelcomeMessage {
   seq: number;
   lastClientSeq: number;
   limits: { maxMessageBytes: number; maxCardText: number };
-  /** Only for a facilitator: the code to share. */
+  /** For a facilitator and the big screen (P-ROLE-5): the code to share. */
   joinCode?: string;
   /** Only for a facilitator: the big-screen key. */
   screenKey?: string;

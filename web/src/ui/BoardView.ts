@@ -22,6 +22,7 @@ import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
+import { ScreenPinControl } from './facilitator/ScreenPinControl';
 import { journeyInfo } from './structure/journeyInfo';
 import { deleteRejectionKey } from './structure/structureOps';
 import { StructureEditor } from './structure/StructureEditor';
@@ -67,6 +68,8 @@ export class BoardView implements View {
   private readonly announcer = new Announcer();
   private readonly help = new HelpDialog();
   private share: SharePanel | null = null;
+  /** Pins a stage on the big screen (P-FAC-10); shown with the screen link. */
+  private readonly screenPin = new ScreenPinControl({ submit: (op) => this.submit(op), announce: (text) => this.announcer.now(text) });
   private structure: StructureEditor | null = null;
   private readonly journeyInfoEl: HTMLDivElement;
   private readonly titleEl: HTMLHeadingElement;
@@ -346,6 +349,7 @@ export class BoardView implements View {
     return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
       workshopId: this.opts.workshopId,
       screenKey: () => this.client.screenKey,
+      pinControl: this.screenPin.el,
     });
   }
 
@@ -412,6 +416,7 @@ export class BoardView implements View {
     if (this.journeyId) this.method.update(this.journeyId, journeys.map((j) => j.id), this.mode);
     this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
+    this.screenPin.update(board);
     if (this.mode === 'grid' && this.journeyId) this.grid.setReadOnly(this.facil.readOnly, board);
   }
 

@@ -9,6 +9,8 @@ export interface ShareScreen {
   workshopId: string;
   /** The big-screen key, once the server has told it. */
   screenKey(): string | null;
+  /** The control that pins a stage on the big screen, shown with its link. */
+  pinControl?: HTMLElement;
 }
 
 function copyButton(label: string, text: string, onCopied: () => void, testId: string): HTMLButtonElement | null {
@@ -60,6 +62,7 @@ export class SharePanel {
             h('p', { class: 'share__explain' }, t('facil.share.screenExplain')),
             h('p', { class: 'share__link' }, h('a', { href: screenLink, 'data-testid': 'screen-link' }, screenLink)),
             copyButton(t('facil.share.copyScreen'), screenLink, this.onCopied, 'copy-screen-link'),
+            this.screen?.pinControl ?? null,
           ].filter((e): e is NonNullable<typeof e> => e !== null)
         : []),
     );
