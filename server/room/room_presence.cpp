@@ -48,7 +48,8 @@ void room::send_presence() {
                            is_online, is_online ? p.editing : std::nullopt, voting});
     }
     auto message = std::make_shared<const std::string>(protocol::encode_presence(entries));
-    for (const auto& [client, _] : connections_) client->deliver(message, delivery::droppable);
+    for (const auto& [client, _] : connections_)
+        if (!joining_.contains(client)) client->deliver(message, delivery::droppable);  // welcome first
 }
 
 }  // namespace jb::room
