@@ -21,6 +21,12 @@ JB_RUN_PACKAGES=(
     nodejs npm                 # building the web client
     ca-certificates            # npm reaching its registry over TLS
 )
+# scripts/fuzz (and the fuzz smoke run of scripts/test): clang with libFuzzer and its sanitizers.
+JB_FUZZ_PACKAGES=(
+    clang                      # clang++ 14, with -fsanitize=fuzzer
+    libclang-rt-14-dev         # libFuzzer and the sanitizer runtimes for clang
+    python3                    # tests/fuzz/seeds.py and dictionary.py
+)
 # shellcheck disable=SC2034  # used by scripts/test
 JB_TEST_PACKAGES=(
     "${JB_RUN_PACKAGES[@]}"
@@ -31,6 +37,7 @@ JB_TEST_PACKAGES=(
     zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
     python3-openpyxl           # reads the XLSX export back (tests/export/read_back.py)
     python3-odf                # reads the ODS export back (tests/export/read_back.py)
+    "${JB_FUZZ_PACKAGES[@]}"
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

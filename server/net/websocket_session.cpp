@@ -148,6 +148,13 @@ void websocket_session::on_hello(protocol::hello hello)
                        [self, room = std::move(room), hello = std::move(hello)]() mutable {
                            self->on_open(std::move(room), std::move(hello));
                        });
+        },
+        [self = shared_from_this()](std::string) {  // P-JOIN-7; the server's log says why
+            asio::post(self->ws_.get_executor(), [self] {
+                if (self->gone_ || self->close_) return;
+                self->send_error("internal", "this workshop cannot be loaded; its stored log is damaged");
+                self->start_close(protocol::close_code::internal_error, "workshop cannot be loaded");
+            });
         });
 }
 

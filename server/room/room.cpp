@@ -1,5 +1,6 @@
 #include "room/room.hpp"
 
+#include "room/durable_board.hpp"
 #include "room/room_clock.hpp"
 #include "util/secrets.hpp"
 
@@ -27,7 +28,9 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
       round_timer_(strand_),
       idle_timer_(strand_) {
     // Replay what was logged after the snapshot. These ops were checked when they were
-    // accepted; replaying them through apply() rebuilds exactly the state clients saw.
+    // accepted; replaying them through apply() rebuilds exactly the state clients saw, as long
+    // as none is missing.
+    check_log_follows_snapshot(loaded);
     for (const auto& logged : loaded.ops_after) {
         auto op_doc = json::parse(logged.op_json);
         auto decoded = model::decode_operation(op_doc, true);

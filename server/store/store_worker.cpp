@@ -1,5 +1,6 @@
 #include "store/store_worker.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <utility>
@@ -121,25 +122,58 @@ void store_worker::loop() {
 }
 
 void store_worker::commit_group(std::vector<pending_write>& group) {
-    bool ok = false;
-    if (group.size() == 1) {
-        ok = try_commit(store_, group.front().batch);
-    } else {
+    // A workshop's ops must commit in seq order without holes: once one fails, its later ones
+    // fail too, without being tried (the room reloads from what is durable).
+    std::vector<char> ok(group.size(), 0);
+    std::vector<std::size_t> to_try;
+    for (std::size_t i = 0; i < group.size(); ++i)
+        if (!follows_failed_op(group[i].batch)) to_try.push_back(i);
+
+    bool merged_ok = false;
+    if (to_try.size() == 1) {
+        merged_ok = try_commit(store_, group[to_try.front()].batch);
+        if (!merged_ok) remember_failed_ops(group[to_try.front()].batch);
+    } else if (to_try.size() > 1) {
         write_batch merged;
-        for (const auto& w : group) {
-            append(merged.ops, w.batch.ops);
-            append(merged.participants, w.batch.participants);
-            append(merged.snapshots, w.batch.snapshots);
+        for (auto i : to_try) {
+            append(merged.ops, group[i].batch.ops);
+            append(merged.participants, group[i].batch.participants);
+            append(merged.snapshots, group[i].batch.snapshots);
         }
-        ok = try_commit(store_, merged);
-        if (!ok) {
+        merged_ok = try_commit(store_, merged);
+        if (!merged_ok) {
             // The merged transaction rolled back as a whole. Retry each submission on its own so
-            // one bad batch fails only its own submitter.
-            for (auto& w : group) call_back(w.done, try_commit(store_, w.batch));
-            return;
+            // one bad batch fails only its own submitter (and its workshop's later batches).
+            for (auto i : to_try) {
+                if (follows_failed_op(group[i].batch)) continue;
+                ok[i] = try_commit(store_, group[i].batch);
+                if (!ok[i]) remember_failed_ops(group[i].batch);
+            }
         }
     }
-    for (auto& w : group) call_back(w.done, ok);
+    if (merged_ok)
+        for (auto i : to_try) ok[i] = 1;
+    for (std::size_t i = 0; i < group.size(); ++i) call_back(group[i].done, ok[i] != 0);
+}
+
+bool store_worker::follows_failed_op(const write_batch& batch) {
+    bool follows = false;
+    for (const auto& op : batch.ops) {
+        auto failed = failed_from_.find(op.workshop_id);
+        if (failed == failed_from_.end()) continue;
+        if (op.seq > failed->second)
+            follows = true;
+        else
+            failed_from_.erase(failed);  // a reloaded room takes up the log from its end again
+    }
+    return follows;
+}
+
+void store_worker::remember_failed_ops(const write_batch& batch) {
+    for (const auto& op : batch.ops) {
+        auto [it, added] = failed_from_.emplace(op.workshop_id, op.seq);
+        if (!added) it->second = std::min(it->second, op.seq);
+    }
 }
 
 }  // namespace jb::store

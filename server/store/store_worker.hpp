@@ -11,8 +11,10 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -48,6 +50,11 @@ private:
     };
     // Commits a group as one transaction and calls each submitter back.
     void commit_group(std::vector<pending_write>& group);
+    // Whether `batch` holds an op that follows a failed op of its workshop: committing it would
+    // leave a gap in the log, which replay would step over. Forgets a failure once an op at or
+    // before the failed seq comes (the room was reloaded from the store and goes on from there).
+    bool follows_failed_op(const write_batch& batch);
+    void remember_failed_ops(const write_batch& batch);
 
     store& store_;
     std::mutex mutex_;
@@ -55,6 +62,8 @@ private:
     std::deque<task> queue_;
     bool stopping_ = false;
     std::thread thread_;
+    // Worker thread only: workshop id → the lowest seq whose commit failed.
+    std::map<std::string, std::int64_t> failed_from_;
 };
 
 }  // namespace jb::store

@@ -51,10 +51,12 @@ struct fake_client : room::room_client {
     }
 };
 
-// A store that can be told to fail its next commits, or to hold them at a gate.
+// A store that can be told to fail its next commits, or only those that hold op `fail_seq`,
+// or to hold them at a gate.
 struct failing_store : jb::store::store {
     jb::store::store& inner;
     std::atomic<bool> fail_commits{false};
+    std::atomic<std::int64_t> fail_seq{0};
     std::mutex gate_mutex;
     std::condition_variable gate;
     bool hold = false, held = false;
@@ -93,6 +95,8 @@ struct failing_store : jb::store::store {
             gate.wait(lock, [this] { return !hold; });
         }
         if (fail_commits) throw jb::store::store_error("disk full (test)");
+        for (const auto& op : b.ops)
+            if (op.seq == fail_seq) throw jb::store::store_error("injected failure (test)");
         inner.commit(b);
     }
     std::optional<jb::store::workshop_record> find_workshop(std::string_view id) override {
@@ -497,6 +501,59 @@ TEST_CASE("a failed commit acknowledges nothing, closes everyone and reloads cle
     CHECK(w["seq"] == 1);
     CHECK(w["lastClientSeq"] == 1);  // so the client resends card2
     CHECK(w["snapshot"]["cards"].size() == 1);
+}
+
+TEST_CASE("a failed commit leaves no gap: the ops after it are not written either", "[room][store]") {
+    fixture f;
+    auto r = f.load();
+    bool broken = false;
+    r->on_broken([&] { broken = true; });
+    auto a = f.join(r, f.hello("tab-a"));
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1; });
+
+    // seq 2 fails; seq 3 is already on its way to the store by then.
+    f.backing.fail_seq = 2;
+    r->receive(a, f.add_card(2, "card2"));
+    r->receive(a, f.add_card(3, "card3"));
+    f.run_until([&] { return broken; });
+    std::atomic<bool> tried{false};
+    f.worker.run([&](store::store&) { tried = true; });  // after every write submitted before
+    f.run_until([&] { return tried.load(); });
+    f.backing.fail_seq = 0;
+    f.settle();
+
+    auto loaded = f.sqlite.load_workshop(f.workshop_id);
+    REQUIRE(loaded);
+    std::vector<std::int64_t> seqs;
+    for (const auto& op : loaded->ops_after) seqs.push_back(op.seq);
+    CHECK(seqs == std::vector<std::int64_t>{1});
+    CHECK(a->count("ack") == 1);
+    auto c = f.join(f.load(), f.hello("tab-a"));
+    CHECK(c->of_type("welcome").at(0)["seq"] == 1);
+}
+
+TEST_CASE("P-JOIN-7 a workshop whose log has a gap is not served, and says why", "[room]") {
+    fixture f;
+    store::write_batch ops;
+    for (std::int64_t seq : {1, 3}) {
+        ops.ops.push_back(store::logged_op{f.workshop_id, seq, 2000 + seq, "p1", "c1", seq,
+                                           json{{"kind", "workshop.update"}, {"title", "T" + std::to_string(seq)}}.dump()});
+    }
+    f.sqlite.commit(ops);
+    room::registry reg(f.ioc, f.worker, f.options);
+    int answers = 0;
+    std::shared_ptr<room::room> served;
+    std::string why;
+    reg.open(f.workshop_id, [&](auto r) { served = r; ++answers; }, [&](std::string w) { why = w; ++answers; });
+    f.run_until([&] { return answers == 1; });
+    CHECK(served == nullptr);
+    CHECK(why.find("op 2 is missing before op 3") != std::string::npos);
+    // Without the reason asked for, it is simply not there.
+    bool answered = false;
+    reg.open(f.workshop_id, [&](auto r) { served = r; answered = true; });
+    f.run_until([&] { return answered; });
+    CHECK(served == nullptr);
 }
 
 TEST_CASE("the registry loads a workshop once and knows unknown ones", "[room]") {
