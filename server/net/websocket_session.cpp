@@ -21,6 +21,8 @@ namespace {
 // How long a close may wait for a peer that reads nothing (Beast's own close handshake
 // timeout for servers is the same).
 constexpr std::chrono::seconds close_grace{30};
+// A batch stops gathering at this size, so one write stays a reasonable size.
+constexpr std::size_t max_batch_bytes = 256 * 1024;
 
 }  // namespace
 
@@ -212,7 +214,7 @@ void websocket_session::send(room::shared_text message, room::delivery kind)
     count_queue();
     if (pushed == send_queue::push_result::overflow)
         return start_close(protocol::close_code::too_slow, "too slow");  // P-WS-5
-    if (!queue_.writing() && !queue_.empty() && stage_ != stage::handshake)
+    if (!write_in_flight() && !queue_.empty() && stage_ != stage::handshake)
         do_write();
 }
 
@@ -224,6 +226,10 @@ void websocket_session::send_error(std::string_view code, std::string_view messa
 
 void websocket_session::do_write()
 {
+    if (queue_.size() > 1) {
+        ws_.next_layer().cork();
+        return gather_front();
+    }
     const auto& message = queue_.start_front();
     ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_write,
                                                                      shared_from_this()));
@@ -239,6 +245,37 @@ void websocket_session::on_write(beast::error_code ec, std::size_t)
     queue_.pop_front();
     count_queue();
     if (!queue_.empty())
+        return do_write();
+    if (close_ && !close_started_)
+        do_close();
+}
+
+void websocket_session::gather_front()
+{
+    const auto& message = queue_.start_front();
+    ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_gathered,
+                                                                     shared_from_this()));
+}
+
+void websocket_session::on_gathered(beast::error_code ec, std::size_t)
+{
+    if (ec)
+        return on_write(ec, 0);
+    queue_.pop_front();
+    if (!queue_.empty() && ws_.next_layer().gathered_bytes() < max_batch_bytes)
+        return gather_front();
+    ws_.next_layer().async_flush(
+        [self = shared_from_this()](beast::error_code flush_ec) { self->on_flushed(flush_ec); });
+}
+
+void websocket_session::on_flushed(beast::error_code ec)
+{
+    if (ec) {
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);  // ends the pending read too
+        return fail(ec, "write");
+    }
+    if (!queue_.empty() && !queue_.writing())
         return do_write();
     if (close_ && !close_started_)
         do_close();
@@ -264,7 +301,7 @@ void websocket_session::start_close(std::uint16_t code, std::string reason)
         beast::error_code ignored;
         beast::get_lowest_layer(self->ws_).socket().close(ignored);
     });
-    if (stage_ != stage::handshake && !queue_.writing() && queue_.empty())
+    if (stage_ != stage::handshake && !write_in_flight() && queue_.empty())
         do_close();
 }
 

@@ -8,13 +8,13 @@
 #include "net/rate_limiter.hpp"
 #include "net/responses.hpp"
 #include "net/send_queue.hpp"
+#include "net/write_batching_stream.hpp"
 #include "net/shared_state.hpp"
 #include "protocol/messages.hpp"
 #include "room/room.hpp"
 #include "room/room_client.hpp"
 
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 
@@ -54,6 +54,11 @@ private:
                     std::optional<std::int64_t> client_seq = std::nullopt);
     void do_write();
     void on_write(boost::beast::error_code ec, std::size_t bytes);
+    // Several messages queued: each framed into the corked stream, then one socket write.
+    void gather_front();
+    void on_gathered(boost::beast::error_code ec, std::size_t bytes);
+    void on_flushed(boost::beast::error_code ec);
+    bool write_in_flight() const { return queue_.writing() || ws_.next_layer().flushing(); }
     void start_close(std::uint16_t code, std::string reason);
     void do_close();
     void on_close(boost::beast::error_code ec);
@@ -61,7 +66,7 @@ private:
     // Keeps the send-queue gauge of /metrics in step with this queue.
     void count_queue();
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::websocket::stream<write_batching_stream> ws_;
     boost::beast::flat_buffer buffer_;
     std::shared_ptr<shared_state> state_;
     send_queue queue_;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,7 +84,9 @@ struct welcome {
     std::optional<std::string> screen_key;  // only for facilitators: the big screen's key
     std::int64_t server_time = 0;           // server clock when sent (P-FAC-2)
     std::optional<nlohmann::json> snapshot;
-    std::vector<nlohmann::json> events;  // used when snapshot is empty
+    // The snapshot already serialised (shared by several joins); used instead of `snapshot`.
+    std::shared_ptr<const std::string> snapshot_text;
+    std::vector<nlohmann::json> events;  // used when there is no snapshot
 };
 
 std::string encode_welcome(const welcome& w);

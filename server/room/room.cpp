@@ -191,6 +191,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             return refuse(client, "wrong facilitator key");
     }
     bool changed = false;
+    const bool fresh = !who;  // made by this join: owns nothing on the board yet
     if (!who) {
         token = util::random_token(32);
         store::participant_record record{workshop_.id,       util::random_id(),
@@ -210,14 +211,14 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         changed = true;
     }
 
-    auto welcome = [self = shared_from_this(), client, hello, token,
+    auto welcome = [self = shared_from_this(), client, hello, token, fresh,
                     participant_id = who->record.id] {
         self->connections_[client] = connection{participant_id, hello.client_id, false, 0};
         self->count_connections();
         // The token goes back in welcome.you; hello carries it in for send_welcome.
         auto with_token = hello;
         with_token.participant_token = token;
-        self->send_welcome(client, with_token);
+        self->send_welcome(client, with_token, fresh);
         self->mark_presence_dirty();
     };
     if (!changed) {
@@ -243,7 +244,13 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             }
             if (self->broken_ || self->shutdown_code_) return self->turn_away(client);
             welcome();
-            for (auto& message : messages) self->dispatch(client, std::move(message));
+            // A welcome that waits for in-flight ops keeps the client joining: its messages
+            // wait with it, in order.
+            if (auto held = self->joining_.find(client); held != self->joining_.end())
+                held->second.insert(held->second.begin(), std::make_move_iterator(messages.begin()),
+                                    std::make_move_iterator(messages.end()));
+            else
+                for (auto& message : messages) self->dispatch(client, std::move(message));
         });
     });
 }
@@ -260,7 +267,8 @@ model::viewer room::viewer_of(const connection& conn) const {
     return model::viewer{conn.participant_id, role_of(conn)};
 }
 
-void room::send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
+void room::send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello,
+                        bool fresh) {
     auto& conn = connections_.at(client);
     const auto viewer = viewer_of(conn);
     protocol::welcome w;
@@ -294,10 +302,45 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     } else {
         // The board includes ops still in flight to the disk; this connection skips their events.
         w.seq = seq_;
-        w.snapshot = board_.view_for(viewer);
+        if (fresh || conn.screen)
+            w.snapshot_text = fresh_snapshot(viewer);
+        else
+            w.snapshot = board_.view_for(viewer);
         conn.skip_through = seq_;
     }
-    client->deliver(share(protocol::encode_welcome(w)), delivery::must_arrive);
+    auto text = share(protocol::encode_welcome(w));
+    if (w.seq <= committed_seq_) {
+        client->deliver(std::move(text), delivery::must_arrive);
+        return;
+    }
+    // P-SYNC-8: the snapshot includes ops not yet durable; it goes out once they are.
+    joining_[client];
+    held_welcomes_.push_back({client, std::move(text), w.seq});
+}
+
+shared_text room::fresh_snapshot(const model::viewer& viewer) {
+    // Only the viewer's role shapes what a viewer who owns nothing sees; nothing about the
+    // board changes without a new seq.
+    auto& cached = fresh_snapshots_[viewer.who];
+    if (cached.seq != seq_ || !cached.text) {
+        cached.text = share(board_.view_for(viewer).dump(-1, ' ', false,
+                                                         nlohmann::json::error_handler_t::replace));
+        cached.seq = seq_;
+    }
+    return cached.text;
+}
+
+void room::flush_welcomes() {
+    std::erase_if(held_welcomes_, [this](held_welcome& held) {
+        if (held.seq > committed_seq_) return false;
+        auto queued = joining_.find(held.client);
+        if (queued == joining_.end()) return true;  // left meanwhile
+        auto messages = std::move(queued->second);
+        joining_.erase(queued);
+        held.client->deliver(std::move(held.text), delivery::must_arrive);
+        for (auto& message : messages) dispatch(held.client, std::move(message));
+        return true;
+    });
 }
 
 void room::shutdown(std::uint16_t code, std::function<void()> done, std::string reason) {
@@ -343,6 +386,8 @@ void room::fail(std::string_view what) {
         client->close(protocol::close_code::going_away, "room failed; reconnect");
     connections_.clear();
     count_connections();
+    for (const auto& held : held_welcomes_) joining_.erase(held.client);
+    held_welcomes_.clear();
     presence_timer_.cancel();
     round_timer_.cancel();
     idle_timer_.cancel();

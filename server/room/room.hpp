@@ -95,7 +95,14 @@ private:
     };
 
     void do_join(std::shared_ptr<room_client> client, protocol::hello hello);
-    void send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
+    // `fresh`: the participant was made by this join and owns nothing yet, so its snapshot is
+    // the one every fresh viewer of its role gets (cached per seq).
+    void send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello,
+                      bool fresh = false);
+    // The board as a fresh viewer of `viewer.who` sees it, serialised; rebuilt once per seq.
+    shared_text fresh_snapshot(const model::viewer& viewer);
+    // Sends the welcomes whose state is now durable, each before any later event.
+    void flush_welcomes();
     void do_op(const std::shared_ptr<room_client>& client, const connection& conn,
                protocol::op_message msg);
     // Applies an accepted op, logs it and hands it to the store. An empty client_id is an op
@@ -158,6 +165,19 @@ private:
     std::deque<logged_event> recent_;     // committed events, seq ascending (P-SYNC-5)
     std::deque<logged_event> in_flight_;  // applied, not yet durable, seq ascending
     std::vector<deferred_ack> deferred_acks_;
+    // A welcome holds only durable state (P-SYNC-8): one whose snapshot includes ops still in
+    // flight waits here (its connection's messages in joining_) until they are committed.
+    struct held_welcome {
+        std::shared_ptr<room_client> client;
+        shared_text text;
+        std::int64_t seq = 0;
+    };
+    std::vector<held_welcome> held_welcomes_;
+    struct cached_snapshot {
+        std::int64_t seq = -1;
+        shared_text text;
+    };
+    std::map<model::role, cached_snapshot> fresh_snapshots_;  // by the viewer's role
     boost::asio::steady_timer presence_timer_;
     boost::asio::steady_timer round_timer_;
     boost::asio::steady_timer idle_timer_;

@@ -113,6 +113,7 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
         return;
     }
     committed_seq_ = seq;
+    flush_welcomes();  // before this seq's event, which a held welcome's client must get after it
     // Commits complete in submission order, so the oldest in-flight event is this seq's.
     auto event = std::move(in_flight_.front());
     in_flight_.pop_front();

@@ -10,10 +10,6 @@
 namespace jb::store {
 namespace {
 
-// A group smaller than this waits up to group_window for company; a queue this long is worth
-// committing at once. (Under load the previous commit's fsync gathers groups by itself.)
-constexpr std::size_t group_target = 64;
-
 void report(const char* what, const char* why) {
     log::error("store", what, {{"error", why}});
 }
@@ -50,8 +46,7 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
 
 }  // namespace
 
-store_worker::store_worker(store& s, std::chrono::milliseconds group_window)
-    : store_(s), group_window_(group_window) {
+store_worker::store_worker(store& s) : store_(s) {
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -120,23 +115,12 @@ void store_worker::loop() {
             continue;
         }
 
-        // Take every write up to the next job.
+        // Take every write up to the next job and commit at once: never wait for company. What
+        // arrives during this commit's fsync is the next group.
         std::vector<pending_write> group;
-        auto take_writes = [&] {
-            while (!queue_.empty() && queue_.front().write) {
-                group.push_back(std::move(*queue_.front().write));
-                queue_.pop_front();
-            }
-        };
-        take_writes();
-        // A small group waits briefly for more, unless a job is waiting behind it or we stop.
-        if (group.size() < group_target && group_window_.count() > 0 && queue_.empty() &&
-            !stopping_) {
-            wake_.wait_for(lock, group_window_, [&] {
-                return stopping_ || queue_.size() >= group_target - group.size() ||
-                       (!queue_.empty() && !queue_.back().write);
-            });
-            take_writes();
+        while (!queue_.empty() && queue_.front().write) {
+            group.push_back(std::move(*queue_.front().write));
+            queue_.pop_front();
         }
         lock.unlock();
         commit_group(group);

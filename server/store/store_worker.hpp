@@ -1,13 +1,13 @@
 #pragma once
-// The one thread that talks to the store. Writes are grouped: everything submitted while the
-// previous transaction ran (or within `group_window`) goes into one commit, and each submitter
-// is called back after its data is durable. Other jobs (reads, workshop creation) run on the
-// same thread, in order.
+// The one thread that talks to the store. Group commit without waiting (leader/follower): a
+// write that finds the thread idle is committed at once, so a lone op pays only its fsync;
+// everything submitted while a transaction runs goes into the next one, so a busy server gets
+// large groups by itself. Each submitter is called back after its data is durable. Other jobs
+// (reads, workshop creation) run on the same thread, in order.
 // Callbacks run on the worker thread: post them to your own strand.
 
 #include "store/store.hpp"
 
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -22,7 +22,7 @@ namespace jb::store {
 
 class store_worker {
 public:
-    explicit store_worker(store& s, std::chrono::milliseconds group_window = std::chrono::milliseconds(2));
+    explicit store_worker(store& s);
     ~store_worker();  // stops after everything submitted is committed
     store_worker(const store_worker&) = delete;
     store_worker& operator=(const store_worker&) = delete;
@@ -59,7 +59,6 @@ private:
     void remember_failed_ops(const write_batch& batch);
 
     store& store_;
-    std::chrono::milliseconds group_window_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<task> queue_;
