@@ -6,6 +6,7 @@ import { evaluationEn, evaluationNl } from './evaluationMessages';
 import { exportEn, exportNl } from './exportMessages';
 import { facilitationEn, facilitationNl } from './facilitationMessages';
 import { methodEn, methodNl } from './methodMessages';
+import { boardEn, boardNl } from './boardMessages';
 import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
@@ -287,6 +288,7 @@ export const nl = {
   ...facilitationNl,
   ...votingNl,
   ...methodNl,
+  ...boardNl,
   ...evaluationNl,
   ...exportNl,
 } as const;
@@ -573,6 +575,7 @@ export const en: Catalogue = {
   ...facilitationEn,
   ...votingEn,
   ...methodEn,
+  ...boardEn,
   ...evaluationEn,
   ...exportEn,
 };

@@ -50,6 +50,7 @@ export class CardView {
   private editorHint: HTMLParagraphElement | null = null;
   private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
   private ctxKey = '';
+  private toolsTimer = 0;
   /** Set when labels must be rebuilt although the data did not change (language, edit end). */
   private dirty = true;
 
@@ -79,6 +80,29 @@ export class CardView {
       this.summaryEl,
       h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect.el, this.deleteBtn, this.extraTools),
     );
+    // Esc puts the card's tools away (they come back when focus leaves and returns, or on hover).
+    this.el.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape' || this.editor || ev.defaultPrevented || this.el.classList.contains('card--tools-away')) return;
+      if (ev.target instanceof HTMLSelectElement) return; // Esc closes the colour list first
+      ev.preventDefault();
+      if (this.el !== document.activeElement) this.el.focus();
+      this.el.classList.add('card--tools-away');
+    });
+    // Reached by keyboard, the card shows its tools inside the note (CSS: .card--tools-open),
+    // not over it. They fold away a moment after focus leaves, so what the pointer was about
+    // to click does not move under it.
+    this.el.addEventListener('focusin', () => {
+      window.clearTimeout(this.toolsTimer);
+      if (this.el.matches(':focus-visible') || this.el.querySelector(':focus-visible')) this.el.classList.add('card--tools-open');
+    });
+    this.el.addEventListener('focusout', (ev) => {
+      if (ev.relatedTarget instanceof Node && this.el.contains(ev.relatedTarget)) return;
+      this.el.classList.remove('card--tools-away');
+      window.clearTimeout(this.toolsTimer);
+      this.toolsTimer = window.setTimeout(() => {
+        if (!this.el.contains(document.activeElement)) this.el.classList.remove('card--tools-open');
+      }, 300);
+    });
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
     });
@@ -118,8 +142,8 @@ export class CardView {
     this.ctxKey = ctxKey;
     this.card = card;
     this.ctx = ctx;
-    const dragging = this.el.classList.contains('card--dragging');
-    this.el.className = `card card--${card.color}${ctx.editors.length ? ' card--busy' : ''}${dragging ? ' card--dragging' : ''}`;
+    const kept = ['card--dragging', 'card--tools-away', 'card--tools-open'].filter((c) => this.el.classList.contains(c));
+    this.el.className = ['card', `card--${card.color}`, ...(ctx.editors.length ? ['card--busy'] : []), ...kept].join(' ');
     if (!this.editor) {
       this.textEl.textContent = card.text === '' ? t('card.empty') : card.text;
       this.textEl.classList.toggle('card__text--empty', card.text === '');
