@@ -47,6 +47,8 @@ export class BoardZoom {
   private readonly pinch = new Map<number, { x: number; y: number }>();
   private pinchStart: { distance: number; scale: number } | null = null;
   private readonly resize = new ResizeObserver(() => this.onResize());
+  /** The table last fitted automatically. */
+  private fitted: HTMLElement | null = null;
 
   /**
    * @param viewport the box that scrolls (its size is the room the board gets)
@@ -91,14 +93,19 @@ export class BoardZoom {
     this.showLevel();
   }
 
-  /** After each render: a board nobody zoomed stays fitted as cards come and go. */
+  /**
+   * After each render: a new table (another journey, a changed structure) is fitted unless the
+   * user chose a zoom. Cards coming and going never change the zoom: the board would move under
+   * someone's pointer (a drag, a click); "Passend maken" fits again.
+   */
   afterRender(): void {
     const el = this.content();
     if (!el) return;
+    if (el !== this.fitted) {
+      this.fitted = el;
+      if (!this.chosen) this.fit(false);
+    }
     if (el.style.zoom !== String(this.scale)) el.style.zoom = String(this.scale);
-    // Until the user zooms, the board stays fitted: refit when it has outgrown its box.
-    const vp = this.viewport;
-    if (!this.chosen && (vp.scrollWidth > vp.clientWidth + 1 || vp.scrollHeight > vp.clientHeight + 1)) this.fit(false);
   }
 
   /** Shows the whole board in the viewport (a few measuring passes: text wraps anew per scale). */
@@ -170,8 +177,9 @@ export class BoardZoom {
     this.zoomIn.disabled = this.scale >= MAX_ZOOM;
   }
 
+  /** The window (or what is above the board) changed size: refit, but never mid-drag. */
   private onResize(): void {
-    if (!this.chosen) this.fit(false);
+    if (!this.chosen && !document.body.classList.contains('is-dragging')) this.fit(false);
   }
 
   private readonly onWheel = (ev: WheelEvent): void => {
