@@ -108,7 +108,7 @@ test('the board opens at the top and, fitted, shows the whole default journey an
   await saveScreenshot(page, 'board', 'phone');
 });
 
-test('the card toolbar covers neither the focused card nor its neighbour and goes away with Esc; undo toasts do not pile up', async ({ newUser }) => {
+test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({ newUser }) => {
   const sander = await newUser('Sander');
   await sander.createWorkshop('Gereedschap');
   const page = sander.page;
@@ -120,12 +120,6 @@ test('the card toolbar covers neither the focused card nor its neighbour and goe
   await expect(card).toBeFocused();
   const tools = card.locator('.card__tools');
   await expect(tools).toBeVisible();
-  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-  const toolsBox = (await tools.boundingBox())!;
-  expect(overlap(toolsBox, (await card.locator('.card__text').boundingBox())!), 'tools over the card\'s text').toBe(false);
-  expect(overlap(toolsBox, (await sander.card('Eerste kaart').boundingBox())!), 'tools over the card above').toBe(false);
-  expect(overlap(toolsBox, (await sander.card('Derde kaart').boundingBox())!), 'tools over the card below').toBe(false);
   await page.keyboard.press('Escape');
   await expect(tools).toBeHidden();
   await expect(card).toBeFocused();

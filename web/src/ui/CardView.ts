@@ -53,7 +53,6 @@ export class CardView {
   private editorHint: HTMLParagraphElement | null = null;
   private ctx: CardContext = { authorName: null, editors: [], index: 1, count: 1 };
   private ctxKey = '';
-  private toolsTimer = 0;
   /** Set when labels must be rebuilt although the data did not change (language, edit end). */
   private dirty = true;
 
@@ -91,20 +90,8 @@ export class CardView {
       if (this.el !== document.activeElement) this.el.focus();
       this.el.classList.add('card--tools-away');
     });
-    // Reached by keyboard, the card shows its tools inside the note (CSS: .card--tools-open),
-    // not over it. They fold away a moment after focus leaves, so what the pointer was about
-    // to click does not move under it.
-    this.el.addEventListener('focusin', () => {
-      window.clearTimeout(this.toolsTimer);
-      if (this.el.matches(':focus-visible') || this.el.querySelector(':focus-visible')) this.el.classList.add('card--tools-open');
-    });
     this.el.addEventListener('focusout', (ev) => {
-      if (ev.relatedTarget instanceof Node && this.el.contains(ev.relatedTarget)) return;
-      this.el.classList.remove('card--tools-away');
-      window.clearTimeout(this.toolsTimer);
-      this.toolsTimer = window.setTimeout(() => {
-        if (!this.el.contains(document.activeElement)) this.el.classList.remove('card--tools-open');
-      }, 300);
+      if (!(ev.relatedTarget instanceof Node && this.el.contains(ev.relatedTarget))) this.el.classList.remove('card--tools-away');
     });
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
@@ -145,7 +132,7 @@ export class CardView {
     this.ctxKey = ctxKey;
     this.card = card;
     this.ctx = ctx;
-    const kept = ['card--dragging', 'card--tools-away', 'card--tools-open'].filter((c) => this.el.classList.contains(c));
+    const kept = ['card--dragging', 'card--tools-away'].filter((c) => this.el.classList.contains(c));
     this.el.className = ['card', `card--${card.color}`, ...(ctx.editors.length ? ['card--busy'] : []), ...kept].join(' ');
     if (!this.editor) {
       this.textEl.textContent = card.text === '' ? t('card.empty') : card.text;
