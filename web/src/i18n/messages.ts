@@ -7,6 +7,7 @@ import { exportEn, exportNl } from './exportMessages';
 import { facilitationEn, facilitationNl } from './facilitationMessages';
 import { screenEn, screenNl } from './screenMessages';
 import { methodEn, methodNl } from './methodMessages';
+import { boardEn, boardNl } from './boardMessages';
 import { votingEn, votingNl } from './votingMessages';
 
 export const nl = {
@@ -299,6 +300,7 @@ export const nl = {
   ...facilitationNl,
   ...votingNl,
   ...methodNl,
+  ...boardNl,
   ...evaluationNl,
   ...exportNl,
   ...screenNl,
@@ -597,6 +599,7 @@ export const en: Catalogue = {
   ...facilitationEn,
   ...votingEn,
   ...methodEn,
+  ...boardEn,
   ...evaluationEn,
   ...screenEn,
   ...exportEn,

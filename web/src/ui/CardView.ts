@@ -90,6 +90,17 @@ export class CardView {
       this.summaryEl,
       h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect.el, this.deleteBtn, this.extraTools),
     );
+    // Esc puts the card's tools away (they come back when focus leaves and returns, or on hover).
+    this.el.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape' || this.editor || ev.defaultPrevented || this.el.classList.contains('card--tools-away')) return;
+      if (ev.target instanceof HTMLSelectElement) return; // Esc closes the colour list first
+      ev.preventDefault();
+      if (this.el !== document.activeElement) this.el.focus();
+      this.el.classList.add('card--tools-away');
+    });
+    this.el.addEventListener('focusout', (ev) => {
+      if (!(ev.relatedTarget instanceof Node && this.el.contains(ev.relatedTarget))) this.el.classList.remove('card--tools-away');
+    });
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
     });
@@ -129,8 +140,8 @@ export class CardView {
     this.ctxKey = ctxKey;
     this.card = card;
     this.ctx = ctx;
-    const dragging = this.el.classList.contains('card--dragging');
-    this.el.className = `card card--${card.color}${ctx.editors.length ? ' card--busy' : ''}${dragging ? ' card--dragging' : ''}`;
+    const kept = ['card--dragging', 'card--tools-away'].filter((c) => this.el.classList.contains(c));
+    this.el.className = ['card', `card--${card.color}`, ...(ctx.editors.length ? ['card--busy'] : []), ...kept].join(' ');
     if (!this.editor) {
       this.textEl.textContent = card.text === '' ? t('card.empty') : card.text;
       this.textEl.classList.toggle('card__text--empty', card.text === '');
