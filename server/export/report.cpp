@@ -43,7 +43,7 @@ td.num { white-space: nowrap; }
 td.text { min-width: 5em; }
 table.curve, table.gaps { font-size: 9pt; }
 table.board, table.list { table-layout: fixed; font-size: 8.5pt; }
-table.board th, table.list th { overflow-wrap: anywhere; }
+table.board th, table.list th, table.list td { overflow-wrap: anywhere; }
 table.board th[scope=row] { background: #f3f3f3; width: 11%; }
 .card { border-radius: 3px; padding: 3px 4px; margin: 0 0 3px; border: 1px solid rgba(0,0,0,.25); break-inside: avoid; }
 .card .channel { display: block; font-size: 7.5pt; color: #333; margin-top: 2px; }

@@ -20,5 +20,10 @@ export async function openScores(u: User, text: string, tap = false): Promise<vo
 
 /** The text of each cell of the curve table's row for a touchpoint. */
 export function curveRow(page: Page, text: string): Locator {
-  return page.locator('.curve-table tbody tr').filter({ has: page.getByRole('rowheader', { name: text, exact: true }) }).locator('td');
+  // The tables sit in a folded section under the board (the curve is drawn in the Emotie lane),
+  // so they are found by their markup, not by role, which skips what is folded away.
+  return page
+    .locator('.curve-table tbody tr')
+    .filter({ has: page.locator('th[scope="row"]').getByText(text, { exact: true }) })
+    .locator('td');
 }

@@ -141,8 +141,8 @@ test('from a template to the exported files: touchpoints, emotion curve, gaps, a
   const book = readXlsx(xlsx.path);
   // Numbers are numbers in the sheet; empty cells are None (or left off at a row's end).
   expect(book.Verbeterlijst!.slice(1)).toEqual([
-    [1, IDEA1, 3, 3, JOURNEY, SUBMIT, `${SITE} (Website)`, PAIN, null, 'Open'],
-    [2, IDEA2, 2, 2, JOURNEY, CONFIRM, `${DESK} (Balie)`, null, null, 'Open'],
+    [1, IDEA1, null, 3, 3, JOURNEY, SUBMIT, `${SITE} (Website)`, PAIN, null, 'Open'],
+    [2, IDEA2, null, 2, 2, JOURNEY, CONFIRM, `${DESK} (Balie)`, null, null, 'Open'],
   ]);
 
   const json = await download(page, dialog.getByRole('button', { name: 'JSON downloaden' }));
