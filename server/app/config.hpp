@@ -2,6 +2,7 @@
 // The server's configuration: every command-line option (Boost.Program_options), its default,
 // and the checks that turn a bad value into a clear message before anything starts.
 
+#include "net/join_guard.hpp"
 #include "net/shared_state.hpp"
 #include "room/room.hpp"
 
@@ -20,6 +21,7 @@ struct config {
     unsigned threads = 2;
     net::net_options net;
     net::rate_limit create_rate{10, 1.0 / 6};  // P-HTTP-5: bursts of 10, one more per 6 s
+    net::join_guard_limits join_lookups;       // P-HTTP-12
     room::room_options room;
 };
 

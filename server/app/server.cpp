@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <sys/resource.h>
 #include <iostream>
 #include <thread>
 #include <vector>
@@ -25,6 +26,32 @@ constexpr std::chrono::seconds shutdown_limit{10};
 constexpr std::chrono::seconds close_grace{3};
 // How often workshops past the retention period are looked for.
 constexpr std::chrono::hours retention_interval{1};
+
+// Raises the soft open-file limit to the hard one (a common soft limit of 1,024 is far below
+// what a training day's connections need) and returns the soft limit now in force.
+rlim_t raise_open_file_limit()
+{
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0)
+        return 1024;
+    if (lim.rlim_cur < lim.rlim_max) {
+        rlimit raised = lim;
+        raised.rlim_cur = lim.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            lim = raised;
+    }
+    return lim.rlim_cur;
+}
+
+// WebSockets that fit in `files` descriptors, leaving a quarter (and 32) for HTTP requests,
+// the database and the server's own (P-WS-10).
+std::size_t connections_that_fit(rlim_t files)
+{
+    if (files == RLIM_INFINITY || files > 1'000'000'000)
+        return static_cast<std::size_t>(-1);
+    const auto usable = static_cast<std::int64_t>(files) * 3 / 4 - 32;
+    return static_cast<std::size_t>(std::max<std::int64_t>(usable, 1));
+}
 
 std::string url_host(const asio::ip::address& a)
 {
@@ -59,6 +86,8 @@ std::string server::start()
         if (!parent.empty())
             std::filesystem::create_directories(parent);
         db_ = std::make_unique<store::sqlite_store>(cfg_.db);
+        // Before the worker starts: this thread is still the store's only user.
+        join_codes_.reset(db_->list_workshops());
     } catch (const std::exception& e) {
         return "cannot open the database " + cfg_.db + ": " + e.what();
     }
@@ -85,8 +114,15 @@ std::string server::start()
 
     worker_ = std::make_unique<store::store_worker>(*db_);
     registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
-    api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate);
+    api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate,
+                                      join_codes_, cfg_.join_lookups);
     state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
+    if (const auto fit = connections_that_fit(raise_open_file_limit()); fit < cfg_.net.max_connections) {
+        std::cerr << "journeyboard: the open-file limit allows " << fit
+                  << " WebSocket connections; --max-connections lowered from "
+                  << cfg_.net.max_connections << "\n";
+        state_->limit_connections(fit);
+    }
     listener_ = std::make_shared<net::listener>(ioc_, asio::ip::tcp::endpoint(address, cfg_.port),
                                                 state_, ec);
     if (ec)
@@ -175,7 +211,9 @@ void server::check_retention()
             std::cerr << "journeyboard: retention: cannot list old workshops: " << e.what() << "\n";
         }
         for (const auto& id : expired) {
-            registry_->remove(id, [id, days](std::optional<bool> existed) {
+            registry_->remove(id, [this, id, days](std::optional<bool> existed) {
+                if (existed && *existed)
+                    join_codes_.remove_workshop(id);
                 if (existed && *existed)
                     std::cerr << "journeyboard: retention: deleted workshop " << id
                               << " (no activity for more than " << days << " days)\n";

@@ -38,6 +38,7 @@ struct facilitation_state {
     std::string stage_id = "prepare";
     timer_state timer;
     bool locked = false, private_writing = false;
+    bool door_open = true;  // P-JOIN-7: false ("deur dicht") admits no new participants
     std::optional<focus_target> focus;
     anonymity anonymous_lanes = anonymity::pain_points_and_ideas;
 };

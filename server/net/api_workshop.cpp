@@ -130,7 +130,9 @@ void api::delete_workshop(const http_request& req, std::string workshop_id, done
         } catch (const std::exception& e) {
             return done(internal_error("checking a facilitator key", e));
         }
-        rooms_.remove(id, [id, done = std::move(done)](std::optional<bool> existed) {
+        rooms_.remove(id, [this, id, done = std::move(done)](std::optional<bool> existed) {
+            if (existed && *existed)
+                codes_.remove_workshop(id);
             if (!existed)
                 return done(json_error(http::status::internal_server_error, "internal",
                                        "the workshop could not be deleted; try again"));

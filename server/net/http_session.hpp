@@ -30,6 +30,9 @@ private:
     std::size_t body_limit() const;
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_request();
+    void on_api_request();
+    // The client's address for per-address limits (client_address.hpp).
+    std::string client() const;
     void do_upgrade();
     void send(http_response res);
     void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);

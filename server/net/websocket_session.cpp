@@ -1,5 +1,7 @@
 #include "net/websocket_session.hpp"
 
+#include "util/fault_injection.hpp"
+
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
@@ -17,22 +19,23 @@ namespace websocket = beast::websocket;
 
 namespace {
 
-// How long a close may wait for a peer that reads nothing (Beast's own close handshake
-// timeout for servers is the same).
-constexpr std::chrono::seconds close_grace{30};
+// P-WS-9: the close code for a connection that sent no hello in time (policy violation).
+constexpr std::uint16_t no_hello_close = 1008;
 
 }  // namespace
 
 websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
-                                     std::shared_ptr<shared_state> state)
+                                     std::shared_ptr<shared_state> state, std::string address)
     : ws_(std::move(socket)), state_(std::move(state)), queue_(state_->options().send_queue),
-      rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor())
+      rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor()),
+      hello_deadline_(ws_.get_executor()), address_(std::move(address))
 {
 }
 
 websocket_session::~websocket_session()
 {
     state_->remove(this);
+    state_->release(address_);
 }
 
 void websocket_session::run(http_request req)
@@ -66,12 +69,24 @@ void websocket_session::on_accept(beast::error_code ec)
     if (ec)
         return fail(ec, "accept");
     stage_ = stage::waiting_hello;
+    hello_deadline_.expires_after(state_->options().hello_timeout);
+    hello_deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline,
+                                                         shared_from_this()));
     if (!queue_.empty())
         do_write();
     else if (close_)  // shut down while the handshake ran
         return do_close();
     if (!close_)
         do_read();
+}
+
+void websocket_session::on_hello_deadline(beast::error_code ec)
+{
+    if (ec || stage_ != stage::waiting_hello || close_ || gone_)
+        return;
+    send_error("not_joined", "no hello within " +
+                                 std::to_string(state_->options().hello_timeout.count()) + " s");
+    start_close(no_hello_close, "no hello");
 }
 
 void websocket_session::do_read()
@@ -105,6 +120,19 @@ void websocket_session::on_read(beast::error_code ec, std::size_t)
 
 void websocket_session::on_message(std::string_view text)
 {
+    // The boundary for bugs (docs/security.md): a message whose handling throws fails alone,
+    // with error `internal`; the connection, its room and the server keep serving.
+    try {
+        handle_message(text);
+    } catch (const std::exception& e) {
+        std::cerr << "journeyboard: websocket message failed: " << e.what() << std::endl;
+        send_error("internal", "the server could not handle this message");
+    }
+}
+
+void websocket_session::handle_message(std::string_view text)
+{
+    util::inject_fault("ws", text);
     auto decoded = protocol::decode_client_message(text);
     if (auto* error = std::get_if<protocol::decode_error>(&decoded)) {
         send_error(error->code, error->message, error->client_seq);
@@ -138,6 +166,7 @@ void websocket_session::on_hello(protocol::hello hello)
         return start_close(protocol::close_code::protocol_version, "protocol version");
     }
     stage_ = stage::opening;
+    hello_deadline_.cancel();
     std::string workshop_id = hello.workshop_id;
     state_->registry().open(
         std::move(workshop_id),
@@ -226,7 +255,7 @@ void websocket_session::start_close(std::uint16_t code, std::string reason)
     // finishes. Otherwise what is queued (an error before a close) goes out first.
     if (code == protocol::close_code::too_slow)
         queue_.clear_pending();
-    close_deadline_.expires_after(close_grace);
+    close_deadline_.expires_after(state_->options().close_grace);
     close_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
         if (ec || self->gone_)
             return;
@@ -257,6 +286,7 @@ void websocket_session::gone()
         return;
     gone_ = true;
     close_deadline_.cancel();
+    hello_deadline_.cancel();
     state_->remove(this);
     if (room_)
         room_->leave(shared_from_this());

@@ -7,6 +7,7 @@
 #include "room/room_clock.hpp"
 
 #include <algorithm>
+#include <iostream>
 
 namespace jb::room {
 
@@ -39,8 +40,15 @@ void room::on_round_timer(const std::string& round_id, std::int64_t ends_at) {
     }
     const model::operation op = model::round_close{round_id};
     const model::op_context ctx{"", model::role::facilitator, now_ms()};
-    if (board_.check(op, ctx)) return;
-    commit_op(op, ctx, "", 0, {});
+    // The same boundary as room::dispatch: a throw here fails this room, never the server.
+    try {
+        if (board_.check(op, ctx)) return;
+        commit_op(op, ctx, "", 0, {});
+    } catch (const std::exception& e) {
+        std::cerr << "room " << id_ << ": closing a round failed: " << e.what() << std::endl;
+        applying_ = false;
+        fail("closing a round threw");
+    }
 }
 
 }  // namespace jb::room

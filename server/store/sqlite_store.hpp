@@ -28,6 +28,7 @@ public:
                                                                 std::string_view token_hash) override;
     bool delete_workshop(std::string_view workshop_id) override;
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override;
+    std::vector<workshop_record> list_workshops() override;
 
     // The schema version of the open database (after migration: supported_schema_version()).
     int schema_version() const;
