@@ -218,6 +218,11 @@ export interface BoardLockOp {
   kind: 'board.lock';
   locked: boolean;
 }
+/** "Deur dicht" (P-JOIN-7): while closed, no new participant may join. */
+export interface DoorSetOp {
+  kind: 'door.set';
+  open: boolean;
+}
 export interface WritingPrivateOp {
   kind: 'writing.private';
   on: boolean;
@@ -367,6 +372,7 @@ export type FacilitationOp =
   | TimerAddOp
   | TimerResetOp
   | BoardLockOp
+  | DoorSetOp
   | WritingPrivateOp
   | FocusSetOp
   | SettingsUpdateOp
@@ -491,6 +497,8 @@ export interface FacilitationDoc {
   timer: TimerDoc;
   locked: boolean;
   privateWriting: boolean;
+  /** False while the facilitator keeps new participants out (P-JOIN-7). */
+  doorOpen: boolean;
   privateCount: number;
   focus: FocusDoc | null;
   anonymity: Anonymity;
@@ -679,6 +687,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'limit'
   | 'locked'
+  | 'closed'
+  | 'rate_limited'
   | 'internal';
 export interface ErrorMessage {
   type: 'error';
