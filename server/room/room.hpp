@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -133,6 +134,9 @@ private:
     void on_idle_timer();
     void mark_presence_dirty();
     void send_presence();
+    std::optional<protocol::voting_progress> voting_progress_of(const model::voting_round& round,
+                                                                const std::string& id,
+                                                                const participant& p, bool online);
 
     strand_type strand_;
     store::store_worker& worker_;
@@ -159,6 +163,9 @@ private:
     boost::asio::steady_timer idle_timer_;
     std::optional<std::pair<std::string, std::int64_t>> round_timer_for_;  // round id, endsAt
     bool presence_scheduled_ = false;
+    // P-VOTE-7: who held a ballot in the open round (round id, participant ids), so that a voter
+    // who goes offline stays in its progress. Ephemeral: after a restart, votes and "done" count.
+    std::pair<std::string, std::set<std::string>> ballot_holders_;
     bool broken_ = false;
     bool applying_ = false;  // commit_op is changing memory
     std::function<void()> on_broken_, on_idle_;

@@ -37,18 +37,30 @@ void room::send_presence() {
     for (const auto& [id, p] : participants_) {
         if (p.record.removed) continue;
         const bool facilitator = p.record.role == "facilitator";
-        bool is_online = online.contains(id);
-        std::optional<protocol::voting_progress> voting;
-        if (round && (!facilitator || round->facilitator_votes)) {
-            const auto used = round->used_by(id);
-            voting = protocol::voting_progress{used, round->done.contains(id) || used >= round->budget};
-        }
+        const bool is_online = online.contains(id);
         entries.push_back({id, p.record.display_name,
                            facilitator ? model::role::facilitator : model::role::participant,
-                           is_online, is_online ? p.editing : std::nullopt, voting});
+                           is_online, is_online ? p.editing : std::nullopt,
+                           round ? voting_progress_of(*round, id, p, is_online) : std::nullopt});
     }
     auto message = std::make_shared<const std::string>(protocol::encode_presence(entries));
     for (const auto& [client, _] : connections_) client->deliver(message, delivery::droppable);
+}
+
+// A voter of the round counts in its progress while online, and also offline once they held a
+// ballot in it (were online while it was open, voted, or said done): a phone that lost the
+// network may hold queued votes, and the facilitator must not think everyone is done. Someone
+// who left before the round opened and never came back does not count.
+std::optional<protocol::voting_progress> room::voting_progress_of(const model::voting_round& round,
+                                                                  const std::string& id,
+                                                                  const participant& p, bool online) {
+    if (p.record.role == "facilitator" && !round.facilitator_votes) return std::nullopt;
+    if (ballot_holders_.first != round.id) ballot_holders_ = {round.id, {}};
+    const auto used = round.used_by(id);
+    const bool said_done = round.done.contains(id);
+    if (online || used > 0 || said_done) ballot_holders_.second.insert(id);
+    if (!ballot_holders_.second.contains(id)) return std::nullopt;
+    return protocol::voting_progress{used, said_done || used >= round.budget};
 }
 
 }  // namespace jb::room

@@ -9,6 +9,15 @@
 
 namespace jb::test {
 
+// One participant's entry in a presence message, or null when they are not in it.
+inline json presence_entry(const json& presence, const std::string& participant_id)
+{
+    for (const auto& p : presence.at("participants"))
+        if (p.at("participantId") == participant_id)
+            return p;
+    return json();
+}
+
 struct session_scenario {
     workshop w;
     ws_client fran, anna;

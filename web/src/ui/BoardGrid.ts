@@ -8,6 +8,7 @@ import { CardView, type CardActions } from './CardView';
 import type { Decoratable } from './voting/CardDecorator';
 import { h, uid } from './dom';
 import { reconcileCards } from './reconcileCards';
+import { editHint } from './editHint';
 
 export interface GridActions extends CardActions {
   addCard(phaseId: string, laneId: string, text: string): string | null;
@@ -198,7 +199,7 @@ export class BoardGrid {
       // After a language switch the open field speaks the new language too.
       old.draft.querySelector('textarea')?.setAttribute('aria-label', t('card.newTextLabel', { phase: phase.title, lane: lane.title }));
       const hint = old.draft.querySelector('.card__hint');
-      if (hint) hint.textContent = t('card.editHint');
+      if (hint) hint.textContent = editHint('card');
       list.append(old.draft);
     }
     this.cells.set(key, cell);
@@ -270,7 +271,7 @@ export class BoardGrid {
       'li',
       { class: `card card--draft card--${defaultColor(cell.lane.kind)}` },
       editor,
-      h('p', { class: 'card__hint', id: hintId }, t('card.editHint')),
+      h('p', { class: 'card__hint', id: hintId }, editHint('card')),
     );
     cell.draft = draft;
     cell.list.append(draft);

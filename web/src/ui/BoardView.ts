@@ -162,6 +162,8 @@ export class BoardView implements View {
       participants: () => this.client.participants,
       names: () => this.gridContext().names,
       serverNow: () => this.client.serverNow(),
+      offline: () => this.client.status !== 'online',
+      pending: () => this.client.pendingCount,
       submit: (op) => this.submit(op),
       renderNow: () => this.renderNow(),
       announcer: this.announcer,
@@ -538,6 +540,7 @@ export class BoardView implements View {
           this.toasts.show(t(structure));
           return;
         }
+        if (this.voting.explainLateVote(e.op)) return;
         const reason = this.voting.rejectionText(e.op, e.code) ?? t(`reason.${known.includes(e.code) ? e.code : 'other'}` as MessageKey);
         this.toasts.show(t('notice.rejected', { reason }));
         return;

@@ -5,6 +5,7 @@ import { MAX_CARD_TEXT, type CardColor } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
 import { ColorSelect } from './ColorSelect';
 import { h, uid } from './dom';
+import { editHint } from './editHint';
 
 export interface CardActions {
   commitText(cardId: string, text: string): void;
@@ -22,11 +23,13 @@ export interface CardContext {
   count: number;
 }
 
-/** A short form of the card text for labels ("Kaart verwijderen: …"). */
-export function shortText(text: string): string {
+/**
+ * The card's whole text on one line, for labels and choices ("Kaart verwijderen: …"). Never
+ * cut: a person chooses or reads a card by all of it (two ideas often start alike).
+ */
+export function oneLineText(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  if (oneLine === '') return t('card.empty');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+  return oneLine === '' ? t('card.empty') : oneLine;
 }
 
 /**
@@ -103,7 +106,7 @@ export class CardView {
     this.colorSelect.relabel();
     if (this.editor) {
       this.editor.setAttribute('aria-label', t('card.textLabel'));
-      if (this.editorHint) this.editorHint.textContent = t('card.editHint');
+      if (this.editorHint) this.editorHint.textContent = editHint('card');
     }
     this.dirty = true;
     this.update(this.card, this.ctx);
@@ -133,7 +136,7 @@ export class CardView {
     this.metaEl.replaceChildren(h('span', { class: 'card__colour', 'aria-hidden': 'true' }, colorName), meta.length ? ` · ${meta.join(' · ')}` : '');
     this.summaryEl.textContent = t('card.summary', { index: ctx.index, count: ctx.count, color: colorName });
     this.colorSelect.set(card.color);
-    const label = shortText(card.text);
+    const label = oneLineText(card.text);
     this.editBtn.setAttribute('aria-label', t('card.editLabel', { text: label }));
     this.deleteBtn.setAttribute('aria-label', t('card.deleteLabel', { text: label }));
     this.colorSelect.el.setAttribute('aria-label', t('card.colorOf', { text: label }));
@@ -164,7 +167,7 @@ export class CardView {
       rows: 3,
     });
     editor.value = this.card.text;
-    this.editorHint = h('p', { class: 'card__hint', id: hintId }, t('card.editHint'));
+    this.editorHint = h('p', { class: 'card__hint', id: hintId }, editHint('card'));
     this.editor = editor;
     this.textEl.replaceWith(editor);
     editor.after(this.editorHint);

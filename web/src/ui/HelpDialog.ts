@@ -18,6 +18,14 @@ const ROWS: Array<[MessageKey, MessageKey]> = [
   ['help.key.help', 'help.help'],
 ];
 
+/** Keys that work while the focus is on a ballot's − or + (BallotView). */
+const BALLOT_ROWS: Array<[MessageKey, MessageKey]> = [
+  ['help.key.ballotMove', 'help.ballotMove'],
+  ['help.key.ballotVote', 'help.ballotVote'],
+  ['help.key.ballotUnvote', 'help.ballotUnvote'],
+  ['help.key.ballotDone', 'help.ballotDone'],
+];
+
 /** Owns the help dialog element. */
 export class HelpDialog {
   readonly el: HTMLDialogElement;
@@ -33,12 +41,9 @@ export class HelpDialog {
     this.el.replaceChildren(
       h('h2', { id: 'help-title' }, t('help.heading')),
       h('p', null, t('help.intro')),
-      h(
-        'table',
-        { class: 'help__table' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('help.keysColumn')), h('th', { scope: 'col' }, t('help.actionColumn')))),
-        h('tbody', null, ...ROWS.map(([keys, action]) => h('tr', null, h('td', null, h('kbd', null, t(keys))), h('td', null, t(action))))),
-      ),
+      keyTable(ROWS),
+      h('h3', { class: 'help__subheading' }, t('help.ballotHeading')),
+      keyTable(BALLOT_ROWS),
       h('p', null, t('help.mouse')),
       h('div', { class: 'help__actions' }, close),
     );
@@ -47,4 +52,13 @@ export class HelpDialog {
   open(): void {
     if (!this.el.open) this.el.showModal();
   }
+}
+
+function keyTable(rows: Array<[MessageKey, MessageKey]>): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'help__table' },
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('help.keysColumn')), h('th', { scope: 'col' }, t('help.actionColumn')))),
+    h('tbody', null, ...rows.map(([keys, action]) => h('tr', null, h('td', null, h('kbd', null, t(keys))), h('td', null, t(action))))),
+  );
 }

@@ -4,7 +4,7 @@
 import type { Card, Lane, Phase } from '../../model/board';
 import type { CardColor } from '../../protocol/types';
 import { t, type MessageKey } from '../../i18n/i18n';
-import { shortText, type CardContext } from '../CardView';
+import { oneLineText, type CardContext } from '../CardView';
 import { ColorSelect } from '../ColorSelect';
 import { h, uid } from '../dom';
 import { TextEditor } from './TextEditor';
@@ -123,7 +123,7 @@ export class ListCard {
     for (const name of ctx.editors) meta.push(t('card.editingBy', { name }));
     this.metaEl.textContent = meta.join(' · ');
     this.colorSelect.set(card.color);
-    const text = shortText(card.text);
+    const text = oneLineText(card.text);
     this.actionsEl.setAttribute('aria-label', t('list.actionsFor', { text }));
     this.setButton(this.editBtn, 'card.edit', 'card.editLabel', text);
     this.setButton(this.upBtn, 'list.up', 'list.upLabel', text);
@@ -207,7 +207,7 @@ export class ListCard {
     });
     const panel = h(
       'form',
-      { class: 'list-move', 'aria-label': t('list.moveLabel', { text: shortText(this.card.text) }) },
+      { class: 'list-move', 'aria-label': t('list.moveLabel', { text: oneLineText(this.card.text) }) },
       phase.field,
       lane.field,
       h('div', { class: 'list-move__buttons' }, h('button', { type: 'submit', class: 'button button--small button--primary' }, t('list.moveSubmit')), cancel),

@@ -5,6 +5,7 @@
 import { MAX_CARD_TEXT } from '../../protocol/types';
 import { t } from '../../i18n/i18n';
 import { h, uid } from '../dom';
+import { editHint } from '../editHint';
 
 export interface TextEditorOptions {
   label: string;
@@ -66,7 +67,7 @@ export class TextEditor {
   /** Sets the field's label and the fixed texts in the current language. */
   relabel(label: string): void {
     this.labelEl.textContent = label;
-    this.hintEl.textContent = t('card.editHint');
+    this.hintEl.textContent = editHint('list');
     this.saveBtn.textContent = t('list.save');
     this.cancelBtn.textContent = t('list.cancel');
   }

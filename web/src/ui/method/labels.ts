@@ -5,7 +5,7 @@ import { getLang, t, type MessageKey } from '../../i18n/i18n';
 import type { Card, Phase } from '../../model/board';
 import { isEmotion } from '../../model/method';
 import type { Channel, ScoreScale } from '../../protocol/types';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import { h } from '../dom';
 
 export const CHANNEL_ICONS: Readonly<Record<Channel, string>> = {
@@ -57,6 +57,6 @@ export function formatFigure(value: number | null, signed = false): string {
 
 /** What a score target is called: the card's short text, or "fase Aanvragen". */
 export function targetName(card: Card | null | undefined, phase: Phase | null | undefined): string {
-  if (card) return shortText(card.text);
+  if (card) return oneLineText(card.text);
   return phase ? t('method.phase', { title: phase.title }) : '';
 }

@@ -4,7 +4,7 @@
 
 import type { Board, Card } from '../../model/board';
 import { t } from '../../i18n/i18n';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import { h } from '../dom';
 import { openRound } from '../../model/voting';
 import type { Role } from '../../protocol/types';
@@ -72,7 +72,7 @@ export class CardDecorator {
     const key = JSON.stringify([document.documentElement.lang, card.text, d]);
     if (this.keys.get(view) === key) return;
     this.keys.set(view, key);
-    const label = shortText(card.text);
+    const label = oneLineText(card.text);
     const badges: HTMLElement[] = [];
     if (d.groupTitle !== null) {
       badges.push(h('p', { class: 'card__badge card__badge--group', 'data-group-id': d.groupId }, t('grouping.badge', { title: d.groupTitle })));
@@ -80,7 +80,7 @@ export class CardDecorator {
     if (d.linkedText !== null) {
       const remove = h('button', { type: 'button', class: 'card__badge-remove', 'aria-label': t('link.removeLabel', { text: label }) }, '×');
       remove.addEventListener('click', () => this.actions.unlink(card.id));
-      badges.push(h('p', { class: 'card__badge card__badge--link' }, h('span', null, t('link.badge', { text: shortText(d.linkedText) })), remove));
+      badges.push(h('p', { class: 'card__badge card__badge--link' }, h('span', null, t('link.badge', { text: oneLineText(d.linkedText) })), remove));
     }
     if (d.myDots !== null) {
       badges.push(

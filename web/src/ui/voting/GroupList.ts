@@ -5,7 +5,7 @@ import type { Board } from '../../model/board';
 import { MAX_TITLE, type Operation } from '../../protocol/types';
 import { t } from '../../i18n/i18n';
 import { h, uid } from '../dom';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import { checkText } from '../forms';
 import { groupMembers } from '../../model/ranking';
 
@@ -54,9 +54,9 @@ export class GroupList {
               'ul',
               { class: 'groups__members', 'aria-label': t('groups.members', { title: g.title }) },
               ...members.map((m) => {
-                const out = h('button', { type: 'button', class: 'button button--small button--quiet', 'aria-label': t('grouping.ungroupLabel', { text: shortText(m.text) }) }, t('grouping.ungroup'));
+                const out = h('button', { type: 'button', class: 'button button--small button--quiet', 'aria-label': t('grouping.ungroupLabel', { text: oneLineText(m.text) }) }, t('grouping.ungroup'));
                 out.addEventListener('click', () => this.submit({ kind: 'card.ungroup', cardId: m.id }));
-                return h('li', null, h('span', null, shortText(m.text)), ' ', out);
+                return h('li', null, h('span', null, oneLineText(m.text)), ' ', out);
               }),
             ),
           );

@@ -6,7 +6,7 @@ import type { Board, Round } from '../../model/board';
 import { MAX_PAPER_LABEL, type RoundPaperOp } from '../../protocol/types';
 import { t } from '../../i18n/i18n';
 import { h, uid } from '../dom';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import { checkText, textField } from '../forms';
 import { itemInfo } from './items';
 import { paperTotals, paperVotesOf, parsePaperVotes } from './results';
@@ -49,7 +49,7 @@ export class PaperVotesForm {
       const id = uid('paper-votes');
       const input = h('input', { id, type: 'text', inputmode: 'numeric', class: 'field__input paper__count', size: 4, 'data-item-id': item.id });
       inputs.push([item.id, input]);
-      const text = item.kind === 'group' ? t('item.group', { title: item.text, count: item.members.length }) : shortText(item.text);
+      const text = item.kind === 'group' ? t('item.group', { title: item.text, count: item.members.length }) : oneLineText(item.text);
       return h('li', { class: 'paper__row' }, h('label', { for: id }, text), input);
     });
     const fill = () => {

@@ -8,7 +8,7 @@ import { MAX_CRITERION, type RoundStartOp } from '../../protocol/types';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { randomId } from '../../util/ids';
 import { h, uid } from '../dom';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import { textField, type Field } from '../forms';
 import { compareCards } from '../../model/ranking';
 import { isIdea } from './items';
@@ -180,7 +180,7 @@ export function scopeOptions(board: Board, kind: ScopeKind): Array<{ id: string;
       return [...board.cards.values()]
         .filter((c) => isIdea(board, c) && !c.private)
         .sort((a, b) => compareCards(board, a, b))
-        .map((c) => ({ id: c.id, label: `${shortText(c.text)} (${board.phases.get(c.phaseId)?.title ?? ''})` }));
+        .map((c) => ({ id: c.id, label: `${oneLineText(c.text)} (${board.phases.get(c.phaseId)?.title ?? ''})` }));
     default:
       return [];
   }

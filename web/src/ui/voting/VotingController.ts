@@ -7,7 +7,7 @@ import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../p
 import { t, type MessageKey } from '../../i18n/i18n';
 import { randomId } from '../../util/ids';
 import type { Announcer } from '../Announcer';
-import { shortText } from '../CardView';
+import { oneLineText } from '../CardView';
 import type { GroupDrop } from '../DragController';
 import type { Toasts } from '../Toasts';
 import { addRefusal, ballotOf, rejectionKey, type AddRefusal } from './ballot';
@@ -24,6 +24,9 @@ export interface VotingHost {
   names(): ReadonlyMap<string, string>;
   /** The server's clock now, as well as the client knows it (round end times). */
   serverNow(): number;
+  /** Not connected now, and how many own operations wait to be sent. */
+  offline(): boolean;
+  pending(): number;
   submit(op: Operation): void;
   /** Re-render now (after an own change, so buttons and announcements agree). */
   renderNow(): void;
@@ -40,6 +43,7 @@ export class VotingController implements GroupDrop {
   constructor(private readonly host: VotingHost) {
     this.panel = new VotingPanel({
       submit: (op) => this.submit(op),
+      refresh: () => this.host.renderNow(),
       vote: (roundId, itemId, label) => this.vote('vote.add', roundId, itemId, label),
       unvote: (roundId, itemId, label) => this.vote('vote.remove', roundId, itemId, label),
       refused: (reason, _label, round) => this.say(refusalText(reason, round.maxPerItem)),
@@ -83,6 +87,8 @@ export class VotingController implements GroupDrop {
       participants: this.host.participants(),
       names: this.host.names(),
       clockOffset: this.host.serverNow() - Date.now(),
+      offline: this.host.offline(),
+      pending: this.host.pending(),
     });
   }
 
@@ -105,6 +111,18 @@ export class VotingController implements GroupDrop {
   rejectionText(op: Operation, code: string): string | null {
     const key = rejectionKey(op.kind, code);
     return key ? t(key) : null;
+  }
+
+  /**
+   * Votes queued offline that the server refused because their round was closed meanwhile:
+   * said once per round in plain words, instead of one "not saved" per vote. True when handled.
+   */
+  explainLateVote(op: Operation): boolean {
+    if (op.kind !== 'vote.add' && op.kind !== 'vote.remove' && op.kind !== 'vote.done') return false;
+    const round = this.host.board()?.rounds.get(op.roundId);
+    if (!round || round.status === 'open') return false;
+    this.host.toasts.showOnce(`late-vote:${round.id}`, t('ballot.closedBeforeSent', { number: round.number }));
+    return true;
   }
 
   /** What to say about someone else's voting operation: null for the generic text, '' for nothing. */
@@ -182,13 +200,13 @@ export class VotingController implements GroupDrop {
     this.dialog.open(
       {
         title: t('grouping.dialogTitle'),
-        intro: t('grouping.dialogIntro', { text: shortText(card.text) }),
+        intro: t('grouping.dialogIntro', { text: oneLineText(card.text) }),
         empty: t('grouping.dialogEmpty'),
         field: { label: t('grouping.newTitle'), value: defaultGroupTitle(card.text), maxlength: MAX_TITLE },
         choices: choices.map((c) =>
           c.kind === 'group'
             ? { id: `group:${c.id}`, label: t('grouping.toGroup', { title: c.text, count: c.size }) }
-            : { id: `card:${c.id}`, label: shortText(c.text), detail: c.phase },
+            : { id: `card:${c.id}`, label: oneLineText(c.text), detail: c.phase },
         ),
         onChoose: (id, title) => {
           const now = this.host.board();
@@ -204,18 +222,18 @@ export class VotingController implements GroupDrop {
     const board = this.host.board();
     const card = board?.cards.get(cardId);
     if (!board || !card) return;
-    const choices = linkChoices(board, cardId).map((c) => ({ id: c.id, label: shortText(c.text), detail: c.phase, current: c.id === card.linkedTo }));
+    const choices = linkChoices(board, cardId).map((c) => ({ id: c.id, label: oneLineText(c.text), detail: c.phase, current: c.id === card.linkedTo }));
     if (card.linkedTo) choices.push({ id: '', label: t('link.none'), detail: '', current: false });
     this.dialog.open(
       {
         title: t('link.dialogTitle'),
-        intro: t('link.dialogIntro', { text: shortText(card.text) }),
+        intro: t('link.dialogIntro', { text: oneLineText(card.text) }),
         empty: t('link.dialogEmpty'),
         choices,
         onChoose: (targetId) => {
           this.submit({ kind: 'card.link', cardId, targetId: targetId === '' ? null : targetId });
           const target = targetId ? this.host.board()?.cards.get(targetId) : undefined;
-          this.say(target ? t('link.done', { text: shortText(target.text) }) : t('link.removed'));
+          this.say(target ? t('link.done', { text: oneLineText(target.text) }) : t('link.removed'));
         },
       },
       this.cardEl(cardId),

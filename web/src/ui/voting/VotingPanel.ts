@@ -26,10 +26,15 @@ export interface VotingContext {
   names: ReadonlyMap<string, string>;
   /** Server clock minus ours, to show a round's end in local time. */
   clockOffset: number;
+  /** Not connected now, and how many own changes wait to be sent. */
+  offline: boolean;
+  pending: number;
 }
 
 export interface VotingPanelActions extends BallotActions {
   submit(op: Operation): void;
+  /** Render again now (after the panel dropped what it showed). */
+  refresh(): void;
 }
 
 /** Owns the voting section and its parts; each part rebuilds only when what it shows changed. */
@@ -121,13 +126,17 @@ export class VotingPanel {
 
   private renderOpen(ctx: VotingContext, round: Round): void {
     const facilitator = ctx.role === 'facilitator';
-    const voters = ctx.participants.filter((p) => p.online && p.voting);
-    const done = voters.filter((p) => p.voting?.done).length;
+    // The server decides who counts in this round (P-VOTE-7): online voters, and offline ones
+    // who hold a ballot in it; an offline voter who is not done stays "offline", not done.
+    const voters = ctx.participants.filter((p) => p.voting);
+    const isDone = (p: PresenceEntry) => p.voting?.done === true;
+    const done = voters.filter(isDone).length;
     const meDone = ctx.participants.find((p) => p.participantId === ctx.meId)?.voting?.done ?? false;
     const names = (list: readonly PresenceEntry[]) => list.map((p) => p.displayName).sort((a, b) => a.localeCompare(b)).join(', ');
-    const doneNames = names(voters.filter((p) => p.voting?.done));
-    const busyNames = names(voters.filter((p) => !p.voting?.done));
-    const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, doneNames, busyNames, facilitator]);
+    const doneNames = names(voters.filter(isDone));
+    const busyNames = names(voters.filter((p) => !isDone(p) && p.online));
+    const offlineNames = names(voters.filter((p) => !isDone(p) && !p.online));
+    const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, doneNames, busyNames, offlineNames, facilitator]);
     if (key !== this.openKey) {
       this.openKey = key;
       const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt - ctx.clockOffset) }));
@@ -140,19 +149,51 @@ export class VotingPanel {
         h(
           'p',
           { class: 'voting__who', hidden: !facilitator || voters.length === 0, 'data-testid': 'round-who' },
-          [doneNames ? t('round.doneNames', { names: doneNames }) : '', busyNames ? t('round.busyNames', { names: busyNames }) : ''].filter(Boolean).join(' '),
+          [
+            doneNames ? t('round.doneNames', { names: doneNames }) : '',
+            busyNames ? t('round.busyNames', { names: busyNames }) : '',
+            offlineNames ? t('round.offlineNames', { names: offlineNames }) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         ),
       );
       const buttons: HTMLElement[] = [];
       if (facilitator) {
-        buttons.push(this.button('round.close', 'button--primary', () => this.actions.submit({ kind: 'round.close', roundId: round.id })));
+        const close = () => this.actions.submit({ kind: 'round.close', roundId: round.id });
+        buttons.push(this.button('round.close', 'button--primary', () => (offlineNames ? this.warnBeforeClose(offlineNames, close) : close())));
         buttons.push(this.button('round.cancel', '', () => this.actions.submit({ kind: 'round.cancel', roundId: round.id })));
       }
       this.controls.replaceChildren(...buttons);
     }
-    this.ballot.update(ctx.board, round, ctx.role, meDone);
+    this.ballot.update(ctx.board, round, ctx.role, meDone, { offline: ctx.offline, pending: ctx.pending, locked: ctx.board.facilitation.locked });
     this.openPaper.el.hidden = !facilitator;
     if (facilitator) this.openPaper.update(ctx.board, round);
+  }
+
+  /**
+   * Votes tapped by someone offline reach the server only when they are back: closing now
+   * leaves them out. Asks first, in place of the buttons (nothing to dismiss by accident).
+   */
+  private warnBeforeClose(offlineNames: string, close: () => void): void {
+    const warning = h('p', { class: 'voting__warning', role: 'alert' }, t('round.closeWarning', { names: offlineNames }));
+    const anyway = h('button', { type: 'button', class: 'button button--primary' }, t('round.closeAnyway'));
+    const wait = h('button', { type: 'button', class: 'button' }, t('round.keepOpen'));
+    const back = () => {
+      this.openKey = '';
+      this.controls.replaceChildren();
+    };
+    anyway.addEventListener('click', () => {
+      back();
+      close();
+    });
+    wait.addEventListener('click', () => {
+      back();
+      this.actions.refresh();
+      this.controls.querySelector<HTMLElement>('.button--primary')?.focus();
+    });
+    this.controls.replaceChildren(warning, anyway, wait);
+    wait.focus();
   }
 
   private renderHistory(ctx: VotingContext, rounds: Round[], facilitator: boolean): void {

@@ -1,0 +1,55 @@
+// The voting progress in presence (P-VOTE-7) when voters come and go: the server decides who
+// counts in the open round, so that a voter whose phone lost the network (and may hold queued
+// votes) stays in the facilitator's progress as offline instead of disappearing.
+#include "support/server_process.hpp"
+#include "support/session_scenario.hpp"
+#include "support/ws_client.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace jb::test;
+
+TEST_CASE("P-VOTE-7 an offline voter who held a ballot stays in the progress; one who left before the round does not",
+          "[ws][vote]")
+{
+    test_server server;
+    session_scenario s(server.port());
+    // Bram was here earlier in the day and left before the round.
+    std::string bram_id;
+    {
+        ws_client bram(server.port());
+        bram_id = bram.join(s.w.id, {.display_name = "Bram"}).at("you").at("participantId");
+        bram.close();
+    }
+    ws_client cleo(server.port());
+    const std::string cleo_id = cleo.join(s.w.id, {.display_name = "Cleo"}).at("you").at("participantId");
+    ws_client dirk(server.port());
+    const std::string dirk_id = dirk.join(s.w.id, {.display_name = "Dirk"}).at("you").at("participantId");
+
+    s.fran.apply(s.round_start("r1"));
+    // Cleo votes once; Dirk has the ballot open. Both then lose the network.
+    cleo.apply({{"kind", "vote.add"}, {"roundId", s.id("r1")}, {"itemId", s.id("c1")}});
+    s.fran.receive_until(
+        [&](const json& m) {
+            return m.at("type") == "presence" && presence_entry(m, dirk_id).value("voting", json()).is_object() &&
+                   presence_entry(m, cleo_id).value("voting", json()).value("used", 0) == 1;
+        },
+        "presence with Cleo's vote and Dirk's ballot");
+    cleo.close();
+    dirk.close();
+
+    const auto seen = s.fran.receive_until(
+        [&](const json& m) {
+            return m.at("type") == "presence" && presence_entry(m, cleo_id).at("online") == false &&
+                   presence_entry(m, dirk_id).at("online") == false;
+        },
+        "presence with Cleo and Dirk offline");
+    CHECK(presence_entry(seen, cleo_id).at("voting") == json{{"used", 1}, {"done", false}});
+    CHECK(presence_entry(seen, dirk_id).at("voting") == json{{"used", 0}, {"done", false}});
+    CHECK(presence_entry(seen, s.anna_id).at("voting") == json{{"used", 0}, {"done", false}});
+    // Offline since before the round: not one of its voters.
+    CHECK(presence_entry(seen, bram_id).at("online") == false);
+    CHECK(presence_entry(seen, bram_id).at("voting").is_null());
+    // The facilitator does not vote in this round.
+    CHECK(presence_entry(seen, s.fran_id).at("voting").is_null());
+}
