@@ -8,6 +8,7 @@
 
 #include <boost/beast/http/verb.hpp>
 
+#include <cctype>
 #include <thread>
 
 using namespace jb::test;
@@ -70,7 +71,10 @@ TEST_CASE("P-HTTP-12 the code index follows creation, import, deletion and a res
 {
     test_server server;
     const auto w = create_workshop(server.port(), "Paspoort aanvragen");
-    auto found = lookup(server.port(), " " + w.join_code + " ");
+    std::string typed = w.join_code;
+    for (auto& ch : typed)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto found = lookup(server.port(), typed);  // P-HTTP-3: case does not matter
     REQUIRE(found.status == 200);
     CHECK(found.json_body() == json{{"workshopId", w.id}, {"title", "Paspoort aanvragen"}});
 
