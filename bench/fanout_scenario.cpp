@@ -59,16 +59,24 @@ asio::awaitable<fanout_result> fanout_scenario::run() {
     }
     // Let the presence broadcasts of the joins die down before measuring.
     co_await sleep_for(settle_time);
+    result_.join_presence_bytes = result_.presence_bytes;
 
     // 2. Load: every joined client sends for D seconds.
     const auto start = steady::now() + std::chrono::milliseconds(50);
     load_start_ = start;
     const auto end = start + std::chrono::duration_cast<steady::duration>(
                                  std::chrono::duration<double>(config_.duration_s));
-    for (std::size_t i = 0; i < clients_.size(); ++i) {
+    std::size_t senders = 0;
+    for (const auto& c : clients_) senders += c.joined ? 1 : 0;
+    for (std::size_t i = 0, k = 0; i < clients_.size(); ++i) {
         if (!clients_[i].joined) continue;
         ++busy_;
-        asio::co_spawn(ex, send_loop(i, start, end), asio::detached);
+        if (config_.burst == 0) {
+            asio::co_spawn(ex, send_loop(i, start, end), asio::detached);
+        } else {  // the burst's operations shared out as evenly as the clients allow
+            const auto share = config_.burst / senders + (k++ < config_.burst % senders ? 1 : 0);
+            asio::co_spawn(ex, burst_loop(i, start, share), asio::detached);
+        }
     }
     while (busy_ > 0) co_await sleep_for(poll_interval);
     result_.load_seconds = seconds(steady::now() - start);
@@ -78,6 +86,8 @@ asio::awaitable<fanout_result> fanout_scenario::run() {
     const auto drain = std::chrono::duration<double>(config_.drain_s);
     while (!all_settled() && steady::now() - drain_start < drain) co_await sleep_for(poll_interval);
     result_.drain_seconds = seconds(steady::now() - drain_start);
+    if (config_.burst > 0 && last_event_ > first_sent_)
+        result_.burst_span_ms = std::chrono::duration<double, std::milli>(last_event_ - first_sent_).count();
 
     // 4. Close every connection; drop those that do not finish the close handshake.
     closing_ = true;
@@ -145,6 +155,9 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
 
     if (type == "event") {
         ++receiver.events;
+        ++result_.events_received;
+        result_.event_bytes += static_cast<std::int64_t>(text.size());
+        last_event_ = std::max(last_event_, at);
         if (message.seq != receiver.last_seq + 1) ++result_.seq_violations;
         receiver.last_seq = message.seq;
         const auto sender = index_of_.find(message.client_id);
@@ -177,7 +190,10 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
         if (message.client_seq >= 1 &&
             message.client_seq <= static_cast<std::int64_t>(receiver.ops.size()))
             receiver.ops[message.client_seq - 1].rejected = true;
-    } else if (type != "presence" && type != "pong") {
+    } else if (type == "presence") {
+        ++result_.presence_received;
+        result_.presence_bytes += static_cast<std::int64_t>(text.size());
+    } else if (type != "pong") {
         error("unexpected message " + (type.empty() ? std::string(text.substr(0, 40)) : type));
     }
 }
@@ -205,6 +221,26 @@ asio::awaitable<void> fanout_scenario::send_loop(std::size_t i, steady::time_poi
             break;
         }
         at += std::chrono::duration_cast<steady::duration>(period * jitter(c.rng));
+    }
+    --busy_;
+}
+
+asio::awaitable<void> fanout_scenario::burst_loop(std::size_t i, steady::time_point start,
+                                                  std::size_t count) {
+    auto& c = clients_[i];
+    asio::steady_timer timer(co_await asio::this_coro::executor, start);
+    boost::system::error_code ec;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    for (std::size_t n = 0; n < count && c.reading; ++n) {
+        auto text = next_operation(c);
+        c.ops.back().sent = steady::now();
+        c.ops.back().last_seen = c.ops.back().sent;
+        first_sent_ = std::min(first_sent_, c.ops.back().sent);
+        ++result_.ops_sent;
+        if (auto write_ec = co_await c.ws->write(std::move(text))) {
+            error("write: " + write_ec.message());
+            break;
+        }
     }
     --busy_;
 }

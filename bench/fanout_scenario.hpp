@@ -24,6 +24,9 @@ struct fanout_config {
     std::size_t max_cards_per_client = 20;  // then a client only moves (workshop card limit)
     std::uint64_t seed = 1;
     bool timeline = false;  // also report latency per second of the run (where does it grow?)
+    // Burst instead of a rate: every client sends its share of `burst` operations back to back,
+    // all starting at once; the figure is first send → last delivery (0: the rate scenario).
+    std::size_t burst = 0;
 };
 
 /// Fan-out latency of the operations sent in one second of the run.
@@ -44,6 +47,10 @@ struct fanout_result {
     std::int64_t clients_mismatched = 0;  // event count != acked operations
     std::int64_t seq_violations = 0;      // an event whose seq is not the previous + 1
     std::int64_t messages_received = 0, bytes_received = 0;
+    std::int64_t events_received = 0, event_bytes = 0;        // `event` messages only
+    std::int64_t presence_received = 0, presence_bytes = 0;   // `presence` messages only
+    std::int64_t join_presence_bytes = 0;  // of those, received while clients were joining
+    double burst_span_ms = 0;  // burst: first operation sent → last event received
     double join_seconds = 0, load_seconds = 0, drain_seconds = 0;
     std::vector<timeline_entry> timeline;  // when config.timeline
 };
@@ -75,6 +82,7 @@ private:
     asio::awaitable<void> read_loop(std::size_t i);
     asio::awaitable<void> send_loop(std::size_t i, steady::time_point start,
                                     steady::time_point end);
+    asio::awaitable<void> burst_loop(std::size_t i, steady::time_point start, std::size_t count);
     void on_message(std::size_t i, steady::time_point at, std::string_view text);
     std::string next_operation(client& c);
     bool all_settled() const;
@@ -88,7 +96,7 @@ private:
     std::unordered_map<std::string, std::size_t> index_of_;
     std::vector<std::int64_t> fanout_us_, ack_us_;
     std::vector<std::uint32_t> fanout_second_;  // the second of the run each sample's op was sent in
-    steady::time_point load_start_;
+    steady::time_point load_start_, first_sent_{steady::time_point::max()}, last_event_{};
     board_layout layout_;
     fanout_result result_;
     std::size_t next_join_ = 0;

@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -29,6 +30,7 @@ struct options {
     fanout_config fanout;
     join_config join;
     double time_limit_s = 0;
+    std::string summary;  // also write the figures as `key value` lines here
 };
 
 // Figures of one scenario, with the resource use around it.
@@ -59,6 +61,10 @@ asio::awaitable<int> run_all(const options& opt, const server_address& addr) {
             result = co_await scenario.run();
         });
         print_fanout(std::cout, opt.fanout, result, usage);
+        if (!opt.summary.empty()) {
+            std::ofstream out(opt.summary, std::ios::app);
+            summarise_fanout(out, result, usage);
+        }
         std::cout << std::endl;
         if (result.clients_joined == 0) status = 2;
     }
@@ -75,6 +81,10 @@ asio::awaitable<int> run_all(const options& opt, const server_address& addr) {
             result = co_await scenario.run();
         });
         print_join(std::cout, opt.join, result, usage);
+        if (!opt.summary.empty()) {
+            std::ofstream out(opt.summary, std::ios::app);
+            summarise_join(out, result);
+        }
         std::cout << std::endl;
         if (result.samples.empty()) status = 2;
     }
@@ -98,6 +108,8 @@ int main(int argc, char** argv) {
         ("duration,d", po::value(&opt.fanout.duration_s)->default_value(opt.fanout.duration_s), "fan-out: seconds of sending")
         ("drain", po::value(&opt.fanout.drain_s)->default_value(opt.fanout.drain_s), "fan-out: seconds to wait for late acks and events")
         ("connect-parallel", po::value(&opt.fanout.connect_parallel)->default_value(opt.fanout.connect_parallel), "fan-out: joins in flight at once")
+        ("burst", po::value(&opt.fanout.burst)->default_value(opt.fanout.burst), "fan-out: send this many operations at once, shared out over the clients, instead of --rate for --duration")
+        ("summary", po::value(&opt.summary), "also append the figures to this file as `key value` lines")
         ("timeline", po::bool_switch(&opt.fanout.timeline), "fan-out: also print the latency of each second's operations")
         ("cards", po::value(&opt.join.cards)->default_value(opt.join.cards), "join: cards on the board")
         ("joins", po::value(&opt.join.joins)->default_value(opt.join.joins), "join: new clients to time")

@@ -42,8 +42,13 @@ std::optional<board_layout> layout_of(const nlohmann::json& welcome) {
         const auto list = journey.is_object() ? journey.find(key) : journey.end();
         if (list == journey.end() || !list->is_array()) return std::nullopt;
         auto& ids = key == std::string_view("phases") ? layout.phase_ids : layout.lane_ids;
-        for (const auto& item : *list)
+        for (const auto& item : *list) {
+            // Cards in pain-point and idea lanes are anonymous by default (P-FAC-9): their
+            // events reach others without clientId, which the bench needs to match them up.
+            const auto kind = string_field(item, "kind");
+            if (kind == "pain_point" || kind == "idea") continue;
             if (auto id = string_field(item, "id"); !id.empty()) ids.push_back(std::move(id));
+        }
     }
     if (layout.journey_id.empty() || layout.phase_ids.empty() || layout.lane_ids.empty())
         return std::nullopt;

@@ -63,11 +63,46 @@ void print_fanout(std::ostream& out, const fanout_config& config, const fanout_r
     row(out, "events out of seq order", std::to_string(r.seq_violations));
     row(out, "messages received (all clients)", std::to_string(r.messages_received) + " (" +
                                                     mib(r.bytes_received / 1024) + ")");
+    if (r.events_received > 0)
+        row(out, "event messages (bytes each, mean)", std::to_string(r.events_received) + " (" +
+                                                          std::to_string(r.event_bytes / r.events_received) + ")");
+    row(out, "presence messages (all clients)", std::to_string(r.presence_received) + " (" +
+                                                    mib(r.presence_bytes / 1024) + "; " +
+                                                    mib(r.join_presence_bytes / 1024) + " while joining)");
+    if (config.burst > 0)
+        row(out, "burst: first send -> last event", format_ms(r.burst_span_ms) + " ms");
     row(out, "drain after sending stopped", format_ms(r.drain_seconds) + " s");
     for (const auto& t : r.timeline)
         row(out, "  ops sent in second " + std::to_string(t.second), latency(t.fanout));
     print_errors(out, r.errors, r.error_kinds);
     print_usage(out, usage);
+}
+
+namespace {
+double server_cpu(const usage_window& u) {
+    return u.server_before && u.server_after ? u.server_after->cpu_seconds - u.server_before->cpu_seconds
+                                             : -1;
+}
+}  // namespace
+
+void summarise_fanout(std::ostream& out, const fanout_result& r, const usage_window& usage) {
+    out << "fanout_p50 " << r.fanout.p50_ms << "\nfanout_p99 " << r.fanout.p99_ms
+        << "\nall_p99 " << r.fanout_all.p99_ms << "\nack_p50 " << r.ack.p50_ms << "\nack_p99 "
+        << r.ack.p99_ms << "\nops_sent " << r.ops_sent << "\nops_lost " << r.ops_lost
+        << "\nerrors " << r.errors << "\nburst_ms " << r.burst_span_ms << "\nevents "
+        << r.events_received << "\nevent_bytes "
+        << (r.events_received ? r.event_bytes / r.events_received : 0) << "\npresence_bytes "
+        << r.presence_bytes << "\njoin_presence_bytes " << r.join_presence_bytes << "\n";
+    if (const double cpu = server_cpu(usage); cpu >= 0) {
+        out << "server_cpu_s " << cpu << "\n";
+        if (r.events_received > 0)
+            out << "cpu_us_per_event " << cpu * 1e6 / static_cast<double>(r.events_received) << "\n";
+    }
+}
+
+void summarise_join(std::ostream& out, const join_result& r) {
+    out << "join_p50 " << r.total.p50_ms << "\njoin_max " << r.total.max_ms << "\nerrors "
+        << r.errors << "\n";
 }
 
 void print_join(std::ostream& out, const join_config& config, const join_result& r,

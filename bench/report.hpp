@@ -21,4 +21,9 @@ void print_fanout(std::ostream& out, const fanout_config& config, const fanout_r
 void print_join(std::ostream& out, const join_config& config, const join_result& r,
                 const usage_window& usage);
 
+// The same figures as `key value` lines, one per figure, for scripts/bench --peers to put
+// side by side (times in ms, CPU per delivered event in µs).
+void summarise_fanout(std::ostream& out, const fanout_result& r, const usage_window& usage);
+void summarise_join(std::ostream& out, const join_result& r);
+
 }  // namespace jb::bench

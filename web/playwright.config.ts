@@ -7,7 +7,9 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
-  workers: 1,
+  // One spec file per worker at a time; every spec makes its own workshops on the shared server.
+  // JB_E2E_WORKERS=2 runs two browsers at once (see README "Tests" for the time budget).
+  workers: Number(process.env.JB_E2E_WORKERS ?? 1),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -13,6 +13,7 @@ JB_RUN_PACKAGES=(
     libboost-dev               # Boost.Beast / Asio (HTTP and WebSocket)
     libboost-program-options-dev  # command-line options
     libsqlite3-dev             # the embedded database
+    libsystemd-dev             # sd_notify: tells systemd when the server is ready (Type=notify)
     nlohmann-json3-dev         # JSON
     libssl-dev                 # OpenSSL libcrypto: SHA-256 and the CSPRNG
     pkg-config                 # finds libxlsxwriter and libzip for CMake
@@ -20,6 +21,12 @@ JB_RUN_PACKAGES=(
     libzip-dev                 # the ODS export's zip container (improvements.ods)
     nodejs npm                 # building the web client
     ca-certificates            # npm reaching its registry over TLS
+)
+# scripts/fuzz (and the fuzz smoke run of scripts/test): clang with libFuzzer and its sanitizers.
+JB_FUZZ_PACKAGES=(
+    clang                      # clang++ 14, with -fsanitize=fuzzer
+    libclang-rt-14-dev         # libFuzzer and the sanitizer runtimes for clang
+    python3                    # tests/fuzz/seeds.py and dictionary.py
 )
 # shellcheck disable=SC2034  # used by scripts/test
 JB_TEST_PACKAGES=(
@@ -31,6 +38,9 @@ JB_TEST_PACKAGES=(
     zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
     python3-openpyxl           # reads the XLSX export back (tests/export/read_back.py)
     python3-odf                # reads the ODS export back (tests/export/read_back.py)
+    prometheus                 # promtool checks GET /metrics (tests/integration, tests/package)
+    dpkg-dev curl jq           # the package suite: dpkg-shlibdeps, requests, JSON answers
+    "${JB_FUZZ_PACKAGES[@]}"
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

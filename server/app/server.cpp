@@ -1,6 +1,11 @@
 #include "app/server.hpp"
 
+#include "app/service_notify.hpp"
+#include "app/version.hpp"
 #include "net/static_files.hpp"
+#include "store/audit.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
@@ -9,7 +14,6 @@
 #include <csignal>
 #include <filesystem>
 #include <sys/resource.h>
-#include <iostream>
 #include <thread>
 #include <vector>
 
@@ -24,6 +28,9 @@ namespace {
 constexpr std::chrono::seconds shutdown_limit{10};
 // How long clients get to answer the close frames.
 constexpr std::chrono::seconds close_grace{3};
+// How long the store may take to answer GET /readyz's query before the server counts as not
+// ready (a commit stuck on a full disk, a store thread that died).
+constexpr std::chrono::seconds ready_deadline{2};
 // How often workshops past the retention period are looked for.
 constexpr std::chrono::hours retention_interval{1};
 
@@ -98,8 +105,8 @@ std::string server::start()
         return "cannot read the web client in " + cfg_.static_dir + ": " + e.what();
     }
     if (!files.available())
-        std::cerr << "journeyboard: no built web client in " << cfg_.static_dir
-                  << " (no index.html); pages will say how to build it\n";
+        log::warn("server", "no built web client (no index.html); pages will say how to build it",
+                  {{"static", cfg_.static_dir}});
 
     if (std::filesystem::is_directory(cfg_.templates_dir)) {
         try {
@@ -108,26 +115,39 @@ std::string server::start()
             return "cannot read the journey templates in " + cfg_.templates_dir + ": " + e.what();
         }
     } else {
-        std::cerr << "journeyboard: no journey templates in " << cfg_.templates_dir
-                  << " (no such folder); workshops start from the default or an empty board\n";
+        log::warn("server", "no journey templates (no such folder); workshops start from the default or an empty board",
+                  {{"templates", cfg_.templates_dir}});
     }
 
     worker_ = std::make_unique<store::store_worker>(*db_);
+    if (!cfg_.backup_dir.empty())
+        backups_ = std::make_unique<backup_schedule>(
+            ioc_, *worker_, *db_,
+            backup_options{cfg_.backup_dir, std::chrono::hours(cfg_.backup_every_hours), cfg_.backup_keep});
     registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
     api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate,
                                       join_codes_, cfg_.join_lookups);
     state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
     if (const auto fit = connections_that_fit(raise_open_file_limit()); fit < cfg_.net.max_connections) {
-        std::cerr << "journeyboard: the open-file limit allows " << fit
-                  << " WebSocket connections; --max-connections lowered from "
-                  << cfg_.net.max_connections << "\n";
+        log::warn("server", "the open-file limit lowers --max-connections",
+                  {{"max_connections", fit}, {"configured", cfg_.net.max_connections}});
         state_->limit_connections(fit);
     }
+    state_->set_status(*this, cfg_.metrics_bind.empty() ? net::metrics_access::loopback_only
+                                                        : net::metrics_access::none);
     listener_ = std::make_shared<net::listener>(ioc_, asio::ip::tcp::endpoint(address, cfg_.port),
                                                 state_, ec);
     if (ec)
         return "cannot listen on " + url_host(address) + ":" + std::to_string(cfg_.port) + ": " +
                ec.message();
+    if (!cfg_.metrics_bind.empty()) {
+        metrics_state_ = std::make_shared<net::shared_state>(cfg_.net, net::static_files{}, *api_, *registry_);
+        metrics_state_->set_status(*this, net::metrics_access::only);
+        metrics_listener_ = std::make_shared<net::listener>(ioc_, *metrics_endpoint(cfg_.metrics_bind),
+                                                            metrics_state_, ec);
+        if (ec)
+            return "cannot listen on --metrics-bind " + cfg_.metrics_bind + ": " + ec.message();
+    }
     url_ = "http://" + url_host(address) + ":" + std::to_string(listener_->local_endpoint().port()) + "/";
     return {};
 }
@@ -136,8 +156,15 @@ int server::run()
 {
     signals_.async_wait([this](boost::system::error_code ec, int) { on_signal(ec); });
     listener_->run();
+    if (metrics_listener_)
+        metrics_listener_->run();
+    // Tests and scripts read the address from this stdout line; the log says it too.
     std::cout << "Journeyboard listening on " << url_ << std::endl;
-    if (cfg_.retention_days > 0)
+    log::info("server", "listening", {{"url", url_}, {"version", version_text()}, {"db", cfg_.db}});
+    notify_ready("listening on " + url_);
+    if (backups_)
+        backups_->start();
+    if (cfg_.retention_days > 0 || cfg_.audit_retention_days > 0)
         asio::post(retention_strand_, [this] { check_retention(); });
 
     std::vector<std::thread> threads;
@@ -160,7 +187,14 @@ void server::on_signal(boost::system::error_code ec)
         if (!e)
             ioc_.stop();
     });
+    shutting_down_ = true;
+    notify_stopping();
+    log::info("server", "shutting down");
+    if (backups_)
+        backups_->stop();
     listener_->stop();
+    if (metrics_listener_)
+        metrics_listener_->stop();
     asio::post(retention_strand_, [this] {
         retention_stopped_ = true;
         retention_timer_.cancel();
@@ -193,30 +227,74 @@ void server::wait_for_sessions(std::chrono::steady_clock::time_point deadline)
     });
 }
 
+void server::readiness(std::function<void(std::string problem)> done)
+{
+    if (shutting_down_)
+        return done("shutting down");
+    // Whichever comes first answers: the store's reply or the deadline.
+    struct probe {
+        std::function<void(std::string)> done;
+        std::atomic<bool> answered{false};
+        asio::steady_timer timer;
+        void answer(std::string problem)
+        {
+            if (!answered.exchange(true))
+                done(std::move(problem));
+        }
+    };
+    auto p = std::make_shared<probe>(std::move(done), false, asio::steady_timer(ioc_));
+    p->timer.expires_after(ready_deadline);
+    p->timer.async_wait([p](boost::system::error_code ec) {
+        if (!ec)
+            p->answer("the store did not answer within " + std::to_string(ready_deadline.count()) + " s");
+    });
+    worker_->run([p, this](store::store& s) {
+        try {
+            s.find_workshop("readyz");  // any real query: it proves the database answers
+        } catch (const std::exception& e) {
+            return p->answer(std::string("the store failed: ") + e.what());
+        }
+        p->answer(shutting_down_ ? "shutting down" : "");
+        asio::post(ioc_, [p] { p->timer.cancel(); });
+    });
+}
+
+std::string server::metrics_text()
+{
+    metrics::get().store_queue.set(static_cast<std::int64_t>(worker_->queue_depth()));
+    return metrics::exposition();
+}
+
 void server::check_retention()
 {
     if (retention_stopped_)
         return;  // shutting down
     using namespace std::chrono;
     const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    const std::int64_t cutoff = now - static_cast<std::int64_t>(cfg_.retention_days) * 86'400'000;
-    const unsigned days = cfg_.retention_days;
+    constexpr std::int64_t day_ms = 86'400'000;
+    const unsigned days = cfg_.retention_days, audit_days = cfg_.audit_retention_days;
     // The selection runs on the store thread; each deletion goes through the registry, so a
     // live room closes its clients with 4004 before its rows go (P-DEL-3).
-    worker_->run([this, cutoff, days](store::store& s) {
+    worker_->run([this, now, days, audit_days](store::store& s) {
         std::vector<std::string> expired;
         try {
-            expired = s.workshops_inactive_since(cutoff);
+            if (audit_days > 0)
+                if (const auto n = s.delete_audit_before(now - audit_days * day_ms))
+                    log::info("retention", "audit entries deleted", {{"entries", n}, {"older_than_days", audit_days}});
+            if (days > 0)
+                expired = s.workshops_inactive_since(now - days * day_ms);
         } catch (const std::exception& e) {
-            std::cerr << "journeyboard: retention: cannot list old workshops: " << e.what() << "\n";
+            log::error("retention", "cannot list old workshops", {{"error", e.what()}});
         }
         for (const auto& id : expired) {
             registry_->remove(id, [this, id, days](std::optional<bool> existed) {
                 if (existed && *existed)
                     join_codes_.remove_workshop(id);
-                if (existed && *existed)
-                    std::cerr << "journeyboard: retention: deleted workshop " << id
-                              << " (no activity for more than " << days << " days)\n";
+                if (!existed || *existed)
+                    worker_->run([id, days, ok = existed.has_value()](store::store& s) {
+                        store::record_audit(s, {0, id, "retention", "workshop.delete", ok ? "ok" : "failed",
+                                                "no activity for more than " + std::to_string(days) + " days"});
+                    });
             });
         }
     });

@@ -4,6 +4,7 @@
 // on SIGINT/SIGTERM stop accepting, let every room make its accepted operations durable and
 // close its connections with 1001, close the connections no room holds, then stop.
 
+#include "app/backup_schedule.hpp"
 #include "app/config.hpp"
 #include "net/api.hpp"
 #include "net/listener.hpp"
@@ -18,22 +19,29 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
 
 namespace jb::app {
 
-class server {
+class server : public net::service_status {
 public:
     explicit server(config cfg);
-    ~server();
+    ~server() override;
 
     // Opens the database, reads the web client and binds the port. On failure returns what
     // went wrong (for stderr); nothing is left running.
     std::string start();
     // Announces the address on stdout, then serves until shut down. Returns the exit status.
     int run();
+
+    // GET /readyz (P-OPS-1): ready when not shutting down and the store thread answers a
+    // query within ready_deadline.
+    void readiness(std::function<void(std::string problem)> done) override;
+    // GET /metrics (P-OPS-2).
+    std::string metrics_text() override;
 
 private:
     void on_signal(boost::system::error_code ec);
@@ -46,6 +54,7 @@ private:
     config cfg_;
     std::unique_ptr<store::sqlite_store> db_;
     std::unique_ptr<store::store_worker> worker_;
+    std::unique_ptr<backup_schedule> backups_;  // --backup-dir
     boost::asio::io_context ioc_;
     std::unique_ptr<room::registry> registry_;
     templates::template_library templates_;
@@ -53,6 +62,10 @@ private:
     std::unique_ptr<net::api> api_;
     std::shared_ptr<net::shared_state> state_;
     std::shared_ptr<net::listener> listener_;
+    // --metrics-bind: a second listener that serves only /metrics, /readyz and /healthz.
+    std::shared_ptr<net::shared_state> metrics_state_;
+    std::shared_ptr<net::listener> metrics_listener_;
+    std::atomic<bool> shutting_down_{false};
     boost::asio::signal_set signals_;
     boost::asio::steady_timer drain_timer_, deadline_timer_;
     // The retention timer is re-armed by its own handler and cancelled by the signal handler,

@@ -129,6 +129,9 @@ std::optional<std::string> reference_problem(const model::board& b, const json& 
     const auto& f = s.facilitation;
     if (std::none_of(f.stages.begin(), f.stages.end(), [&](const auto& st) { return st.id == f.stage_id; }))
         return "archive.state.facilitation.stageId: no stage " + model::quote_name(f.stage_id);
+    if (f.screen_pin && std::none_of(f.stages.begin(), f.stages.end(),
+                                     [&](const auto& st) { return st.id == *f.screen_pin; }))
+        return "archive.state.facilitation.screenPin: no stage " + model::quote_name(*f.screen_pin);
     if (f.focus) {
         const auto* j = b.find_journey(f.focus->journey_id);
         if (!j) return "archive.state.facilitation.focus.journeyId: no journey " + model::quote_name(f.focus->journey_id);
@@ -289,7 +292,7 @@ std::variant<contents, std::string> read_archive(const json& doc, const model::b
     if (auto problem = limit_problem(*board, limits)) return std::move(*problem);
     contents out;
     out.state = board->to_json();
-    // Archives written before the door existed (P-JOIN-7) have no doorOpen: an open door.
+    // Archives written before the door existed (P-JOIN-10) have no doorOpen: an open door.
     json canonical = out.state;
     if (const auto f = state->find("facilitation");
         f != state->end() && f->is_object() && !f->contains("doorOpen") && board->state().facilitation.door_open)

@@ -15,7 +15,10 @@ namespace {
 
 constexpr double margin = 20, label_width = 150, column_width = 190, header_height = 40;
 constexpr double line_height = 15, card_gap = 6, cell_padding = 8;
-constexpr std::size_t card_chars = 26, card_lines = 8, title_chars = 24;
+constexpr std::size_t card_lines = 8;
+constexpr double card_font = 12, title_font = 13, bold = 1.1;  // bold text is about a tenth wider
+// A card's text starts 6 px inside the card and keeps 6 px from its right edge.
+constexpr double card_text_width = column_width - 2 * 6 - 2 * 6;
 constexpr double min_row = 56, emotion_row = 160;
 
 std::string fill_of(model::card_color c)
@@ -51,7 +54,7 @@ struct laid_card {
 
 laid_card lay_out(const model::card& c, const std::string& channel, const labels& l, const report_labels& rl)
 {
-    laid_card out{&c, wrap(c.text, card_chars, card_lines), {}, 0};
+    laid_card out{&c, wrap_to_width(c.text, card_text_width, card_font, card_lines), {}, 0};
     if (out.lines.empty()) out.lines.push_back("");
     if (const auto name = channel_label(l, channel); !name.empty())
         out.channel = std::string(rl.channel) + ": " + std::string(name);
@@ -76,7 +79,7 @@ std::string journey_svg(const model::board& b, const method_data& data, const jo
         const double x = grid_x + column_width * static_cast<double>(p);
         out += "<line x1=\"" + num(x) + "\" y1=\"" + num(top) + "\" x2=\"" + num(x) + "\" y2=\"" +
                num(top + header_height) + "\" stroke=\"#999\"/>";
-        out += text_block(x + 8, top + 16, wrap(j.phases[p].title, title_chars, 2), " font-size=\"13\" font-weight=\"bold\"");
+        out += text_block(x + 8, top + 16, wrap_to_width(j.phases[p].title, column_width - 16, title_font * bold, 2), " font-size=\"13\" font-weight=\"bold\"");
     }
     top += header_height;
 
@@ -104,7 +107,7 @@ std::string journey_svg(const model::board& b, const method_data& data, const jo
         if (curve_here) row = std::max(row, emotion_row);
         out += "<rect x=\"" + num(margin) + "\" y=\"" + num(top) + "\" width=\"" + num(label_width) + "\" height=\"" +
                num(row) + "\" fill=\"#f3f3f3\" stroke=\"#999\"/>";
-        auto label = wrap(lane.title, 20, 3);
+        auto label = wrap_to_width(lane.title, label_width - 16, title_font * bold, 3);
         out += text_block(margin + 8, top + 18, label, " font-size=\"13\" font-weight=\"bold\"");
         for (std::size_t p = 0; p < j.phases.size(); ++p) {
             const double x = grid_x + column_width * static_cast<double>(p);

@@ -44,11 +44,14 @@ export_file render_json(const model::board& b, const export_options& o)
             touchpoints.push_back({{"cardId", tp.card_id},
                                    {"text", tp.text},
                                    {"channel", tp.channel.empty() ? json(nullptr) : json(tp.channel)}});
+        json members = json::array();
+        for (const auto& m : row.members) members.push_back({{"cardId", m.card_id}, {"text", m.text}});
         items.push_back({{"itemId", row.item_id},
                          {"rank", row.rank},
                          {"tied", row.tied},
                          {"text", row.text},
                          {"isGroup", row.is_group},
+                         {"members", std::move(members)},
                          {"votesByRound", std::move(votes)},
                          {"total", row.total},
                          {"journey", {{"id", row.journey_id}, {"title", item.journey}}},

@@ -1,5 +1,8 @@
 #include "export/labels.hpp"
 
+#include <cstdlib>
+#include <filesystem>
+
 #include <cmath>
 #include <ctime>
 #include <cstdio>
@@ -12,7 +15,7 @@ namespace {
 // what the screen said.
 constexpr labels dutch{
     "Verbeterlijst",
-    "Rang", "Idee", "Stemmen totaal", "Klantreis", "Fase", "Contactmomenten", "Knelpunt",
+    "Plek", "Idee", "Ideeën in de groep", "Stemmen totaal", "Klantreis", "Fase", "Contactmomenten", "Knelpunt",
     "Eigenaar", "Status",
     "Ronde",
     "Stemmen", "Digitaal", "Op papier", "Stemmers", "gedeeld",
@@ -25,7 +28,7 @@ constexpr labels dutch{
 
 constexpr labels english{
     "Improvement list",
-    "Rank", "Idea", "Total votes", "Journey", "Phase", "Touchpoints", "Pain point",
+    "Place", "Idea", "Ideas in the group", "Total votes", "Journey", "Phase", "Touchpoints", "Pain point",
     "Owner", "Status",
     "Round",
     "Votes", "Digital", "Paper", "Voters", "tied",
@@ -93,6 +96,34 @@ std::string utc_time(std::int64_t ms, const char* format)
     char buf[32];
     std::strftime(buf, sizeof buf, format, &tm);
     return buf;
+}
+
+namespace {
+std::string time_zone = "UTC";
+}
+
+bool set_time_zone(const std::string& iana_name)
+{
+    // tzdata's file for the zone; a name with ".." or a leading "/" could point elsewhere.
+    if (iana_name.empty() || iana_name.front() == '/' || iana_name.find("..") != std::string::npos ||
+        !std::filesystem::is_regular_file("/usr/share/zoneinfo/" + iana_name))
+        return false;
+    time_zone = iana_name;
+    setenv("TZ", iana_name.c_str(), 1);
+    tzset();
+    return true;
+}
+
+std::string local_time(std::int64_t ms)
+{
+    if (time_zone == "UTC")
+        return utc_time(ms);
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[48];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M %Z", &tm);
+    return std::string(buf) + " (" + time_zone + ")";
 }
 
 }  // namespace jb::exporting

@@ -11,7 +11,7 @@ namespace jb::exporting {
 
 struct labels {
     std::string_view improvement_list;  // title of the list and its sheet
-    std::string_view rank, idea, total_votes, journey, phase, touchpoints, pain_point, owner, status;
+    std::string_view rank, idea, members, total_votes, journey, phase, touchpoints, pain_point, owner, status;
     std::string_view round;             // "Ronde": "Ronde 1: impact", sheet "Ronde 1"
     std::string_view votes, digital, paper, voters, tied;
     std::string_view evaluation, rating, remarks, average, responses;
@@ -32,5 +32,11 @@ std::string round_heading(const labels& l, std::int64_t number, std::string_view
 std::string decimal(language lang, double value);
 // A time (ms since the epoch) in UTC with a strftime format; by default "2026-11-29 15:31 UTC".
 std::string utc_time(std::int64_t ms, const char* format = "%Y-%m-%d %H:%M UTC");
+// The server's time zone for the times people read in exports and the report (--time-zone, an
+// IANA name from tzdata such as Europe/Amsterdam; "UTC" until set). Set once at start-up,
+// before any export runs. Returns false (and changes nothing) for a zone tzdata does not know.
+bool set_time_zone(const std::string& iana_name);
+// A time in that zone, named: "2026-11-29 16:31 CET (Europe/Amsterdam)"; in UTC as utc_time().
+std::string local_time(std::int64_t ms);
 
 }  // namespace jb::exporting

@@ -50,7 +50,7 @@ export_file render_markdown(const model::board& b, const export_options& o)
     const auto r = make_results(b, o.now_ms);
     const auto& l = labels_for(o.lang);
     std::string out = "# " + inline_text(r.title) + "\n\n";
-    out += std::string(l.exported_at) + ": " + utc_time(r.exported_at) + "\n\n";
+    out += std::string(l.exported_at) + ": " + local_time(r.exported_at) + "\n\n";
 
     out += "## " + std::string(l.improvement_list) + "\n\n";
     if (r.items.empty())

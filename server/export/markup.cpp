@@ -78,7 +78,31 @@ std::string one_decimal(language lang, double v)
     return (negative ? "\xE2\x88\x92" : "") + s;  // U+2212 MINUS SIGN
 }
 
-std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t max_lines)
+namespace {
+
+// How wide a code point is in a sans-serif font, in em, erring wide: at least DejaVu Sans's
+// advance (the widest common sans-serif; Arial and Liberation Sans are narrower). Five classes
+// are enough to keep lines inside their box without a font file.
+double em_width(const std::string& cp)
+{
+    if (cp.size() == 2) return 0.7;  // Latin letters with accents
+    if (cp.size() > 2) return 1.0;   // dashes, "…", other scripts, emoji
+    const char c = cp[0];
+    if (std::string_view("%#&+=<>~^").find(c) != std::string_view::npos) return 0.96;
+    if (c == 'W' || c == 'M' || c == 'm' || c == '@') return 1.0;
+    if (c == 'I' || c == 'J') return 0.45;
+    if (c >= 'A' && c <= 'Z') return 0.8;
+    if (std::string_view(" .,:;'|ilj").find(c) != std::string_view::npos) return 0.36;
+    if (std::string_view("ftr()[]-/\\!").find(c) != std::string_view::npos) return 0.45;
+    if (c == 'w') return 0.85;
+    return 0.65;  // other letters, digits, signs
+}
+
+// Greedy line breaking of `text` into lines no wider than `limit`, each code point `width_of`
+// wide: at spaces where it can, inside a word that alone is too wide; the text's own line
+// breaks kept; at most `max_lines`, the last ending in "…" when text was left out.
+template <class Width>
+std::vector<std::string> wrap_by(std::string_view text, double limit, std::size_t max_lines, Width width_of)
 {
     std::vector<std::string> lines;
     bool cut = false;
@@ -96,8 +120,13 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::siz
         std::size_t i = 0;
         if (cps.empty()) push("");
         while (i < cps.size() && !cut) {
-            std::size_t take = std::min(width, cps.size() - i);
-            if (i + take < cps.size()) {  // break at the last space within the width
+            // As many code points as fit (at least one), then back to the last space among them.
+            std::size_t take = 0;
+            for (double used = 0; i + take < cps.size(); ++take) {
+                used += width_of(cps[i + take]);
+                if (used > limit && take > 0) break;
+            }
+            if (i + take < cps.size()) {
                 for (std::size_t k = take; k > 0; --k)
                     if (cps[i + k] == " ") {
                         take = k;
@@ -115,12 +144,37 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::siz
     }
     if (cut && !lines.empty()) {
         auto cps = code_points(lines.back());
-        if (cps.size() + 1 > width) cps.resize(width > 0 ? width - 1 : 0);
+        const std::string ellipsis = "\xE2\x80\xA6";  // …
+        double used = width_of(ellipsis);
+        for (const auto& cp : cps) used += width_of(cp);
+        while (!cps.empty() && used > limit) {
+            used -= width_of(cps.back());
+            cps.pop_back();
+        }
         std::string last;
         for (const auto& cp : cps) last += cp;
-        lines.back() = last + "\xE2\x80\xA6";  // …
+        lines.back() = last + ellipsis;
     }
     return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t max_lines)
+{
+    return wrap_by(text, static_cast<double>(width), max_lines, [](const std::string&) { return 1.0; });
+}
+
+double text_width(std::string_view text, double font_px)
+{
+    double em = 0;
+    for (const auto& cp : code_points(text)) em += em_width(cp);
+    return em * font_px;
+}
+
+std::vector<std::string> wrap_to_width(std::string_view text, double max_px, double font_px, std::size_t max_lines)
+{
+    return wrap_by(text, max_px / font_px, max_lines, em_width);
 }
 
 std::string emotion_curve_svg(const std::vector<curve_point>& points, const std::vector<double>& xs,

@@ -22,6 +22,10 @@ std::string one_decimal(language lang, double v);
 // Splits text into lines of at most `width` characters (code points), at spaces where it can,
 // keeping the text's own line breaks; at most `max_lines`, the last ending in "…" if cut.
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t max_lines);
+// The same, for lines drawn in a sans-serif font of `font_px`: each line at most `max_px` wide by
+// text_width, an estimate that errs wide (a line never runs past its box in common fonts).
+std::vector<std::string> wrap_to_width(std::string_view text, double max_px, double font_px, std::size_t max_lines);
+double text_width(std::string_view text, double font_px);
 
 // Where an emotion curve is drawn: values −2 (bottom) … +2 (top).
 struct plot_area {

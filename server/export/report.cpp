@@ -259,7 +259,7 @@ export_file render_report_html(const model::board& b, const export_options& o)
                       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                       escape(r.title) + " \xE2\x80\x93 " + escape(rl.report) + "</title>\n<style>" + std::string(style) +
                       "</style>\n</head>\n<body>\n<header><h1>" + escape(r.title) + "</h1><p class=\"meta\">" +
-                      escape(rl.report) + " \xC2\xB7 " + escape(l.exported_at) + ": " + utc_time(r.exported_at) + "</p>";
+                      escape(rl.report) + " \xC2\xB7 " + escape(l.exported_at) + ": " + local_time(r.exported_at) + "</p>";
     if (any_private) out += "<p class=\"meta\">" + escape(rl.private_note) + "</p>";
     out += "</header>\n";
 
@@ -281,9 +281,9 @@ export_file render_report_html(const model::board& b, const export_options& o)
     out += "<section class=\"improvements\"><h2>" + escape(l.improvement_list) + "</h2>\n";
     if (r.items.empty()) out += "<p>" + escape(l.no_items) + "</p>\n";
     else {
-        // Rank, idea, total, one column per round, journey, phase, touchpoints, pain point,
-        // owner, status (list_sheet's columns).
-        std::vector<double> weights{4.5, 16, 7};
+        // Place, idea, a group's ideas, total, one column per round, journey, phase,
+        // touchpoints, pain point, owner, status (list_sheet's columns).
+        std::vector<double> weights{4.5, 16, 14, 7};
         weights.insert(weights.end(), r.rounds.size(), 7);
         weights.insert(weights.end(), {12, 10, 14, 13, 10, 7.5});
         sheet_table(out, list_sheet(r, o.lang), weights);

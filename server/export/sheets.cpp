@@ -29,12 +29,22 @@ std::string touchpoint_list(const labels& l, const std::vector<touchpoint>& tps)
     return out;
 }
 
+std::string member_list(const std::vector<model::improvement_member>& members)
+{
+    std::string out;
+    for (const auto& m : members) {
+        if (!out.empty()) out += "\n";
+        out += m.text;
+    }
+    return out;
+}
+
 sheet list_sheet(const results& r, language lang)
 {
     const auto& l = labels_for(lang);
     sheet s{std::string(l.improvement_list), {}};
     std::vector<cell> header{text_cell(std::string(l.rank)), text_cell(std::string(l.idea)),
-                             text_cell(std::string(l.total_votes))};
+                             text_cell(std::string(l.members)), text_cell(std::string(l.total_votes))};
     for (const auto& round : r.rounds)
         header.push_back(text_cell(round_heading(l, round.number, round.criterion), true));
     for (auto h : {l.journey, l.phase, l.touchpoints, l.pain_point, l.owner, l.status})
@@ -42,7 +52,8 @@ sheet list_sheet(const results& r, language lang)
     s.rows.push_back(std::move(header));
     for (const auto& item : r.items) {
         const auto& row = item.row;
-        std::vector<cell> cells{int_cell(row.rank), text_cell(row.text, true), int_cell(row.total)};
+        std::vector<cell> cells{int_cell(row.rank), text_cell(row.text, true),
+                                text_cell(member_list(row.members), true), int_cell(row.total)};
         for (const auto& v : item.votes)
             cells.push_back(v ? int_cell(*v) : empty_cell());
         cells.push_back(text_cell(item.journey, true));

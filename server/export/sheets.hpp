@@ -31,6 +31,9 @@ cell empty_cell();
 // A touchpoint list, one per line: "Loket (Balie)\nFormulier (Website)".
 std::string touchpoint_list(const labels& l, const std::vector<touchpoint>& tps);
 
+// A group's cards, one per line; empty for a card.
+std::string member_list(const std::vector<model::improvement_member>& members);
+
 // The list: a header row, then one row per item in rank order.
 sheet list_sheet(const results& r, language lang);
 // A closed round: its heading and voters, a header row, then its ranking.

@@ -1,5 +1,5 @@
 // The facilitator's controls (protocol.md, P-FAC-*): stages, the timer, the lock, private
-// writing and its reveal, "follow me" and the anonymity setting. Role checks are board::check's.
+// writing and its reveal, "follow me", the big screen's pinned stage and the anonymity setting. Role checks are board::check's.
 
 #include "model/rules.hpp"
 
@@ -140,6 +140,16 @@ json apply_rule(board& b, const focus_set& o, const op_context&) {
         focus = focus_target{*o.journey_id, o.phase_id};
     else
         focus.reset();
+    return nullptr;
+}
+
+// P-FAC-10: pinning names a stage, so the screen shows what it shows in that stage.
+check_result check_rule(const board& b, const screen_pin& o, const op_context&) {
+    if (o.stage_id && !find_stage(b, *o.stage_id)) return no_stage(*o.stage_id);
+    return std::nullopt;
+}
+json apply_rule(board& b, const screen_pin& o, const op_context&) {
+    b.state_mut().facilitation.screen_pin = o.stage_id;
     return nullptr;
 }
 

@@ -55,6 +55,10 @@ struct writing_private {
 struct focus_set {
     std::optional<std::string> journey_id, phase_id;
 };
+// P-FAC-10: the stage the big screen keeps showing whatever the room's stage is; null follows.
+struct screen_pin {
+    std::optional<std::string> stage_id;
+};
 struct settings_update {
     anonymity value = anonymity::pain_points_and_ideas;
 };

@@ -74,6 +74,9 @@ std::vector<improvement_row> compute_improvements(const board& b) {
                 if (c.group_id == id) members.push_back(&c);
             members = in_board_order(b, std::move(members));
         }
+        if (is_group)
+            for (const card* m : members)
+                if (!m->private_card) row.members.push_back({m->id, m->text});
         // Private cards stay out of every export (P-FAC-6), also through a link made before
         // linking them was refused: as on the facilitator's screen, where they are not shown.
         for (const card* m : members) {

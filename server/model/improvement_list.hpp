@@ -13,10 +13,17 @@
 
 namespace jb::model {
 
+// A card of a group, as the list shows it under the group's title.
+struct improvement_member {
+    std::string card_id, text;
+};
+
 struct improvement_row {
     std::string item_id;
     std::string text;  // card text, or the group's title
     bool is_group = false;
+    // A group's cards in board order (private cards left out, P-FAC-6); empty for a card.
+    std::vector<improvement_member> members;
     // Votes (digital + paper) per round of the list the item was in, in the list's round order.
     std::vector<std::pair<std::string, std::int64_t>> votes_by_round;
     std::int64_t total = 0, rank = 0;

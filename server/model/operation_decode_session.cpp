@@ -75,6 +75,11 @@ operation read_focus_set(field_reader& r) {
     return op;
 }
 
+operation read_screen_pin(field_reader& r) {
+    r.allow_only({"kind", "stageId"});
+    return screen_pin{r.nullable_id("stageId")};
+}
+
 operation read_settings_update(field_reader& r) {
     r.allow_only({"kind", "anonymity"});
     return settings_update{r.anonymity_value("anonymity")};
@@ -278,6 +283,7 @@ constexpr std::array<std::pair<std::string_view, reader_fn>, 32> readers{{
     {"door.set", &read_door_set},
     {"writing.private", &read_writing_private},
     {"focus.set", &read_focus_set},
+    {"screen.pin", &read_screen_pin},
     {"settings.update", &read_settings_update},
     {"participant.role", &read_participant_role},
     {"participant.remove", &read_participant_remove},

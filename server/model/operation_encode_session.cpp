@@ -44,6 +44,7 @@ std::string_view session_kind_name(const operation& op) {
             [](const door_set&) { return "door.set"; },
             [](const writing_private&) { return "writing.private"; },
             [](const focus_set&) { return "focus.set"; },
+            [](const screen_pin&) { return "screen.pin"; },
             [](const settings_update&) { return "settings.update"; },
             [](const participant_role&) { return "participant.role"; },
             [](const participant_remove&) { return "participant.remove"; },
@@ -88,6 +89,7 @@ void encode_session_fields(json& j, const operation& op) {
                 j["journeyId"] = nullable(o.journey_id);
                 j["phaseId"] = nullable(o.phase_id);
             },
+            [&](const screen_pin& o) { j["stageId"] = nullable(o.stage_id); },
             [&](const settings_update& o) { j["anonymity"] = to_string(o.value); },
             [&](const participant_role& o) {
                 j["participantId"] = o.participant_id;

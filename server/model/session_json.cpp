@@ -132,6 +132,7 @@ void read_facilitation(const json& f, facilitation_state& out) {
             target.phase_id = p->get<std::string>();
         out.focus = std::move(target);
     }
+    if (const auto pin = f.find("screenPin"); pin != f.end()) out.screen_pin = pin->get<std::string>();
     if (const auto a = f.find("anonymity"); a != f.end()) {
         const auto value = parse_anonymity(a->get<std::string>());
         if (!value) throw std::invalid_argument("facilitation.anonymity: unknown value");
@@ -174,6 +175,8 @@ void write_session(json& doc, const session& s, std::size_t private_count) {
         {"focus", std::move(focus)},
         {"anonymity", to_string(f.anonymous_lanes)},
     };
+    // Left out when nothing is pinned, so documents from before P-FAC-10 read back as written.
+    if (f.screen_pin) doc["facilitation"]["screenPin"] = *f.screen_pin;
     json groups = json::array();
     for (const auto& [id, g] : s.groups)
         groups.push_back(json{{"id", g.id}, {"journeyId", g.journey_id}, {"title", g.title}});

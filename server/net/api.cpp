@@ -1,4 +1,6 @@
 #include "net/api.hpp"
+#include "store/audit.hpp"
+#include "util/log.hpp"
 
 #include "model/board.hpp"
 #include "model/field_reader.hpp"
@@ -10,7 +12,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iostream>
 
 namespace jb::net {
 
@@ -137,7 +138,7 @@ std::int64_t wall_clock_ms()
 
 http_response internal_error(const char* what, const std::exception& e)
 {
-    std::cerr << "journeyboard: api: " << what << ": " << e.what() << std::endl;
+    log::error("api", what, {{"error", e.what()}});
     return json_error(http::status::internal_server_error, "internal",
                       "the server could not do this; try again");
 }
@@ -303,6 +304,8 @@ void api::create_workshop(const http_request& req, const std::string& client_add
             return done(internal_error("creating a workshop", e));
         }
         codes_.add(w.join_code, {w.id, w.title});
+        store::record_audit(s, {0, w.id, store::key_actor(w.facilitator_key_hash), "workshop.create", "ok",
+                                source.copy_from ? "copy of " + *source.copy_from : std::string()});
         done(created_response(w, key));
     });
 }

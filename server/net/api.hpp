@@ -79,8 +79,12 @@ private:
     // logged 500 naming `what`). `done` must have been admitted.
     using durable_builder =
         std::function<http_response(const model::board&, const store::loaded_workshop&)>;
+    // `audit`: the action and detail the audit trail records for it (its actor and outcome
+    // are filled in here).
     void build_from_durable(std::string workshop_id, std::string key, done_handler done,
-                            std::string what, durable_builder build);
+                            std::string what, durable_builder build, store::audit_record audit);
+    // Records `entry` on the store thread (after what is queued there now).
+    void audit_later(store::audit_record entry);
 
     store::store_worker& worker_;
     room::registry& rooms_;
@@ -125,6 +129,12 @@ std::variant<store::workshop_record, http_response> authorize(store::store& s,
                                                               const std::string& key);
 // On the store thread: the structure of workshop `workshop_id` as it is durably now (its
 // snapshot and the operations logged after it), if `key` is its facilitator key.
+// authorize() for an action the audit trail records: a wrong key for an existing workshop is
+// recorded as `action` "refused".
+std::variant<store::workshop_record, http_response> authorize_audited(store::store& s,
+                                                                      const std::string& workshop_id,
+                                                                      const std::string& key,
+                                                                      std::string action, std::string detail);
 std::variant<templates::journey_template, http_response> copy_structure(
     store::store& s, const std::string& workshop_id, const std::string& key);
 

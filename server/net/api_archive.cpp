@@ -5,6 +5,7 @@
 // writes the new workshop with its participants in one transaction.
 
 #include "net/api.hpp"
+#include "store/audit.hpp"
 
 #include "archive/archive.hpp"
 #include "export/exporter.hpp"
@@ -12,7 +13,6 @@
 
 #include <boost/beast/http/field.hpp>
 
-#include <iostream>
 
 namespace jb::net {
 
@@ -69,7 +69,8 @@ void api::download_archive(const http_request& req, std::string workshop_id, don
                                    "attachment; filename=\"" +
                                        exporting::download_name(board, "archive.json") + "\"");
                            return res;
-                       });
+                       },
+                       {0, {}, {}, "archive.download", {}, "archive"});
 }
 
 void api::import_archive(http_request& req, const std::string& client_address, done_handler done)
@@ -99,8 +100,9 @@ void api::import_archive(http_request& req, const std::string& client_address, d
                 return done(internal_error("importing a workshop", e));
             }
             codes_.add(w.record.join_code, {w.record.id, w.record.title});
-            std::cerr << "journeyboard: workshop " << w.record.id << " imported from an archive ("
-                      << w.people.size() << " participants)\n";
+            store::record_audit(s, {0, w.record.id, store::key_actor(w.record.facilitator_key_hash),
+                                    "archive.import", "ok",
+                                    std::to_string(w.people.size()) + " participants"});
             done(created_response(w.record, w.key));
         });
     });

@@ -9,13 +9,14 @@
 #include "export/exporter.hpp"
 #include "room/durable_board.hpp"
 #include "model/field_reader.hpp"
+#include "store/audit.hpp"
+#include "util/metrics.hpp"
 
 #include <boost/asio/post.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/version.hpp>
 
 #include <chrono>
-#include <iostream>
 
 namespace jb::net {
 
@@ -60,27 +61,40 @@ void api::on_export_thread(std::function<void()> job)
 }
 
 void api::build_from_durable(std::string workshop_id, std::string key, done_handler done,
-                             std::string what, durable_builder build)
+                             std::string what, durable_builder build, store::audit_record audit)
 {
     worker_.run([this, id = std::move(workshop_id), key = std::move(key), what = std::move(what),
-                 build = std::move(build), done = std::move(done)](store::store& s) mutable {
+                 build = std::move(build), done = std::move(done),
+                 audit = std::move(audit)](store::store& s) mutable {
         std::optional<store::loaded_workshop> loaded;
         try {
-            auto allowed = authorize(s, id, key);
+            auto allowed = authorize_audited(s, id, key, audit.action, audit.detail);
             if (auto* refused = std::get_if<http_response>(&allowed))
                 return done(std::move(*refused));
+            audit.workshop_id = id;
+            audit.actor = store::actor_for_key(s, id, key);
             loaded = s.load_workshop(id);
         } catch (const std::exception& e) {
             return done(internal_error(("reading the workshop for " + what).c_str(), e));
         }
         if (!loaded)
             return done(json_error(http::status::not_found, "not_found", "no such workshop"));
-        on_export_thread([what = std::move(what), build = std::move(build),
-                          loaded = std::move(*loaded), done = std::move(done)] {
+        on_export_thread([this, what = std::move(what), build = std::move(build),
+                          loaded = std::move(*loaded), done = std::move(done), audit = std::move(audit)]() mutable {
+            const auto started = std::chrono::steady_clock::now();
             try {
                 // The durable state: every acknowledged operation, none still in flight.
-                done(build(room::durable_board(loaded), loaded));
+                auto res = build(room::durable_board(loaded), loaded);
+                metrics::get().exports.add(audit.detail);
+                metrics::get().export_seconds.observe(
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), audit.detail);
+                // Queued before the answer goes: what the facilitator does next is recorded after it.
+                audit.outcome = "ok";
+                audit_later(std::move(audit));
+                done(std::move(res));
             } catch (const std::exception& e) {
+                audit.outcome = "failed";
+                audit_later(std::move(audit));
                 done(internal_error(what.c_str(), e));
             }
         });
@@ -111,7 +125,8 @@ void api::download_export(const http_request& req, std::string workshop_id, std:
                        [format, options = std::get<exporting::export_options>(parsed)](
                            const model::board& board, const store::loaded_workshop&) {
                            return file_response(format->render(board, options));
-                       });
+                       },
+                       {0, {}, {}, "export", {}, std::string(format->name)});
 }
 
 }  // namespace jb::net

@@ -4,6 +4,8 @@
 // on the store thread.
 
 #include "net/api.hpp"
+#include "store/audit.hpp"
+#include "util/log.hpp"
 
 #include "export/exporter.hpp"
 #include "model/board.hpp"
@@ -15,7 +17,6 @@
 #include <boost/beast/version.hpp>
 
 #include <cctype>
-#include <iostream>
 
 namespace jb::net {
 
@@ -77,6 +78,24 @@ std::variant<store::workshop_record, http_response> authorize(store::store& s,
                       "facilitators");
 }
 
+std::variant<store::workshop_record, http_response> authorize_audited(store::store& s,
+                                                                      const std::string& workshop_id,
+                                                                      const std::string& key,
+                                                                      std::string action, std::string detail)
+{
+    auto allowed = authorize(s, workshop_id, key);
+    if (auto* refused = std::get_if<http_response>(&allowed);
+        refused && refused->result() == http::status::forbidden)
+        store::record_audit(s, {0, workshop_id, store::actor_for_key(s, workshop_id, key),
+                                std::move(action), "refused", std::move(detail)});
+    return allowed;
+}
+
+void api::audit_later(store::audit_record entry)
+{
+    worker_.run([entry = std::move(entry)](store::store& s) { store::record_audit(s, entry); });
+}
+
 std::variant<templates::journey_template, http_response> copy_structure(
     store::store& s, const std::string& workshop_id, const std::string& key)
 {
@@ -123,22 +142,26 @@ void api::delete_workshop(const http_request& req, std::string workshop_id, done
     // removed (P-DEL-*).
     worker_.run([this, id = std::move(workshop_id), key = std::move(*key),
                  done = std::move(done)](store::store& s) mutable {
+        std::string actor;
         try {
-            auto allowed = authorize(s, id, key);
+            auto allowed = authorize_audited(s, id, key, "workshop.delete", "by hand");
             if (auto* refused = std::get_if<http_response>(&allowed))
                 return done(std::move(*refused));
+            actor = store::actor_for_key(s, id, key);  // now: the participant rows go with it
         } catch (const std::exception& e) {
             return done(internal_error("checking a facilitator key", e));
         }
-        rooms_.remove(id, [this, id, done = std::move(done)](std::optional<bool> existed) {
+        rooms_.remove(id, [this, id, actor, done = std::move(done)](std::optional<bool> existed) {
             if (existed && *existed)
                 codes_.remove_workshop(id);
-            if (!existed)
+            if (!existed) {
+                audit_later({0, id, actor, "workshop.delete", "failed", "by hand"});
                 return done(json_error(http::status::internal_server_error, "internal",
                                        "the workshop could not be deleted; try again"));
+            }
             if (!*existed)
                 return done(json_error(http::status::not_found, "not_found", "no such workshop"));
-            std::cerr << "journeyboard: workshop " << id << " deleted by its facilitator\n";
+            audit_later({0, id, actor, "workshop.delete", "ok", "by hand"});
             http_response res{http::status::no_content, 11};
             res.set(http::field::server, "journeyboard");
             res.set(http::field::cache_control, "no-store");
@@ -160,11 +183,13 @@ void api::replace_facilitator_key(const http_request& req, std::string workshop_
                  done = std::move(done)](store::store& s) mutable {
         std::string fresh = util::random_token(32);
         try {
-            auto allowed = authorize(s, id, key);
+            auto allowed = authorize_audited(s, id, key, "key.replace", "");
             if (auto* refused = std::get_if<http_response>(&allowed))
                 return done(std::move(*refused));
+            const auto actor = store::actor_for_key(s, id, key);
             if (!s.set_facilitator_key_hash(id, util::sha256_hex(fresh)))
                 return done(json_error(http::status::not_found, "not_found", "no such workshop"));
+            store::record_audit(s, {0, id, actor, "key.replace", "ok", "new key " + store::key_actor(util::sha256_hex(fresh))});
         } catch (const std::exception& e) {
             return done(internal_error("replacing a facilitator key", e));
         }

@@ -1,4 +1,6 @@
 #include "net/http_session.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
 #include "net/client_address.hpp"
 #include "net/origin.hpp"
@@ -14,7 +16,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <iostream>
 
 namespace jb::net {
 
@@ -28,6 +29,16 @@ namespace {
 std::string_view path_of(std::string_view target)
 {
     return target.substr(0, target.find_first_of("?#"));
+}
+
+// The path as the access log shows it: no query, and /api/join/{code} without the code, since
+// a join code lets anyone in.
+std::string loggable_path(std::string_view target)
+{
+    auto path = path_of(target);
+    if (path.starts_with("/api/join/"))
+        return "/api/join/{code}";
+    return std::string(path.substr(0, 200));
 }
 
 bool is_http_parse_error(const beast::error_code& ec)
@@ -44,6 +55,12 @@ http_session::http_session(asio::ip::tcp::socket&& socket, std::shared_ptr<share
     const auto remote = stream_.socket().remote_endpoint(ec);
     peer_address_ = ec ? std::string("unknown") : remote.address().to_string();
     peer_is_loopback_ = !ec && remote.address().is_loopback();
+    metrics::get().http_connections.add(1);
+}
+
+http_session::~http_session()
+{
+    metrics::get().http_connections.add(-1);
 }
 
 void http_session::run()
@@ -58,7 +75,7 @@ void http_session::fail(beast::error_code ec, char const* what)
     if (ec == asio::error::operation_aborted || ec == beast::error::timeout ||
         ec == asio::error::connection_reset || ec == asio::error::eof)
         return;  // the expected end of a connection
-    std::cerr << "journeyboard: http " << what << ": " << ec.message() << "\n";
+    log::warn("http", what, {{"error", ec.message()}, {"client", peer_address_}});
 }
 
 void http_session::do_read()
@@ -121,6 +138,9 @@ void http_session::on_request()
     auto& req = parser_->get();
     version_ = req.version();
     keep_alive_ = req.keep_alive();
+    method_ = to_std(req.method_string());
+    logged_path_ = loggable_path(to_std(req.target()));
+    started_ = std::chrono::steady_clock::now();
 
     if (websocket::is_upgrade(req))
         return do_upgrade();
@@ -131,6 +151,11 @@ void http_session::on_request()
             return send(method_not_allowed("GET, HEAD"));
         return send(json_response(http::status::ok, {{"status", "ok"}}));
     }
+    if (answer_status(path))
+        return;
+    if (state_->metrics() == metrics_access::only)
+        return send(json_error(http::status::not_found, "not_found",
+                               "this address serves only /metrics, /readyz and /healthz"));
     if (api::handles(to_std(req.target())))
         return on_api_request();
     send(state_->files().respond(req));
@@ -163,6 +188,64 @@ void http_session::on_api_request()
     } catch (const std::exception& e) {
         done(internal_error("handling a request", e));
     }
+}
+
+bool http_session::answer_status(std::string_view path)
+{
+    if (path != "/readyz" && path != "/metrics")
+        return false;
+    auto* status = state_->status();
+    const auto& req = parser_->get();
+    if (!status || (path == "/metrics" && !may_read_metrics())) {
+        send(json_error(http::status::not_found, "not_found", "no such resource"));
+        return true;
+    }
+    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+        send(method_not_allowed("GET, HEAD"));
+        return true;
+    }
+    if (path == "/metrics") {
+        http_response res{http::status::ok, version_};
+        res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+        res.set(http::field::cache_control, "no-store");
+        res.body() = status->metrics_text();
+        res.prepare_payload();
+        send(std::move(res));
+        return true;
+    }
+    status->readiness([self = shared_from_this()](std::string problem) {
+        auto res = problem.empty()
+                       ? json_response(http::status::ok, {{"status", "ready"}})
+                       : json_response(http::status::service_unavailable,
+                                       {{"status", "not ready"}, {"reason", problem}});
+        asio::post(self->stream_.get_executor(),
+                   [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
+    });
+    return true;
+}
+
+bool http_session::may_read_metrics() const
+{
+    if (state_->metrics() != metrics_access::loopback_only)
+        return state_->metrics() == metrics_access::only;
+    // Through a reverse proxy on this host the peer is loopback too: a proxy header says so.
+    const auto& req = parser_->get();
+    const auto& header = state_->options().client_ip_header;
+    return peer_is_loopback_ && req.find(http::field::forwarded) == req.end() &&
+           req.find("X-Forwarded-For") == req.end() && req.find("X-Real-IP") == req.end() &&
+           (header.empty() || req.find(to_beast(header)) == req.end());
+}
+
+void http_session::count_request(unsigned status, std::size_t bytes)
+{
+    metrics::get().http_requests.add(std::to_string(status));
+    if (!log::access_enabled())
+        return;
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started_).count();
+    log::info("access", "http request", {{"method", method_}, {"path", logged_path_}, {"status", status},
+                                         {"bytes", bytes}, {"duration_ms", micros / 1000.0},
+                                         {"client", peer_address_}});
 }
 
 void http_session::do_upgrade()
@@ -215,6 +298,7 @@ void http_session::on_write(bool close, beast::error_code ec, std::size_t)
 {
     if (ec)
         return fail(ec, "write");
+    count_request(res_->result_int(), res_->payload_size().value_or(0));
     res_.reset();
     if (close)
         return do_close();

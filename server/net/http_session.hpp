@@ -12,6 +12,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -20,6 +21,7 @@ namespace jb::net {
 class http_session : public std::enable_shared_from_this<http_session> {
 public:
     http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    ~http_session();
     void run();
 
 private:
@@ -34,6 +36,12 @@ private:
     // The client's address for per-address limits (client_address.hpp).
     std::string client() const;
     void do_upgrade();
+    // GET /readyz and GET /metrics (P-OPS-1, P-OPS-2); false if `path` is neither.
+    bool answer_status(std::string_view path);
+    // Whether this request may read /metrics (P-OPS-2).
+    bool may_read_metrics() const;
+    // One access-log line and the request counter, once the answer is written.
+    void count_request(unsigned status, std::size_t bytes);
     void send(http_response res);
     void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
     void do_close();
@@ -49,6 +57,10 @@ private:
     bool peer_is_loopback_ = false;
     unsigned version_ = 11;
     bool keep_alive_ = false;
+    // The request being answered, for the access log: method, path without its query (which
+    // may hold a key) and with a join code masked, and when it arrived.
+    std::string method_, logged_path_;
+    std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace jb::net

@@ -1,4 +1,5 @@
 #include "net/listener.hpp"
+#include "util/log.hpp"
 
 #include "net/http_session.hpp"
 
@@ -7,7 +8,6 @@
 
 #include <cerrno>
 #include <fcntl.h>
-#include <iostream>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -75,7 +75,7 @@ void listener::fail(beast::error_code ec, char const* what)
 {
     if (ec == asio::error::operation_aborted)
         return;
-    std::cerr << "journeyboard: " << what << ": " << ec.message() << "\n";
+    log::error("listener", what, {{"error", ec.message()}});
 }
 
 void listener::do_accept()
@@ -106,7 +106,7 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket)
         });
     }
     if (failed_accepts_ > 0) {
-        std::cerr << "journeyboard: accepting again after " << failed_accepts_ << " failed accepts\n";
+        log::info("listener", "accepting again", {{"failed_accepts", failed_accepts_}});
         failed_accepts_ = 0;
     }
     // Small messages (an event, then its ack) must not wait for the peer's delayed ACK under

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,6 +40,23 @@ struct net_options {
     std::chrono::seconds close_grace{30};       // P-WS-5: a closing peer that reads nothing
 };
 
+// What the process says about itself (app/server): GET /readyz and GET /metrics.
+class service_status {
+public:
+    virtual ~service_status() = default;
+    // Calls `done` once, from any thread: empty when ready, else why not (P-OPS-1).
+    virtual void readiness(std::function<void(std::string problem)> done) = 0;
+    // The Prometheus exposition text (P-OPS-2).
+    virtual std::string metrics_text() = 0;
+};
+
+// Who may GET /metrics on a listener (P-OPS-2).
+enum class metrics_access {
+    none,           // never: --metrics-bind gave it a listener of its own
+    loopback_only,  // connections from this host that did not come through a reverse proxy
+    only,           // the --metrics-bind listener: /metrics, /readyz and /healthz, nothing else
+};
+
 class shared_state {
 public:
     shared_state(net_options options, static_files files, api& api, room::registry& registry);
@@ -47,6 +65,14 @@ public:
     const static_files& files() const { return files_; }
     net::api& api() { return api_; }
     room::registry& registry() { return registry_; }
+    // Set before the listener runs (app/server).
+    void set_status(service_status& status, metrics_access access)
+    {
+        status_ = &status;
+        metrics_access_ = access;
+    }
+    service_status* status() const { return status_; }
+    metrics_access metrics() const { return metrics_access_; }
 
     // Live WebSocket sessions. Sessions add themselves when they start and remove themselves
     // in their destructor; close_all reaches each one that is still alive.
@@ -68,6 +94,8 @@ private:
     const static_files files_;
     net::api& api_;
     room::registry& registry_;
+    service_status* status_ = nullptr;
+    metrics_access metrics_access_ = metrics_access::loopback_only;
     std::mutex mutex_;  // guards sessions_: sessions run on many strands
     std::map<const websocket_session*, std::weak_ptr<websocket_session>> sessions_;
     std::map<std::string, std::size_t> per_address_;  // open WebSockets by client address

@@ -1,4 +1,6 @@
 #include "net/websocket_session.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
 #include "util/fault_injection.hpp"
 
@@ -8,7 +10,6 @@
 #include <boost/beast/version.hpp>
 #include <boost/beast/websocket/error.hpp>
 
-#include <iostream>
 
 namespace jb::net {
 
@@ -21,6 +22,8 @@ namespace {
 
 // P-WS-9: the close code for a connection that sent no hello in time (policy violation).
 constexpr std::uint16_t no_hello_close = 1008;
+// A batch stops gathering at this size, so one write stays a reasonable size.
+constexpr std::size_t max_batch_bytes = 256 * 1024;
 
 }  // namespace
 
@@ -30,12 +33,25 @@ websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
       rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor()),
       hello_deadline_(ws_.get_executor()), address_(std::move(address))
 {
+    beast::error_code ec;
+    const auto remote = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
+    peer_address_ = ec ? std::string("unknown") : remote.address().to_string();
+    metrics::get().websockets.add(1);
 }
 
 websocket_session::~websocket_session()
 {
     state_->remove(this);
     state_->release(address_);
+    metrics::get().websockets.add(-1);
+    metrics::get().send_queue_bytes.add(-static_cast<std::int64_t>(counted_queue_bytes_));
+}
+
+void websocket_session::count_queue()
+{
+    metrics::get().send_queue_bytes.add(static_cast<std::int64_t>(queue_.bytes()) -
+                                        static_cast<std::int64_t>(counted_queue_bytes_));
+    counted_queue_bytes_ = queue_.bytes();
 }
 
 void websocket_session::run(http_request req)
@@ -54,6 +70,8 @@ void websocket_session::run(http_request req)
 
 void websocket_session::fail(beast::error_code ec, char const* what)
 {
+    if (ec == websocket::error::message_too_big)
+        beast_close_code_ = websocket::close_code::too_big;  // Beast closed with 1009 (P-WS-2)
     gone();
     if (ec == asio::error::operation_aborted || ec == websocket::error::closed ||
         ec == beast::error::timeout || ec == asio::error::eof ||
@@ -61,13 +79,15 @@ void websocket_session::fail(beast::error_code ec, char const* what)
         return;  // the expected ends of a connection
     if (ec == websocket::error::message_too_big)
         return;  // Beast has closed with 1009 (P-WS-2)
-    std::cerr << "journeyboard: websocket " << what << ": " << ec.message() << "\n";
+    log::warn("websocket", what, {{"error", ec.message()}});
 }
 
 void websocket_session::on_accept(beast::error_code ec)
 {
     if (ec)
         return fail(ec, "accept");
+    if (log::access_enabled())
+        log::info("access", "websocket connected", {{"client", peer_address_}});
     stage_ = stage::waiting_hello;
     hello_deadline_.expires_after(state_->options().hello_timeout);
     hello_deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline,
@@ -125,7 +145,7 @@ void websocket_session::on_message(std::string_view text)
     try {
         handle_message(text);
     } catch (const std::exception& e) {
-        std::cerr << "journeyboard: websocket message failed: " << e.what() << std::endl;
+        log::error("websocket", "message failed", {{"workshop", workshop_id_}, {"error", e.what()}});
         send_error("internal", "the server could not handle this message");
     }
 }
@@ -175,6 +195,13 @@ void websocket_session::on_hello(protocol::hello hello)
                        [self, room = std::move(room), hello = std::move(hello)]() mutable {
                            self->on_open(std::move(room), std::move(hello));
                        });
+        },
+        [self = shared_from_this()](std::string) {  // P-JOIN-7; the server's log says why
+            asio::post(self->ws_.get_executor(), [self] {
+                if (self->gone_ || self->close_) return;
+                self->send_error("internal", "this workshop cannot be loaded; its stored log is damaged");
+                self->start_close(protocol::close_code::internal_error, "workshop cannot be loaded");
+            });
         });
 }
 
@@ -187,6 +214,7 @@ void websocket_session::on_open(std::shared_ptr<room::room> room, protocol::hell
         return start_close(protocol::close_code::not_found, "workshop not found");
     }
     room_ = std::move(room);
+    workshop_id_ = hello.workshop_id;
     stage_ = stage::joined;
     // The room answers with welcome, or with an error and close() (P-JOIN-4).
     room_->join(shared_from_this(), std::move(hello));
@@ -211,9 +239,11 @@ void websocket_session::send(room::shared_text message, room::delivery kind)
 {
     if (gone_ || close_)
         return;
-    if (queue_.push(std::move(message), kind) == send_queue::push_result::overflow)
+    const auto pushed = queue_.push(std::move(message), kind);
+    count_queue();
+    if (pushed == send_queue::push_result::overflow)
         return start_close(protocol::close_code::too_slow, "too slow");  // P-WS-5
-    if (!queue_.writing() && !queue_.empty() && stage_ != stage::handshake)
+    if (!write_in_flight() && !queue_.empty() && stage_ != stage::handshake)
         do_write();
 }
 
@@ -225,6 +255,10 @@ void websocket_session::send_error(std::string_view code, std::string_view messa
 
 void websocket_session::do_write()
 {
+    if (queue_.size() > 1) {
+        ws_.next_layer().cork();
+        return gather_front();
+    }
     const auto& message = queue_.start_front();
     ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_write,
                                                                      shared_from_this()));
@@ -238,7 +272,39 @@ void websocket_session::on_write(beast::error_code ec, std::size_t)
         return fail(ec, "write");
     }
     queue_.pop_front();
+    count_queue();
     if (!queue_.empty())
+        return do_write();
+    if (close_ && !close_started_)
+        do_close();
+}
+
+void websocket_session::gather_front()
+{
+    const auto& message = queue_.start_front();
+    ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_gathered,
+                                                                     shared_from_this()));
+}
+
+void websocket_session::on_gathered(beast::error_code ec, std::size_t)
+{
+    if (ec)
+        return on_write(ec, 0);
+    queue_.pop_front();
+    if (!queue_.empty() && ws_.next_layer().gathered_bytes() < max_batch_bytes)
+        return gather_front();
+    ws_.next_layer().async_flush(
+        [self = shared_from_this()](beast::error_code flush_ec) { self->on_flushed(flush_ec); });
+}
+
+void websocket_session::on_flushed(beast::error_code ec)
+{
+    if (ec) {
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);  // ends the pending read too
+        return fail(ec, "write");
+    }
+    if (!queue_.empty() && !queue_.writing())
         return do_write();
     if (close_ && !close_started_)
         do_close();
@@ -253,8 +319,10 @@ void websocket_session::start_close(std::uint16_t code, std::string reason)
     close_->reason = reason.substr(0, close_->reason.max_size());
     // A client that is too slow would wait behind its backlog: only the write in flight
     // finishes. Otherwise what is queued (an error before a close) goes out first.
-    if (code == protocol::close_code::too_slow)
+    if (code == protocol::close_code::too_slow) {
         queue_.clear_pending();
+        count_queue();
+    }
     close_deadline_.expires_after(state_->options().close_grace);
     close_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
         if (ec || self->gone_)
@@ -262,7 +330,7 @@ void websocket_session::start_close(std::uint16_t code, std::string reason)
         beast::error_code ignored;
         beast::get_lowest_layer(self->ws_).socket().close(ignored);
     });
-    if (stage_ != stage::handshake && !queue_.writing() && queue_.empty())
+    if (stage_ != stage::handshake && !write_in_flight() && queue_.empty())
         do_close();
 }
 
@@ -287,6 +355,17 @@ void websocket_session::gone()
     gone_ = true;
     close_deadline_.cancel();
     hello_deadline_.cancel();
+    // Ours if we closed, else the peer's (1006 when the connection simply ended).
+    std::uint16_t code = close_ ? close_->code : beast_close_code_;
+    if (!code)
+        code = ws_.reason().code ? static_cast<std::uint16_t>(ws_.reason().code) : 1006;
+    metrics::get().closes.add(std::to_string(code));
+    if (log::access_enabled() && stage_ != stage::handshake) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - opened_).count();
+        log::info("access", "websocket closed", {{"client", peer_address_}, {"workshop", workshop_id_},
+                                                 {"code", code}, {"duration_ms", ms}});
+    }
     state_->remove(this);
     if (room_)
         room_->leave(shared_from_this());

@@ -8,16 +8,17 @@
 #include "net/rate_limiter.hpp"
 #include "net/responses.hpp"
 #include "net/send_queue.hpp"
+#include "net/write_batching_stream.hpp"
 #include "net/shared_state.hpp"
 #include "protocol/messages.hpp"
 #include "room/room.hpp"
 #include "room/room_client.hpp"
 
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,12 +59,19 @@ private:
                     std::optional<std::int64_t> client_seq = std::nullopt);
     void do_write();
     void on_write(boost::beast::error_code ec, std::size_t bytes);
+    // Several messages queued: each framed into the corked stream, then one socket write.
+    void gather_front();
+    void on_gathered(boost::beast::error_code ec, std::size_t bytes);
+    void on_flushed(boost::beast::error_code ec);
+    bool write_in_flight() const { return queue_.writing() || ws_.next_layer().flushing(); }
     void start_close(std::uint16_t code, std::string reason);
     void do_close();
     void on_close(boost::beast::error_code ec);
     void gone();
+    // Keeps the send-queue gauge of /metrics in step with this queue.
+    void count_queue();
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::websocket::stream<write_batching_stream> ws_;
     boost::beast::flat_buffer buffer_;
     std::shared_ptr<shared_state> state_;
     send_queue queue_;
@@ -81,6 +89,12 @@ private:
     boost::asio::steady_timer hello_deadline_;
     std::string address_;
     bool gone_ = false;  // the connection is over and the room was told
+    // For the access log and /metrics: when it opened, from where, which workshop it joined,
+    // and a close code Beast sent by itself (1009).
+    std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
+    std::string peer_address_, workshop_id_;
+    std::uint16_t beast_close_code_ = 0;
+    std::size_t counted_queue_bytes_ = 0;
 };
 
 }  // namespace jb::net

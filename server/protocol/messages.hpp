@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,7 +84,9 @@ struct welcome {
     std::optional<std::string> screen_key;  // only for facilitators: the big screen's key
     std::int64_t server_time = 0;           // server clock when sent (P-FAC-2)
     std::optional<nlohmann::json> snapshot;
-    std::vector<nlohmann::json> events;  // used when snapshot is empty
+    // The snapshot already serialised (shared by several joins); used instead of `snapshot`.
+    std::shared_ptr<const std::string> snapshot_text;
+    std::vector<nlohmann::json> events;  // used when there is no snapshot
 };
 
 std::string encode_welcome(const welcome& w);
@@ -98,6 +101,7 @@ std::string encode_pong(const nlohmann::json& t);
 namespace close_code {
 inline constexpr std::uint16_t going_away = 1001;
 inline constexpr std::uint16_t too_big = 1009;
+inline constexpr std::uint16_t internal_error = 1011;
 inline constexpr std::uint16_t protocol_version = 4000;
 inline constexpr std::uint16_t forbidden = 4003;
 inline constexpr std::uint16_t not_found = 4004;

@@ -47,7 +47,7 @@ std::string encode_welcome(const welcome& w) {
     };
     if (w.join_code) head["joinCode"] = *w.join_code;
     if (w.screen_key) head["screenKey"] = *w.screen_key;
-    if (!w.snapshot) {
+    if (!w.snapshot && !w.snapshot_text) {
         head["events"] = w.events;
         return dump(head);
     }
@@ -55,7 +55,10 @@ std::string encode_welcome(const welcome& w) {
     std::string text = dump(head);
     text.pop_back();  // the closing '}'
     text += ",\"snapshot\":";
-    text += dump(*w.snapshot);
+    if (w.snapshot_text)
+        text += *w.snapshot_text;
+    else
+        text += dump(*w.snapshot);
     text += '}';
     return text;
 }

@@ -4,7 +4,19 @@
 
 namespace jb::room {
 
+void check_log_follows_snapshot(const store::loaded_workshop& loaded) {
+    auto expected = loaded.snapshot.seq + 1;
+    for (const auto& logged : loaded.ops_after) {
+        if (logged.seq != expected)
+            throw std::invalid_argument("its log has a gap: op " +
+                                        std::to_string(expected) + " is missing before op " +
+                                        std::to_string(logged.seq));
+        ++expected;
+    }
+}
+
 model::board durable_board(const store::loaded_workshop& loaded, model::board_limits limits) {
+    check_log_follows_snapshot(loaded);
     auto b = model::board::from_json(nlohmann::json::parse(loaded.snapshot.state_json), limits);
     for (const auto& logged : loaded.ops_after) {
         // From the log: fields only the server sets (a private card.add) are allowed.

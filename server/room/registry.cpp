@@ -1,8 +1,8 @@
 #include "room/registry.hpp"
+#include "util/log.hpp"
 
 #include <boost/asio/post.hpp>
 
-#include <iostream>
 
 namespace jb::room {
 
@@ -11,32 +11,36 @@ namespace asio = boost::asio;
 registry::registry(asio::io_context& ioc, store::store_worker& worker, room_options options)
     : ioc_(ioc), strand_(asio::make_strand(ioc)), worker_(worker), options_(options) {}
 
-void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done) {
-    asio::post(strand_, [this, id = std::move(workshop_id), done = std::move(done)]() mutable {
-        if (shutting_down_ || removing_.count(id)) return done(nullptr);
+void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done,
+                    std::function<void(std::string)> unavailable) {
+    asio::post(strand_, [this, id = std::move(workshop_id), w = waiter{std::move(done), std::move(unavailable)}]() mutable {
+        if (shutting_down_ || removing_.count(id)) return w.done(nullptr);
         if (auto it = unloading_.find(id); it != unloading_.end())
-            return it->second.waiting.push_back(std::move(done));  // opened again once unloaded
-        if (auto it = rooms_.find(id); it != rooms_.end()) return done(it->second);
+            return it->second.waiting.push_back(std::move(w));  // opened again once unloaded
+        if (auto it = rooms_.find(id); it != rooms_.end()) return w.done(it->second);
         auto& waiting = loading_[id];
-        waiting.push_back(std::move(done));
+        waiting.push_back(std::move(w));
         if (waiting.size() > 1) return;  // a load is already under way
 
         // Loading reads the disk and replays the log: the store thread does it, never a
         // network thread.
         worker_.run([this, id](store::store& s) {
             std::shared_ptr<room> loaded;
+            std::string why;
             try {
                 if (auto data = s.load_workshop(id))
                     loaded = std::make_shared<room>(ioc_, worker_, std::move(*data), options_);
             } catch (const std::exception& e) {
-                std::cerr << "workshop " << id << " could not be loaded: " << e.what() << "\n";
+                why = e.what();
+                log::error("room", "workshop could not be loaded, and is not served",
+                           {{"workshop", id}, {"error", why}});
             }
-            asio::post(strand_, [this, id, loaded] { on_loaded(id, loaded); });
+            asio::post(strand_, [this, id, loaded, why] { on_loaded(id, loaded, why); });
         });
     });
 }
 
-void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
+void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded, std::string why) {
     // A load that started before a deletion finishes before the deletion reaches the store
     // (one store thread, in order), so it lands here while the id is still being removed.
     if (removing_.count(id)) loaded.reset();
@@ -57,7 +61,12 @@ void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded) {
     }
     auto waiting = std::move(loading_[id]);
     loading_.erase(id);
-    for (auto& done : waiting) done(shutting_down_ ? nullptr : loaded);
+    for (auto& w : waiting) {
+        if (!why.empty() && w.unavailable && !shutting_down_ && !removing_.count(id))
+            w.unavailable(why);
+        else
+            w.done(shutting_down_ ? nullptr : loaded);
+    }
 }
 
 void registry::unload(const std::string& id, const std::weak_ptr<room>& idle) {
@@ -72,8 +81,8 @@ void registry::unload(const std::string& id, const std::weak_ptr<room>& idle) {
                        asio::post(strand_, [this, id] {
                            auto waiting = std::move(unloading_[id].waiting);
                            unloading_.erase(id);
-                           std::cerr << "journeyboard: workshop " << id << " unloaded (idle)\n";
-                           for (auto& done : waiting) open(id, std::move(done));
+                           log::info("room", "workshop unloaded (idle)", {{"workshop", id}});
+                           for (auto& w : waiting) open(id, std::move(w.done), std::move(w.unavailable));
                        });
                    },
                    "room unloaded; reconnect");
@@ -104,7 +113,7 @@ void registry::remove(std::string workshop_id, std::function<void(std::optional<
                 try {
                     existed = s.delete_workshop(id);
                 } catch (const std::exception& e) {
-                    std::cerr << "workshop " << id << " could not be deleted: " << e.what() << "\n";
+                    log::error("room", "workshop could not be deleted", {{"workshop", id}, {"error", e.what()}});
                 }
                 asio::post(strand_, [this, id, existed, done = std::move(done)] {
                     if (--removing_[id] == 0) removing_.erase(id);

@@ -1,12 +1,14 @@
 #include "room/room.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
+#include "room/durable_board.hpp"
 #include "room/room_clock.hpp"
 #include "util/fault_injection.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/asio/post.hpp>
 
-#include <iostream>
 #include <utility>
 
 namespace jb::room {
@@ -29,7 +31,9 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
       round_timer_(strand_),
       idle_timer_(strand_) {
     // Replay what was logged after the snapshot. These ops were checked when they were
-    // accepted; replaying them through apply() rebuilds exactly the state clients saw.
+    // accepted; replaying them through apply() rebuilds exactly the state clients saw, as long
+    // as none is missing.
+    check_log_follows_snapshot(loaded);
     for (const auto& logged : loaded.ops_after) {
         auto op_doc = json::parse(logged.op_json);
         auto decoded = model::decode_operation(op_doc, true);
@@ -52,6 +56,7 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
         auto id = p.id;
         participants_.emplace(std::move(id), participant{std::move(p), std::nullopt});
     }
+    metrics::get().rooms.add(1);  // last: a constructor that threw made no room
 }
 
 void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
@@ -61,7 +66,7 @@ void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
         try {
             self->do_join(client, std::move(hello));
         } catch (const std::exception& e) {
-            std::cerr << "room " << self->id_ << ": a join failed: " << e.what() << std::endl;
+            log::error("room", "a join failed", {{"workshop", self->id_}, {"error", e.what()}});
             self->joining_.erase(client);
             self->connections_.erase(client);
             client->deliver(share(protocol::encode_error("internal", "the server could not join you")),
@@ -93,7 +98,7 @@ void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client
         try {
             do_op(client, it->second, std::move(*op));
         } catch (const std::exception& e) {
-            std::cerr << "room " << id_ << ": op failed: " << e.what() << std::endl;
+            log::error("room", "an operation failed", {{"workshop", id_}, {"error", e.what()}});
             client->deliver(share(protocol::encode_error("internal", "the server could not apply this operation",
                                                          client_seq)),
                             delivery::must_arrive);
@@ -126,6 +131,7 @@ void room::leave(std::shared_ptr<room_client> client) {
         auto participant_id = it->second.participant_id;
         const bool screen = it->second.screen;
         self->connections_.erase(it);
+        self->count_connections();
         if (self->connections_.empty()) self->arm_idle_timer();
         if (screen) return;  // a screen is not in the presence list
         bool still_online = false;
@@ -182,6 +188,7 @@ void room::join_screen(const std::shared_ptr<room_client>& client, const protoco
     if (workshop_.screen_key.empty() || *hello.screen_key != workshop_.screen_key)
         return refuse(client, "wrong screen key");
     connections_[client] = connection{"", hello.client_id, true, 0};
+    count_connections();
     auto anonymous = hello;
     anonymous.participant_token = "";
     send_welcome(client, anonymous);
@@ -211,6 +218,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     }
     bool changed = false;
     if (!who && !facilitator && refuse_newcomer(client)) return;
+    const bool fresh = !who;  // made by this join: owns nothing on the board yet
     if (!who) {
         token = util::random_token(32);
         store::participant_record record{workshop_.id,       util::random_id(),
@@ -230,13 +238,14 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         changed = true;
     }
 
-    auto welcome = [self = shared_from_this(), client, hello, token,
+    auto welcome = [self = shared_from_this(), client, hello, token, fresh,
                     participant_id = who->record.id] {
         self->connections_[client] = connection{participant_id, hello.client_id, false, 0};
+        self->count_connections();
         // The token goes back in welcome.you; hello carries it in for send_welcome.
         auto with_token = hello;
         with_token.participant_token = token;
-        self->send_welcome(client, with_token);
+        self->send_welcome(client, with_token, fresh);
         self->mark_presence_dirty();
     };
     if (!changed) {
@@ -262,7 +271,13 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             }
             if (self->broken_ || self->shutdown_code_) return self->turn_away(client);
             welcome();
-            for (auto& message : messages) self->dispatch(client, std::move(message));
+            // A welcome that waits for in-flight ops keeps the client joining: its messages
+            // wait with it, in order.
+            if (auto held = self->joining_.find(client); held != self->joining_.end())
+                held->second.insert(held->second.begin(), std::make_move_iterator(messages.begin()),
+                                    std::make_move_iterator(messages.end()));
+            else
+                for (auto& message : messages) self->dispatch(client, std::move(message));
         });
     });
 }
@@ -274,7 +289,7 @@ bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
         client->close(close_code, reason);
         return true;
     };
-    if (!board_.state().facilitation.door_open)  // P-JOIN-7
+    if (!board_.state().facilitation.door_open)  // P-JOIN-10
         return say("closed", "the facilitator has closed this workshop to new participants",
                    protocol::close_code::forbidden, "closed to new participants");
     if (participants_.size() >= options_.max_participants)  // P-JOIN-8
@@ -305,7 +320,8 @@ model::viewer room::viewer_of(const connection& conn) const {
     return model::viewer{conn.participant_id, role_of(conn)};
 }
 
-void room::send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
+void room::send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello,
+                        bool fresh) {
     auto& conn = connections_.at(client);
     const auto viewer = viewer_of(conn);
     protocol::welcome w;
@@ -321,11 +337,11 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
     w.max_message_bytes = options_.max_message_bytes;
     w.server_time = now_ms();
-    // A facilitator who opens the board elsewhere with only the key still sees the code.
-    if (viewer.who == model::role::facilitator) {
+    // A facilitator who opens the board elsewhere with only the key still sees the code; the
+    // big screen shows it to the room with its QR code (P-ROLE-5).
+    if (viewer.who == model::role::facilitator || viewer.who == model::role::screen)
         w.join_code = workshop_.join_code;
-        w.screen_key = workshop_.screen_key;
-    }
+    if (viewer.who == model::role::facilitator) w.screen_key = workshop_.screen_key;
 
     // Delta when every event after lastSeq is still in memory; a new client (lastSeq 0), or one
     // that is too far behind or ahead of the durable log, gets a snapshot (P-SYNC-5).
@@ -339,10 +355,45 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     } else {
         // The board includes ops still in flight to the disk; this connection skips their events.
         w.seq = seq_;
-        w.snapshot = board_.view_for(viewer);
+        if (fresh || conn.screen)
+            w.snapshot_text = fresh_snapshot(viewer);
+        else
+            w.snapshot = board_.view_for(viewer);
         conn.skip_through = seq_;
     }
-    client->deliver(share(protocol::encode_welcome(w)), delivery::welcome);
+    auto text = share(protocol::encode_welcome(w));
+    if (w.seq <= committed_seq_) {
+        client->deliver(std::move(text), delivery::welcome);
+        return;
+    }
+    // P-SYNC-8: the snapshot includes ops not yet durable; it goes out once they are.
+    joining_[client];
+    held_welcomes_.push_back({client, std::move(text), w.seq});
+}
+
+shared_text room::fresh_snapshot(const model::viewer& viewer) {
+    // Only the viewer's role shapes what a viewer who owns nothing sees; nothing about the
+    // board changes without a new seq.
+    auto& cached = fresh_snapshots_[viewer.who];
+    if (cached.seq != seq_ || !cached.text) {
+        cached.text = share(board_.view_for(viewer).dump(-1, ' ', false,
+                                                         nlohmann::json::error_handler_t::replace));
+        cached.seq = seq_;
+    }
+    return cached.text;
+}
+
+void room::flush_welcomes() {
+    std::erase_if(held_welcomes_, [this](held_welcome& held) {
+        if (held.seq > committed_seq_) return false;
+        auto queued = joining_.find(held.client);
+        if (queued == joining_.end()) return true;  // left meanwhile
+        auto messages = std::move(queued->second);
+        joining_.erase(queued);
+        held.client->deliver(std::move(held.text), delivery::welcome);
+        for (auto& message : messages) dispatch(held.client, std::move(message));
+        return true;
+    });
 }
 
 void room::shutdown(std::uint16_t code, std::function<void()> done, std::string reason) {
@@ -361,6 +412,7 @@ void room::finish_shutdown_if_drained() {
     if (!shutdown_code_ || (!broken_ && committed_seq_ != seq_)) return;
     for (const auto& [client, _] : connections_) client->close(*shutdown_code_, shutdown_reason_);
     connections_.clear();
+    count_connections();
     presence_timer_.cancel();
     round_timer_.cancel();
     idle_timer_.cancel();
@@ -369,12 +421,26 @@ void room::finish_shutdown_if_drained() {
     for (auto& done : waiters) done();
 }
 
+room::~room() {
+    metrics::get().rooms.add(-1);
+    metrics::get().participants_online.add(-static_cast<std::int64_t>(counted_connections_));
+}
+
+void room::count_connections() {
+    metrics::get().participants_online.add(static_cast<std::int64_t>(connections_.size()) -
+                                           static_cast<std::int64_t>(counted_connections_));
+    counted_connections_ = connections_.size();
+}
+
 void room::fail(std::string_view what) {
-    std::cerr << "room " << id_ << ": " << what << "; closing its connections\n";
+    log::error("room", "room failed; closing its connections", {{"workshop", id_}, {"error", what}});
     broken_ = true;
     for (const auto& [client, _] : connections_)
         client->close(protocol::close_code::going_away, "room failed; reconnect");
     connections_.clear();
+    count_connections();
+    for (const auto& held : held_welcomes_) joining_.erase(held.client);
+    held_welcomes_.clear();
     presence_timer_.cancel();
     round_timer_.cancel();
     idle_timer_.cancel();

@@ -47,6 +47,7 @@ public:
     // Built by the registry from what the store loaded; replays the log after the snapshot.
     room(boost::asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
          room_options options);
+    ~room();
 
     // All public calls are thread-safe: they post onto the room's strand.
     // Answers with welcome, or with error + close (P-JOIN-*).
@@ -98,7 +99,14 @@ private:
     };
 
     void do_join(std::shared_ptr<room_client> client, protocol::hello hello);
-    void send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
+    // `fresh`: the participant was made by this join and owns nothing yet, so its snapshot is
+    // the one every fresh viewer of its role gets (cached per seq).
+    void send_welcome(const std::shared_ptr<room_client>& client, const protocol::hello& hello,
+                      bool fresh = false);
+    // The board as a fresh viewer of `viewer.who` sees it, serialised; rebuilt once per seq.
+    shared_text fresh_snapshot(const model::viewer& viewer);
+    // Sends the welcomes whose state is now durable, each before any later event.
+    void flush_welcomes();
     void do_op(const std::shared_ptr<room_client>& client, const connection& conn,
                protocol::op_message msg);
     // Applies an accepted op, logs it and hands it to the store. An empty client_id is an op
@@ -129,6 +137,12 @@ private:
                          std::int64_t client_seq);
     void flush_deferred_acks();
     void fail(std::string_view what);
+    // The audit entry of a participant removal or role change (room_participants.cpp), its
+    // outcome left to the commit.
+    std::optional<store::audit_record> participant_audit(const model::operation& op,
+                                                         const model::op_context& ctx) const;
+    // Keeps /metrics' participants_online in step with connections_ (after each change).
+    void count_connections();
     void finish_shutdown_if_drained();
     void arm_idle_timer();
     void on_idle_timer();
@@ -152,12 +166,26 @@ private:
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
     std::deque<std::chrono::steady_clock::time_point> recent_newcomers_;  // within the last minute
     std::map<std::shared_ptr<room_client>, connection> connections_;
+    std::size_t counted_connections_ = 0;  // connections_.size() as /metrics last heard it
     // Messages from clients whose participant record is still being written: handled after
     // their welcome, in order, so a client may send right after its hello.
     std::map<std::shared_ptr<room_client>, std::vector<protocol::client_message>> joining_;
     std::deque<logged_event> recent_;     // committed events, seq ascending (P-SYNC-5)
     std::deque<logged_event> in_flight_;  // applied, not yet durable, seq ascending
     std::vector<deferred_ack> deferred_acks_;
+    // A welcome holds only durable state (P-SYNC-8): one whose snapshot includes ops still in
+    // flight waits here (its connection's messages in joining_) until they are committed.
+    struct held_welcome {
+        std::shared_ptr<room_client> client;
+        shared_text text;
+        std::int64_t seq = 0;
+    };
+    std::vector<held_welcome> held_welcomes_;
+    struct cached_snapshot {
+        std::int64_t seq = -1;
+        shared_text text;
+    };
+    std::map<model::role, cached_snapshot> fresh_snapshots_;  // by the viewer's role
     boost::asio::steady_timer presence_timer_;
     boost::asio::steady_timer round_timer_;
     boost::asio::steady_timer idle_timer_;

@@ -1,6 +1,8 @@
 // The room's write path: check, apply, make durable, then send each recipient the event as it
 // may see it and acknowledge (protocol P-SYNC-1 … P-SYNC-4, P-FAC-6, P-FAC-9, P-VOTE-6).
 #include "room/room.hpp"
+#include "util/metrics.hpp"
+#include "store/audit.hpp"
 
 #include "room/room_clock.hpp"
 #include "util/fault_injection.hpp"
@@ -55,10 +57,12 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
     auto error = board_.check(msg.op, ctx);
     if (!error) error = check_participant_op(msg.op, ctx);
     if (error) {
+        metrics::get().ops_refused.add(error->code);
         client->deliver(share(protocol::encode_error(error->code, error->message, msg.client_seq)),
                         delivery::must_arrive);
         return;
     }
+    metrics::get().ops_accepted.add(std::string(model::kind_name(msg.op)));
     commit_op(msg.op, ctx, conn.client_id, msg.client_seq, client);
 }
 
@@ -79,16 +83,25 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
                                             op_doc, done.effect),
                        std::move(done.visibility), {}};
     apply_participant_op(op, batch, event);
+    auto audit = participant_audit(op, ctx);
     in_flight_.push_back(std::move(event));
     if (seq - last_snapshot_seq_ >= options_.snapshot_every) {
         // Loading then replays at most snapshot_every ops.
         batch.snapshots.push_back(store::snapshot_record{id_, seq, board_.to_json().dump()});
         last_snapshot_seq_ = seq;
     }
+    const auto arrived = std::chrono::steady_clock::now();  // for the ack latency on /metrics
     worker_.submit(std::move(batch),
-                   [self = shared_from_this(), seq, sender = std::move(sender), client_seq](bool ok) {
-                       asio::post(self->strand_, [self, ok, seq, sender, client_seq] {
+                   [self = shared_from_this(), seq, sender = std::move(sender), client_seq, arrived,
+                    audit = std::move(audit)](bool ok) mutable {
+                       if (audit) {  // on the store thread: recorded after the op's own commit
+                           audit->outcome = ok ? "ok" : "failed";
+                           self->worker_.run([audit = std::move(*audit)](store::store& s) { store::record_audit(s, audit); });
+                       }
+                       asio::post(self->strand_, [self, ok, seq, sender, client_seq, arrived] {
                            self->on_op_committed(ok, seq, sender, client_seq);
+                           metrics::get().ack_seconds.observe(
+                               std::chrono::duration<double>(std::chrono::steady_clock::now() - arrived).count());
                        });
                    });
     applying_ = false;
@@ -105,6 +118,7 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
         return;
     }
     committed_seq_ = seq;
+    flush_welcomes();  // before this seq's event, which a held welcome's client must get after it
     // Commits complete in submission order, so the oldest in-flight event is this seq's.
     auto event = std::move(in_flight_.front());
     in_flight_.pop_front();
@@ -121,6 +135,7 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
             entry.first->close(protocol::close_code::forbidden, "removed");
             return true;
         });
+        count_connections();
     }
     if (touches_presence(event.body.at("op"))) mark_presence_dirty();
     recent_.push_back(std::move(event));

@@ -2,6 +2,7 @@
 // share the facilitator role, and remove a participant. The participant record is the truth
 // for every connection of that participant, at once; it is written in the op's transaction.
 #include "room/room.hpp"
+#include "store/audit.hpp"
 
 #include "model/field_reader.hpp"
 
@@ -47,6 +48,24 @@ void room::apply_participant_op(const model::operation& op, store::write_batch& 
         batch.participants.push_back(p.record);
         event.removed_participant = o->participant_id;
     }
+}
+
+std::optional<store::audit_record> room::participant_audit(const model::operation& op,
+                                                         const model::op_context& ctx) const {
+    std::string action, detail;
+    if (const auto* o = std::get_if<model::participant_role>(&op)) {
+        action = "participant.role";
+        detail = "participant " + o->participant_id + " becomes " + std::string(model::to_string(o->new_role));
+    } else if (const auto* o = std::get_if<model::participant_remove>(&op)) {
+        action = "participant.remove";
+        detail = "participant " + o->participant_id;
+    } else {
+        return std::nullopt;
+    }
+    const auto who = participants_.find(ctx.actor_id);
+    const auto actor = who == participants_.end() ? "participant:" + ctx.actor_id
+                                                  : store::participant_actor(who->second.record);
+    return store::audit_record{ctx.at, id_, actor, std::move(action), {}, std::move(detail)};
 }
 
 }  // namespace jb::room

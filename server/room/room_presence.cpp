@@ -44,7 +44,8 @@ void room::send_presence() {
                            round ? voting_progress_of(*round, id, p, is_online) : std::nullopt});
     }
     auto message = std::make_shared<const std::string>(protocol::encode_presence(entries));
-    for (const auto& [client, _] : connections_) client->deliver(message, delivery::droppable);
+    for (const auto& [client, _] : connections_)
+        if (!joining_.contains(client)) client->deliver(message, delivery::droppable);  // welcome first
 }
 
 // A voter of the round counts in its progress while online, and also offline once they held a

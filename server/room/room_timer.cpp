@@ -5,9 +5,9 @@
 #include "room/room.hpp"
 
 #include "room/room_clock.hpp"
+#include "util/log.hpp"
 
 #include <algorithm>
-#include <iostream>
 
 namespace jb::room {
 
@@ -45,7 +45,7 @@ void room::on_round_timer(const std::string& round_id, std::int64_t ends_at) {
         if (board_.check(op, ctx)) return;
         commit_op(op, ctx, "", 0, {});
     } catch (const std::exception& e) {
-        std::cerr << "room " << id_ << ": closing a round failed: " << e.what() << std::endl;
+        log::error("room", "closing a round failed", {{"workshop", id_}, {"error", e.what()}});
         applying_ = false;
         fail("closing a round threw");
     }

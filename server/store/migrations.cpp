@@ -90,9 +90,28 @@ constexpr std::string_view schema_v2 =
 #undef JB_B64_4
 #undef JB_B64_CHAR
 
-constexpr std::array<migration, 2> all_migrations{{
+// Schema version 3 (operations).
+//
+// audit  the audit trail (AVG accountability): who did what to a workshop's people or access.
+//        No foreign key on purpose: it outlives the workshop (without its content) until its
+//        own retention (--audit-retention-days) removes it. Ordered by time, then insertion.
+constexpr std::string_view schema_v3 = R"sql(
+CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    workshop_id TEXT    NOT NULL,
+    actor       TEXT    NOT NULL,
+    action      TEXT    NOT NULL,
+    outcome     TEXT    NOT NULL,
+    detail      TEXT    NOT NULL
+) STRICT;
+CREATE INDEX audit_by_at ON audit(at);
+)sql";
+
+constexpr std::array<migration, 3> all_migrations{{
     {"workshops, participants, ops, client_seqs, snapshots", schema_v1},
     {"workshops.screen_key, participants.removed", schema_v2},
+    {"audit", schema_v3},
 }};
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "store/sqlite_handle.hpp"
+#include "util/log.hpp"
 
 #include <sqlite3.h>
 
-#include <iostream>
 
 namespace jb::store::sqlite {
 
@@ -37,7 +37,7 @@ database::~database() {
     // sqlite3_close (not _v2) fails if a statement is still alive: the owners of statements are
     // declared after the database, so they are gone by now.
     if (sqlite3_close(db_) != SQLITE_OK) {
-        std::cerr << "store: closing the database failed: " << sqlite3_errmsg(db_) << '\n';
+        log::error("store", "closing the database failed", {{"error", sqlite3_errmsg(db_)}});
     }
 }
 
@@ -131,7 +131,7 @@ transaction::~transaction() {
     // would only fail, so roll back only while a transaction is still open.
     if (sqlite3_get_autocommit(db_.get()) == 0 &&
         sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        std::cerr << "store: rollback failed: " << sqlite3_errmsg(db_.get()) << '\n';
+        log::error("store", "rollback failed", {{"error", sqlite3_errmsg(db_.get())}});
     }
 }
 

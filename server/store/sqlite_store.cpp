@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+
 namespace jb::store {
 
 using sqlite::statement;
@@ -33,11 +35,13 @@ int open_database(sqlite::database& db) {
 }
 
 // Every table that holds rows of a workshop: those with a workshop_id column. Found from the
-// schema itself, so a table a later migration adds is deleted with the workshop too.
+// schema itself, so a table a later migration adds is deleted with the workshop too. All but
+// the audit trail, which records the deletion itself and outlives it (it holds no content).
 std::vector<std::string> tables_with_workshop_rows(sqlite::database& db) {
     std::vector<std::string> names;
     statement q(db, "SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
-                    "WHERE m.type = 'table' AND c.name = 'workshop_id' ORDER BY m.name");
+                    "WHERE m.type = 'table' AND c.name = 'workshop_id' AND m.name <> 'audit' "
+                    "ORDER BY m.name");
     statement::use u(q);
     while (u.step()) names.push_back(u.text(0));
     return names;
@@ -122,6 +126,11 @@ struct sqlite_store::impl {
                                  "WHERE p.workshop_id = w.id), 0)) AS last_active "
                                  "FROM workshops w) WHERE last_active < ?1 ORDER BY last_active, id"};
     statement delete_workshop_row{db, "DELETE FROM workshops WHERE id = ?1"};
+    statement insert_audit{db, "INSERT INTO audit (at, workshop_id, actor, action, outcome, detail) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
+    statement audit_from{db, "SELECT at, workshop_id, actor, action, outcome, detail FROM audit "
+                             "WHERE at >= ?1 ORDER BY at, id"};
+    statement delete_audit{db, "DELETE FROM audit WHERE at < ?1"};
     std::vector<std::unique_ptr<statement>> delete_rows = prepare_deletes(db);
 
     explicit impl(const std::string& path) : db(path), version(open_database(db)) {}
@@ -320,6 +329,78 @@ std::vector<workshop_record> sqlite_store::list_workshops() {
     statement::use q(impl_->all_workshops);
     while (q.step()) out.push_back(read_workshop(q));
     return out;
+}
+
+void sqlite_store::append_audit(const audit_record& e) {
+    statement::use(impl_->insert_audit)
+        .bind(1, e.at).bind(2, e.workshop_id).bind(3, e.actor).bind(4, e.action)
+        .bind(5, e.outcome).bind(6, e.detail)
+        .run();
+}
+
+std::vector<audit_record> sqlite_store::audit_since(std::int64_t since) {
+    std::vector<audit_record> out;
+    statement::use q(impl_->audit_from);
+    q.bind(1, since);
+    while (q.step())
+        out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+    return out;
+}
+
+std::int64_t sqlite_store::delete_audit_before(std::int64_t cutoff) {
+    statement::use(impl_->delete_audit).bind(1, cutoff).run();
+    return sqlite3_changes(impl_->db.get());
+}
+
+sqlite_store::backup::backup(sqlite_store& source, std::string destination)
+    : destination_(std::move(destination)) {
+    std::remove(destination_.c_str());  // a leftover of an earlier failed copy
+    if (sqlite3_open_v2(destination_.c_str(), &target_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK)
+        fail(target_ ? sqlite3_errmsg(target_) : "cannot open");
+    backup_ = sqlite3_backup_init(target_, "main", source.impl_->db.get(), "main");
+    if (!backup_) fail(sqlite3_errmsg(target_));
+}
+
+sqlite_store::backup::~backup() {
+    if (backup_) sqlite3_backup_finish(backup_);
+    if (target_) sqlite3_close(target_);
+    if (!done_) std::remove(destination_.c_str());
+}
+
+void sqlite_store::backup::fail(const std::string& why) {
+    if (backup_) sqlite3_backup_finish(backup_);
+    backup_ = nullptr;
+    if (target_) sqlite3_close(target_);
+    target_ = nullptr;
+    std::remove(destination_.c_str());
+    throw store_error("backup to " + destination_ + " failed: " + why);
+}
+
+bool sqlite_store::backup::step(int pages) {
+    if (done_) return true;
+    const int rc = sqlite3_backup_step(backup_, pages);
+    if (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return false;
+    sqlite3_backup_finish(backup_);
+    backup_ = nullptr;
+    if (rc != SQLITE_DONE) fail(sqlite3_errstr(rc));
+    // The copy is one plain file, complete in itself (no -wal beside it).
+    if (sqlite3_exec(target_, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail(sqlite3_errmsg(target_));
+    if (sqlite3_close(target_) != SQLITE_OK) fail(sqlite3_errmsg(target_));
+    target_ = nullptr;
+    done_ = true;
+    return true;
+}
+
+std::unique_ptr<sqlite_store::backup> sqlite_store::start_backup(const std::string& destination) {
+    return std::unique_ptr<backup>(new backup(*this, destination));
+}
+
+void sqlite_store::backup_to(const std::string& destination) {
+    auto copy = start_backup(destination);
+    while (!copy->step(-1)) {
+    }
 }
 
 }  // namespace jb::store

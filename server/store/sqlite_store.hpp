@@ -7,6 +7,9 @@
 #include <memory>
 #include <string>
 
+struct sqlite3;
+struct sqlite3_backup;
+
 namespace jb::store {
 
 class sqlite_store final : public store {
@@ -29,6 +32,34 @@ public:
     bool delete_workshop(std::string_view workshop_id) override;
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override;
     std::vector<workshop_record> list_workshops() override;
+    void append_audit(const audit_record& entry) override;
+    std::vector<audit_record> audit_since(std::int64_t since) override;
+    std::int64_t delete_audit_before(std::int64_t cutoff) override;
+
+    // A copy of the database being made at `destination` with SQLite's online backup API, a
+    // few pages per step() so that the store thread can commit between steps. Writes on this
+    // connection between steps are carried into the copy, so the finished copy is consistent.
+    // Throws store_error; a copy that failed or was dropped unfinished leaves no file.
+    class backup {
+    public:
+        ~backup();
+        backup(const backup&) = delete;
+        backup& operator=(const backup&) = delete;
+        // Copies up to `pages` more pages (-1: all); true once the copy is complete and closed.
+        bool step(int pages);
+
+    private:
+        friend class sqlite_store;
+        backup(sqlite_store& source, std::string destination);
+        void fail(const std::string& why);
+        std::string destination_;
+        ::sqlite3* target_ = nullptr;
+        ::sqlite3_backup* backup_ = nullptr;
+        bool done_ = false;
+    };
+    std::unique_ptr<backup> start_backup(const std::string& destination);
+    // The whole copy at once (journeyboard backup DEST).
+    void backup_to(const std::string& destination);
 
     // The schema version of the open database (after migration: supported_schema_version()).
     int schema_version() const;

@@ -68,6 +68,19 @@ struct loaded_workshop {
     std::map<std::string, std::int64_t> client_seqs;  // client id → highest clientSeq applied
 };
 
+// One entry of the audit trail (AVG accountability): who did what to a workshop's people or
+// access, when, and how it ended. It names no content (no title, no card text) and has no link
+// to the workshop's rows, so it outlives the workshop until its own retention removes it.
+struct audit_record {
+    std::int64_t at = 0;      // ms since the epoch
+    std::string workshop_id;
+    std::string actor;        // "key:<8 hex of the key's hash>", "participant:<id> <name>", "retention", "import"
+    std::string action;       // workshop.create, workshop.delete, export, archive.download, ...
+    std::string outcome;      // "ok", "refused" or "failed"
+    std::string detail;       // e.g. the export's file name or the new role; never a secret
+    bool operator==(const audit_record&) const = default;
+};
+
 struct store_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -108,6 +121,13 @@ public:
     // The ids of workshops whose last activity (creation, the last logged operation, the last
     // participant who joined) is before `cutoff` (ms since the epoch), oldest first (retention).
     virtual std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) = 0;
+
+    // The audit trail: appended durably (its own transaction), read oldest first from `since`
+    // (ms since the epoch, inclusive), and trimmed by its retention. Throw store_error.
+    virtual void append_audit(const audit_record& entry) = 0;
+    virtual std::vector<audit_record> audit_since(std::int64_t since) = 0;
+    // Removes the entries before `cutoff`; returns how many.
+    virtual std::int64_t delete_audit_before(std::int64_t cutoff) = 0;
 };
 
 }  // namespace jb::store

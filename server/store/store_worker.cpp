@@ -1,19 +1,17 @@
 #include "store/store_worker.hpp"
+#include "util/log.hpp"
+#include "util/metrics.hpp"
 
+#include <algorithm>
 #include <exception>
-#include <iostream>
 #include <utility>
 #include <vector>
 
 namespace jb::store {
 namespace {
 
-// A group smaller than this waits up to group_window for company; a queue this long is worth
-// committing at once. (Under load the previous commit's fsync gathers groups by itself.)
-constexpr std::size_t group_target = 64;
-
 void report(const char* what, const char* why) {
-    std::cerr << "store_worker: " << what << ": " << why << '\n';
+    log::error("store", what, {{"error", why}});
 }
 
 // Calls a submitter back; its exceptions stay here.
@@ -48,8 +46,7 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
 
 }  // namespace
 
-store_worker::store_worker(store& s, std::chrono::milliseconds group_window)
-    : store_(s), group_window_(group_window) {
+store_worker::store_worker(store& s) : store_(s) {
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -89,6 +86,12 @@ void store_worker::stop() {
     if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
+std::size_t store_worker::queue_depth()
+{
+    std::lock_guard lock(mutex_);
+    return queue_.size();
+}
+
 void store_worker::loop() {
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -112,23 +115,12 @@ void store_worker::loop() {
             continue;
         }
 
-        // Take every write up to the next job.
+        // Take every write up to the next job and commit at once: never wait for company. What
+        // arrives during this commit's fsync is the next group.
         std::vector<pending_write> group;
-        auto take_writes = [&] {
-            while (!queue_.empty() && queue_.front().write) {
-                group.push_back(std::move(*queue_.front().write));
-                queue_.pop_front();
-            }
-        };
-        take_writes();
-        // A small group waits briefly for more, unless a job is waiting behind it or we stop.
-        if (group.size() < group_target && group_window_.count() > 0 && queue_.empty() &&
-            !stopping_) {
-            wake_.wait_for(lock, group_window_, [&] {
-                return stopping_ || queue_.size() >= group_target - group.size() ||
-                       (!queue_.empty() && !queue_.back().write);
-            });
-            take_writes();
+        while (!queue_.empty() && queue_.front().write) {
+            group.push_back(std::move(*queue_.front().write));
+            queue_.pop_front();
         }
         lock.unlock();
         commit_group(group);
@@ -137,25 +129,68 @@ void store_worker::loop() {
 }
 
 void store_worker::commit_group(std::vector<pending_write>& group) {
-    bool ok = false;
-    if (group.size() == 1) {
-        ok = try_commit(store_, group.front().batch);
-    } else {
-        write_batch merged;
-        for (const auto& w : group) {
-            append(merged.ops, w.batch.ops);
-            append(merged.participants, w.batch.participants);
-            append(merged.snapshots, w.batch.snapshots);
+    const auto started = std::chrono::steady_clock::now();
+    struct timing {  // /metrics: every way out of here counts the commit
+        std::chrono::steady_clock::time_point started;
+        std::size_t size;
+        ~timing() {
+            metrics::get().commit_seconds.observe(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+            metrics::get().commit_batch.observe(static_cast<double>(size));
         }
-        ok = try_commit(store_, merged);
-        if (!ok) {
+    } timed{started, group.size()};
+    // A workshop's ops must commit in seq order without holes: once one fails, its later ones
+    // fail too, without being tried (the room reloads from what is durable).
+    std::vector<char> ok(group.size(), 0);
+    std::vector<std::size_t> to_try;
+    for (std::size_t i = 0; i < group.size(); ++i)
+        if (!follows_failed_op(group[i].batch)) to_try.push_back(i);
+
+    bool merged_ok = false;
+    if (to_try.size() == 1) {
+        merged_ok = try_commit(store_, group[to_try.front()].batch);
+        if (!merged_ok) remember_failed_ops(group[to_try.front()].batch);
+    } else if (to_try.size() > 1) {
+        write_batch merged;
+        for (auto i : to_try) {
+            append(merged.ops, group[i].batch.ops);
+            append(merged.participants, group[i].batch.participants);
+            append(merged.snapshots, group[i].batch.snapshots);
+        }
+        merged_ok = try_commit(store_, merged);
+        if (!merged_ok) {
             // The merged transaction rolled back as a whole. Retry each submission on its own so
-            // one bad batch fails only its own submitter.
-            for (auto& w : group) call_back(w.done, try_commit(store_, w.batch));
-            return;
+            // one bad batch fails only its own submitter (and its workshop's later batches).
+            for (auto i : to_try) {
+                if (follows_failed_op(group[i].batch)) continue;
+                ok[i] = try_commit(store_, group[i].batch);
+                if (!ok[i]) remember_failed_ops(group[i].batch);
+            }
         }
     }
-    for (auto& w : group) call_back(w.done, ok);
+    if (merged_ok)
+        for (auto i : to_try) ok[i] = 1;
+    for (std::size_t i = 0; i < group.size(); ++i) call_back(group[i].done, ok[i] != 0);
+}
+
+bool store_worker::follows_failed_op(const write_batch& batch) {
+    bool follows = false;
+    for (const auto& op : batch.ops) {
+        auto failed = failed_from_.find(op.workshop_id);
+        if (failed == failed_from_.end()) continue;
+        if (op.seq > failed->second)
+            follows = true;
+        else
+            failed_from_.erase(failed);  // a reloaded room takes up the log from its end again
+    }
+    return follows;
+}
+
+void store_worker::remember_failed_ops(const write_batch& batch) {
+    for (const auto& op : batch.ops) {
+        auto [it, added] = failed_from_.emplace(op.workshop_id, op.seq);
+        if (!added) it->second = std::min(it->second, op.seq);
+    }
 }
 
 }  // namespace jb::store

@@ -1,18 +1,20 @@
 #pragma once
-// The one thread that talks to the store. Writes are grouped: everything submitted while the
-// previous transaction ran (or within `group_window`) goes into one commit, and each submitter
-// is called back after its data is durable. Other jobs (reads, workshop creation) run on the
-// same thread, in order.
+// The one thread that talks to the store. Group commit without waiting (leader/follower): a
+// write that finds the thread idle is committed at once, so a lone op pays only its fsync;
+// everything submitted while a transaction runs goes into the next one, so a busy server gets
+// large groups by itself. Each submitter is called back after its data is durable. Other jobs
+// (reads, workshop creation) run on the same thread, in order.
 // Callbacks run on the worker thread: post them to your own strand.
 
 #include "store/store.hpp"
 
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -20,7 +22,7 @@ namespace jb::store {
 
 class store_worker {
 public:
-    explicit store_worker(store& s, std::chrono::milliseconds group_window = std::chrono::milliseconds(2));
+    explicit store_worker(store& s);
     ~store_worker();  // stops after everything submitted is committed
     store_worker(const store_worker&) = delete;
     store_worker& operator=(const store_worker&) = delete;
@@ -34,6 +36,8 @@ public:
     // Commits everything queued, then stops the thread. Idempotent. After it, submit() calls
     // done(false) at once and run() drops the job (both say so on stderr).
     void stop();
+    // Jobs and writes waiting for the thread (GET /metrics).
+    std::size_t queue_depth();
 
 private:
     void loop();
@@ -48,14 +52,20 @@ private:
     };
     // Commits a group as one transaction and calls each submitter back.
     void commit_group(std::vector<pending_write>& group);
+    // Whether `batch` holds an op that follows a failed op of its workshop: committing it would
+    // leave a gap in the log, which replay would step over. Forgets a failure once an op at or
+    // before the failed seq comes (the room was reloaded from the store and goes on from there).
+    bool follows_failed_op(const write_batch& batch);
+    void remember_failed_ops(const write_batch& batch);
 
     store& store_;
-    std::chrono::milliseconds group_window_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<task> queue_;
     bool stopping_ = false;
     std::thread thread_;
+    // Worker thread only: workshop id → the lowest seq whose commit failed.
+    std::map<std::string, std::int64_t> failed_from_;
 };
 
 }  // namespace jb::store

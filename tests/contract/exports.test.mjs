@@ -59,7 +59,7 @@ test('P-HTTP-11 a new facilitator key from the real server validates, and the ol
   assert.equal(fresh.status, 200);
 });
 
-test('P-EXP-6 improvements.json from the real server validates against its schema', async () => {
+test('P-EXP-6 improvements.json from the real server validates against its schema, with a group\'s own ideas', async () => {
   const w = (await call('POST', '/api/workshops', { body: { title: 'Melding "openbare" ruimte; één' } })).json;
   const fac = await facilitator(w);
   const j = fac.snapshot.journeys[0];
@@ -70,11 +70,14 @@ test('P-EXP-6 improvements.json from the real server validates against its schem
   await fac.apply(card('k1', lane('pain_point'), 'Geen terugkoppeling'));
   await fac.apply(card('i1', lane('idea'), 'Status per "sms"; één bericht'));
   await fac.apply(card('i2', lane('idea'), 'Foto meesturen', 'a1'));
+  await fac.apply(card('i3', lane('idea'), 'Melding per WhatsApp', 'a2'));
+  await fac.apply(card('i4', lane('idea'), 'Melding per telefoon', 'a3'));
   await fac.apply({ kind: 'card.link', cardId: 'i1', targetId: 'k1' });
+  await fac.apply({ kind: 'group.add', groupId: 'g1', title: 'Meer kanalen', cardIds: ['i4', 'i3'] });
   await fac.apply({ kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 2, durationMs: null,
     anonymous: false, facilitatorVotes: true, scope: { kind: 'ideas' } });
   await fac.apply({ kind: 'vote.add', roundId: 'r1', itemId: 'i1' });
-  await fac.apply({ kind: 'round.paper', roundId: 'r1', label: 'Tafel 1', votes: { i2: 3 } });
+  await fac.apply({ kind: 'round.paper', roundId: 'r1', label: 'Tafel 1', votes: { i2: 3, g1: 2 } });
   await fac.apply({ kind: 'round.close', roundId: 'r1' });
   await fac.apply({ kind: 'improvement.update', itemId: 'i1', owner: 'Team Buiten', status: 'planned' });
   fac.close();
@@ -84,9 +87,16 @@ test('P-EXP-6 improvements.json from the real server validates against its schem
   valid_('export-improvements.schema.json', res.json, 'improvements.json');
   assert.deepEqual(res.json.items.map((i) => [i.itemId, i.rank, i.total, i.painPoint, i.owner, i.status]), [
     ['i2', 1, 3, null, '', 'open'],
-    ['i1', 2, 1, 'Geen terugkoppeling', 'Team Buiten', 'planned'],
+    ['g1', 2, 2, null, '', 'open'],
+    ['i1', 3, 1, 'Geen terugkoppeling', 'Team Buiten', 'planned'],
   ]);
-  assert.deepEqual(res.json.items[1].touchpoints.map((t) => t.text), ['Melding via de app']);
+  assert.deepEqual(res.json.items[2].touchpoints.map((t) => t.text), ['Melding via de app']);
+  // A group lists its own ideas in board order, not only its title; a single card has none.
+  assert.deepEqual(res.json.items.map((i) => [i.text, i.members]), [
+    ['Foto meesturen', []],
+    ['Meer kanalen', [{ cardId: 'i3', text: 'Melding per WhatsApp' }, { cardId: 'i4', text: 'Melding per telefoon' }]],
+    ['Status per "sms"; één bericht', []],
+  ]);
   assert.deepEqual(res.json.rounds.map((r) => [r.id, r.inList, r.paperLabels]), [['r1', true, ['Tafel 1']]]);
 
   // The schema is strict: it does not take what the server never sends.

@@ -22,21 +22,21 @@ PROBLEMS = []
 # What the fixed workshop's Dutch export holds (sheet by sheet, row by row; None = empty cell).
 SHEETS = ["Verbeterlijst", "Ronde 1", "Ronde 2", "Evaluatie"]
 LIST = [
-    ["Rang", "Idee", "Stemmen totaal", "Ronde 1: impact", 'Ronde 2: haalbaarheid; "kosten"',
+    ["Plek", "Idee", "Ideeën in de groep", "Stemmen totaal", "Ronde 1: impact", 'Ronde 2: haalbaarheid; "kosten"',
      "Klantreis", "Fase", "Contactmomenten", "Knelpunt", "Eigenaar", "Status"],
-    [1, 'Eén loket, ook "digitaal"; met uitleg', 3, 2, 1, "Klantreis", "Oriënteren",
+    [1, 'Eén loket, ook "digitaal"; met uitleg', None, 3, 2, 1, "Klantreis", "Oriënteren",
      "Website gemeente (Website)\nBalie; stadhuis (Balie)", 'Formulier is "onduidelijk"', None, "Open"],
-    [1, "Statusbrief\nmet café-uitleg, 2 regels", 3, 1, 2, "Klantreis", "Aanvragen",
+    [1, "Statusbrief\nmet café-uitleg, 2 regels", None, 3, 1, 2, "Klantreis", "Aanvragen",
      "Formulier op papier", None, "Sanne de Vries-Çelik", "Bezig"],
-    [1, "Statusbericht per sms", 3, 3, None, "Klantreis", "Wachten",
+    [1, "Statusbericht per sms", "Sms bij ontvangst\nSms bij besluit", 3, 3, None, "Klantreis", "Wachten",
      "Brief met ontvangstbevestiging (Brief)", 'Formulier is "onduidelijk"', None, "Open"],
-    [4, "=Terugbelverzoek", 2, 2, None, "Klantreis", "Oriënteren",
+    [4, "=Terugbelverzoek", None, 2, 2, None, "Klantreis", "Oriënteren",
      "Website gemeente (Website)\nBalie; stadhuis (Balie)", None, None, "Open"],
 ]
 ROUND1 = [
     ["Ronde 1: impact"],
     ["Stemmers", 2],
-    ["Rang", "Idee", "Stemmen", "Digitaal", "Op papier"],
+    ["Plek", "Idee", "Stemmen", "Digitaal", "Op papier"],
     [1, "Statusbericht per sms", 3, 3, 0],
     [2, 'Eén loket, ook "digitaal"; met uitleg', 2, 2, 0],
     [2, "=Terugbelverzoek", 2, 0, 2],
@@ -45,7 +45,7 @@ ROUND1 = [
 ROUND2 = [
     ['Ronde 2: haalbaarheid; "kosten"'],
     ["Stemmers", 2],
-    ["Rang", "Idee", "Stemmen", "Digitaal", "Op papier"],
+    ["Plek", "Idee", "Stemmen", "Digitaal", "Op papier"],
     [1, "Statusbrief\nmet café-uitleg, 2 regels", 2, 2, 0],
     [2, 'Eén loket, ook "digitaal"; met uitleg', 1, 1, 0],
 ]

@@ -225,11 +225,11 @@ TEST_CASE("P-EXP-2 the CSV delimiter and language are the facilitator's choice",
         return res.body;
     };
     const std::string bom = "\xEF\xBB\xBF";
-    CHECK(get("") == bom + "Rang;Idee;Stemmen totaal;Ronde 1: impact;Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status\r\n"
-                           "1;\"Eén loket; \"\"altijd\"\" open\";2;2;Klantreis;Oriënteren;;;;Open\r\n");
+    CHECK(get("") == bom + "Plek;Idee;Ideeën in de groep;Stemmen totaal;Ronde 1: impact;Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status\r\n"
+                           "1;\"Eén loket; \"\"altijd\"\" open\";;2;2;Klantreis;Oriënteren;;;;Open\r\n");
     CHECK(get("?delimiter=semicolon") == get(""));
-    CHECK(get("?delimiter=comma") == bom + "Rang,Idee,Stemmen totaal,Ronde 1: impact,Klantreis,Fase,Contactmomenten,Knelpunt,Eigenaar,Status\r\n"
-                                           "1,\"Eén loket; \"\"altijd\"\" open\",2,2,Klantreis,Oriënteren,,,,Open\r\n");
-    CHECK(get("?delimiter=tab&lang=en") == bom + "Rank\tIdea\tTotal votes\tRound 1: impact\tJourney\tPhase\tTouchpoints\tPain point\tOwner\tStatus\r\n"
-                                                 "1\t\"Eén loket; \"\"altijd\"\" open\"\t2\t2\tKlantreis\tOriënteren\t\t\t\tOpen\r\n");
+    CHECK(get("?delimiter=comma") == bom + "Plek,Idee,Ideeën in de groep,Stemmen totaal,Ronde 1: impact,Klantreis,Fase,Contactmomenten,Knelpunt,Eigenaar,Status\r\n"
+                                           "1,\"Eén loket; \"\"altijd\"\" open\",,2,2,Klantreis,Oriënteren,,,,Open\r\n");
+    CHECK(get("?delimiter=tab&lang=en") == bom + "Place\tIdea\tIdeas in the group\tTotal votes\tRound 1: impact\tJourney\tPhase\tTouchpoints\tPain point\tOwner\tStatus\r\n"
+                                                 "1\t\"Eén loket; \"\"altijd\"\" open\"\t\t2\t2\tKlantreis\tOriënteren\t\t\t\tOpen\r\n");
 }

@@ -16,7 +16,7 @@ namespace {
 std::size_t unloads_logged(const test_server& server, const std::string& workshop_id)
 {
     const auto log = server.log();
-    const auto needle = "workshop " + workshop_id + " unloaded (idle)";
+    const auto needle = "msg=\"workshop unloaded (idle)\" workshop=" + workshop_id;
     std::size_t count = 0;
     for (auto at = log.find(needle); at != std::string::npos; at = log.find(needle, at + 1))
         ++count;

@@ -1,5 +1,5 @@
 // Join-code guessing and participant floods against the real server (docs/security.md):
-// per-address limits on code lookups (P-HTTP-12), the facilitator's "deur dicht" (P-JOIN-7),
+// per-address limits on code lookups (P-HTTP-12), the facilitator's "deur dicht" (P-JOIN-10),
 // the participant limit (P-JOIN-8) and new participants per minute (P-JOIN-9).
 #include "support/server_process.hpp"
 #include "support/ws_client.hpp"
@@ -97,7 +97,7 @@ TEST_CASE("P-HTTP-12 the code index follows creation, import, deletion and a res
     CHECK(lookup(server.port(), w.join_code).status == 404);
 }
 
-TEST_CASE("P-JOIN-7 with the door closed new participants are refused, known ones rejoin",
+TEST_CASE("P-JOIN-10 with the door closed new participants are refused, known ones rejoin",
           "[ws][join]")
 {
     test_server server;

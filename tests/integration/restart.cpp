@@ -26,14 +26,6 @@ std::vector<std::string> add_cards(ws_client& client, const json& board, int n, 
     return ids;
 }
 
-std::set<std::string> card_ids(const json& snapshot)
-{
-    std::set<std::string> ids;
-    for (const auto& c : snapshot.at("cards"))
-        ids.insert(c.at("id"));
-    return ids;
-}
-
 // After a restart: the board holds exactly `expected`, the log goes on at `seq` + 1, and the
 // client's clientSeq is remembered (P-SYNC-7).
 void check_restored(test_server& server, const workshop& w, const std::string& client_id,

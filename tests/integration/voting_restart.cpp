@@ -65,6 +65,36 @@ TEST_CASE("P-VOTE-12 P-FAC-3 votes, an open timed round, the stage and the timer
     CHECK(anna.wait_error(anna.send_op(vote(s, "r1", "c5"))).at("code") == "limit");  // budget 3 holds
 }
 
+TEST_CASE("P-FAC-10 P-FAC-3 a stage pinned on the big screen reaches the screen live and survives a restart",
+          "[restart][ws][slow]")
+{
+    test_server server;
+    session_scenario s(server.port());
+    ws_client screen(server.port());
+    screen.join(s.w.id, {.display_name = "Beamer", .screen_key = s.w.screen_key});
+    CHECK(s.anna.wait_error(s.anna.send_op({{"kind", "screen.pin"}, {"stageId", "prepare"}})).at("code") ==
+          "forbidden");
+    CHECK(s.fran.wait_error(s.fran.send_op({{"kind", "screen.pin"}, {"stageId", "nope"}})).at("code") ==
+          "not_found");
+    const auto pinned = s.fran.apply({{"kind", "screen.pin"}, {"stageId", "prepare"}});
+    CHECK(screen.wait_event(pinned.at("seq")).at("op") == json{{"kind", "screen.pin"}, {"stageId", "prepare"}});
+    s.fran.apply({{"kind", "stage.set"}, {"stageId", "map"}});
+    screen.close();
+    s.anna.close();
+    s.fran.close();
+
+    REQUIRE(server.stop() == 0);
+    server.start();
+    ws_client again(server.port());
+    auto f = again.join(s.w.id, {.display_name = "Beamer", .screen_key = s.w.screen_key}).at("snapshot").at("facilitation");
+    CHECK(f.at("screenPin") == "prepare");
+    CHECK(f.at("stageId") == "map");
+    ws_client fran(server.port());
+    fran.join(s.w.id, {.facilitator_key = s.w.facilitator_key});
+    const auto unpinned = fran.apply({{"kind", "screen.pin"}, {"stageId", nullptr}});
+    CHECK(again.wait_event(unpinned.at("seq")).at("op").at("stageId").is_null());
+}
+
 TEST_CASE("P-VOTE-10 a round whose time ran out while the server was down is closed by the server after the restart",
           "[restart][vote][slow]")
 {

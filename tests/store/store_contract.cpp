@@ -334,6 +334,28 @@ STORE_CONTRACT_TEST("deleting a workshop removes all of it and nothing of anothe
     CHECK(again->snapshot.seq == 0);
 }
 
+STORE_CONTRACT_TEST("the audit trail reads back in time order and outlives its workshop's deletion") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    s->append_audit({2000, "w1", "key:1234abcd", "export", "ok", "improvements.csv"});
+    s->append_audit({1000, "w1", "key:1234abcd", "workshop.create", "ok", ""});
+    s->append_audit({3000, "w2", "participant:p1 Anna", "participant.remove", "refused", "participant p2"});
+    CHECK(s->delete_workshop("w1"));
+    s->append_audit({4000, "w1", "key:1234abcd", "workshop.delete", "ok", "by hand"});
+
+    const auto all = s->audit_since(0);
+    REQUIRE(all.size() == 4);
+    CHECK(all[0] == audit_record{1000, "w1", "key:1234abcd", "workshop.create", "ok", ""});
+    CHECK(all[1].action == "export");
+    CHECK(all[2].actor == "participant:p1 Anna");
+    CHECK(all[3].action == "workshop.delete");
+    CHECK(s->audit_since(3000).size() == 2);
+
+    // Its own retention: entries before the cutoff go.
+    CHECK(s->delete_audit_before(2500) == 2);
+    CHECK(s->audit_since(0).size() == 2);
+}
+
 STORE_CONTRACT_TEST("deleting an unknown workshop says so and changes nothing") {
     TestType impl;
     auto s = store_with_workshop(impl);

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -40,6 +41,17 @@ public:
         std::lock_guard lock(mutex_);
         hold_ = false;
         changed_.notify_all();
+    }
+    // Every commit that holds op `seq` of `workshop_id` fails, as a full disk would fail it,
+    // until the test calls heal().
+    void fail_commits_with(std::string workshop_id, std::int64_t seq) {
+        std::lock_guard lock(mutex_);
+        fail_workshop_ = std::move(workshop_id);
+        fail_seq_ = seq;
+    }
+    void heal() {
+        std::lock_guard lock(mutex_);
+        fail_seq_ = 0;
     }
     std::vector<std::size_t> commit_sizes() {
         std::lock_guard lock(mutex_);
@@ -75,6 +87,9 @@ public:
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
         return inner_.workshops_inactive_since(cutoff);
     }
+    void append_audit(const audit_record& e) override { inner_.append_audit(e); }
+    std::vector<audit_record> audit_since(std::int64_t since) override { return inner_.audit_since(since); }
+    std::int64_t delete_audit_before(std::int64_t cutoff) override { return inner_.delete_audit_before(cutoff); }
     void commit(const write_batch& batch) override {
         {
             std::unique_lock lock(mutex_);
@@ -84,6 +99,9 @@ public:
                 changed_.notify_all();
                 changed_.wait(lock, [this] { return !hold_; });
             }
+            for (const auto& op : batch.ops)
+                if (fail_seq_ != 0 && op.workshop_id == fail_workshop_ && op.seq == fail_seq_)
+                    throw store_error("injected failure");
         }
         inner_.commit(batch);
     }
@@ -94,6 +112,8 @@ private:
     std::condition_variable changed_;
     bool hold_ = false, held_ = false;
     std::vector<std::size_t> commit_sizes_;
+    std::string fail_workshop_;
+    std::int64_t fail_seq_ = 0;
 };
 
 write_batch one_op(const std::string& workshop_id, std::int64_t seq, const std::string& client = "a") {
@@ -176,22 +196,23 @@ TEST_CASE("store worker: writes queued during a commit go into one transaction (
     CHECK(op_count(db, "w1") == 11);
 }
 
-TEST_CASE("store worker: a failing batch fails alone, the others in its group commit", "[store]") {
+TEST_CASE("store worker: a failing batch fails alone, the other workshops in its group commit", "[store]") {
     sqlite_store db(":memory:");
     db.create_workshop(make_workshop("w1", "ABC234"), "{}");
-    db.commit(one_op("w1", 1));
+    db.create_workshop(make_workshop("w2", "ABC235"), "{}");
+    db.commit(one_op("w2", 1));
     gated_store gate(db);
     store_worker worker(gate);
     results r(4);
 
     gate.hold_next_commit();
-    worker.submit(one_op("w1", 2), r.slot(0));
+    worker.submit(one_op("w1", 1), r.slot(0));
     gate.wait_until_held();
-    worker.submit(one_op("w1", 3), r.slot(1));
-    write_batch bad = one_op("w1", 1);  // seq 1 is taken
-    bad.participants = {make_participant("w1", "p-bad", "Nobody")};
+    worker.submit(one_op("w1", 2), r.slot(1));
+    write_batch bad = one_op("w2", 1);  // seq 1 is taken
+    bad.participants = {make_participant("w2", "p-bad", "Nobody")};
     worker.submit(bad, r.slot(2));
-    worker.submit(one_op("w1", 4), r.slot(3));
+    worker.submit(one_op("w1", 3), r.slot(3));
     gate.release();
     worker.stop();
 
@@ -202,10 +223,77 @@ TEST_CASE("store worker: a failing batch fails alone, the others in its group co
     CHECK(r.called_twice == 0);
     // The merged group (3 ops) was tried first, then each of its batches on its own.
     CHECK(gate.commit_sizes() == std::vector<std::size_t>{1, 3, 1, 1, 1});
-    auto loaded = db.load_workshop("w1");
+    CHECK(op_count(db, "w1") == 3);
+    auto loaded = db.load_workshop("w2");
     REQUIRE(loaded);
-    CHECK(loaded->ops_after.size() == 4);
+    CHECK(loaded->ops_after.size() == 1);
     CHECK(loaded->participants.empty());
+}
+
+// The seqs of a workshop's log (a gap would be replayed past).
+std::vector<std::int64_t> logged_seqs(store& s, const std::string& workshop_id) {
+    auto loaded = s.load_workshop(workshop_id);
+    REQUIRE(loaded);
+    std::vector<std::int64_t> seqs;
+    for (const auto& op : loaded->ops_after) seqs.push_back(op.seq);
+    return seqs;
+}
+
+TEST_CASE("store worker: after a failed op of a workshop, its later ops in the group fail untried", "[store]") {
+    sqlite_store db(":memory:");
+    db.create_workshop(make_workshop("w1", "ABC234"), "{}");
+    db.create_workshop(make_workshop("w2", "ABC235"), "{}");
+    gated_store gate(db);
+    gate.fail_commits_with("w1", 3);
+    store_worker worker(gate);
+    results r(5);
+
+    gate.hold_next_commit();
+    worker.submit(one_op("w1", 1), r.slot(0));
+    gate.wait_until_held();
+    worker.submit(one_op("w1", 2), r.slot(1));
+    worker.submit(one_op("w1", 3), r.slot(2));  // fails
+    worker.submit(one_op("w2", 1), r.slot(3));  // another workshop: unaffected
+    worker.submit(one_op("w1", 4), r.slot(4));  // would leave a gap at 3
+    gate.release();
+    worker.stop();
+
+    CHECK(r.ok[1] == 1);
+    CHECK(r.ok[2] == 0);
+    CHECK(r.ok[3] == 1);
+    CHECK(r.ok[4] == 0);
+    CHECK(r.called_twice == 0);
+    CHECK(logged_seqs(db, "w1") == std::vector<std::int64_t>{1, 2});
+    CHECK(logged_seqs(db, "w2") == std::vector<std::int64_t>{1});
+    // The merged group, then seq 2, 3 and w2's op on their own; seq 4 is never tried.
+    CHECK(gate.commit_sizes() == std::vector<std::size_t>{1, 4, 1, 1, 1});
+}
+
+TEST_CASE("store worker: a failed op also fails its workshop's ops in later groups, until the log is taken up again",
+          "[store]") {
+    sqlite_store db(":memory:");
+    db.create_workshop(make_workshop("w1", "ABC234"), "{}");
+    gated_store gate(db);
+    gate.fail_commits_with("w1", 2);
+    store_worker worker(gate);
+    results r(5);
+
+    worker.submit(one_op("w1", 1), r.slot(0));
+    worker.submit(one_op("w1", 2), r.slot(1));  // fails
+    worker.run([](store&) {});                  // a job between: the next op is a group of its own
+    worker.submit(one_op("w1", 3), r.slot(2));  // submitted before the room heard of the failure
+    worker.run([&](store&) { gate.heal(); });
+    // The room reloaded from the store (last seq 1) goes on from seq 2.
+    worker.submit(one_op("w1", 2), r.slot(3));
+    worker.submit(one_op("w1", 3), r.slot(4));
+    worker.stop();
+
+    CHECK(r.ok[0] == 1);
+    CHECK(r.ok[1] == 0);
+    CHECK(r.ok[2] == 0);
+    CHECK(r.ok[3] == 1);
+    CHECK(r.ok[4] == 1);
+    CHECK(logged_seqs(db, "w1") == std::vector<std::int64_t>{1, 2, 3});
 }
 
 TEST_CASE("store worker: a lone failing batch is reported failed and writes nothing", "[store]") {
@@ -267,17 +355,26 @@ TEST_CASE("store worker: stop commits and runs everything queued before it retur
     CHECK(op_count(db, "w1") == 20);
 }
 
-TEST_CASE("store worker: stop does not wait out the group window", "[store]") {
+TEST_CASE("store worker: a lone write on an idle worker commits without waiting for company", "[store]") {
     sqlite_store db(":memory:");
     db.create_workshop(make_workshop("w1", "ABC234"), "{}");
-    results r(5);
-    // With an hour-long window the worker sits waiting for company; stop must end the wait and
-    // still commit everything (if it did not, this test would hang, not pass).
-    store_worker worker(db, std::chrono::hours(1));
-    for (std::size_t i = 0; i < 5; ++i) worker.submit(one_op("w1", static_cast<std::int64_t>(i) + 1), r.slot(i));
-    worker.stop();
-    for (auto& ok : r.ok) CHECK(ok == 1);
-    CHECK(op_count(db, "w1") == 5);
+    store_worker worker(db);
+    // Nothing else is submitted and nobody stops the worker: the write must commit on its own
+    // (leader/follower group commit, no group window). The timeout only turns a hang into a
+    // failure.
+    std::mutex mutex;
+    std::condition_variable called;
+    int result = -1;
+    worker.submit(one_op("w1", 1), [&](bool ok) {
+        std::lock_guard lock(mutex);
+        result = ok ? 1 : 0;
+        called.notify_all();
+    });
+    std::unique_lock lock(mutex);
+    REQUIRE(called.wait_for(lock, std::chrono::seconds(60), [&] { return result != -1; }));
+    CHECK(result == 1);
+    lock.unlock();
+    CHECK(op_count(db, "w1") == 1);
 }
 
 TEST_CASE("store worker: the destructor flushes what was submitted", "[store]") {

@@ -237,10 +237,10 @@ void test_server::crash()
     process_->kill();
 }
 
-run_result run_server_binary(const std::vector<std::string>& args)
+run_result run_server_binary(const std::vector<std::string>& args, std::vector<std::string> env)
 {
     int fd = -1;
-    const pid_t pid = spawn(args, true, fd);
+    const pid_t pid = spawn(args, true, fd, {}, launch_options{std::nullopt, std::move(env)});
     run_result result;
     // A binary that unexpectedly starts serving would never end: give up after the start-up
     // timeout and kill it (the status then says so).

@@ -99,10 +99,11 @@ private:
 };
 
 // Runs the binary with `args` to completion (e.g. --help): exit status and stdout+stderr.
+// `env` adds "NAME=value" variables to the ones the test runs with.
 struct run_result {
     int status = -1;
     std::string output;
 };
-run_result run_server_binary(const std::vector<std::string>& args);
+run_result run_server_binary(const std::vector<std::string>& args, std::vector<std::string> env = {});
 
 }  // namespace jb::test

@@ -90,6 +90,7 @@ struct session_scenario {
             {{"kind", "writing.private"}, {"on", true}},
             {{"kind", "writing.private"}, {"on", false}},
             {{"kind", "focus.set"}, {"journeyId", journey_id(board)}, {"phaseId", phase_id(board, 1)}},
+            {{"kind", "screen.pin"}, {"stageId", "prepare"}},
             {{"kind", "settings.update"}, {"anonymity", "none"}},
             {{"kind", "improvements.rounds"}, {"roundIds", {id("r0")}}},
             {{"kind", "improvement.update"}, {"itemId", id("c1")}, {"owner", "Team"}, {"status", "planned"}},

@@ -454,4 +454,12 @@ std::string lane_id(const json& snapshot, std::size_t lane, std::size_t journey)
     return snapshot.at("journeys").at(journey).at("lanes").at(lane).at("id");
 }
 
+std::set<std::string> card_ids(const json& snapshot)
+{
+    std::set<std::string> ids;
+    for (const auto& c : snapshot.at("cards"))
+        ids.insert(c.at("id"));
+    return ids;
+}
+
 }  // namespace jb::test

@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -171,6 +172,9 @@ std::string new_id(const std::string& prefix = "id");
 json card_add(const json& board, const std::string& card_id, const std::string& text,
               const std::string& order_key = "a0", std::size_t phase = 0, std::size_t lane = 0);
 json card_update_text(const std::string& card_id, const std::string& text);
+
+// The ids of the cards in a board snapshot.
+std::set<std::string> card_ids(const json& snapshot);
 
 // The snapshot's first journey, its n-th phase and lane ids.
 std::string journey_id(const json& snapshot, std::size_t journey = 0);

@@ -101,8 +101,71 @@ TEST_CASE("P-EXP-8 board.svg of a fixed workshop is exactly the golden file", "[
     CHECK(svg.file_name == "bouw-wonen-2026-board.svg");
     CHECK(svg.body == golden("board.svg", svg.body));
     CHECK(svg.body.find("<script") == std::string::npos);
-    // The hostile card text is there, escaped (wrapped onto two lines at the card's width).
-    CHECK(svg.body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script") != std::string::npos);
+    // The hostile card text is there, escaped (wrapped onto lines at the card's width).
+    CHECK(svg.body.find("&lt;script&gt;alert(&quot;x&quot;)") != std::string::npos);
+}
+
+namespace {
+
+// DejaVu Sans's advance widths (per 1000 em) of printable ASCII, measured in Chromium: the
+// font a browser on Linux draws "sans-serif" with, and wider than Arial or Liberation Sans.
+constexpr int dejavu_sans[95] = {
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636,
+    636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+    603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635,
+    634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838};
+
+// How wide `line` (escaped SVG text, ASCII plus "…" and Dutch letters) is in DejaVu Sans at `px`.
+double dejavu_width(std::string line, double px)
+{
+    for (const auto& [entity, plain] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}})
+        for (std::size_t at; (at = line.find(entity)) != std::string::npos;) line.replace(at, std::string(entity).size(), plain);
+    double per_mille = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c < 0x80) {
+            per_mille += dejavu_sans[c - 32];
+            ++i;
+        } else if (c < 0xE0) {  // é, ë, ï, …: at most as wide as an "o"
+            per_mille += 636;
+            i += 2;
+        } else {  // "…" and dashes: an em
+            per_mille += 1000;
+            i += 3;
+        }
+    }
+    return per_mille / 1000 * px;
+}
+
+}  // namespace
+
+TEST_CASE("P-EXP-8 board.svg keeps long card texts inside their card, also in wide letters", "[export]")
+{
+    auto b = small_board();
+    // Idea texts as people type them: capitals, m and w, no short words to break at.
+    accept(b, model::card_add{"c4", "j1", "p1", "l3",
+                              "WhatsApp-Meldingen Mogelijk Maken voor Ondernemers Met Weinig Tijd, Maandelijks Overleg "
+                              "Met Wijkmanagers",
+                              "a1", model::card_color::green},
+           fran);
+    accept(b, model::card_add{"c5", "j1", "p2", "l3", "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", "a1", model::card_color::green}, fran);
+    const auto svg = find_exporter("board.svg")->render(b, {language::nl, csv_delimiter::semicolon, 1764430200000}).body;
+    // A card's text block is <text ... font-size="12"> starting 6 px inside its 178 px card: each
+    // line must end 6 px before the card's right edge.
+    constexpr double room = 190 - 12 - 12;
+    std::size_t lines = 0;
+    for (std::size_t at = 0; (at = svg.find("font-size=\"12\">", at)) != std::string::npos; ++at) {
+        const auto end = svg.find("</text>", at);
+        for (std::size_t t = svg.find("<tspan", at); t < end; t = svg.find("<tspan", t + 1)) {
+            const auto open = svg.find('>', t) + 1;
+            const auto line = svg.substr(open, svg.find("</tspan>", open) - open);
+            INFO(line);
+            CHECK(dejavu_width(line, 12) <= room);
+            ++lines;
+        }
+    }
+    CHECK(lines >= 8);
+    CHECK(svg.find("WhatsApp") != std::string::npos);
 }
 
 TEST_CASE("P-EXP-7 report.html is one self-contained, escaped, printable document", "[export]")

@@ -35,7 +35,7 @@ std::string csv(const std::vector<std::string>& records) {
     return out;
 }
 
-TEST_CASE("P-EXP-2 improvements.csv: BOM, CRLF, semicolons, RFC 4180 quotes, Dutch text", "[export]") {
+TEST_CASE("P-EXP-2 improvements.csv: BOM, CRLF, semicolons, RFC 4180 quotes, Dutch text, a group's own ideas", "[export]") {
     const auto file = render_csv(export_board(), options());
     CHECK(file.content_type == "text/csv; charset=utf-8");
     CHECK(file.file_name == "vergunning-snel-aanvragen-een-loket-improvements.csv");
@@ -43,29 +43,29 @@ TEST_CASE("P-EXP-2 improvements.csv: BOM, CRLF, semicolons, RFC 4180 quotes, Dut
     // group's pain point comes from its second card; a line break stays inside its quotes;
     // the formula-like idea gets an apostrophe.
     CHECK(file.body == csv({
-        "Rang;Idee;Stemmen totaal;Ronde 1: impact;\"Ronde 2: haalbaarheid; \"\"kosten\"\"\";Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status",
-        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";3;2;1;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Balie)\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";3;1;2;Klantreis;Aanvragen;Formulier op papier;;Sanne de Vries-Çelik;Bezig",
-        "1;Statusbericht per sms;3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging (Brief);\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "4;'=Terugbelverzoek;2;2;;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Balie)\";;;Open",
+        "Plek;Idee;Ideeën in de groep;Stemmen totaal;Ronde 1: impact;\"Ronde 2: haalbaarheid; \"\"kosten\"\"\";Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status",
+        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";;3;2;1;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Balie)\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";;3;1;2;Klantreis;Aanvragen;Formulier op papier;;Sanne de Vries-Çelik;Bezig",
+        "1;Statusbericht per sms;\"Sms bij ontvangst\nSms bij besluit\";3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging (Brief);\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "4;'=Terugbelverzoek;;2;2;;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Balie)\";;;Open",
     }));
 }
 
 TEST_CASE("P-EXP-2 improvements.csv in English, and with comma and tab delimiters", "[export]") {
     CHECK(render_csv(export_board(), options(language::en)).body == csv({
-        "Rank;Idea;Total votes;Round 1: impact;\"Round 2: haalbaarheid; \"\"kosten\"\"\";Journey;Phase;Touchpoints;Pain point;Owner;Status",
-        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";3;2;1;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Desk)\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";3;1;2;Klantreis;Aanvragen;Formulier op papier;;Sanne de Vries-Çelik;In progress",
-        "1;Statusbericht per sms;3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging (Letter);\"Formulier is \"\"onduidelijk\"\"\";;Open",
-        "4;'=Terugbelverzoek;2;2;;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Desk)\";;;Open",
+        "Place;Idea;Ideas in the group;Total votes;Round 1: impact;\"Round 2: haalbaarheid; \"\"kosten\"\"\";Journey;Phase;Touchpoints;Pain point;Owner;Status",
+        "1;\"Eén loket, ook \"\"digitaal\"\"; met uitleg\";;3;2;1;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Desk)\";\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "1;\"Statusbrief\nmet café-uitleg, 2 regels\";;3;1;2;Klantreis;Aanvragen;Formulier op papier;;Sanne de Vries-Çelik;In progress",
+        "1;Statusbericht per sms;\"Sms bij ontvangst\nSms bij besluit\";3;3;;Klantreis;Wachten;Brief met ontvangstbevestiging (Letter);\"Formulier is \"\"onduidelijk\"\"\";;Open",
+        "4;'=Terugbelverzoek;;2;2;;Klantreis;Oriënteren;\"Website gemeente (Website)\nBalie; stadhuis (Desk)\";;;Open",
     }));
     // With a comma, fields holding a comma are quoted and semicolons need no quotes.
     const auto comma = render_csv(export_board(), options(language::nl, csv_delimiter::comma)).body;
-    CHECK(comma.starts_with(bom + "Rang,Idee,Stemmen totaal,Ronde 1: impact,\"Ronde 2: haalbaarheid; \"\"kosten\"\"\",Klantreis,"));
-    CHECK(comma.find("\r\n1,\"Statusbrief\nmet café-uitleg, 2 regels\",3,1,2,Klantreis,Aanvragen,Formulier op papier,,Sanne de Vries-Çelik,Bezig\r\n") != std::string::npos);
-    CHECK(comma.find("\r\n4,'=Terugbelverzoek,2,2,,Klantreis,Oriënteren,\"Website gemeente (Website)\nBalie; stadhuis (Balie)\",,,Open\r\n") != std::string::npos);
+    CHECK(comma.starts_with(bom + "Plek,Idee,Ideeën in de groep,Stemmen totaal,Ronde 1: impact,\"Ronde 2: haalbaarheid; \"\"kosten\"\"\",Klantreis,"));
+    CHECK(comma.find("\r\n1,\"Statusbrief\nmet café-uitleg, 2 regels\",,3,1,2,Klantreis,Aanvragen,Formulier op papier,,Sanne de Vries-Çelik,Bezig\r\n") != std::string::npos);
+    CHECK(comma.find("\r\n4,'=Terugbelverzoek,,2,2,,Klantreis,Oriënteren,\"Website gemeente (Website)\nBalie; stadhuis (Balie)\",,,Open\r\n") != std::string::npos);
     const auto tab = render_csv(export_board(), options(language::nl, csv_delimiter::tab)).body;
-    CHECK(tab.find("\r\n4\t'=Terugbelverzoek\t2\t2\t\tKlantreis\tOriënteren\t\"Website gemeente (Website)\nBalie; stadhuis (Balie)\"\t\t\tOpen\r\n") != std::string::npos);
+    CHECK(tab.find("\r\n4\t'=Terugbelverzoek\t\t2\t2\t\tKlantreis\tOriënteren\t\"Website gemeente (Website)\nBalie; stadhuis (Balie)\"\t\t\tOpen\r\n") != std::string::npos);
 }
 
 TEST_CASE("P-EXP-5 improvements.md: title, the list as a table, each round, the evaluation", "[export]") {
@@ -78,12 +78,12 @@ Geëxporteerd: 2026-11-29 15:31 UTC
 
 ## Verbeterlijst
 
-| Rang | Idee | Stemmen totaal | Ronde 1: impact | Ronde 2: haalbaarheid; "kosten" | Klantreis | Fase | Contactmomenten | Knelpunt | Eigenaar | Status |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| 1 | Eén loket, ook "digitaal"; met uitleg | 3 | 2 | 1 | Klantreis | Oriënteren | Website gemeente (Website)<br>Balie; stadhuis (Balie) | Formulier is "onduidelijk" |  | Open |
-| 1 | Statusbrief<br>met café-uitleg, 2 regels | 3 | 1 | 2 | Klantreis | Aanvragen | Formulier op papier |  | Sanne de Vries-Çelik | Bezig |
-| 1 | Statusbericht per sms | 3 | 3 |  | Klantreis | Wachten | Brief met ontvangstbevestiging (Brief) | Formulier is "onduidelijk" |  | Open |
-| 4 | =Terugbelverzoek | 2 | 2 |  | Klantreis | Oriënteren | Website gemeente (Website)<br>Balie; stadhuis (Balie) |  |  | Open |
+| Plek | Idee | Ideeën in de groep | Stemmen totaal | Ronde 1: impact | Ronde 2: haalbaarheid; "kosten" | Klantreis | Fase | Contactmomenten | Knelpunt | Eigenaar | Status |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 1 | Eén loket, ook "digitaal"; met uitleg |  | 3 | 2 | 1 | Klantreis | Oriënteren | Website gemeente (Website)<br>Balie; stadhuis (Balie) | Formulier is "onduidelijk" |  | Open |
+| 1 | Statusbrief<br>met café-uitleg, 2 regels |  | 3 | 1 | 2 | Klantreis | Aanvragen | Formulier op papier |  | Sanne de Vries-Çelik | Bezig |
+| 1 | Statusbericht per sms | Sms bij ontvangst<br>Sms bij besluit | 3 | 3 |  | Klantreis | Wachten | Brief met ontvangstbevestiging (Brief) | Formulier is "onduidelijk" |  | Open |
+| 4 | =Terugbelverzoek |  | 2 | 2 |  | Klantreis | Oriënteren | Website gemeente (Website)<br>Balie; stadhuis (Balie) |  |  | Open |
 
 ## Stemrondes
 
@@ -91,7 +91,7 @@ Geëxporteerd: 2026-11-29 15:31 UTC
 
 Stemmers: 2
 
-| Rang | Idee | Stemmen | Digitaal | Op papier |
+| Plek | Idee | Stemmen | Digitaal | Op papier |
 | --- | --- | --- | --- | --- |
 | 1 | Statusbericht per sms | 3 | 3 | 0 |
 | 2 | Eén loket, ook "digitaal"; met uitleg | 2 | 2 | 0 |
@@ -102,7 +102,7 @@ Stemmers: 2
 
 Stemmers: 2
 
-| Rang | Idee | Stemmen | Digitaal | Op papier |
+| Plek | Idee | Stemmen | Digitaal | Op papier |
 | --- | --- | --- | --- | --- |
 | 1 | Statusbrief<br>met café-uitleg, 2 regels | 2 | 2 | 0 |
 | 2 | Eén loket, ook "digitaal"; met uitleg | 1 | 1 | 0 |
@@ -125,11 +125,11 @@ TEST_CASE("P-EXP-5 improvements.md escapes what a participant typed", "[export]"
     board b = export_board();
     play(b, {{"kind", "group.update"}, {"groupId", "g1"}, {"title", "Sms | <b>vet</b> *nu* [link](x)"}}, bram);
     const auto body = render_markdown(b, options()).body;
-    CHECK(body.find("| 1 | Sms \\| \\<b\\>vet\\</b\\> \\*nu\\* \\[link\\](x) | 3 | 3 |") != std::string::npos);
+    CHECK(body.find("| 1 | Sms \\| \\<b\\>vet\\</b\\> \\*nu\\* \\[link\\](x) | Sms bij ontvangst<br>Sms bij besluit | 3 | 3 |") != std::string::npos);
     CHECK(body.find("<b>") == std::string::npos);
 }
 
-TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]") {
+TEST_CASE("P-EXP-6 improvements.json: the results document, exactly (a group's members too)", "[export]") {
     const auto file = render_json(export_board(), options(language::en));
     CHECK(file.content_type == "application/json; charset=utf-8");
     CHECK(file.file_name == "vergunning-snel-aanvragen-een-loket-improvements.json");
@@ -182,6 +182,7 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
         "id": "l6",
         "title": "Verbeteridee"
       },
+      "members": [],
       "owner": "",
       "painPoint": "Formulier is \"onduidelijk\"",
       "phase": {
@@ -221,6 +222,7 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
         "id": "l6",
         "title": "Verbeteridee"
       },
+      "members": [],
       "owner": "Sanne de Vries-Çelik",
       "painPoint": null,
       "phase": {
@@ -255,6 +257,16 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
         "id": "l6",
         "title": "Verbeteridee"
       },
+      "members": [
+        {
+          "cardId": "i4",
+          "text": "Sms bij ontvangst"
+        },
+        {
+          "cardId": "i5",
+          "text": "Sms bij besluit"
+        }
+      ],
       "owner": "",
       "painPoint": "Formulier is \"onduidelijk\"",
       "phase": {
@@ -288,6 +300,7 @@ TEST_CASE("P-EXP-6 improvements.json: the results document, exactly", "[export]"
         "id": "l6",
         "title": "Verbeteridee"
       },
+      "members": [],
       "owner": "",
       "painPoint": null,
       "phase": {
@@ -484,7 +497,7 @@ TEST_CASE("P-EXP-1 file names: the title's slug, accents folded", "[export]") {
 TEST_CASE("P-EXP-2 an empty workshop exports the header and nothing else", "[export]") {
     const auto b = session_board();
     CHECK(render_csv(b, options()).body ==
-          csv({"Rang;Idee;Stemmen totaal;Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status"}));
+          csv({"Plek;Idee;Ideeën in de groep;Stemmen totaal;Klantreis;Fase;Contactmomenten;Knelpunt;Eigenaar;Status"}));
     const auto md = render_markdown(b, options()).body;
     CHECK(md.find("Nog geen verbeterideeën.") != std::string::npos);
     CHECK(md.find("Nog geen gesloten stemronde.") != std::string::npos);

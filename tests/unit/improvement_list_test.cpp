@@ -18,7 +18,9 @@ json rows_json(const std::vector<improvement_row>& rows) {
     for (const auto& r : rows) {
         json votes = json::object();
         for (const auto& [id, n] : r.votes_by_round) votes[id] = n;
-        out.push_back({{"itemId", r.item_id}, {"text", r.text}, {"isGroup", r.is_group},
+        json members = json::array();
+        for (const auto& m : r.members) members.push_back({{"cardId", m.card_id}, {"text", m.text}});
+        out.push_back({{"itemId", r.item_id}, {"text", r.text}, {"isGroup", r.is_group}, {"members", members},
                        {"votesByRound", votes}, {"total", r.total}, {"rank", r.rank},
                        {"tied", r.tied}, {"journeyId", r.journey_id}, {"phaseId", r.phase_id},
                        {"laneId", r.lane_id},

@@ -255,6 +255,26 @@ TEST_CASE("P-FAC-7 focus follows the facilitator and forgets deleted places", "[
     CHECK(b.to_json()["facilitation"]["focus"].is_null());
 }
 
+TEST_CASE("P-FAC-10 the facilitator pins a stage on the big screen; everyone sees it, it is stored",
+          "[model][fac]") {
+    board b = session_board();
+    CHECK_FALSE(b.to_json()["facilitation"].contains("screenPin"));  // following the stage
+    refuse(b, screen_pin{std::string("prepare")}, alice, "forbidden");
+    refuse(b, screen_pin{std::string("prepare")}, screen, "forbidden");
+    refuse(b, screen_pin{std::string("nope")}, fran, "not_found");
+    const auto pinned = accept(b, screen_pin{std::string("prepare")}, fran);
+    CHECK(pinned.visibility.same_for_everyone());  // the event reaches everyone whole
+    accept(b, stage_set{"map"}, fran);
+    CHECK(b.state().facilitation.screen_pin == std::optional<std::string>("prepare"));
+    for (const auto& v : {as_alice, as_fran, as_screen})
+        CHECK(b.view_for(v)["facilitation"]["screenPin"] == "prepare");
+    const board loaded = board::from_json(b.to_json());
+    CHECK(loaded.state().facilitation.screen_pin == std::optional<std::string>("prepare"));
+    accept(b, screen_pin{std::nullopt}, fran);
+    CHECK_FALSE(b.state().facilitation.screen_pin);
+    CHECK_FALSE(b.to_json()["facilitation"].contains("screenPin"));
+}
+
 TEST_CASE("a board stored before facilitation existed loads with the defaults", "[model][fac]") {
     board b = session_board();
     accept(b, idea("c1"), alice);

@@ -43,7 +43,9 @@ const json examples = json::parse(R"([
   {"kind":"round.reopen","roundId":"r1"},
   {"kind":"round.paper","roundId":"r1","label":"Tafel 3","votes":{"c1":4,"g1":0}},
   {"kind":"improvements.rounds","roundIds":[]},
-  {"kind":"improvement.update","itemId":"c1","owner":"","status":"in_progress"}
+  {"kind":"improvement.update","itemId":"c1","owner":"","status":"in_progress"},
+  {"kind":"screen.pin","stageId":"prepare"},
+  {"kind":"screen.pin","stageId":null}
 ])");
 
 op_error rejects(const json& j) {
@@ -109,6 +111,14 @@ TEST_CASE("P-MSG-1 the new kinds are strict and name the field", "[model]") {
     CHECK(rejects(json{{"kind", "improvement.update"}, {"itemId", "c1"}}).message == "op: needs owner or status");
     e = rejects(with(examples[29], "status", "klaar"));
     CHECK(e.message == "op.status: must be one of open, planned, in_progress, done, dropped");
+}
+
+TEST_CASE("P-MSG-1 P-FAC-10 screen.pin needs a stage id or null, and nothing else", "[model]") {
+    CHECK(rejects(json{{"kind", "screen.pin"}}).message == "op.stageId: missing");
+    auto e = rejects(json{{"kind", "screen.pin"}, {"stageId", "a b"}});
+    CHECK(e.code == "invalid");
+    e = rejects(json{{"kind", "screen.pin"}, {"stageId", nullptr}, {"journeyId", "j1"}});
+    CHECK(e.message == "unknown field \"op.journeyId\"");
 }
 
 TEST_CASE("P-FAC-6 only the log may carry card.add's private flag", "[model]") {

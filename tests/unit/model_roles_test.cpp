@@ -69,6 +69,7 @@ std::vector<row> every_kind() {
         {door_set{false}, false},
         {writing_private{true}, false},
         {focus_set{std::string("j1"), std::nullopt}, false},
+        {screen_pin{std::string("prepare")}, false},
         {settings_update{anonymity::all}, false},
         {participant_role{"bram", role::facilitator}, false},
         {participant_remove{"bram"}, false},

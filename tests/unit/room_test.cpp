@@ -13,6 +13,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 
 namespace {
@@ -50,10 +51,28 @@ struct fake_client : room::room_client {
     }
 };
 
-// A store that can be told to fail its next commits.
+// A store that can be told to fail its next commits, or only those that hold op `fail_seq`,
+// or to hold them at a gate.
 struct failing_store : jb::store::store {
     jb::store::store& inner;
     std::atomic<bool> fail_commits{false};
+    std::atomic<std::int64_t> fail_seq{0};
+    std::mutex gate_mutex;
+    std::condition_variable gate;
+    bool hold = false, held = false;
+    void hold_commits() {
+        std::lock_guard lock(gate_mutex);
+        hold = true;
+    }
+    bool commit_held() {
+        std::lock_guard lock(gate_mutex);
+        return held;
+    }
+    void release_commits() {
+        std::lock_guard lock(gate_mutex);
+        hold = false;
+        gate.notify_all();
+    }
     explicit failing_store(jb::store::store& s) : inner(s) {}
     void create_workshop(const jb::store::workshop_record& w, const std::string& s) override {
         inner.create_workshop(w, s);
@@ -71,7 +90,14 @@ struct failing_store : jb::store::store {
         return inner.load_workshop(id);
     }
     void commit(const jb::store::write_batch& b) override {
+        {
+            std::unique_lock lock(gate_mutex);
+            held = hold;
+            gate.wait(lock, [this] { return !hold; });
+        }
         if (fail_commits) throw jb::store::store_error("disk full (test)");
+        for (const auto& op : b.ops)
+            if (op.seq == fail_seq) throw jb::store::store_error("injected failure (test)");
         inner.commit(b);
     }
     std::optional<jb::store::workshop_record> find_workshop(std::string_view id) override {
@@ -88,6 +114,9 @@ struct failing_store : jb::store::store {
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override {
         return inner.workshops_inactive_since(cutoff);
     }
+    void append_audit(const jb::store::audit_record& e) override { inner.append_audit(e); }
+    std::vector<jb::store::audit_record> audit_since(std::int64_t since) override { return inner.audit_since(since); }
+    std::int64_t delete_audit_before(std::int64_t cutoff) override { return inner.delete_audit_before(cutoff); }
 };
 
 constexpr const char* facilitator_key = "facilitator-key-for-tests-0123456789abcdefghi";
@@ -103,6 +132,8 @@ struct fixture {
     model::board initial;
     std::string workshop_id = "ws1";
 
+    ~fixture() { backing.release_commits(); }  // a failed test must not leave the worker stuck
+
     fixture() {
         int n = 0;
         initial = model::board::make_default({workshop_id, "Omgevingsvergunning", 1000},
@@ -116,6 +147,19 @@ struct fixture {
         auto loaded = sqlite.load_workshop(workshop_id);
         REQUIRE(loaded);
         return std::make_shared<room::room>(ioc, worker, std::move(*loaded), options);
+    }
+
+    // The stored board as `participant_id` sees it.
+    json load_view(const std::string& participant_id) {
+        auto loaded = sqlite.load_workshop(workshop_id);
+        REQUIRE(loaded);
+        auto board = model::board::from_json(json::parse(loaded->snapshot.state_json), options.limits);
+        for (const auto& logged : loaded->ops_after) {
+            auto decoded = model::decode_operation(json::parse(logged.op_json), true);
+            board.apply(std::get<model::operation>(decoded),
+                        model::op_context{logged.by, model::role::facilitator, logged.at});
+        }
+        return board.view_for({participant_id, model::role::participant});
     }
 
     // Runs the io_context until `done` holds; fails the test if it never does.
@@ -316,6 +360,55 @@ TEST_CASE("P-JOIN-6 a participant token rejoins as the same participant, renamed
     CHECK(stranger->of_type("welcome").at(0)["you"]["participantId"] != you["participantId"]);
 }
 
+TEST_CASE("P-SYNC-8 a welcome waits until the ops in its snapshot are durable", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    const auto token = b->of_type("welcome").at(0)["you"]["participantToken"].get<std::string>();
+    r->leave(b);
+    f.settle();
+
+    // a's card is applied but its commit is held: not durable yet.
+    f.backing.hold_commits();
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return f.backing.commit_held(); });
+    // b comes back with a fresh page (lastSeq 0: a snapshot) and sends an op at once.
+    auto back = std::make_shared<fake_client>();
+    r->join(back, f.hello("tab-b2", 0, token));
+    r->receive(back, f.add_card(1, "card2"));
+    f.settle();
+    CHECK(back->got.empty());  // no welcome showing a card the disk does not have yet
+    CHECK(a->count("event") == 0);
+
+    f.backing.release_commits();
+    f.run_until([&] { return back->count("ack") == 1; });
+    auto types = back->types();
+    REQUIRE(types.size() >= 3);
+    CHECK(types[0] == "welcome");
+    auto w = back->of_type("welcome").at(0);
+    CHECK(w["seq"] == 1);
+    CHECK(w["snapshot"]["cards"].size() == 1);
+    // Its own op came after the welcome: one event (seq 2), none for the seq in its snapshot.
+    auto events = back->of_type("event");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0]["seq"] == 2);
+}
+
+TEST_CASE("P-SYNC-8 fresh viewers get the same snapshot, rebuilt after a change", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    CHECK(a->of_type("welcome").at(0)["snapshot"] == b->of_type("welcome").at(0)["snapshot"]);
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1; });
+    auto c = f.join(r, f.hello("tab-c"));
+    auto snapshot = c->of_type("welcome").at(0)["snapshot"];
+    CHECK(snapshot["cards"].size() == 1);
+    CHECK(snapshot == f.load_view(c->of_type("welcome").at(0)["you"]["participantId"].get<std::string>()));
+}
+
 TEST_CASE("P-SYNC-7 a room reloaded from the store has every committed op", "[room][restart]") {
     fixture f;
     f.options.snapshot_every = 3;  // so the reload uses a snapshot plus a replayed tail
@@ -412,6 +505,59 @@ TEST_CASE("a failed commit acknowledges nothing, closes everyone and reloads cle
     CHECK(w["seq"] == 1);
     CHECK(w["lastClientSeq"] == 1);  // so the client resends card2
     CHECK(w["snapshot"]["cards"].size() == 1);
+}
+
+TEST_CASE("a failed commit leaves no gap: the ops after it are not written either", "[room][store]") {
+    fixture f;
+    auto r = f.load();
+    bool broken = false;
+    r->on_broken([&] { broken = true; });
+    auto a = f.join(r, f.hello("tab-a"));
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1; });
+
+    // seq 2 fails; seq 3 is already on its way to the store by then.
+    f.backing.fail_seq = 2;
+    r->receive(a, f.add_card(2, "card2"));
+    r->receive(a, f.add_card(3, "card3"));
+    f.run_until([&] { return broken; });
+    std::atomic<bool> tried{false};
+    f.worker.run([&](store::store&) { tried = true; });  // after every write submitted before
+    f.run_until([&] { return tried.load(); });
+    f.backing.fail_seq = 0;
+    f.settle();
+
+    auto loaded = f.sqlite.load_workshop(f.workshop_id);
+    REQUIRE(loaded);
+    std::vector<std::int64_t> seqs;
+    for (const auto& op : loaded->ops_after) seqs.push_back(op.seq);
+    CHECK(seqs == std::vector<std::int64_t>{1});
+    CHECK(a->count("ack") == 1);
+    auto c = f.join(f.load(), f.hello("tab-a"));
+    CHECK(c->of_type("welcome").at(0)["seq"] == 1);
+}
+
+TEST_CASE("P-JOIN-7 a workshop whose log has a gap is not served, and says why", "[room]") {
+    fixture f;
+    store::write_batch ops;
+    for (std::int64_t seq : {1, 3}) {
+        ops.ops.push_back(store::logged_op{f.workshop_id, seq, 2000 + seq, "p1", "c1", seq,
+                                           json{{"kind", "workshop.update"}, {"title", "T" + std::to_string(seq)}}.dump()});
+    }
+    f.sqlite.commit(ops);
+    room::registry reg(f.ioc, f.worker, f.options);
+    int answers = 0;
+    std::shared_ptr<room::room> served;
+    std::string why;
+    reg.open(f.workshop_id, [&](auto r) { served = r; ++answers; }, [&](std::string w) { why = w; ++answers; });
+    f.run_until([&] { return answers == 1; });
+    CHECK(served == nullptr);
+    CHECK(why.find("op 2 is missing before op 3") != std::string::npos);
+    // Without the reason asked for, it is simply not there.
+    bool answered = false;
+    reg.open(f.workshop_id, [&](auto r) { served = r; answered = true; });
+    f.run_until([&] { return answered; });
+    CHECK(served == nullptr);
 }
 
 TEST_CASE("the registry loads a workshop once and knows unknown ones", "[room]") {

@@ -178,7 +178,7 @@ test('the start page speaks English on request, remembers it, and explains a wro
   const page = eve.page;
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer journey workshop');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -187,7 +187,7 @@ test('the start page speaks English on request, remembers it, and explains a wro
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByText('We do not know this code. Please check it.')).toBeVisible();
   await expect(page.getByLabel('Code', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+  await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 });
 

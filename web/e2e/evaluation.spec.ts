@@ -129,8 +129,8 @@ test('P-EVAL-1 P-EVAL-2 two participants answer the closing poll anonymously; th
   await expect(form(anna.page)).toContainText('Jouw cijfer: 4 – Goed.');
 
   // English, and axe, on both sides.
-  await sander.page.getByRole('button', { name: 'Switch to English' }).click();
-  await anna.page.getByRole('button', { name: 'Switch to English' }).click();
+  await sander.page.getByRole('button', { name: 'English', exact: true }).click();
+  await anna.page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(results.getByTestId('evaluation-average')).toHaveText('Average rating: 3.5 (from 1 to 5)');
   await expect(form(anna.page)).toContainText('Your rating: 4 – Good.');
   await expectNoAxeViolations(sander.page, 'facilitator panel with evaluation results (English)');

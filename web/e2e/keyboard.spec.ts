@@ -37,8 +37,12 @@ test('a participant joins, adds, moves, edits and deletes a card with the keyboa
   await page.keyboard.press('Enter');
   await anna.waitForBoard();
 
-  // Skip links: "Naar het bord" puts the keyboard at the board.
-  await page.keyboard.press('Tab');
+  // Focus lands on the board's heading (issue 11: not on <body>); the skip links come just
+  // before it. "Naar het bord" puts the keyboard at the board.
+  await expect(page.getByRole('heading', { level: 1, name: 'Alleen toetsenbord' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Naar de deelnemers' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   const skip = page.getByRole('link', { name: 'Naar het bord' });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
@@ -77,7 +81,7 @@ test('a participant joins, adds, moves, edits and deletes a card with the keyboa
 
   // Tab from the card reaches its own tools (edit, colour, delete), not every card's.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Kaart bewerken: Zoekt het formulier' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Bewerken: Zoekt het formulier' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(anna.cardIn(APPLY, TOUCH, 'Zoekt het formulier')).toBeFocused();
 

@@ -61,8 +61,8 @@ async function expectAllTranslated(page: Page, lang: Lang, userData: string[], s
 }
 
 async function switchTo(page: Page, lang: Lang): Promise<void> {
-  const label = lang === 'en' ? 'Switch to English' : 'Schakel naar Nederlands';
-  await page.getByRole('button', { name: label }).click();
+  const label = lang === 'en' ? 'English' : 'Nederlands';
+  await page.getByRole('button', { name: label, exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
@@ -110,8 +110,8 @@ test('every screen shows only catalogue text or user data, in Dutch and in Engli
   await page.getByRole('button', { name: 'Toon als lijst' }).click();
   await expect(page.locator('.list-view')).toBeVisible();
   await bothLanguages(page, data(sander), 'list view');
-  await page.getByRole('button', { name: 'Kaart verplaatsen: Kaart een' }).click();
-  await page.getByRole('button', { name: 'Kaart bewerken: Kaart een' }).click();
+  await page.getByRole('button', { name: 'Verplaatsen: Kaart een' }).click();
+  await page.getByRole('button', { name: 'Bewerken: Kaart een' }).click();
   await bothLanguages(page, data(sander), 'list view with forms open');
 
   const anna = await newUser('Anna');

@@ -54,7 +54,7 @@ test('on a phone the list view is the default; adding and moving by touch conver
   await expect(pia.listCard('Formulier loopt vast')).toBeFocused();
 
   // Move by touch: "Verplaatsen", choose a phase and a lane, "Hierheen verplaatsen".
-  await page.getByRole('button', { name: 'Kaart verplaatsen: Formulier loopt vast' }).tap();
+  await page.getByRole('button', { name: 'Verplaatsen: Formulier loopt vast' }).tap();
   await expect(page.getByLabel('Naar fase')).toBeFocused();
   await expectNoAxeViolations(page, 'list view with the move form open');
   await page.getByLabel('Naar fase').selectOption({ label: WAIT });
@@ -70,18 +70,18 @@ test('on a phone the list view is the default; adding and moving by touch conver
   await page.getByLabel(`Tekst van de nieuwe kaart: ${WAIT}, ${TOUCH}`).fill('Belt de gemeente');
   await page.getByRole('button', { name: 'Opslaan' }).tap();
   await expect.poll(() => pia.listCardTexts(WAIT, TOUCH)).toEqual(['Formulier loopt vast', 'Kaart van Sander (aangepast)', 'Belt de gemeente']);
-  await page.getByRole('button', { name: 'Kaart omhoog: Belt de gemeente' }).tap();
-  await page.getByRole('button', { name: 'Kaart omhoog: Belt de gemeente' }).tap();
+  await page.getByRole('button', { name: 'Omhoog: Belt de gemeente' }).tap();
+  await page.getByRole('button', { name: 'Omhoog: Belt de gemeente' }).tap();
   await expect.poll(() => pia.listCardTexts(WAIT, TOUCH)).toEqual(['Belt de gemeente', 'Formulier loopt vast', 'Kaart van Sander (aangepast)']);
   // At the top, "Omhoog" is marked unavailable but stays (a vanishing button would drop focus)
   // and says why when pressed.
-  const up = page.getByRole('button', { name: 'Kaart omhoog: Belt de gemeente' });
+  const up = page.getByRole('button', { name: 'Omhoog: Belt de gemeente' });
   await expect(up).toHaveAttribute('aria-disabled', 'true');
   await up.tap({ force: true });
   await expect(pia.ownAnnouncement).toHaveText('De kaart kan niet verder.');
 
   // Delete by touch.
-  await page.getByRole('button', { name: 'Kaart verwijderen: Formulier loopt vast' }).tap();
+  await page.getByRole('button', { name: 'Verwijderen: Formulier loopt vast' }).tap();
   await expect(pia.listCard('Formulier loopt vast')).toHaveCount(0);
 
   // Both views converge on the same board.
@@ -108,7 +108,7 @@ test('a remote delete of the focused card in the list moves focus to its neighbo
   await anna.joinWithCode(code);
   await anna.page.getByRole('button', { name: 'Toon als lijst' }).click();
   const page = anna.page;
-  await page.getByRole('button', { name: 'Kaart bewerken: Eerste' }).focus();
+  await page.getByRole('button', { name: 'Bewerken: Eerste' }).focus();
   // Sander deletes Anna's focused card: focus goes to the card after it, in the same lane.
   await sander.pressOnCard('Eerste', 'Delete');
   await expect(anna.listCard('Eerste')).toHaveCount(0);

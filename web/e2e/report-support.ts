@@ -63,9 +63,12 @@ async function session(page: Page, w: CreatedWorkshop, clientId: string, ops: Op
 
 /** Reads the board's structure, then sends `ops(snapshot)`: every one must be acknowledged. */
 export async function applyOps(page: Page, w: CreatedWorkshop, ops: (s: Snapshot) => Op[]): Promise<void> {
-  const first = await session(page, w, 'e2e-report-read', []);
+  // A new client id each time: a second call with the same id and clientSeq 1 would only be
+  // acknowledged as a duplicate (P-SYNC-4), not applied.
+  const client = `e2e-ops-${Math.random().toString(36).slice(2)}`;
+  const first = await session(page, w, `${client}-read`, []);
   expect(first.error).toBeNull();
-  const sent = await session(page, w, 'e2e-report-write', ops(first.snapshot as Snapshot));
+  const sent = await session(page, w, `${client}-write`, ops(first.snapshot as Snapshot));
   expect(sent.error, 'every operation acknowledged').toBeNull();
 }
 

@@ -129,11 +129,11 @@ test('from a template to the exported files: touchpoints, emotion curve, gaps, a
   const csv = await download(page, dialog.getByRole('button', { name: 'CSV downloaden' }));
   expect(csv.name).toMatch(/improvements\.csv$/);
   const expectedRows = [
-    ['1', IDEA1, '3', '3', JOURNEY, SUBMIT, `${SITE} (Website)`, PAIN, '', 'Open'],
-    ['2', IDEA2, '2', '2', JOURNEY, CONFIRM, `${DESK} (Balie)`, '', '', 'Open'],
+    ['1', IDEA1, '', '3', '3', JOURNEY, SUBMIT, `${SITE} (Website)`, PAIN, '', 'Open'],
+    ['2', IDEA2, '', '2', '2', JOURNEY, CONFIRM, `${DESK} (Balie)`, '', '', 'Open'],
   ];
   const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'), ';');
-  expect(rows[0]).toEqual(['Rang', 'Idee', 'Stemmen totaal', 'Ronde 1: impact', 'Klantreis', 'Fase', 'Contactmomenten', 'Knelpunt', 'Eigenaar', 'Status']);
+  expect(rows[0]).toEqual(['Plek', 'Idee', 'Ideeën in de groep', 'Stemmen totaal', 'Ronde 1: impact', 'Klantreis', 'Fase', 'Contactmomenten', 'Knelpunt', 'Eigenaar', 'Status']);
   expect(rows.slice(1)).toEqual(expectedRows);
 
   const xlsx = await download(page, dialog.getByRole('button', { name: 'Excel (.xlsx) downloaden' }));

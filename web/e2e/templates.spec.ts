@@ -54,16 +54,16 @@ test('P-TPL-3 the facilitator saves the structure as a template file and starts 
   const alert = page.locator('.source-picker').getByRole('alert');
   const create = page.getByRole('button', { name: 'Workshop maken' });
 
-  // Not a template: the server names what is wrong, nothing is created.
+  // Not a template: said in plain words (the server's technical reason stays out), nothing is created.
   await fileInput.setInputFiles({ name: 'leeg.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion":1}') });
   await create.click();
-  await expect(alert).toContainText('Dit bestand is geen geldig sjabloon. Er is niets gemaakt.');
+  await expect(alert).toContainText('Dit bestand is geen goed sjabloon. Er is niets gemaakt.');
   await expect(page).not.toHaveURL(/#\/w\//);
-  // Larger than the server's body limit (16 KiB): said as such, not as a generic error.
+  // Larger than the server's body limit (16 KiB): said as such (without the jargon), not as a generic error.
   const big = { formatVersion: 1, title: 'Te groot', journeys: [{ title: 'x'.repeat(20_000) }] };
   await fileInput.setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
   await create.click();
-  await expect(alert).toContainText('Dit sjabloonbestand is groter dan deze server aanneemt');
+  await expect(alert).toContainText('Dit sjabloonbestand is te groot. Er is niets gemaakt.');
   await expect(page).not.toHaveURL(/#\/w\//);
 
   await fileInput.setInputFiles(saved);

@@ -3,11 +3,12 @@
 import './styles/app.css';
 import { initLang, onLangChange, t } from './i18n/i18n';
 import { BoardView } from './ui/BoardView';
-import { safeLocalStorage, type View } from './ui/chrome';
+import { focusHeadingIfLost, safeLocalStorage, type View } from './ui/chrome';
 import { HomeView } from './ui/HomeView';
 import { NameView } from './ui/NameView';
 import { facilitatorKeyFor, joinCodeFor, rememberedName, rememberFacilitatorKey, rememberJoinCode } from './ui/prefs';
 import { parseRoute } from './ui/router';
+import { ScreenView } from './ui/screen/ScreenView';
 import { StatementView } from './ui/StatementView';
 
 /** Owns the current screen and replaces it when the route changes. */
@@ -24,9 +25,13 @@ class App {
   }
 
   private show(view: View): void {
+    const replacing = this.view !== null;
     this.view?.unmount();
     this.view = view;
     view.mount(this.root);
+    // The control the user pressed ("Meedoen", "Naar het bord") went with the old screen; a
+    // new screen that did not place focus itself puts it on its heading, not on <body>.
+    if (replacing) focusHeadingIfLost(this.root);
   }
 
   private route(): void {
@@ -43,10 +48,8 @@ class App {
         return;
       case 'board': {
         if (route.screen && !route.key) {
-          // The big screen: read-only, no name to ask, nothing remembered.
-          this.show(
-            new BoardView({ workshopId: route.workshopId, displayName: t('screen.label'), facilitatorKey: null, joinCode: null, screenKey: route.screen }),
-          );
+          // The big screen: a read-only presentation, no name to ask, nothing remembered.
+          this.show(new ScreenView({ workshopId: route.workshopId, displayName: t('screen.label'), screenKey: route.screen }));
           return;
         }
         // The key and code live in the fragment and in this browser only (P-HTTP-4).

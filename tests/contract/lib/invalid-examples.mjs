@@ -150,6 +150,8 @@ export const invalidExamples = [
   ['evaluation.submit without remarks', 'op.schema.json', op(without(evaluationSubmit, 'remarks'))],
   ['evaluation.submit with 2001-character remarks', 'op.schema.json', op({ ...evaluationSubmit, remarks: 'x'.repeat(2001) })],
   ['evaluation.open without open', 'op.schema.json', op({ kind: 'evaluation.open' })],
+  ['screen.pin without stageId', 'op.schema.json', op({ kind: 'screen.pin' })],
+  ['screen.pin of a stage id with a space', 'op.schema.json', op({ kind: 'screen.pin', stageId: 'a b' })],
   ['card.add with an unknown channel', 'op.schema.json', op({ ...cardAdd, channel: 'fax' })],
   ['card.update of the channel to an unknown one', 'op.schema.json', op({ kind: 'card.update', cardId: 'c1', channel: 'fax' })],
   ['event with a tally of four counts', 'event.schema.json', { type: 'event', seq: 1, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' },

@@ -44,10 +44,10 @@ export const exportNl = {
   'export.import.hint': 'Een archief dat je eerder downloadde (Exporteren, Archief downloaden). De nieuwe workshop krijgt de naam en het bord uit het archief, en een nieuwe code.',
   'export.import.chosen': 'Gekozen: {name}',
   'export.import.pick': 'Kies eerst een archiefbestand.',
-  'export.import.notJson': 'Dit bestand is geen JSON. Kies een archief van Journeyboard.',
+  'export.import.notJson': 'Dit is geen archief. Kies een archief van Journeyboard.',
   'export.import.notArchive': 'Dit is geen archief van Journeyboard. Kies het bestand dat bij "Archief downloaden" is gemaakt.',
-  'export.import.invalid': 'Het archief is afgekeurd, er is niets gemaakt. Reden: {detail}',
-  'export.import.tooLarge': 'Het archief is te groot voor deze server. Er is niets gemaakt.',
+  'export.import.invalid': 'Dit archief klopt niet. Er is niets gemaakt. Kies een archief dat Journeyboard heeft gemaakt.',
+  'export.import.tooLarge': 'Het archief is te groot. Er is niets gemaakt.',
 } as const;
 
 export type ExportMessageKey = keyof typeof exportNl;
@@ -95,6 +95,6 @@ export const exportEn: Record<ExportMessageKey, string> = {
   'export.import.pick': 'Choose an archive file first.',
   'export.import.notJson': 'This file is not JSON. Choose a Journeyboard archive.',
   'export.import.notArchive': 'This is not a Journeyboard archive. Choose the file made by "Download the archive".',
-  'export.import.invalid': 'The archive was refused; nothing was created. Reason: {detail}',
+  'export.import.invalid': 'This archive is not valid. Nothing was created. Choose an archive that Journeyboard made.',
   'export.import.tooLarge': 'The archive is too large for this server. Nothing was created.',
 };

@@ -41,8 +41,11 @@ export function formatDate(value: Date, withTime = false): string {
   }).format(value);
 }
 
+/** The keys that come in a `.one` and an `.other` form. */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
 /** Picks `base.one` or `base.other` by count (both languages pluralise alike here). */
-export function tCount(base: 'conn.queued' | 'private.count', count: number): string {
+export function tCount(base: PluralBase, count: number): string {
   return t(`${base}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count });
 }
 

@@ -25,12 +25,12 @@ describe('message catalogue', () => {
     // Words Dutch and English share: "Code", "Offline", "Persona", "Status", "Open", "min",
     // "Timer", "Start", "online". A new key here needs a reason. ("Persona: {name}", the label
     // of a journey's persona; the channels "Website" and "App"; "{scale}: {target}", the
-    // "n = 3" of a mean and the dash of "no figure" are the same in both.)
+    // dash of "no figure" are the same in both.)
     const same = new Set([
       'app.name', 'join.codeLabel', 'share.codeLabel', 'conn.offline', 'group.persona',
       'round.settings.minutes', 'improvements.status', 'status.open',
       'timer.heading', 'timer.label', 'timer.start', 'people.online', 'journey.persona',
-      'method.channel.website', 'method.channel.app', 'method.scoreFor', 'method.col.scaleStat', 'method.none', 'method.meanN',
+      'method.channel.website', 'method.channel.app', 'method.scoreFor', 'method.col.scaleStat', 'method.none', 'card.place',
     ]);
     const untranslated = (Object.keys(nl) as Array<keyof typeof nl>).filter(
       (k) => nl[k] === en[k] && !same.has(k) && !k.startsWith('help.key.'),

@@ -151,6 +151,7 @@ describe('board reducer: structure', () => {
       'door.set': { kind: 'door.set', open: false },
       'writing.private': { kind: 'writing.private', on: true },
       'focus.set': { kind: 'focus.set', journeyId: 'j1', phaseId: 'p1' },
+      'screen.pin': { kind: 'screen.pin', stageId: 'prepare' },
       'settings.update': { kind: 'settings.update', anonymity: 'all' },
       'participant.role': { kind: 'participant.role', participantId: 'u2', role: 'facilitator' },
       'participant.remove': { kind: 'participant.remove', participantId: 'u2' },

@@ -345,6 +345,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
     case 'door.set':
     case 'writing.private':
     case 'focus.set':
+    case 'screen.pin':
     case 'settings.update':
     case 'participant.role':
     case 'participant.remove':

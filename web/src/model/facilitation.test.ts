@@ -108,6 +108,15 @@ describe('facilitation state', () => {
     applyOp(b, { kind: 'settings.update', anonymity: 'none' }, testMeta);
     expect(b.facilitation.anonymity).toBe('none');
   });
+
+  it('P-FAC-10 screen.pin sets and clears the pinned stage, which a snapshot may leave out', () => {
+    const b = ideaBoard();
+    expect(b.facilitation.screenPin).toBeNull();
+    applyOp(b, { kind: 'screen.pin', stageId: 'prepare' }, testMeta);
+    expect(b.facilitation.screenPin).toBe('prepare');
+    applyOp(b, { kind: 'screen.pin', stageId: null }, testMeta);
+    expect(b.facilitation.screenPin).toBeNull();
+  });
 });
 
 describe('private writing', () => {

@@ -33,6 +33,7 @@ export function defaultFacilitation(): FacilitationDoc {
     doorOpen: true,
     privateCount: 0,
     focus: null,
+    screenPin: null,
     anonymity: 'painPointsAndIdeas',
   };
 }
@@ -51,6 +52,7 @@ export function facilitationFrom(doc: Partial<FacilitationDoc> | undefined): Fac
     doorOpen: doc.doorOpen !== false,
     privateCount: typeof doc.privateCount === 'number' ? doc.privateCount : 0,
     focus: doc.focus ? { journeyId: doc.focus.journeyId, phaseId: doc.focus.phaseId ?? null } : null,
+    screenPin: typeof doc.screenPin === 'string' ? doc.screenPin : null,
     anonymity: ANONYMITY_VALUES.includes(doc.anonymity!) ? doc.anonymity! : d.anonymity,
   };
 }
@@ -132,6 +134,8 @@ export function applyFacilitationOp(board: Board, op: FacilitationOp, meta: OpMe
       if (!board.journeys.has(op.journeyId)) return false;
       if (op.phaseId !== null && board.phases.get(op.phaseId)?.journeyId !== op.journeyId) return false;
       return set(board, { focus: { journeyId: op.journeyId, phaseId: op.phaseId } });
+    case 'screen.pin':
+      return set(board, { screenPin: op.stageId });
     case 'settings.update':
       return set(board, { anonymity: op.anonymity });
     case 'participant.role':

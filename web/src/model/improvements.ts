@@ -12,6 +12,8 @@ export interface ImprovementRow {
   /** Card text, or the group's title. */
   text: string;
   isGroup: boolean;
+  /** A group's cards in board order, as the list and the exports show them; empty for a card. */
+  members: Array<{ cardId: string; text: string }>;
   /** Votes (digital + paper) per round id, for the rounds of the list. */
   votesByRound: Record<string, number>;
   total: number;
@@ -77,6 +79,7 @@ export function computeImprovements(board: Board): ImprovementRow[] {
       itemId: id,
       text: group ? group.title : card.text,
       isGroup: group !== undefined,
+      members: group ? members.map((c) => ({ cardId: c.id, text: c.text })) : [],
       votesByRound: { ...votes.get(id) },
       total: ranked.votes,
       rank: ranked.rank,

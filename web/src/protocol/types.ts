@@ -218,7 +218,7 @@ export interface BoardLockOp {
   kind: 'board.lock';
   locked: boolean;
 }
-/** "Deur dicht" (P-JOIN-7): while closed, no new participant may join. */
+/** "Deur dicht" (P-JOIN-10): while closed, no new participant may join. */
 export interface DoorSetOp {
   kind: 'door.set';
   open: boolean;
@@ -231,6 +231,11 @@ export interface FocusSetOp {
   kind: 'focus.set';
   journeyId: string | null;
   phaseId: string | null;
+}
+/** P-FAC-10: the stage the big screen keeps showing; null: it follows the room's stage. */
+export interface ScreenPinOp {
+  kind: 'screen.pin';
+  stageId: string | null;
 }
 export interface SettingsUpdateOp {
   kind: 'settings.update';
@@ -375,6 +380,7 @@ export type FacilitationOp =
   | DoorSetOp
   | WritingPrivateOp
   | FocusSetOp
+  | ScreenPinOp
   | SettingsUpdateOp
   | ParticipantRoleOp
   | ParticipantRemoveOp;
@@ -497,10 +503,12 @@ export interface FacilitationDoc {
   timer: TimerDoc;
   locked: boolean;
   privateWriting: boolean;
-  /** False while the facilitator keeps new participants out (P-JOIN-7). */
+  /** False while the facilitator keeps new participants out (P-JOIN-10). */
   doorOpen: boolean;
   privateCount: number;
   focus: FocusDoc | null;
+  /** P-FAC-10: the stage pinned on the big screen; the server leaves it out when none (null here). */
+  screenPin?: string | null;
   anonymity: Anonymity;
 }
 export interface GroupDoc {
@@ -657,7 +665,7 @@ export interface WelcomeMessage {
   seq: number;
   lastClientSeq: number;
   limits: { maxMessageBytes: number; maxCardText: number };
-  /** Only for a facilitator: the code to share. */
+  /** For a facilitator and the big screen (P-ROLE-5): the code to share. */
   joinCode?: string;
   /** Only for a facilitator: the big-screen key. */
   screenKey?: string;

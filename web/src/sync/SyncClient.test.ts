@@ -385,7 +385,7 @@ describe('SyncClient reconnect', () => {
   it.each([
     ['closed', 'closed'],
     ['limit', 'full'],
-  ] as const)('P-JOIN-7 P-JOIN-8 error %s before welcome fails for good with reason %s', (code, reason) => {
+  ] as const)('P-JOIN-8 P-JOIN-10 error %s before welcome fails for good with reason %s', (code, reason) => {
     const tab = new Tab();
     tab.socket.open();
     tab.socket.push({ type: 'error', code, message: 'no newcomers' });

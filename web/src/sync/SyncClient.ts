@@ -612,7 +612,7 @@ export class SyncClient {
       this.failReason_ = err.code; // the close that follows ends it
       return;
     }
-    // A newcomer the workshop does not admit (P-JOIN-7, P-JOIN-8): the 4003 that follows ends it.
+    // A newcomer the workshop does not admit (P-JOIN-8, P-JOIN-10): the 4003 that follows ends it.
     if (!this.welcomed && (err.code === 'closed' || err.code === 'limit')) {
       this.failReason_ = err.code === 'closed' ? 'closed' : 'full';
       return;

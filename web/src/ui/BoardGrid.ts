@@ -28,6 +28,13 @@ export interface GridContext {
    * the table stays one Tab stop).
    */
   decoratePhase?: (container: HTMLElement, phase: Phase, controls: boolean) => void;
+  /**
+   * A drawing across a lane's cells (ui/method: the emotion curve in the Emotie lane), or null.
+   * The same element while nothing changed, so it is not redrawn on every render.
+   */
+  laneDrawing?: (lane: Lane, phases: readonly Phase[]) => Element | null;
+  /** A mark at the top of a cell (ui/method: the largest gaps in the Verwachting and Ervaring lanes), or null. */
+  cellMark?: (phase: Phase, lane: Lane) => string | null;
 }
 
 interface Cell {
@@ -71,6 +78,11 @@ export class BoardGrid {
     });
   }
 
+  /** The table (null before the first render): what the zoom scales. */
+  get tableEl(): HTMLTableElement | null {
+    return this.table;
+  }
+
   get cardViews(): ReadonlyMap<string, CardView> {
     return this.views;
   }
@@ -98,6 +110,7 @@ export class BoardGrid {
     }
     this.placeCards(board, ctx);
     this.decoratePhases(board, ctx);
+    this.drawLanes(phases, lanes, ctx);
     this.keepTabStop();
     this.keepScrollReachable(board);
   }
@@ -163,6 +176,8 @@ export class BoardGrid {
       body.append(row);
     }
     const table = h('table', { class: 'board-table' }, caption, head, body);
+    // Through the CSSOM: the content security policy refuses style attributes.
+    table.style.setProperty('--phases', String(phases.length));
     // Keep focus if it was inside the old table (a remote rename rebuilt it).
     const active = document.activeElement;
     const hadFocus = this.table?.contains(active) ?? false;
@@ -216,6 +231,7 @@ export class BoardGrid {
     const seen = new Set<string>();
     for (const [key, cell] of this.cells) {
       reconcileCards(cell.list, byCell.get(key) ?? [], this.views, (card) => new CardView(card, this.actions), ctx, seen, (view) => {
+        view.setPlace(cell.phase.title, cell.lane.title);
         // Controls a decoration added follow the card's place in the roving tab order.
         if (view.extraTools.childElementCount > 0 || !view.badges.hidden || view.el.querySelector('.card__method')) view.setTabStop(view.el === this.current);
       });
@@ -242,6 +258,46 @@ export class BoardGrid {
       } else if (lostFocusCell) {
         lostFocusCell.addButton.focus({ preventScroll: true });
       }
+    }
+  }
+
+  /** Each lane's drawing, in a box that spans the row from its first cell (CSS: .lane-drawing). */
+  private drawLanes(phases: readonly Phase[], lanes: readonly Lane[], ctx: GridContext): void {
+    for (const lane of lanes) {
+      const first = phases[0] ? this.cells.get(cellKey(phases[0].id, lane.id)) : undefined;
+      if (!first) continue;
+      const drawing = ctx.laneDrawing?.(lane, phases) ?? null;
+      let host = first.td.querySelector<HTMLElement>(':scope > .lane-drawing');
+      if (!drawing) {
+        host?.remove();
+        first.td.parentElement?.querySelector('.lane-header__legend')?.remove();
+        first.td.parentElement?.classList.remove('lane--drawn');
+        continue;
+      }
+      if (!host) {
+        host = h('div', { class: 'lane-drawing' });
+        first.td.prepend(host);
+      }
+      first.td.parentElement?.classList.add('lane--drawn');
+      if (host.firstElementChild !== drawing) host.replaceChildren(drawing);
+      const header = first.td.parentElement?.querySelector('th.lane-header');
+      if (header && !header.querySelector('.lane-header__legend')) {
+        header.append(h('span', { class: 'lane-header__legend', 'aria-hidden': 'true' }, t('method.curve.laneLegend')));
+      }
+    }
+    for (const cell of this.cells.values()) {
+      const mark = ctx.cellMark?.(cell.phase, cell.lane) ?? null;
+      let el = cell.td.querySelector<HTMLElement>(':scope > .cell__mark');
+      cell.td.classList.toggle('cell--marked', mark !== null);
+      if (mark === null) {
+        el?.remove();
+        continue;
+      }
+      if (!el) {
+        el = h('p', { class: 'cell__mark' });
+        cell.td.insertBefore(el, cell.list);
+      }
+      if (el.textContent !== mark) el.textContent = mark;
     }
   }
 

@@ -3,6 +3,7 @@
 
 import { cardsInCell, lanesOf, phasesOf, sortedJourneys, type Board, type Card } from '../model/board';
 import { planDrop, planKeyboardMove, type MoveDirection } from '../model/moves';
+import { openRound } from '../model/voting';
 import { keyAtEnd } from '../model/orderKeys';
 import type { CardColor, Operation } from '../protocol/types';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -13,6 +14,7 @@ import { MemoryStorage } from '../util/MemoryStorage';
 import { randomId } from '../util/ids';
 import { Announcer } from './Announcer';
 import { BoardGrid, defaultColor, type GridContext } from './BoardGrid';
+import { BoardZoom } from './BoardZoom';
 import { langButton, pageFooter, safeLocalStorage, skipLinks, type View } from './chrome';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DragController } from './DragController';
@@ -22,6 +24,7 @@ import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel } from './SharePanel';
+import { ScreenPinControl } from './facilitator/ScreenPinControl';
 import { journeyInfo } from './structure/journeyInfo';
 import { deleteRejectionKey } from './structure/structureOps';
 import { StructureEditor } from './structure/StructureEditor';
@@ -55,6 +58,9 @@ export class BoardView implements View {
   private readonly client: SyncClient;
   private root: HTMLElement | null = null;
   private readonly grid: BoardGrid;
+  private readonly zoom: BoardZoom;
+  /** The journeys' tabs and the zoom controls, above the board. */
+  private readonly boardBar: HTMLDivElement;
   private readonly list: ListView;
   /** Narrow screens get the list unless the user chose; the choice is remembered. */
   private readonly narrow = window.matchMedia('(max-width: 699px)');
@@ -67,6 +73,8 @@ export class BoardView implements View {
   private readonly announcer = new Announcer();
   private readonly help = new HelpDialog();
   private share: SharePanel | null = null;
+  /** Pins a stage on the big screen (P-FAC-10); shown with the screen link. */
+  private readonly screenPin = new ScreenPinControl({ submit: (op) => this.submit(op), announce: (text) => this.announcer.now(text) });
   private structure: StructureEditor | null = null;
   private readonly journeyInfoEl: HTMLDivElement;
   private readonly titleEl: HTMLHeadingElement;
@@ -134,7 +142,14 @@ export class BoardView implements View {
     this.journeyNav = h('nav', { class: 'journeys', hidden: true });
     this.statusArea = h('div', { class: 'board-status' });
     this.journeyInfoEl = h('div', { class: 'journey-info-area' });
-    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyNav, this.journeyInfoEl, this.statusArea, this.grid.el, this.list.el);
+    this.zoom = new BoardZoom(this.grid.el, () => this.grid.tableEl, () => {
+      // Fitted by the user: the board's bar and box in view, if the page has scrolled away.
+      const bar = this.boardBar.getBoundingClientRect();
+      const box = this.grid.el.getBoundingClientRect();
+      if (bar.top < 0 || box.bottom > window.innerHeight) this.boardBar.scrollIntoView({ block: 'start' });
+    });
+    this.boardBar = h('div', { class: 'board-bar' }, this.journeyNav, this.zoom.controls);
+    this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyInfoEl, this.statusArea, this.boardBar, this.grid.el, this.list.el);
     this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
     this.evaluation = new EvaluationController({
       submit: (op) => this.submit(op),
@@ -169,7 +184,7 @@ export class BoardView implements View {
       announcer: this.announcer,
       toasts: this.toasts,
     });
-    this.mainEl.insertBefore(this.voting.panel.el, this.grid.el);
+    this.mainEl.insertBefore(this.voting.panel.el, this.boardBar);
     this.method = new MethodController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -206,6 +221,7 @@ export class BoardView implements View {
     document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('pagehide', this.onPageHide);
     this.narrow.addEventListener('change', this.onWidthChange);
+    window.addEventListener('resize', this.onWindowResize);
     this.unsubscribe = this.client.subscribe((e) => this.onSyncEvent(e));
     this.client.start();
     this.renderNow();
@@ -215,6 +231,8 @@ export class BoardView implements View {
     document.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('pagehide', this.onPageHide);
     this.narrow.removeEventListener('change', this.onWidthChange);
+    window.removeEventListener('resize', this.onWindowResize);
+    this.zoom.dispose();
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.unsubscribe?.();
     this.drag?.dispose();
@@ -229,6 +247,7 @@ export class BoardView implements View {
   relabel(): void {
     this.announcer.clear();
     this.help.render();
+    this.zoom.relabel();
     this.structure?.relabel();
     this.share?.render();
     this.facil.relabel();
@@ -346,7 +365,7 @@ export class BoardView implements View {
     return new SharePanel(
       code,
       () => this.toasts.show(t('share.copied'), undefined, 3_000),
-      { workshopId: this.opts.workshopId, screenKey: () => this.client.screenKey },
+      { workshopId: this.opts.workshopId, screenKey: () => this.client.screenKey, pinControl: this.screenPin.el },
       {
         open: () => this.client.board?.facilitation.doorOpen ?? null,
         set: (open) => this.submit({ kind: 'door.set', open }),
@@ -410,24 +429,72 @@ export class BoardView implements View {
       if (this.journeyId) this.grid.render(board, this.journeyId, this.gridContext());
     }
     const journey = this.journeyId ? board.journeys.get(this.journeyId) : undefined;
-    this.journeyInfoEl.replaceChildren(...(journey ? [journeyInfo(journey)] : []));
+    // The list names every journey under its own h2: a second copy of one here was a duplicate.
+    this.journeyInfoEl.replaceChildren(...(journey && this.mode === 'grid' ? [journeyInfo(journey)] : []));
     this.structure?.update(board);
     if (this.journeyId) this.voting.update(this.journeyId);
     if (this.journeyId) this.method.update(this.journeyId, journeys.map((j) => j.id), this.mode);
     this.evaluation.update(board, client.me?.role);
     this.facil.update(board);
+    this.screenPin.update(board);
     if (this.mode === 'grid' && this.journeyId) this.grid.setReadOnly(this.facil.readOnly, board);
+    this.zoom.controls.hidden = this.mode !== 'grid';
+    this.placeVotingPanel(board);
+    if (this.mode === 'grid') {
+      this.fitBoxToWindow();
+      this.zoom.afterRender();
+    }
   }
+
+  /**
+   * During a round the ballot and its progress come first; otherwise the voting panel (start a
+   * round, earlier results) waits under the board, which then starts at the top of the page.
+   */
+  private placeVotingPanel(board: Board): void {
+    const panel = this.voting.panel.el;
+    const before = openRound(board) ? this.boardBar : this.method.panel.el;
+    if (panel.nextElementSibling !== before && before.parentElement === this.mainEl) {
+      const hadFocus = panel.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+      this.mainEl.insertBefore(panel, before);
+      hadFocus?.focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * The board's box reaches from where it starts to the bottom of the window (at the page's
+   * top): the whole poster is on screen without scrolling the page, and panning a zoomed board
+   * is the box's own scrolling.
+   */
+  private fitBoxToWindow(): void {
+    let top = this.grid.el.getBoundingClientRect().top + window.scrollY;
+    // Much above the board (an open evaluation form): the board gets the whole window, under its
+    // bar, and "Passend maken" scrolls it into view.
+    if (top > window.innerHeight * 0.45) top = this.boardBar.offsetHeight + 8;
+    const px = `${Math.round(top)}px`;
+    if (this.grid.el.style.getPropertyValue('--board-top') !== px) this.grid.el.style.setProperty('--board-top', px);
+  }
+
+  private readonly onWindowResize = (): void => {
+    if (this.mode === 'grid') this.fitBoxToWindow();
+  };
 
   /** Switches between the table and the list; `chosen` when the user asked (then remembered). */
   private setMode(mode: BoardMode, chosen: boolean): void {
     if (chosen) rememberBoardMode(mode);
     if (mode === this.mode) return;
-    const hadFocus = this.modeButton === document.activeElement;
+    const active = document.activeElement;
+    const hadFocus = this.modeButton === active;
+    // Focus in the view being hidden would drop to <body>: the same card in the other view,
+    // else the board's main region, takes it.
+    const leaving = this.mode === 'grid' ? this.grid.el : this.list.el;
+    const inLeaving = active instanceof HTMLElement && leaving.contains(active);
+    const cardId = inLeaving ? active.closest<HTMLElement>('[data-card-id]')?.dataset.cardId : undefined;
     this.mode = mode;
     this.renderChrome();
     this.renderNow();
     if (hadFocus) this.modeButton.focus();
+    else if (cardId && this.client.board?.cards.has(cardId)) this.focusCard(cardId);
+    else if (inLeaving) this.mainEl.focus();
     if (chosen) this.announcer.now(t(mode === 'list' ? 'announce.listShown' : 'announce.gridShown'));
   }
 
@@ -504,6 +571,8 @@ export class BoardView implements View {
         this.method.decorate(view, card);
       },
       decoratePhase: this.method.decoratePhase,
+      laneDrawing: this.method.laneDrawing,
+      cellMark: this.method.cellMark,
     };
   }
 
@@ -637,7 +706,7 @@ export class BoardView implements View {
       else if (this.mode === 'list') this.list.focusAdd(card.phaseId, card.laneId);
       else this.grid.cellAt(card.phaseId, card.laneId)?.addButton.focus();
     }
-    this.toasts.show(t('toast.deleted'), { label: t('toast.undo'), run: () => this.undoDelete() }, 10_000);
+    this.toasts.show(t('toast.deleted'), { label: t('toast.undo'), run: () => this.undoDelete() }, 10_000, 'undo');
   }
 
   private undoDelete(): void {

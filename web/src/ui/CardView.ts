@@ -24,7 +24,7 @@ export interface CardContext {
 }
 
 /**
- * The card's whole text on one line, for labels and choices ("Kaart verwijderen: …"). Never
+ * The card's whole text on one line, for labels and choices ("Verwijderen: …"). Never
  * cut: a person chooses or reads a card by all of it (two ideas often start alike).
  */
 export function oneLineText(text: string): string {
@@ -43,6 +43,8 @@ export class CardView {
   private readonly textEl: HTMLParagraphElement;
   private readonly metaEl: HTMLParagraphElement;
   private readonly summaryEl: HTMLSpanElement;
+  /** "(phase, lane)", read after the text: the card's name says where it is, once. */
+  private readonly placeEl: HTMLSpanElement;
   private readonly editBtn: HTMLButtonElement;
   private readonly deleteBtn: HTMLButtonElement;
   private readonly colorSelect: ColorSelect;
@@ -62,7 +64,10 @@ export class CardView {
   ) {
     this.card = card;
     const summaryId = uid('card-summary');
-    this.textEl = h('p', { class: 'card__text' });
+    const textId = uid('card-text');
+    const placeId = uid('card-place');
+    this.textEl = h('p', { class: 'card__text', id: textId });
+    this.placeEl = h('span', { class: 'sr-only', id: placeId });
     this.metaEl = h('p', { class: 'card__meta' });
     this.summaryEl = h('span', { class: 'sr-only', id: summaryId });
     this.editBtn = h('button', { type: 'button', class: 'card__tool' });
@@ -74,14 +79,28 @@ export class CardView {
     this.extraTools = h('span', { class: 'card__extra-tools' });
     this.el = h(
       'li',
-      { class: 'card', tabindex: -1, 'data-card-id': card.id, 'aria-describedby': summaryId },
+      // Named by its text and place only; without a name the focused card read out all it
+      // holds, its tools' labels and its summary (which aria-describedby then said again).
+      { class: 'card', tabindex: -1, 'data-card-id': card.id, 'aria-labelledby': `${textId} ${placeId}`, 'aria-describedby': summaryId },
       h('span', { class: 'card__grip', 'aria-hidden': 'true', title: '' }, '⠿'),
       this.textEl,
       this.metaEl,
       this.badges,
+      this.placeEl,
       this.summaryEl,
       h('div', { class: 'card__tools' }, this.editBtn, this.colorSelect.el, this.deleteBtn, this.extraTools),
     );
+    // Esc puts the card's tools away (they come back when focus leaves and returns, or on hover).
+    this.el.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape' || this.editor || ev.defaultPrevented || this.el.classList.contains('card--tools-away')) return;
+      if (ev.target instanceof HTMLSelectElement) return; // Esc closes the colour list first
+      ev.preventDefault();
+      if (this.el !== document.activeElement) this.el.focus();
+      this.el.classList.add('card--tools-away');
+    });
+    this.el.addEventListener('focusout', (ev) => {
+      if (!(ev.relatedTarget instanceof Node && this.el.contains(ev.relatedTarget))) this.el.classList.remove('card--tools-away');
+    });
     this.el.addEventListener('dblclick', (ev) => {
       if (!this.editor && !(ev.target as Element).closest('button, select')) this.startEditing();
     });
@@ -121,8 +140,8 @@ export class CardView {
     this.ctxKey = ctxKey;
     this.card = card;
     this.ctx = ctx;
-    const dragging = this.el.classList.contains('card--dragging');
-    this.el.className = `card card--${card.color}${ctx.editors.length ? ' card--busy' : ''}${dragging ? ' card--dragging' : ''}`;
+    const kept = ['card--dragging', 'card--tools-away'].filter((c) => this.el.classList.contains(c));
+    this.el.className = ['card', `card--${card.color}`, ...(ctx.editors.length ? ['card--busy'] : []), ...kept].join(' ');
     if (!this.editor) {
       this.textEl.textContent = card.text === '' ? t('card.empty') : card.text;
       this.textEl.classList.toggle('card__text--empty', card.text === '');
@@ -140,6 +159,12 @@ export class CardView {
     this.editBtn.setAttribute('aria-label', t('card.editLabel', { text: label }));
     this.deleteBtn.setAttribute('aria-label', t('card.deleteLabel', { text: label }));
     this.colorSelect.el.setAttribute('aria-label', t('card.colorOf', { text: label }));
+  }
+
+  /** The titles of the phase and lane the card sits in (for its accessible name). */
+  setPlace(phase: string, lane: string): void {
+    const text = t('card.place', { phase, lane });
+    if (this.placeEl.textContent !== text) this.placeEl.textContent = text;
   }
 
   focus(): void {

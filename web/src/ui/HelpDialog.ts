@@ -15,6 +15,8 @@ const ROWS: Array<[MessageKey, MessageKey]> = [
   ['help.key.delete', 'help.delete'],
   ['help.key.undo', 'help.undo'],
   ['help.key.view', 'help.view'],
+  ['help.key.zoom', 'help.zoom'],
+  ['help.key.fit', 'help.fit'],
   ['help.key.help', 'help.help'],
 ];
 

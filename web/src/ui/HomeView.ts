@@ -158,12 +158,14 @@ export class HomeView implements View {
       source.kind === 'archive' ? await importArchive(source.text) : await createWorkshopFrom(f.title.input.value.trim(), source);
     this.setBusy(false);
     if (!result.ok) {
-      if (source.kind === 'archive' && result.status === 400)
-        this.source.setError(t('export.import.invalid', { detail: result.message ?? result.code }));
+      // The server's reason is English and technical ("archive.state.cards[0].laneId"): it goes
+      // to the console for whoever runs the server, the screen says it in plain words.
+      if (result.status === 400) console.warn('Journeyboard refused the file:', result.message ?? result.code);
+      if (source.kind === 'archive' && result.status === 400) this.source.setError(t('export.import.invalid'));
       else if (source.kind === 'archive' && result.status === 413) this.source.setError(t('export.import.tooLarge'));
       else if (source.kind === 'file' && result.status === 413) this.source.setError(t('source.fileTooLarge'));
       else if (result.status === 400 && source.kind === 'file')
-        this.source.setError(t('source.fileInvalid', { detail: result.message ?? result.code }));
+        this.source.setError(t('source.fileInvalid'));
       else if (result.status === 403 || result.status === 401) this.source.setError(t('source.forbidden'));
       else
         this.createError!.textContent =

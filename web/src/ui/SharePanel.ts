@@ -1,5 +1,5 @@
 // For the facilitator: the join code in large type, the join link and its QR code (to put on
-// the projector), the door for new participants ("deur dicht", P-JOIN-7), and the read-only
+// the projector), the door for new participants ("deur dicht", P-JOIN-10), and the read-only
 // big-screen link.
 
 import { t } from '../i18n/i18n';
@@ -10,6 +10,8 @@ export interface ShareScreen {
   workshopId: string;
   /** The big-screen key, once the server has told it. */
   screenKey(): string | null;
+  /** The control that pins a stage on the big screen, shown with its link. */
+  pinControl?: HTMLElement;
 }
 
 /** The door for new participants: the board's state and the operation that changes it. */
@@ -86,8 +88,9 @@ export class SharePanel {
         ? [
             h('h3', { class: 'facil__heading' }, t('facil.share.screenHeading')),
             h('p', { class: 'share__explain' }, t('facil.share.screenExplain')),
-            h('p', { class: 'share__link' }, h('a', { href: screenLink, 'data-testid': 'screen-link', 'aria-label': t('facil.share.screenLink') }, screenLink)),
+            h('p', { class: 'share__link' }, h('a', { href: screenLink, 'data-testid': 'screen-link' }, screenLink)),
             copyButton(t('facil.share.copyScreen'), screenLink, this.onCopied, 'copy-screen-link'),
+            this.screen?.pinControl ?? null,
           ].filter((e): e is NonNullable<typeof e> => e !== null)
         : []),
     );

@@ -17,7 +17,12 @@ export class Toasts {
     this.el = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
   }
 
-  show(text: string, action?: ToastAction, ms = 8_000): () => void {
+  /**
+   * Shows a toast for `ms`. One with a `key` replaces the open toast of the same key (only the
+   * latest "undo" can be undone: older ones would pile up over the board).
+   */
+  show(text: string, action?: ToastAction, ms = 8_000, key?: string): () => void {
+    if (key) this.el.querySelector(`[data-toast-key="${CSS.escape(key)}"]`)?.remove();
     const close = () => {
       window.clearTimeout(timer);
       toast.remove();
@@ -29,7 +34,7 @@ export class Toasts {
       close();
       action!.run();
     });
-    const toast = h('div', { class: 'toast' }, h('span', { class: 'toast__text' }, text), actionButton, closeButton);
+    const toast = h('div', { class: 'toast', 'data-toast-key': key ?? null }, h('span', { class: 'toast__text' }, text), actionButton, closeButton);
     this.el.append(toast);
     // Keep a few at most: the oldest go first.
     while (this.el.childElementCount > 3) this.el.firstElementChild?.remove();
@@ -40,8 +45,7 @@ export class Toasts {
   /** Like show, unless a toast shown with the same key is still open (a burst says it once). */
   showOnce(key: string, text: string): void {
     if (this.el.querySelector(`[data-toast-key="${CSS.escape(key)}"]`)) return;
-    this.show(text);
-    this.el.lastElementChild?.setAttribute('data-toast-key', key);
+    this.show(text, undefined, undefined, key);
   }
 
   dispose(): void {

@@ -16,7 +16,8 @@ export function langButton(): HTMLButtonElement {
   const other = getLang() === 'nl' ? 'en' : 'nl';
   const button = h(
     'button',
-    { type: 'button', class: 'button button--quiet lang-switch', lang: other, 'aria-label': t('lang.switchToLabel') },
+    // Named by its visible word (label in name), in the other language's pronunciation.
+    { type: 'button', class: 'button button--quiet lang-switch', lang: other },
     t('lang.switchTo'),
   );
   button.addEventListener('click', () => {
@@ -37,9 +38,9 @@ export function skipLink(): HTMLElement {
  * with that id (which needs tabindex="-1"). The app uses the fragment for routes, so they move
  * focus by hand instead of navigating.
  */
-export function skipLinks(targets: Array<[id: string, text: string]>): HTMLAnchorElement[] {
+export function skipLinks(targets: Array<[id: string, text: string]>, cls = 'skip-link'): HTMLAnchorElement[] {
   return targets.map(([id, text]) => {
-    const link = h('a', { class: 'skip-link', href: `#${id}` }, text);
+    const link = h('a', { class: cls, href: `#${id}` }, text);
     link.addEventListener('click', (ev) => {
       ev.preventDefault();
       const target = document.getElementById(id);
@@ -48,6 +49,19 @@ export function skipLinks(targets: Array<[id: string, text: string]>): HTMLAncho
     });
     return link;
   });
+}
+
+/**
+ * When nothing has focus (the focused element was removed), focus moves to the screen's h1,
+ * made focusable by script only, so a screen reader says where the user now is.
+ */
+export function focusHeadingIfLost(root: HTMLElement): void {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  const heading = root.querySelector<HTMLElement>('h1');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
 }
 
 /** The footer of every screen: the accessibility statement. */

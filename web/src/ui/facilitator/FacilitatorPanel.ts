@@ -191,8 +191,8 @@ export class FacilitatorPanel {
             {
               type: 'button',
               class: `button button--small facil-stage${current ? ' facil-stage--current' : ''}`,
+              // Named by what it shows (label in name); aria-current says which step is on.
               'aria-current': current ? 'step' : null,
-              'aria-label': t('stage.goToLabel', { title: s.title }),
               'data-stage-id': s.id,
             },
             s.title,

@@ -1,5 +1,7 @@
-// One card in the list view: its text, colour and author in words, and a row of real buttons
-// for everything the board can do with it (edit, up, down, move, colour, delete).
+// One card in the list view: its text, colour and author in words, and a toolbar of real
+// buttons for everything the board can do with it (edit, up, down, move, colour, delete). The
+// toolbar is one Tab stop; the arrow keys walk its controls (the ARIA toolbar pattern), so a
+// keyboard user passes a card with one Tab instead of eight.
 
 import type { Card, Lane, Phase } from '../../model/board';
 import type { CardColor } from '../../protocol/types';
@@ -28,7 +30,7 @@ export interface ListCardActions {
  */
 export class ListCard {
   readonly el: HTMLLIElement;
-  /** The per-card action area (a labelled group of buttons). */
+  /** The per-card action area (a labelled toolbar: one Tab stop, arrow keys inside). */
   readonly actionsEl: HTMLDivElement;
   /** Filled by the voting decorations (ui/voting/CardDecorator): group, link, own dots; votes. */
   readonly badges: HTMLDivElement;
@@ -46,6 +48,8 @@ export class ListCard {
   private editor: TextEditor | null = null;
   private movePanel: HTMLFormElement | null = null;
   private key = '';
+  /** The toolbar's control that is in the tab order (roving tabindex). */
+  private current: HTMLElement | null = null;
 
   constructor(
     card: Card,
@@ -71,7 +75,7 @@ export class ListCard {
     this.extraTools = h('span', { class: 'list-card__extra' });
     this.actionsEl = h(
       'div',
-      { class: 'list-card__actions', role: 'group' },
+      { class: 'list-card__actions', role: 'toolbar' },
       this.extraTools,
       this.editBtn,
       this.upBtn,
@@ -89,7 +93,49 @@ export class ListCard {
       this.badges,
       this.actionsEl,
     );
+    this.actionsEl.addEventListener('keydown', (ev) => this.onToolbarKey(ev));
+    this.actionsEl.addEventListener('focusin', (ev) => {
+      if (ev.target instanceof HTMLElement && ev.target !== this.actionsEl) this.keepTabStop(ev.target);
+    });
     this.relabel();
+  }
+
+  /**
+   * Keeps exactly one control of the toolbar in the tab order: `focused`, else the one that was,
+   * else the first. Call it after anything changed the controls (a decoration adds votes).
+   */
+  keepTabStop(focused: HTMLElement | null = null): void {
+    const controls = this.controls();
+    if (focused && controls.includes(focused)) this.current = focused;
+    if (!this.current || !controls.includes(this.current)) this.current = controls[0] ?? null;
+    for (const c of controls) {
+      const index = c === this.current ? 0 : -1;
+      if (c.tabIndex !== index) c.tabIndex = index;
+    }
+  }
+
+  private controls(): HTMLElement[] {
+    return [...this.actionsEl.querySelectorAll<HTMLElement>('button, select, input, a[href]')].filter((c) => !c.closest('[hidden]'));
+  }
+
+  /** ←/→ (and ↑/↓ on buttons) to the previous/next control, Home/End to the first/last. */
+  private onToolbarKey(ev: KeyboardEvent): void {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const controls = this.controls();
+    const at = controls.indexOf(ev.target as HTMLElement);
+    if (at < 0) return;
+    // A closed <select> keeps ↑/↓ for choosing its value.
+    const vertical = !(ev.target instanceof HTMLSelectElement);
+    let next: number;
+    if (ev.key === 'ArrowRight' || (vertical && ev.key === 'ArrowDown')) next = (at + 1) % controls.length;
+    else if (ev.key === 'ArrowLeft' || (vertical && ev.key === 'ArrowUp')) next = (at - 1 + controls.length) % controls.length;
+    else if (ev.key === 'Home') next = 0;
+    else if (ev.key === 'End') next = controls.length - 1;
+    else return;
+    ev.preventDefault();
+    const target = controls[next]!;
+    this.keepTabStop(target);
+    target.focus();
   }
 
   get id(): string {
@@ -135,6 +181,7 @@ export class ListCard {
     this.upBtn.setAttribute('aria-disabled', String(ctx.index <= 1));
     this.downBtn.setAttribute('aria-disabled', String(ctx.index >= ctx.count));
     this.moveBtn.setAttribute('aria-expanded', String(this.movePanel !== null));
+    this.keepTabStop();
   }
 
   private setButton(b: HTMLButtonElement, visible: MessageKey, label: MessageKey, text: string): void {

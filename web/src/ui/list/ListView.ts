@@ -5,6 +5,8 @@
 import { cardsByCell, cellKey, lanesOf, phasesOf, sortedJourneys, type Board, type Lane, type Phase } from '../../model/board';
 import { t, type MessageKey } from '../../i18n/i18n';
 import type { GridContext } from '../BoardGrid';
+import { skipLinks } from '../chrome';
+import { personaLine } from '../structure/journeyInfo';
 import { h, uid } from '../dom';
 import { ListCard, type ListCardActions } from './ListCard';
 import { TextEditor } from './TextEditor';
@@ -57,6 +59,7 @@ export class ListView {
         j.id,
         j.title,
         j.targetGroup,
+        j.persona,
         phasesOf(board, j.id).map((p) => [p.id, p.title]),
         lanesOf(board, j.id).map((l) => [l.id, l.title, l.kind]),
       ]),
@@ -106,13 +109,22 @@ export class ListView {
       const parts: HTMLElement[] = [
         h('h2', { id: jId, class: 'list-journey__title' }, journey.title, h('span', { class: 'list-journey__group' }, ` · ${t(`group.${journey.targetGroup}` as MessageKey)}`)),
       ];
+      const persona = personaLine(journey);
+      if (persona) parts.push(persona);
+      // Each phase heading is a target of the previous phase's skip link.
+      const headings = phases.map((phase, i) =>
+        h('h3', { class: 'list-phase__title', id: uid('list-phase'), tabindex: -1 }, t('list.phase', { index: i + 1, title: phase.title })),
+      );
       phases.forEach((phase, i) => {
         const laneEls = lanes.map((lane) => this.buildLane(journey.id, phase, lane, old).el);
+        const next = phases[i + 1];
         parts.push(
           h(
             'div',
             { class: 'list-phase', 'data-phase-id': phase.id },
-            h('h3', { class: 'list-phase__title' }, t('list.phase', { index: i + 1, title: phase.title })),
+            headings[i]!,
+            // A keyboard user skips a phase's cards and add buttons with one Tab and Enter.
+            next ? skipLinks([[headings[i + 1]!.id, t('list.skipTo', { index: i + 2, title: next.title })]], 'list-phase__skip')[0]! : null,
             this.phaseSlot(phase, oldSlots),
             ...laneEls,
           ),
@@ -181,8 +193,9 @@ export class ListView {
       for (const [key, block] of this.blocks) {
         if (block.journeyId !== journey.id) continue;
         const cards = byCell.get(key) ?? [];
-        reconcileCards(block.list, cards, this.cards, (card) => new ListCard(card, this.actions), ctx, seen, (_view, card) => {
+        reconcileCards(block.list, cards, this.cards, (card) => new ListCard(card, this.actions), ctx, seen, (view, card) => {
           this.placedIn.set(card.id, key);
+          view.keepTabStop(); // decorations may have added controls to its toolbar
         });
         block.list.hidden = cards.length === 0;
         block.empty.hidden = cards.length > 0;

@@ -35,6 +35,13 @@ function series(runs: Placed[][], kind: 'current' | 'desired'): SVGElement {
   return g;
 }
 
+/** `title`, cut with "…" to fit `width` px of 12 px text. */
+export function fitLabel(title: string, width: number): string {
+  const chars = Math.max(2, Math.floor(width / 7.5));
+  const letters = [...title];
+  return letters.length > chars ? `${letters.slice(0, chars - 1).join('')}…` : title;
+}
+
 /** The SVG image (its figures are in the table: the image itself says where). */
 export function curveSvg(title: string, phases: readonly Phase[], points: readonly CurvePoint[]): SVGElement {
   const layout = curveLayout(phases, points);
@@ -53,8 +60,9 @@ export function curveSvg(title: string, phases: readonly Phase[], points: readon
   }
   for (const col of layout.columns) {
     grid.append(s('line', { class: 'curve-phase-line', x1: col.x, x2: col.x, y1: CURVE.top - 26, y2: CURVE.top + CURVE.plot }));
-    const label = col.phase.title.length > 14 ? `${col.phase.title.slice(0, 13)}…` : col.phase.title;
-    grid.append(s('text', { class: 'curve-phase', x: col.x + 4, y: CURVE.top - 14 }, label));
+    // A label fits its own column (12 px text, at most ~7.5 px a character): with many phases
+    // the columns are narrow and whole titles ran into each other. The table has them whole.
+    grid.append(s('text', { class: 'curve-phase', x: col.x + 4, y: CURVE.top - 14 }, fitLabel(col.phase.title, col.width - 8)));
   }
   svg.append(grid, series(layout.desired, 'desired'), series(layout.current, 'current'));
   return svg;

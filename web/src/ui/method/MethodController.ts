@@ -4,12 +4,13 @@
 // user's own score at once, others' scores only through the rate-limited announcer.
 
 import { t } from '../../i18n/i18n';
-import { phasesOf, type Board, type Card, type Phase } from '../../model/board';
-import { gapRows, isTouchpoint, myScore, type GapRow } from '../../model/method';
+import { lanesOf, phasesOf, type Board, type Card, type Lane, type Phase } from '../../model/board';
+import { emotionCurve, gapRows, isTouchpoint, myScore, type GapRow } from '../../model/method';
 import type { Channel, Operation, Role, ScoreScale, ScoreSetOp, You } from '../../protocol/types';
 import type { Announcer } from '../Announcer';
 import type { Decoratable } from '../voting/CardDecorator';
 import { channelName, formatFigure, scaleName, targetName, valueName } from './labels';
+import { laneCurveSvg } from './LaneCurve';
 import { MethodPanel } from './MethodPanel';
 import { MethodSlot, type SlotState } from './MethodSlot';
 import './method.css';
@@ -30,6 +31,8 @@ export class MethodController {
   private readonly slots = new WeakMap<object, MethodSlot>();
   /** Per journey, this render: target id → its row among the gaps. */
   private gaps = new Map<string, Map<string, GapRow>>();
+  /** Per journey, the curve drawn in its Emotie lane and what it was drawn from. */
+  private drawings = new Map<string, { key: string; el: SVGElement }>();
 
   constructor(private readonly host: MethodHost) {}
 
@@ -85,6 +88,35 @@ export class MethodController {
       channelPicker: false,
       scores: controls && me.role !== 'screen' ? PHASE_SCALES.map((scale) => ({ scale, mine: myScore(board, scale, phase.id) })) : [],
     });
+  };
+
+  /**
+   * For the table: the emotion curve through the journey's first Emotie lane, live as scores
+   * arrive (the curve the server's scores give; model/method computes nothing new).
+   */
+  readonly laneDrawing = (lane: Lane, phases: readonly Phase[]): Element | null => {
+    const board = this.host.board();
+    if (!board || lane.kind !== 'emotion') return null;
+    const firstEmotion = lanesOf(board, lane.journeyId).find((l) => l.kind === 'emotion');
+    if (firstEmotion?.id !== lane.id) return null;
+    const curve = emotionCurve(board, lane.journeyId);
+    if (curve.length === 0) return null;
+    const title = board.journeys.get(lane.journeyId)?.title ?? '';
+    const key = JSON.stringify([document.documentElement.lang, title, phases.map((p) => p.id), curve.map((p) => [p.card.id, p.phase.id, p.current, p.desired])]);
+    const old = this.drawings.get(lane.journeyId);
+    if (old?.key === key) return old.el;
+    const el = laneCurveSvg(title, phases, curve);
+    this.drawings.set(lane.journeyId, { key, el });
+    return el;
+  };
+
+  /** For the table: the largest gaps of a phase marked in its Verwachting and Ervaring cells. */
+  readonly cellMark = (phase: Phase, lane: Lane): string | null => {
+    const board = this.host.board();
+    if (!board || (lane.kind !== 'expectation' && lane.kind !== 'experience')) return null;
+    const row = this.gapsOf(board, phase.journeyId).get(phase.id);
+    if (!row || row.rank === null) return null;
+    return t('method.gaps.badge', { rank: row.rank, gap: formatFigure(row.gap, true) });
   };
 
   /** What to say about someone else's score: null when it is not one. */

@@ -47,6 +47,8 @@ export class MethodPanel {
   private readonly phasesHeading: HTMLHeadingElement;
   private readonly phasesList: HTMLUListElement;
   private readonly gapsBox: HTMLDivElement;
+  private readonly details: HTMLDetailsElement;
+  private readonly detailsSummary: HTMLElement;
   private phaseItems = new Map<string, HTMLLIElement>();
   private key = '';
 
@@ -56,16 +58,26 @@ export class MethodPanel {
     this.curveBox = h('div', { class: 'method-curve', 'data-method': 'curve' });
     this.gapsHeading = h('h3');
     this.gapsIntro = h('p', { class: 'method-intro' });
-    this.phasesHeading = h('h4');
+    this.phasesHeading = h('h3');
     this.phasesList = h('ul', { class: 'method-phases__list' });
     this.phasesBox = h('div', { class: 'method-phases', 'data-method': 'phases' }, this.phasesHeading, this.phasesList);
     this.gapsBox = h('div', { class: 'method-gaps__results' });
+    // The curve and the gaps are drawn on the board itself (the Emotie lane, marked cells); the
+    // method's figures stay here for screen readers and for detail, folded away until opened.
+    this.detailsSummary = h('summary', { class: 'method-panel__summary' });
+    this.details = h(
+      'details',
+      { class: 'method-panel__details' },
+      this.detailsSummary,
+      this.curveBox,
+      h('div', { class: 'method-gaps', 'data-method': 'gaps' }, this.gapsHeading, this.gapsIntro, this.gapsBox),
+    );
     this.el = h(
       'section',
       { class: 'panel method-panel', 'data-method': 'panel', 'aria-labelledby': headingId },
       this.heading,
-      this.curveBox,
-      h('div', { class: 'method-gaps', 'data-method': 'gaps' }, this.gapsHeading, this.gapsIntro, this.phasesBox, this.gapsBox),
+      this.phasesBox,
+      this.details,
     );
   }
 
@@ -113,6 +125,7 @@ export class MethodPanel {
     this.key = key;
     this.el.hidden = false;
     this.heading.textContent = t('method.heading');
+    this.detailsSummary.textContent = t('method.details');
     this.gapsHeading.textContent = t('method.gaps.heading');
     this.gapsIntro.textContent = t('method.gaps.intro');
     this.curveBox.replaceChildren(

@@ -7,16 +7,8 @@ import { isEmotion } from '../../model/method';
 import type { Channel, ScoreScale } from '../../protocol/types';
 import { oneLineText } from '../CardView';
 import { h } from '../dom';
+import { channelIcon } from './channelIcons';
 
-export const CHANNEL_ICONS: Readonly<Record<Channel, string>> = {
-  website: '🌐',
-  phone: '☎',
-  desk: '🏛',
-  letter: '✉',
-  email: '@',
-  app: '📱',
-  other: '•',
-};
 
 export function channelName(channel: Channel): string {
   return t(`method.channel.${channel}` as MessageKey);
@@ -27,7 +19,7 @@ export function channelBadge(channel: Channel): HTMLElement {
   return h(
     'p',
     { class: 'card__badge card__badge--channel', 'data-channel': channel },
-    h('span', { class: 'channel-icon', 'aria-hidden': 'true' }, CHANNEL_ICONS[channel]),
+    channelIcon(channel),
     h('span', { class: 'sr-only' }, t('method.channel.badge'), ' '),
     h('span', null, channelName(channel)),
   );

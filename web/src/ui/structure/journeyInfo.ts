@@ -11,13 +11,17 @@ export function journeyInfo(j: Journey): HTMLElement {
     'div',
     { class: 'journey-info', 'data-journey-id': j.id },
     h('h2', { class: 'journey-info__title' }, j.title, h('span', { class: 'journey-info__group' }, ` · ${group}`)),
-    j.persona
-      ? h(
-          'p',
-          { class: 'journey-info__persona' },
-          h('strong', null, t('journey.persona', { name: j.persona.name })),
-          j.persona.description ? ` – ${j.persona.description}` : '',
-        )
-      : null,
+    personaLine(j),
+  );
+}
+
+/** The persona's name and description, when the journey has one (the list view shows it under each journey's own heading). */
+export function personaLine(j: Journey): HTMLElement | null {
+  if (!j.persona) return null;
+  return h(
+    'p',
+    { class: 'journey-info__persona' },
+    h('strong', null, t('journey.persona', { name: j.persona.name })),
+    j.persona.description ? ` – ${j.persona.description}` : '',
   );
 }

@@ -144,6 +144,10 @@ export class ImprovementListView {
         ' ',
         h('span', { class: 'improvement__text' }, row.isGroup ? t('item.groupTitle', { title: row.text }) : row.text),
       ),
+      // A group's own ideas, as the exports list them (issue 11).
+      ...(row.members.length > 0
+        ? [h('ul', { class: 'improvement__members', 'aria-label': t('improvements.members') }, ...row.members.map((m) => h('li', null, m.text)))]
+        : []),
       h('dl', { class: 'improvement__facts' }, ...[...facts, ...(facilitatorFields ? [] : readOnly)].flatMap(([k, v]) => [h('dt', null, t(k)), h('dd', null, v)])),
     );
   }

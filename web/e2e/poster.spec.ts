@@ -1,0 +1,132 @@
+import type { Page } from '@playwright/test';
+import { longWorkshop } from './report-support';
+import { saveScreenshot, SIZES } from './screenshots';
+import { expect, test } from './support';
+
+// The live board as a klantreis poster (issue 11): phases as columns, lanes as rows; after
+// "Passend maken" the whole journey fits the window with readable card text; it opens at the
+// top. Measured in the page, at the sizes people use. The long workshop (report-support.ts) is
+// the largest shipped template (six phases, six lanes) filled with long texts and scores.
+
+test.describe.configure({ timeout: 120_000 });
+
+/** Where every phase column and lane row is, the viewport, and the smallest card text. */
+async function measure(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const texts = [...document.querySelectorAll('#board-grid .card__text')];
+    return {
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      scrollY: window.scrollY,
+      phases: [...document.querySelectorAll('#board-grid th.phase-header')].map(box),
+      lanes: [...document.querySelectorAll('#board-grid tr[data-lane-id]')].map(box),
+      cells: [...document.querySelectorAll('#board-grid td.cell')].map(box),
+      // What a card's text measures on screen: its font size times the board's zoom.
+      smallestText: Math.min(
+        ...texts.map((el) => {
+          const px = parseFloat(getComputedStyle(el).fontSize);
+          const r = el.getBoundingClientRect();
+          const scale = (el as HTMLElement).offsetWidth > 0 ? r.width / (el as HTMLElement).offsetWidth : 1;
+          return px * scale;
+        }),
+      ),
+      cardCount: texts.length,
+    };
+  });
+}
+
+function inside(r: { left: number; top: number; right: number; bottom: number }, vp: { width: number; height: number }): boolean {
+  return r.left >= -0.5 && r.top >= -0.5 && r.right <= vp.width + 0.5 && r.bottom <= vp.height + 0.5;
+}
+
+async function fitAndCheck(page: Page, lanes: number, phases: number): Promise<void> {
+  await page.getByRole('button', { name: 'Passend maken' }).click();
+  const m = await measure(page);
+  expect(m.phases).toHaveLength(phases);
+  expect(m.lanes).toHaveLength(lanes);
+  for (const [i, r] of m.phases.entries()) expect(inside(r, m.viewport), `phase ${i + 1} inside ${JSON.stringify(r)}`).toBe(true);
+  for (const [i, r] of m.lanes.entries()) expect(inside(r, m.viewport), `lane ${i + 1} inside ${JSON.stringify(r)}`).toBe(true);
+  if (m.cardCount > 0) expect(m.smallestText).toBeGreaterThanOrEqual(12);
+}
+
+test('the board opens at the top and, fitted, shows the whole default journey and the largest template at 1440×900 and 1920×1080', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  await sander.createWorkshop('Poster');
+  const page = sander.page;
+  // Opens at the top: the join code and the stage are in view.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByTestId('join-code').or(page.getByRole('button', { name: /Deelnemen|Code/ })).first()).toBeInViewport();
+  await sander.addCard('Oriënteren', 'Contactmoment', 'Zoekt op website gemeente');
+  for (const size of ['desktop', 'projector'] as const) {
+    await page.setViewportSize(SIZES[size]);
+    await fitAndCheck(page, 6, 5);
+  }
+
+  const w = await longWorkshop(page);
+  await page.goto(`/#/w/${w.workshopId}?key=${w.facilitatorKey}`);
+  await sander.waitForBoard();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  for (const size of ['desktop', 'projector'] as const) {
+    await page.setViewportSize(SIZES[size]);
+    await fitAndCheck(page, 6, 6);
+    await saveScreenshot(page, 'board-fitted', size);
+  }
+  // The curve runs through the Emotie lane, the largest gaps are marked in their cells.
+  await expect(page.getByTestId('lane-curve')).toBeVisible();
+  await expect(page.locator('td.cell--marked .cell__mark').first()).toContainText('Groot verschil 1');
+  // "Grootste verschillen": the rank is in the text, so no list number of its own ("1. 1.").
+  const largest = page.locator('.method-gaps__largest li');
+  await expect(largest.first()).toHaveText(/^1\. /);
+  expect(await largest.evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType))).not.toContain('decimal');
+
+  await page.setViewportSize(SIZES.desktop);
+  await page.getByRole('button', { name: 'Inzoomen' }).click();
+  await saveScreenshot(page, 'board-zoomed', 'desktop');
+  // The keys, with focus on the board: 0 fits again, − and + zoom.
+  await page.locator('#board-grid li.card[data-card-id]').first().focus();
+  const level = page.locator('.zoom__level');
+  const zoomed = await level.textContent();
+  await page.keyboard.press('0');
+  await expect(level).not.toHaveText(zoomed!);
+  const fitted = await level.textContent();
+  await page.keyboard.press('+');
+  await expect(level).not.toHaveText(fitted!);
+
+  // The curve's phase labels of a ten-phase journey do not run into each other.
+  await page.getByRole('button', { name: /Ondernemer met een terras/ }).click();
+  await page.locator('.method-panel__details > summary').click();
+  const labels = await page.locator('svg.curve-svg text.curve-phase').evaluateAll((texts) =>
+    texts.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+  );
+  expect(labels).toHaveLength(10);
+  for (let i = 1; i < labels.length; i += 1) expect(labels[i]!.left, `label ${i + 1} starts after label ${i} ends`).toBeGreaterThanOrEqual(labels[i - 1]!.right);
+  await page.setViewportSize(SIZES.phone);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'board', 'phone');
+});
+
+test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  await sander.createWorkshop('Gereedschap');
+  const page = sander.page;
+  for (const text of ['Eerste kaart', 'Tweede kaart', 'Derde kaart', 'Vierde kaart']) await sander.addCard('Oriënteren', 'Contactmoment', text);
+  const card = sander.card('Tweede kaart');
+  // By keyboard, as someone who works without a mouse.
+  await sander.card('Eerste kaart').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(card).toBeFocused();
+  const tools = card.locator('.card__tools');
+  await expect(tools).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tools).toBeHidden();
+  await expect(card).toBeFocused();
+
+  // Three cards deleted one after the other: one undo toast (for the last), not three.
+  for (const text of ['Eerste kaart', 'Derde kaart', 'Vierde kaart']) await sander.pressOnCard(text, 'Delete');
+  await expect(page.locator('.toast')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(sander.card('Vierde kaart')).toBeVisible();
+});
