@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <iostream>
 #include <sys/resource.h>
 #include <thread>
 #include <vector>
@@ -129,7 +130,7 @@ std::string server::start()
                                       join_codes_, cfg_.join_lookups);
     state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
     if (const auto fit = connections_that_fit(raise_open_file_limit()); fit < cfg_.net.max_connections) {
-        log::warn("server", "the open-file limit lowers --max-connections",
+        log::warn("server", "--max-connections lowered to fit the open-file limit",
                   {{"max_connections", fit}, {"configured", cfg_.net.max_connections}});
         state_->limit_connections(fit);
     }

@@ -271,7 +271,7 @@ operation read_evaluation_submit(field_reader& r) {
     return op;
 }
 
-constexpr std::array<std::pair<std::string_view, reader_fn>, 32> readers{{
+constexpr std::array<std::pair<std::string_view, reader_fn>, 33> readers{{
     {"stage.set", &read_stage_set},
     {"stage.update", &read_stage_update},
     {"timer.set", &read_timer_set},
