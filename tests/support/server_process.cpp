@@ -58,6 +58,9 @@ pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read
             if (log >= 0)
                 dup2(log, STDERR_FILENO);
         }
+        // Only stdin, stdout and stderr: descriptors the test runner left open (ctest has
+        // some) would count against the server's open-file limit (P-WS-10's test).
+        closefrom(3);
         if (launch.open_files) {
             const rlimit lim{launch.open_files->first, launch.open_files->second};
             if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
