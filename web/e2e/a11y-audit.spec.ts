@@ -91,7 +91,8 @@ test('audit: focus after joining and on Alt+L, the card name, hidden sections, l
   const screenLink = (await page.getByTestId('screen-link').getAttribute('href'))!;
   const screen = await newUser('Scherm');
   await screen.page.goto(screenLink);
-  await expect(screen.status).toHaveText('Verbonden');
+  // The big screen is a presentation without a connection line: wait for its slide's heading.
+  await expect(screen.page.getByTestId('big-screen').getByRole('heading', { level: 2 })).toBeVisible();
   await expectLabelInName(screen.page, 'big screen');
   await expectNothingHiddenRendered(screen.page, 'big screen');
   for (const hash of ['/', '/#/toegankelijkheid']) {

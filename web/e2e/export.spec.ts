@@ -125,8 +125,8 @@ test('P-EXP the facilitator downloads every export; each file holds what the boa
   expect(sheets).toContain('Ronde 1');
   expect(sheets).toContain('Evaluatie');
   expect(book.Verbeterlijst![0]).toEqual(header);
-  expect(book.Verbeterlijst![1]).toEqual([1, IDEA1, 2, 2, 'Klantreis', 'Aanvragen', TOUCHPOINT, PAIN, OWNER, 'Gepland']);
-  expect(book.Verbeterlijst![2]!.slice(0, 4)).toEqual([2, IDEA2, 1, 1]);
+  expect(book.Verbeterlijst![1]).toEqual([1, IDEA1, null, 2, 2, 'Klantreis', 'Aanvragen', TOUCHPOINT, PAIN, OWNER, 'Gepland']);
+  expect(book.Verbeterlijst![2]!.slice(0, 5)).toEqual([2, IDEA2, null, 1, 1]);
   expect(JSON.stringify(book['Ronde 1'])).toContain(IDEA2);
   expect(JSON.stringify(book.Evaluatie)).toContain(REMARK);
 
@@ -143,7 +143,7 @@ test('P-EXP the facilitator downloads every export; each file holds what the boa
   const md = await download(page, dialog.getByRole('button', { name: 'Markdown (.md) downloaden' }));
   expect(md.text.startsWith(`# ${TITLE}`)).toBe(true);
   expect(markdownRow(md.text, IDEA2)).toEqual(['2', IDEA2, '', '1', '1', 'Klantreis', 'Wachten', '', '', '', 'Open']);
-  expect(markdownRow(md.text, OWNER).slice(0, 3)).toEqual(['1', IDEA1, '2']);
+  expect(markdownRow(md.text, OWNER).slice(0, 4)).toEqual(['1', IDEA1, '', '2']);
 
   // JSON: the results document.
   const json = await download(page, dialog.getByRole('button', { name: 'JSON downloaden' }));

@@ -60,8 +60,8 @@ export class BoardZoom {
     /** Brings the viewport into the window after a fit the user asked for. */
     private readonly reveal: () => void = () => {},
   ) {
-    this.zoomOut = h('button', { type: 'button', class: 'button button--quiet zoom__button', 'aria-keyshortcuts': '-' }, '−');
-    this.zoomIn = h('button', { type: 'button', class: 'button button--quiet zoom__button', 'aria-keyshortcuts': '+' }, '+');
+    this.zoomOut = h('button', { type: 'button', class: 'button button--quiet zoom__button', 'aria-keyshortcuts': '-' }, h('span', { 'aria-hidden': 'true' }, '−'));
+    this.zoomIn = h('button', { type: 'button', class: 'button button--quiet zoom__button', 'aria-keyshortcuts': '+' }, h('span', { 'aria-hidden': 'true' }, '+'));
     this.fitButton = h('button', { type: 'button', class: 'button button--quiet', 'aria-keyshortcuts': '0', 'data-testid': 'zoom-fit' });
     this.level = h('span', { class: 'zoom__level', 'aria-live': 'polite' });
     this.zoomOut.addEventListener('click', () => this.step(-1));
@@ -86,10 +86,10 @@ export class BoardZoom {
     this.controls.setAttribute('aria-label', t('zoom.group'));
     this.zoomOut.setAttribute('aria-label', t('zoom.out'));
     this.zoomIn.setAttribute('aria-label', t('zoom.in'));
-    this.zoomOut.title = `${t('zoom.out')} (−)`;
-    this.zoomIn.title = `${t('zoom.in')} (+)`;
+    this.zoomOut.title = t('zoom.outTitle');
+    this.zoomIn.title = t('zoom.inTitle');
     this.fitButton.textContent = t('zoom.fit');
-    this.fitButton.title = `${t('zoom.fit')} (0)`;
+    this.fitButton.title = t('zoom.fitTitle');
     this.showLevel();
   }
 

@@ -52,8 +52,13 @@ export class StatementView implements View {
   private render(): void {
     if (!this.root) return;
     document.title = `${t('statement.title')} – ${t('app.name')}`;
-    const list = (items: string[]) => h('ul', { class: 'statement__list' }, ...items.map((text) => h('li', null, text)));
-    const limits = LIMITS.map(([key, since, plan]) => `${t(key)} ${t('statement.since', { since: formatDate(since), plan: t(plan) })}`);
+    const list = (items: (string | Node)[]) => h('ul', { class: 'statement__list' }, ...items.map((item) => h('li', null, item)));
+    // Two messages, two text nodes: the issue, then when it became known and the plan.
+    const limits = LIMITS.map(([key, since, plan]) => {
+      const item = document.createDocumentFragment();
+      item.append(t(key), ' ', t('statement.since', { since: formatDate(since), plan: t(plan) }));
+      return item;
+    });
     this.root.replaceChildren(
       skipLink(),
       h(
