@@ -2,6 +2,7 @@
 
 #include "app/option_sources.hpp"
 #include "app/version.hpp"
+#include "archive/archive.hpp"
 #include "export/labels.hpp"
 
 #include <boost/asio/ip/address.hpp>
@@ -15,6 +16,7 @@ namespace jb::app {
 namespace po = boost::program_options;
 
 namespace {
+constexpr std::size_t archive_max_participants = archive::max_participants;
 
 const char* const usage =
     "Journeyboard: a real-time customer-journey workshop board.\n"
@@ -98,6 +100,11 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     std::string log_level = "info", log_format = "logfmt";
     unsigned idle_seconds = static_cast<unsigned>(
         std::chrono::duration_cast<std::chrono::seconds>(c.room.idle_unload).count());
+    // Hostile clients (docs/security.md): join-code lookups, connections, participants.
+    double lookup_burst = c.join_lookups.lookups.burst, lookup_per_second = c.join_lookups.lookups.per_second;
+    unsigned lookup_max_delay = static_cast<unsigned>(c.join_lookups.max_delay.count());
+    unsigned hello_timeout = static_cast<unsigned>(c.net.hello_timeout.count());
+    unsigned close_grace = static_cast<unsigned>(c.net.close_grace.count());
 
     po::options_description commands("Commands (command line only)");
     commands.add_options()
@@ -137,6 +144,16 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         ("replay-window", po::value(&c.room.replay_window)->default_value(c.room.replay_window), "operations kept in memory per workshop for reconnects; older gaps get a snapshot")
         ("templates", po::value(&c.templates_dir)->default_value(c.templates_dir), "folder of journey templates (<id>.json); a broken one stops the start")
         ("retention-days", po::value(&c.retention_days)->default_value(c.retention_days), "delete workshops with no activity for this many days, checked at start and hourly (0: never)")
+        ("join-lookup-burst", po::value(&lookup_burst)->default_value(lookup_burst), "join-code lookups (GET /api/join/{code}) one address may make in a burst")
+        ("join-lookup-per-second", po::value(&lookup_per_second)->default_value(lookup_per_second), "join-code lookups per second one address may make, sustained")
+        ("join-free-misses", po::value(&c.join_lookups.free_misses)->default_value(c.join_lookups.free_misses), "lookups of unknown codes one address may make before each further one blocks it (1 s, doubling)")
+        ("join-max-delay", po::value(&lookup_max_delay)->default_value(lookup_max_delay), "seconds an address is blocked at most after a lookup of an unknown code")
+        ("max-participants", po::value(&c.room.max_participants)->default_value(c.room.max_participants), "participants a workshop may have (at most 10000, what an archive may hold)")
+        ("new-participants-per-minute", po::value(&c.room.new_participants_per_minute)->default_value(c.room.new_participants_per_minute), "new participants a workshop admits per minute (in bursts of as many)")
+        ("hello-timeout", po::value(&hello_timeout)->default_value(hello_timeout), "seconds an opened WebSocket may take to send hello before it is closed")
+        ("max-connections", po::value(&c.net.max_connections)->default_value(c.net.max_connections), "WebSocket connections in total (lowered at start to fit the open-file limit)")
+        ("max-connections-per-address", po::value(&c.net.max_connections_per_address)->default_value(c.net.max_connections_per_address), "WebSocket connections from one client address (a class behind one NAT address shares it)")
+        ("ws-close-grace", po::value(&close_grace)->default_value(close_grace), "seconds a closing WebSocket may take to read what is queued and the close frame before it is dropped")
         ("audit-retention-days", po::value(&c.audit_retention_days)->default_value(c.audit_retention_days), "delete audit trail entries older than this many days, checked at start and hourly (0: keep them)")
         ("time-zone", po::value(&c.time_zone)->default_value(c.time_zone), "IANA time zone of the times in exports and the report (the JSON export stays in UTC)")
         ("backup-dir", po::value(&c.backup_dir), "make a backup of the database in this folder at start and every --backup-every hours (journeyboard-<UTC time>.db)")
@@ -220,6 +237,20 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         return bad("--db must name a file");
     if (c.retention_days > 36500)
         return bad("--retention-days must be 0 (off) to 36500");
+    if (!(lookup_burst >= 1) || !(lookup_per_second > 0))
+        return bad("--join-lookup-burst must be at least 1 and --join-lookup-per-second above 0");
+    if (lookup_max_delay < 1 || lookup_max_delay > 86'400)
+        return bad("--join-max-delay must be 1..86400 seconds");
+    if (c.room.max_participants < 1 || c.room.max_participants > archive_max_participants)
+        return bad("--max-participants must be 1..10000 (what a workshop archive may hold)");
+    if (c.room.new_participants_per_minute < 1)
+        return bad("--new-participants-per-minute must be at least 1");
+    if (hello_timeout < 1 || hello_timeout > 3600)
+        return bad("--hello-timeout must be 1..3600 seconds");
+    if (c.net.max_connections < 1 || c.net.max_connections_per_address < 1)
+        return bad("--max-connections and --max-connections-per-address must be at least 1");
+    if (close_grace < 1 || close_grace > 3600)
+        return bad("--ws-close-grace must be 1..3600 seconds");
 
     if (!exporting::set_time_zone(c.time_zone))
         return bad("--time-zone must be a time zone of tzdata, e.g. Europe/Amsterdam or UTC");
@@ -247,6 +278,10 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     c.create_rate.burst = create_burst;
     c.room.max_message_bytes = c.net.max_message_bytes;
     c.room.idle_unload = std::chrono::seconds(idle_seconds);
+    c.join_lookups.lookups = {lookup_burst, lookup_per_second};
+    c.join_lookups.max_delay = std::chrono::seconds(lookup_max_delay);
+    c.net.hello_timeout = std::chrono::seconds(hello_timeout);
+    c.net.close_grace = std::chrono::seconds(close_grace);
     if (vm.count("check-config"))
         return config_exit{0, effective_configuration(desc, sources)};
     return c;

@@ -5,6 +5,7 @@
 // variable or in the --config file (app/option_sources); docs/operations.md's table is printed
 // from the same list (--print-option-table) and a test holds the two equal.
 
+#include "net/join_guard.hpp"
 #include "net/shared_state.hpp"
 #include "room/room.hpp"
 #include "util/log.hpp"
@@ -38,6 +39,7 @@ struct config {
     unsigned threads = 2;
     net::net_options net;
     net::rate_limit create_rate{10, 1.0 / 6};  // P-HTTP-5: bursts of 10, one more per 6 s
+    net::join_guard_limits join_lookups;       // P-HTTP-12
     room::room_options room;
     log::level log_level = log::level::info;
     log::format log_format = log::format::logfmt;

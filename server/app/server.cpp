@@ -14,6 +14,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -33,6 +34,32 @@ constexpr std::chrono::seconds close_grace{3};
 constexpr std::chrono::seconds ready_deadline{2};
 // How often workshops past the retention period are looked for.
 constexpr std::chrono::hours retention_interval{1};
+
+// Raises the soft open-file limit to the hard one (a common soft limit of 1,024 is far below
+// what a training day's connections need) and returns the soft limit now in force.
+rlim_t raise_open_file_limit()
+{
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0)
+        return 1024;
+    if (lim.rlim_cur < lim.rlim_max) {
+        rlimit raised = lim;
+        raised.rlim_cur = lim.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            lim = raised;
+    }
+    return lim.rlim_cur;
+}
+
+// WebSockets that fit in `files` descriptors, leaving a quarter (and 32) for HTTP requests,
+// the database and the server's own (P-WS-10).
+std::size_t connections_that_fit(rlim_t files)
+{
+    if (files == RLIM_INFINITY || files > 1'000'000'000)
+        return static_cast<std::size_t>(-1);
+    const auto usable = static_cast<std::int64_t>(files) * 3 / 4 - 32;
+    return static_cast<std::size_t>(std::max<std::int64_t>(usable, 1));
+}
 
 std::string url_host(const asio::ip::address& a)
 {
@@ -67,6 +94,8 @@ std::string server::start()
         if (!parent.empty())
             std::filesystem::create_directories(parent);
         db_ = std::make_unique<store::sqlite_store>(cfg_.db);
+        // Before the worker starts: this thread is still the store's only user.
+        join_codes_.reset(db_->list_workshops());
     } catch (const std::exception& e) {
         return "cannot open the database " + cfg_.db + ": " + e.what();
     }
@@ -97,8 +126,14 @@ std::string server::start()
             ioc_, *worker_, *db_,
             backup_options{cfg_.backup_dir, std::chrono::hours(cfg_.backup_every_hours), cfg_.backup_keep});
     registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
-    api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate);
+    api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate,
+                                      join_codes_, cfg_.join_lookups);
     state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
+    if (const auto fit = connections_that_fit(raise_open_file_limit()); fit < cfg_.net.max_connections) {
+        log::warn("server", "--max-connections lowered to fit the open-file limit",
+                  {{"max_connections", fit}, {"configured", cfg_.net.max_connections}});
+        state_->limit_connections(fit);
+    }
     state_->set_status(*this, cfg_.metrics_bind.empty() ? net::metrics_access::loopback_only
                                                         : net::metrics_access::none);
     listener_ = std::make_shared<net::listener>(ioc_, asio::ip::tcp::endpoint(address, cfg_.port),
@@ -254,6 +289,8 @@ void server::check_retention()
         }
         for (const auto& id : expired) {
             registry_->remove(id, [this, id, days](std::optional<bool> existed) {
+                if (existed && *existed)
+                    join_codes_.remove_workshop(id);
                 if (!existed || *existed)
                     worker_->run([id, days, ok = existed.has_value()](store::store& s) {
                         store::record_audit(s, {0, id, "retention", "workshop.delete", ok ? "ok" : "failed",

@@ -58,6 +58,7 @@ private:
     boost::asio::io_context ioc_;
     std::unique_ptr<room::registry> registry_;
     templates::template_library templates_;
+    net::join_code_index join_codes_;
     std::unique_ptr<net::api> api_;
     std::shared_ptr<net::shared_state> state_;
     std::shared_ptr<net::listener> listener_;

@@ -292,7 +292,12 @@ std::variant<contents, std::string> read_archive(const json& doc, const model::b
     if (auto problem = limit_problem(*board, limits)) return std::move(*problem);
     contents out;
     out.state = board->to_json();
-    if (auto d = first_difference(*state, out.state, "archive.state")) return std::move(*d);
+    // Archives written before the door existed (P-JOIN-10) have no doorOpen: an open door.
+    json canonical = out.state;
+    if (const auto f = state->find("facilitation");
+        f != state->end() && f->is_object() && !f->contains("doorOpen") && board->state().facilitation.door_open)
+        canonical["facilitation"].erase("doorOpen");
+    if (auto d = first_difference(*state, canonical, "archive.state")) return std::move(*d);
     if (auto problem = reference_problem(*board, out.state)) return std::move(*problem);
     out.participants = std::get<std::vector<archived_participant>>(std::move(people));
     people_by_id roles;

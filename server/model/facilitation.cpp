@@ -101,6 +101,12 @@ json apply_rule(board& b, const board_lock& o, const op_context&) {
     return nullptr;
 }
 
+check_result check_rule(const board&, const door_set&, const op_context&) { return std::nullopt; }
+json apply_rule(board& b, const door_set& o, const op_context&) {
+    b.state_mut().facilitation.door_open = o.open;
+    return nullptr;
+}
+
 // Turning private writing off reveals every private card at once: the event carries them.
 check_result check_rule(const board&, const writing_private&, const op_context&) { return std::nullopt; }
 json apply_rule(board& b, const writing_private& o, const op_context&) {

@@ -45,6 +45,10 @@ struct timer_reset {};
 struct board_lock {
     bool locked = false;
 };
+// "Deur dicht": while closed, no new participant may join; those with a token still can.
+struct door_set {
+    bool open = true;
+};
 struct writing_private {
     bool on = false;
 };

@@ -118,7 +118,7 @@ using operation =
     std::variant<card_add, card_update, card_move, card_delete, workshop_update, journey_add,
                  journey_update, journey_delete, phase_add, phase_update, phase_delete, lane_add,
                  lane_update, lane_delete, stage_set, stage_update, timer_set, timer_start,
-                 timer_pause, timer_add, timer_reset, board_lock, writing_private, focus_set,
+                 timer_pause, timer_add, timer_reset, board_lock, door_set, writing_private, focus_set,
                  screen_pin, settings_update, participant_role, participant_remove, card_link, group_add,
                  card_group, card_ungroup, group_update, round_start, vote_add, vote_remove,
                  vote_done, round_close, round_cancel, round_reopen, round_paper,

@@ -55,6 +55,11 @@ operation read_board_lock(field_reader& r) {
     return board_lock{r.boolean("locked")};
 }
 
+operation read_door_set(field_reader& r) {
+    r.allow_only({"kind", "open"});
+    return door_set{r.boolean("open")};
+}
+
 operation read_writing_private(field_reader& r) {
     r.allow_only({"kind", "on"});
     return writing_private{r.boolean("on")};
@@ -266,7 +271,7 @@ operation read_evaluation_submit(field_reader& r) {
     return op;
 }
 
-constexpr std::array<std::pair<std::string_view, reader_fn>, 32> readers{{
+constexpr std::array<std::pair<std::string_view, reader_fn>, 33> readers{{
     {"stage.set", &read_stage_set},
     {"stage.update", &read_stage_update},
     {"timer.set", &read_timer_set},
@@ -275,6 +280,7 @@ constexpr std::array<std::pair<std::string_view, reader_fn>, 32> readers{{
     {"timer.add", &read_timer_add},
     {"timer.reset", &read_timer_reset},
     {"board.lock", &read_board_lock},
+    {"door.set", &read_door_set},
     {"writing.private", &read_writing_private},
     {"focus.set", &read_focus_set},
     {"screen.pin", &read_screen_pin},

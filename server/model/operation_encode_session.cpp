@@ -41,6 +41,7 @@ std::string_view session_kind_name(const operation& op) {
             [](const timer_add&) { return "timer.add"; },
             [](const timer_reset&) { return "timer.reset"; },
             [](const board_lock&) { return "board.lock"; },
+            [](const door_set&) { return "door.set"; },
             [](const writing_private&) { return "writing.private"; },
             [](const focus_set&) { return "focus.set"; },
             [](const screen_pin&) { return "screen.pin"; },
@@ -82,6 +83,7 @@ void encode_session_fields(json& j, const operation& op) {
             [&](const timer_set& o) { j["durationMs"] = o.duration_ms; },
             [&](const timer_add& o) { j["ms"] = o.ms; },
             [&](const board_lock& o) { j["locked"] = o.locked; },
+            [&](const door_set& o) { j["open"] = o.open; },
             [&](const writing_private& o) { j["on"] = o.on; },
             [&](const focus_set& o) {
                 j["journeyId"] = nullable(o.journey_id);

@@ -38,6 +38,7 @@ struct facilitation_state {
     std::string stage_id = "prepare";
     timer_state timer;
     bool locked = false, private_writing = false;
+    bool door_open = true;  // P-JOIN-10: false ("deur dicht") admits no new participants
     std::optional<focus_target> focus;
     std::optional<std::string> screen_pin;  // a stage id (P-FAC-10)
     anonymity anonymous_lanes = anonymity::pain_points_and_ideas;

@@ -124,6 +124,7 @@ void read_facilitation(const json& f, facilitation_state& out) {
     }
     out.locked = f.value("locked", false);
     out.private_writing = f.value("privateWriting", false);
+    out.door_open = f.value("doorOpen", true);  // absent in documents older than the door
     if (const auto focus = f.find("focus"); focus != f.end() && !focus->is_null()) {
         focus_target target;
         target.journey_id = focus->at("journeyId").get<std::string>();
@@ -169,6 +170,7 @@ void write_session(json& doc, const session& s, std::size_t private_count) {
                    {"endsAt", optional_int(f.timer.ends_at)}}},
         {"locked", f.locked},
         {"privateWriting", f.private_writing},
+        {"doorOpen", f.door_open},
         {"privateCount", private_count},
         {"focus", std::move(focus)},
         {"anonymity", to_string(f.anonymous_lanes)},

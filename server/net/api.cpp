@@ -5,6 +5,7 @@
 #include "model/board.hpp"
 #include "model/field_reader.hpp"
 #include "model/text_rules.hpp"
+#include "util/fault_injection.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/beast/http/verb.hpp>
@@ -107,6 +108,8 @@ std::variant<structure_source, http_response> read_source(const nlohmann::json& 
     if (kind == "file") {
         if (auto problem = only({"template"}))
             return invalid(*problem);
+        if (util::fault_injection_enabled())
+            util::inject_fault("template", source["template"].dump());
         auto parsed = templates::parse_template(source["template"]);
         if (auto* problem = std::get_if<std::string>(&parsed))
             return invalid("source.template: not a valid journey template: " + *problem);
@@ -141,8 +144,10 @@ http_response internal_error(const char* what, const std::exception& e)
 }
 
 api::api(store::store_worker& worker, room::registry& rooms,
-         const templates::template_library& library, rate_limit create_rate)
-    : worker_(worker), rooms_(rooms), library_(library), create_limiter_(create_rate)
+         const templates::template_library& library, rate_limit create_rate,
+         join_code_index& codes, join_guard_limits lookup_limits)
+    : worker_(worker), rooms_(rooms), library_(library), create_limiter_(create_rate),
+      codes_(codes), lookup_guard_(lookup_limits)
 {
 }
 
@@ -220,7 +225,7 @@ void api::handle(http_request& req, const std::string& client_address, done_hand
     if (path.starts_with(join_prefix) && path.find('/', join_prefix.size()) == std::string_view::npos) {
         if (req.method() != http::verb::get)
             return done(method_not_allowed("GET"));
-        return find_by_code(path.substr(join_prefix.size()), std::move(done));
+        return find_by_code(path.substr(join_prefix.size()), client_address, std::move(done));
     }
     done(json_error(http::status::not_found, "not_found", "no such API endpoint"));
 }
@@ -239,7 +244,13 @@ void api::create_workshop(const http_request& req, const std::string& client_add
     std::string title = t->get<std::string>();
     if (auto problem = model::text::normalize_name(title, model::text::max_title))
         return done(json_error(http::status::bad_request, "invalid", "title: " + *problem));
-    auto read = read_source(body, title, library_);
+    // A bug in the template reader fails this request alone (docs/security.md).
+    std::variant<structure_source, http_response> read;
+    try {
+        read = read_source(body, title, library_);
+    } catch (const std::exception& e) {
+        return done(internal_error("reading the new workshop's source", e));
+    }
     if (auto* bad = std::get_if<http_response>(&read))
         return done(std::move(*bad));
     auto source = std::get<structure_source>(std::move(read));
@@ -274,7 +285,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
         }
     }
 
-    worker_.run([w = std::move(w), key, state = std::move(state), source = std::move(source),
+    worker_.run([this, w = std::move(w), key, state = std::move(state), source = std::move(source),
                  source_key = std::move(source_key), make_state,
                  done = std::move(done)](store::store& s) mutable {
         try {
@@ -292,6 +303,7 @@ void api::create_workshop(const http_request& req, const std::string& client_add
         } catch (const std::exception& e) {
             return done(internal_error("creating a workshop", e));
         }
+        codes_.add(w.join_code, {w.id, w.title});
         store::record_audit(s, {0, w.id, store::key_actor(w.facilitator_key_hash), "workshop.create", "ok",
                                 source.copy_from ? "copy of " + *source.copy_from : std::string()});
         done(created_response(w, key));
@@ -361,24 +373,30 @@ std::variant<nlohmann::json, http_response> parse_json_object(std::string_view t
     return body;
 }
 
-void api::find_by_code(std::string_view typed_code, done_handler done)
+void api::find_by_code(std::string_view typed_code, const std::string& client_address,
+                       done_handler done)
 {
+    std::optional<std::chrono::seconds> refused;
+    {
+        std::lock_guard lock(mutex_);
+        refused = lookup_guard_.admit(client_address, rate_clock::now());
+    }
+    if (refused) {
+        auto res = json_error(http::status::too_many_requests, "rate_limited",
+                              "too many join-code lookups from this address; try again in " +
+                                  std::to_string(refused->count()) + " s");
+        res.set(http::field::retry_after, std::to_string(refused->count()));
+        return done(std::move(res));
+    }
     const auto decoded = decode_segment(typed_code);
     const std::string code = decoded ? util::normalize_join_code(*decoded) : std::string();
-    if (code.empty())
+    const auto found = code.empty() ? std::nullopt : codes_.find(code);
+    if (!found) {
+        std::lock_guard lock(mutex_);
+        lookup_guard_.missed(client_address, rate_clock::now());
         return done(json_error(http::status::not_found, "not_found", "no workshop has this code"));
-    worker_.run([code, done = std::move(done)](store::store& s) {
-        std::optional<store::workshop_record> w;
-        try {
-            w = s.find_workshop_by_code(code);
-        } catch (const std::exception& e) {
-            return done(internal_error("finding a workshop", e));
-        }
-        if (!w)
-            return done(json_error(http::status::not_found, "not_found",
-                                   "no workshop has this code"));
-        done(json_response(http::status::ok, {{"workshopId", w->id}, {"title", w->title}}));
-    });
+    }
+    done(json_response(http::status::ok, {{"workshopId", found->workshop_id}, {"title", found->title}}));
 }
 
 }  // namespace jb::net

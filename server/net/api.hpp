@@ -6,6 +6,8 @@
 // answer comes back through a callback that the caller posts to its own strand.
 
 #include "model/board.hpp"
+#include "net/join_codes.hpp"
+#include "net/join_guard.hpp"
 #include "net/rate_limiter.hpp"
 #include "net/responses.hpp"
 #include "room/registry.hpp"
@@ -28,8 +30,11 @@ public:
     // Called exactly once, from any thread.
     using done_handler = std::function<void(http_response)>;
 
+    // `codes` must hold every workshop's code already (join_code_index::reset); the API keeps
+    // it in step with what it creates, imports and deletes.
     api(store::store_worker& worker, room::registry& rooms,
-        const templates::template_library& library, rate_limit create_rate);
+        const templates::template_library& library, rate_limit create_rate,
+        join_code_index& codes, join_guard_limits lookup_limits = {});
 
     // Whether a request target belongs to the API ("/api" or "/api/...").
     static bool handles(std::string_view target);
@@ -41,7 +46,9 @@ public:
 private:
     void create_workshop(const http_request& req, const std::string& client_address,
                          done_handler done);
-    void find_by_code(std::string_view typed_code, done_handler done);
+    // Answered from memory, never the store (P-HTTP-12).
+    void find_by_code(std::string_view typed_code, const std::string& client_address,
+                      done_handler done);
     // GET /api/workshops/{id}/template and DELETE /api/workshops/{id} (api_workshop.cpp).
     void download_template(const http_request& req, std::string workshop_id, done_handler done);
     void delete_workshop(const http_request& req, std::string workshop_id, done_handler done);
@@ -82,8 +89,10 @@ private:
     store::store_worker& worker_;
     room::registry& rooms_;
     const templates::template_library& library_;
-    std::mutex mutex_;  // guards create_limiter_, which every session's strand uses
+    std::mutex mutex_;  // guards create_limiter_ and lookup_guard_, which every session's strand uses
     keyed_rate_limiter create_limiter_;
+    join_code_index& codes_;
+    join_guard lookup_guard_;
     // Export-thread jobs (exports, archive downloads, imports) asked for and not yet answered;
     // past max_pending_exports a request gets 429, so that a flood of them cannot pile loaded
     // workshops or uploaded archives up in memory.

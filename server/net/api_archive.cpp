@@ -88,7 +88,7 @@ void api::import_archive(http_request& req, const std::string& client_address, d
         }
         if (auto* refused = std::get_if<http_response>(&read))
             return done(std::move(*refused));
-        worker_.run([w = std::get<new_workshop>(std::move(read)),
+        worker_.run([this, w = std::get<new_workshop>(std::move(read)),
                      done = std::move(done)](store::store& s) mutable {
             try {
                 auto code = free_join_code(s);
@@ -99,6 +99,7 @@ void api::import_archive(http_request& req, const std::string& client_address, d
             } catch (const std::exception& e) {
                 return done(internal_error("importing a workshop", e));
             }
+            codes_.add(w.record.join_code, {w.record.id, w.record.title});
             store::record_audit(s, {0, w.record.id, store::key_actor(w.record.facilitator_key_hash),
                                     "archive.import", "ok",
                                     std::to_string(w.people.size()) + " participants"});

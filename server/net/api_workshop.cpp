@@ -152,6 +152,8 @@ void api::delete_workshop(const http_request& req, std::string workshop_id, done
             return done(internal_error("checking a facilitator key", e));
         }
         rooms_.remove(id, [this, id, actor, done = std::move(done)](std::optional<bool> existed) {
+            if (existed && *existed)
+                codes_.remove_workshop(id);
             if (!existed) {
                 audit_later({0, id, actor, "workshop.delete", "failed", "by hand"});
                 return done(json_error(http::status::internal_server_error, "internal",

@@ -15,6 +15,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include <algorithm>
+#include <atomic>
 
 namespace jb::net {
 
@@ -155,20 +156,38 @@ void http_session::on_request()
     if (state_->metrics() == metrics_access::only)
         return send(json_error(http::status::not_found, "not_found",
                                "this address serves only /metrics, /readyz and /healthz"));
-    if (api::handles(to_std(req.target()))) {
-        std::optional<std::string_view> forwarded;
-        if (const auto& name = state_->options().client_ip_header; !name.empty())
-            if (auto it = req.find(to_beast(name)); it != req.end())
-                forwarded = to_std(it->value());
-        // The API may answer from the store worker's thread: come back to this strand.
-        return state_->api().handle(
-            req, client_address(peer_address_, peer_is_loopback_, forwarded),
-            [self = shared_from_this()](http_response res) {
-                asio::post(self->stream_.get_executor(),
-                           [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
-            });
-    }
+    if (api::handles(to_std(req.target())))
+        return on_api_request();
     send(state_->files().respond(req));
+}
+
+std::string http_session::client() const
+{
+    const auto& req = parser_->get();
+    std::optional<std::string_view> forwarded;
+    if (const auto& name = state_->options().client_ip_header; !name.empty())
+        if (auto it = req.find(to_beast(name)); it != req.end())
+            forwarded = to_std(it->value());
+    return client_address(peer_address_, peer_is_loopback_, forwarded);
+}
+
+void http_session::on_api_request()
+{
+    // The API may answer from the store worker's thread: come back to this strand. Answered
+    // once: a handler that throws (a bug) gets a 500 here unless it answered already, and the
+    // connection keeps serving (docs/security.md).
+    auto answered = std::make_shared<std::atomic<bool>>(false);
+    auto done = [self = shared_from_this(), answered](http_response res) {
+        if (answered->exchange(true))
+            return;
+        asio::post(self->stream_.get_executor(),
+                   [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
+    };
+    try {
+        state_->api().handle(parser_->get(), client(), done);
+    } catch (const std::exception& e) {
+        done(internal_error("handling a request", e));
+    }
 }
 
 bool http_session::answer_status(std::string_view path)
@@ -245,9 +264,23 @@ void http_session::do_upgrade()
         return send(json_error(http::status::forbidden, "forbidden",
                                "this origin may not open a WebSocket here"));
     }
-    // The WebSocket session takes the socket; this session ends when it returns.
+    // P-WS-10: refused before the upgrade, so a flood of sockets costs no session.
+    auto address = client();
+    if (const auto admitted = state_->reserve(address); admitted != shared_state::admission::admitted) {
+        keep_alive_ = false;
+        const bool mine = admitted == shared_state::admission::address_full;
+        auto res = mine ? json_error(http::status::too_many_requests, "rate_limited",
+                                     "too many connections from this address")
+                        : json_error(http::status::service_unavailable, "busy",
+                                     "the server has as many connections as it takes; try again later");
+        res.set(http::field::retry_after, "10");
+        return send(std::move(res));
+    }
+    // The WebSocket session takes the socket (and the reserved place); this session ends when
+    // it returns.
     stream_.expires_never();
-    std::make_shared<websocket_session>(stream_.release_socket(), state_)->run(parser_->release());
+    std::make_shared<websocket_session>(stream_.release_socket(), state_, std::move(address))
+        ->run(parser_->release());
 }
 
 void http_session::send(http_response res)

@@ -32,6 +32,9 @@ private:
     std::size_t body_limit() const;
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_request();
+    void on_api_request();
+    // The client's address for per-address limits (client_address.hpp).
+    std::string client() const;
     void do_upgrade();
     // GET /readyz and GET /metrics (P-OPS-1, P-OPS-2); false if `path` is neither.
     bool answer_status(std::string_view path);

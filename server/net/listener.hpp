@@ -23,6 +23,7 @@ public:
 
     // The bound address (the real port when 0 was asked for).
     boost::asio::ip::tcp::endpoint local_endpoint() const;
+    ~listener();
     void run();
     // Stops accepting; thread-safe.
     void stop();
@@ -31,11 +32,14 @@ private:
     void fail(boost::beast::error_code ec, char const* what);
     void do_accept();
     void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
+    void refuse_one();
 
     boost::asio::io_context& ioc_;
     boost::asio::ip::tcp::acceptor acceptor_;  // on its own strand
     boost::asio::steady_timer retry_;          // pauses after an accept error (e.g. EMFILE)
     std::shared_ptr<shared_state> state_;
+    int spare_fd_ = -1;               // given up to refuse a connection when out of descriptors
+    std::size_t failed_accepts_ = 0;  // in the current episode (logged once, and at its end)
 };
 
 }  // namespace jb::net

@@ -16,7 +16,7 @@ send_queue::push_result send_queue::push(room::shared_text message, room::delive
             if (e.kind != room::delivery::droppable)
                 continue;
             const std::size_t old_size = size_of(e.text);
-            if (bytes_ - old_size + size > limits_.max_bytes) {
+            if (counted() - old_size + size > limits_.max_bytes) {
                 // Even the replacement does not fit: keep neither stale nor oversized data.
                 bytes_ -= old_size;
                 entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(i));
@@ -27,16 +27,27 @@ send_queue::push_result send_queue::push(room::shared_text message, room::delive
             return push_result::replaced;
         }
         if (!entries_.empty() &&
-            (bytes_ > limits_.max_bytes / 2 || entries_.size() > limits_.max_messages / 2 ||
-             bytes_ + size > limits_.max_bytes || entries_.size() + 1 > limits_.max_messages))
+            (counted() > limits_.max_bytes / 2 || entries_.size() > limits_.max_messages / 2 ||
+             counted() + size > limits_.max_bytes || entries_.size() + 1 > limits_.max_messages))
             return push_result::dropped;
+    } else if (kind == room::delivery::welcome) {
+        if (entries_.size() + 1 > limits_.max_messages)
+            return push_result::overflow;
+        welcome_bytes_ += size;
     } else if (!entries_.empty() &&
-               (bytes_ + size > limits_.max_bytes || entries_.size() + 1 > limits_.max_messages)) {
+               (counted() + size > limits_.max_bytes || entries_.size() + 1 > limits_.max_messages)) {
         return push_result::overflow;
     }
     bytes_ += size;
     entries_.push_back(entry{std::move(message), kind});
     return push_result::queued;
+}
+
+void send_queue::forget(const entry& e)
+{
+    bytes_ -= size_of(e.text);
+    if (e.kind == room::delivery::welcome)
+        welcome_bytes_ -= size_of(e.text);
 }
 
 const room::shared_text& send_queue::start_front()
@@ -49,7 +60,7 @@ const room::shared_text& send_queue::start_front()
 void send_queue::pop_front()
 {
     assert(writing_ && !entries_.empty());
-    bytes_ -= size_of(entries_.front().text);
+    forget(entries_.front());
     entries_.pop_front();
     writing_ = false;
 }
@@ -58,7 +69,7 @@ void send_queue::clear_pending()
 {
     const std::size_t keep = writing_ ? 1 : 0;
     while (entries_.size() > keep) {
-        bytes_ -= size_of(entries_.back().text);
+        forget(entries_.back());
         entries_.pop_back();
     }
 }

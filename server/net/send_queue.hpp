@@ -11,6 +11,9 @@
 //   the queue: a newer one replaces an older one that is not being written yet. It is dropped
 //   when the queue already holds more than half the byte or message bound, and never causes an
 //   overflow.
+// - The welcome (delivery::welcome) must arrive but does not count against the byte bound (it
+//   is sent once per connection and may be larger than the bound): the events queued behind it
+//   have the whole bound (P-WS-5, the largest board joined by a slow reader).
 
 #include "room/room_client.hpp"
 
@@ -52,10 +55,14 @@ private:
         room::delivery kind;
     };
     static std::size_t size_of(const room::shared_text& t) { return t ? t->size() : 0; }
+    // The bytes that count against the bound: all but the welcome's.
+    std::size_t counted() const { return bytes_ - welcome_bytes_; }
+    void forget(const entry& e);
 
     send_queue_limits limits_;
     std::deque<entry> entries_;
     std::size_t bytes_ = 0;
+    std::size_t welcome_bytes_ = 0;
     bool writing_ = false;
 };
 

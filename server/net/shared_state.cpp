@@ -37,6 +37,27 @@ void shared_state::close_all(std::uint16_t code, const std::string& reason)
         s->close(code, reason);
 }
 
+shared_state::admission shared_state::reserve(const std::string& address)
+{
+    std::lock_guard lock(mutex_);
+    if (reserved_ >= options_.max_connections)
+        return admission::server_full;
+    auto& n = per_address_[address];
+    if (n >= options_.max_connections_per_address)
+        return admission::address_full;
+    ++n;
+    ++reserved_;
+    return admission::admitted;
+}
+
+void shared_state::release(const std::string& address)
+{
+    std::lock_guard lock(mutex_);
+    if (auto it = per_address_.find(address); it != per_address_.end() && --it->second == 0)
+        per_address_.erase(it);
+    --reserved_;
+}
+
 std::size_t shared_state::session_count()
 {
     std::lock_guard lock(mutex_);

@@ -9,6 +9,7 @@
 #include "net/static_files.hpp"
 #include "room/registry.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -33,6 +34,10 @@ struct net_options {
     rate_limit ws_rate{200, 50};                // P-WS-4
     std::vector<std::string> allow_origins;     // P-WS-3
     std::string client_ip_header;               // e.g. X-Real-IP behind a local proxy; empty: none
+    std::chrono::seconds hello_timeout{10};     // P-WS-9
+    std::size_t max_connections = 5000;         // P-WS-10, WebSockets in total
+    std::size_t max_connections_per_address = 200;  // P-WS-10 (a class behind one NAT shares one)
+    std::chrono::seconds close_grace{30};       // P-WS-5: a closing peer that reads nothing
 };
 
 // What the process says about itself (app/server): GET /readyz and GET /metrics.
@@ -76,8 +81,16 @@ public:
     void close_all(std::uint16_t code, const std::string& reason);
     std::size_t session_count();
 
+    // P-WS-10: a WebSocket from `address` may open if neither its address nor the server is at
+    // its cap; release() gives the place back (websocket_session's destructor).
+    enum class admission { admitted, address_full, server_full };
+    admission reserve(const std::string& address);
+    void release(const std::string& address);
+    // Lowers the total cap (to fit the open-file limit, app/server), before anything connects.
+    void limit_connections(std::size_t max) { options_.max_connections = std::min(options_.max_connections, max); }
+
 private:
-    const net_options options_;
+    net_options options_;  // changed only by limit_connections, before the listener runs
     const static_files files_;
     net::api& api_;
     room::registry& registry_;
@@ -85,6 +98,8 @@ private:
     metrics_access metrics_access_ = metrics_access::loopback_only;
     std::mutex mutex_;  // guards sessions_: sessions run on many strands
     std::map<const websocket_session*, std::weak_ptr<websocket_session>> sessions_;
+    std::map<std::string, std::size_t> per_address_;  // open WebSockets by client address
+    std::size_t reserved_ = 0;
 };
 
 }  // namespace jb::net

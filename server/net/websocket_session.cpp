@@ -2,6 +2,8 @@
 #include "util/log.hpp"
 #include "util/metrics.hpp"
 
+#include "util/fault_injection.hpp"
+
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
@@ -18,18 +20,18 @@ namespace websocket = beast::websocket;
 
 namespace {
 
-// How long a close may wait for a peer that reads nothing (Beast's own close handshake
-// timeout for servers is the same).
-constexpr std::chrono::seconds close_grace{30};
+// P-WS-9: the close code for a connection that sent no hello in time (policy violation).
+constexpr std::uint16_t no_hello_close = 1008;
 // A batch stops gathering at this size, so one write stays a reasonable size.
 constexpr std::size_t max_batch_bytes = 256 * 1024;
 
 }  // namespace
 
 websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
-                                     std::shared_ptr<shared_state> state)
+                                     std::shared_ptr<shared_state> state, std::string address)
     : ws_(std::move(socket)), state_(std::move(state)), queue_(state_->options().send_queue),
-      rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor())
+      rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor()),
+      hello_deadline_(ws_.get_executor()), address_(std::move(address))
 {
     beast::error_code ec;
     const auto remote = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
@@ -40,6 +42,7 @@ websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
 websocket_session::~websocket_session()
 {
     state_->remove(this);
+    state_->release(address_);
     metrics::get().websockets.add(-1);
     metrics::get().send_queue_bytes.add(-static_cast<std::int64_t>(counted_queue_bytes_));
 }
@@ -86,12 +89,24 @@ void websocket_session::on_accept(beast::error_code ec)
     if (log::access_enabled())
         log::info("access", "websocket connected", {{"client", peer_address_}});
     stage_ = stage::waiting_hello;
+    hello_deadline_.expires_after(state_->options().hello_timeout);
+    hello_deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline,
+                                                         shared_from_this()));
     if (!queue_.empty())
         do_write();
     else if (close_)  // shut down while the handshake ran
         return do_close();
     if (!close_)
         do_read();
+}
+
+void websocket_session::on_hello_deadline(beast::error_code ec)
+{
+    if (ec || stage_ != stage::waiting_hello || close_ || gone_)
+        return;
+    send_error("not_joined", "no hello within " +
+                                 std::to_string(state_->options().hello_timeout.count()) + " s");
+    start_close(no_hello_close, "no hello");
 }
 
 void websocket_session::do_read()
@@ -125,6 +140,19 @@ void websocket_session::on_read(beast::error_code ec, std::size_t)
 
 void websocket_session::on_message(std::string_view text)
 {
+    // The boundary for bugs (docs/security.md): a message whose handling throws fails alone,
+    // with error `internal`; the connection, its room and the server keep serving.
+    try {
+        handle_message(text);
+    } catch (const std::exception& e) {
+        log::error("websocket", "message failed", {{"workshop", workshop_id_}, {"error", e.what()}});
+        send_error("internal", "the server could not handle this message");
+    }
+}
+
+void websocket_session::handle_message(std::string_view text)
+{
+    util::inject_fault("ws", text);
     auto decoded = protocol::decode_client_message(text);
     if (auto* error = std::get_if<protocol::decode_error>(&decoded)) {
         send_error(error->code, error->message, error->client_seq);
@@ -158,6 +186,7 @@ void websocket_session::on_hello(protocol::hello hello)
         return start_close(protocol::close_code::protocol_version, "protocol version");
     }
     stage_ = stage::opening;
+    hello_deadline_.cancel();
     std::string workshop_id = hello.workshop_id;
     state_->registry().open(
         std::move(workshop_id),
@@ -294,7 +323,7 @@ void websocket_session::start_close(std::uint16_t code, std::string reason)
         queue_.clear_pending();
         count_queue();
     }
-    close_deadline_.expires_after(close_grace);
+    close_deadline_.expires_after(state_->options().close_grace);
     close_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
         if (ec || self->gone_)
             return;
@@ -325,6 +354,7 @@ void websocket_session::gone()
         return;
     gone_ = true;
     close_deadline_.cancel();
+    hello_deadline_.cancel();
     // Ours if we closed, else the peer's (1006 when the connection simply ended).
     std::uint16_t code = close_ ? close_->code : beast_close_code_;
     if (!code)

@@ -28,7 +28,10 @@ namespace jb::net {
 class websocket_session : public room::room_client,
                           public std::enable_shared_from_this<websocket_session> {
 public:
-    websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    // `address` is the client's, with a place reserved for it (shared_state::reserve); the
+    // destructor gives it back.
+    websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state,
+                      std::string address);
     ~websocket_session() override;
 
     // Accepts the upgrade request the http_session read.
@@ -47,6 +50,8 @@ private:
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_message(std::string_view text);
+    void handle_message(std::string_view text);
+    void on_hello_deadline(boost::beast::error_code ec);
     void on_hello(protocol::hello hello);
     void on_open(std::shared_ptr<room::room> room, protocol::hello hello);
     void send(room::shared_text message, room::delivery kind);
@@ -80,6 +85,9 @@ private:
     // A peer that reads nothing would keep a close pending forever (the write in flight never
     // finishes): past this deadline the socket is simply closed.
     boost::asio::steady_timer close_deadline_;
+    // P-WS-9: a connection that sends no hello in time is closed (1008).
+    boost::asio::steady_timer hello_deadline_;
+    std::string address_;
     bool gone_ = false;  // the connection is over and the room was told
     // For the access log and /metrics: when it opened, from where, which workshop it joined,
     // and a close code Beast sent by itself (1009).

@@ -4,10 +4,12 @@
 
 #include "room/durable_board.hpp"
 #include "room/room_clock.hpp"
+#include "util/fault_injection.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/asio/post.hpp>
 
+#include <utility>
 
 namespace jb::room {
 
@@ -60,7 +62,17 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
 void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client),
                          hello = std::move(hello)]() mutable {
-        self->do_join(std::move(client), std::move(hello));
+        // A bug while joining fails this join alone (docs/security.md).
+        try {
+            self->do_join(client, std::move(hello));
+        } catch (const std::exception& e) {
+            log::error("room", "a join failed", {{"workshop", self->id_}, {"error", e.what()}});
+            self->joining_.erase(client);
+            self->connections_.erase(client);
+            client->deliver(share(protocol::encode_error("internal", "the server could not join you")),
+                            delivery::must_arrive);
+            client->close(protocol::close_code::going_away, "join failed; reconnect");
+        }
     });
 }
 
@@ -77,10 +89,24 @@ void room::receive(std::shared_ptr<room_client> client, protocol::client_message
 void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message) {
     auto it = connections_.find(client);
     if (it == connections_.end() || broken_) return;  // not (or no longer) joined
-    if (auto* op = std::get_if<protocol::op_message>(&message))
-        do_op(client, it->second, std::move(*op));
-    else if (auto* presence = std::get_if<protocol::presence_message>(&message))
+    if (auto* op = std::get_if<protocol::op_message>(&message)) {
+        const auto client_seq = op->client_seq;
+        // The boundary for bugs (docs/security.md). A throw before the op was applied changed
+        // nothing: that op alone fails. One after it was applied leaves memory in doubt: the
+        // room fails and the next join reloads it from the store. Either way the sender is
+        // told, so that it drops the op instead of resending it into the same bug.
+        try {
+            do_op(client, it->second, std::move(*op));
+        } catch (const std::exception& e) {
+            log::error("room", "an operation failed", {{"workshop", id_}, {"error", e.what()}});
+            client->deliver(share(protocol::encode_error("internal", "the server could not apply this operation",
+                                                         client_seq)),
+                            delivery::must_arrive);
+            if (std::exchange(applying_, false)) fail("an operation threw while it was applied");
+        }
+    } else if (auto* presence = std::get_if<protocol::presence_message>(&message)) {
         do_presence(it->second, std::move(*presence));
+    }
 }
 
 void room::start() {
@@ -191,6 +217,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             return refuse(client, "wrong facilitator key");
     }
     bool changed = false;
+    if (!who && !facilitator && refuse_newcomer(client)) return;
     const bool fresh = !who;  // made by this join: owns nothing on the board yet
     if (!who) {
         token = util::random_token(32);
@@ -255,6 +282,32 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     });
 }
 
+bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
+    auto say = [&](std::string_view code, const std::string& message, std::uint16_t close_code,
+                   const char* reason) {
+        client->deliver(share(protocol::encode_error(code, message)), delivery::must_arrive);
+        client->close(close_code, reason);
+        return true;
+    };
+    if (!board_.state().facilitation.door_open)  // P-JOIN-10
+        return say("closed", "the facilitator has closed this workshop to new participants",
+                   protocol::close_code::forbidden, "closed to new participants");
+    if (participants_.size() >= options_.max_participants)  // P-JOIN-8
+        return say("limit",
+                   "this workshop is full: it has " + std::to_string(participants_.size()) +
+                       " participants, the most it may have",
+                   protocol::close_code::forbidden, "workshop full");
+    // P-JOIN-9: a sliding minute, so a flood of hellos without a token cannot make thousands.
+    const auto now = std::chrono::steady_clock::now();
+    while (!recent_newcomers_.empty() && now - recent_newcomers_.front() >= std::chrono::minutes(1))
+        recent_newcomers_.pop_front();
+    if (recent_newcomers_.size() >= options_.new_participants_per_minute)
+        return say("rate_limited", "too many new participants in this workshop this minute; try again shortly",
+                   protocol::close_code::rate_limited, "too many new participants");
+    recent_newcomers_.push_back(now);
+    return false;
+}
+
 model::role room::role_of(const connection& conn) const {
     if (conn.screen) return model::role::screen;
     const auto it = participants_.find(conn.participant_id);
@@ -310,7 +363,7 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     }
     auto text = share(protocol::encode_welcome(w));
     if (w.seq <= committed_seq_) {
-        client->deliver(std::move(text), delivery::must_arrive);
+        client->deliver(std::move(text), delivery::welcome);
         return;
     }
     // P-SYNC-8: the snapshot includes ops not yet durable; it goes out once they are.
@@ -337,7 +390,7 @@ void room::flush_welcomes() {
         if (queued == joining_.end()) return true;  // left meanwhile
         auto messages = std::move(queued->second);
         joining_.erase(queued);
-        held.client->deliver(std::move(held.text), delivery::must_arrive);
+        held.client->deliver(std::move(held.text), delivery::welcome);
         for (auto& message : messages) dispatch(held.client, std::move(message));
         return true;
     });

@@ -34,6 +34,10 @@ struct room_options {
     // the workshops in use, not every workshop opened since start-up.
     std::chrono::milliseconds idle_unload{std::chrono::minutes(5)};
     model::board_limits limits;
+    // Hostile clients (docs/security.md): participants a workshop may have (P-JOIN-8; at most
+    // what an archive may hold), and new ones it admits per minute (P-JOIN-9).
+    std::size_t max_participants = 1'000;
+    std::size_t new_participants_per_minute = 60;
 };
 
 class room : public std::enable_shared_from_this<room> {
@@ -120,6 +124,9 @@ private:
     model::viewer viewer_of(const connection& conn) const;
     void join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
     void refuse(const std::shared_ptr<room_client>& client, const char* why);
+    // Why a new participant may not join now (door closed, full, too many this minute), as the
+    // error sent before the close; nothing if they may. A right facilitator key is never refused.
+    bool refuse_newcomer(const std::shared_ptr<room_client>& client);
     // A join that reaches a room shutting down or broken: closed as the room closes.
     void turn_away(const std::shared_ptr<room_client>& client);
     void arm_round_timer();
@@ -157,6 +164,7 @@ private:
     std::map<std::string, std::int64_t> client_seqs_;
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
+    std::deque<std::chrono::steady_clock::time_point> recent_newcomers_;  // within the last minute
     std::map<std::shared_ptr<room_client>, connection> connections_;
     std::size_t counted_connections_ = 0;  // connections_.size() as /metrics last heard it
     // Messages from clients whose participant record is still being written: handled after
@@ -187,6 +195,7 @@ private:
     // who goes offline stays in its progress. Ephemeral: after a restart, votes and "done" count.
     std::pair<std::string, std::set<std::string>> ballot_holders_;
     bool broken_ = false;
+    bool applying_ = false;  // commit_op is changing memory
     std::function<void()> on_broken_, on_idle_;
     std::optional<std::uint16_t> shutdown_code_;
     std::string shutdown_reason_ = "room closing";

@@ -17,8 +17,10 @@ inline shared_text share(std::string text) {
 }
 
 // Presence may be dropped under backpressure; everything else must arrive or the connection
-// is closed (protocol P-WS-5).
-enum class delivery { must_arrive, droppable };
+// is closed (protocol P-WS-5). The welcome must arrive too, but its size does not count against
+// the queue's byte bound: a joiner reading the largest board slowly still has the whole bound
+// for the events that follow it.
+enum class delivery { must_arrive, droppable, welcome };
 
 class room_client {
 public:

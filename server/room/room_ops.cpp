@@ -5,6 +5,7 @@
 #include "store/audit.hpp"
 
 #include "room/room_clock.hpp"
+#include "util/fault_injection.hpp"
 
 #include <boost/asio/post.hpp>
 
@@ -51,6 +52,7 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
     }
 
     model::op_context ctx{conn.participant_id, role_of(conn), now_ms()};
+    if (util::fault_injection_enabled()) util::inject_fault("room", model::encode_operation(msg.op).dump());
     board_.prepare(msg.op, ctx);
     auto error = board_.check(msg.op, ctx);
     if (!error) error = check_participant_op(msg.op, ctx);
@@ -67,6 +69,8 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
 void room::commit_op(const model::operation& op, const model::op_context& ctx,
                      const std::string& client_id, std::int64_t client_seq,
                      std::weak_ptr<room_client> sender) {
+    applying_ = true;  // from here a throw leaves memory in doubt (room::dispatch)
+    if (util::fault_injection_enabled()) util::inject_fault("apply", model::encode_operation(op).dump());
     auto done = board_.apply(op, ctx);
     const auto seq = ++seq_;
     if (!client_id.empty()) client_seqs_[client_id] = client_seq;
@@ -100,6 +104,7 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
                                std::chrono::duration<double>(std::chrono::steady_clock::now() - arrived).count());
                        });
                    });
+    applying_ = false;
     arm_round_timer();
 }
 

@@ -5,6 +5,7 @@
 #include "room/room.hpp"
 
 #include "room/room_clock.hpp"
+#include "util/log.hpp"
 
 #include <algorithm>
 
@@ -39,8 +40,15 @@ void room::on_round_timer(const std::string& round_id, std::int64_t ends_at) {
     }
     const model::operation op = model::round_close{round_id};
     const model::op_context ctx{"", model::role::facilitator, now_ms()};
-    if (board_.check(op, ctx)) return;
-    commit_op(op, ctx, "", 0, {});
+    // The same boundary as room::dispatch: a throw here fails this room, never the server.
+    try {
+        if (board_.check(op, ctx)) return;
+        commit_op(op, ctx, "", 0, {});
+    } catch (const std::exception& e) {
+        log::error("room", "closing a round failed", {{"workshop", id_}, {"error", e.what()}});
+        applying_ = false;
+        fail("closing a round threw");
+    }
 }
 
 }  // namespace jb::room

@@ -75,6 +75,8 @@ struct sqlite_store::impl {
                                    "screen_key FROM workshops WHERE join_code = ?1"};
     statement workshop_by_id{db, "SELECT id, title, join_code, facilitator_key_hash, created_at, "
                                  "screen_key FROM workshops WHERE id = ?1"};
+    statement all_workshops{db, "SELECT id, title, join_code, facilitator_key_hash, created_at, "
+                                "screen_key FROM workshops ORDER BY id"};
     statement code_exists{db, "SELECT 1 FROM workshops WHERE join_code = ?1"};
 
     // A snapshot never moves a workshop back to an older seq.
@@ -320,6 +322,13 @@ std::vector<std::string> sqlite_store::workshops_inactive_since(std::int64_t cut
     q.bind(1, cutoff);
     while (q.step()) ids.push_back(q.text(0));
     return ids;
+}
+
+std::vector<workshop_record> sqlite_store::list_workshops() {
+    std::vector<workshop_record> out;
+    statement::use q(impl_->all_workshops);
+    while (q.step()) out.push_back(read_workshop(q));
+    return out;
 }
 
 void sqlite_store::append_audit(const audit_record& e) {

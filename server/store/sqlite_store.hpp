@@ -31,6 +31,7 @@ public:
                                                                 std::string_view token_hash) override;
     bool delete_workshop(std::string_view workshop_id) override;
     std::vector<std::string> workshops_inactive_since(std::int64_t cutoff) override;
+    std::vector<workshop_record> list_workshops() override;
     void append_audit(const audit_record& entry) override;
     std::vector<audit_record> audit_since(std::int64_t since) override;
     std::int64_t delete_audit_before(std::int64_t cutoff) override;

@@ -101,6 +101,8 @@ public:
     // Exact match: normalise a typed code first (util::normalize_join_code).
     virtual std::optional<workshop_record> find_workshop_by_code(std::string_view join_code) = 0;
     virtual bool join_code_taken(std::string_view join_code) = 0;
+    // Every workshop's record, to fill the in-memory join-code index at start (P-HTTP-12).
+    virtual std::vector<workshop_record> list_workshops() = 0;
     virtual std::optional<loaded_workshop> load_workshop(std::string_view workshop_id) = 0;
     // One transaction; all or nothing. Throws store_error on failure.
     virtual void commit(const write_batch& batch) = 0;

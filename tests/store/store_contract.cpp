@@ -500,3 +500,14 @@ STORE_CONTRACT_TEST("P-ARC-3 an import with a taken id or join code is refused a
     CHECK(w1->participants.empty());
     CHECK(w1->snapshot.state_json == R"({"journeys":[]})");
 }
+
+STORE_CONTRACT_TEST("list_workshops gives every workshop's record, deleted ones gone") {
+    TestType impl;
+    auto s = impl.open();
+    const auto a = make_workshop("w1", "ABC234"), b = make_workshop("w2", "XYZ789");
+    s->create_workshop(a, "{}");
+    s->create_workshop(b, "{}");
+    CHECK(s->list_workshops() == std::vector<workshop_record>{a, b});
+    s->delete_workshop("w1");
+    CHECK(s->list_workshops() == std::vector<workshop_record>{b});
+}

@@ -69,6 +69,7 @@ public:
         return inner_.find_workshop_by_code(code);
     }
     bool join_code_taken(std::string_view code) override { return inner_.join_code_taken(code); }
+    std::vector<workshop_record> list_workshops() override { return inner_.list_workshops(); }
     std::optional<loaded_workshop> load_workshop(std::string_view id) override {
         return inner_.load_workshop(id);
     }

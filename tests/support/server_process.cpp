@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <stdexcept>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,7 +32,7 @@ void write(const fs::path& p, const std::string& content)
 // fork + exec of the server binary with stdout (and, if asked, stderr) on a pipe, or stderr
 // into `stderr_file` when one is given.
 pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read_fd,
-            const fs::path& stderr_file = {}, std::vector<std::string> env = {})
+            const fs::path& stderr_file = {}, const launch_options& launch = {})
 {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0)
@@ -57,8 +58,16 @@ pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read
             if (log >= 0)
                 dup2(log, STDERR_FILENO);
         }
-        for (auto& variable : env)
-            putenv(variable.data());
+        // Only stdin, stdout and stderr: descriptors the test runner left open (ctest has
+        // some) would count against the server's open-file limit (P-WS-10's test).
+        closefrom(3);
+        if (launch.open_files) {
+            const rlimit lim{launch.open_files->first, launch.open_files->second};
+            if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
+                _exit(126);
+        }
+        for (const auto& e : launch.env)
+            putenv(const_cast<char*>(e.c_str()));
         execv(argv[0], argv.data());
         _exit(127);
     }
@@ -106,10 +115,11 @@ void write_tiny_web_client(const fs::path& dir)
     write(dir / "robots.txt", "User-agent: *\nDisallow: /\n");
 }
 
-server_process::server_process(std::vector<std::string> args, const fs::path& stderr_file)
+server_process::server_process(std::vector<std::string> args, const fs::path& stderr_file,
+                               const launch_options& launch)
 {
     args.insert(args.begin(), {"--port", "0", "--bind", "127.0.0.1"});
-    pid_ = spawn(args, false, stdout_fd_, stderr_file);
+    pid_ = spawn(args, false, stdout_fd_, stderr_file, launch);
 
     std::string line;
     const auto deadline =
@@ -188,8 +198,8 @@ void server_process::kill()
     wait();
 }
 
-test_server::test_server(std::vector<std::string> extra_args, bool log_stderr)
-    : extra_args_(std::move(extra_args)), log_stderr_(log_stderr)
+test_server::test_server(std::vector<std::string> extra_args, bool log_stderr, launch_options launch)
+    : extra_args_(std::move(extra_args)), log_stderr_(log_stderr), launch_(std::move(launch))
 {
     write_tiny_web_client(web_dir());
     start();
@@ -201,7 +211,7 @@ void test_server::start()
                                   "--templates", JB_TEMPLATES_DIR};
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());
     process_.reset();
-    process_.emplace(std::move(args), log_stderr_ ? log_path() : fs::path{});
+    process_.emplace(std::move(args), log_stderr_ ? log_path() : fs::path{}, launch_);
 }
 
 std::string test_server::log() const
@@ -233,7 +243,7 @@ void test_server::crash()
 run_result run_server_binary(const std::vector<std::string>& args, std::vector<std::string> env)
 {
     int fd = -1;
-    const pid_t pid = spawn(args, true, fd, {}, std::move(env));
+    const pid_t pid = spawn(args, true, fd, {}, launch_options{std::nullopt, std::move(env)});
     run_result result;
     // A binary that unexpectedly starts serving would never end: give up after the start-up
     // timeout and kill it (the status then says so).

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <sys/types.h>
+#include <utility>
 #include <vector>
 
 namespace jb::test {
@@ -30,17 +31,26 @@ private:
 // into `dir`, as the server expects to find in --static.
 void write_tiny_web_client(const std::filesystem::path& dir);
 
+// How the child is started, for tests of the server's own limits (docs/security.md).
+struct launch_options {
+    // RLIMIT_NOFILE (soft, hard) for the child only.
+    std::optional<std::pair<unsigned long, unsigned long>> open_files;
+    std::vector<std::string> env;  // "NAME=value" added to the child's environment
+};
+
 class server_process {
 public:
     // Starts the server; waits for its listening line. Throws std::runtime_error if it exits
     // or prints nothing within the start-up timeout.
     // With a `stderr_file`, the server's stderr is appended to it instead of the test's.
-    server_process(std::vector<std::string> args, const std::filesystem::path& stderr_file = {});
+    server_process(std::vector<std::string> args, const std::filesystem::path& stderr_file = {},
+                   const launch_options& launch = {});
     ~server_process();
     server_process(const server_process&) = delete;
     server_process& operator=(const server_process&) = delete;
 
     unsigned short port() const { return port_; }
+    pid_t pid() const { return pid_; }
     bool running() const { return pid_ > 0; }
     // SIGTERM, then waits; the exit status (or 128 + signal if it was killed by one).
     int terminate();
@@ -64,9 +74,11 @@ class test_server {
 public:
     // With `log_stderr`, what the server writes on stderr goes to a file that log() reads
     // (for tests that check what the server logs).
-    explicit test_server(std::vector<std::string> extra_args = {}, bool log_stderr = false);
+    explicit test_server(std::vector<std::string> extra_args = {}, bool log_stderr = false,
+                         launch_options launch = {});
 
     unsigned short port() const { return process_->port(); }
+    pid_t pid() const { return process_->pid(); }
     std::filesystem::path db_path() const { return dir_.path() / "data" / "journeyboard.db"; }
     std::filesystem::path web_dir() const { return dir_.path() / "web"; }
     std::filesystem::path log_path() const { return dir_.path() / "server.log"; }
@@ -82,6 +94,7 @@ private:
     temp_dir dir_;
     std::vector<std::string> extra_args_;
     bool log_stderr_ = false;
+    launch_options launch_;
     std::optional<server_process> process_;
 };
 

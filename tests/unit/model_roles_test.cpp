@@ -66,6 +66,7 @@ std::vector<row> every_kind() {
         {timer_add{60'000}, false},
         {timer_reset{}, false},
         {board_lock{true}, false},
+        {door_set{false}, false},
         {writing_private{true}, false},
         {focus_set{std::string("j1"), std::nullopt}, false},
         {screen_pin{std::string("prepare")}, false},

@@ -53,7 +53,8 @@ struct fixture {
     store::store_worker worker{sqlite};
     room::registry rooms{ioc, worker, {}};
     templates::template_library library;
-    net::api api{worker, rooms, library, net::rate_limit{1000, 1}};
+    net::join_code_index codes;
+    net::api api{worker, rooms, library, net::rate_limit{1000, 1}, codes};
 
     fixture() {
         int n = 0;

@@ -131,3 +131,20 @@ TEST_CASE("send queue clear_pending keeps only the message being written", "[ws]
     q.clear_pending();  // nothing being written: everything goes
     CHECK(q.empty());
 }
+
+TEST_CASE("P-WS-5 a welcome larger than the bound leaves the whole bound for the events after it",
+          "[ws][queue]")
+{
+    send_queue q({100, 10});
+    REQUIRE(q.push(text(5), delivery::must_arrive) == result::queued);  // a pong, being written
+    q.start_front();
+    CHECK(q.push(text(500), delivery::welcome) == result::queued);
+    CHECK(q.push(text(60), delivery::must_arrive) == result::queued);
+    CHECK(q.push(text(35), delivery::must_arrive) == result::queued);  // 100 counted: at the bound
+    CHECK(q.push(text(1), delivery::must_arrive) == result::overflow);
+    q.pop_front();
+    q.start_front();  // the welcome
+    q.pop_front();
+    CHECK(q.bytes() == 95);
+    CHECK(q.push(text(5), delivery::must_arrive) == result::queued);
+}

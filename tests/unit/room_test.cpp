@@ -85,6 +85,7 @@ struct failing_store : jb::store::store {
         return inner.find_workshop_by_code(c);
     }
     bool join_code_taken(std::string_view c) override { return inner.join_code_taken(c); }
+    std::vector<jb::store::workshop_record> list_workshops() override { return inner.list_workshops(); }
     std::optional<jb::store::loaded_workshop> load_workshop(std::string_view id) override {
         return inner.load_workshop(id);
     }

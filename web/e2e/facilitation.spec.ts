@@ -86,6 +86,34 @@ test('the facilitator shares the workshop: the code, a QR code that reads back a
   await expectNoAxeViolations(screen.page, 'big screen');
 });
 
+test('the facilitator closes the door: a newcomer is told, a participant already in comes back', async ({ newUser }, testInfo) => {
+  const sander = await newUser('Sander');
+  const { code } = await sander.createWorkshop('Vergunning deur');
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+  const door = sander.page.getByTestId('door-toggle');
+  await expect(sander.page.getByTestId('door-state')).toHaveText('De deur is open: iedereen met de code kan meedoen.');
+  await door.click();
+  await expect(sander.page.getByTestId('door-state')).toHaveText('De deur is dicht: alleen wie al meedoet, kan terugkomen.');
+  await expect(door).toHaveText('Deur openen');
+  await expect(door).toBeFocused();
+  await sander.page.locator('section.share').screenshot({ path: testInfo.outputPath('share-door-closed.png') });
+  await expectNoAxeViolations(sander.page, 'share panel with the door closed', 'section.share');
+
+  const bram = await newUser('Bram');
+  await bram.page.goto('/');
+  await bram.page.getByLabel('Code', { exact: true }).fill(code);
+  await bram.page.locator('input[name="joinName"]').fill('Bram');
+  await bram.page.getByRole('button', { name: 'Meedoen', exact: true }).click();
+  await expect(bram.page.locator('.failure')).toContainText('De begeleider heeft de deur dichtgedaan');
+  await anna.page.reload();
+  await expect(anna.status).toHaveText('Verbonden');
+
+  await door.click();
+  await expect(door).toHaveText('Deur dichtdoen');
+  await bram.joinWithCode(code);
+});
+
 test('stages and the timer are the same for everyone, and time up is signalled gently', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Vergunning timer');

@@ -17,10 +17,13 @@ export default async function globalSetup(): Promise<void> {
   const dist = path.join(webDir, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const dir = mkdtempSync(path.join(tmpdir(), 'jb-e2e-'));
-  // Every spec creates workshops from this one address: lift the per-address limit (P-HTTP-5 has
-  // its own integration test).
+  // Every spec creates workshops, looks codes up and connects from this one address: lift the
+  // per-address limits (P-HTTP-5, P-HTTP-12, P-WS-10 and P-JOIN-9 have their own integration
+  // tests).
   const args = ['--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'e2e.db'), '--static', dist,
-    '--templates', path.resolve(webDir, '../templates'), '--create-rate-burst', '1000'];
+    '--templates', path.resolve(webDir, '../templates'), '--create-rate-burst', '1000',
+    '--join-lookup-burst', '100000', '--join-free-misses', '100000',
+    '--max-connections-per-address', '100000', '--new-participants-per-minute', '100000'];
   const server = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

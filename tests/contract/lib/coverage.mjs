@@ -18,7 +18,7 @@ export const requiredEventOpKinds = [
   'lane.add', 'lane.update', 'lane.delete',
   'stage.set', 'stage.update',
   'timer.set', 'timer.start', 'timer.pause', 'timer.add', 'timer.reset',
-  'board.lock', 'writing.private', 'focus.set', 'screen.pin', 'settings.update',
+  'board.lock', 'door.set', 'writing.private', 'focus.set', 'screen.pin', 'settings.update',
   'participant.role', 'participant.remove',
   'card.link', 'group.add', 'card.group', 'card.ungroup', 'group.update',
   'round.start', 'vote.add', 'vote.remove', 'vote.done',

@@ -148,6 +148,7 @@ describe('board reducer: structure', () => {
       'timer.pause': { kind: 'timer.pause' },
       'timer.reset': { kind: 'timer.reset' },
       'board.lock': { kind: 'board.lock', locked: true },
+      'door.set': { kind: 'door.set', open: false },
       'writing.private': { kind: 'writing.private', on: true },
       'focus.set': { kind: 'focus.set', journeyId: 'j1', phaseId: 'p1' },
       'screen.pin': { kind: 'screen.pin', stageId: 'prepare' },

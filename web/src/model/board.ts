@@ -342,6 +342,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
     case 'timer.add':
     case 'timer.reset':
     case 'board.lock':
+    case 'door.set':
     case 'writing.private':
     case 'focus.set':
     case 'screen.pin':

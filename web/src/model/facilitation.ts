@@ -30,6 +30,7 @@ export function defaultFacilitation(): FacilitationDoc {
     timer: { durationMs: DEFAULT_TIMER_MS, remainingMs: DEFAULT_TIMER_MS, endsAt: null },
     locked: false,
     privateWriting: false,
+    doorOpen: true,
     privateCount: 0,
     focus: null,
     screenPin: null,
@@ -48,6 +49,7 @@ export function facilitationFrom(doc: Partial<FacilitationDoc> | undefined): Fac
     timer: doc.timer ? { ...d.timer, ...doc.timer } : d.timer,
     locked: doc.locked === true,
     privateWriting: doc.privateWriting === true,
+    doorOpen: doc.doorOpen !== false,
     privateCount: typeof doc.privateCount === 'number' ? doc.privateCount : 0,
     focus: doc.focus ? { journeyId: doc.focus.journeyId, phaseId: doc.focus.phaseId ?? null } : null,
     screenPin: typeof doc.screenPin === 'string' ? doc.screenPin : null,
@@ -118,6 +120,8 @@ export function applyFacilitationOp(board: Board, op: FacilitationOp, meta: OpMe
       return setTimer(board, { durationMs: timer.durationMs, remainingMs: timer.durationMs, endsAt: null });
     case 'board.lock':
       return set(board, { locked: op.locked });
+    case 'door.set':
+      return set(board, { doorOpen: op.open });
     case 'writing.private': {
       if (op.on) return set(board, { privateWriting: true });
       // Reveal: the cards that were private to others arrive in the effect; our own become public.

@@ -218,6 +218,11 @@ export interface BoardLockOp {
   kind: 'board.lock';
   locked: boolean;
 }
+/** "Deur dicht" (P-JOIN-10): while closed, no new participant may join. */
+export interface DoorSetOp {
+  kind: 'door.set';
+  open: boolean;
+}
 export interface WritingPrivateOp {
   kind: 'writing.private';
   on: boolean;
@@ -372,6 +377,7 @@ export type FacilitationOp =
   | TimerAddOp
   | TimerResetOp
   | BoardLockOp
+  | DoorSetOp
   | WritingPrivateOp
   | FocusSetOp
   | ScreenPinOp
@@ -497,6 +503,8 @@ export interface FacilitationDoc {
   timer: TimerDoc;
   locked: boolean;
   privateWriting: boolean;
+  /** False while the facilitator keeps new participants out (P-JOIN-10). */
+  doorOpen: boolean;
   privateCount: number;
   focus: FocusDoc | null;
   /** P-FAC-10: the stage pinned on the big screen; the server leaves it out when none (null here). */
@@ -687,6 +695,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'limit'
   | 'locked'
+  | 'closed'
+  | 'rate_limited'
   | 'internal';
 export interface ErrorMessage {
   type: 'error';

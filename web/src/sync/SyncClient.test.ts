@@ -382,6 +382,21 @@ describe('SyncClient reconnect', () => {
     expect(tab.client.status).toBe('failed');
   });
 
+  it.each([
+    ['closed', 'closed'],
+    ['limit', 'full'],
+  ] as const)('P-JOIN-8 P-JOIN-10 error %s before welcome fails for good with reason %s', (code, reason) => {
+    const tab = new Tab();
+    tab.socket.open();
+    tab.socket.push({ type: 'error', code, message: 'no newcomers' });
+    tab.socket.flush();
+    tab.socket.serverClose(4003);
+    expect(tab.client.failReason).toBe(reason);
+    expect(tab.client.status).toBe('failed');
+    tab.clock.advance(60_000);
+    expect(tab.sockets.sockets).toHaveLength(1);
+  });
+
   it.each([4008, 4029, 1001, 1006, 1011])('close code %i reconnects', (code) => {
     const tab = new Tab();
     join(tab, new FakeRoom());

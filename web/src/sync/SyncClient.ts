@@ -35,7 +35,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offli
  * Why the server refused us for good (P-JOIN-2/3/4); reconnecting would not help. `removed`:
  * a facilitator removed this participant (participant.remove); the token is dropped.
  */
-export type FailReason = 'protocol_version' | 'forbidden' | 'not_found' | 'removed';
+export type FailReason = 'protocol_version' | 'forbidden' | 'not_found' | 'removed' | 'closed' | 'full';
 
 /** An operation of someone else, as it reached the confirmed board. */
 export interface RemoteChange {
@@ -610,6 +610,11 @@ export class SyncClient {
       (err.code === 'protocol_version' || err.code === 'forbidden' || err.code === 'not_found')
     ) {
       this.failReason_ = err.code; // the close that follows ends it
+      return;
+    }
+    // A newcomer the workshop does not admit (P-JOIN-8, P-JOIN-10): the 4003 that follows ends it.
+    if (!this.welcomed && (err.code === 'closed' || err.code === 'limit')) {
+      this.failReason_ = err.code === 'closed' ? 'closed' : 'full';
       return;
     }
     this.emit({ type: 'notice', code: err.code, message: err.message });

@@ -362,11 +362,15 @@ export class BoardView implements View {
   }
 
   private makeShare(code: string): SharePanel {
-    return new SharePanel(code, () => this.toasts.show(t('share.copied'), undefined, 3_000), {
-      workshopId: this.opts.workshopId,
-      screenKey: () => this.client.screenKey,
-      pinControl: this.screenPin.el,
-    });
+    return new SharePanel(
+      code,
+      () => this.toasts.show(t('share.copied'), undefined, 3_000),
+      { workshopId: this.opts.workshopId, screenKey: () => this.client.screenKey, pinControl: this.screenPin.el },
+      {
+        open: () => this.client.board?.facilitation.doorOpen ?? null,
+        set: (open) => this.submit({ kind: 'door.set', open }),
+      },
+    );
   }
 
   /**

@@ -30,6 +30,7 @@ const FACILITATION_KINDS = new Set<Operation['kind']>([
   'timer.add',
   'timer.reset',
   'board.lock',
+  'door.set',
   'writing.private',
   'focus.set',
   'settings.update',

@@ -65,6 +65,7 @@ export function votingSnapshot(rounds: RoundDoc[] = []): BoardSnapshot {
       timer: { durationMs: 300000, remainingMs: 300000, endsAt: null },
       locked: false,
       privateWriting: false,
+      doorOpen: true,
       privateCount: 0,
       focus: null,
       anonymity: 'painPointsAndIdeas',
