@@ -105,6 +105,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     unsigned lookup_max_delay = static_cast<unsigned>(c.join_lookups.max_delay.count());
     unsigned hello_timeout = static_cast<unsigned>(c.net.hello_timeout.count());
     unsigned close_grace = static_cast<unsigned>(c.net.close_grace.count());
+    unsigned join_code_hours = 12;  // P-JOIN-11
 
     po::options_description commands("Commands (command line only)");
     commands.add_options()
@@ -150,6 +151,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         ("join-max-delay", po::value(&lookup_max_delay)->default_value(lookup_max_delay), "seconds an address is blocked at most after a lookup of an unknown code")
         ("max-participants", po::value(&c.room.max_participants)->default_value(c.room.max_participants), "participants a workshop may have (at most 10000, what an archive may hold)")
         ("new-participants-per-minute", po::value(&c.room.new_participants_per_minute)->default_value(c.room.new_participants_per_minute), "new participants a workshop admits per minute (in bursts of as many)")
+        ("join-code-hours", po::value(&join_code_hours)->default_value(join_code_hours), "hours after a workshop's last activity (a change, a new participant) that its join code stops admitting new participants (0: never)")
         ("hello-timeout", po::value(&hello_timeout)->default_value(hello_timeout), "seconds an opened WebSocket may take to send hello before it is closed")
         ("max-connections", po::value(&c.net.max_connections)->default_value(c.net.max_connections), "WebSocket connections in total (lowered at start to fit the open-file limit)")
         ("max-connections-per-address", po::value(&c.net.max_connections_per_address)->default_value(c.net.max_connections_per_address), "WebSocket connections from one client address (a class behind one NAT address shares it)")
@@ -245,6 +247,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         return bad("--max-participants must be 1..10000 (what a workshop archive may hold)");
     if (c.room.new_participants_per_minute < 1)
         return bad("--new-participants-per-minute must be at least 1");
+    if (join_code_hours > 8760)
+        return bad("--join-code-hours must be 0 (never) to 8760");
     if (hello_timeout < 1 || hello_timeout > 3600)
         return bad("--hello-timeout must be 1..3600 seconds");
     if (c.net.max_connections < 1 || c.net.max_connections_per_address < 1)
@@ -278,6 +282,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     c.create_rate.burst = create_burst;
     c.room.max_message_bytes = c.net.max_message_bytes;
     c.room.idle_unload = std::chrono::seconds(idle_seconds);
+    c.room.join_code_lifetime = std::chrono::hours(join_code_hours);
     c.join_lookups.lookups = {lookup_burst, lookup_per_second};
     c.join_lookups.max_delay = std::chrono::seconds(lookup_max_delay);
     c.net.hello_timeout = std::chrono::seconds(hello_timeout);

@@ -3,6 +3,7 @@
 #include "util/metrics.hpp"
 
 #include "room/durable_board.hpp"
+#include "room/join_code_lifetime.hpp"
 #include "room/room_clock.hpp"
 #include "util/fault_injection.hpp"
 #include "util/secrets.hpp"
@@ -51,6 +52,7 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
         if (recent_.size() > options_.replay_window) recent_.pop_front();
     }
     committed_seq_ = seq_;
+    last_activity_ = last_activity_of(loaded);
     for (auto& p : loaded.participants) {
         token_to_participant_[p.token_hash] = p.id;
         auto id = p.id;
@@ -225,6 +227,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
                                          util::sha256_hex(token), hello.display_name,
                                          facilitator ? "facilitator" : "participant", now_ms()};
         token_to_participant_[record.token_hash] = record.id;
+        last_activity_ = std::max(last_activity_, record.created_at);
         auto id = record.id;
         who = &participants_.emplace(id, participant{std::move(record), std::nullopt}).first->second;
         changed = true;
@@ -292,6 +295,12 @@ bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
     if (!board_.state().facilitation.door_open)  // P-JOIN-10
         return say("closed", "the facilitator has closed this workshop to new participants",
                    protocol::close_code::forbidden, "closed to new participants");
+    if (join_code_expired(last_activity_, now_ms(), options_.join_code_lifetime))  // P-JOIN-11
+        return say("closed",
+                   "this join code has expired: nothing happened in this workshop for " +
+                       lifetime_text(options_.join_code_lifetime) +
+                       "; a facilitator reopens it by changing the board",
+                   protocol::close_code::forbidden, "join code expired");
     if (participants_.size() >= options_.max_participants)  // P-JOIN-8
         return say("limit",
                    "this workshop is full: it has " + std::to_string(participants_.size()) +

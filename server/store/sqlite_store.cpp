@@ -85,6 +85,7 @@ struct sqlite_store::impl {
                                   "seq = excluded.seq, state_json = excluded.state_json "
                                   "WHERE excluded.seq >= snapshots.seq"};
     statement snapshot_of{db, "SELECT seq, state_json FROM snapshots WHERE workshop_id = ?1"};
+    statement last_op_at{db, "SELECT at FROM ops WHERE workshop_id = ?1 ORDER BY seq DESC LIMIT 1"};
 
     statement insert_op{db, "INSERT INTO ops (workshop_id, seq, at, by_participant, client_id, "
                             "client_seq, op_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
@@ -228,6 +229,11 @@ std::optional<loaded_workshop> sqlite_store::load_workshop(std::string_view work
             out.ops_after.push_back(
                 {out.workshop.id, q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
         }
+    }
+    {
+        statement::use q(impl_->last_op_at);
+        q.bind(1, workshop_id);
+        if (q.step()) out.last_op_at = q.integer(0);
     }
     {
         statement::use q(impl_->participants_of);

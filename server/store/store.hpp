@@ -66,6 +66,9 @@ struct loaded_workshop {
     std::vector<logged_op> ops_after;      // ops with seq > snapshot.seq, ascending
     std::vector<participant_record> participants;  // by created_at, then id
     std::map<std::string, std::int64_t> client_seqs;  // client id → highest clientSeq applied
+    // When the newest logged op was made (ms since the epoch; 0: no op), also when it is not
+    // after the snapshot: part of the workshop's last activity (P-JOIN-11).
+    std::int64_t last_op_at = 0;
 };
 
 // One entry of the audit trail (AVG accountability): who did what to a workshop's people or

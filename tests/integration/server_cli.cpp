@@ -19,7 +19,7 @@ TEST_CASE("server: --help lists the options and exits 0", "[app]")
                                "--ws-queue-messages", "--ws-rate-burst", "--ws-rate-per-second",
                                "--create-rate-burst", "--replay-window", "--join-lookup-burst",
                                "--join-lookup-per-second", "--join-free-misses", "--join-max-delay",
-                               "--max-participants", "--new-participants-per-minute", "--hello-timeout",
+                               "--max-participants", "--new-participants-per-minute", "--join-code-hours", "--hello-timeout",
                                "--max-connections", "--max-connections-per-address", "--ws-close-grace"}) {
         INFO(option);
         CHECK(res.output.find(option) != std::string::npos);
@@ -32,7 +32,7 @@ TEST_CASE("server: a bad option exits 2 with a message", "[app]")
          {std::vector<std::string>{"--no-such-option"}, {"--port", "70000"}, {"--port", "x"},
           {"--threads", "0"}, {"--bind", "not-an-address", "--port", "0"},
           {"--max-participants", "10001"}, {"--hello-timeout", "0"}, {"--join-max-delay", "0"},
-          {"--max-connections", "0"}, {"--ws-close-grace", "0"}}) {
+          {"--max-connections", "0"}, {"--ws-close-grace", "0"}, {"--join-code-hours", "8761"}}) {
         auto res = run_server_binary(args);
         INFO(res.output);
         CHECK(res.status == 2);

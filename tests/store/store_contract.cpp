@@ -242,6 +242,23 @@ STORE_CONTRACT_TEST("a snapshot replaces the older one and load returns only the
     CHECK(loaded->ops_after.empty());
 }
 
+STORE_CONTRACT_TEST("a loaded workshop says when its newest op was made, also one before the snapshot (P-JOIN-11)") {
+    TestType impl;
+    auto s = store_with_workshop(impl);
+    auto loaded = s->load_workshop("w1");
+    REQUIRE(loaded);
+    CHECK(loaded->last_op_at == 0);
+
+    write_batch ops;
+    ops.ops = {make_op("w1", 1, "a", 1), make_op("w1", 2, "a", 2)};
+    ops.snapshots = {{"w1", 2, R"({"at":2})"}};
+    s->commit(ops);
+    loaded = s->load_workshop("w1");
+    REQUIRE(loaded);
+    CHECK(loaded->ops_after.empty());
+    CHECK(loaded->last_op_at == ops.ops[1].at);
+}
+
 STORE_CONTRACT_TEST("a snapshot older than the stored one is ignored") {
     TestType impl;
     auto s = store_with_workshop(impl);

@@ -3,6 +3,7 @@
 // io_context until the expected messages arrive.
 #include "room/room.hpp"
 
+#include "room/join_code_lifetime.hpp"
 #include "room/registry.hpp"
 #include "room/room_clock.hpp"
 #include "store/sqlite_store.hpp"
@@ -283,6 +284,70 @@ TEST_CASE("P-JOIN-4 a wrong facilitator key is refused and the connection closed
     CHECK(c->closed == protocol::close_code::forbidden);
     CHECK(c->of_type("error").at(0)["code"] == "forbidden");
     CHECK(c->count("welcome") == 0);
+}
+
+// P-JOIN-11: the fixture's workshop was made in 1970, so with a lifetime its code has expired.
+TEST_CASE("P-JOIN-11 an expired join code admits no newcomer; known people rejoin and a change reopens it",
+          "[room][join]") {
+    fixture f;
+    f.options.join_code_lifetime = std::chrono::hours(12);
+    store::write_batch people;
+    people.participants = {{f.workshop_id, "anna", util::sha256_hex("token-anna"), "Anna", "participant", 2000},
+                           {f.workshop_id, "fien", util::sha256_hex("token-fien"), "Fien", "facilitator", 2000}};
+    f.sqlite.commit(people);
+    auto r = f.load();
+
+    auto newcomer = f.join(r, f.hello("tab-new"));
+    CHECK(newcomer->closed == protocol::close_code::forbidden);
+    CHECK(newcomer->count("welcome") == 0);
+    const auto refusal = newcomer->of_type("error").at(0);
+    CHECK(refusal["code"] == "closed");
+    CHECK(refusal["message"].get<std::string>().find("expired") != std::string::npos);
+    CHECK(refusal["message"].get<std::string>().find("12 h") != std::string::npos);
+
+    auto anna = f.join(r, f.hello("tab-anna", 0, std::string("token-anna")));
+    CHECK(anna->count("welcome") == 1);
+    auto fien = f.join(r, f.hello("tab-fien", 0, std::string("token-fien")));
+    CHECK(fien->count("welcome") == 1);
+    // Rejoining is no activity: the code stays expired.
+    CHECK(f.join(r, f.hello("tab-new-2"))->closed == protocol::close_code::forbidden);
+
+    r->receive(fien, f.add_card(1, "card1"));
+    f.run_until([&] { return fien->count("ack") == 1; });
+    auto admitted = f.join(r, f.hello("tab-new-3"));
+    CHECK(admitted->count("welcome") == 1);
+    CHECK_FALSE(admitted->closed);
+}
+
+TEST_CASE("P-JOIN-11 a join code admits newcomers within its lifetime, and always with lifetime 0",
+          "[room][join]") {
+    SECTION("the last new participant is recent activity") {
+        fixture f;
+        f.options.join_code_lifetime = std::chrono::hours(12);
+        store::write_batch people;
+        people.participants = {{f.workshop_id, "anna", util::sha256_hex("token-anna"), "Anna", "participant",
+                                room::now_ms() - 11 * 3'600'000}};
+        f.sqlite.commit(people);
+        auto r = f.load();
+        CHECK(f.join(r, f.hello("tab-new"))->count("welcome") == 1);
+    }
+    SECTION("a lifetime of 0 never expires") {
+        fixture f;
+        f.options.join_code_lifetime = std::chrono::milliseconds(0);
+        auto r = f.load();
+        CHECK(f.join(r, f.hello("tab-new"))->count("welcome") == 1);
+    }
+    SECTION("an op before the snapshot counts after a reload") {
+        store::loaded_workshop loaded;
+        loaded.workshop.created_at = 1000;
+        loaded.last_op_at = 5000;
+        CHECK(room::last_activity_of(loaded) == 5000);
+        loaded.participants.push_back({"w", "p", "h", "P", "participant", 7000});
+        CHECK(room::last_activity_of(loaded) == 7000);
+        CHECK(room::join_code_expired(7000, 7000 + 3'600'000, std::chrono::hours(1)));
+        CHECK_FALSE(room::join_code_expired(7000, 7000 + 3'599'999, std::chrono::hours(1)));
+        CHECK_FALSE(room::join_code_expired(0, 7000 + 3'600'000, std::chrono::milliseconds(0)));
+    }
 }
 
 TEST_CASE("P-SYNC-4 a resent op is acknowledged as a duplicate and not applied twice", "[room]") {
