@@ -86,6 +86,10 @@ std::optional<std::string> limit_problem(const model::board& b, const model::boa
     }
     if (b.cards().size() > limits.max_cards)
         return over("archive.state.cards", b.cards().size(), limits.max_cards);
+    std::size_t text_bytes = 0;  // P-LIM-1
+    for (const auto& [id, c] : b.cards()) text_bytes += c.text.size();
+    if (text_bytes > limits.max_card_text_bytes)
+        return over("archive.state.cards (bytes of text together)", text_bytes, limits.max_card_text_bytes);
     const auto& s = b.state();
     if (s.groups.size() > model::session_limits::max_groups)
         return over("archive.state.groups", s.groups.size(), model::session_limits::max_groups);

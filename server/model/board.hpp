@@ -52,6 +52,10 @@ struct workshop_info {
 // Limits that protect the server and every client's screen.
 struct board_limits {
     std::size_t max_cards = 10'000;
+    // All cards' text together, in UTF-8 bytes (P-LIM-1): 10,000 cards of 2,000 characters
+    // would make a board of 80 MB, too large to join or import; with this bound the largest
+    // board's welcome and archive stay under --max-archive-bytes (16 MiB).
+    std::size_t max_card_text_bytes = 2 * 1024 * 1024;
     std::size_t max_journeys = 20;
     std::size_t max_phases = 30;  // per journey
     std::size_t max_lanes = 30;   // per journey

@@ -25,6 +25,18 @@ result no_journey(std::string_view field, const std::string& id) {
     return error("not_found", field, "no journey " + quote_name(id));
 }
 
+// P-LIM-1: whether the cards' text may grow by `added` bytes where `removed` go, against the
+// board's total. Shrinking is always allowed, also on a board over the bound (an older archive).
+result text_budget(const board& b, std::size_t removed, std::size_t added) {
+    if (added <= removed) return std::nullopt;
+    std::size_t total = 0;
+    for (const auto& [id, c] : b.cards()) total += c.text.size();
+    if (total - removed + added <= b.limits().max_card_text_bytes) return std::nullopt;
+    return op_error{"limit", "op.text: the workshop's cards already hold " + std::to_string(total) +
+                                 " bytes of text; together they may hold at most " +
+                                 std::to_string(b.limits().max_card_text_bytes)};
+}
+
 // Refuses deleting a journey, phase or lane that still holds cards, saying how many are private:
 // a facilitator does not see those (P-FAC-6) and would otherwise look at an empty column.
 template <class Pred>
@@ -76,11 +88,12 @@ struct checker {
             return op_error{"limit", "op: the workshop already holds " +
                                          std::to_string(b.limits().max_cards) +
                                          " cards, the most it may hold"};
-        return std::nullopt;
+        return text_budget(b, 0, o.text.size());
     }
     result operator()(const card_update& o) const {
-        if (!visible_card(b, o.card_id, ctx)) return no_card("cardId", o.card_id);
-        return std::nullopt;
+        const card* c = visible_card(b, o.card_id, ctx);
+        if (!c) return no_card("cardId", o.card_id);
+        return o.text ? text_budget(b, c->text.size(), o.text->size()) : std::nullopt;
     }
     result operator()(const card_move& o) const {
         const card* c = visible_card(b, o.card_id, ctx);

@@ -26,7 +26,8 @@ class websocket_session;
 // Every limit of the network layer, set explicitly and configurable (app/config).
 struct net_options {
     std::size_t max_body_bytes = 16 * 1024;     // P-HTTP-2
-    std::size_t max_archive_bytes = 8 * 1024 * 1024;  // POST /api/workshops/import (P-ARC-2)
+    // POST /api/workshops/import (P-ARC-2): holds the archive of the largest board (P-LIM-1).
+    std::size_t max_archive_bytes = 16 * 1024 * 1024;
     std::size_t max_header_bytes = 8 * 1024;
     std::chrono::seconds http_timeout{30};      // per request, and for idle keep-alive
     std::size_t max_message_bytes = 64 * 1024;  // P-WS-2

@@ -73,9 +73,10 @@ TEST_CASE("P-WS-5 a joiner that reads a welcome larger than the bound slowly is 
     const auto w = create_workshop(server.port());
     ws_client editor(server.port(), {.contract_log = false});
     const auto board = editor.join(w.id, {.facilitator_key = w.facilitator_key}).at("snapshot");
-    // About 6 MB of cards: more than the bound and than the sockets' buffers hold.
+    // About 3 MB of cards (within the board's 2 MiB of text, P-LIM-1): more than the bound and
+    // than the sockets' buffers hold.
     std::vector<json> cards;
-    const std::string text(1990, 'k');
+    const std::string text(650, 'k');
     for (int i = 0; i < 3000; ++i)
         cards.push_back(card_add(board, "c" + std::to_string(i), text + std::to_string(i), "a0"));
     apply_all(editor, cards);

@@ -210,6 +210,11 @@ TEST_CASE("P-ARC-2 an archive over the board limits is refused", "[archive]") {
     model::board_limits few_phases;
     few_phases.max_phases = 4;
     CHECK(refusal(doc, few_phases) == "archive.state.journeys (\"j1\").phases: 5 is more than the limit of 4");
+    model::board_limits little_text;  // P-LIM-1
+    little_text.max_card_text_bytes = 5;
+    CHECK_THAT(refusal(doc, little_text),
+               Catch::StartsWith("archive.state.cards (bytes of text together): ") &&
+                   Catch::EndsWith(" is more than the limit of 5"));
     CHECK(std::holds_alternative<archive::contents>(archive::read_archive(doc)));
 }
 

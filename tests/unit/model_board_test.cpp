@@ -119,7 +119,32 @@ TEST_CASE("P-SYNC-2 a workshop holds at most max_cards cards", "[model]") {
     do_op(b, add_card("c3"), participant);
 }
 
+TEST_CASE("P-LIM-1 the cards' text together is bounded: growing past it is limit, shrinking never",
+          "[model]") {
+    board_limits limits;
+    limits.max_card_text_bytes = 10;
+    board b = default_board(limits);
+    auto with_text = [](std::string id, std::string text) {
+        auto op = add_card(std::move(id));
+        op.text = std::move(text);
+        return op;
+    };
+    do_op(b, with_text("c1", "12345"), participant);
+    do_op(b, with_text("c2", "1234"), participant);  // 9 of 10 bytes
+    const op_error e = rejected(b, with_text("c3", "12"), participant, "limit");
+    CHECK(e.message == "op.text: the workshop's cards already hold 9 bytes of text; together they may hold at most 10");
+    do_op(b, with_text("c3", "1"), participant);  // exactly the bound
+    do_op(b, with_text("c4", ""), participant);  // no text: always room
+    rejected(b, card_update{"c2", std::string("12345"), {}, {}}, participant, "limit");
+    do_op(b, card_update{"c1", std::string("1"), {}, {}}, participant);  // shrinking makes room
+    do_op(b, card_update{"c2", std::string("12345678"), {}, {}}, participant);
+    do_op(b, card_update{"c2", {}, card_color::blue, {}}, participant);  // no text: not counted
+    // Multi-byte characters count as their UTF-8 bytes.
+    rejected(b, card_update{"c4", std::string("é"), {}, {}}, participant, "limit");
+}
+
 TEST_CASE("the default limit is 10,000 cards", "[model]") {
+    CHECK(board_limits{}.max_card_text_bytes == 2 * 1024 * 1024);
     CHECK(board_limits{}.max_cards == 10'000);
     CHECK(board_limits{}.max_journeys == 20);
     CHECK(board_limits{}.max_phases == 30);
