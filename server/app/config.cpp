@@ -105,7 +105,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     unsigned lookup_max_delay = static_cast<unsigned>(c.join_lookups.max_delay.count());
     unsigned hello_timeout = static_cast<unsigned>(c.net.hello_timeout.count());
     unsigned close_grace = static_cast<unsigned>(c.net.close_grace.count());
-    unsigned join_code_hours = 12;  // P-JOIN-11
+    unsigned join_code_hours = 12;  // P-JOIN-12
 
     po::options_description commands("Commands (command line only)");
     commands.add_options()

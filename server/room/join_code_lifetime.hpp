@@ -1,5 +1,5 @@
 #pragma once
-// How long a join code admits new participants (P-JOIN-11): until `lifetime` after the
+// How long a join code admits new participants (P-JOIN-12): until `lifetime` after the
 // workshop's last activity, the same activity retention counts (P-DEL-3): its creation, its last
 // logged operation, its last new participant. A code read off a projector then stops working
 // once the workshop is over, without anyone having to close the door (P-JOIN-10).

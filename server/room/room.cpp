@@ -295,7 +295,7 @@ bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
     if (!board_.state().facilitation.door_open)  // P-JOIN-10
         return say("closed", "the facilitator has closed this workshop to new participants",
                    protocol::close_code::forbidden, "closed to new participants");
-    if (join_code_expired(last_activity_, now_ms(), options_.join_code_lifetime))  // P-JOIN-11
+    if (join_code_expired(last_activity_, now_ms(), options_.join_code_lifetime))  // P-JOIN-12
         return say("closed",
                    "this join code has expired: nothing happened in this workshop for " +
                        lifetime_text(options_.join_code_lifetime) +

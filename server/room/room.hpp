@@ -38,7 +38,7 @@ struct room_options {
     // what an archive may hold), and new ones it admits per minute (P-JOIN-9).
     std::size_t max_participants = 1'000;
     std::size_t new_participants_per_minute = 60;
-    // P-JOIN-11: the join code admits no newcomers this long after the workshop's last activity
+    // P-JOIN-12: the join code admits no newcomers this long after the workshop's last activity
     // (0: never expires; the server's default is --join-code-hours).
     std::chrono::milliseconds join_code_lifetime{0};
 };
@@ -168,7 +168,7 @@ private:
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id
     std::deque<std::chrono::steady_clock::time_point> recent_newcomers_;  // within the last minute
-    std::int64_t last_activity_ = 0;  // ms since the epoch: creation, last op, last newcomer (P-JOIN-11)
+    std::int64_t last_activity_ = 0;  // ms since the epoch: creation, last op, last newcomer (P-JOIN-12)
     std::map<std::shared_ptr<room_client>, connection> connections_;
     std::size_t counted_connections_ = 0;  // connections_.size() as /metrics last heard it
     // Messages from clients whose participant record is still being written: handled after

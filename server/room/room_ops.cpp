@@ -74,7 +74,7 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
     auto done = board_.apply(op, ctx);
     const auto seq = ++seq_;
     if (!client_id.empty()) client_seqs_[client_id] = client_seq;
-    last_activity_ = std::max(last_activity_, ctx.at);  // P-JOIN-11
+    last_activity_ = std::max(last_activity_, ctx.at);  // P-JOIN-12
 
     auto op_doc = model::encode_operation(op);
     store::write_batch batch;

@@ -67,7 +67,7 @@ struct loaded_workshop {
     std::vector<participant_record> participants;  // by created_at, then id
     std::map<std::string, std::int64_t> client_seqs;  // client id → highest clientSeq applied
     // When the newest logged op was made (ms since the epoch; 0: no op), also when it is not
-    // after the snapshot: part of the workshop's last activity (P-JOIN-11).
+    // after the snapshot: part of the workshop's last activity (P-JOIN-12).
     std::int64_t last_op_at = 0;
 };
 

@@ -242,7 +242,7 @@ STORE_CONTRACT_TEST("a snapshot replaces the older one and load returns only the
     CHECK(loaded->ops_after.empty());
 }
 
-STORE_CONTRACT_TEST("a loaded workshop says when its newest op was made, also one before the snapshot (P-JOIN-11)") {
+STORE_CONTRACT_TEST("a loaded workshop says when its newest op was made, also one before the snapshot (P-JOIN-12)") {
     TestType impl;
     auto s = store_with_workshop(impl);
     auto loaded = s->load_workshop("w1");

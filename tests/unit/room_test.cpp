@@ -286,8 +286,8 @@ TEST_CASE("P-JOIN-4 a wrong facilitator key is refused and the connection closed
     CHECK(c->count("welcome") == 0);
 }
 
-// P-JOIN-11: the fixture's workshop was made in 1970, so with a lifetime its code has expired.
-TEST_CASE("P-JOIN-11 an expired join code admits no newcomer; known people rejoin and a change reopens it",
+// P-JOIN-12: the fixture's workshop was made in 1970, so with a lifetime its code has expired.
+TEST_CASE("P-JOIN-12 an expired join code admits no newcomer; known people rejoin and a change reopens it",
           "[room][join]") {
     fixture f;
     f.options.join_code_lifetime = std::chrono::hours(12);
@@ -319,7 +319,7 @@ TEST_CASE("P-JOIN-11 an expired join code admits no newcomer; known people rejoi
     CHECK_FALSE(admitted->closed);
 }
 
-TEST_CASE("P-JOIN-11 a join code admits newcomers within its lifetime, and always with lifetime 0",
+TEST_CASE("P-JOIN-12 a join code admits newcomers within its lifetime, and always with lifetime 0",
           "[room][join]") {
     SECTION("the last new participant is recent activity") {
         fixture f;
