@@ -225,3 +225,24 @@ TEST_CASE("P-HTTP-6 a new workshop starts with one journey of the default phases
                                             "pain_point", "idea"});
     CHECK(snapshot.at("cards").empty());
 }
+
+TEST_CASE("P-WS-11 the workshop in the upgrade URL must be the hello's; without it any workshop joins",
+          "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    const auto other = create_workshop(server.port());
+
+    ws_client routed(server.port(), {.target = "/ws?w=" + w.id});
+    CHECK(routed.join(w.id).at("type") == "welcome");
+
+    ws_client misrouted(server.port(), {.target = "/ws?x=1&w=" + other.id});
+    auto error = misrouted.hello(w.id);
+    CHECK(error.at("code") == "bad_message");
+    CHECK(error.at("message").get<std::string>().find("w of the WebSocket URL") != std::string::npos);
+    // The refused hello changed nothing: the same connection joins the workshop it was routed for.
+    CHECK(misrouted.join(other.id).at("type") == "welcome");
+
+    ws_client plain(server.port());
+    CHECK(plain.join(other.id).at("type") == "welcome");
+}

@@ -101,7 +101,7 @@ export class BoardView implements View {
     this.facilitatorKey = opts.facilitatorKey;
     const local = safeLocalStorage() ?? new MemoryStorage();
     this.client = new SyncClient({
-      url: webSocketUrl(window.location),
+      url: webSocketUrl(window.location, opts.workshopId),
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
