@@ -41,8 +41,6 @@ export interface BoardViewOptions {
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
-  /** Opens the read-only big screen with this key (no facilitator key then). */
-  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -105,8 +103,7 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
-      screenKey: opts.screenKey ?? undefined,
-      store: syncStoreFor(opts.workshopId, !!opts.screenKey, local, sessionStore()),
+      store: syncStoreFor(opts.workshopId, false, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
@@ -133,8 +130,7 @@ export class BoardView implements View {
         return board ? { phases: phasesOf(board, journeyId), lanes: lanesOf(board, journeyId) } : { phases: [], lanes: [] };
       },
     });
-    // The big screen (projector) is always the table.
-    this.mode = opts.screenKey ? 'grid' : (rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid'));
+    this.mode = rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid');
     this.modeButton = h('button', { type: 'button', class: 'button button--quiet view-switch' });
     this.modeButton.addEventListener('click', () => this.setMode(this.mode === 'grid' ? 'list' : 'grid', true));
     this.titleEl = h('h1', { class: 'topbar__title' });
@@ -150,11 +146,10 @@ export class BoardView implements View {
     });
     this.boardBar = h('div', { class: 'board-bar' }, this.journeyNav, this.zoom.controls);
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyInfoEl, this.statusArea, this.boardBar, this.grid.el, this.list.el);
-    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
+    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1 });
     this.evaluation = new EvaluationController({
       submit: (op) => this.submit(op),
       announcer: this.announcer,
-      screen: !!opts.screenKey,
     });
     this.facil = new FacilitationController({
       client: this.client,
@@ -167,7 +162,6 @@ export class BoardView implements View {
         this.journeyId = id;
         this.renderNow();
       },
-      screen: !!opts.screenKey,
       panelSections: [this.evaluation.results.el],
     });
     this.mainEl.prepend(this.facil.banner.el);
@@ -272,9 +266,7 @@ export class BoardView implements View {
     helpButton.addEventListener('click', () => this.help.open());
     this.modeButton.textContent = t(this.mode === 'grid' ? 'view.toList' : 'view.toGrid');
     this.modeButton.setAttribute('aria-keyshortcuts', 'Alt+L');
-    const actions: HTMLElement[] = [this.conn.el];
-    if (!this.opts.screenKey) actions.push(this.modeButton);
-    this.topActions.replaceChildren(...actions, helpButton, langButton());
+    this.topActions.replaceChildren(this.conn.el, this.modeButton, helpButton, langButton());
     if (this.exporter) {
       const exportButton = h('button', { type: 'button', class: 'button button--quiet', 'data-testid': 'export-open' }, t('export.open'));
       exportButton.addEventListener('click', () => this.exporter?.open());
@@ -288,7 +280,7 @@ export class BoardView implements View {
     this.skipEl.replaceChildren(
       ...skipLinks([
         ['main', t(this.mode === 'grid' ? 'skip.board' : 'skip.list')],
-        ...(this.opts.screenKey ? [] : ([['aside', t('skip.aside')]] as Array<[string, string]>)),
+        ['aside', t('skip.aside')],
       ]),
     );
     this.footerEl.replaceWith((this.footerEl = pageFooter()));
@@ -499,7 +491,7 @@ export class BoardView implements View {
   }
 
   private readonly onWidthChange = (): void => {
-    if (rememberedBoardMode() === null && !this.opts.screenKey) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
+    if (rememberedBoardMode() === null) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
   };
 
   private renderJourneyNav(board: Board): void {
@@ -795,7 +787,7 @@ export class BoardView implements View {
 
   private readonly onKeyDown = (ev: KeyboardEvent): void => {
     if (ev.defaultPrevented || isTyping(ev.target) || this.help.el.open) return;
-    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL' && !this.opts.screenKey) {
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL') {
       ev.preventDefault();
       this.setMode(this.mode === 'grid' ? 'list' : 'grid', true);
     } else if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {

@@ -1,6 +1,6 @@
 // The glue between the board screen and the facilitation features: the stage banner for
 // everyone, the facilitator's panel (controls and participants), follow me, the read-only
-// states (locked board for participants, the big screen), private-card marks, and what is
+// state (a locked board for participants), private-card marks, and what is
 // announced when the facilitator changes something.
 
 import '../../styles/facilitation.css';
@@ -49,8 +49,6 @@ export interface FacilitationHost {
   boardEls: readonly HTMLElement[];
   journeyId(): string | null;
   showJourney(journeyId: string): void;
-  /** True for the read-only big screen. */
-  screen: boolean;
   /** More sections of the facilitator's panel (the closing poll), after the controls. */
   panelSections?: readonly HTMLElement[];
 }
@@ -102,7 +100,6 @@ export class FacilitationController {
       showJourney: (id) => host.showJourney(id),
     });
     this.guard = new ReadOnlyGuard(host.boardEls, host.mainEl);
-    host.mainEl.classList.toggle('is-screen', host.screen);
     this.relabel();
   }
 
@@ -116,13 +113,13 @@ export class FacilitationController {
   }
 
   /**
-   * Whether this user may not make `op` now: a screen never edits, and a participant cannot
+   * Whether this user may not make `op` now: a screen role never edits, and a participant cannot
    * change a locked board (votes and the closing poll still count: they are not edits). Says
    * why, once.
    */
   refuses(op: Operation): boolean {
     const role = this.host.client.me?.role;
-    if (this.host.screen || role === 'screen') return true;
+    if (role === 'screen') return true;
     const locked = this.host.client.board?.facilitation.locked ?? false;
     if (locked && role === 'participant' && !allowedWhileLocked(op)) {
       this.host.notify(t('lock.refused'));
@@ -131,7 +128,7 @@ export class FacilitationController {
     return false;
   }
 
-  /** Whether this viewer may not edit the board now (locked for a participant, the big screen). */
+  /** Whether this viewer may not edit the board now (locked for a participant). */
   get readOnly(): boolean {
     return this.guard.active;
   }
@@ -151,16 +148,16 @@ export class FacilitationController {
     this.last = f;
 
     const focusWhere = f.focus ? this.describeFocus(board, f) : null;
-    this.banner.update(f, this.host.screen ? 'screen' : role, focusWhere);
-    this.guard.set(this.host.screen || role === 'screen' || (f.locked && role === 'participant'));
+    this.banner.update(f, role, focusWhere);
+    this.guard.set(role === 'screen' || (f.locked && role === 'participant'));
 
-    const facilitator = this.isFacilitator && !this.host.screen;
+    const facilitator = this.isFacilitator;
     this.panel.hidden = !facilitator;
     if (facilitator) {
       this.controls.update(board);
       this.people.update(client.participants, client.me?.participantId ?? '', openRound(board));
     }
-    // Participants and the screen follow; facilitators lead.
+    // Participants follow; facilitators lead.
     this.follow.update(f.focus, !facilitator);
     this.markBoard(board, f);
   }
