@@ -23,7 +23,8 @@ import { HelpDialog } from './HelpDialog';
 import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
-import { SharePanel } from './SharePanel';
+import { SharePanel, screenLinkFor } from './SharePanel';
+import { ControlsDrawer } from './facilitator/ControlsDrawer';
 import { ScreenPinControl } from './facilitator/ScreenPinControl';
 import { journeyInfo } from './structure/journeyInfo';
 import { deleteRejectionKey } from './structure/structureOps';
@@ -78,6 +79,8 @@ export class BoardView implements View {
   private readonly titleEl: HTMLHeadingElement;
   private readonly mainEl: HTMLElement;
   private readonly asideEl: HTMLElement;
+  /** The side panel: the facilitator's drawer of controls, or who is here for everyone else. */
+  private readonly drawer: ControlsDrawer;
   private readonly journeyNav: HTMLElement;
   private readonly statusArea: HTMLDivElement;
   private readonly topActions: HTMLDivElement;
@@ -147,6 +150,7 @@ export class BoardView implements View {
     this.boardBar = h('div', { class: 'board-bar' }, this.journeyNav, this.zoom.controls);
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyInfoEl, this.statusArea, this.boardBar, this.grid.el, this.list.el);
     this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1 });
+    this.drawer = new ControlsDrawer(this.asideEl);
     this.evaluation = new EvaluationController({
       submit: (op) => this.submit(op),
       announcer: this.announcer,
@@ -163,8 +167,13 @@ export class BoardView implements View {
         this.renderNow();
       },
       panelSections: [this.evaluation.results.el],
+      joinCode: () => this.share?.code ?? null,
+      screenLink: () => (this.client.screenKey ? screenLinkFor(this.opts.workshopId, this.client.screenKey) : null),
+      showRound: () => this.voting.panel.reveal(),
+      showJoin: (opener) => this.drawer.open(opener, this.share?.el),
     });
-    this.mainEl.prepend(this.facil.banner.el);
+    this.mainEl.prepend(this.facil.banner.el, this.facil.bar.el);
+    this.drawer.bindToggle(this.facil.bar.more);
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -243,6 +252,7 @@ export class BoardView implements View {
     this.help.render();
     this.zoom.relabel();
     this.structure?.relabel();
+    this.drawer.relabel();
     this.share?.render();
     this.facil.relabel();
     this.evaluation.relabel();
@@ -280,11 +290,13 @@ export class BoardView implements View {
     this.skipEl.replaceChildren(
       ...skipLinks([
         ['main', t(this.mode === 'grid' ? 'skip.board' : 'skip.list')],
-        ['aside', t('skip.aside')],
+        this.structure ? ['presenter', t('skip.presenter')] : ['aside', t('skip.aside')],
       ]),
     );
     this.footerEl.replaceWith((this.footerEl = pageFooter()));
-    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
+    // A facilitator's side panel is the drawer the presenter bar opens; the board has the width.
+    this.drawer.setEnabled(!!this.structure);
+    this.drawer.fill([this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 

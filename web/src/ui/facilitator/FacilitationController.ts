@@ -13,6 +13,7 @@ import type { SyncClient } from '../../sync/SyncClient';
 import type { Announcer } from '../Announcer';
 import { h } from '../dom';
 import { FacilitatorPanel } from './FacilitatorPanel';
+import { PresenterBar, type PresenterHooks } from './PresenterBar';
 import { FollowMe, followEnabled, setFollowEnabled } from './FollowMe';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ReadOnlyGuard } from './ReadOnlyGuard';
@@ -38,7 +39,7 @@ const FACILITATION_KINDS = new Set<Operation['kind']>([
   'participant.remove',
 ]);
 
-export interface FacilitationHost {
+export interface FacilitationHost extends Pick<PresenterHooks, 'joinCode' | 'screenLink' | 'showRound' | 'showJoin'> {
   client: SyncClient;
   announcer: Announcer;
   /** Shows a short message (the board's toasts). */
@@ -61,6 +62,8 @@ function allowedWhileLocked(op: Operation): boolean {
 /** Owns the banner, the facilitator panel and the follow/read-only behaviour of one board screen. */
 export class FacilitationController {
   readonly banner: StageBanner;
+  /** The facilitator's compact controls under the banner; hidden for everyone else. */
+  readonly bar: PresenterBar;
   /** The facilitator's panel; hidden for everyone else. */
   readonly panel: HTMLElement;
   private readonly controls: FacilitatorPanel;
@@ -84,6 +87,16 @@ export class FacilitationController {
     const submit = (op: Operation) => this.submit(op);
     const announce = (text: string) => host.announcer.now(text);
     this.controls = new FacilitatorPanel({ submit, announce, journeyId: () => host.journeyId() });
+    this.bar = new PresenterBar({
+      submit,
+      journeyId: () => host.journeyId(),
+      joinCode: () => host.joinCode(),
+      screenLink: () => host.screenLink(),
+      showRound: () => host.showRound(),
+      showJoin: (opener) => host.showJoin(opener),
+    });
+    this.banner.stageSlot.append(this.bar.stageControls);
+    this.banner.timerSlot.append(this.bar.timerControls);
     this.people = new ParticipantsPanel({ submit, announce, confirm: (text) => window.confirm(text) });
     this.panelHeading = h('h2', { id: 'facil-title', class: 'aside__heading' });
     this.panel = h(
@@ -137,6 +150,7 @@ export class FacilitationController {
     this.panelHeading.textContent = t('facil.heading');
     this.banner.relabel();
     this.controls.relabel();
+    this.bar.relabel();
   }
 
   /** After each render of the board. */
@@ -153,7 +167,9 @@ export class FacilitationController {
 
     const facilitator = this.isFacilitator;
     this.panel.hidden = !facilitator;
+    for (const el of [this.bar.el, this.banner.stageSlot, this.banner.timerSlot]) el.hidden = !facilitator;
     if (facilitator) {
+      this.bar.update(board, client.participants);
       this.controls.update(board);
       this.people.update(client.participants, client.me?.participantId ?? '', openRound(board));
     }
