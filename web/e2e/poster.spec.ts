@@ -120,6 +120,23 @@ test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({
   await expect(card).toBeFocused();
   const tools = card.locator('.card__tools');
   await expect(tools).toBeVisible();
+  // The tools leave the focused card and its text in view (they used to cover its first line),
+  // also for a card in the first lane, and are not hidden under the phase headers.
+  for (const text of ['Eerste kaart', 'Tweede kaart', 'Vierde kaart']) {
+    const c = sander.card(text);
+    await c.focus();
+    const m = await c.evaluate((el) => {
+      const box = (e: Element) => e.getBoundingClientRect();
+      const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+      const t = box(el.querySelector('.card__tools')!);
+      const headers = [...document.querySelectorAll('#board-grid th.phase-header')].map(box);
+      // Less than a square pixel: edges that touch (rounded at the zoom) are not a cover.
+      const covers = (a: DOMRect, b: DOMRect) => overlap(a, b) >= 1;
+      return { card: covers(t, box(el)), text: covers(t, box(el.querySelector('.card__text')!)), header: headers.some((hd) => covers(t, hd)), shown: t.height > 0 };
+    });
+    expect(m, `tools of "${text}"`).toEqual({ card: false, text: false, header: false, shown: true });
+  }
+  await card.focus();
   await page.keyboard.press('Escape');
   await expect(tools).toBeHidden();
   await expect(card).toBeFocused();
