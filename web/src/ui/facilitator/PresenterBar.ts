@@ -134,7 +134,7 @@ export class PresenterBar {
 
     const code = this.hooks.joinCode();
     this.code.hidden = code === null;
-    setText(this.code, code === null ? '' : `${t('share.codeLabel')} ${code}`);
+    setText(this.code, code === null ? '' : t('presenter.code', { code }));
     const link = this.hooks.screenLink();
     this.screen.hidden = link === null;
     if (link !== null && this.screen.getAttribute('href') !== link) this.screen.setAttribute('href', link);
