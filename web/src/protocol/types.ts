@@ -49,7 +49,7 @@ export type Anonymity = 'painPointsAndIdeas' | 'all' | 'none';
 export type ImprovementStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'dropped';
 
 /**
- * Why a message or operation was rejected (protocol.md, 'Error codes'): bad_json, bad_message (wrong shape or type of a field), unknown_type, not_joined, protocol_version, not_found (an id that does not exist), conflict (an id that already exists, or a delete of something not empty), invalid (a value out of range), forbidden (role), limit (a workshop limit, a voting budget or cap), locked (the facilitator locked the board, P-FAC-4), closed (the facilitator closed the workshop to new participants, P-JOIN-10), rate_limited (too many new participants this minute, P-JOIN-9), internal (the server failed; that message or that workshop failed alone).
+ * Why a message or operation was rejected (protocol.md, 'Error codes'): bad_json, bad_message (wrong shape or type of a field), unknown_type (an unknown message type or operation kind), not_joined, protocol_version, not_found (an id that does not exist), conflict (an id that already exists, or a delete of something not empty), invalid (a value out of range), forbidden (role), removed (a facilitator removed this participant, P-ROLE-4), limit (a workshop limit, a voting budget or cap), locked (the facilitator locked the board, P-FAC-4), closed (the facilitator closed the workshop to new participants, P-JOIN-10), rate_limited (too many new participants this minute, P-JOIN-9), internal (the server failed; that message or that workshop failed alone).
  */
 export type ErrorCode =
   | 'bad_json'
@@ -61,6 +61,7 @@ export type ErrorCode =
   | 'conflict'
   | 'invalid'
   | 'forbidden'
+  | 'removed'
   | 'limit'
   | 'locked'
   | 'closed'
