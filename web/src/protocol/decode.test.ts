@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeServerMessage } from './decode';
-import { schemaFiles, schemaProblems } from './schemas.testing';
+import { schemaAjv, schemaFiles, schemaProblems } from './schemas.testing';
 
 /** JSON frames the decoder drops (the schema test below checks the server may not send them). */
 const droppedFrames: unknown[] = [
@@ -86,6 +86,11 @@ describe('the decoder against schemas/ (Ajv, strict)', () => {
       limits: { maxMessageBytes: 65536, maxCardText: 2000 }, snapshot,
     })),
   ];
+
+  // Compiling the unions takes seconds on a loaded machine: once, outside the tests' own time.
+  beforeAll(() => {
+    schemaAjv().getSchema(serverMessage);
+  }, 60_000);
 
   it('holds enough examples to mean something', () => {
     expect(operations.length).toBeGreaterThanOrEqual(47);
