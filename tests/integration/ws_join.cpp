@@ -65,6 +65,34 @@ TEST_CASE("P-JOIN-1 an op before hello gets not_joined and the connection keeps 
     CHECK(ack.at("seq") == 1);
 }
 
+TEST_CASE("P-JOIN-1 a message of an unknown type gets unknown_type, before hello as after it", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    ws_client client(server.port());
+    client.send_invalid(R"({"type":"shout","text":"hoi"})");
+    CHECK(client.wait_error(std::nullopt).at("code") == "unknown_type");
+    client.join(w.id);
+    client.send_invalid(R"({"type":"shout","text":"hoi"})");
+    CHECK(client.wait_error(std::nullopt).at("code") == "unknown_type");
+}
+
+TEST_CASE("P-JOIN-11 a hello refused for its content may be corrected on the same connection", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    ws_client client(server.port());
+    json bad{{"type", "hello"}, {"protocolVersion", 1}, {"workshopId", w.id},
+             {"clientId", client.client_id()}, {"displayName", std::string(61, 'x')}, {"lastSeq", 0}};
+    client.send_invalid(bad.dump());
+    CHECK(client.wait_error(std::nullopt).at("code") == "invalid");
+    bad["displayName"] = "Anna";
+    bad["facilitatorKey"] = std::string(42, 'A');  // a key is 43 characters
+    client.send_invalid(bad.dump());
+    CHECK(client.wait_error(std::nullopt).at("code") == "invalid");
+    CHECK(client.hello(w.id).at("type") == "welcome");
+}
+
 TEST_CASE("P-JOIN-1 a second hello gets bad_message and the connection keeps working", "[ws]")
 {
     test_server server;
