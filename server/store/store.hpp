@@ -1,6 +1,7 @@
 #pragma once
 // The durable store behind one small, synchronous interface. Implementations: sqlite_store
-// (the embedded default). Every implementation must pass tests/store/store_contract.cpp.
+// (the embedded default) and pg_store (PostgreSQL, shared by the nodes of a cluster; `--db
+// postgresql://…`). Every implementation must pass tests/store/store_contract.cpp.
 // Never call a store from a network thread or a room strand: go through store_worker.
 
 #include <cstdint>
