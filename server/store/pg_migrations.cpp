@@ -73,8 +73,26 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_at ON audit(at);
 )sql";
 
-constexpr std::array<migration, 1> all_migrations{{
+// Schema version 2 (cluster): one owner per workshop (docs/cluster.md, "Leases and fencing").
+//
+// workshop_leases  who serves a workshop's room: `owner` (a node's id for this run), `epoch`
+//                  (one higher at every taking, by anyone: every commit checks it, so a node
+//                  that lost the lease can never commit again) and `expires_at` (PostgreSQL's
+//                  clock, so the nodes' clocks do not matter). A row is never deleted, not even
+//                  with its workshop: a new row would start the epochs again, and a stale
+//                  holder's epoch could match. It names no person and holds no content.
+constexpr std::string_view schema_v2 = R"sql(
+CREATE TABLE workshop_leases (
+    workshop_id TEXT        NOT NULL PRIMARY KEY,
+    owner       TEXT        NOT NULL,
+    epoch       BIGINT      NOT NULL CHECK (epoch > 0),
+    expires_at  TIMESTAMPTZ NOT NULL
+);
+)sql";
+
+constexpr std::array<migration, 2> all_migrations{{
     {"workshops, participants, ops, client_seqs, snapshots, audit", schema_v1},
+    {"workshop_leases", schema_v2},
 }};
 
 // Any fixed number: the advisory lock that serialises migrations across nodes.

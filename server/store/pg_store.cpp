@@ -58,6 +58,22 @@ constexpr std::pair<const char*, const char*> statements[] = {
     {"audit_from", "SELECT at, workshop_id, actor, action, outcome, detail FROM audit "
                    "WHERE at >= $1 ORDER BY at, id"},
     {"delete_audit", "DELETE FROM audit WHERE at < $1"},
+    // Leases (pg_migrations.cpp, schema version 2). Taking one bumps the epoch; the row is
+    // locked while the taker's statement runs, so a commit checking the old epoch either ends
+    // before the taking or sees the new epoch and fails.
+    {"acquire_lease", "INSERT INTO workshop_leases AS l (workshop_id, owner, epoch, expires_at) "
+                      "VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond') "
+                      "ON CONFLICT (workshop_id) DO UPDATE SET owner = excluded.owner, "
+                      "epoch = l.epoch + 1, expires_at = excluded.expires_at "
+                      "WHERE l.expires_at <= clock_timestamp() OR l.owner = excluded.owner "
+                      "RETURNING epoch"},
+    {"renew_lease", "UPDATE workshop_leases SET expires_at = clock_timestamp() + $4 * interval '1 millisecond' "
+                    "WHERE workshop_id = $1 AND owner = $2 AND epoch = $3 AND expires_at > clock_timestamp()"},
+    {"release_lease", "UPDATE workshop_leases SET expires_at = clock_timestamp() "
+                      "WHERE workshop_id = $1 AND owner = $2 AND epoch = $3"},
+    // FOR SHARE: a taking of the lease waits until this commit's transaction ends.
+    {"check_fence", "SELECT 1 FROM workshop_leases WHERE workshop_id = $1 AND owner = $2 AND "
+                    "epoch = $3 AND expires_at > clock_timestamp() FOR SHARE"},
 };
 
 workshop_record read_workshop(const pg::result& r, int row) {
@@ -178,6 +194,11 @@ void pg_store::commit(const write_batch& batch) {
     auto& db = impl_->db;
     try {
         transaction tx(db);
+        // First, so that a fenced-off node writes nothing (and holds no row locks for nothing).
+        for (const auto& f : batch.fences)
+            if (db.run("check_fence", {f.workshop_id, f.owner, f.epoch}).rows() == 0)
+                throw store_error("the lease on workshop '" + f.workshop_id + "' at epoch " +
+                                  std::to_string(f.epoch) + " is no longer held by " + f.owner);
         for (const auto& op : batch.ops) {
             db.run("insert_op", {op.workshop_id, op.seq, op.at, op.by, op.client_id, op.client_seq, op.op_json});
             // Operations the server makes on its own carry no client and advance no clientSeq.
@@ -190,6 +211,22 @@ void pg_store::commit(const write_batch& batch) {
     } catch (const store_error& e) {
         throw store_error(std::string("commit rolled back: ") + e.what());
     }
+}
+
+std::optional<lease_fence> pg_store::acquire_lease(std::string_view workshop_id, std::string_view owner,
+                                                   std::chrono::milliseconds period) {
+    const auto r = impl_->db.run("acquire_lease", {workshop_id, owner, std::int64_t{period.count()}});
+    if (r.rows() == 0) return std::nullopt;
+    return lease_fence{std::string(workshop_id), std::string(owner), r.integer(0, 0)};
+}
+
+bool pg_store::renew_lease(const lease_fence& held, std::chrono::milliseconds period) {
+    return impl_->db.run("renew_lease", {held.workshop_id, held.owner, held.epoch, std::int64_t{period.count()}})
+               .affected() > 0;
+}
+
+void pg_store::release_lease(const lease_fence& held) {
+    impl_->db.run("release_lease", {held.workshop_id, held.owner, held.epoch});
 }
 
 std::optional<workshop_record> pg_store::find_workshop(std::string_view workshop_id) {

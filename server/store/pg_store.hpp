@@ -7,7 +7,9 @@
 
 #include "store/store.hpp"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace jb::store {
@@ -35,6 +37,20 @@ public:
     void append_audit(const audit_record& entry) override;
     std::vector<audit_record> audit_since(std::int64_t since) override;
     std::int64_t delete_audit_before(std::int64_t cutoff) override;
+
+    // Leases (docs/cluster.md): at most one node serves a workshop's room at a time, and
+    // commit() checks a batch's fences in its own transaction. Expiry is PostgreSQL's clock.
+    //
+    // Takes the workshop's lease for `owner` for `period` if it is free, expired or already
+    // `owner`'s, with an epoch one higher than any before (so every earlier holder, `owner`'s
+    // own earlier run included, is fenced off). nullopt while another owner holds it.
+    std::optional<lease_fence> acquire_lease(std::string_view workshop_id, std::string_view owner,
+                                             std::chrono::milliseconds period);
+    // Extends a lease still held (same owner and epoch, unexpired) by `period` from now; false
+    // if it was lost.
+    bool renew_lease(const lease_fence& held, std::chrono::milliseconds period);
+    // Gives a held lease up at once (draining), so the next owner need not wait for its expiry.
+    void release_lease(const lease_fence& held);
 
     // The schema version of the database (after migration: supported_schema_version()).
     int schema_version() const;
