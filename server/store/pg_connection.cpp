@@ -54,6 +54,23 @@ std::int64_t result::affected() const {
     return n && *n ? std::stoll(n) : 0;
 }
 
+array_literal& array_literal::add(std::string_view text) {
+    if (text_.size() > 1) text_ += ',';
+    text_ += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') text_ += '\\';
+        text_ += c;
+    }
+    text_ += '"';
+    return *this;
+}
+
+array_literal& array_literal::add(std::int64_t value) {
+    if (text_.size() > 1) text_ += ',';
+    text_ += std::to_string(value);
+    return *this;
+}
+
 connection::connection(std::string url) : url_(std::move(url)) { connect(); }
 
 connection::~connection() {

@@ -56,6 +56,20 @@ private:
     std::string text_;
 };
 
+// PostgreSQL's text form of a one-dimensional array, {"a","b"}: many rows in one parameter, for
+// INSERT … SELECT FROM unnest($1::text[], …), so a group of rows costs one round trip. Every
+// text element is quoted with " and \ escaped, so commas, braces, blanks and the word NULL stay
+// text.
+class array_literal {
+public:
+    array_literal& add(std::string_view text);
+    array_literal& add(std::int64_t value);
+    std::string str() const { return text_ + "}"; }
+
+private:
+    std::string text_ = "{";
+};
+
 // One connection with its prepared statements. After the connection is lost (the server
 // restarted, a network blip), the next call reconnects and prepares the statements again;
 // the call that found it lost fails (its transaction is gone).

@@ -25,14 +25,20 @@ constexpr std::pair<const char*, const char*> statements[] = {
                         "ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, "
                         "state_json = excluded.state_json WHERE excluded.seq >= snapshots.seq"},
     {"snapshot_of", "SELECT seq, state_json FROM snapshots WHERE workshop_id = $1"},
-    {"insert_op", "INSERT INTO ops (workshop_id, seq, at, by_participant, client_id, client_seq, "
-                  "op_json) VALUES ($1, $2, $3, $4, $5, $6, $7)"},
+    // A group's ops in one statement each, whatever its size: a round trip costs more than the
+    // rows (docs/performance.md, "Store commit latency"). A repeated (workshop_id, seq) fails the
+    // whole statement, as one row of the batch would.
+    {"insert_ops", "INSERT INTO ops (workshop_id, seq, at, by_participant, client_id, client_seq, "
+                   "op_json) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], "
+                   "$4::text[], $5::text[], $6::bigint[], $7::text[])"},
     {"ops_after", "SELECT seq, at, by_participant, client_id, client_seq, op_json FROM ops "
                   "WHERE workshop_id = $1 AND seq > $2 ORDER BY seq"},
-    {"upsert_client_seq", "INSERT INTO client_seqs (workshop_id, client_id, last_client_seq) "
-                          "VALUES ($1, $2, $3) ON CONFLICT (workshop_id, client_id) DO UPDATE "
-                          "SET last_client_seq = greatest(client_seqs.last_client_seq, "
-                          "excluded.last_client_seq)"},
+    // Grouped first: one statement may not update the same row twice.
+    {"upsert_client_seqs", "INSERT INTO client_seqs (workshop_id, client_id, last_client_seq) "
+                           "SELECT w, c, max(s) FROM unnest($1::text[], $2::text[], $3::bigint[]) "
+                           "AS t(w, c, s) GROUP BY w, c ON CONFLICT (workshop_id, client_id) "
+                           "DO UPDATE SET last_client_seq = greatest(client_seqs.last_client_seq, "
+                           "excluded.last_client_seq)"},
     {"client_seqs_of", "SELECT client_id, last_client_seq FROM client_seqs WHERE workshop_id = $1"},
     {"upsert_participant", "INSERT INTO participants (workshop_id, id, token_hash, display_name, "
                            "role, created_at, removed) VALUES ($1, $2, $3, $4, $5, $6, $7) "
@@ -100,6 +106,27 @@ struct pg_store::impl {
     }
     void write_snapshot(const snapshot_record& s) {
         db.run("upsert_snapshot", {s.workshop_id, s.seq, s.state_json});
+    }
+    void write_ops(const std::vector<logged_op>& ops) {
+        pg::array_literal workshop, seq, at, by, client, client_seq, json;
+        pg::array_literal seq_workshop, seq_client, seq_value;
+        for (const auto& op : ops) {
+            workshop.add(op.workshop_id);
+            seq.add(op.seq);
+            at.add(op.at);
+            by.add(op.by);
+            client.add(op.client_id);
+            client_seq.add(op.client_seq);
+            json.add(op.op_json);
+            // Operations the server makes on its own carry no client and advance no clientSeq.
+            if (!op.client_id.empty()) {
+                seq_workshop.add(op.workshop_id);
+                seq_client.add(op.client_id);
+                seq_value.add(op.client_seq);
+            }
+        }
+        db.run("insert_ops", {workshop.str(), seq.str(), at.str(), by.str(), client.str(), client_seq.str(), json.str()});
+        db.run("upsert_client_seqs", {seq_workshop.str(), seq_client.str(), seq_value.str()});
     }
     void write_participant(const char* statement, const participant_record& p) {
         db.run(statement, {p.workshop_id, p.id, p.token_hash, p.display_name, p.role, p.created_at, p.removed});
@@ -199,12 +226,7 @@ void pg_store::commit(const write_batch& batch) {
             if (db.run("check_fence", {f.workshop_id, f.owner, f.epoch}).rows() == 0)
                 throw store_error("the lease on workshop '" + f.workshop_id + "' at epoch " +
                                   std::to_string(f.epoch) + " is no longer held by " + f.owner);
-        for (const auto& op : batch.ops) {
-            db.run("insert_op", {op.workshop_id, op.seq, op.at, op.by, op.client_id, op.client_seq, op.op_json});
-            // Operations the server makes on its own carry no client and advance no clientSeq.
-            if (!op.client_id.empty())
-                db.run("upsert_client_seq", {op.workshop_id, op.client_id, op.client_seq});
-        }
+        if (!batch.ops.empty()) impl_->write_ops(batch.ops);
         for (const auto& p : batch.participants) impl_->write_participant("upsert_participant", p);
         for (const auto& s : batch.snapshots) impl_->write_snapshot(s);
         tx.commit();

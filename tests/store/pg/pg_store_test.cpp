@@ -132,3 +132,30 @@ TEST_CASE("pg store: a wrong URL fails with PostgreSQL's reason and without the 
         CHECK_THAT(what, !Contains("s3cret-pw"));
     }
 }
+
+TEST_CASE("pg store: a group's ops come back byte for byte, whatever characters they hold", "[store][pg]") {
+    // The ops of a commit travel as array literals (one statement per group): every character
+    // those quote or escape must survive, as must an empty client id (a server op).
+    postgresql impl;
+    auto s = impl.open();
+    s->create_workshop(make_workshop("w1", "ABC234"), "{}");
+    std::vector<logged_op> ops;
+    const std::vector<std::string> texts = {R"({"text":"quote \" and backslash \\ and \\\" both"})",
+                                            "{a,b} {\"NULL\"} NULL , ' \t\n Één ✓ 🎉",
+                                            "",
+                                            "\\",
+                                            "\""};
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto op = make_op("w1", static_cast<std::int64_t>(i) + 1, i == 2 ? "" : "client \"x\",{y}\\", 7 + i);
+        op.op_json = texts[i];
+        op.by = texts[(i + 1) % texts.size()];
+        ops.push_back(op);
+    }
+    write_batch batch;
+    batch.ops = ops;
+    s->commit(batch);
+    const auto loaded = s->load_workshop("w1");
+    REQUIRE(loaded);
+    CHECK(loaded->ops_after == ops);
+    CHECK(loaded->client_seqs == std::map<std::string, std::int64_t>{{"client \"x\",{y}\\", 11}});
+}
