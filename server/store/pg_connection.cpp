@@ -71,7 +71,15 @@ array_literal& array_literal::add(std::int64_t value) {
     return *this;
 }
 
-connection::connection(std::string url) : url_(std::move(url)) { connect(); }
+connection::connection(std::string url) : url_(std::move(url)) {
+    try {
+        connect();
+    } catch (...) {
+        // No destructor runs for an object whose constructor threw.
+        PQfinish(conn_);
+        throw;
+    }
+}
 
 connection::~connection() {
     if (conn_) PQfinish(conn_);
