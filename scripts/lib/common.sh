@@ -42,6 +42,7 @@ JB_TEST_PACKAGES=(
     python3-odf                # reads the ODS export back (tests/export/read_back.py)
     prometheus                 # promtool checks GET /metrics (tests/integration, tests/package)
     dpkg-dev curl jq           # the package suite: dpkg-shlibdeps, requests, JSON answers
+    ccache                     # the package suite's build reuses build/test's objects
     "${JB_FUZZ_PACKAGES[@]}"
 )
 
