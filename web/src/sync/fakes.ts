@@ -13,6 +13,7 @@ import type {
   ServerMessage,
 } from '../protocol/types';
 import { defaultFacilitation } from '../model/facilitation';
+import { defaultEvaluation } from '../model/evaluation';
 import type { Clock, Network, SocketLike, TimerHandle } from './environment';
 
 /** One socket. Client → server frames collect in `sent`; server → client frames wait in an inbox until flush(). */
@@ -162,6 +163,8 @@ export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
     groups: [],
     rounds: [],
     improvements: { roundIds: [], items: [] },
+    scores: [],
+    evaluation: defaultEvaluation(),
   };
 }
 
@@ -315,7 +318,7 @@ export class FakeRoom {
   private broadcastPresence(): void {
     const participants: PresenceEntry[] = this.connections
       .filter((c) => c.joined)
-      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: c.role, online: true, editing: null }));
+      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: c.role, online: true, editing: null, voting: null }));
     for (const c of this.connections) if (c.joined) c.socket.push({ type: 'presence', participants });
   }
 }
