@@ -5,12 +5,15 @@ describe('decoding server frames', () => {
   it('accepts each server message type of the protocol', () => {
     const op = { kind: 'card.delete', cardId: 'c1' };
     const frames = [
-      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [] },
-      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 3, lastClientSeq: 0, snapshot: { workshop: {}, journeys: [], cards: [] } },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [] },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 3, lastClientSeq: 0, snapshot: { workshop: {}, journeys: [], cards: [] } },
       { type: 'event', seq: 1, at: 1, by: 'p', clientId: 'c', clientSeq: 1, op },
       { type: 'ack', clientSeq: 1, seq: 1 },
       { type: 'error', code: 'invalid', message: 'x' },
-      { type: 'presence', participants: [] },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [], presence: { participants: [], offline: 0 } },
+      { type: 'presence', participants: [], offline: 0 },
+      { type: 'presence', joined: [{ participantId: 'p1', displayName: 'A', role: 'participant', online: true }] },
+      { type: 'presence', updated: [{ participantId: 'p1', editing: null }], left: ['p2'], offline: 1 },
       { type: 'pong', t: 5 },
     ];
     for (const f of frames) expect(decodeServerMessage(JSON.stringify(f)), f.type).toEqual(f);
@@ -26,9 +29,12 @@ describe('decoding server frames', () => {
       JSON.stringify({ type: 'event', seq: '1', clientId: 'c', clientSeq: 1, op: { kind: 'card.delete' } }),
       JSON.stringify({ type: 'event', seq: 1, clientId: 'c', clientSeq: 1 }),
       JSON.stringify({ type: 'ack', clientSeq: 1 }),
-      JSON.stringify({ type: 'welcome', protocolVersion: 1, you: {}, seq: 0, lastClientSeq: 0 }),
-      JSON.stringify({ type: 'welcome', protocolVersion: 1, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] }),
+      JSON.stringify({ type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0 }),
+      JSON.stringify({ type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] }),
       JSON.stringify({ type: 'presence' }),
+      JSON.stringify({ type: 'presence', left: [3] }),
+      JSON.stringify({ type: 'presence', joined: [{ displayName: 'no id' }] }),
+      JSON.stringify({ type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] }),
       JSON.stringify({ type: 'error' }),
     ]) {
       expect(decodeServerMessage(text), text).toBeNull();

@@ -1,8 +1,8 @@
-// The wire messages of docs/protocol.md (version 1), written by hand from that page.
+// The wire messages of docs/protocol.md (version 2), written by hand from that page.
 // They must match the JSON Schemas in schemas/ (the machine-readable contract); when schemas/
 // lands, these should be generated from it and marked "generated, do not edit".
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type Role = 'participant' | 'facilitator' | 'screen';
 /** The roles a facilitator can give a participant (participant.role). */
@@ -673,6 +673,8 @@ export interface WelcomeMessage {
   serverTime?: number;
   snapshot?: BoardSnapshot;
   events?: EventBody[];
+  /** Who is in the workshop now (P-PRES-3); later presence messages change it. */
+  presence: PresenceList;
 }
 export interface EventMessage extends EventBody {
   type: 'event';
@@ -704,22 +706,46 @@ export interface ErrorMessage {
   message: string;
   clientSeq?: number;
 }
+/** One participant in the presence list (P-PRES-3): `editing` and `voting` only when set. */
 export interface PresenceEntry {
   participantId: string;
   displayName: string;
   role: Role;
   online: boolean;
-  editing: string | null;
-  /** During an open round, for participants who may vote: counts only. */
-  voting?: VotingStatus | null;
+  /** The card they edit; absent while none. */
+  editing?: string;
+  /** During an open round, for those who count in its progress (P-VOTE-7): counts only. */
+  voting?: VotingStatus;
 }
 export interface VotingStatus {
   used: number;
   done: boolean;
 }
+/** What changed of one participant: their id and only the changed fields (null: cleared). */
+export interface PresenceUpdate {
+  participantId: string;
+  displayName?: string;
+  role?: Role;
+  online?: boolean;
+  editing?: string | null;
+  voting?: VotingStatus | null;
+}
+/** welcome.presence: the list, and how many offline participants it leaves out (P-PRES-5). */
+export interface PresenceList {
+  participants: PresenceEntry[];
+  offline: number;
+}
+/**
+ * presence (server → client): the whole list (P-PRES-4), or what changed since the last one
+ * (P-PRES-3); `offline` in a change only when it changed.
+ */
 export interface ServerPresenceMessage {
   type: 'presence';
-  participants: PresenceEntry[];
+  participants?: PresenceEntry[];
+  offline?: number;
+  joined?: PresenceEntry[];
+  updated?: PresenceUpdate[];
+  left?: string[];
 }
 export interface PongMessage {
   type: 'pong';
