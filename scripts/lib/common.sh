@@ -13,6 +13,7 @@ JB_RUN_PACKAGES=(
     libboost-dev               # Boost.Beast / Asio (HTTP and WebSocket)
     libboost-program-options-dev  # command-line options
     libsqlite3-dev             # the embedded database
+    libpq-dev                  # the PostgreSQL store (--db postgresql://…, docs/cluster.md)
     libsystemd-dev             # sd_notify: tells systemd when the server is ready (Type=notify)
     nlohmann-json3-dev         # JSON
     libssl-dev                 # OpenSSL libcrypto: SHA-256 and the CSPRNG
@@ -34,12 +35,14 @@ JB_TEST_PACKAGES=(
     catch2                     # C++ unit and integration tests
     chromium                   # browser end-to-end tests (Playwright drives /usr/bin/chromium)
     nginx                      # the reverse-proxy test (tests/deploy)
+    postgresql                 # the store-pg suite's throwaway PostgreSQL 15 (deploy/cluster/pg)
     openssl                    # its self-signed certificate
     zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
     python3-openpyxl           # reads the XLSX export back (tests/export/read_back.py)
     python3-odf                # reads the ODS export back (tests/export/read_back.py)
     prometheus                 # promtool checks GET /metrics (tests/integration, tests/package)
     dpkg-dev curl jq           # the package suite: dpkg-shlibdeps, requests, JSON answers
+    ccache                     # the package suite's build reuses build/test's objects
     "${JB_FUZZ_PACKAGES[@]}"
 )
 

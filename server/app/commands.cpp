@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include "app/config.hpp"
+#include "store/open_store.hpp"
 #include "store/sqlite_store.hpp"
 
 #include <cstdio>
@@ -58,7 +59,7 @@ std::optional<config> command_config(const char* name, std::vector<char*> rest, 
         return std::nullopt;
     }
     auto cfg = std::get<config>(std::move(parsed));
-    if (!std::filesystem::exists(cfg.db)) {
+    if (!store::is_postgresql_url(cfg.db) && !std::filesystem::exists(cfg.db)) {
         std::cerr << "journeyboard: no database at " << cfg.db << " (see --db or --config)\n";
         status = 2;
         return std::nullopt;
@@ -89,9 +90,9 @@ int audit(int argc, char** argv, char** environment)
     if (!cfg)
         return status;
     try {
-        store::sqlite_store db(cfg->db);
+        const auto db = store::open_store(cfg->db);
         std::cout << "time\tworkshop\tactor\taction\toutcome\tdetail\n";
-        for (const auto& e : db.audit_since(since))
+        for (const auto& e : db->audit_since(since))
             std::cout << utc_time(e.at) << '\t' << e.workshop_id << '\t' << e.actor << '\t' << e.action
                       << '\t' << e.outcome << '\t' << e.detail << '\n';
     } catch (const std::exception& e) {
@@ -123,6 +124,11 @@ int backup(int argc, char** argv, char** environment)
     auto cfg = command_config("journeyboard backup", rest, environment, status);
     if (!cfg)
         return status;
+    if (store::is_postgresql_url(cfg->db)) {
+        std::cerr << "journeyboard backup: copies a SQLite file; back PostgreSQL up with its own "
+                     "tools, e.g. pg_dump (docs/cluster.md)\n";
+        return 2;
+    }
     try {
         store::sqlite_store db(cfg->db);
         db.backup_to(destination);

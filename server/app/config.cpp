@@ -4,6 +4,7 @@
 #include "app/version.hpp"
 #include "archive/archive.hpp"
 #include "export/labels.hpp"
+#include "store/open_store.hpp"
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/program_options.hpp>
@@ -45,7 +46,8 @@ std::string effective_configuration(const po::options_description& desc, const o
     for (const auto& option : desc.options()) {
         const auto& name = option->long_name();
         if (const auto* origin = sources.origin(name))
-            out << name << " = " << origin->value << "  # " << origin->source << "\n";
+            out << name << " = " << (name == "db" ? store::describe_db(origin->value) : origin->value)
+                << "  # " << origin->source << "\n";
         else
             out << name << " = " << default_text(*option) << "  # default\n";
     }
@@ -123,7 +125,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     desc.add_options()
         ("port", po::value(&port)->default_value(port), "TCP port for HTTP and WebSocket (0: any free port)")
         ("bind", po::value(&c.bind)->default_value(c.bind), "address to listen on (0.0.0.0 or :: for every interface)")
-        ("db", po::value(&c.db)->default_value(c.db), "SQLite database file (its folder is created)")
+        ("db", po::value(&c.db)->default_value(c.db), "SQLite database file (its folder is created), or a postgresql:// URL: the shared store of a cluster (docs/cluster.md)")
         ("static", po::value(&c.static_dir)->default_value(c.static_dir), "folder of the built web client")
         ("threads", po::value(&c.threads)->default_value(c.threads), "network threads")
         ("allow-origin", po::value(&c.net.allow_origins)->composing(),
@@ -234,7 +236,9 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
     if (idle_seconds > 86'400)
         return bad("--room-idle-seconds must be 0 (never) to 86400");
     if (c.db.empty())
-        return bad("--db must name a file");
+        return bad("--db must name a file or a postgresql:// URL");
+    if (store::is_postgresql_url(c.db) && !c.backup_dir.empty())
+        return bad("--backup-dir copies the SQLite file; back PostgreSQL up with its own tools (docs/cluster.md)");
     if (c.retention_days > 36500)
         return bad("--retention-days must be 0 (off) to 36500");
     if (!(lookup_burst >= 1) || !(lookup_per_second > 0))

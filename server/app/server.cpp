@@ -4,6 +4,7 @@
 #include "app/version.hpp"
 #include "net/static_files.hpp"
 #include "store/audit.hpp"
+#include "store/open_store.hpp"
 #include "util/log.hpp"
 #include "util/metrics.hpp"
 
@@ -90,14 +91,16 @@ std::string server::start()
     if (ec)
         return "--bind " + cfg_.bind + " is not an IP address";
     try {
-        const auto parent = std::filesystem::path(cfg_.db).parent_path();
-        if (!parent.empty())
-            std::filesystem::create_directories(parent);
-        db_ = std::make_unique<store::sqlite_store>(cfg_.db);
+        if (!store::is_postgresql_url(cfg_.db)) {
+            const auto parent = std::filesystem::path(cfg_.db).parent_path();
+            if (!parent.empty())
+                std::filesystem::create_directories(parent);
+        }
+        db_ = store::open_store(cfg_.db);
         // Before the worker starts: this thread is still the store's only user.
         join_codes_.reset(db_->list_workshops());
     } catch (const std::exception& e) {
-        return "cannot open the database " + cfg_.db + ": " + e.what();
+        return "cannot open the database " + store::describe_db(cfg_.db) + ": " + e.what();
     }
     net::static_files files;
     try {
@@ -121,9 +124,10 @@ std::string server::start()
     }
 
     worker_ = std::make_unique<store::store_worker>(*db_);
-    if (!cfg_.backup_dir.empty())
+    // Only a SQLite file is copied by the server (config refuses --backup-dir with PostgreSQL).
+    if (auto* file = dynamic_cast<store::sqlite_store*>(db_.get()); file && !cfg_.backup_dir.empty())
         backups_ = std::make_unique<backup_schedule>(
-            ioc_, *worker_, *db_,
+            ioc_, *worker_, *file,
             backup_options{cfg_.backup_dir, std::chrono::hours(cfg_.backup_every_hours), cfg_.backup_keep});
     registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
     api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate,
@@ -161,7 +165,7 @@ int server::run()
         metrics_listener_->run();
     // Tests and scripts read the address from this stdout line; the log says it too.
     std::cout << "Journeyboard listening on " << url_ << std::endl;
-    log::info("server", "listening", {{"url", url_}, {"version", version_text()}, {"db", cfg_.db}});
+    log::info("server", "listening", {{"url", url_}, {"version", version_text()}, {"db", store::describe_db(cfg_.db)}});
     notify_ready("listening on " + url_);
     if (backups_)
         backups_->start();

@@ -52,7 +52,7 @@ private:
     void check_retention();
 
     config cfg_;
-    std::unique_ptr<store::sqlite_store> db_;
+    std::unique_ptr<store::store> db_;  // sqlite_store or pg_store, as --db says
     std::unique_ptr<store::store_worker> worker_;
     std::unique_ptr<backup_schedule> backups_;  // --backup-dir
     boost::asio::io_context ioc_;

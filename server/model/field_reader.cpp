@@ -4,6 +4,7 @@
 #include "model/text_rules.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace jb::model {
@@ -91,11 +92,12 @@ std::optional<std::string> field_reader::read_id(std::string_view name, bool req
     return *s;
 }
 
-std::optional<std::string> field_reader::read_secret(std::string_view name, bool required) {
-    const std::string* s = get_string(name, required);
+std::optional<std::string> field_reader::maybe_secret(std::string_view name,
+                                                      const text::secret_shape& shape) {
+    const std::string* s = get_string(name, false);
     if (!s) return std::nullopt;
-    if (!text::is_valid_secret(*s)) {
-        fail("invalid", name, "must match ^[A-Za-z0-9_-]{1,128}$");
+    if (!text::fits(*s, shape)) {
+        fail("invalid", name, "must match " + std::string(shape.pattern));
         return std::nullopt;
     }
     return *s;
@@ -145,20 +147,40 @@ std::optional<Enum> field_reader::read_enum(std::string_view name, bool required
     return value;
 }
 
+integral_value integral(const nlohmann::json& v) {
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return {integral_value::too_large, 0};
+        return {integral_value::ok, static_cast<std::int64_t>(u)};
+    }
+    if (v.is_number_integer()) return {integral_value::ok, v.get<std::int64_t>()};
+    if (!v.is_number_float()) return {integral_value::not_a_number, 0};
+    // 1.0, 6e4, -0.0: JSON has one number type, and JSON Schema's "integer" is any number
+    // whose value is integral (P-MSG-2); other JSON libraries write such numbers.
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || std::trunc(d) != d) return {integral_value::not_integral, 0};
+    // 2^63 as a double is the first value out of int64_t's range.
+    if (d >= 9'223'372'036'854'775'808.0) return {integral_value::too_large, 0};
+    if (d < -9'223'372'036'854'775'808.0) return {integral_value::too_small, 0};
+    return {integral_value::ok, static_cast<std::int64_t>(d)};
+}
+
 std::int64_t field_reader::integer(std::string_view name, std::int64_t min, std::int64_t max) {
     const nlohmann::json* v = get(name, true);
     if (!v) return 0;
-    if (!v->is_number_integer()) {
-        fail("bad_message", name, std::string("must be an integer, not ") + type_name(*v));
+    const auto [status, value] = integral(*v);
+    if (status == integral_value::not_a_number || status == integral_value::not_integral) {
+        fail("bad_message", name,
+             std::string("must be an integer, not ") +
+                 (status == integral_value::not_integral ? "a fraction" : type_name(*v)));
         return 0;
     }
-    if (v->is_number_unsigned() &&
-        v->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    if (status == integral_value::too_large) {
         fail("invalid", name, "must be at most " + std::to_string(max));
         return 0;
     }
-    const auto value = v->get<std::int64_t>();
-    if (value < min) {
+    if (status == integral_value::too_small || value < min) {
         fail("invalid", name, "must be at least " + std::to_string(min));
         return 0;
     }
@@ -307,7 +329,6 @@ constexpr std::string_view groups = "inwoner, ondernemer, persona";
 }  // namespace
 
 std::string field_reader::id(std::string_view n) { return read_id(n, true).value_or(""); }
-std::string field_reader::secret(std::string_view n) { return read_secret(n, true).value_or(""); }
 std::string field_reader::card_text(std::string_view n) {
     return read_free_text(n, text::max_card_text, true).value_or("");
 }
@@ -328,9 +349,6 @@ target_group field_reader::group(std::string_view n) {
 }
 
 std::optional<std::string> field_reader::maybe_id(std::string_view n) { return read_id(n, false); }
-std::optional<std::string> field_reader::maybe_secret(std::string_view n) {
-    return read_secret(n, false);
-}
 std::optional<std::string> field_reader::maybe_card_text(std::string_view n) {
     return read_free_text(n, text::max_card_text, false);
 }

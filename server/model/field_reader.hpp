@@ -5,6 +5,7 @@
 // decoder reads straight through and checks ok() once at the end.
 
 #include "model/operation.hpp"
+#include "model/text_rules.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +34,6 @@ public:
 
     // Required fields: a missing one is bad_message.
     std::string id(std::string_view name);
-    std::string secret(std::string_view name);
     std::string card_text(std::string_view name);
     std::string name_text(std::string_view name, std::size_t max_length);  // trimmed
     std::string order_key(std::string_view name);
@@ -57,7 +57,8 @@ public:
 
     // Optional fields: absent → nothing. Present but null is a wrong type.
     std::optional<std::string> maybe_id(std::string_view name);
-    std::optional<std::string> maybe_secret(std::string_view name);
+    // A capability secret of the given kind (text_rules.hpp).
+    std::optional<std::string> maybe_secret(std::string_view name, const text::secret_shape& shape);
     std::optional<std::string> maybe_card_text(std::string_view name);
     std::optional<std::string> maybe_name_text(std::string_view name, std::size_t max_length);
     std::optional<std::string> maybe_order_key(std::string_view name);
@@ -94,7 +95,6 @@ private:
     const nlohmann::json* get(std::string_view name, bool required);
     const std::string* get_string(std::string_view name, bool required);
     std::optional<std::string> read_id(std::string_view name, bool required);
-    std::optional<std::string> read_secret(std::string_view name, bool required);
     std::optional<std::string> read_free_text(std::string_view name, std::size_t max, bool required);
     std::optional<std::string> read_name(std::string_view name, std::size_t max, bool required);
     std::optional<std::string> read_order_key(std::string_view name, bool required);
@@ -107,6 +107,14 @@ private:
     std::string prefix_;
     std::optional<op_error> error_;
 };
+
+// A JSON value read as a whole number (P-MSG-2): an integer, or a number written with a
+// fraction or exponent whose value is integral (1.0, 6e4), within int64_t.
+struct integral_value {
+    enum status_kind { ok, not_a_number, not_integral, too_large, too_small } status;
+    std::int64_t value;
+};
+integral_value integral(const nlohmann::json& v);
 
 // A field name from client input, quoted and cut to a readable length for an error message.
 std::string quote_name(std::string_view name);

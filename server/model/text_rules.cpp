@@ -89,7 +89,9 @@ std::optional<std::string> text_problem(std::string_view s, std::size_t max_leng
 
 bool is_valid_id(std::string_view s) { return is_token(s, max_id); }
 
-bool is_valid_secret(std::string_view s) { return is_token(s, max_secret); }
+bool fits(std::string_view s, const secret_shape& shape) {
+    return s.size() >= shape.min_length && is_token(s, shape.max_length);
+}
 
 std::optional<std::size_t> code_points(std::string_view s) {
     std::size_t count = 0;

@@ -11,7 +11,6 @@
 namespace jb::model::text {
 
 inline constexpr std::size_t max_id = 64;
-inline constexpr std::size_t max_secret = 128;
 inline constexpr std::size_t max_card_text = 2000;
 inline constexpr std::size_t max_title = 200;
 inline constexpr std::size_t max_display_name = 60;
@@ -20,8 +19,19 @@ inline constexpr std::size_t max_persona_description = 500;
 
 // ^[A-Za-z0-9_-]{1,64}$
 bool is_valid_id(std::string_view s);
-// A participant token or facilitator key: ^[A-Za-z0-9_-]{1,128}$
-bool is_valid_secret(std::string_view s);
+// A capability secret: base64url of a length that depends on its kind, as common.schema.json
+// says (protocol.md, "Identifiers and values").
+struct secret_shape {
+    std::size_t min_length, max_length;
+    std::string_view pattern;  // for error messages
+};
+// Made by the server from 32 random bytes; 1..128 accepted, as a token is opaque to clients.
+inline constexpr secret_shape participant_token{1, 128, "^[A-Za-z0-9_-]{1,128}$"};
+// 32 random bytes: 43 characters.
+inline constexpr secret_shape facilitator_key{43, 43, "^[A-Za-z0-9_-]{43}$"};
+// 16 random bytes (22 characters) since P-ROLE-5's short links; 43 in older workshops.
+inline constexpr secret_shape screen_key{22, 43, "^[A-Za-z0-9_-]{22,43}$"};
+bool fits(std::string_view s, const secret_shape& shape);
 
 // The number of code points in well-formed UTF-8, or nothing if `s` is not well-formed.
 std::optional<std::size_t> code_points(std::string_view s);

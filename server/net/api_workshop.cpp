@@ -51,7 +51,8 @@ std::optional<std::string> bearer_key(const http_request& req)
         if (std::tolower(static_cast<unsigned char>(value[i])) != scheme[i])
             return std::nullopt;
     std::string key(value.substr(scheme.size()));
-    if (!model::text::is_valid_secret(key))
+    // The facilitator key, or a co-facilitator's participant token (authorize): the wider shape.
+    if (!model::text::fits(key, model::text::participant_token))
         return std::nullopt;
     return key;
 }

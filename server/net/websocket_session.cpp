@@ -1,4 +1,6 @@
 #include "net/websocket_session.hpp"
+
+#include "net/query_string.hpp"
 #include "util/log.hpp"
 #include "util/metrics.hpp"
 
@@ -57,6 +59,8 @@ void websocket_session::count_queue()
 void websocket_session::run(http_request req)
 {
     state_->add(shared_from_this());
+    if (auto w = query_param(to_std(req.target()), "w"))
+        routed_workshop_ = std::string(w->substr(0, 128));
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
         res.set(http::field::server, "journeyboard");
@@ -185,6 +189,10 @@ void websocket_session::on_hello(protocol::hello hello)
                                                  std::to_string(protocol::version));
         return start_close(protocol::close_code::protocol_version, "protocol version");
     }
+    // P-WS-11: a router chose this node by the URL's workshop; a hello for another one would be
+    // served where its owner is not, so it is refused (the connection may send a right hello).
+    if (routed_workshop_ && *routed_workshop_ != hello.workshop_id)
+        return send_error("bad_message", "hello.workshop is not the workshop w of the WebSocket URL");
     stage_ = stage::opening;
     hello_deadline_.cancel();
     std::string workshop_id = hello.workshop_id;

@@ -93,6 +93,8 @@ private:
     // and a close code Beast sent by itself (1009).
     std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
     std::string peer_address_, workshop_id_;
+    // The upgrade URL's `w` (P-WS-11): the workshop a router sent this connection here for.
+    std::optional<std::string> routed_workshop_;
     std::uint16_t beast_close_code_ = 0;
     std::size_t counted_queue_bytes_ = 0;
 };

@@ -34,10 +34,21 @@ std::string parse_problem(const json::exception& e) {
     return what;
 }
 
-std::variant<json, decode_error> parse(std::string_view text) {
+// A key given twice in one object: different parsers would keep different values (P-MSG-1).
+struct duplicate_key {
+    std::string name;
+    bool top_level;  // in the message object itself, not nested in one of its fields
+};
+
+struct parsed_message {
+    json value;
+    std::optional<duplicate_key> duplicate;
+};
+
+std::variant<parsed_message, decode_error> parse(std::string_view text) {
     // One set of keys per open object, to find a key given twice.
     std::vector<std::set<std::string>> open;
-    std::optional<std::string> duplicate;
+    std::optional<duplicate_key> duplicate;
     const json::parser_callback_t track = [&](int, json::parse_event_t event, json& parsed) {
         switch (event) {
         case json::parse_event_t::object_start:
@@ -49,7 +60,7 @@ std::variant<json, decode_error> parse(std::string_view text) {
         case json::parse_event_t::key:
             if (!open.empty() && !open.back().insert(parsed.get<std::string>()).second &&
                 !duplicate)
-                duplicate = parsed.get<std::string>();
+                duplicate = duplicate_key{parsed.get<std::string>(), open.size() == 1};
             break;
         default:
             break;
@@ -57,32 +68,39 @@ std::variant<json, decode_error> parse(std::string_view text) {
         return true;
     };
     try {
-        json j = json::parse(text.begin(), text.end(), track);
-        if (duplicate)
-            return decode_error{"bad_message", "field " + quote_name(*duplicate) + " given twice", {}};
-        return j;
+        return parsed_message{json::parse(text.begin(), text.end(), track), std::move(duplicate)};
     } catch (const json::exception& e) {
         return decode_error{"bad_json", "not valid JSON: " + parse_problem(e), {}};
     }
+}
+
+// The clientSeq of an op message, when it can be read without doubt: so that the error about
+// the rest of the message names the operation it is about (P-SYNC-2).
+std::optional<std::int64_t> readable_client_seq(const json& j, const duplicate_key& duplicate) {
+    if (!j.is_object() || j.value("type", json()) != "op") return std::nullopt;
+    if (duplicate.top_level && (duplicate.name == "clientSeq" || duplicate.name == "type"))
+        return std::nullopt;
+    field_reader r(j, "");
+    const std::int64_t client_seq = r.integer("clientSeq", 1, max_safe_integer);
+    if (!r.ok()) return std::nullopt;
+    return client_seq;
 }
 
 std::variant<client_message, decode_error> read_hello(const json& j) {
     // The version comes first: a newer client may send fields this server does not know.
     const auto version_it = j.find("protocolVersion");
     if (version_it == j.end()) return decode_error{"bad_message", "protocolVersion: missing", {}};
-    if (!version_it->is_number_integer())
+    const auto [status, value] = model::integral(*version_it);  // 1.0 is 1 (P-MSG-2)
+    if (status == model::integral_value::not_a_number ||
+        status == model::integral_value::not_integral)
         return decode_error{"bad_message", "protocolVersion: must be an integer", {}};
-    // The parser keeps non-negative integers unsigned and negative ones signed.
-    const auto& v = *version_it;
-    const bool newer = v.is_number_unsigned()
-                           ? v.get<std::uint64_t>() > static_cast<std::uint64_t>(version)
-                           : v.get<std::int64_t>() > version;
-    const bool older = v.is_number_unsigned()
-                           ? v.get<std::uint64_t>() < static_cast<std::uint64_t>(version)
-                           : v.get<std::int64_t>() < version;
+    const bool newer = status == model::integral_value::too_large ||
+                       (status == model::integral_value::ok && value > version);
+    const bool older = status == model::integral_value::too_small ||
+                       (status == model::integral_value::ok && value < version);
     if (newer || older) {
         return decode_error{"protocol_version",
-                            "protocolVersion " + v.dump() + ": " +
+                            "protocolVersion " + version_it->dump() + ": " +
                                 (older ? "client too old" : "server too old") +
                                 " (this server speaks version " + std::to_string(version) + ")",
                             {}};
@@ -97,9 +115,9 @@ std::variant<client_message, decode_error> read_hello(const json& j) {
     h.client_id = r.id("clientId");
     h.display_name = r.name_text("displayName", model::text::max_display_name);
     h.last_seq = r.integer("lastSeq", 0, max_safe_integer);
-    h.participant_token = r.maybe_secret("participantToken");
-    h.facilitator_key = r.maybe_secret("facilitatorKey");
-    h.screen_key = r.maybe_secret("screenKey");
+    h.participant_token = r.maybe_secret("participantToken", model::text::participant_token);
+    h.facilitator_key = r.maybe_secret("facilitatorKey", model::text::facilitator_key);
+    h.screen_key = r.maybe_secret("screenKey", model::text::screen_key);
     if (r.ok() && h.facilitator_key && h.screen_key)
         r.fail("bad_message", "screenKey", "give facilitatorKey or screenKey, not both");
     if (!r.ok()) return from(*r.error());
@@ -150,7 +168,10 @@ std::variant<client_message, decode_error> read_ping(const json& j) {
 std::variant<client_message, decode_error> decode_client_message(std::string_view text) {
     auto parsed = parse(text);
     if (auto* e = std::get_if<decode_error>(&parsed)) return std::move(*e);
-    const json& j = std::get<json>(parsed);
+    const auto& [j, duplicate] = std::get<parsed_message>(parsed);
+    if (duplicate)
+        return decode_error{"bad_message", "field " + quote_name(duplicate->name) + " given twice",
+                            readable_client_seq(j, *duplicate)};
     if (!j.is_object()) return decode_error{"bad_message", "message: must be a JSON object", {}};
     const auto type = j.find("type");
     if (type == j.end()) return decode_error{"bad_message", "type: missing", {}};

@@ -178,15 +178,15 @@ void room::turn_away(const std::shared_ptr<room_client>& client) {
     client->close(code, shutdown_reason_);
 }
 
-void room::refuse(const std::shared_ptr<room_client>& client, const char* why) {
-    client->deliver(share(protocol::encode_error("forbidden", why)), delivery::must_arrive);
+void room::refuse(const std::shared_ptr<room_client>& client, std::string_view code, const char* why) {
+    client->deliver(share(protocol::encode_error(code, why)), delivery::must_arrive);
     client->close(protocol::close_code::forbidden, why);
 }
 
 // P-ROLE-5: a screen has no participant record and is not in the presence list.
 void room::join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
     if (workshop_.screen_key.empty() || *hello.screen_key != workshop_.screen_key)
-        return refuse(client, "wrong screen key");
+        return refuse(client, "forbidden", "wrong screen key");
     connections_[client] = connection{"", hello.client_id, true, 0, std::nullopt};
     count_connections();
     auto anonymous = hello;
@@ -204,7 +204,8 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         auto found = token_to_participant_.find(util::sha256_hex(*hello.participant_token));
         if (found != token_to_participant_.end()) {
             who = &participants_.at(found->second);
-            if (who->record.removed) return refuse(client, "removed");  // P-ROLE-4
+            if (who->record.removed)  // P-ROLE-4
+                return refuse(client, "removed", "you were removed from this workshop");
             token = *hello.participant_token;
         }
     }
@@ -214,7 +215,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         // A key replaced meanwhile (P-HTTP-11) does not lock out a facilitator whose own
         // token says who they are: their stored role decides (P-JOIN-4).
         if (!facilitator && !(who && who->record.role == "facilitator"))
-            return refuse(client, "wrong facilitator key");
+            return refuse(client, "forbidden", "wrong facilitator key");
     }
     bool changed = false;
     if (!who && !facilitator && refuse_newcomer(client)) return;

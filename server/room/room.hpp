@@ -133,7 +133,8 @@ private:
     model::role role_of(const connection& conn) const;
     model::viewer viewer_of(const connection& conn) const;
     void join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello);
-    void refuse(const std::shared_ptr<room_client>& client, const char* why);
+    // Error `code` with message `why`, then close 4003.
+    void refuse(const std::shared_ptr<room_client>& client, std::string_view code, const char* why);
     // Why a new participant may not join now (door closed, full, too many this minute), as the
     // error sent before the close; nothing if they may. A right facilitator key is never refused.
     bool refuse_newcomer(const std::shared_ptr<room_client>& client);

@@ -37,7 +37,7 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
     // record already says so, and nothing more of theirs is accepted (P-ROLE-4).
     if (auto who = participants_.find(conn.participant_id);
         who != participants_.end() && who->second.record.removed) {
-        client->deliver(share(protocol::encode_error("forbidden", "op: you were removed from this workshop",
+        client->deliver(share(protocol::encode_error("removed", "op: you were removed from this workshop",
                                                      msg.client_seq)),
                         delivery::must_arrive);
         return;
@@ -130,7 +130,7 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
         // P-ROLE-4: the removed participant's connections are told, then closed.
         std::erase_if(connections_, [&](const auto& entry) {
             if (entry.second.participant_id != event.removed_participant) return false;
-            entry.first->deliver(share(protocol::encode_error("forbidden", "removed")),
+            entry.first->deliver(share(protocol::encode_error("removed", "you were removed from this workshop")),
                                  delivery::must_arrive);
             entry.first->close(protocol::close_code::forbidden, "removed");
             return true;

@@ -248,6 +248,9 @@ std::optional<loaded_workshop> sqlite_store::load_workshop(std::string_view work
 }
 
 void sqlite_store::commit(const write_batch& batch) {
+    // One node owns every workshop of its file: nothing here could check a lease.
+    if (!batch.fences.empty())
+        throw store_error("commit refused: a lease fence needs a store shared by nodes (PostgreSQL)");
     if (batch.empty()) return;
     try {
         transaction tx(impl_->db, transaction::kind::immediate);

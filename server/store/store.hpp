@@ -1,6 +1,7 @@
 #pragma once
 // The durable store behind one small, synchronous interface. Implementations: sqlite_store
-// (the embedded default). Every implementation must pass tests/store/store_contract.cpp.
+// (the embedded default) and pg_store (PostgreSQL, shared by the nodes of a cluster; `--db
+// postgresql://…`). Every implementation must pass tests/store/store_contract.cpp.
 // Never call a store from a network thread or a room strand: go through store_worker.
 
 #include <cstdint>
@@ -47,6 +48,16 @@ struct snapshot_record {
     bool operator==(const snapshot_record&) const = default;
 };
 
+// A condition of a commit in a cluster (docs/cluster.md): `owner` still holds the workshop's
+// lease at `epoch`, unexpired. A node that lost the lease (paused, partitioned, slow) can then
+// never commit that workshop's ops again, whatever it believes. Only a store shared by nodes
+// takes leases (pg_store); sqlite_store refuses a batch with a fence.
+struct lease_fence {
+    std::string workshop_id, owner;
+    std::int64_t epoch = 0;
+    bool operator==(const lease_fence&) const = default;
+};
+
 // Everything written in one transaction. Ops also advance the per-client clientSeq
 // (max(client_seq) per (workshop_id, client_id)) in the same transaction (protocol P-SYNC-4);
 // an op with an empty client_id (made by the server itself) advances none. Every record must
@@ -56,6 +67,7 @@ struct write_batch {
     std::vector<participant_record> participants;  // upsert by (workshop_id, id)
     std::vector<snapshot_record> snapshots;        // replaces the workshop's older snapshot
                                                    // (one with a lower seq is ignored)
+    std::vector<lease_fence> fences;  // all must hold, or nothing of the batch is written
     bool empty() const { return ops.empty() && participants.empty() && snapshots.empty(); }
 };
 

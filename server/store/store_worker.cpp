@@ -156,6 +156,7 @@ void store_worker::commit_group(std::vector<pending_write>& group) {
             append(merged.ops, group[i].batch.ops);
             append(merged.participants, group[i].batch.participants);
             append(merged.snapshots, group[i].batch.snapshots);
+            append(merged.fences, group[i].batch.fences);
         }
         merged_ok = try_commit(store_, merged);
         if (!merged_ok) {

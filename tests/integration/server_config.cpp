@@ -87,6 +87,25 @@ TEST_CASE("config: a bad value stops the start with one line naming option, valu
     }
 }
 
+TEST_CASE("config: a postgresql:// --db never shows its password, and refuses the SQLite backups",
+          "[app][config]")
+{
+    // Nothing here connects: --check-config and a refused option stop before the store opens.
+    auto res = run_server_binary({"--db", "postgresql://jb:geheim@db.example.nl/jb", "--check-config"});
+    INFO(res.output);
+    REQUIRE(res.status == 0);
+    CHECK(setting(res.output, "db") == "db = postgresql://jb:***@db.example.nl/jb  # argument --db");
+    CHECK(res.output.find("geheim") == std::string::npos);
+
+    res = run_server_binary({"--db", "postgresql://jb@db.example.nl/jb", "--backup-dir", "/nowhere"});
+    CHECK(res.status == 2);
+    CHECK(res.output == "journeyboard: --backup-dir copies the SQLite file; back PostgreSQL up with its own "
+                        "tools (docs/cluster.md) (got /nowhere from argument --backup-dir)\n");
+    res = run_server_binary({"backup", "/nowhere/copy.db", "--db", "postgresql://jb@db.example.nl/jb"});
+    CHECK(res.status == 2);
+    CHECK(res.output.find("back PostgreSQL up with its own tools") != std::string::npos);
+}
+
 TEST_CASE("config: a config file's unknown option or unreadable value names its line", "[app][config]")
 {
     temp_dir dir;

@@ -150,6 +150,13 @@ TEST_CASE("P-SYNC-5 a client that reconnects gets exactly the events it missed",
     CHECK(none.at("events").empty());
     CHECK(none.at("seq") == 4);
 
+    // lastSeq 0 is a client with no state: a snapshot, though every event is still held.
+    ws_client fresh(server.port());
+    auto whole = fresh.join(w.id, {.last_seq = 0});
+    CHECK(whole.contains("snapshot"));
+    CHECK_FALSE(whole.contains("events"));
+    CHECK(whole.at("seq") == 4);
+
     // Events keep flowing after the reconnect, with no gap.
     bram.apply(card_add(board, new_id("card"), "daarna", "a9"));
     CHECK(again.wait_for("event").at("seq") == 5);

@@ -133,6 +133,19 @@ TEST_CASE("P-SYNC-2 a rejected op does not move lastClientSeq", "[ws][sync]")
     CHECK(ack.at("seq") == 2);
 }
 
+TEST_CASE("P-WS-1 a text frame that is not UTF-8 closes the connection with 1007", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    ws_client client(server.port());
+    client.join(w.id);
+    client.send_text("{\"type\":\"ping\",\"t\":1,\"x\":\"\xC3\x28\"}");
+    CHECK(client.wait_closed().code == 1007);
+    // The server keeps serving: a new connection joins.
+    ws_client again(server.port());
+    CHECK(again.join(w.id).at("type") == "welcome");
+}
+
 TEST_CASE("P-WS-1 a binary frame gets bad_message and the connection keeps working", "[ws]")
 {
     test_server server;

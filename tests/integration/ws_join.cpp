@@ -65,6 +65,34 @@ TEST_CASE("P-JOIN-1 an op before hello gets not_joined and the connection keeps 
     CHECK(ack.at("seq") == 1);
 }
 
+TEST_CASE("P-JOIN-1 a message of an unknown type gets unknown_type, before hello as after it", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    ws_client client(server.port());
+    client.send_invalid(R"({"type":"shout","text":"hoi"})");
+    CHECK(client.wait_error(std::nullopt).at("code") == "unknown_type");
+    client.join(w.id);
+    client.send_invalid(R"({"type":"shout","text":"hoi"})");
+    CHECK(client.wait_error(std::nullopt).at("code") == "unknown_type");
+}
+
+TEST_CASE("P-JOIN-11 a hello refused for its content may be corrected on the same connection", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    ws_client client(server.port());
+    json bad{{"type", "hello"}, {"protocolVersion", 1}, {"workshopId", w.id},
+             {"clientId", client.client_id()}, {"displayName", std::string(61, 'x')}, {"lastSeq", 0}};
+    client.send_invalid(bad.dump());
+    CHECK(client.wait_error(std::nullopt).at("code") == "invalid");
+    bad["displayName"] = "Anna";
+    bad["facilitatorKey"] = std::string(42, 'A');  // a key is 43 characters
+    client.send_invalid(bad.dump());
+    CHECK(client.wait_error(std::nullopt).at("code") == "invalid");
+    CHECK(client.hello(w.id).at("type") == "welcome");
+}
+
 TEST_CASE("P-JOIN-1 a second hello gets bad_message and the connection keeps working", "[ws]")
 {
     test_server server;
@@ -273,4 +301,25 @@ TEST_CASE("P-HTTP-6 a new workshop starts with one journey of the default phases
     CHECK(kinds == std::vector<std::string>{"touchpoint", "expectation", "experience", "emotion",
                                             "pain_point", "idea"});
     CHECK(snapshot.at("cards").empty());
+}
+
+TEST_CASE("P-WS-11 the workshop in the upgrade URL must be the hello's; without it any workshop joins",
+          "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    const auto other = create_workshop(server.port());
+
+    ws_client routed(server.port(), {.target = "/ws?w=" + w.id});
+    CHECK(routed.join(w.id).at("type") == "welcome");
+
+    ws_client misrouted(server.port(), {.target = "/ws?x=1&w=" + other.id});
+    auto error = misrouted.hello(w.id);
+    CHECK(error.at("code") == "bad_message");
+    CHECK(error.at("message").get<std::string>().find("w of the WebSocket URL") != std::string::npos);
+    // The refused hello changed nothing: the same connection joins the workshop it was routed for.
+    CHECK(misrouted.join(other.id).at("type") == "welcome");
+
+    ws_client plain(server.port());
+    CHECK(plain.join(other.id).at("type") == "welcome");
 }

@@ -198,3 +198,15 @@ TEST_CASE("sqlite store: schema 2 gives every existing workshop its own random s
     REQUIRE(w1->participants.size() == 1);
     CHECK_FALSE(w1->participants[0].removed);
 }
+
+TEST_CASE("sqlite store: a batch with a lease fence is refused and writes nothing", "[store]") {
+    // One node owns every workshop of its file: a fence could not be checked, so it is not
+    // silently ignored either (docs/cluster.md).
+    sqlite_store s(":memory:");
+    s.create_workshop(make_workshop("w1", "ABC234"), "{}");
+    write_batch batch;
+    batch.ops = {make_op("w1", 1)};
+    batch.fences = {{"w1", "node-a", 1}};
+    CHECK_THROWS_WITH(s.commit(batch), Contains("lease fence"));
+    CHECK(s.load_workshop("w1")->ops_after.empty());
+}

@@ -1,5 +1,8 @@
 // The storage contract: every store implementation must pass this suite unchanged. Each test is
-// written against `store&` only and instantiated for every implementation below.
+// written against `store&` only and instantiated for every implementation below: the SQLite
+// ones in jb_unit_tests, PostgreSQL in jb_store_pg_tests (the same file built with
+// JB_STORE_CONTRACT_POSTGRESQL; scripts/test's store-pg suite runs it against a throwaway
+// server from deploy/cluster/pg).
 #include "store/store.hpp"
 
 #include "store_test_support.hpp"
@@ -9,8 +12,12 @@
 using namespace jb::store;
 using namespace jb::store::test;
 
+#ifdef JB_STORE_CONTRACT_POSTGRESQL
+#define STORE_CONTRACT_TEST(name) TEMPLATE_TEST_CASE("store contract: " name, "[store]", postgresql)
+#else
 #define STORE_CONTRACT_TEST(name) \
     TEMPLATE_TEST_CASE("store contract: " name, "[store]", sqlite_in_memory, sqlite_file)
+#endif
 
 namespace {
 

@@ -2,6 +2,8 @@
 // Shared by the store suites: records built from a few fields, a temporary directory, the
 // store implementations the contract suite runs against, and printing records in failures.
 
+#include "store/pg_connection.hpp"
+#include "store/pg_store.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -61,6 +63,31 @@ struct sqlite_file {
     static constexpr const char* name = "sqlite file";
     temp_dir dir;
     std::unique_ptr<store> open() { return std::make_unique<sqlite_store>(dir.file("board.db")); }
+};
+
+// The PostgreSQL database at JB_TEST_PG_URL (deploy/cluster/pg run sets it), which the tests
+// may wipe: never point it at one that holds anything. Without it every test fails, rather
+// than passing without having run.
+inline std::string test_pg_url() {
+    const char* url = std::getenv("JB_TEST_PG_URL");
+    if (!url || !*url)
+        throw std::runtime_error("JB_TEST_PG_URL is not set: run through deploy/cluster/pg run");
+    return url;
+}
+
+// Empties the test database: every table, type and sequence goes with the schema.
+inline void wipe_pg_database(const std::string& url) {
+    pg::connection c(url);
+    c.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+}
+
+// Each instance starts from an empty database; open() connects again, so a second open()
+// sees what the first one wrote (as reopening sqlite_file's file does).
+struct postgresql {
+    static constexpr const char* name = "postgresql";
+    std::string url = test_pg_url();
+    postgresql() { wipe_pg_database(url); }
+    std::unique_ptr<store> open() { return std::make_unique<pg_store>(url); }
 };
 
 }  // namespace jb::store::test

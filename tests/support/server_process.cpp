@@ -207,7 +207,11 @@ test_server::test_server(std::vector<std::string> extra_args, bool log_stderr, l
 
 void test_server::start()
 {
-    std::vector<std::string> args{"--db", db_path().string(), "--static", web_dir().string(),
+    // JB_TEST_DB_URL: a PostgreSQL database instead of the temporary file (scripts/test's
+    // store-pg suite runs the restart tests so, against deploy/cluster/pg).
+    const char* db_url = std::getenv("JB_TEST_DB_URL");
+    std::vector<std::string> args{"--db", db_url && *db_url ? std::string(db_url) : db_path().string(),
+                                  "--static", web_dir().string(),
                                   "--templates", JB_TEMPLATES_DIR};
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());
     process_.reset();

@@ -69,7 +69,8 @@ private:
 };
 
 // What most tests want: a server with its own temporary database and web client that can be
-// stopped and started again on the same database (restart tests).
+// stopped and started again on the same database (restart tests). With JB_TEST_DB_URL set, the
+// database is that PostgreSQL one instead (scripts/test's store-pg suite).
 class test_server {
 public:
     // With `log_stderr`, what the server writes on stderr goes to a file that log() reads

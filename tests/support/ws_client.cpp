@@ -185,7 +185,7 @@ ws_client::ws_client(unsigned short port, options opts)
     websocket::response_type res;
     const std::string host = "127.0.0.1:" + std::to_string(port);
     auto ec = run_with_timeout(ioc_, socket, timeout_, "the WebSocket handshake",
-                               [&](auto h) { ws_.async_handshake(res, host, "/ws", h); });
+                               [&](auto h) { ws_.async_handshake(res, host, opts.target, h); });
     if (ec == websocket::error::upgrade_declined)
         throw upgrade_refused(static_cast<int>(res.result_int()), res.body());
     if (ec)

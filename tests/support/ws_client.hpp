@@ -104,6 +104,7 @@ public:
         int receive_buffer = 0;  // SO_RCVBUF before connecting (0: the system's default)
         std::string client_id;   // empty: a fresh random one
         bool contract_log = true;  // false: keep bulk traffic out of the contract log
+        std::string target = "/ws";  // the upgrade URL's path and query
     };
 
     explicit ws_client(unsigned short port);

@@ -75,12 +75,87 @@ TEST_CASE("an unknown message type is unknown_type", "[protocol]") {
     CHECK(e.message == "type: unknown message type \"shout\"");
 }
 
-TEST_CASE("a field given twice is a bad message", "[protocol]") {
+TEST_CASE("P-MSG-1 a field given twice is a bad message", "[protocol]") {
     const decode_error e = rejects(R"({"type":"op","clientSeq":1,"clientSeq":2,"op":{}})");
     CHECK(e.code == "bad_message");
     CHECK(e.message == "field \"clientSeq\" given twice");
+    CHECK_FALSE(e.client_seq);  // which of the two?
     CHECK(rejects(R"({"type":"op","clientSeq":1,"op":{"kind":"card.delete","cardId":"a","cardId":"b"}})")
               .message == "field \"cardId\" given twice");
+    CHECK_FALSE(rejects(R"({"type":"op","type":"op","clientSeq":3,"op":{}})").client_seq);
+    CHECK_FALSE(rejects(R"({"type":"ping","t":1,"t":2})").client_seq);
+}
+
+TEST_CASE("P-SYNC-2 an op with a field given twice gets its error with its clientSeq", "[protocol]") {
+    decode_error e =
+        rejects(R"({"type":"op","clientSeq":5,"op":{"kind":"card.delete","cardId":"a","cardId":"b"}})");
+    CHECK(e.code == "bad_message");
+    CHECK(e.message == "field \"cardId\" given twice");
+    CHECK(e.client_seq == 5);
+    e = rejects(R"({"type":"op","op":{"kind":"card.delete","cardId":"a"},"op":{},"clientSeq":6})");
+    CHECK(e.message == "field \"op\" given twice");
+    CHECK(e.client_seq == 6);
+}
+
+TEST_CASE("P-MSG-2 an integer may be written as 7.0 or 6e4 when its value is integral and in range",
+          "[protocol]") {
+    json j = valid_op();
+    j["clientSeq"] = 7.0;
+    CHECK(std::get<op_message>(decodes(j.dump())).client_seq == 7);
+    CHECK(std::get<op_message>(decodes(R"({"type":"op","clientSeq":7e0,"op":{"kind":"card.delete","cardId":"c1"}})"))
+              .client_seq == 7);
+
+    const auto timer = decodes(R"({"type":"op","clientSeq":1,"op":{"kind":"timer.set","durationMs":6e4}})");
+    CHECK(std::get<model::timer_set>(std::get<op_message>(timer).op).duration_ms == 60000);
+
+    json h = valid_hello();
+    h["protocolVersion"] = 1.0;
+    h["lastSeq"] = 12.0;
+    CHECK(std::get<hello>(decodes(h.dump())).last_seq == 12);
+    h["protocolVersion"] = 2.0;
+    CHECK(rejects(h.dump()).code == "protocol_version");
+    h["protocolVersion"] = 1.5;
+    CHECK(rejects(h.dump()).message == "protocolVersion: must be an integer");
+
+    // Integral but out of range is invalid, as for any integer; a fraction is not an integer.
+    j["clientSeq"] = 0.0;
+    CHECK(rejects(j.dump()).message == "clientSeq: must be at least 1");
+    j["clientSeq"] = -0.0;
+    CHECK(rejects(j.dump()).message == "clientSeq: must be at least 1");
+    j["clientSeq"] = 1e300;
+    CHECK(rejects(j.dump()).message == "clientSeq: must be at most 9007199254740991");
+    j["clientSeq"] = -1e300;
+    CHECK(rejects(j.dump()).message == "clientSeq: must be at least 1");
+    j["clientSeq"] = 7.5;
+    decode_error e = rejects(j.dump());
+    CHECK(e.code == "bad_message");
+    CHECK(e.message == "clientSeq: must be an integer, not a fraction");
+}
+
+TEST_CASE("P-JOIN-5 P-ROLE-5 keys and tokens have the lengths of the schemas", "[protocol]") {
+    const auto with = [](const char* field, std::size_t length) {
+        json h = valid_hello();
+        h[field] = std::string(length, 'A');
+        return decode_client_message(h.dump());
+    };
+    const auto accepted = [&](const char* field, std::size_t length) {
+        return std::holds_alternative<client_message>(with(field, length));
+    };
+    CHECK(accepted("facilitatorKey", 43));
+    CHECK_FALSE(accepted("facilitatorKey", 42));
+    CHECK_FALSE(accepted("facilitatorKey", 44));
+    CHECK_FALSE(accepted("facilitatorKey", 128));
+    CHECK(std::get<decode_error>(with("facilitatorKey", 42)).message ==
+          "facilitatorKey: must match ^[A-Za-z0-9_-]{43}$");
+    CHECK(std::get<decode_error>(with("facilitatorKey", 42)).code == "invalid");
+    CHECK(accepted("screenKey", 22));
+    CHECK(accepted("screenKey", 43));
+    CHECK_FALSE(accepted("screenKey", 21));
+    CHECK_FALSE(accepted("screenKey", 44));
+    CHECK(std::get<decode_error>(with("screenKey", 21)).message == "screenKey: must match ^[A-Za-z0-9_-]{22,43}$");
+    CHECK(accepted("participantToken", 1));
+    CHECK(accepted("participantToken", 128));
+    CHECK_FALSE(accepted("participantToken", 129));
 }
 
 TEST_CASE("very deep nesting is rejected without harm", "[protocol]") {
@@ -148,7 +223,7 @@ TEST_CASE("P-JOIN-2 the version is checked before anything else in hello", "[pro
     decode_error e = rejects(j.dump());
     CHECK(e.code == "bad_message");
     CHECK(e.message == "protocolVersion: missing");
-    for (const json& wrong : {json("1"), json(1.0), json(nullptr)}) {
+    for (const json& wrong : {json("1"), json(1.5), json(nullptr)}) {  // 1.0 is 1 (P-MSG-2)
         j["protocolVersion"] = wrong;
         e = rejects(j.dump());
         CHECK(e.code == "bad_message");
@@ -182,13 +257,14 @@ TEST_CASE("hello fields are checked and named", "[protocol]") {
     check("lastSeq", absent, "bad_message", "lastSeq: missing");
     check("lastSeq", -1, "invalid", "lastSeq: must be at least 0");
     check("lastSeq", "0", "bad_message", "lastSeq: must be an integer, not a string");
-    check("lastSeq", 0.5, "bad_message", "lastSeq: must be an integer, not a number");
+    check("lastSeq", 0.5, "bad_message", "lastSeq: must be an integer, not a fraction");
+    check("lastSeq", "3", "bad_message", "lastSeq: must be an integer, not a string");
     check("lastSeq", 9007199254740992LL, "invalid", "lastSeq: must be at most 9007199254740991");
     check("participantToken", "", "invalid", "participantToken: must match ^[A-Za-z0-9_-]{1,128}$");
     check("participantToken", nullptr, "bad_message", "participantToken: must be a string, not null");
-    check("facilitatorKey", std::string(129, 'k'), "invalid",
-          "facilitatorKey: must match ^[A-Za-z0-9_-]{1,128}$");
-    check("facilitatorKey", "key=", "invalid", "facilitatorKey: must match ^[A-Za-z0-9_-]{1,128}$");
+    check("facilitatorKey", std::string(129, 'k'), "invalid", "facilitatorKey: must match ^[A-Za-z0-9_-]{43}$");
+    check("facilitatorKey", std::string(42, 'k') + "=", "invalid",
+          "facilitatorKey: must match ^[A-Za-z0-9_-]{43}$");
     check("role", "facilitator", "bad_message", "unknown field \"role\"");
 }
 
@@ -371,7 +447,8 @@ TEST_CASE("P-ROLE-5 hello takes a screen key, but not together with a facilitato
     const auto screen = decode_client_message(base + R"(,"screenKey":"Zp4Q9rT2vX7yA1bC3dE5fG"})");
     REQUIRE(std::holds_alternative<client_message>(screen));
     CHECK(std::get<hello>(std::get<client_message>(screen)).screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");
-    const auto both = decode_client_message(base + R"(,"screenKey":"abc","facilitatorKey":"def"})");
+    const auto both = decode_client_message(base + R"(,"screenKey":"Zp4Q9rT2vX7yA1bC3dE5fG","facilitatorKey":")" +
+                                            std::string(43, 'k') + "\"}");
     REQUIRE(std::holds_alternative<decode_error>(both));
     CHECK(std::get<decode_error>(both).code == "bad_message");
     CHECK(std::get<decode_error>(both).message == "screenKey: give facilitatorKey or screenKey, not both");

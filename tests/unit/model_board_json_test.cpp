@@ -214,7 +214,7 @@ TEST_CASE("from_json rejects a malformed document", "[model]") {
     expect_rejected("empty title", [](json& d) { d["workshop"]["title"] = " "; },
                     "workshop.title: must not be empty");
     expect_rejected("time not an integer", [](json& d) { d["workshop"]["createdAt"] = 1.5; },
-                    "workshop.createdAt: must be an integer, not a number");
+                    "workshop.createdAt: must be an integer, not a fraction");
     expect_rejected("journeys not an array", [](json& d) { d["journeys"] = json::object(); },
                     "journeys: must be an array");
     expect_rejected("no cards", [](json& d) { d.erase("cards"); }, "cards: missing");

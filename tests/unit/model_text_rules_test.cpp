@@ -31,13 +31,18 @@ TEST_CASE("ids match ^[A-Za-z0-9_-]{1,64}$", "[model]") {
     CHECK_FALSE(is_valid_id(std::string("a\0b", 3)));
 }
 
-TEST_CASE("secrets are 1 to 128 base64url characters", "[model]") {
-    CHECK(is_valid_secret(std::string(43, 'A')));
-    CHECK(is_valid_secret(std::string(128, '-')));
-    CHECK_FALSE(is_valid_secret(""));
-    CHECK_FALSE(is_valid_secret(std::string(129, 'A')));
-    CHECK_FALSE(is_valid_secret("abc="));
-    CHECK_FALSE(is_valid_secret("ab+c"));
+TEST_CASE("secrets are base64url of their kind's length", "[model]") {
+    CHECK(fits(std::string(43, 'A'), participant_token));
+    CHECK(fits(std::string(128, '-'), participant_token));
+    CHECK_FALSE(fits("", participant_token));
+    CHECK_FALSE(fits(std::string(129, 'A'), participant_token));
+    CHECK_FALSE(fits("abc=", participant_token));
+    CHECK_FALSE(fits("ab+c", participant_token));
+    CHECK(fits(std::string(43, '_'), facilitator_key));
+    CHECK_FALSE(fits(std::string(42, '_'), facilitator_key));
+    CHECK(fits(std::string(22, 'z'), screen_key));
+    CHECK_FALSE(fits(std::string(21, 'z'), screen_key));
+    CHECK_FALSE(fits(std::string(44, 'z'), screen_key));
 }
 
 TEST_CASE("code points are counted, not bytes", "[model]") {

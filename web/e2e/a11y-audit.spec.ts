@@ -70,6 +70,7 @@ test('audit: focus after joining and on Alt+L, the card name, hidden sections, l
 
   // Label in name on the facilitator's board: the participants' role buttons, the share panel
   // with the big-screen link, the card tools.
+  await sander.showControls();
   await expect(sander.presenceItem('Anna')).toBeVisible();
   await expect(page.getByTestId('screen-link')).toBeVisible();
   await expectLabelInName(page, 'facilitator board');

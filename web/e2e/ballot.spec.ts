@@ -234,6 +234,10 @@ test('B-BALLOT-3 the facilitator\'s and the participants\' screens have no contr
   const bob = await newUser('Bob');
   await bob.joinWithCode(code);
   await bob.addCard('Aanvragen', 'Knelpunt', 'Niemand weet welke stukken nodig zijn');
+  // The presenter bar with a toggle on (filled), and the drawer with the participants panel.
+  await fien.page.getByTestId('private-toggle').click();
+  await expect(fien.page.getByTestId('private-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await fien.showControls();
   await expect(fien.presenceItem('Bob')).toBeVisible();
   // The participants panel shows "Verwijderen" (a danger button) for Bob.
   await expect(fien.page.locator('.button--danger').filter({ visible: true }).first()).toBeVisible();

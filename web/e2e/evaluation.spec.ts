@@ -26,6 +26,7 @@ function distributionRow(page: Page, label: string): Locator {
 test('P-EVAL-1 P-EVAL-2 two participants answer the closing poll anonymously; the facilitator sees the results live', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Evaluatie van de dag');
+  await sander.showControls();
   const anna = await newUser('Anna');
   const bob = await newUser('Bob');
   await anna.joinWithCode(code);

@@ -60,6 +60,7 @@ async function setUpBoard(sander: User, anna: User): Promise<void> {
   await item.getByLabel('Eigenaar').press('Tab');
   await item.getByLabel('Status').selectOption({ label: 'Gepland' });
   // The closing poll, answered by Anna.
+  await sander.showControls();
   await sander.page.getByTestId('evaluation-panel').getByRole('button', { name: 'Evaluatie openen' }).click();
   await anna.page.getByTestId('evaluation').getByRole('radio', { name: '5 – Heel goed' }).check();
   await anna.page.getByTestId('evaluation').getByLabel('Opmerkingen (mag leeg blijven)').fill(REMARK);

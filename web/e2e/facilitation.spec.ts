@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { download, exportDialog } from './results-support';
-import { expect, test, type User } from './support';
+import { saveScreenshot, SIZES } from './screenshots';
+import { expect, scrollsSideways, test, type User } from './support';
 
 const ORIENT = 'Oriënteren';
 const WAIT = 'Wachten';
@@ -57,6 +58,38 @@ async function sendAsFacilitator(page: Page, workshopId: string, facilitatorKey:
 test('the facilitator shares the workshop: the code, a QR code that reads back as the join link, and a read-only big screen', async ({ newUser }, testInfo) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Vergunning delen');
+  const page = sander.page;
+  // The presenter bar keeps the controls of the day compact: at 1440×900 the board has the
+  // whole width (it had 270 px less beside the old side panel); the rest waits in the drawer.
+  await expect(page.getByTestId('presenter-bar')).toBeVisible();
+  await expect(panel(sander)).toBeHidden();
+  expect((await page.locator('#board-grid').boundingBox())!.width).toBeGreaterThan(1300);
+  // The join code is one click away; Esc puts the drawer away and focus goes back.
+  const codeButton = page.getByRole('button', { name: `Code ${code}`, exact: true });
+  await codeButton.click();
+  await expect(page.getByTestId('join-code')).toBeInViewport();
+  await expect(page.locator('section.share')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('join-code')).toBeHidden();
+  await expect(codeButton).toBeFocused();
+  await expect(page.getByTestId('controls-toggle')).toHaveAttribute('aria-expanded', 'false');
+  // A facilitator on a phone: the bar wraps, every control on the screen, nothing sideways;
+  // the drawer is a sheet over the page with its close button in view.
+  await page.setViewportSize(SIZES.phone);
+  const off = await page
+    .locator('[data-testid="presenter-bar"] :is(button, a), .stage-banner__controls button')
+    .evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0 && (el.getBoundingClientRect().left < 0 || el.getBoundingClientRect().right > window.innerWidth)).length);
+  expect(off).toBe(0);
+  expect(await scrollsSideways(page)).toBe(false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'presenter-bar', 'phone');
+  await page.getByTestId('controls-toggle').click();
+  await expect(page.getByTestId('controls-close')).toBeInViewport();
+  await saveScreenshot(page, 'presenter-drawer', 'phone');
+  await page.getByTestId('controls-close').click();
+  await expect(page.getByTestId('controls-toggle')).toBeFocused();
+  await page.setViewportSize(SIZES.desktop);
+  await sander.showControls();
   await expect(panel(sander)).toBeVisible();
   await expect(sander.page.getByTestId('stage-title')).toHaveText('Voorbereiden');
 
@@ -89,6 +122,7 @@ test('the facilitator shares the workshop: the code, a QR code that reads back a
 test('the facilitator closes the door: a newcomer is told, a participant already in comes back', async ({ newUser }, testInfo) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Vergunning deur');
+  await sander.showControls();
   const anna = await newUser('Anna');
   await anna.joinWithCode(code);
   const door = sander.page.getByTestId('door-toggle');
@@ -117,6 +151,7 @@ test('the facilitator closes the door: a newcomer is told, a participant already
 test('stages and the timer are the same for everyone, and time up is signalled gently', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Vergunning timer');
+  await sander.showControls();
   const anna = await newUser('Anna');
   await anna.joinWithCode(code);
   await expect(panel(anna)).toBeHidden();
@@ -219,6 +254,7 @@ test('a locked board is read-only for participants; private writing hides new ca
 test('follow me shows participants the facilitator\'s phase, never while they type, and they may opt out', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Vergunning volgen');
+  await sander.showControls();
   const anna = await newUser('Anna');
   await anna.page.setViewportSize({ width: 480, height: 900 });
   await anna.joinWithCode(code);
@@ -271,6 +307,7 @@ test('follow me shows participants the facilitator\'s phase, never while they ty
 test('the facilitator sees who votes, shares and hands over the role, and removes a participant', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code, workshopId } = await sander.createWorkshop('Vergunning rollen');
+  await sander.showControls();
   const key = new URL(sander.page.url()).hash.match(/key=([^&]+)/)![1]!;
   const anna = await newUser('Anna');
   await anna.joinWithCode(code);
@@ -291,6 +328,8 @@ test('the facilitator sees who votes, shares and hands over the role, and remove
 
   // Co-facilitator: Anna gets the panel and the join code.
   await sander.page.getByRole('button', { name: 'Maak medebegeleider: Anna' }).click();
+  await expect(anna.page.getByTestId('presenter-bar')).toBeVisible();
+  await anna.showControls();
   await expect(panel(anna)).toBeVisible();
   await expect(anna.page.getByTestId('join-code')).toHaveText(code);
   await expect(anna.ownAnnouncement).toHaveText('Je bent nu begeleider.');
@@ -302,12 +341,15 @@ test('the facilitator sees who votes, shares and hands over the role, and remove
   await expect(anna.page.getByRole('button', { name: 'Structuur' })).toBeVisible();
   await sander.page.getByRole('button', { name: 'Maak deelnemer: Anna' }).click();
   await expect(panel(anna)).toBeHidden();
+  await expect(anna.page.getByTestId('presenter-bar')).toBeHidden();
+  await expect(anna.presenceItem('Anna')).toBeVisible(); // her side panel: who is here
   await expect(anna.page.getByRole('button', { name: 'Exporteren' })).toHaveCount(0);
   await expect(anna.page.getByRole('button', { name: 'Structuur' })).toHaveCount(0);
 
   // Hand over to Bob: Sander becomes a participant, also after a reload.
   sander.page.once('dialog', (d) => void d.accept());
   await sander.page.getByRole('button', { name: 'Draag over aan Bob' }).click();
+  await bob.showControls();
   await expect(panel(bob)).toBeVisible();
   await expect(panel(sander)).toBeHidden();
   await expect(sander.page).not.toHaveURL(/key=/);

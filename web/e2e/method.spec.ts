@@ -152,7 +152,7 @@ test('scores still count on a locked board; a screen draws the curve without pic
   const screen = await newUser('Scherm');
   await screen.page.goto(screenLink);
   // The big screen's poster draws the curve through the Emotie lane (screen.spec.ts walks its slides).
-  await sander.page.getByRole('button', { name: 'Klantreis in kaart brengen', exact: true }).click();
+  await sander.page.getByRole('button', { name: 'Volgende stap: Klantreis in kaart brengen' }).click();
   await expect(screen.page.locator('.poster__curve-line--current')).toHaveCount(1);
   await expect(screen.page.getByTestId('screen-poster')).toContainText(SITE);
   await expect(screen.page.getByRole('combobox')).toHaveCount(0);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { longWorkshop } from './report-support';
-import { saveScreenshot, SIZES } from './screenshots';
+import { applyOps, longWorkshop } from './report-support';
+import path from 'node:path';
+import { saveScreenshot, SCREENSHOT_DIR, SIZES } from './screenshots';
 import { expect, test } from './support';
 
 // The live board as a klantreis poster (issue 11): phases as columns, lanes as rows; after
@@ -110,7 +111,7 @@ test('the board opens at the top and, fitted, shows the whole default journey an
 
 test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({ newUser }) => {
   const sander = await newUser('Sander');
-  await sander.createWorkshop('Gereedschap');
+  const { workshopId } = await sander.createWorkshop('Gereedschap');
   const page = sander.page;
   for (const text of ['Eerste kaart', 'Tweede kaart', 'Derde kaart', 'Vierde kaart']) await sander.addCard('Oriënteren', 'Contactmoment', text);
   const card = sander.card('Tweede kaart');
@@ -120,6 +121,23 @@ test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({
   await expect(card).toBeFocused();
   const tools = card.locator('.card__tools');
   await expect(tools).toBeVisible();
+  // The tools leave the focused card and its text in view (they used to cover its first line),
+  // also for a card in the first lane, and are not hidden under the phase headers.
+  for (const text of ['Eerste kaart', 'Tweede kaart', 'Vierde kaart']) {
+    const c = sander.card(text);
+    await c.focus();
+    const m = await c.evaluate((el) => {
+      const box = (e: Element) => e.getBoundingClientRect();
+      const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+      const t = box(el.querySelector('.card__tools')!);
+      const headers = [...document.querySelectorAll('#board-grid th.phase-header')].map(box);
+      // Less than a square pixel: edges that touch (rounded at the zoom) are not a cover.
+      const covers = (a: DOMRect, b: DOMRect) => overlap(a, b) >= 1;
+      return { card: covers(t, box(el)), text: covers(t, box(el.querySelector('.card__text')!)), header: headers.some((hd) => covers(t, hd)), shown: t.height > 0 };
+    });
+    expect(m, `tools of "${text}"`).toEqual({ card: false, text: false, header: false, shown: true });
+  }
+  await card.focus();
   await page.keyboard.press('Escape');
   await expect(tools).toBeHidden();
   await expect(card).toBeFocused();
@@ -129,4 +147,14 @@ test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({
   await expect(page.locator('.toast')).toHaveCount(1);
   await page.getByRole('button', { name: 'Ongedaan maken' }).click();
   await expect(sander.card('Vierde kaart')).toBeVisible();
+
+  // Two cards of one group that sit together in a cell make one pile, the title on the first.
+  const ids = await page.locator('#board-grid li.card[data-card-id]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cardId!));
+  const key = new URLSearchParams(page.url().split('?')[1]).get('key')!;
+  await applyOps(page, { workshopId, joinCode: '', facilitatorKey: key }, () => [{ kind: 'group.add', groupId: 'pile', title: 'Stapel', cardIds: ids }]);
+  await expect(sander.card('Vierde kaart')).toHaveClass(/card--stacked/);
+  await expect(sander.card('Tweede kaart')).not.toHaveClass(/card--stacked/);
+  await expect(sander.card('Tweede kaart').getByText('Groep: Stapel')).toBeVisible();
+  expect((await sander.card('Vierde kaart').getByText('Groep: Stapel').boundingBox())!.height).toBeLessThanOrEqual(1);
+  await sander.cell('Oriënteren', 'Contactmoment').screenshot({ path: path.join(SCREENSHOT_DIR, 'group-pile.png') });
 });

@@ -49,7 +49,8 @@ export async function cardAction(u: User, text: string, name: string): Promise<v
 export async function linkIdea(u: User, idea: string, pain: string): Promise<void> {
   await cardAction(u, idea, `Koppelen aan knelpunt: ${idea}`);
   await u.page.getByRole('dialog', { name: 'Koppelen aan een knelpunt' }).getByRole('button', { name: pain }).click();
-  await expect(u.card(idea)).toContainText(`Lost op: ${pain}`);
+  // By its own text: the pain point's card now names the idea too ("Opgelost door: …").
+  await expect(u.page.locator('li.card[data-card-id]').filter({ has: u.page.locator('.card__text', { hasText: idea }) })).toContainText(`Lost op: ${pain}`);
 }
 
 // ---- the export dialog ----

@@ -132,6 +132,7 @@ test('the big screen presents every stage without scrolling, and follows a pinne
   await checkSlide(screen, 'board', shots);
 
   // Pinned from the facilitator's browser: the join code stays while the room maps.
+  await sander.showControls();
   await sander.page.getByLabel('Groot scherm toont').selectOption({ label: 'Voorbereiden' });
   await expect(screen.page.getByTestId('big-screen')).toHaveAttribute('data-slide', 'join');
   await expect(sander.page.getByTestId('stage-title')).toHaveText('Klantreis in kaart brengen');

@@ -55,6 +55,13 @@ export class User {
     return { workshopId, code };
   }
 
+  /** Opens the facilitator's drawer of controls ("Meer bediening") when it is closed. */
+  async showControls(): Promise<void> {
+    const toggle = this.page.getByTestId('controls-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(this.page.getByTestId('controls-close')).toBeVisible();
+  }
+
   async joinWithCode(code: string): Promise<void> {
     const page = this.page;
     await page.goto('/');

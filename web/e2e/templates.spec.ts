@@ -101,7 +101,7 @@ test('P-HTTP-11 the facilitator replaces a leaked key: the old link stops workin
   await page.reload();
   await sander.waitForBoard();
   await expect(page.getByRole('button', { name: 'Structuur' })).toBeVisible();
-  await expect(page.getByTestId('join-code')).toBeVisible();
+  await expect(page.getByTestId('bar-code')).toBeVisible(); // the join code, one click away
   await page.goto('/');
   await page.goto(oldUrl.replace(/\?.*$/, ''));
   await sander.waitForBoard();

@@ -82,7 +82,11 @@ test('group, link, a voting round with budget and cap, the tied ranking, paper v
     await expect(card(u, UPLOAD_BIG)).toContainText(`Groep: ${UPLOAD_BIG}`);
   }
   // The facilitator renames the group.
-  await sander.page.getByTestId('groups').locator('summary').click();
+  await sander.page.getByTestId('groups').locator('summary').first().click();
+  // Each group a fold of its own: the title and its cards, whole texts, stacked.
+  const group = sander.page.getByTestId('groups').locator('details.groups__group');
+  await expect(group.locator('summary')).toHaveText(`Groep: ${UPLOAD_BIG} (2 kaarten)`);
+  await expect(group.locator('.groups__text')).toHaveText([UPLOAD_BIG, UPLOAD_MORE]);
   const title = sander.page.getByTestId('groups').getByLabel('Naam van de groep');
   await title.fill('Uploaden');
   await title.press('Enter');
@@ -109,12 +113,18 @@ test('group, link, a voting round with budget and cap, the tied ranking, paper v
   // Linking an idea to a pain point, with the keyboard dialog; visible to all, removable.
   await cardAction(anna, EXAMPLE, `Koppelen aan knelpunt: ${EXAMPLE}`);
   await anna.page.getByRole('dialog', { name: 'Koppelen aan een knelpunt' }).getByRole('button', { name: PAIN_UPLOAD }).click();
-  for (const u of everyone) await expect(card(u, EXAMPLE)).toContainText(`Lost op: ${PAIN_UPLOAD}`);
+  // The link shows on both cards: the idea says what it solves, the pain point what solves it.
+  for (const u of everyone) {
+    await expect(card(u, EXAMPLE)).toContainText(`Lost op: ${PAIN_UPLOAD}`);
+    await expect(card(u, PAIN_UPLOAD)).toContainText(`Opgelost door: ${EXAMPLE}`);
+  }
   await cardAction(anna, CALL_BACK, `Koppelen aan knelpunt: ${CALL_BACK}`);
   await anna.page.getByRole('dialog', { name: 'Koppelen aan een knelpunt' }).getByRole('button', { name: PAIN_UPLOAD }).click();
   await expect(card(bob, CALL_BACK)).toContainText(`Lost op: ${PAIN_UPLOAD}`);
   await cardAction(anna, CALL_BACK, `Koppeling weghalen: ${CALL_BACK}`);
   for (const u of everyone) await expect(card(u, CALL_BACK)).not.toContainText('Lost op:');
+  await expect(card(bob, PAIN_UPLOAD)).not.toContainText(`Opgelost door: ${CALL_BACK}`);
+  await expect(card(bob, PAIN_UPLOAD)).toContainText(`Opgelost door: ${EXAMPLE}`);
 
   // Cleo votes on a phone: 320 px wide.
   await cleo.page.setViewportSize({ width: 320, height: 720 });

@@ -13,11 +13,12 @@ export function loadSchemaFiles() {
   return new Map(files.map((f) => [f, JSON.parse(readFileSync(path.join(schemasDir, f), 'utf8'))]));
 }
 
-// strict: unknown keywords, ambiguous types and the like are errors, not silent no-ops
-// (strictRequired is off because "at least one of" is written as anyOf of `required`s, whose
-// properties are defined beside the anyOf). allErrors: a failure reports every problem.
+// strict: unknown keywords, ambiguous types, a required field no `properties` beside it
+// declares (strictRequired) and the like are errors, not silent no-ops. "At least one of" is
+// written as anyOf of branches that each require one field and declare it `true` (its schema
+// and description are in the object's own properties). allErrors: a failure reports every problem.
 export function makeAjv(schemaFiles = loadSchemaFiles()) {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
   for (const schema of schemaFiles.values()) ajv.addSchema(schema);
   return ajv;
 }

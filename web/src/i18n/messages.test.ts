@@ -27,7 +27,7 @@ describe('message catalogue', () => {
     // of a journey's persona; the channels "Website" and "App"; "{scale}: {target}", the
     // dash of "no figure" are the same in both.)
     const same = new Set([
-      'app.name', 'join.codeLabel', 'share.codeLabel', 'conn.offline', 'group.persona',
+      'app.name', 'join.codeLabel', 'share.codeLabel', 'presenter.code', 'conn.offline', 'group.persona',
       'round.settings.minutes', 'improvements.status', 'status.open',
       'timer.heading', 'timer.label', 'timer.start', 'people.online', 'journey.persona',
       'method.channel.website', 'method.channel.app', 'method.scoreFor', 'method.col.scaleStat', 'method.none', 'card.place',

@@ -52,6 +52,7 @@ export const nl = {
   'skip.board': 'Naar het bord',
   'skip.list': 'Naar de lijst',
   'skip.aside': 'Naar de deelnemers',
+  'skip.presenter': 'Naar de bediening',
   'footer.statement': 'Toegankelijkheid',
 
   'list.phase': 'Fase {index}: {title}',
@@ -359,6 +360,7 @@ export const en: Catalogue = {
   'skip.board': 'Skip to the board',
   'skip.list': 'Skip to the list',
   'skip.aside': 'Skip to who takes part',
+  'skip.presenter': 'Skip to the controls',
   'footer.statement': 'Accessibility',
 
   'list.phase': 'Phase {index}: {title}',

@@ -111,11 +111,11 @@ describe('facilitation state', () => {
 
   it('P-FAC-10 screen.pin sets and clears the pinned stage, which a snapshot may leave out', () => {
     const b = ideaBoard();
-    expect(b.facilitation.screenPin).toBeNull();
+    expect(b.facilitation.screenPin).toBeUndefined();
     applyOp(b, { kind: 'screen.pin', stageId: 'prepare' }, testMeta);
     expect(b.facilitation.screenPin).toBe('prepare');
     applyOp(b, { kind: 'screen.pin', stageId: null }, testMeta);
-    expect(b.facilitation.screenPin).toBeNull();
+    expect(b.facilitation.screenPin).toBeUndefined();
   });
 });
 
@@ -146,7 +146,7 @@ describe('private writing', () => {
     applyOp(b, { kind: 'card.add', cardId: 'mine', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'mijn', color: 'yellow', orderKey: 'a1' }, { by: 'u1', at: 1, byRole: 'participant' });
     applyEventOp(b, { kind: 'hidden' }, { by: '', at: 2, effect: { privateCount: 3 } });
     expect(b.facilitation.privateCount).toBe(3);
-    const theirs = { id: 'theirs', journeyId: 'j1', phaseId: 'p2', laneId: 'li', text: 'van een ander', color: 'blue' as const, orderKey: 'a0', createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: true };
+    const theirs = { id: 'theirs', journeyId: 'j1', phaseId: 'p2', laneId: 'li', text: 'van een ander', color: 'blue' as const, orderKey: 'a0', createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: true, channel: null };
     expect(applyOp(b, { kind: 'writing.private', on: false }, { by: 'f', at: 3, effect: { revealed: [theirs] } })).toBe(true);
     expect(b.cards.get('theirs')).toMatchObject({ text: 'van een ander', private: false });
     expect(b.cards.get('theirs')!.authorId).toBeUndefined();

@@ -33,7 +33,6 @@ export function defaultFacilitation(): FacilitationDoc {
     doorOpen: true,
     privateCount: 0,
     focus: null,
-    screenPin: null,
     anonymity: 'painPointsAndIdeas',
   };
 }
@@ -52,7 +51,7 @@ export function facilitationFrom(doc: Partial<FacilitationDoc> | undefined): Fac
     doorOpen: doc.doorOpen !== false,
     privateCount: typeof doc.privateCount === 'number' ? doc.privateCount : 0,
     focus: doc.focus ? { journeyId: doc.focus.journeyId, phaseId: doc.focus.phaseId ?? null } : null,
-    screenPin: typeof doc.screenPin === 'string' ? doc.screenPin : null,
+    ...(typeof doc.screenPin === 'string' ? { screenPin: doc.screenPin } : {}),
     anonymity: ANONYMITY_VALUES.includes(doc.anonymity!) ? doc.anonymity! : d.anonymity,
   };
 }
@@ -135,7 +134,7 @@ export function applyFacilitationOp(board: Board, op: FacilitationOp, meta: OpMe
       if (op.phaseId !== null && board.phases.get(op.phaseId)?.journeyId !== op.journeyId) return false;
       return set(board, { focus: { journeyId: op.journeyId, phaseId: op.phaseId } });
     case 'screen.pin':
-      return set(board, { screenPin: op.stageId });
+      return set(board, { screenPin: op.stageId ?? undefined }); // none: absent, as on the wire
     case 'settings.update':
       return set(board, { anonymity: op.anonymity });
     case 'participant.role':

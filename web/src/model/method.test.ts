@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEventOp, applyOp, boardFromSnapshot, boardToSnapshot, cloneBoard, type Board } from './board';
 import { emotionCurve, gapRows, largestGaps, myScore, statsFor, statsOf, touchpointsInOrder } from './method';
 import { sampleSnapshot } from '../sync/fakes';
-import type { ScoreScale } from '../protocol/types';
+import type { CardDoc, ScoreScale } from '../protocol/types';
 import { addCard } from './testBoards';
 
 const me = { by: 'u1', at: 5, byRole: 'participant' as const };
@@ -38,7 +38,9 @@ describe('channel (P-METH-1)', () => {
 
   it('a board stored before channels existed loads with null, and the channel round-trips', () => {
     const snap = sampleSnapshot();
-    snap.cards = [{ id: 'c', journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: 'x', color: 'blue', orderKey: 'a0', createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: false }];
+    // Stored before channels: no `channel` field, which today's wire type requires.
+    const stored = { id: 'c', journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: 'x', color: 'blue', orderKey: 'a0', createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: false };
+    snap.cards = [stored as CardDoc];
     const b = boardFromSnapshot(snap);
     expect(b.cards.get('c')!.channel).toBeNull();
     applyOp(b, { kind: 'card.update', cardId: 'c', channel: 'desk' }, me);

@@ -1,5 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeServerMessage } from './decode';
+import { schemaAjv, schemaFiles, schemaProblems } from './schemas.testing';
+
+/** JSON frames the decoder drops (the schema test below checks the server may not send them). */
+const droppedFrames: unknown[] = [
+  { type: 'surprise' },
+  { seq: 1 },
+  { type: 'event', seq: '1', clientId: 'c', clientSeq: 1, op: { kind: 'card.delete' } },
+  { type: 'event', seq: 1, clientId: 'c', clientSeq: 1 },
+  { type: 'ack', clientSeq: 1 },
+  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0 },
+  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
+  { type: 'presence' },
+  { type: 'presence', left: [3] },
+  { type: 'presence', joined: [{ displayName: 'no id' }] },
+  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] },
+  { type: 'error' },
+  { type: 'event', seq: 3, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' }, effect: { tally: { scale: 'current', targetId: 'c1', counts: [1, 2, 3] } } },
+];
 
 describe('decoding server frames', () => {
   it('accepts each server message type of the protocol', () => {
@@ -20,23 +38,7 @@ describe('decoding server frames', () => {
   });
 
   it('drops what is not JSON, not an object, of an unknown type, or missing what the client relies on', () => {
-    for (const text of [
-      'not json',
-      '[1,2]',
-      '"welcome"',
-      JSON.stringify({ type: 'surprise' }),
-      JSON.stringify({ seq: 1 }),
-      JSON.stringify({ type: 'event', seq: '1', clientId: 'c', clientSeq: 1, op: { kind: 'card.delete' } }),
-      JSON.stringify({ type: 'event', seq: 1, clientId: 'c', clientSeq: 1 }),
-      JSON.stringify({ type: 'ack', clientSeq: 1 }),
-      JSON.stringify({ type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0 }),
-      JSON.stringify({ type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] }),
-      JSON.stringify({ type: 'presence' }),
-      JSON.stringify({ type: 'presence', left: [3] }),
-      JSON.stringify({ type: 'presence', joined: [{ displayName: 'no id' }] }),
-      JSON.stringify({ type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] }),
-      JSON.stringify({ type: 'error' }),
-    ]) {
+    for (const text of ['not json', '[1,2]', '"welcome"', ...droppedFrames.map((f) => JSON.stringify(f))]) {
       expect(decodeServerMessage(text), text).toBeNull();
     }
   });
@@ -62,6 +64,57 @@ describe('decoding score events (P-METH-3)', () => {
     ]) {
       const frame = { type: 'event', seq: 3, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' }, effect: { tally: bad } };
       expect(decodeServerMessage(JSON.stringify(frame)), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});
+
+// The decoder is hand-written and tolerant; the schemas are the contract. What the server may
+// send (every example the schemas hold, every operation as an event) must get through, and what
+// the decoder drops must be something the server never sends.
+describe('the decoder against schemas/ (Ajv, strict)', () => {
+  const serverMessage = 'server-message.schema.json';
+  const examples = (file: string, def?: string): unknown[] => {
+    const schema = schemaFiles.get(file)!;
+    return (def ? schema.$defs[def] : schema).examples ?? [];
+  };
+  const operations = Object.keys(schemaFiles.get('operation.schema.json')!.$defs).flatMap((def) =>
+    examples('operation.schema.json', def),
+  );
+  const validMessages: unknown[] = [
+    ...['welcome', 'event', 'ack', 'error', 'server-presence', 'pong', 'server-message'].flatMap((f) =>
+      examples(`${f}.schema.json`),
+    ),
+    ...examples('event.schema.json', 'body').map((body) => ({ type: 'event', ...(body as object) })),
+    ...operations.map((op, i) => ({ type: 'event', seq: i + 1, at: 1, by: 'p1', clientId: 'c1', clientSeq: i + 1, op })),
+    ...examples('board-state.schema.json').map((snapshot) => ({
+      type: 'welcome', protocolVersion: 1, workshopId: 'w1', seq: 3, lastClientSeq: 0, serverTime: 1,
+      you: { participantId: 'p1', participantToken: 'Zp4Q9rT2vX7yA1bC3dE5fG8hJ0kL6mN2pQ4rS6tU8vW', displayName: 'Anna', role: 'participant' },
+      limits: { maxMessageBytes: 65536, maxCardText: 2000 }, snapshot,
+    })),
+  ];
+
+  // Compiling the unions takes seconds on a loaded machine: once, outside the tests' own time.
+  beforeAll(() => {
+    schemaAjv().getSchema(serverMessage);
+  }, 60_000);
+
+  it('holds enough examples to mean something', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(47);
+    expect(validMessages.length).toBeGreaterThan(60);
+  });
+
+  it('accepts, unchanged, every message the schemas allow the server to send', () => {
+    for (const message of validMessages) {
+      const text = JSON.stringify(message);
+      expect(schemaProblems(serverMessage, message), text).toBeNull();
+      expect(decodeServerMessage(text), text).toEqual(message);
+    }
+  });
+
+  it('drops only what the schemas forbid the server to send', () => {
+    for (const message of droppedFrames) {
+      expect(decodeServerMessage(JSON.stringify(message)), JSON.stringify(message)).toBeNull();
+      expect(schemaProblems(serverMessage, message), JSON.stringify(message)).not.toBeNull();
     }
   });
 });

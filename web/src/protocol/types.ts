@@ -1,408 +1,225 @@
-// The wire messages of docs/protocol.md (version 2), written by hand from that page.
-// They must match the JSON Schemas in schemas/ (the machine-readable contract); when schemas/
-// lands, these should be generated from it and marked "generated, do not edit".
+// GENERATED from schemas/ by web/scripts/gen-types.mjs (npm run gen:types): do not edit.
+// The names and constants the rest of the client uses beside these are in ./wire.ts.
+/* eslint-disable */
 
-export const PROTOCOL_VERSION = 2;
-
+/**
+ * A role in a workshop (P-ROLE-1): participant, facilitator, or screen (the read-only big screen, which has no participant record). Facilitator commands (stages, timer, lock, structure, rounds, ...) are the facilitator's.
+ */
 export type Role = 'participant' | 'facilitator' | 'screen';
-/** The roles a facilitator can give a participant (participant.role). */
+
+/**
+ * A role a facilitator can give a participant (participant.role): participant or facilitator.
+ */
 export type ParticipantRole = 'participant' | 'facilitator';
+
+/**
+ * What a lane holds: touchpoint (Contactmoment), expectation (Verwachting), experience (Ervaring), emotion (Emotie), pain_point (Knelpunt), idea (Verbeteridee), or custom.
+ */
 export type LaneKind =
-  | 'touchpoint'
-  | 'expectation'
-  | 'experience'
-  | 'emotion'
-  | 'pain_point'
-  | 'idea'
-  | 'custom';
+  'touchpoint' | 'expectation' | 'experience' | 'emotion' | 'pain_point' | 'idea' | 'custom';
+
+/**
+ * A card's colour.
+ */
 export type CardColor = 'yellow' | 'green' | 'blue' | 'pink' | 'orange' | 'purple' | 'grey';
+
+/**
+ * Whose journey it is: a resident (inwoner), an entrepreneur (ondernemer), or a persona.
+ */
 export type TargetGroup = 'inwoner' | 'ondernemer' | 'persona';
 
-export const LANE_KINDS: readonly LaneKind[] = [
-  'touchpoint',
-  'expectation',
-  'experience',
-  'emotion',
-  'pain_point',
-  'idea',
-  'custom',
-];
-export const CARD_COLORS: readonly CardColor[] = [
-  'yellow',
-  'green',
-  'blue',
-  'pink',
-  'orange',
-  'purple',
-  'grey',
-];
-export const TARGET_GROUPS: readonly TargetGroup[] = ['inwoner', 'ondernemer', 'persona'];
-
-/** The channel of a touchpoint (SPEC-4 §1, P-METH-1). */
+/**
+ * How a touchpoint reaches the customer (P-METH-1); Dutch labels Website, Telefoon, Balie, Brief, E-mail, App, Anders.
+ */
 export type Channel = 'website' | 'phone' | 'desk' | 'letter' | 'email' | 'app' | 'other';
-export const CHANNELS: readonly Channel[] = ['website', 'phone', 'desk', 'letter', 'email', 'app', 'other'];
-/** Emotion (−2…+2) on touchpoints; expectation and experience (1…5) on phases and touchpoints. */
-export type EmotionScale = 'current' | 'desired';
-export type RatingScale = 'expected' | 'experienced';
-export type ScoreScale = EmotionScale | RatingScale;
-/** In the order of the board state's `scores` (P-METH-4). */
-export const SCORE_SCALES: readonly ScoreScale[] = ['current', 'desired', 'expected', 'experienced'];
 
-/** protocol.md "Identifiers and values": ids the client makes must match this. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const MAX_CARD_TEXT = 2000;
-export const MAX_TITLE = 200;
-export const MAX_DISPLAY_NAME = 60;
-export const MAX_QUESTION = 300;
-export const MAX_PERSONA_DESCRIPTION = 500;
+/**
+ * What a score measures (P-METH-2): emotion as it is (current) and as it should be (desired), -2 … +2; expectation (expected) and experience (experienced), 1 … 5.
+ */
+export type ScoreScale = 'current' | 'desired' | 'expected' | 'experienced';
 
-/** The named persona a journey is mapped for (target group `persona`). */
+/**
+ * Whose authorship is hidden from others (P-FAC-9): painPointsAndIdeas (cards in pain_point and idea lanes, the default), all, none.
+ */
+export type Anonymity = 'painPointsAndIdeas' | 'all' | 'none';
+
+/**
+ * An improvement's status (P-IMP-3).
+ */
+export type ImprovementStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'dropped';
+
+/**
+ * Why a message or operation was rejected (protocol.md, 'Error codes'): bad_json, bad_message (wrong shape or type of a field), unknown_type (an unknown message type or operation kind), not_joined, protocol_version, not_found (an id that does not exist), conflict (an id that already exists, or a delete of something not empty), invalid (a value out of range), forbidden (role), removed (a facilitator removed this participant, P-ROLE-4), limit (a workshop limit, a voting budget or cap), locked (the facilitator locked the board, P-FAC-4), closed (the facilitator closed the workshop to new participants, P-JOIN-10), rate_limited (too many new participants this minute, P-JOIN-9), internal (the server failed; that message or that workshop failed alone).
+ */
+export type ErrorCode =
+  | 'bad_json'
+  | 'bad_message'
+  | 'unknown_type'
+  | 'not_joined'
+  | 'protocol_version'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'forbidden'
+  | 'removed'
+  | 'limit'
+  | 'locked'
+  | 'closed'
+  | 'rate_limited'
+  | 'internal';
+
 export interface Persona {
+  /**
+   * The persona's name, e.g. 'Fatima (bakkerij)': 1 to 60 characters, one line.
+   */
   name: string;
+  /**
+   * Who the persona is, in a few sentences: 0 to 500 characters, newline and tab allowed.
+   */
   description: string;
 }
-export const MAX_INSTRUCTION = 1000;
-export const MAX_CRITERION = 80;
-export const MAX_PAPER_LABEL = 80;
-export const MAX_OWNER = 100;
-export const TIMER_MIN_MS = 1000;
-export const TIMER_MAX_MS = 14_400_000;
-export const TIMER_ADD_MAX_MS = 3_600_000;
-export const ROUND_MIN_MS = 10_000;
-/** The closing poll (SPEC-4 §3, P-EVAL-1): ratings 1…5, remarks up to 2,000 characters. */
-export const MAX_REMARKS = 2000;
-export const EVALUATION_RATINGS = [1, 2, 3, 4, 5] as const;
 
-/** The default stages (SPEC-3), in order; their ids are fixed. */
-export const STAGE_IDS = ['prepare', 'map', 'ideas', 'vote', 'results', 'evaluate'] as const;
-export type Anonymity = 'painPointsAndIdeas' | 'all' | 'none';
-export const ANONYMITY_VALUES: readonly Anonymity[] = ['painPointsAndIdeas', 'all', 'none'];
-export type ImprovementStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'dropped';
-export const IMPROVEMENT_STATUSES: readonly ImprovementStatus[] = [
-  'open',
-  'planned',
-  'in_progress',
-  'done',
-  'dropped',
-];
-export type RoundStatus = 'open' | 'closed' | 'cancelled';
-
-// ---- operations (op.kind) ----
-export interface CardAddOp {
-  kind: 'card.add';
-  cardId: string;
-  journeyId: string;
-  phaseId: string;
-  laneId: string;
-  text: string;
-  color: CardColor;
-  orderKey: string;
-  /** Only in events: the server made the card private (private writing, P-FAC-6). */
-  private?: true;
-  /** Left out when null (P-METH-1). */
-  channel?: Channel;
-}
-export interface CardUpdateOp {
-  kind: 'card.update';
-  cardId: string;
-  text?: string;
-  color?: CardColor;
-  /** null clears the channel. */
-  channel?: Channel | null;
-}
-export interface CardMoveOp {
-  kind: 'card.move';
-  cardId: string;
-  phaseId: string;
-  laneId: string;
-  orderKey: string;
-}
-export interface CardDeleteOp {
-  kind: 'card.delete';
-  cardId: string;
-}
-export interface WorkshopUpdateOp {
-  kind: 'workshop.update';
-  title: string;
-}
-export interface JourneyAddOp {
-  kind: 'journey.add';
-  journeyId: string;
-  title: string;
-  targetGroup: TargetGroup;
-  orderKey: string;
-  persona?: Persona | null;
-}
-export interface JourneyUpdateOp {
-  kind: 'journey.update';
-  journeyId: string;
-  title?: string;
-  targetGroup?: TargetGroup;
-  orderKey?: string;
-  /** null clears the persona. */
-  persona?: Persona | null;
-}
-export interface JourneyDeleteOp {
-  kind: 'journey.delete';
-  journeyId: string;
-}
-export interface PhaseAddOp {
-  kind: 'phase.add';
-  journeyId: string;
-  phaseId: string;
-  title: string;
-  orderKey: string;
-}
-export interface PhaseUpdateOp {
-  kind: 'phase.update';
-  phaseId: string;
-  title?: string;
-  orderKey?: string;
-}
-export interface PhaseDeleteOp {
-  kind: 'phase.delete';
-  phaseId: string;
-}
-// The lane's kind travels as `laneKind`: `kind` names the operation.
-export interface LaneAddOp {
-  kind: 'lane.add';
-  journeyId: string;
-  laneId: string;
-  title: string;
-  laneKind: LaneKind;
-  orderKey: string;
-  question?: string;
-}
-export interface LaneUpdateOp {
-  kind: 'lane.update';
-  laneId: string;
-  title?: string;
-  laneKind?: LaneKind;
-  orderKey?: string;
-  question?: string;
-}
-export interface LaneDeleteOp {
-  kind: 'lane.delete';
-  laneId: string;
-}
-
-// ---- facilitation (issue 3) ----
-export interface StageSetOp {
-  kind: 'stage.set';
-  stageId: string;
-}
-export interface StageUpdateOp {
-  kind: 'stage.update';
-  stageId: string;
-  title?: string;
-  instruction?: string;
-}
-export interface TimerSetOp {
-  kind: 'timer.set';
-  durationMs: number;
-}
-export interface TimerStartOp {
-  kind: 'timer.start';
-}
-export interface TimerPauseOp {
-  kind: 'timer.pause';
-}
-export interface TimerAddOp {
-  kind: 'timer.add';
-  ms: number;
-}
-export interface TimerResetOp {
-  kind: 'timer.reset';
-}
-export interface BoardLockOp {
-  kind: 'board.lock';
-  locked: boolean;
-}
-/** "Deur dicht" (P-JOIN-10): while closed, no new participant may join. */
-export interface DoorSetOp {
-  kind: 'door.set';
-  open: boolean;
-}
-export interface WritingPrivateOp {
-  kind: 'writing.private';
-  on: boolean;
-}
-export interface FocusSetOp {
-  kind: 'focus.set';
-  journeyId: string | null;
-  phaseId: string | null;
-}
-/** P-FAC-10: the stage the big screen keeps showing; null: it follows the room's stage. */
-export interface ScreenPinOp {
-  kind: 'screen.pin';
-  stageId: string | null;
-}
-export interface SettingsUpdateOp {
-  kind: 'settings.update';
-  anonymity: Anonymity;
-}
-export interface ParticipantRoleOp {
-  kind: 'participant.role';
-  participantId: string;
-  role: ParticipantRole;
-}
-export interface ParticipantRemoveOp {
-  kind: 'participant.remove';
-  participantId: string;
-}
-
-// ---- linking and grouping ----
-export interface CardLinkOp {
-  kind: 'card.link';
-  cardId: string;
-  targetId: string | null;
-}
-export interface GroupAddOp {
-  kind: 'group.add';
-  groupId: string;
-  title: string;
-  cardIds: string[];
-}
-export interface CardGroupOp {
-  kind: 'card.group';
-  cardId: string;
-  groupId: string;
-}
-export interface CardUngroupOp {
-  kind: 'card.ungroup';
-  cardId: string;
-}
-export interface GroupUpdateOp {
-  kind: 'group.update';
-  groupId: string;
-  title: string;
-}
-
-// ---- voting ----
-export type RoundScope =
-  | { kind: 'ideas' }
-  | { kind: 'lanes'; laneIds: string[] }
-  | { kind: 'phases'; phaseIds: string[] }
-  | { kind: 'cards'; cardIds: string[] }
-  | { kind: 'top'; roundId: string; n: number };
-/** What a facilitator chooses when starting a round (kept in the round). */
-export interface RoundSettings {
-  criterion: string;
-  budget: number;
-  maxPerItem: number;
-  durationMs: number | null;
-  anonymous: boolean;
-  facilitatorVotes: boolean;
-  scope: RoundScope;
-}
-export interface RoundStartOp extends RoundSettings {
-  kind: 'round.start';
-  roundId: string;
-}
-export interface VoteAddOp {
-  kind: 'vote.add';
-  roundId: string;
-  itemId: string;
-}
-export interface VoteRemoveOp {
-  kind: 'vote.remove';
-  roundId: string;
-  itemId: string;
-}
-export interface VoteDoneOp {
-  kind: 'vote.done';
-  roundId: string;
-  done: boolean;
-}
-export interface RoundCloseOp {
-  kind: 'round.close';
-  roundId: string;
-}
-export interface RoundCancelOp {
-  kind: 'round.cancel';
-  roundId: string;
-}
-export interface RoundReopenOp {
-  kind: 'round.reopen';
-  roundId: string;
-}
-export interface RoundPaperOp {
-  kind: 'round.paper';
-  roundId: string;
-  label: string;
-  votes: Record<string, number>;
-}
-export interface ImprovementsRoundsOp {
-  kind: 'improvements.rounds';
-  roundIds: string[];
-}
-export interface ImprovementUpdateOp {
-  kind: 'improvement.update';
-  itemId: string;
-  owner?: string;
-  status?: ImprovementStatus;
-}
-
-// ---- method: scores (SPEC-4 §2) ----
 /**
- * `value` null removes the sender's score. Others receive the event without `value` (and
- * without `by`), P-METH-3: then only `effect.tally` says what changed.
+ * Which cards a round is about (P-VOTE-2): all idea-lane cards; the cards of some lanes; the idea-lane cards of some phases; hand-picked cards; or the first n items of a closed round's ranking, ties at the cut included.
  */
-export interface ScoreSetOp {
-  kind: 'score.set';
+export type RoundScope =
+  | {
+      /**
+       * Every card in an idea lane.
+       */
+      kind: 'ideas';
+    }
+  | {
+      /**
+       * The cards of these lanes.
+       */
+      kind: 'lanes';
+      /**
+       * The lanes.
+       *
+       * @minItems 1
+       * @maxItems 500
+       *
+       * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+       */
+      laneIds: string[];
+    }
+  | {
+      /**
+       * The idea-lane cards of these phases.
+       */
+      kind: 'phases';
+      /**
+       * The phases.
+       *
+       * @minItems 1
+       * @maxItems 500
+       *
+       * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+       */
+      phaseIds: string[];
+    }
+  | {
+      /**
+       * These cards.
+       */
+      kind: 'cards';
+      /**
+       * The cards.
+       *
+       * @minItems 1
+       * @maxItems 500
+       *
+       * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+       */
+      cardIds: string[];
+    }
+  | {
+      /**
+       * The top of a closed round's ranking.
+       */
+      kind: 'top';
+      /**
+       * The closed round.
+       */
+      roundId: string;
+      /**
+       * How many items (ties at the cut are all included).
+       */
+      n: number;
+    };
+
+/**
+ * A closed round's result (P-VOTE-8): every item ranked by votes (digital + paper), descending; equal votes share a rank (1, 2, 2, 4) and are tied; within equal votes, board order.
+ */
+export interface RoundResult {
+  /**
+   * How many participants placed at least one digital vote.
+   */
+  voters: number;
+  /**
+   * Every item of the round, in ranking order.
+   */
+  ranking: RankingEntry[];
+}
+
+export interface RankingEntry {
+  /**
+   * A card id, or a group id.
+   */
+  itemId: string;
+  /**
+   * Competition rank: 1 + the number of items with more votes.
+   */
+  rank: number;
+  /**
+   * Whether another item has the same number of votes.
+   */
+  tied: boolean;
+  /**
+   * digital + paper.
+   */
+  votes: number;
+  /**
+   * Votes placed in the app.
+   */
+  digital: number;
+  /**
+   * Votes entered for paper tallies.
+   */
+  paper: number;
+  /**
+   * Who voted for it (participant ids, sorted); only in rounds that are not anonymous.
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  voterIds?: string[];
+}
+
+/**
+ * A target's scores on one scale, counted (P-METH-3).
+ */
+export interface ScoreTally {
+  /**
+   * The scale.
+   */
   scale: ScoreScale;
+  /**
+   * The scored touchpoint card or phase.
+   */
   targetId: string;
-  value?: number | null;
+  /**
+   * Scorers per value, lowest first.
+   *
+   * @minItems 5
+   * @maxItems 5
+   */
+  counts: number[];
 }
-// ---- evaluation (SPEC-4 §3) ----
-export interface EvaluationOpenOp {
-  kind: 'evaluation.open';
-  open: boolean;
-}
-export interface EvaluationSubmitOp {
-  kind: 'evaluation.submit';
-  rating: number;
-  remarks: string;
-}
-/** The closing poll (P-EVAL-1): open or close it (facilitator), answer it (everyone else too). */
-export type EvaluationOp = EvaluationOpenOp | EvaluationSubmitOp;
 
-/** The facilitator's controls (SPEC-3). */
-export type FacilitationOp =
-  | StageSetOp
-  | StageUpdateOp
-  | TimerSetOp
-  | TimerStartOp
-  | TimerPauseOp
-  | TimerAddOp
-  | TimerResetOp
-  | BoardLockOp
-  | DoorSetOp
-  | WritingPrivateOp
-  | FocusSetOp
-  | ScreenPinOp
-  | SettingsUpdateOp
-  | ParticipantRoleOp
-  | ParticipantRemoveOp;
-
-/** Linking, grouping, voting and the improvement list (SPEC-3). */
-export type VotingOp =
-  | CardLinkOp
-  | GroupAddOp
-  | CardGroupOp
-  | CardUngroupOp
-  | GroupUpdateOp
-  | RoundStartOp
-  | VoteAddOp
-  | VoteRemoveOp
-  | VoteDoneOp
-  | RoundCloseOp
-  | RoundCancelOp
-  | RoundReopenOp
-  | RoundPaperOp
-  | ImprovementsRoundsOp
-  | ImprovementUpdateOp;
-
+/**
+ * An operation on the board (docs/protocol.md, 'Operations'): what a client sends in op.op and what the server sends back in event.op, in its canonical form. The kind says which one; every kind has a fixed set of fields and no others. Who may send each kind is in its description (P-ROLE-2): facilitator commands get error forbidden from others; edits are refused with locked for participants while the board is locked (P-FAC-4); a screen may send none.
+ */
 export type Operation =
   | CardAddOp
   | CardUpdateOp
@@ -418,376 +235,2002 @@ export type Operation =
   | LaneAddOp
   | LaneUpdateOp
   | LaneDeleteOp
-  | FacilitationOp
-  | VotingOp
+  | StageSetOp
+  | StageUpdateOp
+  | TimerSetOp
+  | TimerStartOp
+  | TimerPauseOp
+  | TimerAddOp
+  | TimerResetOp
+  | BoardLockOp
+  | DoorSetOp
+  | WritingPrivateOp
+  | FocusSetOp
+  | ScreenPinOp
+  | SettingsUpdateOp
+  | ParticipantRoleOp
+  | ParticipantRemoveOp
+  | CardLinkOp
+  | GroupAddOp
+  | CardGroupOp
+  | CardUngroupOp
+  | GroupUpdateOp
+  | RoundStartOp
+  | VoteAddOp
+  | VoteRemoveOp
+  | VoteDoneOp
+  | RoundCloseOp
+  | RoundCancelOp
+  | RoundReopenOp
+  | RoundPaperOp
+  | ImprovementsRoundsOp
+  | ImprovementUpdateOp
   | ScoreSetOp
-  | EvaluationOp;
+  | EvaluationOpenOp
+  | EvaluationSubmitOp;
 
-/** What a recipient gets instead of an event it may not see: it only advances `seq`. */
-export interface HiddenOp {
-  kind: 'hidden';
-}
-/** The `op` of an event as it arrives: an operation, or `hidden`. */
-export type EventOp = Operation | HiddenOp;
-
-export type OperationKind = Operation['kind'];
-
-// ---- board state (welcome.snapshot) ----
-export interface WorkshopDoc {
-  id: string;
-  title: string;
-  createdAt: number;
-}
-export interface PhaseDoc {
-  id: string;
-  title: string;
-  orderKey: string;
-}
-export interface LaneDoc {
-  id: string;
-  title: string;
-  kind: LaneKind;
-  orderKey: string;
-  /** The lane's guiding question, empty for none. The server always sends it; boardFromSnapshot
-   *  reads a document without it as empty. */
-  question?: string;
-}
-export interface JourneyDoc {
-  id: string;
-  title: string;
-  targetGroup: TargetGroup;
-  orderKey: string;
-  /** Always sent by the server (null for none); a document without it reads as null. */
-  persona?: Persona | null;
-  phases: PhaseDoc[];
-  lanes: LaneDoc[];
-}
-export interface CardDoc {
-  id: string;
+/**
+ * Adds a card to a cell (phase × lane) of a journey. Its id must be new (else conflict); the phase and the lane must belong to the journey. Who: everyone.
+ */
+export interface CardAddOp {
+  /**
+   * Always card.add.
+   */
+  kind: 'card.add';
+  /**
+   * The new card's id, made by the client.
+   */
+  cardId: string;
+  /**
+   * The journey the card belongs to.
+   */
   journeyId: string;
+  /**
+   * The phase (column) the card is in.
+   */
   phaseId: string;
+  /**
+   * The lane (row) the card is in.
+   */
   laneId: string;
+  /**
+   * The card's text.
+   */
   text: string;
+  /**
+   * The card's colour.
+   */
   color: CardColor;
-  /** Omitted when the card is anonymous to this viewer. */
-  authorId?: string;
+  /**
+   * Where the card sits among the cards of its cell.
+   */
   orderKey: string;
-  createdAt: number;
-  updatedAt: number;
-  groupId: string | null;
-  /** For an idea: the pain point it answers. */
-  linkedTo: string | null;
-  /** Only its author sees a private card. */
-  private: boolean;
-  /** The touchpoint's channel; the server always sends it, an old saved board lacks it (null). */
+  /**
+   * Set by the server only, in events: the card was made private because private writing is on (P-FAC-6). A client that sends it gets bad_message.
+   */
+  private?: true;
+  /**
+   * The touchpoint's channel (P-METH-1); optional, null means none. The canonical form (events, the log) leaves it out when there is none.
+   */
   channel?: Channel | null;
 }
-export interface StageDoc {
-  id: string;
+
+/**
+ * Changes a card's text, its colour, its channel, or several. Concurrent changes to one field: the one the server applies last wins (P-SYNC-3). Who: everyone.
+ */
+export interface CardUpdateOp {
+  /**
+   * Always card.update.
+   */
+  kind: 'card.update';
+  /**
+   * The card to change.
+   */
+  cardId: string;
+  /**
+   * The new text.
+   */
+  text?: string;
+  /**
+   * The new colour.
+   */
+  color?: CardColor;
+  /**
+   * The new channel (P-METH-1), or null to clear it.
+   */
+  channel?: Channel | null;
+}
+
+/**
+ * Moves a card to another cell or position within the same journey. Who: everyone.
+ */
+export interface CardMoveOp {
+  /**
+   * Always card.move.
+   */
+  kind: 'card.move';
+  /**
+   * The card to move.
+   */
+  cardId: string;
+  /**
+   * The phase it moves to (same journey).
+   */
+  phaseId: string;
+  /**
+   * The lane it moves to (same journey).
+   */
+  laneId: string;
+  /**
+   * Its new position among the cards of that cell.
+   */
+  orderKey: string;
+}
+
+/**
+ * Deletes a card. Who: everyone.
+ */
+export interface CardDeleteOp {
+  /**
+   * Always card.delete.
+   */
+  kind: 'card.delete';
+  /**
+   * The card to delete.
+   */
+  cardId: string;
+}
+
+/**
+ * Renames the workshop. Who: the facilitator.
+ */
+export interface WorkshopUpdateOp {
+  /**
+   * Always workshop.update.
+   */
+  kind: 'workshop.update';
+  /**
+   * The workshop's new title.
+   */
   title: string;
-  instruction: string;
 }
-/** Running iff endsAt != null (server clock); when paused remainingMs holds the rest. */
-export interface TimerDoc {
-  durationMs: number;
-  remainingMs: number;
-  endsAt: number | null;
-}
-export interface FocusDoc {
+
+/**
+ * Adds a journey (with no phases or lanes yet). A persona may come with it. Who: the facilitator.
+ */
+export interface JourneyAddOp {
+  /**
+   * Always journey.add.
+   */
+  kind: 'journey.add';
+  /**
+   * The new journey's id.
+   */
   journeyId: string;
+  /**
+   * The journey's title.
+   */
+  title: string;
+  /**
+   * Whose journey it is.
+   */
+  targetGroup: TargetGroup;
+  /**
+   * Where it sits among the workshop's journeys.
+   */
+  orderKey: string;
+  /**
+   * The journey's persona (optional; null or absent: none).
+   */
+  persona?: null | Persona;
+}
+
+/**
+ * Changes a journey's title, target group, position (orderKey) or persona (null clears it); at least one. Who: the facilitator.
+ */
+export interface JourneyUpdateOp {
+  /**
+   * Always journey.update.
+   */
+  kind: 'journey.update';
+  /**
+   * The journey to change.
+   */
+  journeyId: string;
+  /**
+   * The new title.
+   */
+  title?: string;
+  /**
+   * The new target group.
+   */
+  targetGroup?: TargetGroup;
+  /**
+   * The journey's new position among the journeys.
+   */
+  orderKey?: string;
+  /**
+   * The new persona, or null to clear it.
+   */
+  persona?: null | Persona;
+}
+
+/**
+ * Deletes a journey. It must hold no cards (else conflict) and must not be the workshop's last journey. Who: the facilitator.
+ */
+export interface JourneyDeleteOp {
+  /**
+   * Always journey.delete.
+   */
+  kind: 'journey.delete';
+  /**
+   * The journey to delete.
+   */
+  journeyId: string;
+}
+
+/**
+ * Adds a phase (column) to a journey. Who: the facilitator.
+ */
+export interface PhaseAddOp {
+  /**
+   * Always phase.add.
+   */
+  kind: 'phase.add';
+  /**
+   * The journey it belongs to.
+   */
+  journeyId: string;
+  /**
+   * The new phase's id.
+   */
+  phaseId: string;
+  /**
+   * The phase's title.
+   */
+  title: string;
+  /**
+   * Where it sits among the journey's phases.
+   */
+  orderKey: string;
+}
+
+/**
+ * Renames or reorders a phase, or both. Who: the facilitator.
+ */
+export interface PhaseUpdateOp {
+  /**
+   * Always phase.update.
+   */
+  kind: 'phase.update';
+  /**
+   * The phase to change.
+   */
+  phaseId: string;
+  /**
+   * The new title.
+   */
+  title?: string;
+  /**
+   * The new position among the journey's phases.
+   */
+  orderKey?: string;
+}
+
+/**
+ * Deletes a phase. It must hold no cards (else conflict). Who: the facilitator.
+ */
+export interface PhaseDeleteOp {
+  /**
+   * Always phase.delete.
+   */
+  kind: 'phase.delete';
+  /**
+   * The phase to delete.
+   */
+  phaseId: string;
+}
+
+/**
+ * Adds a lane (row) to a journey. The lane's kind travels as laneKind, because kind is the operation's own. Who: the facilitator.
+ */
+export interface LaneAddOp {
+  /**
+   * Always lane.add.
+   */
+  kind: 'lane.add';
+  /**
+   * The journey it belongs to.
+   */
+  journeyId: string;
+  /**
+   * The new lane's id.
+   */
+  laneId: string;
+  /**
+   * The lane's title.
+   */
+  title: string;
+  /**
+   * What the lane holds.
+   */
+  laneKind: LaneKind;
+  /**
+   * Where it sits among the journey's lanes.
+   */
+  orderKey: string;
+  /**
+   * The lane's guiding question (optional, default empty; the canonical form leaves an empty one out).
+   */
+  question?: string;
+}
+
+/**
+ * Renames a lane, changes its kind (sent as laneKind), reorders it, or sets its guiding question; at least one of these. Who: the facilitator.
+ */
+export interface LaneUpdateOp {
+  /**
+   * Always lane.update.
+   */
+  kind: 'lane.update';
+  /**
+   * The lane to change.
+   */
+  laneId: string;
+  /**
+   * The new title.
+   */
+  title?: string;
+  /**
+   * The lane's new kind.
+   */
+  laneKind?: LaneKind;
+  /**
+   * The new position among the journey's lanes.
+   */
+  orderKey?: string;
+  /**
+   * The new guiding question (empty clears it).
+   */
+  question?: string;
+}
+
+/**
+ * Deletes a lane. It must hold no cards (else conflict). Who: the facilitator.
+ */
+export interface LaneDeleteOp {
+  /**
+   * Always lane.delete.
+   */
+  kind: 'lane.delete';
+  /**
+   * The lane to delete.
+   */
+  laneId: string;
+}
+
+/**
+ * Moves everyone to a stage (P-FAC-1); unknown stage: not_found. Who: facilitator.
+ */
+export interface StageSetOp {
+  /**
+   * Always stage.set.
+   */
+  kind: 'stage.set';
+  /**
+   * The stage.
+   */
+  stageId: string;
+}
+
+/**
+ * Changes a stage's title, instruction or both (P-FAC-1). Who: facilitator.
+ */
+export interface StageUpdateOp {
+  /**
+   * Always stage.update.
+   */
+  kind: 'stage.update';
+  /**
+   * The stage.
+   */
+  stageId: string;
+  /**
+   * The new title.
+   */
+  title?: string;
+  /**
+   * The new instruction, 0 to 1,000 characters.
+   */
+  instruction?: string;
+}
+
+/**
+ * Sets the countdown, stopped, with the whole duration left (P-FAC-2). Who: facilitator.
+ */
+export interface TimerSetOp {
+  /**
+   * Always timer.set.
+   */
+  kind: 'timer.set';
+  /**
+   * 1 s to 4 h.
+   */
+  durationMs: number;
+}
+
+/**
+ * Starts or resumes the countdown; conflict if it runs or has no time left (P-FAC-2). Who: facilitator.
+ */
+export interface TimerStartOp {
+  /**
+   * Always timer.start.
+   */
+  kind: 'timer.start';
+}
+
+/**
+ * Pauses the countdown; conflict if it is not running (P-FAC-2). Who: facilitator.
+ */
+export interface TimerPauseOp {
+  /**
+   * Always timer.pause.
+   */
+  kind: 'timer.pause';
+}
+
+/**
+ * Adds time: to endsAt when running, else to what is left; the duration grows too (P-FAC-2). Who: facilitator.
+ */
+export interface TimerAddOp {
+  /**
+   * Always timer.add.
+   */
+  kind: 'timer.add';
+  /**
+   * 1 s to 1 h.
+   */
+  ms: number;
+}
+
+/**
+ * Stops the countdown with the whole duration left (P-FAC-2). Who: facilitator.
+ */
+export interface TimerResetOp {
+  /**
+   * Always timer.reset.
+   */
+  kind: 'timer.reset';
+}
+
+/**
+ * Locks (read-only for participants) or unlocks the board (P-FAC-4). Who: facilitator.
+ */
+export interface BoardLockOp {
+  /**
+   * Always board.lock.
+   */
+  kind: 'board.lock';
+  /**
+   * Locked or not.
+   */
+  locked: boolean;
+}
+
+/**
+ * "Deur dicht": closes the workshop to new participants (open: false) or opens it again (P-JOIN-10). While closed, a hello without a valid participantToken (and without the facilitator key) gets error closed and close 4003; known participants rejoin with their token. Who: facilitator.
+ */
+export interface DoorSetOp {
+  /**
+   * Always door.set.
+   */
+  kind: 'door.set';
+  /**
+   * Whether new participants may join.
+   */
+  open: boolean;
+}
+
+/**
+ * Turns private writing on or off; off reveals every private card at once, listed in the event's effect.revealed (P-FAC-6). Who: facilitator.
+ */
+export interface WritingPrivateOp {
+  /**
+   * Always writing.private.
+   */
+  kind: 'writing.private';
+  /**
+   * On or off.
+   */
+  on: boolean;
+}
+
+/**
+ * "Follow me": brings everyone to a journey and phase, or clears it with journeyId null (P-FAC-7). Who: facilitator.
+ */
+export interface FocusSetOp {
+  /**
+   * Always focus.set.
+   */
+  kind: 'focus.set';
+  /**
+   * The journey, or null.
+   */
+  journeyId: string | null;
+  /**
+   * The phase in it, or null (null too when journeyId is).
+   */
   phaseId: string | null;
 }
-export interface FacilitationDoc {
-  stages: StageDoc[];
-  stageId: string;
-  timer: TimerDoc;
-  locked: boolean;
-  privateWriting: boolean;
-  /** False while the facilitator keeps new participants out (P-JOIN-10). */
-  doorOpen: boolean;
-  privateCount: number;
-  focus: FocusDoc | null;
-  /** P-FAC-10: the stage pinned on the big screen; the server leaves it out when none (null here). */
-  screenPin?: string | null;
+
+/**
+ * Pins a stage on the big screen: the screen shows what it shows in that stage, whatever stage the room is in, until stageId null lets it follow the stage again (P-FAC-10). Who: facilitator.
+ */
+export interface ScreenPinOp {
+  /**
+   * Always screen.pin.
+   */
+  kind: 'screen.pin';
+  /**
+   * A stage's id, or null to follow the room's stage.
+   */
+  stageId: string | null;
+}
+
+/**
+ * Sets whose authorship is hidden (P-FAC-9). Who: facilitator.
+ */
+export interface SettingsUpdateOp {
+  /**
+   * Always settings.update.
+   */
+  kind: 'settings.update';
+  /**
+   * The setting.
+   */
   anonymity: Anonymity;
 }
-export interface GroupDoc {
-  id: string;
-  journeyId: string;
+
+/**
+ * Makes a participant facilitator (hand over or share) or participant; the last facilitator cannot be made participant (conflict). Applies at once to their open connections (P-ROLE-3). Who: facilitator.
+ */
+export interface ParticipantRoleOp {
+  /**
+   * Always participant.role.
+   */
+  kind: 'participant.role';
+  /**
+   * The participant.
+   */
+  participantId: string;
+  /**
+   * The new role.
+   */
+  role: ParticipantRole;
+}
+
+/**
+ * Removes a participant: their cards stay, their token stops working, their connections get error forbidden "removed" and close 4003; not yourself (conflict) (P-ROLE-4). Who: facilitator.
+ */
+export interface ParticipantRemoveOp {
+  /**
+   * Always participant.remove.
+   */
+  kind: 'participant.remove';
+  /**
+   * The participant.
+   */
+  participantId: string;
+}
+
+/**
+ * Links an idea card to a pain-point card of the same journey, or unlinks it with null (P-IMP-2). Deleting the target clears the link. Who: everyone who may edit (participants get locked while the board is locked).
+ */
+export interface CardLinkOp {
+  /**
+   * Always card.link.
+   */
+  kind: 'card.link';
+  /**
+   * The idea card.
+   */
+  cardId: string;
+  /**
+   * The pain-point card, or null.
+   */
+  targetId: string | null;
+}
+
+/**
+ * Groups 2 to 50 ungrouped cards of one journey under a title; the group is voted on as one item (P-VOTE-4). Who: everyone who may edit (participants get locked while the board is locked).
+ */
+export interface GroupAddOp {
+  /**
+   * Always group.add.
+   */
+  kind: 'group.add';
+  /**
+   * The new group's id, made by the client.
+   */
+  groupId: string;
+  /**
+   * The group's title.
+   */
+  title: string;
+  /**
+   * The cards.
+   *
+   * @minItems 2
+   * @maxItems 50
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  cardIds: string[];
+}
+
+/**
+ * Adds an ungrouped card to a group of its journey (P-VOTE-4). Who: everyone who may edit (participants get locked while the board is locked).
+ */
+export interface CardGroupOp {
+  /**
+   * Always card.group.
+   */
+  kind: 'card.group';
+  /**
+   * The card.
+   */
+  cardId: string;
+  /**
+   * The group.
+   */
+  groupId: string;
+}
+
+/**
+ * Takes a card out of its group; a group left with fewer than 2 cards is removed (P-VOTE-4). Who: everyone who may edit (participants get locked while the board is locked).
+ */
+export interface CardUngroupOp {
+  /**
+   * Always card.ungroup.
+   */
+  kind: 'card.ungroup';
+  /**
+   * The card.
+   */
+  cardId: string;
+}
+
+/**
+ * Renames a group. Who: everyone who may edit (participants get locked while the board is locked).
+ */
+export interface GroupUpdateOp {
+  /**
+   * Always group.update.
+   */
+  kind: 'group.update';
+  /**
+   * The group.
+   */
+  groupId: string;
+  /**
+   * The new title.
+   */
   title: string;
 }
-export interface RankingEntry {
-  itemId: string;
-  rank: number;
-  tied: boolean;
-  votes: number;
-  digital: number;
-  paper: number;
-  voterIds?: string[];
-}
-export interface RoundResult {
-  voters: number;
-  ranking: RankingEntry[];
-}
-export interface PaperVotes {
-  label: string;
-  votes: Record<string, number>;
-}
-export interface RoundDoc extends RoundSettings {
-  id: string;
-  number: number;
-  items: string[];
-  status: RoundStatus;
-  startedAt: number;
-  endsAt: number | null;
-  closedAt: number | null;
-  /** The viewer's own votes. */
-  myVotes: Record<string, number>;
-  paper: PaperVotes[];
-  result: RoundResult | null;
-}
-export interface ImprovementItemDoc {
-  itemId: string;
-  owner: string;
-  status: ImprovementStatus;
-}
-export interface ImprovementsDoc {
-  roundIds: string[];
-  items: ImprovementItemDoc[];
-}
-/** How many scorers gave each value, lowest value first (−2…+2 or 1…5): 5 counts. */
-export interface ScoreTally {
-  scale: ScoreScale;
-  targetId: string;
-  counts: number[];
-}
-/** One (scale, target) with at least one score; `mine` is the viewer's own value. */
-export interface ScoreDoc extends ScoreTally {
-  mine: number | null;
-}
-/** One answer to the closing poll; anonymous (P-EVAL-2): an id `rN`, never who gave it. */
-export interface EvaluationResponseDoc {
-  id: string;
-  rating: number;
-  remarks: string;
-}
-/** P-EVAL-3: `responses` is filled for facilitators only; `mine` is the viewer's own answer. */
-export interface EvaluationDoc {
-  open: boolean;
-  count: number;
-  mine: { rating: number; remarks: string } | null;
-  responses: EvaluationResponseDoc[];
-}
-export interface BoardSnapshot {
-  workshop: WorkshopDoc;
-  journeys: JourneyDoc[];
-  cards: CardDoc[];
-  facilitation: FacilitationDoc;
-  groups: GroupDoc[];
-  rounds: RoundDoc[];
-  improvements: ImprovementsDoc;
-  /** P-METH-4; the server always sends it, an old saved board lacks it (none). */
-  scores?: ScoreDoc[];
-  /** SPEC-4 §3; a board saved before it (or an older server) has none: closed, no answers. */
-  evaluation?: EvaluationDoc;
-}
 
-// ---- client → server ----
-export interface HelloMessage {
-  type: 'hello';
-  protocolVersion: number;
-  workshopId: string;
-  clientId: string;
-  displayName: string;
-  lastSeq: number;
-  participantToken?: string;
-  facilitatorKey?: string;
-  /** The read-only big-screen capability (at most one of facilitatorKey / screenKey). */
-  screenKey?: string;
-}
-export interface OpMessage {
-  type: 'op';
-  clientSeq: number;
-  op: Operation;
-}
-export interface ClientPresenceMessage {
-  type: 'presence';
-  editing: string | null;
-}
-export interface PingMessage {
-  type: 'ping';
-  t: number;
-}
-export type ClientMessage = HelloMessage | OpMessage | ClientPresenceMessage | PingMessage;
-
-// ---- server → client ----
-export interface You {
-  participantId: string;
-  participantToken: string;
-  displayName: string;
-  role: Role;
-}
-/** What the server computed for an event (SPEC-3): the log keeps the op, replay recomputes it. */
-export interface EventEffect {
-  /** writing.private off: the cards that became visible. */
-  revealed?: CardDoc[];
-  /** round.start: the round's items. */
-  items?: string[];
-  /** round.close, round.paper on a closed round. */
-  result?: RoundResult;
-  /** score.set (every form): the counts of that scale and target after the change. */
-  tally?: ScoreTally;
-  /** Not in SPEC-3: applied when a server sends it (a count of private cards). */
-  privateCount?: number;
-  /** evaluation.submit, in every form, hidden too (P-EVAL-2): the response's id ("r3"). */
-  responseId?: string;
-  /** evaluation.submit: the number of responses so far. */
-  count?: number;
-}
 /**
- * The body of an `event` message, and an element of `welcome.events`. `by`, `clientId` and
- * `clientSeq` are absent for the server's own events, anonymous card operations and `hidden`.
+ * Starts a voting round (P-VOTE-1, P-VOTE-2); one open round at a time (conflict); a scope without cards is invalid. The event's effect.items lists the items. Who: facilitator.
  */
-export interface EventBody {
-  seq: number;
-  at: number;
-  by?: string;
-  clientId?: string;
-  clientSeq?: number;
-  op: EventOp;
-  effect?: EventEffect;
+export interface RoundStartOp {
+  /**
+   * Always round.start.
+   */
+  kind: 'round.start';
+  /**
+   * The new round's id, made by the client.
+   */
+  roundId: string;
+  /**
+   * What to vote for ("impact", "haalbaarheid").
+   */
+  criterion: string;
+  /**
+   * Votes per participant.
+   */
+  budget: number;
+  /**
+   * Most votes per item per participant; at most budget.
+   */
+  maxPerItem: number;
+  /**
+   * Time limit (10 s to 4 h), or null.
+   */
+  durationMs: number | null;
+  /**
+   * Leave out who voted for what in the result.
+   */
+  anonymous: boolean;
+  /**
+   * Facilitators vote too.
+   */
+  facilitatorVotes: boolean;
+  /**
+   * The cards.
+   */
+  scope: RoundScope;
 }
-export interface WelcomeMessage {
-  type: 'welcome';
-  protocolVersion: number;
-  workshopId: string;
-  you: You;
-  seq: number;
-  lastClientSeq: number;
-  limits: { maxMessageBytes: number; maxCardText: number };
-  /** For a facilitator and the big screen (P-ROLE-5): the code to share. */
-  joinCode?: string;
-  /** Only for a facilitator: the big-screen key. */
-  screenKey?: string;
-  /** The server clock (ms) when sent, to correct timers for clock skew. */
-  serverTime?: number;
-  snapshot?: BoardSnapshot;
-  events?: EventBody[];
-  /** Who is in the workshop now (P-PRES-3); later presence messages change it. */
-  presence: PresenceList;
+
+/**
+ * Places one vote on an item of the open round; past the budget or the per-item cap: limit (P-VOTE-5). Only the voter sees the event (others: hidden, P-VOTE-6). Who: voters (participants; facilitators only in rounds with facilitatorVotes).
+ */
+export interface VoteAddOp {
+  /**
+   * Always vote.add.
+   */
+  kind: 'vote.add';
+  /**
+   * The round.
+   */
+  roundId: string;
+  /**
+   * The item.
+   */
+  itemId: string;
 }
-export interface EventMessage extends EventBody {
-  type: 'event';
+
+/**
+ * Takes back one of your votes on an item; conflict if you have none there. Hidden like vote.add. Who: voters (participants; facilitators only in rounds with facilitatorVotes).
+ */
+export interface VoteRemoveOp {
+  /**
+   * Always vote.remove.
+   */
+  kind: 'vote.remove';
+  /**
+   * The round.
+   */
+  roundId: string;
+  /**
+   * The item.
+   */
+  itemId: string;
 }
-export interface AckMessage {
-  type: 'ack';
-  clientSeq: number;
-  seq: number;
-  duplicate?: boolean;
-}
-export type ErrorCode =
-  | 'bad_json'
-  | 'bad_message'
-  | 'unknown_type'
-  | 'not_joined'
-  | 'protocol_version'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'forbidden'
-  | 'limit'
-  | 'locked'
-  | 'closed'
-  | 'rate_limited'
-  | 'internal';
-export interface ErrorMessage {
-  type: 'error';
-  code: ErrorCode;
-  message: string;
-  clientSeq?: number;
-}
-/** One participant in the presence list (P-PRES-3): `editing` and `voting` only when set. */
-export interface PresenceEntry {
-  participantId: string;
-  displayName: string;
-  role: Role;
-  online: boolean;
-  /** The card they edit; absent while none. */
-  editing?: string;
-  /** During an open round, for those who count in its progress (P-VOTE-7): counts only. */
-  voting?: VotingStatus;
-}
-export interface VotingStatus {
-  used: number;
+
+/**
+ * "I am finished" (or not after all), shown in presence (P-VOTE-7). Hidden like vote.add. Who: voters (participants; facilitators only in rounds with facilitatorVotes).
+ */
+export interface VoteDoneOp {
+  /**
+   * Always vote.done.
+   */
+  kind: 'vote.done';
+  /**
+   * The round.
+   */
+  roundId: string;
+  /**
+   * Finished or not.
+   */
   done: boolean;
 }
-/** What changed of one participant: their id and only the changed fields (null: cleared). */
-export interface PresenceUpdate {
-  participantId: string;
-  displayName?: string;
-  role?: Role;
-  online?: boolean;
-  editing?: string | null;
-  voting?: VotingStatus | null;
-}
-/** welcome.presence: the list, and how many offline participants it leaves out (P-PRES-5). */
-export interface PresenceList {
-  participants: PresenceEntry[];
-  offline: number;
-}
+
 /**
- * presence (server → client): the whole list (P-PRES-4), or what changed since the last one
- * (P-PRES-3); `offline` in a change only when it changed.
+ * Closes the open round: votes freeze and the event's effect.result carries the ranking (P-VOTE-8). The server sends it itself, without by, when endsAt passes (P-VOTE-10). Who: facilitator.
  */
-export interface ServerPresenceMessage {
-  type: 'presence';
-  participants?: PresenceEntry[];
-  offline?: number;
-  joined?: PresenceEntry[];
-  updated?: PresenceUpdate[];
-  left?: string[];
+export interface RoundCloseOp {
+  /**
+   * Always round.close.
+   */
+  kind: 'round.close';
+  /**
+   * The round.
+   */
+  roundId: string;
 }
-export interface PongMessage {
-  type: 'pong';
+
+/**
+ * Cancels an open or closed round: digital and paper votes are discarded (P-VOTE-11). Who: facilitator.
+ */
+export interface RoundCancelOp {
+  /**
+   * Always round.cancel.
+   */
+  kind: 'round.cancel';
+  /**
+   * The round.
+   */
+  roundId: string;
+}
+
+/**
+ * Re-opens a closed or cancelled round when no other is open; a time limit restarts from now; the result is cleared (P-VOTE-11). Who: facilitator.
+ */
+export interface RoundReopenOp {
+  /**
+   * Always round.reopen.
+   */
+  kind: 'round.reopen';
+  /**
+   * The round.
+   */
+  roundId: string;
+}
+
+/**
+ * Enters the votes counted on paper for one named table or group, replacing that label's earlier ones (an empty votes object removes the label), on an open or closed round; on a closed round the event's effect.result carries the new ranking (P-VOTE-9). Who: facilitator.
+ */
+export interface RoundPaperOp {
+  /**
+   * Always round.paper.
+   */
+  kind: 'round.paper';
+  /**
+   * The round.
+   */
+  roundId: string;
+  /**
+   * The table or group.
+   */
+  label: string;
+  /**
+   * Item id to votes (0 to 1,000).
+   */
+  votes: {
+    [k: string]: number;
+  };
+}
+
+/**
+ * Chooses the closed rounds that form the improvement list; [] is the latest closed round (P-IMP-1). Who: facilitator.
+ */
+export interface ImprovementsRoundsOp {
+  /**
+   * Always improvements.rounds.
+   */
+  kind: 'improvements.rounds';
+  /**
+   * Closed rounds, 0 to 20.
+   *
+   * @maxItems 20
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  roundIds: string[];
+}
+
+/**
+ * Sets an improvement's owner, status or both (P-IMP-3); the item must be an item of some round. Who: facilitator.
+ */
+export interface ImprovementUpdateOp {
+  /**
+   * Always improvement.update.
+   */
+  kind: 'improvement.update';
+  /**
+   * The card or group.
+   */
+  itemId: string;
+  /**
+   * Who takes it up: 0 to 100 characters, one line (trimmed).
+   */
+  owner?: string;
+  /**
+   * The new status.
+   */
+  status?: ImprovementStatus;
+}
+
+/**
+ * Sets, replaces or (value null) removes the sender's score of one target on one scale (P-METH-2). current and desired score a card in a touchpoint lane; expected and experienced a phase or a touchpoint card. The sender's connections get the event whole; everyone else gets it without by, clientId, clientSeq and value; every form carries effect.tally (P-METH-3). Who: participants and facilitators, also while the board is locked.
+ */
+export type ScoreSetOp = {
+  /**
+   * Always score.set.
+   */
+  kind: 'score.set';
+  /**
+   * What is scored.
+   */
+  scale: ScoreScale;
+  /**
+   * The touchpoint card (any scale) or phase (expected, experienced).
+   */
+  targetId: string;
+  /**
+   * Required in op messages: -2 … 2 for current and desired, 1 … 5 for expected and experienced, or null to remove the score. Left out in the events others than the sender get.
+   */
+  value?: number | null;
+};
+
+/**
+ * Opens (true) or closes (false) the closing evaluation poll (P-EVAL-1); closed in a new workshop. Who: facilitator.
+ */
+export interface EvaluationOpenOp {
+  /**
+   * Always evaluation.open.
+   */
+  kind: 'evaluation.open';
+  /**
+   * Whether the poll is open.
+   */
+  open: boolean;
+}
+
+/**
+ * Answers the evaluation poll; conflict while it is closed. Again replaces the sender's response, which keeps its id (P-EVAL-1). The sender's connections get the event whole, facilitators without by, clientId and clientSeq, everyone else hidden; every form carries effect.responseId and effect.count (P-EVAL-2). Who: participants and facilitators, also while the board is locked.
+ */
+export interface EvaluationSubmitOp {
+  /**
+   * Always evaluation.submit.
+   */
+  kind: 'evaluation.submit';
+  /**
+   * 1 (poor) … 5 (very good).
+   */
+  rating: number;
+  /**
+   * Open remarks, may be empty.
+   */
+  remarks: string;
+}
+
+/**
+ * A workshop's whole board (docs/protocol.md, 'Board state'), as welcome.snapshot carries it. Arrays are sorted by orderKey, then id; cards by journey, phase, lane, then orderKey and id. Per viewer: another's private cards are left out, authorship hidden where anonymous, and each round shows only the viewer's own votes.
+ */
+export interface BoardSnapshot {
+  /**
+   * The workshop itself.
+   */
+  workshop: WorkshopDoc;
+  /**
+   * The workshop's journeys, in order.
+   */
+  journeys: JourneyDoc[];
+  /**
+   * Every card of the workshop.
+   */
+  cards: CardDoc[];
+  /**
+   * The facilitator's controls (P-FAC-*).
+   */
+  facilitation: FacilitationDoc;
+  /**
+   * Groups of cards voted on as one item (P-VOTE-4), by id.
+   */
+  groups: GroupDoc[];
+  /**
+   * Every voting round, in the order started (P-VOTE-*).
+   */
+  rounds: RoundDoc[];
+  /**
+   * The improvement list settings (P-IMP-*).
+   */
+  improvements: ImprovementsDoc;
+  /**
+   * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
+   */
+  scores: ScoreDoc[];
+  /**
+   * The closing evaluation poll (P-EVAL-3).
+   */
+  evaluation: EvaluationDoc;
+}
+
+/**
+ * The workshop itself.
+ */
+export interface WorkshopDoc {
+  /**
+   * The workshop's id.
+   */
+  id: string;
+  /**
+   * The workshop's title.
+   */
+  title: string;
+  /**
+   * When the workshop was created.
+   */
+  createdAt: number;
+}
+
+export interface JourneyDoc {
+  /**
+   * The journey's id.
+   */
+  id: string;
+  /**
+   * The journey's title.
+   */
+  title: string;
+  /**
+   * Whose journey it is.
+   */
+  targetGroup: TargetGroup;
+  /**
+   * Its position among the journeys.
+   */
+  orderKey: string;
+  /**
+   * The journey's persona, or null.
+   */
+  persona: null | Persona;
+  /**
+   * The journey's phases (columns), in order.
+   */
+  phases: PhaseDoc[];
+  /**
+   * The journey's lanes (rows), in order.
+   */
+  lanes: LaneDoc[];
+}
+
+export interface PhaseDoc {
+  /**
+   * The phase's id.
+   */
+  id: string;
+  /**
+   * The phase's title.
+   */
+  title: string;
+  /**
+   * Its position among the journey's phases.
+   */
+  orderKey: string;
+}
+
+export interface LaneDoc {
+  /**
+   * The lane's id.
+   */
+  id: string;
+  /**
+   * The lane's title.
+   */
+  title: string;
+  /**
+   * What the lane holds.
+   */
+  kind: LaneKind;
+  /**
+   * Its position among the journey's lanes.
+   */
+  orderKey: string;
+  /**
+   * The lane's guiding question, empty for none.
+   */
+  question: string;
+}
+
+export interface CardDoc {
+  /**
+   * The card's id.
+   */
+  id: string;
+  /**
+   * The journey it belongs to.
+   */
+  journeyId: string;
+  /**
+   * Its phase (column).
+   */
+  phaseId: string;
+  /**
+   * Its lane (row).
+   */
+  laneId: string;
+  /**
+   * Its text.
+   */
+  text: string;
+  /**
+   * Its colour.
+   */
+  color: CardColor;
+  /**
+   * The participantId of who wrote it; left out where the card is anonymous to this viewer (its lane is covered by facilitation.anonymity and the viewer did not write it, P-FAC-9).
+   */
+  authorId?: string;
+  /**
+   * Its position in its cell.
+   */
+  orderKey: string;
+  /**
+   * When it was added.
+   */
+  createdAt: number;
+  /**
+   * When it last changed.
+   */
+  updatedAt: number;
+  /**
+   * The group it is in (P-VOTE-4), or null.
+   */
+  groupId: string | null;
+  /**
+   * The pain-point card this idea is linked to (P-IMP-2), or null.
+   */
+  linkedTo: string | null;
+  /**
+   * Written during private writing and not yet revealed: only its author gets it (P-FAC-6).
+   */
+  private: boolean;
+  /**
+   * The touchpoint's channel (P-METH-1), or null. A board stored before channels existed loads with null.
+   */
+  channel: Channel | null;
+}
+
+/**
+ * The facilitator's controls (P-FAC-*).
+ */
+export interface FacilitationDoc {
+  /**
+   * The stages of the session, in order (P-FAC-1).
+   */
+  stages: StageDoc[];
+  /**
+   * The current stage.
+   */
+  stageId: string;
+  /**
+   * The countdown (P-FAC-2): running iff endsAt is not null; then the rest is endsAt minus the server now; paused: remainingMs.
+   */
+  timer: TimerDoc;
+  /**
+   * Whether the board is read-only for participants (P-FAC-4).
+   */
+  locked: boolean;
+  /**
+   * Whether participants' new cards are private (P-FAC-6).
+   */
+  privateWriting: boolean;
+  /**
+   * Whether new participants may join ("deur dicht" when false, P-JOIN-10); known participants always rejoin with their token.
+   */
+  doorOpen: boolean;
+  /**
+   * How many cards are private right now (everyone sees the count, not the cards).
+   */
+  privateCount: number;
+  /**
+   * "Follow me": where the facilitator brings everyone, or null (P-FAC-7).
+   */
+  focus: null | FocusDoc;
+  /**
+   * The stage pinned on the big screen (P-FAC-10); left out while the screen follows the room's stage.
+   */
+  screenPin?: string;
+  /**
+   * Whose authorship is hidden (P-FAC-9).
+   */
+  anonymity: Anonymity;
+}
+
+export interface StageDoc {
+  /**
+   * The stage id (prepare, map, ideas, vote, results, evaluate).
+   */
+  id: string;
+  /**
+   * Its title.
+   */
+  title: string;
+  /**
+   * Its instruction for everyone: 0 to 1,000 characters.
+   */
+  instruction: string;
+}
+
+/**
+ * The countdown (P-FAC-2): running iff endsAt is not null; then the rest is endsAt minus the server now; paused: remainingMs.
+ */
+export interface TimerDoc {
+  /**
+   * The set duration (timer.add adds to it).
+   */
+  durationMs: number;
+  /**
+   * What is left while paused or stopped.
+   */
+  remainingMs: number;
+  /**
+   * When it ends (server clock), or null when not running.
+   */
+  endsAt: number | null;
+}
+
+export interface FocusDoc {
+  /**
+   * The journey.
+   */
+  journeyId: string;
+  /**
+   * The phase, or null for the whole journey.
+   */
+  phaseId: string | null;
+}
+
+export interface GroupDoc {
+  /**
+   * The group's id.
+   */
+  id: string;
+  /**
+   * The journey its cards are in.
+   */
+  journeyId: string;
+  /**
+   * The group's title.
+   */
+  title: string;
+}
+
+export interface RoundDoc {
+  /**
+   * The round's id.
+   */
+  id: string;
+  /**
+   * 1 for the first round of the workshop, and so on.
+   */
+  number: number;
+  /**
+   * What to vote for ("impact").
+   */
+  criterion: string;
+  /**
+   * Votes per participant.
+   */
+  budget: number;
+  /**
+   * Most votes one participant may give one item.
+   */
+  maxPerItem: number;
+  /**
+   * Time limit, or null for none.
+   */
+  durationMs: number | null;
+  /**
+   * Whether result leaves out who voted for what.
+   */
+  anonymous: boolean;
+  /**
+   * Whether facilitators vote too.
+   */
+  facilitatorVotes: boolean;
+  /**
+   * The cards it was started on.
+   */
+  scope: RoundScope;
+  /**
+   * What is voted on: card ids, or a group id once for grouped cards; board order at the start.
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  items: string[];
+  /**
+   * open, closed or cancelled.
+   */
+  status: 'open' | 'closed' | 'cancelled';
+  /**
+   * When it was started or re-opened first.
+   */
+  startedAt: number;
+  /**
+   * When the server closes it, or null.
+   */
+  endsAt: number | null;
+  /**
+   * When it was closed or cancelled, or null.
+   */
+  closedAt: number | null;
+  /**
+   * This viewer's own votes: item id to number of votes ({} for screens).
+   */
+  myVotes: {
+    [k: string]: number;
+  };
+  /**
+   * Votes counted on paper, per named table or group (P-VOTE-9).
+   */
+  paper: PaperVotes[];
+  /**
+   * The ranked result once closed; null while open or when cancelled.
+   */
+  result: RoundResult | null;
+}
+
+export interface PaperVotes {
+  /**
+   * The table or group.
+   */
+  label: string;
+  /**
+   * Item id to votes.
+   */
+  votes: {
+    [k: string]: number;
+  };
+}
+
+/**
+ * The improvement list settings (P-IMP-*).
+ */
+export interface ImprovementsDoc {
+  /**
+   * The closed rounds that form the list; [] means the latest closed round.
+   *
+   * @maxItems 20
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  roundIds: string[];
+  /**
+   * Owner and status per item (items not listed: owner "", status open).
+   */
+  items: ImprovementItemDoc[];
+}
+
+export interface ImprovementItemDoc {
+  /**
+   * A card or group id.
+   */
+  itemId: string;
+  /**
+   * Who takes it up: 0 to 100 characters, one line.
+   */
+  owner: string;
+  /**
+   * Its status.
+   */
+  status: ImprovementStatus;
+}
+
+export interface ScoreDoc {
+  /**
+   * The scale.
+   */
+  scale: ScoreScale;
+  /**
+   * The scored touchpoint card or phase.
+   */
+  targetId: string;
+  /**
+   * Scorers per value, lowest value first.
+   *
+   * @minItems 5
+   * @maxItems 5
+   */
+  counts: number[];
+  /**
+   * The viewer's own score, or null (always null for a screen).
+   */
+  mine: number | null;
+}
+
+/**
+ * The closing evaluation poll (P-EVAL-3).
+ */
+export interface EvaluationDoc {
+  /**
+   * Whether participants may answer now.
+   */
+  open: boolean;
+  /**
+   * How many responses there are.
+   */
+  count: number;
+  /**
+   * The viewer's own response, or null.
+   */
+  mine: {
+    /**
+     * The rating.
+     */
+    rating: number;
+    /**
+     * The remarks.
+     */
+    remarks: string;
+  } | null;
+  /**
+   * Every response, anonymous, in id order: for facilitators only ([] for everyone else).
+   */
+  responses: EvaluationResponseDoc[];
+}
+
+export interface EvaluationResponseDoc {
+  /**
+   * The response's id.
+   */
+  id: string;
+  /**
+   * The rating.
+   */
+  rating: number;
+  /**
+   * The remarks.
+   */
+  remarks: string;
+}
+
+/**
+ * Any message a client may send on the WebSocket, told apart by type. The server rejects unknown fields (bad_message) and unknown types (unknown_type).
+ */
+export type ClientMessage = HelloMessage | OpMessage | ClientPresenceMessage | PingMessage;
+
+/**
+ * The first message of a connection, sent exactly once (P-JOIN-1): joins a workshop as a new or a known participant, or as its facilitator or big screen, and says what the client already has (P-SYNC-5). The server answers with welcome, or with an error and a close code (P-JOIN-2, P-JOIN-3, P-JOIN-4).
+ */
+export interface HelloMessage {
+  /**
+   * Always hello.
+   */
+  type: 'hello';
+  /**
+   * The protocol version the client speaks. A version other than the server's gets error protocol_version and close 4000 (P-JOIN-2).
+   */
+  protocolVersion: number;
+  /**
+   * The workshop to join. An unknown one gets error not_found and close 4004 (P-JOIN-3).
+   */
+  workshopId: string;
+  /**
+   * This client's id (one per browser tab's client state, kept across reconnects): with clientSeq it makes retries idempotent (P-SYNC-4).
+   */
+  clientId: string;
+  /**
+   * The name others see. Renames the participant if it differs (P-JOIN-6).
+   */
+  displayName: string;
+  /**
+   * The last seq the client has applied, 0 for none (P-SYNC-5).
+   */
+  lastSeq: number;
+  /**
+   * The token from an earlier welcome.you, to be the same participant again (P-JOIN-5). One that is not valid for the workshop is ignored.
+   */
+  participantToken?: string;
+  /**
+   * The workshop's facilitator key: a right one makes this connection a facilitator, a wrong one gets error forbidden and close 4003 (P-JOIN-4).
+   */
+  facilitatorKey?: string;
+  /**
+   * The workshop's screen key: joins as a read-only screen (P-ROLE-5). A wrong one gets error forbidden and close 4003. Not together with facilitatorKey (bad_message).
+   */
+  screenKey?: string;
+}
+
+/**
+ * One operation on the board. The server validates it against the current state and the sender's role (P-SYNC-1): a valid one is applied, logged and then sent as event to everyone and ack to the sender; an invalid one gets error with this clientSeq and changes nothing (P-SYNC-2). Resending an op with a clientSeq the server has already processed is answered with ack duplicate: true and not applied again (P-SYNC-4).
+ */
+export interface OpMessage {
+  /**
+   * Always op.
+   */
+  type: 'op';
+  /**
+   * This operation's number among the sender's clientId's operations: 1, 2, 3, ... in the order the client made them.
+   */
+  clientSeq: number;
+  /**
+   * The operation. A score.set must carry its value (null to remove): only events to others leave it out.
+   */
+  op: Operation;
+}
+
+/**
+ * Tells the server which card this participant is editing, if any. Ephemeral: not logged, not acknowledged (P-PRES-1); the server folds it into the presence list it sends to everyone.
+ */
+export interface ClientPresenceMessage {
+  /**
+   * Always presence.
+   */
+  type: 'presence';
+  /**
+   * The id of the card being edited, or null when none.
+   */
+  editing: string | null;
+}
+
+/**
+ * Application-level keep-alive (P-WS-7): may be sent at any time, also before hello. The server answers pong with the same t.
+ */
+export interface PingMessage {
+  /**
+   * Always ping.
+   */
+  type: 'ping';
+  /**
+   * Any number the client chooses (typically its clock in milliseconds, to measure the round trip); echoed in pong.
+   */
   t: number;
 }
+
+/**
+ * Any message the server sends on the WebSocket, told apart by type.
+ */
 export type ServerMessage =
-  | WelcomeMessage
-  | EventMessage
-  | AckMessage
-  | ErrorMessage
-  | ServerPresenceMessage
-  | PongMessage;
+  WelcomeMessage | EventMessage | AckMessage | ErrorMessage | ServerPresenceMessage | PongMessage;
 
-/** Close codes of protocol.md. */
-export const CloseCode = {
-  goingAway: 1001,
-  tooBig: 1009,
-  protocolVersion: 4000,
-  forbidden: 4003,
-  notFound: 4004,
-  tooSlow: 4008,
-  rateLimited: 4029,
-} as const;
-
-// ---- HTTP API ----
-export interface CreateWorkshopResponse {
+/**
+ * The answer to hello: who the client is in this workshop, where the log stands, and what the client missed since hello.lastSeq: either exactly the operations after it as events (possibly none), or, when the gap is older than what the server keeps, a snapshot that replaces the client's state (P-SYNC-5). Then the client resends its unacknowledged operations in clientSeq order.
+ */
+export interface WelcomeMessage {
+  /**
+   * Always welcome.
+   */
+  type: 'welcome';
+  /**
+   * The protocol version the server speaks.
+   */
+  protocolVersion: 2;
+  /**
+   * The workshop joined.
+   */
   workshopId: string;
-  joinCode: string;
-  facilitatorKey: string;
-  /** Read-only big-screen key (issue 3). */
+  /**
+   * Who this connection is (P-JOIN-5): keep participantToken and send it in later hellos to be the same participant.
+   */
+  you: You;
+  /**
+   * For a facilitator and the big screen: the workshop's join code, to show and share, also when the facilitator opened the board with only the facilitator key; the screen shows it with its QR code (P-ROLE-5).
+   */
+  joinCode?: string;
+  /**
+   * The seq of the last operation in the workshop's log (0 for none): after applying the snapshot or the events, the client stands here.
+   */
+  seq: number;
+  /**
+   * The highest clientSeq the server has processed for hello.clientId, 0 for none (P-SYNC-4): the client drops its queued operations up to it and resends the rest.
+   */
+  lastClientSeq: number;
+  /**
+   * Limits the client should respect so that its messages are not rejected.
+   */
+  limits: {
+    /**
+     * The largest WebSocket message the server reads; larger closes the connection with 1009 (P-WS-2).
+     */
+    maxMessageBytes: number;
+    /**
+     * The most characters (code points) a card's text may have.
+     */
+    maxCardText: number;
+  };
+  /**
+   * The whole board state; the client replaces its state with it. Present instead of events when the gap since hello.lastSeq is older than what the server keeps.
+   */
+  snapshot?: {
+    /**
+     * The workshop itself.
+     */
+    workshop: WorkshopDoc;
+    /**
+     * The workshop's journeys, in order.
+     */
+    journeys: JourneyDoc[];
+    /**
+     * Every card of the workshop.
+     */
+    cards: CardDoc[];
+    /**
+     * The facilitator's controls (P-FAC-*).
+     */
+    facilitation: FacilitationDoc;
+    /**
+     * Groups of cards voted on as one item (P-VOTE-4), by id.
+     */
+    groups: GroupDoc[];
+    /**
+     * Every voting round, in the order started (P-VOTE-*).
+     */
+    rounds: RoundDoc[];
+    /**
+     * The improvement list settings (P-IMP-*).
+     */
+    improvements: ImprovementsDoc;
+    /**
+     * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
+     */
+    scores: ScoreDoc[];
+    /**
+     * The closing evaluation poll (P-EVAL-3).
+     */
+    evaluation: EvaluationDoc;
+  };
+  /**
+   * Exactly the operations after hello.lastSeq, in seq order (possibly none). Present instead of snapshot.
+   *
+   * Items: An accepted operation as the log holds it: the event message's fields without type, and an element of welcome.events.
+   */
+  events?: EventBody[];
+  /**
+   * The server's clock (ms since the epoch) when it sent this: clients correct timers for clock skew with it (P-FAC-2).
+   */
+  serverTime: number;
+  /**
+   * Only for a facilitator: the big screen's key, for the screen link #/w/{workshopId}?screen={screenKey}.
+   */
   screenKey?: string;
-  title: string;
-}
-export interface JoinLookupResponse {
-  workshopId: string;
-  title: string;
-}
-export interface ApiErrorBody {
-  error: { code: string; message: string };
+  /**
+   * Who is in the workshop (P-PRES-3): the list as the others hold it now; later presence messages change it.
+   */
+  presence: PresenceList;
 }
 
-/** A compile-time check that a switch over a union handled every case. */
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+/**
+ * Who this connection is (P-JOIN-5): keep participantToken and send it in later hellos to be the same participant.
+ */
+export interface You {
+  /**
+   * The participant's id (what event.by and presence name); empty for a screen.
+   */
+  participantId: string | '';
+  /**
+   * The participant's secret; the same one as sent in hello when that was valid, else a new one. Empty for a screen.
+   */
+  participantToken: string | '';
+  /**
+   * The participant's display name.
+   */
+  displayName: string;
+  /**
+   * The role stored with the participant (P-ROLE-1): facilitator when hello carried the right facilitatorKey or a facilitator made them one; screen for a screen key.
+   */
+  role: Role;
 }
+
+/**
+ * An accepted operation, sent to everyone in the workshop, the sender included, only after it has been committed to the log (P-SYNC-1). All clients get the same events in the same seq order and so converge on the same state (P-SYNC-3).
+ */
+export type EventMessage = EventBody & {
+  /**
+   * Always event.
+   */
+  type: 'event';
+};
+
+/**
+ * An accepted operation as the log holds it: the event message's fields without type, and an element of welcome.events.
+ */
+export interface EventBody {
+  /**
+   * The operation's position in the workshop's log; events arrive in seq order without gaps.
+   */
+  seq: number;
+  /**
+   * When the server accepted it.
+   */
+  at: number;
+  /**
+   * The participantId of who did it. Absent for an operation the server made itself (a round's timer ending), for viewers it is anonymous to: an operation on an anonymous card (P-FAC-9), another's score (P-METH-3) or evaluation response (P-EVAL-2); absent in hidden events.
+   */
+  by?: string;
+  /**
+   * The clientId that sent it; with clientSeq it tells a client which of its own operations this is. Absent when by is.
+   */
+  clientId?: string;
+  /**
+   * The sender's number for it. Absent when by is.
+   */
+  clientSeq?: number;
+  /**
+   * The operation, in canonical form (titles trimmed); or {"kind":"hidden"} for an event this viewer may not see (another's votes, private card or evaluation response, P-FAC-6, P-VOTE-6, P-EVAL-2): the client only advances its seq, and reads effect if the hidden event has one. Others than the sender get a score.set without value (P-METH-3).
+   */
+  op: Operation | HiddenOp;
+  /**
+   * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId and count for evaluation.submit (kept in its hidden form, P-EVAL-1), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
+   */
+  effect?: EventEffect;
+}
+
+export interface HiddenOp {
+  /**
+   * Always hidden.
+   */
+  kind: 'hidden';
+}
+
+/**
+ * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId and count for evaluation.submit (kept in its hidden form, P-EVAL-1), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
+ */
+export interface EventEffect {
+  /**
+   * round.start: the items of the new round (card or group ids), in board order.
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  items?: string[];
+  /**
+   * The round's result.
+   */
+  result?: RoundResult;
+  /**
+   * writing.private off: the cards that were private, now visible to everyone (authorId left out where anonymous to this viewer).
+   */
+  revealed?: CardDoc[];
+  /**
+   * score.set: the target's scores on that scale after the operation (P-METH-3).
+   */
+  tally?: ScoreTally;
+  /**
+   * evaluation.submit: the response's id (P-EVAL-2).
+   */
+  responseId?: string;
+  /**
+   * evaluation.submit: the number of responses so far (P-EVAL-1).
+   */
+  count?: number;
+  /**
+   * card.add of a private card and card.delete of one: how many private cards there are after it (P-FAC-6); kept in the hidden form others get, so their count stays live.
+   */
+  privateCount?: number;
+}
+
+/**
+ * Tells the sender that its operation is durable: sent after the operation's event (P-SYNC-1). duplicate: true says that the clientSeq had already been processed and nothing was applied again (P-SYNC-4).
+ */
+export interface AckMessage {
+  /**
+   * Always ack.
+   */
+  type: 'ack';
+  /**
+   * The sender's number for the operation.
+   */
+  clientSeq: number;
+  /**
+   * The seq the operation got; for a duplicate, the seq it got if the server still knows it, else the current seq.
+   */
+  seq: number;
+  /**
+   * Present (and true) only when the operation was a resend that was not applied again.
+   */
+  duplicate?: true;
+}
+
+/**
+ * A message or operation the server rejected; it changed nothing (P-SYNC-2). The connection stays open unless a close code follows (P-JOIN-2, P-JOIN-3, P-JOIN-4).
+ */
+export interface ErrorMessage {
+  /**
+   * Always error.
+   */
+  type: 'error';
+  /**
+   * What kind of problem it is.
+   */
+  code: ErrorCode;
+  /**
+   * What was wrong, in English, naming the field (for people and logs; do not parse it).
+   */
+  message: string;
+  /**
+   * The clientSeq of the rejected op, when the message was an op whose clientSeq could be read. Its operation is dropped by the client (P-SYNC-6).
+   */
+  clientSeq?: number;
+}
+
+/**
+ * Who is in the workshop and what they are editing, sent as changes: the welcome holds the list (welcome.presence), then each presence message says what changed since the one before (P-PRES-3), at most every 100 ms per workshop (P-PRES-1); a connection that moves to another form of the list (a participant made facilitator or back) gets the whole list again instead (P-PRES-4). Not logged, not acknowledged; each change builds on the one before, so none is dropped (P-WS-5).
+ */
+export type ServerPresenceMessage = {
+  /**
+   * Always presence.
+   */
+  type: 'presence';
+  /**
+   * The whole list, replacing what the client holds (P-PRES-4); never together with joined, updated or left.
+   *
+   * Items: One participant in the list.
+   */
+  participants?: PresenceEntry[];
+  /**
+   * How many offline participants the list leaves out (P-PRES-5); in a change, only when it changed.
+   */
+  offline?: number;
+  /**
+   * Participants now in the list, whole.
+   *
+   * @minItems 1
+   *
+   * Items: One participant in the list.
+   */
+  joined?: PresenceEntry[];
+  /**
+   * Participants whose entry changed: their participantId and only the fields that changed (editing or voting null when it was cleared).
+   *
+   * @minItems 1
+   *
+   * Items: What changed of one participant in the list: their id and only the fields that changed.
+   */
+  updated?: PresenceUpdate[];
+  /**
+   * Participants no longer in the list (gone offline and summarised, P-PRES-5, or removed, P-ROLE-4), by id.
+   *
+   * @minItems 1
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  left?: string[];
+} & {
+  [k: string]: unknown;
+};
+
+/**
+ * One participant in the list.
+ */
+export interface PresenceEntry {
+  /**
+   * The participant's id.
+   */
+  participantId: string;
+  /**
+   * The participant's display name.
+   */
+  displayName: string;
+  /**
+   * The participant's role.
+   */
+  role: Role;
+  /**
+   * Whether at least one of the participant's connections is open (P-PRES-2).
+   */
+  online: boolean;
+  /**
+   * The card the participant is editing; left out while none.
+   */
+  editing?: string;
+  /**
+   * During an open round, for the participants who count in its progress: those who may vote and are online, and those who held a ballot in it (were online while it was open, voted, or said done) also while offline. How many votes they used and whether they are done (said so, or used their whole budget); left out otherwise. Counts only, never which items (P-VOTE-7).
+   */
+  voting?: VotingStatus;
+}
+
+/**
+ * What changed of one participant in the list: their id and only the fields that changed.
+ */
+export interface PresenceUpdate {
+  /**
+   * The participant's id.
+   */
+  participantId: string;
+  /**
+   * The participant's display name.
+   */
+  displayName?: string;
+  /**
+   * The participant's role.
+   */
+  role?: Role;
+  /**
+   * Whether at least one of the participant's connections is open (P-PRES-2).
+   */
+  online?: boolean;
+  /**
+   * The card the participant now edits, or null when they stopped.
+   */
+  editing?: string | null;
+  /**
+   * Their voting progress now, or null when they no longer count in it (P-VOTE-7).
+   */
+  voting?: null | VotingStatus;
+}
+
+/**
+ * welcome.presence: the list as the others in the workshop hold it when the welcome is sent; the joiner itself arrives with the next change (P-PRES-3).
+ */
+export interface PresenceList {
+  /**
+   * The list.
+   *
+   * Items: One participant in the list.
+   */
+  participants: PresenceEntry[];
+  /**
+   * How many offline participants the list leaves out (P-PRES-5).
+   */
+  offline: number;
+}
+
+/**
+ * A voter's progress in the open round: counts only, never which items (P-VOTE-7).
+ */
+export interface VotingStatus {
+  /**
+   * Votes placed.
+   */
+  used: number;
+  /**
+   * Finished voting.
+   */
+  done: boolean;
+}
+
+/**
+ * The answer to ping (P-WS-7).
+ */
+export interface PongMessage {
+  /**
+   * Always pong.
+   */
+  type: 'pong';
+  /**
+   * The t of the ping it answers, unchanged.
+   */
+  t: number;
+}
+
+/**
+ * The new workshop, with one journey of default phases and lanes (P-HTTP-6). The facilitator key is shown only this once (P-HTTP-4).
+ */
+export interface CreateWorkshopResponse {
+  /**
+   * The new workshop's id.
+   */
+  workshopId: string;
+  /**
+   * The code participants type to join (P-HTTP-3).
+   */
+  joinCode: string;
+  /**
+   * The facilitator's secret; send it in hello.facilitatorKey. The web client keeps it in the URL fragment (#/w/{workshopId}?key=...).
+   */
+  facilitatorKey: string;
+  /**
+   * The workshop's title, trimmed.
+   */
+  title: string;
+  /**
+   * The big screen's read-only key (P-ROLE-5); the screen link is #/w/{workshopId}?screen={screenKey}.
+   */
+  screenKey: string;
+}
+
+/**
+ * The workshop a join code belongs to. The lookup ignores case and surrounding spaces (P-HTTP-3); an unknown code gets 404 not_found.
+ */
+export interface JoinLookupResponse {
+  /**
+   * The workshop's id: send it in hello.workshopId.
+   */
+  workshopId: string;
+  /**
+   * The workshop's title, to show before joining.
+   */
+  title: string;
+}
+
+/**
+ * Every HTTP error, whatever its status: 400 bad_request (not a well-formed HTTP request), invalid or bad_json; 403 forbidden (a WebSocket upgrade from a foreign Origin, P-WS-3); 404 not_found; 405 method_not_allowed; 413 or 431 too_large; 429 rate_limited; 5xx internal.
+ */
+export interface ApiErrorBody {
+  /**
+   * What went wrong.
+   */
+  error: {
+    /**
+     * A machine-readable code.
+     */
+    code:
+      | 'bad_request'
+      | 'invalid'
+      | 'bad_json'
+      | 'unauthorized'
+      | 'forbidden'
+      | 'not_found'
+      | 'method_not_allowed'
+      | 'too_large'
+      | 'rate_limited'
+      | 'internal';
+    /**
+     * What was wrong, in English (for people and logs; do not parse it).
+     */
+    message: string;
+  };
+}
+
+export * from './wire';

@@ -209,14 +209,34 @@ describe('SyncClient: our own participant', () => {
     expect(tab.sockets.sockets).toHaveLength(1); // no reconnect
   });
 
-  it('being removed (error "removed", then close 4003) says removed, not a bad link', () => {
+  it('P-ROLE-4 being removed (error code removed, then close 4003) says removed, not a bad link', () => {
     const tab = new Tab();
     welcome(tab);
     expect(tab.local.getItem('jb.token.w1')).toBe('tok');
-    push(tab, { type: 'error', code: 'forbidden', message: 'removed' });
+    push(tab, { type: 'error', code: 'removed', message: 'you were removed from this workshop' });
     tab.socket.serverClose(4003);
     expect(tab.client.failReason).toBe('removed');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
+  });
+
+  it('P-ROLE-4 an op answered with removed drops every pending op and stops, whatever the message says', () => {
+    const tab = new Tab();
+    welcome(tab);
+    tab.client.submit({ kind: 'card.delete', cardId: 'c1' });
+    tab.client.submit({ kind: 'card.delete', cardId: 'c2' });
+    tab.socket.takeSent();
+    push(tab, { type: 'error', code: 'removed', message: 'weg', clientSeq: 1 });
+    expect(tab.client.failReason).toBe('removed');
+    expect(tab.client.pendingCount).toBe(0);
+    expect(tab.local.getItem('jb.token.w1')).toBeNull();
+  });
+
+  it('a forbidden error that mentions "removed" is only forbidden', () => {
+    const tab = new Tab();
+    welcome(tab);
+    push(tab, { type: 'error', code: 'forbidden', message: 'op: a removed card may not be changed' });
+    expect(tab.client.failReason).toBeNull();
+    expect(tab.local.getItem('jb.token.w1')).toBe('tok');
   });
 });
 

@@ -593,6 +593,11 @@ export class SyncClient {
   }
 
   private onError(err: ErrorMessage): void {
+    // P-ROLE-4: told by its code, also as the answer to one of our ops (which it drops with the rest).
+    if (err.code === 'removed') {
+      this.onRemoved();
+      return;
+    }
     if (err.clientSeq !== undefined) {
       const index = this.pending.findIndex((p) => p.clientSeq === err.clientSeq);
       if (index >= 0 && err.code === 'locked' && HOLD_WHEN_LOCKED.has(this.pending[index]!.op.kind)) {
@@ -613,10 +618,6 @@ export class SyncClient {
         this.pump();
         return;
       }
-    }
-    if (err.code === 'forbidden' && /removed/i.test(err.message)) {
-      this.onRemoved();
-      return;
     }
     if (
       !this.welcomed &&

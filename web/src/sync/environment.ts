@@ -51,11 +51,16 @@ export const browserNetwork: Network = {
 
 export const browserSocketFactory: SocketFactory = (url) => new WebSocket(url) as unknown as SocketLike;
 
-/** ws(s)://host/…/ws for the page's own origin and path (works behind a path prefix too). */
-export function webSocketUrl(location: Location): string {
+/**
+ * ws(s)://host/…/ws?w={workshop} for the page's own origin and path (works behind a path prefix
+ * too). The workshop in the URL lets a router send the connection to the node that serves it
+ * (P-WS-11); a single server only checks that the hello names the same workshop.
+ */
+export function webSocketUrl(location: Location, workshopId: string): string {
   const url = new URL('ws', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   url.hash = '';
   url.search = '';
+  url.searchParams.set('w', workshopId);
   return url.toString();
 }

@@ -13,6 +13,7 @@ import type {
   ServerMessage,
 } from '../protocol/types';
 import { defaultFacilitation } from '../model/facilitation';
+import { defaultEvaluation } from '../model/evaluation';
 import { PROTOCOL_VERSION } from '../protocol/types';
 import type { Clock, Network, SocketLike, TimerHandle } from './environment';
 
@@ -163,6 +164,8 @@ export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
     groups: [],
     rounds: [],
     improvements: { roundIds: [], items: [] },
+    scores: [],
+    evaluation: defaultEvaluation(),
   };
 }
 

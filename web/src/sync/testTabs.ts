@@ -71,6 +71,6 @@ export function you() {
 }
 
 export function addCardDoc(id: string) {
-  return { id, journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: '', color: 'yellow' as const, authorId: 'u9', orderKey: 'a0', createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: false };
+  return { id, journeyId: 'j1', phaseId: 'p1', laneId: 'l1', text: '', color: 'yellow' as const, authorId: 'u9', orderKey: 'a0', createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: false, channel: null };
 }
 

@@ -65,7 +65,7 @@ export class BoardGrid {
    * whole table is one Tab stop (plus the tools of that card); arrow keys move between them.
    */
   private current: HTMLElement | null = null;
-  /** Read-only here (a locked board for a participant, the big screen): the add buttons are hidden. */
+  /** Read-only here (a locked board for a participant): the add buttons are hidden. */
   private readOnly = false;
 
   constructor(private readonly actions: GridActions) {

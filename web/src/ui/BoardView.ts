@@ -23,7 +23,8 @@ import { HelpDialog } from './HelpDialog';
 import { ListView } from './list/ListView';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
-import { SharePanel } from './SharePanel';
+import { SharePanel, screenLinkFor } from './SharePanel';
+import { ControlsDrawer } from './facilitator/ControlsDrawer';
 import { ScreenPinControl } from './facilitator/ScreenPinControl';
 import { journeyInfo } from './structure/journeyInfo';
 import { deleteRejectionKey } from './structure/structureOps';
@@ -41,8 +42,6 @@ export interface BoardViewOptions {
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
-  /** Opens the read-only big screen with this key (no facilitator key then). */
-  screenKey?: string | null;
 }
 
 function sessionStore(): Storage {
@@ -80,6 +79,8 @@ export class BoardView implements View {
   private readonly titleEl: HTMLHeadingElement;
   private readonly mainEl: HTMLElement;
   private readonly asideEl: HTMLElement;
+  /** The side panel: the facilitator's drawer of controls, or who is here for everyone else. */
+  private readonly drawer: ControlsDrawer;
   private readonly journeyNav: HTMLElement;
   private readonly statusArea: HTMLDivElement;
   private readonly topActions: HTMLDivElement;
@@ -101,12 +102,11 @@ export class BoardView implements View {
     this.facilitatorKey = opts.facilitatorKey;
     const local = safeLocalStorage() ?? new MemoryStorage();
     this.client = new SyncClient({
-      url: webSocketUrl(window.location),
+      url: webSocketUrl(window.location, opts.workshopId),
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
-      screenKey: opts.screenKey ?? undefined,
-      store: syncStoreFor(opts.workshopId, !!opts.screenKey, local, sessionStore()),
+      store: syncStoreFor(opts.workshopId, false, local, sessionStore()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
@@ -133,8 +133,7 @@ export class BoardView implements View {
         return board ? { phases: phasesOf(board, journeyId), lanes: lanesOf(board, journeyId) } : { phases: [], lanes: [] };
       },
     });
-    // The big screen (projector) is always the table.
-    this.mode = opts.screenKey ? 'grid' : (rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid'));
+    this.mode = rememberedBoardMode() ?? (this.narrow.matches ? 'list' : 'grid');
     this.modeButton = h('button', { type: 'button', class: 'button button--quiet view-switch' });
     this.modeButton.addEventListener('click', () => this.setMode(this.mode === 'grid' ? 'list' : 'grid', true));
     this.titleEl = h('h1', { class: 'topbar__title' });
@@ -150,11 +149,11 @@ export class BoardView implements View {
     });
     this.boardBar = h('div', { class: 'board-bar' }, this.journeyNav, this.zoom.controls);
     this.mainEl = h('main', { id: 'main', class: 'board-main', tabindex: -1 }, this.journeyInfoEl, this.statusArea, this.boardBar, this.grid.el, this.list.el);
-    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1, hidden: !!opts.screenKey });
+    this.asideEl = h('aside', { id: 'aside', class: 'board-aside', tabindex: -1 });
+    this.drawer = new ControlsDrawer(this.asideEl);
     this.evaluation = new EvaluationController({
       submit: (op) => this.submit(op),
       announcer: this.announcer,
-      screen: !!opts.screenKey,
     });
     this.facil = new FacilitationController({
       client: this.client,
@@ -167,10 +166,14 @@ export class BoardView implements View {
         this.journeyId = id;
         this.renderNow();
       },
-      screen: !!opts.screenKey,
       panelSections: [this.evaluation.results.el],
+      joinCode: () => this.share?.code ?? null,
+      screenLink: () => (this.client.screenKey ? screenLinkFor(this.opts.workshopId, this.client.screenKey) : null),
+      showRound: () => this.voting.panel.reveal(),
+      showJoin: (opener) => this.drawer.open(opener, this.share?.el),
     });
-    this.mainEl.prepend(this.facil.banner.el);
+    this.mainEl.prepend(this.facil.banner.el, this.facil.bar.el);
+    this.drawer.bindToggle(this.facil.bar.more);
     this.voting = new VotingController({
       board: () => this.client.board,
       me: () => this.client.me,
@@ -249,6 +252,7 @@ export class BoardView implements View {
     this.help.render();
     this.zoom.relabel();
     this.structure?.relabel();
+    this.drawer.relabel();
     this.share?.render();
     this.facil.relabel();
     this.evaluation.relabel();
@@ -272,9 +276,7 @@ export class BoardView implements View {
     helpButton.addEventListener('click', () => this.help.open());
     this.modeButton.textContent = t(this.mode === 'grid' ? 'view.toList' : 'view.toGrid');
     this.modeButton.setAttribute('aria-keyshortcuts', 'Alt+L');
-    const actions: HTMLElement[] = [this.conn.el];
-    if (!this.opts.screenKey) actions.push(this.modeButton);
-    this.topActions.replaceChildren(...actions, helpButton, langButton());
+    this.topActions.replaceChildren(this.conn.el, this.modeButton, helpButton, langButton());
     if (this.exporter) {
       const exportButton = h('button', { type: 'button', class: 'button button--quiet', 'data-testid': 'export-open' }, t('export.open'));
       exportButton.addEventListener('click', () => this.exporter?.open());
@@ -288,11 +290,13 @@ export class BoardView implements View {
     this.skipEl.replaceChildren(
       ...skipLinks([
         ['main', t(this.mode === 'grid' ? 'skip.board' : 'skip.list')],
-        ...(this.opts.screenKey ? [] : ([['aside', t('skip.aside')]] as Array<[string, string]>)),
+        this.structure ? ['presenter', t('skip.presenter')] : ['aside', t('skip.aside')],
       ]),
     );
     this.footerEl.replaceWith((this.footerEl = pageFooter()));
-    this.asideEl.replaceChildren(...[this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
+    // A facilitator's side panel is the drawer the presenter bar opens; the board has the width.
+    this.drawer.setEnabled(!!this.structure);
+    this.drawer.fill([this.share?.el, this.facil.panel, this.presence.el].filter((e): e is HTMLElement => !!e));
     this.journeyNav.setAttribute('aria-label', t('board.journeys'));
   }
 
@@ -499,7 +503,7 @@ export class BoardView implements View {
   }
 
   private readonly onWidthChange = (): void => {
-    if (rememberedBoardMode() === null && !this.opts.screenKey) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
+    if (rememberedBoardMode() === null) this.setMode(this.narrow.matches ? 'list' : 'grid', false);
   };
 
   private renderJourneyNav(board: Board): void {
@@ -795,7 +799,7 @@ export class BoardView implements View {
 
   private readonly onKeyDown = (ev: KeyboardEvent): void => {
     if (ev.defaultPrevented || isTyping(ev.target) || this.help.el.open) return;
-    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL' && !this.opts.screenKey) {
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyL') {
       ev.preventDefault();
       this.setMode(this.mode === 'grid' ? 'list' : 'grid', true);
     } else if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {

@@ -21,6 +21,11 @@ export interface ShareDoor {
   set(open: boolean): void;
 }
 
+/** The big screen's address for a workshop and its screen key (read-only, P-FAC-10). */
+export function screenLinkFor(workshopId: string, screenKey: string): string {
+  return `${location.origin}${location.pathname}#/w/${workshopId}?screen=${encodeURIComponent(screenKey)}`;
+}
+
 function copyButton(label: string, text: string, onCopied: () => void, testId: string): HTMLButtonElement | null {
   if (typeof navigator.clipboard?.writeText !== 'function') return null;
   const b = h('button', { type: 'button', class: 'button button--small', 'data-testid': testId }, label);
@@ -40,7 +45,7 @@ export class SharePanel {
   private readonly doorButton = h('button', { type: 'button', class: 'button button--small', 'data-testid': 'door-toggle' });
 
   constructor(
-    private readonly code: string,
+    readonly code: string,
     private readonly onCopied: () => void,
     private readonly screen?: ShareScreen,
     private readonly door?: ShareDoor,
@@ -73,7 +78,7 @@ export class SharePanel {
     const screenKey = this.screen?.screenKey() ?? null;
     this.shownScreenKey = screenKey;
     this.renderDoor();
-    const screenLink = screenKey && this.screen ? `${base}#/w/${this.screen.workshopId}?screen=${encodeURIComponent(screenKey)}` : null;
+    const screenLink = screenKey && this.screen ? screenLinkFor(this.screen.workshopId, screenKey) : null;
     const copy = copyButton(t('share.copy'), link, this.onCopied, 'copy-join-link');
     this.el.replaceChildren(
       h('h2', { id: 'share-title', class: 'aside__heading' }, t('share.heading')),

@@ -28,6 +28,7 @@ export function reconcileCards<V extends CardElementView>(
   placed?: (view: V, card: Card) => void,
 ): void {
   let prev: Element | null = null;
+  let prevGroup: string | null = null;
   cards.forEach((card, i) => {
     seen.add(card.id);
     let view = views.get(card.id);
@@ -42,6 +43,9 @@ export function reconcileCards<V extends CardElementView>(
       count: cards.length,
     });
     ctx.decorate?.(view, card);
+    // Cards of one group that sit together in the cell make one pile under the group's title.
+    view.el.classList.toggle('card--stacked', card.groupId !== null && card.groupId === prevGroup);
+    prevGroup = card.groupId;
     const expected: Element | null = prev ? prev.nextElementSibling : list.firstElementChild;
     if (expected !== view.el) list.insertBefore(view.el, expected);
     placed?.(view, card);

@@ -1,5 +1,5 @@
-// The glue between the board screen and the closing poll: the form above the board (everyone
-// but the big screen, while the poll is open or once answered), the facilitator's section of
+// The glue between the board screen and the closing poll: the form above the board (everyone,
+// while the poll is open or once answered), the facilitator's section of
 // the "Begeleiden" panel, and what is said aloud: the poll opening and closing (to everyone,
 // rate-limited like other session changes) and, for facilitators, each new answer (rate-limited
 // like others' changes, so a room answering at once becomes one message).
@@ -15,8 +15,6 @@ import './evaluation.css';
 export interface EvaluationHost {
   submit(op: Operation): void;
   announcer: Announcer;
-  /** True for the read-only big screen. */
-  screen: boolean;
 }
 
 /** Owns the poll form and the facilitator's results section. */
@@ -31,10 +29,9 @@ export class EvaluationController {
   }
 
   update(board: Board, role: Role | undefined): void {
-    const shownRole = this.host.screen ? 'screen' : role;
-    this.form.update(board, shownRole);
-    if (shownRole === 'facilitator') this.results.update(board);
-    this.announce(board, shownRole);
+    this.form.update(board, role);
+    if (role === 'facilitator') this.results.update(board);
+    this.announce(board, role);
   }
 
   private announce(board: Board, role: Role | undefined): void {

@@ -1,6 +1,6 @@
 // The glue between the board screen and the facilitation features: the stage banner for
 // everyone, the facilitator's panel (controls and participants), follow me, the read-only
-// states (locked board for participants, the big screen), private-card marks, and what is
+// state (a locked board for participants), private-card marks, and what is
 // announced when the facilitator changes something.
 
 import '../../styles/facilitation.css';
@@ -13,6 +13,7 @@ import type { SyncClient } from '../../sync/SyncClient';
 import type { Announcer } from '../Announcer';
 import { h } from '../dom';
 import { FacilitatorPanel } from './FacilitatorPanel';
+import { PresenterBar, type PresenterHooks } from './PresenterBar';
 import { FollowMe, followEnabled, setFollowEnabled } from './FollowMe';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ReadOnlyGuard } from './ReadOnlyGuard';
@@ -38,7 +39,7 @@ const FACILITATION_KINDS = new Set<Operation['kind']>([
   'participant.remove',
 ]);
 
-export interface FacilitationHost {
+export interface FacilitationHost extends Pick<PresenterHooks, 'joinCode' | 'screenLink' | 'showRound' | 'showJoin'> {
   client: SyncClient;
   announcer: Announcer;
   /** Shows a short message (the board's toasts). */
@@ -49,8 +50,6 @@ export interface FacilitationHost {
   boardEls: readonly HTMLElement[];
   journeyId(): string | null;
   showJourney(journeyId: string): void;
-  /** True for the read-only big screen. */
-  screen: boolean;
   /** More sections of the facilitator's panel (the closing poll), after the controls. */
   panelSections?: readonly HTMLElement[];
 }
@@ -63,6 +62,8 @@ function allowedWhileLocked(op: Operation): boolean {
 /** Owns the banner, the facilitator panel and the follow/read-only behaviour of one board screen. */
 export class FacilitationController {
   readonly banner: StageBanner;
+  /** The facilitator's compact controls under the banner; hidden for everyone else. */
+  readonly bar: PresenterBar;
   /** The facilitator's panel; hidden for everyone else. */
   readonly panel: HTMLElement;
   private readonly controls: FacilitatorPanel;
@@ -86,6 +87,16 @@ export class FacilitationController {
     const submit = (op: Operation) => this.submit(op);
     const announce = (text: string) => host.announcer.now(text);
     this.controls = new FacilitatorPanel({ submit, announce, journeyId: () => host.journeyId() });
+    this.bar = new PresenterBar({
+      submit,
+      journeyId: () => host.journeyId(),
+      joinCode: () => host.joinCode(),
+      screenLink: () => host.screenLink(),
+      showRound: () => host.showRound(),
+      showJoin: (opener) => host.showJoin(opener),
+    });
+    this.banner.stageSlot.append(this.bar.stageControls);
+    this.banner.timerSlot.append(this.bar.timerControls);
     this.people = new ParticipantsPanel({ submit, announce, confirm: (text) => window.confirm(text) });
     this.panelHeading = h('h2', { id: 'facil-title', class: 'aside__heading' });
     this.panel = h(
@@ -102,7 +113,6 @@ export class FacilitationController {
       showJourney: (id) => host.showJourney(id),
     });
     this.guard = new ReadOnlyGuard(host.boardEls, host.mainEl);
-    host.mainEl.classList.toggle('is-screen', host.screen);
     this.relabel();
   }
 
@@ -116,13 +126,13 @@ export class FacilitationController {
   }
 
   /**
-   * Whether this user may not make `op` now: a screen never edits, and a participant cannot
+   * Whether this user may not make `op` now: a screen role never edits, and a participant cannot
    * change a locked board (votes and the closing poll still count: they are not edits). Says
    * why, once.
    */
   refuses(op: Operation): boolean {
     const role = this.host.client.me?.role;
-    if (this.host.screen || role === 'screen') return true;
+    if (role === 'screen') return true;
     const locked = this.host.client.board?.facilitation.locked ?? false;
     if (locked && role === 'participant' && !allowedWhileLocked(op)) {
       this.host.notify(t('lock.refused'));
@@ -131,7 +141,7 @@ export class FacilitationController {
     return false;
   }
 
-  /** Whether this viewer may not edit the board now (locked for a participant, the big screen). */
+  /** Whether this viewer may not edit the board now (locked for a participant). */
   get readOnly(): boolean {
     return this.guard.active;
   }
@@ -140,6 +150,7 @@ export class FacilitationController {
     this.panelHeading.textContent = t('facil.heading');
     this.banner.relabel();
     this.controls.relabel();
+    this.bar.relabel();
   }
 
   /** After each render of the board. */
@@ -151,16 +162,18 @@ export class FacilitationController {
     this.last = f;
 
     const focusWhere = f.focus ? this.describeFocus(board, f) : null;
-    this.banner.update(f, this.host.screen ? 'screen' : role, focusWhere);
-    this.guard.set(this.host.screen || role === 'screen' || (f.locked && role === 'participant'));
+    this.banner.update(f, role, focusWhere);
+    this.guard.set(role === 'screen' || (f.locked && role === 'participant'));
 
-    const facilitator = this.isFacilitator && !this.host.screen;
+    const facilitator = this.isFacilitator;
     this.panel.hidden = !facilitator;
+    for (const el of [this.bar.el, this.banner.stageSlot, this.banner.timerSlot]) el.hidden = !facilitator;
     if (facilitator) {
+      this.bar.update(board, client.participants);
       this.controls.update(board);
       this.people.update(client.participants, client.me?.participantId ?? '', openRound(board));
     }
-    // Participants and the screen follow; facilitators lead.
+    // Participants follow; facilitators lead.
     this.follow.update(f.focus, !facilitator);
     this.markBoard(board, f);
   }

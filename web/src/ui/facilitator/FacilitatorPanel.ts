@@ -1,6 +1,7 @@
-// The facilitator's controls: stages (go to, retitle, instruction), the timer, lock, private
-// writing and reveal, follow me, and the anonymity setting. Built once; updates only change
-// values, and never a field the facilitator is typing in.
+// The facilitator's controls in the drawer (the presenter bar holds the ones used all day):
+// stages (go to, retitle, instruction), the timer's time and reset, the anonymity setting and
+// follow me for one phase. Built once; updates only change values, and never a field the
+// facilitator is typing in.
 
 import type { Board } from '../../model/board';
 import { phasesOf } from '../../model/board';
@@ -24,11 +25,6 @@ function button(label: MessageKey, onClick: () => void, testId?: string): HTMLBu
   return b;
 }
 
-function setLabel(b: HTMLButtonElement, label: MessageKey): void {
-  b.dataset.label = label;
-  if (b.textContent !== t(label)) b.textContent = t(label);
-}
-
 /** Owns the facilitator's control sections. */
 export class FacilitatorPanel {
   readonly el: HTMLElement;
@@ -39,9 +35,6 @@ export class FacilitatorPanel {
   private editingStage: string | null = null;
   private readonly minutes: HTMLInputElement;
   private readonly minutesError: HTMLElement;
-  private readonly startPause: HTMLButtonElement;
-  private readonly lockButton: HTMLButtonElement;
-  private readonly privateButton: HTMLButtonElement;
   private readonly followPhase: HTMLSelectElement;
   private readonly followButton: HTMLButtonElement;
   private readonly followStop: HTMLButtonElement;
@@ -92,18 +85,9 @@ export class FacilitatorPanel {
       ev.preventDefault();
       this.setTimer();
     });
-    this.startPause = button('timer.start', () => this.startOrPause(), 'timer-start');
-    const timerButtons = h(
-      'div',
-      { class: 'facil-buttons' },
-      this.startPause,
-      button('timer.addMinute', () => hooks.submit({ kind: 'timer.add', ms: 60_000 }), 'timer-add'),
-      button('timer.reset', () => hooks.submit({ kind: 'timer.reset' }), 'timer-reset'),
-    );
+    const timerButtons = h('div', { class: 'facil-buttons' }, button('timer.reset', () => hooks.submit({ kind: 'timer.reset' }), 'timer-reset'));
 
     // Board
-    this.lockButton = button('lock.lock', () => this.toggleLock(), 'lock-toggle');
-    this.privateButton = button('private.on', () => this.togglePrivate(), 'private-toggle');
     this.anonymity = h('select', { 'data-testid': 'anonymity' });
     this.anonymity.addEventListener('change', () =>
       hooks.submit({ kind: 'settings.update', anonymity: this.anonymity.value as Anonymity }),
@@ -121,7 +105,7 @@ export class FacilitatorPanel {
       { class: 'facil' },
       section('stage.heading', this.stageList, stageForm),
       section('timer.heading', timerForm, timerButtons),
-      section('lock.heading', h('div', { class: 'facil-buttons' }, this.lockButton, this.privateButton), field('anonymity.label', this.anonymity)),
+      section('lock.heading', field('anonymity.label', this.anonymity)),
       section('follow.heading', field('follow.phaseLabel', this.followPhase), h('div', { class: 'facil-buttons' }, this.followButton, this.followStop)),
     );
   }
@@ -147,16 +131,9 @@ export class FacilitatorPanel {
     const f = board.facilitation;
     this.renderStages(board);
 
-    const running = f.timer.endsAt !== null;
-    setLabel(this.startPause, running ? 'timer.pause' : f.timer.remainingMs < f.timer.durationMs ? 'timer.resume' : 'timer.start');
-    this.startPause.disabled = !running && f.timer.remainingMs <= 0;
     if (document.activeElement !== this.minutes && this.minutes.value === '') {
       this.minutes.value = formatRemaining(f.timer.durationMs);
     }
-
-    setLabel(this.lockButton, f.locked ? 'lock.unlock' : 'lock.lock');
-    this.lockButton.setAttribute('aria-pressed', String(f.locked));
-    setLabel(this.privateButton, f.privateWriting ? 'private.reveal' : 'private.on');
 
     if (this.anonymity.options.length === 0) {
       this.anonymity.append(...ANONYMITY_VALUES.map((a) => h('option', { value: a }, t(`anonymity.${a}` as MessageKey))));
@@ -234,22 +211,6 @@ export class FacilitatorPanel {
     this.minutesError.textContent = ms === null ? t('timer.badMinutes') : '';
     this.minutes.setAttribute('aria-invalid', String(ms === null));
     if (ms !== null) this.hooks.submit({ kind: 'timer.set', durationMs: ms });
-  }
-
-  private startOrPause(): void {
-    const timer = this.board?.facilitation.timer;
-    if (!timer) return;
-    this.hooks.submit(timer.endsAt !== null ? { kind: 'timer.pause' } : { kind: 'timer.start' });
-  }
-
-  private toggleLock(): void {
-    const locked = this.board?.facilitation.locked ?? false;
-    this.hooks.submit({ kind: 'board.lock', locked: !locked });
-  }
-
-  private togglePrivate(): void {
-    const on = this.board?.facilitation.privateWriting ?? false;
-    this.hooks.submit({ kind: 'writing.private', on: !on });
   }
 
   private follow(): void {

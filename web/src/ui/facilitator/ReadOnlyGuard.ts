@@ -1,4 +1,4 @@
-// Keeps a locked board (for participants) and the big screen read-only: the edit controls are
+// Keeps a locked board read-only for participants: the edit controls are
 // hidden (CSS on .is-readonly) and the keys and pointer gestures that start an edit, a move or a
 // delete are stopped before the board sees them. The sync layer refuses the operations too
 // (FacilitationController.refuses), so this is about not offering what cannot work.

@@ -34,6 +34,9 @@ export class StageBanner {
   private readonly muteBox: HTMLInputElement;
   private readonly muteLabel: HTMLElement;
   private readonly titleId = uid('stage-title');
+  /** Where the facilitator's step and timer buttons go (PresenterBar), beside what they change. */
+  readonly stageSlot = h('div', { class: 'stage-banner__controls' });
+  readonly timerSlot = h('div', { class: 'stage-banner__controls' });
 
   constructor(private readonly hooks: BannerHooks) {
     this.countdown = new CountdownView(hooks);
@@ -55,8 +58,8 @@ export class StageBanner {
     this.el = h(
       'section',
       { class: 'stage-banner', 'aria-labelledby': this.titleId, 'data-testid': 'stage-banner' },
-      h('div', { class: 'stage-banner__text' }, this.stepEl, this.titleEl, this.instructionEl),
-      h('div', { class: 'stage-banner__side' }, this.countdown.el, h('span', { class: 'check' }, this.muteBox, this.muteLabel)),
+      h('div', { class: 'stage-banner__text' }, h('div', { class: 'stage-banner__stepline' }, this.stepEl, this.stageSlot), this.titleEl, this.instructionEl),
+      h('div', { class: 'stage-banner__side' }, this.countdown.el, this.timerSlot, h('span', { class: 'check' }, this.muteBox, this.muteLabel)),
       h('div', { class: 'stage-banner__states' }, this.lockEl, this.privateEl, this.followNote, this.followWrap),
     );
     this.relabel();

@@ -46,7 +46,7 @@ export class ScreenView implements View {
 
   constructor(private readonly opts: ScreenViewOptions) {
     this.client = new SyncClient({
-      url: webSocketUrl(window.location),
+      url: webSocketUrl(window.location, opts.workshopId),
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       screenKey: opts.screenKey,

@@ -1,6 +1,7 @@
 // What a card on the board shows about grouping and linking, and its card actions for them:
-// "Groep: <title>", "Lost op: <pain point>" (with a button to remove the link), and the tools
-// "Groeperen met…", "Uit de groep" and "Koppelen aan knelpunt…".
+// "Groep: <title>", "Lost op: <pain point>" (with a button to remove the link) on an idea and
+// "Opgelost door: <idea>" on the pain point it is linked to, and the tools "Groeperen met…",
+// "Uit de groep" and "Koppelen aan knelpunt…".
 
 import type { Board, Card } from '../../model/board';
 import { t } from '../../i18n/i18n';
@@ -8,6 +9,7 @@ import { oneLineText } from '../CardView';
 import { h } from '../dom';
 import { openRound } from '../../model/voting';
 import type { Role } from '../../protocol/types';
+import { compareCards } from '../../model/ranking';
 import { ballotOf } from './ballot';
 import { isIdea } from './items';
 
@@ -16,6 +18,8 @@ export interface CardDecoration {
   groupTitle: string | null;
   linkedId: string | null;
   linkedText: string | null;
+  /** The texts of the cards linked to this one (the ideas that solve this pain point), in board order. */
+  solvedBy: string[];
   /** Idea cards get the link action; any card may be grouped (SPEC-3 group.add). */
   idea: boolean;
   /** The viewer's own dots on this card (or its group) in the open round; null outside it. */
@@ -36,6 +40,8 @@ export function decorationOf(board: Board, card: Card, role: Role): CardDecorati
     groupTitle: group ? group.title : null,
     linkedId: linked ? linked.id : null,
     linkedText: linked ? linked.text : null,
+    // The links as the server keeps them (card.linkedTo), read the other way round.
+    solvedBy: [...board.cards.values()].filter((c) => c.linkedTo === card.id).sort((a, b) => compareCards(board, a, b)).map((c) => c.text),
     idea: isIdea(board, card),
     myDots: voting,
     itemId: voting !== null ? (itemId ?? null) : null,
@@ -81,6 +87,9 @@ export class CardDecorator {
       const remove = h('button', { type: 'button', class: 'card__badge-remove', 'aria-label': t('link.removeLabel', { text: label }) }, '×');
       remove.addEventListener('click', () => this.actions.unlink(card.id));
       badges.push(h('p', { class: 'card__badge card__badge--link' }, h('span', null, t('link.badge', { text: oneLineText(d.linkedText) })), remove));
+    }
+    for (const text of d.solvedBy) {
+      badges.push(h('p', { class: 'card__badge card__badge--solved' }, t('link.solvedBy', { text: oneLineText(text) })));
     }
     if (d.myDots !== null) {
       badges.push(

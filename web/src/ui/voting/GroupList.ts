@@ -1,5 +1,6 @@
-// The groups of the shown journey: rename one, or take a card out of it again (a group left
-// with fewer than two cards disappears, SPEC-3 card.ungroup).
+// The groups of the shown journey, each its own fold: the group's title over its cards, stacked
+// like the notes of one pile (whole texts); rename one, or take a card out of it again (a group
+// left with fewer than two cards disappears, SPEC-3 card.ungroup).
 
 import type { Board } from '../../model/board';
 import { MAX_TITLE, type Operation } from '../../protocol/types';
@@ -28,6 +29,8 @@ export class GroupList {
     if (key === this.key || (document.activeElement instanceof HTMLInputElement && this.el.contains(document.activeElement))) return;
     this.key = key;
     const open = this.el.open;
+    // Which groups the user folded shut stay so when the list is rebuilt.
+    const shut = new Set([...this.el.querySelectorAll<HTMLDetailsElement>('details.groups__group:not([open])')].map((d) => d.dataset.groupId));
     this.el.replaceChildren(
       h('summary', null, t('groups.heading', { count: groups.length })),
       h(
@@ -48,16 +51,21 @@ export class GroupList {
           });
           return h(
             'li',
-            { class: 'groups__group', 'data-group-id': g.id },
-            h('div', { class: 'field' }, h('label', { class: 'field__label', for: id }, t('groups.title')), input, error),
+            null,
             h(
-              'ul',
-              { class: 'groups__members', 'aria-label': t('groups.members', { title: g.title }) },
-              ...members.map((m) => {
-                const out = h('button', { type: 'button', class: 'button button--small button--quiet', 'aria-label': t('grouping.ungroupLabel', { text: oneLineText(m.text) }) }, t('grouping.ungroup'));
-                out.addEventListener('click', () => this.submit({ kind: 'card.ungroup', cardId: m.id }));
-                return h('li', null, h('span', null, oneLineText(m.text)), ' ', out);
-              }),
+              'details',
+              { class: 'groups__group', 'data-group-id': g.id, open: !shut.has(g.id) },
+              h('summary', { class: 'groups__summary' }, t('groups.summary', { title: g.title, count: members.length })),
+              h(
+                'ul',
+                { class: 'groups__members', 'aria-label': t('groups.members', { title: g.title }) },
+                ...members.map((m) => {
+                  const out = h('button', { type: 'button', class: 'button button--small button--quiet', 'aria-label': t('grouping.ungroupLabel', { text: oneLineText(m.text) }) }, t('grouping.ungroup'));
+                  out.addEventListener('click', () => this.submit({ kind: 'card.ungroup', cardId: m.id }));
+                  return h('li', { class: 'groups__member' }, h('span', { class: 'groups__text' }, m.text), out);
+                }),
+              ),
+              h('div', { class: 'field' }, h('label', { class: 'field__label', for: id }, t('groups.title')), input, error),
             ),
           );
         }),

@@ -77,6 +77,13 @@ export class StartRoundForm {
     this.el.addEventListener('toggle', () => this.refreshScope(true));
   }
 
+  /** Opens the form and puts the keyboard in its first field. */
+  openAndFocus(): void {
+    this.el.open = true;
+    this.el.scrollIntoView({ block: 'start' });
+    this.criterion.input.focus({ preventScroll: true });
+  }
+
   update(board: Board): void {
     this.board = board;
     this.refreshScope(false);

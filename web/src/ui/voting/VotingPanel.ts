@@ -124,6 +124,22 @@ export class VotingPanel {
     this.el.hidden = !facilitator && rounds.length === 0 && this.groups.el.hidden;
   }
 
+  /**
+   * The presenter bar's round button: the open round comes into view with focus on its heading
+   * (its progress and the close button follow), or else the form to start one opens.
+   */
+  reveal(): void {
+    if (!this.openBlock.hidden) {
+      const heading = this.openHead.querySelector<HTMLElement>('h3');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    } else if (!this.startForm.el.hidden) {
+      this.startForm.openAndFocus();
+    }
+  }
+
   private renderOpen(ctx: VotingContext, round: Round): void {
     const facilitator = ctx.role === 'facilitator';
     // The server decides who counts in this round (P-VOTE-7): online voters, and offline ones

@@ -76,12 +76,15 @@ describe('card decorations', () => {
       groupTitle: 'Uploaden',
       linkedId: null,
       linkedText: null,
+      solvedBy: [],
       idea: true,
       myDots: 2,
       itemId: 'g1',
       roundId: 'r1',
     });
     expect(decorationOf(open, open.cards.get('i1')!, 'participant')).toMatchObject({ linkedText: 'Formulier onduidelijk', myDots: 0 });
+    // The pain point shows the ideas linked to it (card.linkedTo read the other way round).
+    expect(decorationOf(open, open.cards.get('k1')!, 'participant').solvedBy).toEqual(['Voorbeeld bij elk veld']);
     // Not an item of the round, not a voter, or no open round: no dots.
     expect(decorationOf(open, open.cards.get('k1')!, 'participant').myDots).toBeNull();
     expect(decorationOf(open, open.cards.get('i1')!, 'facilitator').myDots).toBeNull();

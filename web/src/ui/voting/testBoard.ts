@@ -5,7 +5,7 @@ import { boardFromSnapshot, type Board } from '../../model/board';
 import type { BoardSnapshot, CardDoc, RoundDoc } from '../../protocol/types';
 
 export function card(id: string, phaseId: string, laneId: string, text: string, orderKey: string, extra: Partial<CardDoc> = {}): CardDoc {
-  return { id, journeyId: 'j1', phaseId, laneId, text, color: 'green', orderKey, createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: false, ...extra };
+  return { id, journeyId: 'j1', phaseId, laneId, text, color: 'green', orderKey, createdAt: 1, updatedAt: 1, groupId: null, linkedTo: null, private: false, channel: null, ...extra };
 }
 
 export function round(extra: Partial<RoundDoc> = {}): RoundDoc {
@@ -40,13 +40,14 @@ export function votingSnapshot(rounds: RoundDoc[] = []): BoardSnapshot {
         title: 'Aanvragen',
         targetGroup: 'inwoner',
         orderKey: 'a0',
+        persona: null,
         phases: [
           { id: 'p1', title: 'Oriënteren', orderKey: 'a0' },
           { id: 'p2', title: 'Aanvragen', orderKey: 'a1' },
         ],
         lanes: [
-          { id: 'pain', title: 'Knelpunt', kind: 'pain_point', orderKey: 'a0' },
-          { id: 'idea', title: 'Verbeteridee', kind: 'idea', orderKey: 'a1' },
+          { id: 'pain', title: 'Knelpunt', kind: 'pain_point', orderKey: 'a0', question: '' },
+          { id: 'idea', title: 'Verbeteridee', kind: 'idea', orderKey: 'a1', question: '' },
         ],
       },
     ],
@@ -73,6 +74,8 @@ export function votingSnapshot(rounds: RoundDoc[] = []): BoardSnapshot {
     groups: [{ id: 'g1', journeyId: 'j1', title: 'Uploaden' }],
     rounds,
     improvements: { roundIds: [], items: [] },
+    scores: [],
+    evaluation: { open: false, count: 0, mine: null, responses: [] },
   };
 }
 
