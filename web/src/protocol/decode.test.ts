@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeServerMessage } from './decode';
 import { schemaAjv, schemaFiles, schemaProblems } from './schemas.testing';
+import { PROTOCOL_VERSION } from './wire';
 
 /** JSON frames the decoder drops (the schema test below checks the server may not send them). */
 const droppedFrames: unknown[] = [
@@ -87,9 +88,9 @@ describe('the decoder against schemas/ (Ajv, strict)', () => {
     ...examples('event.schema.json', 'body').map((body) => ({ type: 'event', ...(body as object) })),
     ...operations.map((op, i) => ({ type: 'event', seq: i + 1, at: 1, by: 'p1', clientId: 'c1', clientSeq: i + 1, op })),
     ...examples('board-state.schema.json').map((snapshot) => ({
-      type: 'welcome', protocolVersion: 1, workshopId: 'w1', seq: 3, lastClientSeq: 0, serverTime: 1,
+      type: 'welcome', protocolVersion: PROTOCOL_VERSION, workshopId: 'w1', seq: 3, lastClientSeq: 0, serverTime: 1,
       you: { participantId: 'p1', participantToken: 'Zp4Q9rT2vX7yA1bC3dE5fG8hJ0kL6mN2pQ4rS6tU8vW', displayName: 'Anna', role: 'participant' },
-      limits: { maxMessageBytes: 65536, maxCardText: 2000 }, snapshot,
+      limits: { maxMessageBytes: 65536, maxCardText: 2000 }, snapshot, presence: { participants: [], offline: 0 },
     })),
   ];
 

@@ -2017,7 +2017,7 @@ export interface ErrorMessage {
 /**
  * Who is in the workshop and what they are editing, sent as changes: the welcome holds the list (welcome.presence), then each presence message says what changed since the one before (P-PRES-3), at most every 100 ms per workshop (P-PRES-1); a connection that moves to another form of the list (a participant made facilitator or back) gets the whole list again instead (P-PRES-4). Not logged, not acknowledged; each change builds on the one before, so none is dropped (P-WS-5).
  */
-export type ServerPresenceMessage = {
+export interface ServerPresenceMessage {
   /**
    * Always presence.
    */
@@ -2056,9 +2056,7 @@ export type ServerPresenceMessage = {
    * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
    */
   left?: string[];
-} & {
-  [k: string]: unknown;
-};
+}
 
 /**
  * One participant in the list.
