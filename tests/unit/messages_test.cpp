@@ -109,10 +109,10 @@ TEST_CASE("P-MSG-2 an integer may be written as 7.0 or 6e4 when its value is int
     CHECK(std::get<model::timer_set>(std::get<op_message>(timer).op).duration_ms == 60000);
 
     json h = valid_hello();
-    h["protocolVersion"] = 1.0;
+    h["protocolVersion"] = 2.0;
     h["lastSeq"] = 12.0;
     CHECK(std::get<hello>(decodes(h.dump())).last_seq == 12);
-    h["protocolVersion"] = 2.0;
+    h["protocolVersion"] = 3.0;
     CHECK(rejects(h.dump()).code == "protocol_version");
     h["protocolVersion"] = 1.5;
     CHECK(rejects(h.dump()).message == "protocolVersion: must be an integer");
