@@ -120,6 +120,13 @@ asio::awaitable<void> fanout_scenario::join_worker() {
         if (layout_.phase_ids.empty()) {
             if (auto layout = layout_of(welcome)) layout_ = *layout;
         }
+        // Protocol 2 sends the presence list in the welcome (P-PRES-3): it counts as presence,
+        // so that servers before and after the change are compared on everything they send.
+        if (const auto presence = welcome.find("presence"); presence != welcome.end()) {
+            const auto bytes = static_cast<std::int64_t>(presence->dump().size());
+            result_.presence_bytes += bytes;
+            result_.welcome_presence_bytes += bytes;
+        }
         c.joined = true;
         c.last_seq = int_field(welcome, "seq", 0);
         ++result_.clients_joined;

@@ -48,8 +48,9 @@ struct fanout_result {
     std::int64_t seq_violations = 0;      // an event whose seq is not the previous + 1
     std::int64_t messages_received = 0, bytes_received = 0;
     std::int64_t events_received = 0, event_bytes = 0;        // `event` messages only
-    std::int64_t presence_received = 0, presence_bytes = 0;   // `presence` messages only
+    std::int64_t presence_received = 0, presence_bytes = 0;   // `presence` messages and welcome.presence
     std::int64_t join_presence_bytes = 0;  // of those, received while clients were joining
+    std::int64_t welcome_presence_bytes = 0;  // welcome.presence (counted in presence_bytes too)
     double burst_span_ms = 0;  // burst: first operation sent → last event received
     double join_seconds = 0, load_seconds = 0, drain_seconds = 0;
     std::vector<timeline_entry> timeline;  // when config.timeline

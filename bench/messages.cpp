@@ -57,7 +57,7 @@ std::optional<board_layout> layout_of(const nlohmann::json& welcome) {
 
 std::string hello_message(const std::string& workshop_id, const std::string& client_id,
                           const std::string& display_name) {
-    return nlohmann::json{{"type", "hello"},         {"protocolVersion", 1},
+    return nlohmann::json{{"type", "hello"},         {"protocolVersion", hello_protocol_version},
                           {"workshopId", workshop_id}, {"clientId", client_id},
                           {"displayName", display_name}, {"lastSeq", 0}}
         .dump();

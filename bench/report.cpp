@@ -68,7 +68,8 @@ void print_fanout(std::ostream& out, const fanout_config& config, const fanout_r
                                                           std::to_string(r.event_bytes / r.events_received) + ")");
     row(out, "presence messages (all clients)", std::to_string(r.presence_received) + " (" +
                                                     mib(r.presence_bytes / 1024) + "; " +
-                                                    mib(r.join_presence_bytes / 1024) + " while joining)");
+                                                    mib(r.join_presence_bytes / 1024) + " while joining, " +
+                                                    mib(r.welcome_presence_bytes / 1024) + " of it in welcomes)");
     if (config.burst > 0)
         row(out, "burst: first send -> last event", format_ms(r.burst_span_ms) + " ms");
     row(out, "drain after sending stopped", format_ms(r.drain_seconds) + " s");
@@ -92,7 +93,8 @@ void summarise_fanout(std::ostream& out, const fanout_result& r, const usage_win
         << "\nerrors " << r.errors << "\nburst_ms " << r.burst_span_ms << "\nevents "
         << r.events_received << "\nevent_bytes "
         << (r.events_received ? r.event_bytes / r.events_received : 0) << "\npresence_bytes "
-        << r.presence_bytes << "\njoin_presence_bytes " << r.join_presence_bytes << "\n";
+        << r.presence_bytes << "\njoin_presence_bytes " << r.join_presence_bytes
+        << "\nwelcome_presence_bytes " << r.welcome_presence_bytes << "\n";
     if (const double cpu = server_cpu(usage); cpu >= 0) {
         out << "server_cpu_s " << cpu << "\n";
         if (r.events_received > 0)

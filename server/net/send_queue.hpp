@@ -7,7 +7,8 @@
 //   answer is `overflow` and the session closes the connection (4008), since dropping it would
 //   leave the client with a gap. A single message is accepted into an empty queue whatever its
 //   size, so one large snapshot never closes a healthy client.
-// - A droppable message (presence: a full list, so only the newest matters) is at most once in
+// - A droppable message (a whole list, where only the newest matters; presence was one before it
+//   became changes, P-PRES-3) is at most once in
 //   the queue: a newer one replaces an older one that is not being written yet. It is dropped
 //   when the queue already holds more than half the byte or message bound, and never causes an
 //   overflow.

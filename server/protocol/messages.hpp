@@ -16,7 +16,8 @@
 
 namespace jb::protocol {
 
-inline constexpr int version = 1;
+// 2: presence as changes after the list in the welcome (P-PRES-3).
+inline constexpr int version = 2;
 
 // ---- client → server ----
 struct hello {
@@ -57,6 +58,7 @@ struct you {
 struct voting_progress {
     std::int64_t used = 0;
     bool done = false;
+    bool operator==(const voting_progress&) const = default;
 };
 
 struct presence_entry {
@@ -65,6 +67,7 @@ struct presence_entry {
     bool online = false;
     std::optional<std::string> editing;
     std::optional<voting_progress> voting;
+    bool operator==(const presence_entry&) const = default;
 };
 
 // The body of an `event` (also the elements of welcome.events). An empty `by` is an operation
@@ -87,6 +90,8 @@ struct welcome {
     // The snapshot already serialised (shared by several joins); used instead of `snapshot`.
     std::shared_ptr<const std::string> snapshot_text;
     std::vector<nlohmann::json> events;  // used when there is no snapshot
+    // The presence list as this viewer's form holds it (protocol/presence.hpp), serialised.
+    std::shared_ptr<const std::string> presence_text;
 };
 
 std::string encode_welcome(const welcome& w);
@@ -94,7 +99,6 @@ std::string encode_event(const nlohmann::json& body);  // {"type":"event", ...bo
 std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate);
 std::string encode_error(std::string_view code, std::string_view message,
                          std::optional<std::int64_t> client_seq = std::nullopt);
-std::string encode_presence(const std::vector<presence_entry>& participants);
 std::string encode_pong(const nlohmann::json& t);
 
 // Close codes of protocol.md.

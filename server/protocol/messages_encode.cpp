@@ -47,13 +47,16 @@ std::string encode_welcome(const welcome& w) {
     };
     if (w.join_code) head["joinCode"] = *w.join_code;
     if (w.screen_key) head["screenKey"] = *w.screen_key;
-    if (!w.snapshot && !w.snapshot_text) {
-        head["events"] = w.events;
-        return dump(head);
-    }
-    // A snapshot can hold thousands of cards: splice its text in rather than copy the tree.
+    if (!w.snapshot && !w.snapshot_text) head["events"] = w.events;
+    // A snapshot can hold thousands of cards, the presence list a thousand entries: splice
+    // their text in rather than copy the trees.
     std::string text = dump(head);
     text.pop_back();  // the closing '}'
+    if (w.presence_text) {
+        text += ",\"presence\":";
+        text += *w.presence_text;
+    }
+    if (!w.snapshot && !w.snapshot_text) return text += '}';
     text += ",\"snapshot\":";
     if (w.snapshot_text)
         text += *w.snapshot_text;
@@ -80,21 +83,6 @@ std::string encode_error(std::string_view code, std::string_view message,
     json j{{"type", "error"}, {"code", code}, {"message", message}};
     if (client_seq) j["clientSeq"] = *client_seq;
     return dump(j);
-}
-
-std::string encode_presence(const std::vector<presence_entry>& participants) {
-    json list = json::array();
-    for (const auto& p : participants) {
-        list.push_back(json{{"participantId", p.participant_id},
-                            {"displayName", p.display_name},
-                            {"role", model::to_string(p.role)},
-                            {"online", p.online},
-                            {"editing", p.editing ? json(*p.editing) : json(nullptr)},
-                            {"voting", p.voting ? json{{"used", p.voting->used},
-                                                       {"done", p.voting->done}}
-                                                : json(nullptr)}});
-    }
-    return dump(json{{"type", "presence"}, {"participants", std::move(list)}});
 }
 
 std::string encode_pong(const json& t) { return dump(json{{"type", "pong"}, {"t", t}}); }

@@ -189,7 +189,7 @@ void room::refuse(const std::shared_ptr<room_client>& client, std::string_view c
 void room::join_screen(const std::shared_ptr<room_client>& client, const protocol::hello& hello) {
     if (workshop_.screen_key.empty() || *hello.screen_key != workshop_.screen_key)
         return refuse(client, "forbidden", "wrong screen key");
-    connections_[client] = connection{"", hello.client_id, true, 0};
+    connections_[client] = connection{"", hello.client_id, true, 0, std::nullopt};
     count_connections();
     auto anonymous = hello;
     anonymous.participant_token = "";
@@ -244,7 +244,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
 
     auto welcome = [self = shared_from_this(), client, hello, token, fresh,
                     participant_id = who->record.id] {
-        self->connections_[client] = connection{participant_id, hello.client_id, false, 0};
+        self->connections_[client] = connection{participant_id, hello.client_id, false, 0, std::nullopt};
         self->count_connections();
         // The token goes back in welcome.you; hello carries it in for send_welcome.
         auto with_token = hello;
@@ -346,7 +346,6 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     auto last = client_seqs_.find(hello.client_id);
     w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
     w.max_message_bytes = options_.max_message_bytes;
-    w.server_time = now_ms();
     // A facilitator who opens the board elsewhere with only the key still sees the code; the
     // big screen shows it to the room with its QR code (P-ROLE-5).
     if (viewer.who == model::role::facilitator || viewer.who == model::role::screen)
@@ -371,14 +370,19 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
             w.snapshot = board_.view_for(viewer);
         conn.skip_through = seq_;
     }
-    auto text = share(protocol::encode_welcome(w));
-    if (w.seq <= committed_seq_) {
-        client->deliver(std::move(text), delivery::welcome);
-        return;
-    }
+    if (w.seq <= committed_seq_) return deliver_welcome(client, w);
     // P-SYNC-8: the snapshot includes ops not yet durable; it goes out once they are.
     joining_[client];
-    held_welcomes_.push_back({client, std::move(text), w.seq});
+    held_welcomes_.push_back({client, std::move(w)});
+}
+
+void room::deliver_welcome(const std::shared_ptr<room_client>& client, protocol::welcome& w) {
+    auto& conn = connections_.at(client);
+    const auto form = presence_form_of(conn);
+    w.presence_text = presence_list_text(form);
+    w.server_time = now_ms();  // when it is sent: clients measure their clock skew with it
+    conn.presence_form = form;
+    client->deliver(share(protocol::encode_welcome(w)), delivery::welcome);
 }
 
 shared_text room::fresh_snapshot(const model::viewer& viewer) {
@@ -395,12 +399,12 @@ shared_text room::fresh_snapshot(const model::viewer& viewer) {
 
 void room::flush_welcomes() {
     std::erase_if(held_welcomes_, [this](held_welcome& held) {
-        if (held.seq > committed_seq_) return false;
+        if (held.message.seq > committed_seq_) return false;
         auto queued = joining_.find(held.client);
         if (queued == joining_.end()) return true;  // left meanwhile
         auto messages = std::move(queued->second);
         joining_.erase(queued);
-        held.client->deliver(std::move(held.text), delivery::welcome);
+        deliver_welcome(held.client, held.message);
         for (auto& message : messages) dispatch(held.client, std::move(message));
         return true;
     });

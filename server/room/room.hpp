@@ -6,6 +6,7 @@
 
 #include "model/board.hpp"
 #include "protocol/messages.hpp"
+#include "protocol/presence.hpp"
 #include "room/room_client.hpp"
 #include "store/store_worker.hpp"
 
@@ -13,6 +14,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -87,7 +89,13 @@ private:
         bool screen = false;
         // Events up to this seq are already in the snapshot this connection got: skip them.
         std::int64_t skip_through = 0;
+        // The form of the presence list this connection holds (none before its welcome): its
+        // changes build on it (P-PRES-3); a role change moves it to the other form (P-PRES-4).
+        std::optional<std::size_t> presence_form;
     };
+    // P-PRES-5: facilitators see every participant; everyone else (participants, screens) the
+    // online ones and the offline ballot holders of an open round, and a count of the rest.
+    enum : std::size_t { presence_for_everyone = 0, presence_for_facilitators = 1 };
     // An event body as the log makes it, with who may see it in which form (kept with it, so
     // that a delta replay shows each viewer what it showed them live).
     struct logged_event {
@@ -110,6 +118,8 @@ private:
     shared_text fresh_snapshot(const model::viewer& viewer);
     // Sends the welcomes whose state is now durable, each before any later event.
     void flush_welcomes();
+    // Sends a welcome with the presence list as the others hold it now (P-PRES-3).
+    void deliver_welcome(const std::shared_ptr<room_client>& client, protocol::welcome& w);
     void do_op(const std::shared_ptr<room_client>& client, const connection& conn,
                protocol::op_message msg);
     // Applies an accepted op, logs it and hands it to the store. An empty client_id is an op
@@ -152,6 +162,11 @@ private:
     void on_idle_timer();
     void mark_presence_dirty();
     void send_presence();
+    // The presence list in each form as it is now (P-PRES-5).
+    std::array<protocol::presence_view, 2> presence_now();
+    std::size_t presence_form_of(const connection& conn) const;
+    // presence_sent_[form] serialised for a welcome; rebuilt once per change.
+    shared_text presence_list_text(std::size_t form);
     std::optional<protocol::voting_progress> voting_progress_of(const model::voting_round& round,
                                                                 const std::string& id,
                                                                 const participant& p, bool online);
@@ -182,8 +197,7 @@ private:
     // flight waits here (its connection's messages in joining_) until they are committed.
     struct held_welcome {
         std::shared_ptr<room_client> client;
-        shared_text text;
-        std::int64_t seq = 0;
+        protocol::welcome message;  // encoded when sent, with the presence list of then
     };
     std::vector<held_welcome> held_welcomes_;
     struct cached_snapshot {
@@ -191,6 +205,10 @@ private:
         shared_text text;
     };
     std::map<model::role, cached_snapshot> fresh_snapshots_;  // by the viewer's role
+    // The presence list in each form as last sent: every welcomed connection holds the one of
+    // its form, and the next change is sent against it (P-PRES-3).
+    std::array<protocol::presence_view, 2> presence_sent_;
+    std::array<shared_text, 2> presence_list_texts_;
     boost::asio::steady_timer presence_timer_;
     boost::asio::steady_timer round_timer_;
     boost::asio::steady_timer idle_timer_;

@@ -16,8 +16,9 @@ inline shared_text share(std::string text) {
     return std::make_shared<const std::string>(std::move(text));
 }
 
-// Presence may be dropped under backpressure; everything else must arrive or the connection
-// is closed (protocol P-WS-5). The welcome must arrive too, but its size does not count against
+// A droppable message may be dropped under backpressure when a newer one replaces it; the room
+// sends none today (presence changes build on each other, P-PRES-3). Everything else must
+// arrive or the connection is closed (protocol P-WS-5). The welcome must arrive too, but its size does not count against
 // the queue's byte bound: a joiner reading the largest board slowly still has the whole bound
 // for the events that follow it.
 enum class delivery { must_arrive, droppable, welcome };

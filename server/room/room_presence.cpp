@@ -1,8 +1,7 @@
 // Presence: who is online and what they edit. Ephemeral (never logged), coalesced to one
-// message per presence_interval, and droppable under backpressure (P-PRES-1, P-PRES-2).
+// message per presence_interval, and sent as changes to the list each connection holds
+// (P-PRES-1 … P-PRES-5).
 #include "room/room.hpp"
-
-#include <boost/asio/post.hpp>
 
 #include <set>
 
@@ -26,26 +25,66 @@ void room::mark_presence_dirty() {
     });
 }
 
+std::size_t room::presence_form_of(const connection& conn) const {
+    return role_of(conn) == model::role::facilitator ? presence_for_facilitators : presence_for_everyone;
+}
+
+shared_text room::presence_list_text(std::size_t form) {
+    auto& text = presence_list_texts_.at(form);
+    if (!text) text = share(protocol::encode_presence_list(presence_sent_.at(form)));
+    return text;
+}
+
 // P-VOTE-7: during an open round, each voter's used votes and whether they are done; never
-// which items.
-void room::send_presence() {
+// which items. P-PRES-5: offline participants are listed to facilitators only, except the
+// offline ballot holders of an open round, whom everyone's voting progress counts.
+std::array<protocol::presence_view, 2> room::presence_now() {
     std::set<std::string> online;
     for (const auto& [_, conn] : connections_) online.insert(conn.participant_id);
     const model::voting_round* round = board_.state().open_round();
-    std::vector<protocol::presence_entry> entries;
-    entries.reserve(participants_.size());
+    std::array<protocol::presence_view, 2> views;
     for (const auto& [id, p] : participants_) {
         if (p.record.removed) continue;
         const bool facilitator = p.record.role == "facilitator";
         const bool is_online = online.contains(id);
-        entries.push_back({id, p.record.display_name,
-                           facilitator ? model::role::facilitator : model::role::participant,
-                           is_online, is_online ? p.editing : std::nullopt,
-                           round ? voting_progress_of(*round, id, p, is_online) : std::nullopt});
+        protocol::presence_entry entry{id, p.record.display_name,
+                                       facilitator ? model::role::facilitator : model::role::participant,
+                                       is_online, is_online ? p.editing : std::nullopt,
+                                       round ? voting_progress_of(*round, id, p, is_online) : std::nullopt};
+        if (is_online || entry.voting)
+            views[presence_for_everyone].entries.emplace(id, entry);
+        else
+            ++views[presence_for_everyone].offline;
+        views[presence_for_facilitators].entries.emplace(id, std::move(entry));
     }
-    auto message = std::make_shared<const std::string>(protocol::encode_presence(entries));
-    for (const auto& [client, _] : connections_)
-        if (!joining_.contains(client)) client->deliver(message, delivery::droppable);  // welcome first
+    return views;
+}
+
+// Each connection gets what changed in its form since the last message (serialised once per
+// form), or the whole list of its form if its role moved it to another one.
+void room::send_presence() {
+    auto now = presence_now();
+    std::array<shared_text, 2> changes, resets;
+    for (std::size_t form = 0; form < now.size(); ++form)
+        if (auto text = protocol::encode_presence_change(presence_sent_[form], now[form]))
+            changes[form] = share(std::move(*text));
+    for (auto& [client, conn] : connections_) {
+        if (!conn.presence_form || joining_.contains(client)) continue;  // the welcome comes first
+        const auto form = presence_form_of(conn);
+        if (*conn.presence_form != form) {
+            if (!resets[form]) resets[form] = share(protocol::encode_presence_reset(now[form]));
+            client->deliver(resets[form], delivery::must_arrive);
+            conn.presence_form = form;
+        } else if (changes[form]) {
+            // Each change builds on the one before, so it must arrive (P-PRES-3).
+            client->deliver(changes[form], delivery::must_arrive);
+        }
+    }
+    for (std::size_t form = 0; form < now.size(); ++form) {
+        if (presence_sent_[form] == now[form]) continue;
+        presence_sent_[form] = std::move(now[form]);
+        presence_list_texts_[form].reset();
+    }
 }
 
 // A voter of the round counts in its progress while online, and also offline once they held a

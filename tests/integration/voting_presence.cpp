@@ -31,25 +31,35 @@ TEST_CASE("P-VOTE-7 an offline voter who held a ballot stays in the progress; on
     cleo.apply({{"kind", "vote.add"}, {"roundId", s.id("r1")}, {"itemId", s.id("c1")}});
     s.fran.receive_until(
         [&](const json& m) {
-            return m.at("type") == "presence" && presence_entry(m, dirk_id).value("voting", json()).is_object() &&
-                   presence_entry(m, cleo_id).value("voting", json()).value("used", 0) == 1;
+            return m.at("type") == "presence" && presence_entry(s.fran.presence(), dirk_id).value("voting", json()).is_object() &&
+                   presence_entry(s.fran.presence(), cleo_id).value("voting", json()).value("used", 0) == 1;
         },
         "presence with Cleo's vote and Dirk's ballot");
     cleo.close();
     dirk.close();
 
-    const auto seen = s.fran.receive_until(
+    s.fran.receive_until(
         [&](const json& m) {
-            return m.at("type") == "presence" && presence_entry(m, cleo_id).at("online") == false &&
-                   presence_entry(m, dirk_id).at("online") == false;
+            return m.at("type") == "presence" && presence_entry(s.fran.presence(), cleo_id).value("online", true) == false &&
+                   presence_entry(s.fran.presence(), dirk_id).value("online", true) == false;
         },
         "presence with Cleo and Dirk offline");
-    CHECK(presence_entry(seen, cleo_id).at("voting") == json{{"used", 1}, {"done", false}});
-    CHECK(presence_entry(seen, dirk_id).at("voting") == json{{"used", 0}, {"done", false}});
-    CHECK(presence_entry(seen, s.anna_id).at("voting") == json{{"used", 0}, {"done", false}});
+    CHECK(presence_entry(s.fran.presence(), cleo_id).at("voting") == json{{"used", 1}, {"done", false}});
+    CHECK(presence_entry(s.fran.presence(), dirk_id).at("voting") == json{{"used", 0}, {"done", false}});
+    CHECK(presence_entry(s.fran.presence(), s.anna_id).at("voting") == json{{"used", 0}, {"done", false}});
     // Offline since before the round: not one of its voters.
-    CHECK(presence_entry(seen, bram_id).at("online") == false);
-    CHECK(presence_entry(seen, bram_id).at("voting").is_null());
+    CHECK(presence_entry(s.fran.presence(), bram_id).at("online") == false);
+    CHECK(presence_entry(s.fran.presence(), bram_id).at("voting").is_null());
     // The facilitator does not vote in this round.
-    CHECK(presence_entry(seen, s.fran_id).at("voting").is_null());
+    CHECK(presence_entry(s.fran.presence(), s.fran_id).at("voting").is_null());
+
+    // P-PRES-5: a participant's list holds the offline ballot holders too (their progress counts
+    // for everyone), but Bram, offline and without a ballot, only as a count.
+    s.anna.sync();
+    const auto anna_sees = s.anna.presence();
+    CHECK(presence_entry(anna_sees, cleo_id).at("voting") == json{{"used", 1}, {"done", false}});
+    CHECK(presence_entry(anna_sees, cleo_id).at("online") == false);
+    CHECK(presence_entry(anna_sees, dirk_id).at("online") == false);
+    CHECK(presence_entry(anna_sees, bram_id).empty());
+    CHECK(anna_sees.at("offline") == 1);
 }

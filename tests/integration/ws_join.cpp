@@ -82,7 +82,7 @@ TEST_CASE("P-JOIN-11 a hello refused for its content may be corrected on the sam
     test_server server;
     const auto w = create_workshop(server.port());
     ws_client client(server.port());
-    json bad{{"type", "hello"}, {"protocolVersion", 1}, {"workshopId", w.id},
+    json bad{{"type", "hello"}, {"protocolVersion", 2}, {"workshopId", w.id},
              {"clientId", client.client_id()}, {"displayName", std::string(61, 'x')}, {"lastSeq", 0}};
     client.send_invalid(bad.dump());
     CHECK(client.wait_error(std::nullopt).at("code") == "invalid");
@@ -108,7 +108,7 @@ TEST_CASE("P-JOIN-2 a protocol version mismatch gets protocol_version and close 
     test_server server;
     const auto w = create_workshop(server.port());
     ws_client client(server.port());
-    auto error = client.hello(w.id, {.protocol_version = 2});
+    auto error = client.hello(w.id, {.protocol_version = 3});
     CHECK(error.at("type") == "error");
     CHECK(error.at("code") == "protocol_version");
     CHECK(error.at("message").get<std::string>().find("too old") != std::string::npos);
@@ -190,6 +190,16 @@ TEST_CASE("P-JOIN-5 a participant token that is not valid for the workshop is ig
           welcome.at("you").at("participantId"));
 }
 
+namespace {
+json entry_of_list(const json& presence, const std::string& id)
+{
+    for (const auto& p : presence.at("participants"))
+        if (p.at("participantId") == id)
+            return p;
+    return json::object();
+}
+}  // namespace
+
 TEST_CASE("P-PRES-1 P-PRES-2 presence lists who is online and what they edit", "[ws]")
 {
     test_server server;
@@ -208,23 +218,62 @@ TEST_CASE("P-PRES-1 P-PRES-2 presence lists who is online and what they edit", "
                 return p;
         return json();
     };
-    // Presence is coalesced: wait until a list shows Anna editing the card.
-    auto seen = bram.receive_until(
+    // Presence is coalesced: wait until Bram's list shows Anna editing the card.
+    bram.receive_until(
         [&](const json& m) {
-            return m.at("type") == "presence" && entry_of(m, anna_id).value("editing", json()) == card;
+            return m.at("type") == "presence" && entry_of(bram.presence(), anna_id).value("editing", json()) == card;
         },
         "presence with Anna editing");
-    CHECK(entry_of(seen, anna_id).at("online") == true);
-    CHECK(entry_of(seen, anna_id).at("displayName") == "Anna");
-    CHECK(entry_of(seen, bram_id).at("online") == true);
+    CHECK(entry_of(bram.presence(), anna_id).at("online") == true);
+    CHECK(entry_of(bram.presence(), anna_id).at("displayName") == "Anna");
+    CHECK(entry_of(bram.presence(), bram_id).at("online") == true);
 
+    // P-PRES-5: to a participant, Bram offline is a count, not an entry.
     bram.close();
     anna.receive_until(
         [&](const json& m) {
-            return m.at("type") == "presence" && entry_of(m, bram_id).is_object() &&
-                   entry_of(m, bram_id).at("online") == false;
+            return m.at("type") == "presence" && entry_of(anna.presence(), bram_id).is_null() &&
+                   anna.presence().at("offline") == 1;
         },
-        "presence with Bram offline");
+        "presence with Bram gone offline");
+}
+
+TEST_CASE("P-PRES-3 a joiner's welcome holds the list, and later messages carry only changes", "[ws]")
+{
+    test_server server;
+    const auto w = create_workshop(server.port());
+    ws_client fran(server.port()), anna(server.port()), bram(server.port());
+    fran.join(w.id, {.display_name = "Fran", .facilitator_key = w.facilitator_key});
+    const std::string anna_id = anna.join(w.id, {.display_name = "Anna"}).at("you").at("participantId");
+    fran.receive_until([&](const json& m) { return m.at("type") == "presence" && fran.presence().at("participants").size() == 2; },
+                       "Anna in Fran's list");
+
+    const auto welcome = bram.join(w.id, {.display_name = "Bram"});
+    const std::string bram_id = welcome.at("you").at("participantId");
+    CHECK(welcome.at("presence").at("participants").size() == 2);  // Fran and Anna
+    const auto change = fran.receive_until(
+        [&](const json& m) { return m.at("type") == "presence" && fran.presence().at("participants").size() == 3; },
+        "Bram in Fran's list");
+    CHECK_FALSE(change.contains("participants"));  // not the whole list again
+    CHECK(change.at("joined").size() == 1);
+    CHECK(change.at("joined")[0].at("participantId") == bram_id);
+
+    // P-PRES-5: a facilitator still sees Anna once she is offline; P-PRES-4: Bram made
+    // facilitator gets that list whole.
+    anna.close();
+    fran.receive_until(
+        [&](const json& m) {
+            return m.at("type") == "presence" && entry_of_list(fran.presence(), anna_id).value("online", true) == false;
+        },
+        "Anna offline in Fran's list");
+    bram.receive_until([&](const json& m) { return m.at("type") == "presence" && bram.presence().at("offline") == 1; },
+                       "Anna counted offline in Bram's list");
+    CHECK(entry_of_list(bram.presence(), anna_id).empty());
+    fran.apply({{"kind", "participant.role"}, {"participantId", bram_id}, {"role", "facilitator"}});
+    const auto whole = bram.receive_until(
+        [&](const json& m) { return m.at("type") == "presence" && m.contains("participants"); }, "the facilitators' list");
+    CHECK(whole.at("participants").size() == 3);
+    CHECK(entry_of_list(bram.presence(), anna_id).at("online") == false);
 }
 
 TEST_CASE("P-HTTP-6 a new workshop starts with one journey of the default phases and lanes", "[ws]")

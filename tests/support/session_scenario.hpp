@@ -9,13 +9,14 @@
 
 namespace jb::test {
 
-// One participant's entry in a presence message, or null when they are not in it.
+// One participant's entry in a presence list (ws_client::presence()), or an empty object when
+// the list does not hold them (not yet joined, removed, or offline and summarised: P-PRES-5).
 inline json presence_entry(const json& presence, const std::string& participant_id)
 {
     for (const auto& p : presence.at("participants"))
         if (p.at("participantId") == participant_id)
             return p;
-    return json();
+    return json::object();
 }
 
 struct session_scenario {

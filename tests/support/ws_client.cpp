@@ -208,6 +208,7 @@ void ws_client::note(const json& message)
         contract_log("server", message);
     if (!message.is_object())
         return;
+    presence_.take(message);
     const auto type = message.value("type", "");
     if (type == "event")
         events_[message.at("seq").get<std::int64_t>()] = message;

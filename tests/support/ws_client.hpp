@@ -7,6 +7,8 @@
 // tests (tests/contract) validate them against schemas/. Messages malformed on purpose
 // (send_invalid()) are logged with "expectInvalid":true: the schemas must reject them too.
 
+#include "support/presence_list.hpp"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -91,7 +93,7 @@ struct hello_options {
     std::string display_name = "Tester";
     std::int64_t last_seq = 0;
     std::optional<std::string> participant_token, facilitator_key, screen_key;
-    int protocol_version = 1;
+    int protocol_version = 2;
 };
 
 class ws_client {
@@ -145,6 +147,9 @@ public:
     json wait_event(std::int64_t seq);
     // The events received so far (from receive() and skipped messages), by seq.
     const std::map<std::int64_t, json>& events() const { return events_; }
+    // The presence list as received so far (welcome, then every change applied), as
+    // {"participants":[…],"offline":n}.
+    json presence() const { return presence_.json(); }
     void set_next_client_seq(std::int64_t next) { next_client_seq_ = next; }
 
     void close();
@@ -162,6 +167,7 @@ private:
     std::int64_t next_ping_ = 1;
     std::vector<json> skipped_;
     std::map<std::int64_t, json> events_;
+    presence_list presence_;
     bool open_ = false;
     bool log_ = true;
 };

@@ -9,6 +9,8 @@
 #include "store/sqlite_store.hpp"
 #include "util/secrets.hpp"
 
+#include "support/presence_list.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -27,10 +29,12 @@ struct fake_client : room::room_client {
     std::mutex mutex;
     std::vector<json> got;
     std::optional<std::uint16_t> closed;
+    jb::test::presence_list presence;  // the welcome's list with every change applied
 
     void deliver(room::shared_text message, room::delivery) override {
         std::lock_guard lock(mutex);
         got.push_back(json::parse(*message));
+        presence.take(got.back());
     }
     void close(std::uint16_t code, std::string) override {
         std::lock_guard lock(mutex);
@@ -510,28 +514,92 @@ TEST_CASE("P-PRES-1 presence lists who is online and what they edit", "[room]") 
     auto h = f.hello("tab-b");
     h.display_name = "Bram";
     auto b = f.join(r, h);
+    const std::string bram = b->of_type("welcome").at(0)["you"]["participantId"];
     r->receive(b, protocol::presence_message{std::string("card1")});
-    auto both_online = [&] {
-        for (auto& p : a->of_type("presence")) {
-            int online = 0;
-            bool editing = false;
-            for (auto& e : p["participants"]) {
-                online += e["online"].get<bool>();
-                editing = editing || (e["displayName"] == "Bram" && e["editing"] == "card1");
-            }
-            if (online == 2 && editing) return true;
-        }
-        return false;
-    };
-    f.run_until(both_online);
+    f.run_until([&] {
+        std::lock_guard lock(a->mutex);
+        return a->presence.size() == 2 && a->presence.entry(bram).value("editing", json()) == "card1";
+    });
+    for (const auto& e : a->presence.json()["participants"]) CHECK(e["online"] == true);
 
+    // P-PRES-5: a participant's list does not hold Bram once he is offline, it counts him.
     r->leave(b);
     f.run_until([&] {
-        auto all = a->of_type("presence");
-        for (auto& e : all.back()["participants"])
-            if (e["displayName"] == "Bram") return !e["online"].get<bool>() && e["editing"].is_null();
-        return false;
+        std::lock_guard lock(a->mutex);
+        return a->presence.entry(bram).is_null() && a->presence.offline() == 1;
     });
+}
+
+TEST_CASE("P-PRES-3 the welcome holds the list; a join sends the others only the newcomer", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    f.run_until([&] {
+        std::lock_guard lock(a->mutex);
+        return a->presence.size() == 2;
+    });
+    const auto before = a->count("presence");
+
+    auto h = f.hello("tab-c");
+    h.display_name = "Cleo";
+    auto c = f.join(r, h);
+    const std::string cleo = c->of_type("welcome").at(0)["you"]["participantId"];
+    // The newcomer's welcome holds the list as the others hold it: Anna and Anna, not yet Cleo.
+    CHECK(c->of_type("welcome").at(0)["presence"]["participants"].size() == 2);
+    CHECK(c->of_type("welcome").at(0)["presence"]["offline"] == 0);
+    f.run_until([&] { return a->count("presence") > before; });
+    const auto change = a->of_type("presence").back();
+    CHECK(change == json{{"type", "presence"},
+                         {"joined", {{{"participantId", cleo}, {"displayName", "Cleo"},
+                                      {"role", "participant"}, {"online", true}}}}});
+    // Everyone, the newcomer too, ends up with the same list.
+    f.run_until([&] {
+        std::lock_guard lock(c->mutex);
+        return c->presence.size() == 3;
+    });
+    std::scoped_lock lock(a->mutex, b->mutex, c->mutex);
+    CHECK(a->presence.json() == c->presence.json());
+    CHECK(b->presence.json() == c->presence.json());
+}
+
+TEST_CASE("P-PRES-5 facilitators see offline participants, participants only count them", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto fran = f.join(r, f.hello("tab-f", 0, {}, true));
+    auto anna = f.join(r, f.hello("tab-a"));
+    auto h = f.hello("tab-b");
+    h.display_name = "Bram";
+    auto bram = f.join(r, h);
+    const std::string bram_id = bram->of_type("welcome").at(0)["you"]["participantId"];
+    const std::string anna_id = anna->of_type("welcome").at(0)["you"]["participantId"];
+    f.run_until([&] {
+        std::lock_guard lock(anna->mutex);
+        return anna->presence.size() == 3;
+    });
+    r->leave(bram);
+    f.run_until([&] {
+        std::scoped_lock lock(fran->mutex, anna->mutex);
+        return fran->presence.entry(bram_id).value("online", true) == false && anna->presence.offline() == 1;
+    });
+    {
+        std::scoped_lock lock(fran->mutex, anna->mutex);
+        CHECK(anna->presence.entry(bram_id).is_null());
+        CHECK(anna->presence.size() == 2);
+        CHECK(fran->presence.offline() == 0);
+        CHECK(fran->presence.size() == 3);
+    }
+
+    // P-PRES-4: made facilitator, Anna's open connection gets the facilitators' whole list.
+    const auto before = anna->count("presence");
+    r->receive(fran, protocol::op_message{1, model::participant_role{anna_id, model::role::facilitator}});
+    f.run_until([&] { return anna->count("presence") > before; });
+    const auto reset = anna->of_type("presence").back();
+    CHECK(reset.contains("participants"));
+    CHECK(reset["offline"] == 0);
+    std::lock_guard lock(anna->mutex);
+    CHECK(anna->presence.entry(bram_id).value("online", true) == false);
+    CHECK(anna->presence.entry(anna_id).value("role", "") == "facilitator");
 }
 
 TEST_CASE("P-WS-6 shutdown closes connections only after in-flight ops are durable", "[room]") {

@@ -87,8 +87,10 @@ const named = new Map([
   ['ack.schema.json', 'AckMessage'],
   ['error.schema.json', 'ErrorMessage'],
   ['server-presence.schema.json', 'ServerPresenceMessage'],
-  ['server-presence.schema.json#/properties/participants/items', 'PresenceEntry'],
-  ['server-presence.schema.json#/properties/participants/items/properties/voting/anyOf/1', 'VotingStatus'],
+  ['server-presence.schema.json#/$defs/entry', 'PresenceEntry'],
+  ['server-presence.schema.json#/$defs/update', 'PresenceUpdate'],
+  ['server-presence.schema.json#/$defs/welcomeList', 'PresenceList'],
+  ['server-presence.schema.json#/$defs/votingProgress', 'VotingStatus'],
   ['pong.schema.json', 'PongMessage'],
 
   ['http-create-workshop-response.schema.json', 'CreateWorkshopResponse'],

@@ -233,6 +233,7 @@ export const nl = {
   'presence.you': '(jij)',
   'presence.facilitator': 'begeleider',
   'presence.editing': 'past een kaart aan',
+  'presence.away': 'en {count} niet meer online',
 
   'help.open': 'Sneltoetsen',
   'help.heading': 'Sneltoetsen',
@@ -540,6 +541,7 @@ export const en: Catalogue = {
   'presence.you': '(you)',
   'presence.facilitator': 'facilitator',
   'presence.editing': 'is editing a card',
+  'presence.away': 'and {count} no longer online',
 
   'help.open': 'Keyboard shortcuts',
   'help.heading': 'Keyboard shortcuts',

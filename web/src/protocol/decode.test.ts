@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeServerMessage } from './decode';
 import { schemaAjv, schemaFiles, schemaProblems } from './schemas.testing';
+import { PROTOCOL_VERSION } from './wire';
 
 /** JSON frames the decoder drops (the schema test below checks the server may not send them). */
 const droppedFrames: unknown[] = [
@@ -9,9 +10,12 @@ const droppedFrames: unknown[] = [
   { type: 'event', seq: '1', clientId: 'c', clientSeq: 1, op: { kind: 'card.delete' } },
   { type: 'event', seq: 1, clientId: 'c', clientSeq: 1 },
   { type: 'ack', clientSeq: 1 },
-  { type: 'welcome', protocolVersion: 1, you: {}, seq: 0, lastClientSeq: 0 },
-  { type: 'welcome', protocolVersion: 1, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
+  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0 },
+  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
   { type: 'presence' },
+  { type: 'presence', left: [3] },
+  { type: 'presence', joined: [{ displayName: 'no id' }] },
+  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] },
   { type: 'error' },
   { type: 'event', seq: 3, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' }, effect: { tally: { scale: 'current', targetId: 'c1', counts: [1, 2, 3] } } },
 ];
@@ -20,12 +24,15 @@ describe('decoding server frames', () => {
   it('accepts each server message type of the protocol', () => {
     const op = { kind: 'card.delete', cardId: 'c1' };
     const frames = [
-      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [] },
-      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 3, lastClientSeq: 0, snapshot: { workshop: {}, journeys: [], cards: [] } },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [] },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 3, lastClientSeq: 0, snapshot: { workshop: {}, journeys: [], cards: [] } },
       { type: 'event', seq: 1, at: 1, by: 'p', clientId: 'c', clientSeq: 1, op },
       { type: 'ack', clientSeq: 1, seq: 1 },
       { type: 'error', code: 'invalid', message: 'x' },
-      { type: 'presence', participants: [] },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [], presence: { participants: [], offline: 0 } },
+      { type: 'presence', participants: [], offline: 0 },
+      { type: 'presence', joined: [{ participantId: 'p1', displayName: 'A', role: 'participant', online: true }] },
+      { type: 'presence', updated: [{ participantId: 'p1', editing: null }], left: ['p2'], offline: 1 },
       { type: 'pong', t: 5 },
     ];
     for (const f of frames) expect(decodeServerMessage(JSON.stringify(f)), f.type).toEqual(f);
@@ -81,9 +88,9 @@ describe('the decoder against schemas/ (Ajv, strict)', () => {
     ...examples('event.schema.json', 'body').map((body) => ({ type: 'event', ...(body as object) })),
     ...operations.map((op, i) => ({ type: 'event', seq: i + 1, at: 1, by: 'p1', clientId: 'c1', clientSeq: i + 1, op })),
     ...examples('board-state.schema.json').map((snapshot) => ({
-      type: 'welcome', protocolVersion: 1, workshopId: 'w1', seq: 3, lastClientSeq: 0, serverTime: 1,
+      type: 'welcome', protocolVersion: PROTOCOL_VERSION, workshopId: 'w1', seq: 3, lastClientSeq: 0, serverTime: 1,
       you: { participantId: 'p1', participantToken: 'Zp4Q9rT2vX7yA1bC3dE5fG8hJ0kL6mN2pQ4rS6tU8vW', displayName: 'Anna', role: 'participant' },
-      limits: { maxMessageBytes: 65536, maxCardText: 2000 }, snapshot,
+      limits: { maxMessageBytes: 65536, maxCardText: 2000 }, snapshot, presence: { participants: [], offline: 0 },
     })),
   ];
 

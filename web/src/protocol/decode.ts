@@ -43,6 +43,20 @@ function isEventBody(v: unknown): boolean {
   );
 }
 
+/** A presence list or change (P-PRES-3): its parts, where present, of the right kind. */
+function isPresence(v: Record<string, unknown>): boolean {
+  const list = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((e) => isObject(e) && typeof e.participantId === 'string'));
+  const parts = [v.participants, v.joined, v.updated, v.left, v.offline];
+  return (
+    parts.some((x) => x !== undefined) &&
+    list(v.participants) &&
+    list(v.joined) &&
+    list(v.updated) &&
+    (v.left === undefined || (Array.isArray(v.left) && v.left.every((id) => typeof id === 'string'))) &&
+    (v.offline === undefined || isInt(v.offline))
+  );
+}
+
 /** Returns the message, or null when the frame is not a server message this client understands. */
 export function decodeServerMessage(text: string): ServerMessage | null {
   let value: unknown;
@@ -58,6 +72,7 @@ export function decodeServerMessage(text: string): ServerMessage | null {
       const hasSnapshot = isObject(value.snapshot);
       const hasEvents = Array.isArray(value.events) && value.events.every(isEventBody);
       if (!hasSnapshot && !hasEvents) return null;
+      if (value.presence !== undefined && !(isObject(value.presence) && isPresence(value.presence))) return null;
       if (value.serverTime !== undefined && typeof value.serverTime !== 'number') return null;
       return value as unknown as ServerMessage;
     }
@@ -68,7 +83,7 @@ export function decodeServerMessage(text: string): ServerMessage | null {
     case 'error':
       return typeof value.code === 'string' ? (value as unknown as ServerMessage) : null;
     case 'presence':
-      return Array.isArray(value.participants) ? (value as unknown as ServerMessage) : null;
+      return isPresence(value) ? (value as unknown as ServerMessage) : null;
     case 'pong':
       return value as unknown as ServerMessage;
     default:

@@ -1766,7 +1766,7 @@ export interface WelcomeMessage {
   /**
    * The protocol version the server speaks.
    */
-  protocolVersion: 1;
+  protocolVersion: 2;
   /**
    * The workshop joined.
    */
@@ -1855,6 +1855,10 @@ export interface WelcomeMessage {
    * Only for a facilitator: the big screen's key, for the screen link #/w/{workshopId}?screen={screenKey}.
    */
   screenKey?: string;
+  /**
+   * Who is in the workshop (P-PRES-3): the list as the others hold it now; later presence messages change it.
+   */
+  presence: PresenceList;
 }
 
 /**
@@ -2011,7 +2015,7 @@ export interface ErrorMessage {
 }
 
 /**
- * Who is in the workshop and what they are editing: the full list, sent to everyone when it changes, at most every 100 ms per workshop (P-PRES-1). Not logged, not acknowledged; may be dropped for a slow client (P-WS-5).
+ * Who is in the workshop and what they are editing, sent as changes: the welcome holds the list (welcome.presence), then each presence message says what changed since the one before (P-PRES-3), at most every 100 ms per workshop (P-PRES-1); a connection that moves to another form of the list (a participant made facilitator or back) gets the whole list again instead (P-PRES-4). Not logged, not acknowledged; each change builds on the one before, so none is dropped (P-WS-5).
  */
 export interface ServerPresenceMessage {
   /**
@@ -2019,11 +2023,44 @@ export interface ServerPresenceMessage {
    */
   type: 'presence';
   /**
-   * Every participant of the workshop that is online or has been, except removed ones (P-ROLE-4). Screens are not listed.
+   * The whole list, replacing what the client holds (P-PRES-4); never together with joined, updated or left.
+   *
+   * Items: One participant in the list.
    */
-  participants: PresenceEntry[];
+  participants?: PresenceEntry[];
+  /**
+   * How many offline participants the list leaves out (P-PRES-5); in a change, only when it changed.
+   */
+  offline?: number;
+  /**
+   * Participants now in the list, whole.
+   *
+   * @minItems 1
+   *
+   * Items: One participant in the list.
+   */
+  joined?: PresenceEntry[];
+  /**
+   * Participants whose entry changed: their participantId and only the fields that changed (editing or voting null when it was cleared).
+   *
+   * @minItems 1
+   *
+   * Items: What changed of one participant in the list: their id and only the fields that changed.
+   */
+  updated?: PresenceUpdate[];
+  /**
+   * Participants no longer in the list (gone offline and summarised, P-PRES-5, or removed, P-ROLE-4), by id.
+   *
+   * @minItems 1
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  left?: string[];
 }
 
+/**
+ * One participant in the list.
+ */
 export interface PresenceEntry {
   /**
    * The participant's id.
@@ -2042,15 +2079,64 @@ export interface PresenceEntry {
    */
   online: boolean;
   /**
-   * The card the participant is editing, or null.
+   * The card the participant is editing; left out while none.
    */
-  editing: string | null;
+  editing?: string;
   /**
-   * During an open round, for the participants who count in its progress: those who may vote and are online, and those who held a ballot in it (were online while it was open, voted, or said done) also while offline. How many votes they used and whether they are done (said so, or used their whole budget); else null. Counts only, never which items (P-VOTE-7).
+   * During an open round, for the participants who count in its progress: those who may vote and are online, and those who held a ballot in it (were online while it was open, voted, or said done) also while offline. How many votes they used and whether they are done (said so, or used their whole budget); left out otherwise. Counts only, never which items (P-VOTE-7).
    */
-  voting: null | VotingStatus;
+  voting?: VotingStatus;
 }
 
+/**
+ * What changed of one participant in the list: their id and only the fields that changed.
+ */
+export interface PresenceUpdate {
+  /**
+   * The participant's id.
+   */
+  participantId: string;
+  /**
+   * The participant's display name.
+   */
+  displayName?: string;
+  /**
+   * The participant's role.
+   */
+  role?: Role;
+  /**
+   * Whether at least one of the participant's connections is open (P-PRES-2).
+   */
+  online?: boolean;
+  /**
+   * The card the participant now edits, or null when they stopped.
+   */
+  editing?: string | null;
+  /**
+   * Their voting progress now, or null when they no longer count in it (P-VOTE-7).
+   */
+  voting?: null | VotingStatus;
+}
+
+/**
+ * welcome.presence: the list as the others in the workshop hold it when the welcome is sent; the joiner itself arrives with the next change (P-PRES-3).
+ */
+export interface PresenceList {
+  /**
+   * The list.
+   *
+   * Items: One participant in the list.
+   */
+  participants: PresenceEntry[];
+  /**
+   * How many offline participants the list leaves out (P-PRES-5).
+   */
+  offline: number;
+}
+
+/**
+ * A voter's progress in the open round: counts only, never which items (P-VOTE-7).
+ */
 export interface VotingStatus {
   /**
    * Votes placed.

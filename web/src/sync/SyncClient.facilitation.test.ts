@@ -10,7 +10,7 @@ import type { ServerMessage } from '../protocol/types';
 function welcome(tab: Tab, extra: Record<string, unknown> = {}, seq = 5): void {
   tab.socket.open();
   tab.socket.takeSent();
-  tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
+  tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
   tab.socket.flush();
 }
 
@@ -40,7 +40,7 @@ describe('SyncClient: issue-3 events', () => {
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 5 });
     push(tab, {
-      type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
+      type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
       events: [
         { seq: 6, at: 6, op: { kind: 'hidden' } },
         { seq: 7, at: 7, by: 'u9', clientId: 'x', clientSeq: 1, op: { kind: 'board.lock', locked: true } },
@@ -117,7 +117,7 @@ describe('SyncClient: welcome additions', () => {
     const hello = tab.socket.takeSent()[0];
     expect(hello).toMatchObject({ type: 'hello', screenKey: 'S'.repeat(22) });
     expect(hello).not.toHaveProperty('facilitatorKey');
-    tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
     tab.socket.flush();
     expect(client.me?.role).toBe('screen');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -126,7 +126,7 @@ describe('SyncClient: welcome additions', () => {
   it('keeps presence voting status', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'presence', participants: [{ participantId: 'u1', displayName: 'Anna', role: 'participant', online: true, editing: null, voting: { used: 2, done: false } }] });
+    push(tab, { type: 'presence', participants: [{ participantId: 'u1', displayName: 'Anna', role: 'participant', online: true, voting: { used: 2, done: false } }], offline: 0 });
     expect(tab.client.participants[0]?.voting).toEqual({ used: 2, done: false });
   });
 });
@@ -142,7 +142,7 @@ describe('SyncClient: our own participant', () => {
     expect(tab.sockets.sockets).toHaveLength(2);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 6, participantToken: 'tok' });
-    push(tab, { type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
+    push(tab, { type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
     expect(tab.client.joinCode).toBe('K7MP2Q');
   });
 
@@ -167,7 +167,7 @@ describe('SyncClient: our own participant', () => {
     const tab = new Tab(undefined, 'Anna', FAKE_FACILITATOR_KEY);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', facilitatorKey: FAKE_FACILITATOR_KEY });
-    push(tab, { type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    push(tab, { type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
     push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
     tab.socket.serverClose(1006);
     tab.clock.advance(10_000);
@@ -186,7 +186,7 @@ describe('SyncClient: our own participant', () => {
     tab.socket.takeSent();
     // Demoted while away, made facilitator again since (the welcome says what holds now).
     push(tab, {
-      type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
+      type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
       events: [{ seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } }],
     });
     expect(tab.client.me?.role).toBe('facilitator');
@@ -245,7 +245,7 @@ describe('decoding issue-3 frames', () => {
     const frames = [
       { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' } },
       { type: 'event', seq: 2, at: 2, op: { kind: 'round.close', roundId: 'r' }, effect: { result: { voters: 0, ranking: [] } } },
-      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
     ];
     for (const f of frames) expect(decodeServerMessage(JSON.stringify(f))).toEqual(f as ServerMessage);
   });
@@ -255,7 +255,7 @@ describe('decoding issue-3 frames', () => {
       { type: 'event', seq: 1, at: 1, by: 5, op: { kind: 'hidden' } },
       { type: 'event', seq: 1, at: 1, clientSeq: 'x', op: { kind: 'hidden' } },
       { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' }, effect: [] },
-      { type: 'welcome', protocolVersion: 1, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
+      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
     ]) {
       expect(decodeServerMessage(JSON.stringify(f))).toBeNull();
     }

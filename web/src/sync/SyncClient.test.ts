@@ -11,7 +11,7 @@ describe('SyncClient handshake', () => {
     const tab = new Tab();
     tab.socket.open();
     const [hello] = tab.socket.takeSent();
-    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 1, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
+    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 2, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
     expect(hello).not.toHaveProperty('participantToken');
     expect((hello as { clientId: string }).clientId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
@@ -51,7 +51,7 @@ describe('SyncClient handshake', () => {
     tab.socket.open();
     const snapshot = sampleSnapshot();
     snapshot.cards.push({ ...addCardDoc('c1'), text: 'van de server' });
-    tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0, snapshot });
+    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0, snapshot });
     tab.socket.flush();
     expect(tab.client.status).toBe('online');
     expect(tab.client.confirmedSeq).toBe(7);
@@ -63,7 +63,7 @@ describe('SyncClient handshake', () => {
     tab.socket.open();
     const other = sampleSnapshot();
     other.cards.push({ ...addCardDoc('c2'), text: 'nieuw' });
-    tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq: 20000, lastClientSeq: 0, snapshot: other });
+    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 20000, lastClientSeq: 0, snapshot: other });
     tab.socket.flush();
     expect([...tab.client.board!.cards.keys()]).toEqual(['c2']);
     expect(tab.client.confirmedSeq).toBe(20000);
@@ -501,7 +501,7 @@ describe('SyncClient persistence', () => {
     tab.boot();
     const fresh = new FakeRoom(); // a new database: seq 0
     tab.socket.open();
-    tab.socket.push({ type: 'welcome', protocolVersion: 1, workshopId: 'w1', you: you(), seq: 0, lastClientSeq: 0, events: [] });
+    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 0, lastClientSeq: 0, events: [] });
     const first = tab.socket;
     tab.socket.flush();
     expect(first.closedByClient).not.toBeNull();

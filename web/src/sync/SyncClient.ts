@@ -27,6 +27,7 @@ import {
   type You,
 } from '../protocol/types';
 import { backoffDelay } from './backoff';
+import { NO_PRESENCE, applyPresence, presenceFromList, type PresenceState } from './presence';
 import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './environment';
 import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
 
@@ -118,6 +119,7 @@ export class SyncClient {
   private facilitatorKey_: string | undefined;
   /** Server clock minus our clock, from welcome.serverTime (0 until known). */
   private clockOffset = 0;
+  private presence_: PresenceState = NO_PRESENCE;
   private participants_: PresenceEntry[] = [];
   private editing: string | null = null;
   private started = false;
@@ -183,6 +185,10 @@ export class SyncClient {
   }
   get participants(): readonly PresenceEntry[] {
     return this.participants_;
+  }
+  /** Offline participants the presence list leaves out (P-PRES-5): a count, not names. */
+  get offlineCount(): number {
+    return this.presence_.offline;
   }
   get clientId(): string {
     return this.opts.store.clientId();
@@ -413,14 +419,19 @@ export class SyncClient {
         this.onError(msg);
         return;
       case 'presence':
-        this.participants_ = msg.participants;
-        this.emit({ type: 'presence' });
+        this.setPresence(applyPresence(this.presence_, msg));
         return;
       case 'pong':
         return;
       default:
         assertNever(msg);
     }
+  }
+
+  private setPresence(state: PresenceState): void {
+    this.presence_ = state;
+    this.participants_ = [...state.entries.values()];
+    this.emit({ type: 'presence' });
   }
 
   private onWelcome(w: WelcomeMessage): void {
@@ -432,6 +443,8 @@ export class SyncClient {
     if (typeof w.serverTime === 'number') this.clockOffset = w.serverTime - this.opts.clock.now();
     // A screen has no participant and no token.
     if (w.you.participantToken) this.opts.store.saveToken(w.you.participantToken);
+    // Later presence messages change this list (P-PRES-3); a server that sent none is empty.
+    this.setPresence(w.presence ? presenceFromList(w.presence) : NO_PRESENCE);
     const remote: RemoteChange[] = [];
     if (w.snapshot) {
       this.confirmed = boardFromSnapshot(w.snapshot);

@@ -14,6 +14,7 @@ import type {
 } from '../protocol/types';
 import { defaultFacilitation } from '../model/facilitation';
 import { defaultEvaluation } from '../model/evaluation';
+import { PROTOCOL_VERSION } from '../protocol/types';
 import type { Clock, Network, SocketLike, TimerHandle } from './environment';
 
 /** One socket. Client → server frames collect in `sent`; server → client frames wait in an inbox until flush(). */
@@ -243,11 +244,12 @@ export class FakeRoom {
         Object.assign(conn, { clientId: msg.clientId, participantId: pid, displayName: msg.displayName, joined: true, role });
         const base = {
           type: 'welcome' as const,
-          protocolVersion: 1,
+          protocolVersion: PROTOCOL_VERSION,
           workshopId: this.workshopId,
           you: { participantId: pid, participantToken: token, displayName: msg.displayName, role },
           seq: this.seq,
           lastClientSeq: this.lastClientSeq.get(msg.clientId) ?? 0,
+          presence: { participants: this.presenceList(), offline: 0 },
         };
         if (msg.lastSeq > 0 && msg.lastSeq <= this.seq) {
           const events = this.log.filter((e) => e.seq > msg.lastSeq).map((e) => this.eventFor(e, pid!));
@@ -315,10 +317,15 @@ export class FakeRoom {
     return snap;
   }
 
-  private broadcastPresence(): void {
-    const participants: PresenceEntry[] = this.connections
+  private presenceList(): PresenceEntry[] {
+    return this.connections
       .filter((c) => c.joined)
-      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: c.role, online: true, editing: null, voting: null }));
-    for (const c of this.connections) if (c.joined) c.socket.push({ type: 'presence', participants });
+      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: c.role, online: true }));
+  }
+
+  /** The whole list each time (P-PRES-4's form of the message): simple, and valid. */
+  private broadcastPresence(): void {
+    const participants = this.presenceList();
+    for (const c of this.connections) if (c.joined) c.socket.push({ type: 'presence', participants, offline: 0 });
   }
 }

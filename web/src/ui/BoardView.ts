@@ -405,7 +405,7 @@ export class BoardView implements View {
     this.showShareOnceKnown();
     this.syncFacilitatorTools();
     this.conn.update(client.status, client.pendingCount);
-    this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online');
+    this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online', client.offlineCount);
     const board = client.board;
     if (client.status === 'failed') {
       this.renderFailure();

@@ -9,20 +9,28 @@ export class PresenceList {
   readonly el: HTMLElement;
   private readonly heading: HTMLHeadingElement;
   private readonly list: HTMLUListElement;
+  private readonly away: HTMLParagraphElement;
 
   constructor() {
     this.heading = h('h2', { id: 'presence-title', class: 'aside__heading' });
     this.list = h('ul', { class: 'presence' });
-    this.el = h('section', { class: 'aside__section', 'aria-labelledby': 'presence-title' }, this.heading, this.list);
+    this.away = h('p', { class: 'presence__away', 'data-testid': 'presence-away', hidden: true });
+    this.el = h('section', { class: 'aside__section', 'aria-labelledby': 'presence-title' }, this.heading, this.list, this.away);
   }
 
-  /** `live` is false while disconnected: the list is then what we knew last, and looks it. */
-  update(participants: readonly PresenceEntry[], meId: string | null, live = true): void {
+  /**
+   * `live` is false while disconnected: the list is then what we knew last, and looks it.
+   * `offline` counts those the server leaves out of our list (P-PRES-5).
+   */
+  update(participants: readonly PresenceEntry[], meId: string | null, live = true, offline = 0): void {
     this.list.classList.toggle('is-stale', !live);
     const online = participants
       .filter((p) => p.online)
       .sort((a, b) => Number(b.participantId === meId) - Number(a.participantId === meId) || a.displayName.localeCompare(b.displayName));
     this.heading.textContent = t('presence.heading', { count: online.length });
+    const away = participants.length - online.length + offline;
+    this.away.hidden = away === 0;
+    this.away.textContent = away === 0 ? '' : t('presence.away', { count: away });
     this.list.replaceChildren(
       ...online.map((p) =>
         h(
