@@ -63,8 +63,9 @@ TEST_CASE("P-LIM-1 P-WS-5 P-ARC-2 the largest board the limits allow joins slowl
 
     // A joiner that reads nothing yet while others edit, then reads everything.
     ws_client joiner(server.port(), {.receive_buffer = 4096, .contract_log = false});
-    joiner.send({{"type", "hello"}, {"protocolVersion", 1}, {"workshopId", w.id},
-                 {"clientId", joiner.client_id()}, {"displayName", "Traag"}, {"lastSeq", 0}});
+    joiner.send({{"type", "hello"}, {"protocolVersion", hello_options{}.protocol_version},
+                 {"workshopId", w.id}, {"clientId", joiner.client_id()}, {"displayName", "Traag"},
+                 {"lastSeq", 0}});
     std::vector<json> edits;
     for (int i = 0; i < 200; ++i)
         edits.push_back(card_update_text("c" + std::to_string(i), "kort " + std::to_string(i)));
