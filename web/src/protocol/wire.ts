@@ -140,6 +140,8 @@ export const CloseCode = {
   forbidden: 4003,
   notFound: 4004,
   tooSlow: 4008,
+  /** P-WS-12: another node serves the workshop now (or will within a lease period): reconnect. */
+  moved: 4010,
   rateLimited: 4029,
 } as const;
 

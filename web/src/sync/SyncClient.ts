@@ -26,7 +26,7 @@ import {
   type WelcomeMessage,
   type You,
 } from '../protocol/types';
-import { backoffDelay } from './backoff';
+import { BACKOFF_MAX_MS, MOVED_BACKOFF_MAX_MS, backoffDelay } from './backoff';
 import { NO_PRESENCE, applyPresence, presenceFromList, type PresenceState } from './presence';
 import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './environment';
 import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
@@ -333,7 +333,7 @@ export class SyncClient {
       this.setStatus('failed');
       return;
     }
-    this.scheduleReconnect();
+    this.scheduleReconnect(code === CloseCode.moved ? MOVED_BACKOFF_MAX_MS : BACKOFF_MAX_MS);
   }
 
   private detachSocket(): void {
@@ -355,14 +355,14 @@ export class SyncClient {
     }
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(maxDelay = BACKOFF_MAX_MS): void {
     if (this.stopped) return;
     if (!this.opts.network.isOnline()) {
       this.setStatus('offline');
       return;
     }
     this.setStatus(this.everWelcomed ? 'reconnecting' : 'connecting');
-    const delay = backoffDelay(this.attempt++, this.opts.random());
+    const delay = backoffDelay(this.attempt++, this.opts.random(), maxDelay);
     this.clearTimer('reconnectTimer');
     this.reconnectTimer = this.opts.clock.setTimeout(() => {
       this.reconnectTimer = null;
