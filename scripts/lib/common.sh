@@ -36,6 +36,7 @@ JB_TEST_PACKAGES=(
     chromium                   # browser end-to-end tests (Playwright drives /usr/bin/chromium)
     nginx                      # the reverse-proxy test (tests/deploy)
     postgresql                 # the store-pg suite's throwaway PostgreSQL 15 (deploy/cluster/pg)
+    haproxy                    # the cluster suite routes by workshop through it (deploy/cluster)
     openssl                    # its self-signed certificate
     zbar-tools                 # zbarimg: the e2e test reads the facilitator's QR code back
     python3-openpyxl           # reads the XLSX export back (tests/export/read_back.py)

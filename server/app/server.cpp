@@ -129,9 +129,15 @@ std::string server::start()
         backups_ = std::make_unique<backup_schedule>(
             ioc_, *worker_, *file,
             backup_options{cfg_.backup_dir, std::chrono::hours(cfg_.backup_every_hours), cfg_.backup_keep});
-    registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room);
+    if (auto* shared = dynamic_cast<store::pg_store*>(db_.get())) {
+        leases_ = std::make_unique<room::workshop_leases>(ioc_, *worker_, *shared, room::new_node_id());
+        log::info("lease", "rooms are served under workshop leases", {{"node", leases_->owner()}});
+    }
+    registry_ = std::make_unique<room::registry>(ioc_, *worker_, cfg_.room, leases_.get());
     api_ = std::make_unique<net::api>(*worker_, *registry_, templates_, cfg_.create_rate,
                                       join_codes_, cfg_.join_lookups);
+    if (leases_)
+        api_->look_up_missed_codes_in_store();
     state_ = std::make_shared<net::shared_state>(cfg_.net, std::move(files), *api_, *registry_);
     if (const auto fit = connections_that_fit(raise_open_file_limit()); fit < cfg_.net.max_connections) {
         log::warn("server", "--max-connections lowered to fit the open-file limit",

@@ -56,6 +56,8 @@ private:
     std::unique_ptr<store::store_worker> worker_;
     std::unique_ptr<backup_schedule> backups_;  // --backup-dir
     boost::asio::io_context ioc_;
+    // A store shared by nodes (PostgreSQL): rooms are served under workshop leases.
+    std::unique_ptr<room::workshop_leases> leases_;
     std::unique_ptr<room::registry> registry_;
     templates::template_library templates_;
     net::join_code_index join_codes_;

@@ -391,12 +391,31 @@ void api::find_by_code(std::string_view typed_code, const std::string& client_ad
     const auto decoded = decode_segment(typed_code);
     const std::string code = decoded ? util::normalize_join_code(*decoded) : std::string();
     const auto found = code.empty() ? std::nullopt : codes_.find(code);
-    if (!found) {
-        std::lock_guard lock(mutex_);
-        lookup_guard_.missed(client_address, rate_clock::now());
-        return done(json_error(http::status::not_found, "not_found", "no workshop has this code"));
-    }
-    done(json_response(http::status::ok, {{"workshopId", found->workshop_id}, {"title", found->title}}));
+    auto answer = [this, client_address, done = std::move(done)](std::optional<join_entry> entry) {
+        if (!entry) {
+            {
+                std::lock_guard lock(mutex_);
+                lookup_guard_.missed(client_address, rate_clock::now());
+            }
+            return done(json_error(http::status::not_found, "not_found", "no workshop has this code"));
+        }
+        done(json_response(http::status::ok, {{"workshopId", entry->workshop_id}, {"title", entry->title}}));
+    };
+    if (found || code.empty() || !store_lookups_) return answer(found);
+    // Made on another node after this one started: the index learns it. Guessing stays bounded
+    // by the guard above, per node (docs/cluster.md).
+    worker_.run([this, code, answer = std::move(answer)](store::store& s) {
+        std::optional<join_entry> entry;
+        try {
+            if (auto w = s.find_workshop_by_code(code)) {
+                entry = join_entry{w->id, w->title};
+                codes_.add(code, *entry);
+            }
+        } catch (const std::exception& e) {
+            log::error("api", "join-code lookup in the store failed", {{"error", e.what()}});
+        }
+        answer(std::move(entry));
+    });
 }
 
 }  // namespace jb::net

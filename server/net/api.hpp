@@ -36,6 +36,10 @@ public:
         const templates::template_library& library, rate_limit create_rate,
         join_code_index& codes, join_guard_limits lookup_limits = {});
 
+    // A store shared by nodes (docs/cluster.md): a code this node's index misses may belong to
+    // a workshop another node created, so a miss asks the store once before it counts.
+    void look_up_missed_codes_in_store() { store_lookups_ = true; }
+
     // Whether a request target belongs to the API ("/api" or "/api/...").
     static bool handles(std::string_view target);
     // Whether a request target is the archive upload, which has its own body limit (P-ARC-2).
@@ -46,7 +50,7 @@ public:
 private:
     void create_workshop(const http_request& req, const std::string& client_address,
                          done_handler done);
-    // Answered from memory, never the store (P-HTTP-12).
+    // Answered from memory, never the store (P-HTTP-12); in a cluster a miss asks the store.
     void find_by_code(std::string_view typed_code, const std::string& client_address,
                       done_handler done);
     // GET /api/workshops/{id}/template and DELETE /api/workshops/{id} (api_workshop.cpp).
@@ -93,6 +97,7 @@ private:
     keyed_rate_limiter create_limiter_;
     join_code_index& codes_;
     join_guard lookup_guard_;
+    bool store_lookups_ = false;
     // Export-thread jobs (exports, archive downloads, imports) asked for and not yet answered;
     // past max_pending_exports a request gets 429, so that a flood of them cannot pile loaded
     // workshops or uploaded archives up in memory.

@@ -210,6 +210,12 @@ void websocket_session::on_hello(protocol::hello hello)
                 self->send_error("internal", "this workshop cannot be loaded; its stored log is damaged");
                 self->start_close(protocol::close_code::internal_error, "workshop cannot be loaded");
             });
+        },
+        [self = shared_from_this()] {  // P-WS-12: another node serves it (or will); the router knows which
+            asio::post(self->ws_.get_executor(), [self] {
+                if (self->gone_ || self->close_) return;
+                self->start_close(protocol::close_code::moved, "workshop moved; reconnect");
+            });
         });
 }
 

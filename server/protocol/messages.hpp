@@ -110,6 +110,7 @@ inline constexpr std::uint16_t protocol_version = 4000;
 inline constexpr std::uint16_t forbidden = 4003;
 inline constexpr std::uint16_t not_found = 4004;
 inline constexpr std::uint16_t too_slow = 4008;
+inline constexpr std::uint16_t moved = 4010;  // P-WS-12: another node serves it now; reconnect
 inline constexpr std::uint16_t rate_limited = 4029;
 }  // namespace close_code
 

@@ -18,11 +18,12 @@ namespace asio = boost::asio;
 using nlohmann::json;
 
 room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
-           room_options options)
+           room_options options, std::optional<store::lease_fence> lease)
     : strand_(asio::make_strand(ioc)),
       worker_(worker),
       options_(options),
       id_(loaded.workshop.id),
+      lease_(std::move(lease)),
       workshop_(std::move(loaded.workshop)),
       board_(model::board::from_json(json::parse(loaded.snapshot.state_json), options.limits)),
       seq_(loaded.snapshot.seq),
@@ -261,7 +262,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     joining_[client];
     store::write_batch batch;
     batch.participants.push_back(who->record);
-    worker_.submit(std::move(batch), [self = shared_from_this(), welcome, client](bool ok) {
+    submit(std::move(batch), [self = shared_from_this(), welcome, client](bool ok) {
         asio::post(self->strand_, [self, ok, welcome, client] {
             auto queued = self->joining_.find(client);
             if (queued == self->joining_.end()) return;  // left while joining
@@ -446,11 +447,25 @@ void room::count_connections() {
     counted_connections_ = connections_.size();
 }
 
+void room::submit(store::write_batch batch, std::function<void(bool)> done) {
+    if (lease_) batch.fences.push_back(*lease_);
+    worker_.submit(std::move(batch), std::move(done));
+}
+
+void room::lose_lease() {
+    asio::post(strand_, [self = shared_from_this()] {
+        if (!self->broken_) self->fail("the workshop's lease was lost");
+    });
+}
+
 void room::fail(std::string_view what) {
     log::error("room", "room failed; closing its connections", {{"workshop", id_}, {"error", what}});
     broken_ = true;
+    // In a cluster the workshop may come back on another node (P-WS-12); alone, on this one
+    // after a reload. The client reconnects either way.
     for (const auto& [client, _] : connections_)
-        client->close(protocol::close_code::going_away, "room failed; reconnect");
+        client->close(lease_ ? protocol::close_code::moved : protocol::close_code::going_away,
+                      "room failed; reconnect");
     connections_.clear();
     count_connections();
     for (const auto& held : held_welcomes_) joining_.erase(held.client);

@@ -50,8 +50,10 @@ public:
     using strand_type = boost::asio::strand<boost::asio::io_context::executor_type>;
 
     // Built by the registry from what the store loaded; replays the log after the snapshot.
+    // With a `lease` (a store shared by nodes), every write carries it as a fence, so that
+    // nothing of this room commits once another node took the workshop over.
     room(boost::asio::io_context& ioc, store::store_worker& worker, store::loaded_workshop loaded,
-         room_options options);
+         room_options options, std::optional<store::lease_fence> lease = std::nullopt);
     ~room();
 
     // All public calls are thread-safe: they post onto the room's strand.
@@ -78,6 +80,11 @@ public:
     void replace_facilitator_key_hash(std::string hash, std::function<void()> done);
 
     const std::string& id() const { return id_; }
+    // Set once at construction: safe from any thread.
+    const std::optional<store::lease_fence>& lease() const { return lease_; }
+    // The lease may be lost (workshop_leases): closes every connection with 4010 at once
+    // (P-WS-12) and breaks, as after a failed commit; whatever is in flight is fenced off.
+    void lose_lease();
 
 private:
     struct participant {
@@ -151,6 +158,8 @@ private:
                          std::int64_t client_seq);
     void flush_deferred_acks();
     void fail(std::string_view what);
+    // Every write of the room goes through here: it carries the lease's fence.
+    void submit(store::write_batch batch, std::function<void(bool)> done);
     // The audit entry of a participant removal or role change (room_participants.cpp), its
     // outcome left to the commit.
     std::optional<store::audit_record> participant_audit(const model::operation& op,
@@ -175,6 +184,7 @@ private:
     store::store_worker& worker_;
     room_options options_;
     std::string id_;
+    std::optional<store::lease_fence> lease_;
     store::workshop_record workshop_;
     model::board board_;
     std::int64_t seq_ = 0;            // last applied (some may still be in flight to the disk)

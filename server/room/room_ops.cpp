@@ -92,7 +92,7 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
         last_snapshot_seq_ = seq;
     }
     const auto arrived = std::chrono::steady_clock::now();  // for the ack latency on /metrics
-    worker_.submit(std::move(batch),
+    submit(std::move(batch),
                    [self = shared_from_this(), seq, sender = std::move(sender), client_seq, arrived,
                     audit = std::move(audit)](bool ok) mutable {
                        if (audit) {  // on the store thread: recorded after the op's own commit

@@ -90,9 +90,18 @@ CREATE TABLE workshop_leases (
 );
 )sql";
 
-constexpr std::array<migration, 2> all_migrations{{
+// Schema version 3 (cluster): `wanted_by` names the node that was refused the lease while the
+// router sends the workshop's clients to it (after a node came back, say). The holder sees it
+// at its next renewal and hands the room over, so the workshop follows the router and no
+// client keeps being sent to a node that may not serve it (docs/cluster.md, "Handing over").
+constexpr std::string_view schema_v3 = R"sql(
+ALTER TABLE workshop_leases ADD COLUMN wanted_by TEXT;
+)sql";
+
+constexpr std::array<migration, 3> all_migrations{{
     {"workshops, participants, ops, client_seqs, snapshots, audit", schema_v1},
     {"workshop_leases", schema_v2},
+    {"workshop_leases.wanted_by", schema_v3},
 }};
 
 // Any fixed number: the advisory lock that serialises migrations across nodes.

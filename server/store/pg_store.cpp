@@ -71,11 +71,14 @@ constexpr std::pair<const char*, const char*> statements[] = {
     {"acquire_lease", "INSERT INTO workshop_leases AS l (workshop_id, owner, epoch, expires_at) "
                       "VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond') "
                       "ON CONFLICT (workshop_id) DO UPDATE SET owner = excluded.owner, "
-                      "epoch = l.epoch + 1, expires_at = excluded.expires_at "
+                      "epoch = l.epoch + 1, expires_at = excluded.expires_at, wanted_by = NULL "
                       "WHERE l.expires_at <= clock_timestamp() OR l.owner = excluded.owner "
                       "RETURNING epoch"},
+    // A refused taker says it wants the room (schema version 3); the holder hands it over.
+    {"want_lease", "UPDATE workshop_leases SET wanted_by = $2 WHERE workshop_id = $1 AND owner <> $2"},
     {"renew_lease", "UPDATE workshop_leases SET expires_at = clock_timestamp() + $4 * interval '1 millisecond' "
-                    "WHERE workshop_id = $1 AND owner = $2 AND epoch = $3 AND expires_at > clock_timestamp()"},
+                    "WHERE workshop_id = $1 AND owner = $2 AND epoch = $3 AND expires_at > clock_timestamp() "
+                    "RETURNING wanted_by IS NOT NULL"},
     {"release_lease", "UPDATE workshop_leases SET expires_at = clock_timestamp() "
                       "WHERE workshop_id = $1 AND owner = $2 AND epoch = $3"},
     // FOR SHARE: a taking of the lease waits until this commit's transaction ends.
@@ -243,13 +246,17 @@ void pg_store::commit(const write_batch& batch) {
 std::optional<lease_fence> pg_store::acquire_lease(std::string_view workshop_id, std::string_view owner,
                                                    std::chrono::milliseconds period) {
     const auto r = impl_->db.run("acquire_lease", {workshop_id, owner, std::int64_t{period.count()}});
-    if (r.rows() == 0) return std::nullopt;
+    if (r.rows() == 0) {
+        impl_->db.run("want_lease", {workshop_id, owner});
+        return std::nullopt;
+    }
     return lease_fence{std::string(workshop_id), std::string(owner), r.integer(0, 0)};
 }
 
-bool pg_store::renew_lease(const lease_fence& held, std::chrono::milliseconds period) {
-    return impl_->db.run("renew_lease", {held.workshop_id, held.owner, held.epoch, std::int64_t{period.count()}})
-               .affected() > 0;
+lease_renewal pg_store::renew_lease(const lease_fence& held, std::chrono::milliseconds period) {
+    const auto r = impl_->db.run("renew_lease", {held.workshop_id, held.owner, held.epoch, std::int64_t{period.count()}});
+    if (r.rows() == 0) return lease_renewal::lost;
+    return r.text(0, 0) == "t" ? lease_renewal::wanted : lease_renewal::held;
 }
 
 void pg_store::release_lease(const lease_fence& held) {

@@ -43,12 +43,14 @@ public:
     //
     // Takes the workshop's lease for `owner` for `period` if it is free, expired or already
     // `owner`'s, with an epoch one higher than any before (so every earlier holder, `owner`'s
-    // own earlier run included, is fenced off). nullopt while another owner holds it.
+    // own earlier run included, is fenced off). nullopt while another owner holds it; that
+    // owner's next renewal then answers `wanted`.
     std::optional<lease_fence> acquire_lease(std::string_view workshop_id, std::string_view owner,
                                              std::chrono::milliseconds period);
-    // Extends a lease still held (same owner and epoch, unexpired) by `period` from now; false
-    // if it was lost.
-    bool renew_lease(const lease_fence& held, std::chrono::milliseconds period);
+    // Extends a lease still held (same owner and epoch, unexpired) by `period` from now: lost
+    // if it was not held any more; wanted if another node was refused it since it was taken
+    // (the router sends the workshop's clients there: hand the room over).
+    lease_renewal renew_lease(const lease_fence& held, std::chrono::milliseconds period);
     // Gives a held lease up at once (draining), so the next owner need not wait for its expiry.
     void release_lease(const lease_fence& held);
 

@@ -58,6 +58,9 @@ struct lease_fence {
     bool operator==(const lease_fence&) const = default;
 };
 
+// What renewing a lease found (pg_store::renew_lease).
+enum class lease_renewal { held, wanted, lost };
+
 // Everything written in one transaction. Ops also advance the per-client clientSeq
 // (max(client_seq) per (workshop_id, client_id)) in the same transaction (protocol P-SYNC-4);
 // an op with an empty client_id (made by the server itself) advances none. Every record must

@@ -1,5 +1,7 @@
 #include "support/server_process.hpp"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -118,7 +120,10 @@ void write_tiny_web_client(const fs::path& dir)
 server_process::server_process(std::vector<std::string> args, const fs::path& stderr_file,
                                const launch_options& launch)
 {
-    args.insert(args.begin(), {"--port", "0", "--bind", "127.0.0.1"});
+    // A cluster's nodes (tests/cluster) name their own ports: the router knows them.
+    if (std::find(args.begin(), args.end(), "--port") == args.end())
+        args.insert(args.begin(), {"--port", "0"});
+    args.insert(args.begin(), {"--bind", "127.0.0.1"});
     pid_ = spawn(args, false, stdout_fd_, stderr_file, launch);
 
     std::string line;

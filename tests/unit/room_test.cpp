@@ -715,6 +715,21 @@ TEST_CASE("the registry loads a workshop once and knows unknown ones", "[room]")
     CHECK(unknown == nullptr);
 }
 
+TEST_CASE("P-WS-12 a hello that reaches the registry while the server shuts down is sent elsewhere, not told the workshop does not exist", "[room]") {
+    fixture f;
+    room::registry reg(f.ioc, f.worker, f.options);
+    bool shut = false;
+    reg.shutdown(1001, [&] { shut = true; });
+    f.run_until([&] { return shut; });
+    std::string answer;
+    reg.open(f.workshop_id, [&](auto r) { answer = r ? "room" : "no such workshop"; },
+             [&](std::string) { answer = "damaged"; }, [&] { answer = "elsewhere"; });
+    f.run_until([&] { return !answer.empty(); });
+    // A client told "not found" would give up (P-JOIN-3); one told to reconnect finds the
+    // workshop on the next node, or on this one after its restart.
+    CHECK(answer == "elsewhere");
+}
+
 TEST_CASE("ops sent right after hello are handled after the welcome, in order", "[room]") {
     fixture f;
     auto r = f.load();

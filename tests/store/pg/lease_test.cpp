@@ -49,7 +49,7 @@ TEST_CASE("pg lease: a free workshop is taken at epoch 1; a live lease is refuse
     REQUIRE(held);
     CHECK(*held == lease_fence{"w1", "node-a", 1});
     CHECK_FALSE(n.b.acquire_lease("w1", "node-b", live));
-    CHECK(n.a.renew_lease(*held, live));
+    CHECK(n.a.renew_lease(*held, live) != lease_renewal::lost);
     CHECK_FALSE(n.b.acquire_lease("w1", "node-b", live));
 }
 
@@ -57,12 +57,12 @@ TEST_CASE("pg lease: taking an expired lease raises the epoch, and the old holde
     two_nodes n;
     const auto [old, taken] = n.taken_over();
     CHECK(taken.epoch == old.epoch + 1);
-    CHECK_FALSE(n.a.renew_lease(old, live));
+    CHECK(n.a.renew_lease(old, live) == lease_renewal::lost);
     // The same owner taking again (a restarted node) fences its own earlier run off too.
     const auto again = n.b.acquire_lease("w1", "node-b", live);
     REQUIRE(again);
     CHECK(again->epoch == taken.epoch + 1);
-    CHECK_FALSE(n.b.renew_lease(taken, live));
+    CHECK(n.b.renew_lease(taken, live) == lease_renewal::lost);
 }
 
 TEST_CASE("pg lease: a commit under a stale epoch fails and commits nothing; the new owner's commits", "[store][pg]") {
@@ -107,4 +107,23 @@ TEST_CASE("pg lease: a released lease is taken at once by the next owner", "[sto
     CHECK(next->epoch == 2);
     CHECK_THROWS_AS(n.a.commit(ops_under(*held, 2, 2, "client-a")), store_error);
     CHECK(n.b.load_workshop("w1")->ops_after == std::vector<logged_op>{make_op("w1", 1, "client-a", 1)});
+}
+
+TEST_CASE("pg lease: a node refused a live lease makes the holder's next renewal say wanted, until the next taking", "[store][pg]") {
+    two_nodes n;
+    const auto held = n.a.acquire_lease("w1", "node-a", live);
+    REQUIRE(held);
+    CHECK(n.a.renew_lease(*held, live) == lease_renewal::held);
+    // The holder itself taking again is no request.
+    const auto again = n.a.acquire_lease("w1", "node-a", live);
+    REQUIRE(again);
+    CHECK(n.a.renew_lease(*again, live) == lease_renewal::held);
+    // The router now sends the workshop's clients to node-b, which is refused.
+    CHECK_FALSE(n.b.acquire_lease("w1", "node-b", live));
+    CHECK(n.a.renew_lease(*again, live) == lease_renewal::wanted);
+    // node-a hands over: releases, and node-b takes it; the request is cleared with it.
+    n.a.release_lease(*again);
+    const auto taken = n.b.acquire_lease("w1", "node-b", live);
+    REQUIRE(taken);
+    CHECK(n.b.renew_lease(*taken, live) == lease_renewal::held);
 }
