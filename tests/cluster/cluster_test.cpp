@@ -291,6 +291,21 @@ TEST_CASE("cluster: clients of one workshop converge through HAProxy, and two wo
     CHECK(c.owner_of(b.id) == owner_b);
 }
 
+TEST_CASE("cluster: a join code made on one node is found on every other node (its index learns it from PostgreSQL)", "[cluster]") {
+    auto& c = the_cluster();
+    c.all_up();
+    // Made on node 1 after the others started: their in-memory indexes do not hold it.
+    const auto w = create_workshop(c.ports[0], "Gemaakt op node 1");
+    for (int i : {1, 2}) {
+        const auto found = http_get(c.ports[i], "/api/join/" + w.join_code);
+        REQUIRE(found.status == 200);
+        CHECK(found.json_body().at("workshopId") == w.id);
+    }
+    // Through HAProxy (round robin) too, and a code nobody has is still not found.
+    CHECK(http_get(c.proxy, "/api/join/" + w.join_code).status == 200);
+    CHECK(http_get(c.ports[1], "/api/join/ZZZZZZ").status == 404);
+}
+
 TEST_CASE("cluster: P-WS-12 a hello on a node that does not hold the lease gets 4010, and the holder hands the workshop over", "[cluster]") {
     auto& c = the_cluster();
     served_workshop served(c, "Overdracht");
