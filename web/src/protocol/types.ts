@@ -1662,7 +1662,7 @@ export interface EvaluationResponseDoc {
 export type ClientMessage = HelloMessage | OpMessage | ClientPresenceMessage | PingMessage;
 
 /**
- * The first message of a connection, sent exactly once (P-JOIN-1): joins a workshop as a new or a known participant, or as its facilitator or big screen, and says what the client already has (P-SYNC-5). The server answers with welcome, or with an error and a close code (P-JOIN-2, P-JOIN-3, P-JOIN-4).
+ * The first message of a connection, sent exactly once (P-JOIN-1): joins a workshop as a new or a known participant, or as its facilitator or big screen, and says what the client already has (P-SYNC-5). The server answers with welcome, or with an error and a close code (P-JOIN-2, P-JOIN-3, P-JOIN-4), or in a cluster with close 4010 and no error when another server serves the workshop: reconnect (P-WS-12).
  */
 export interface HelloMessage {
   /**
