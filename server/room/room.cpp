@@ -271,7 +271,9 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             if (!ok) {
                 client->deliver(share(protocol::encode_error("internal", "could not save participant")),
                                 delivery::must_arrive);
-                client->close(protocol::close_code::going_away, "store failure");
+                // A fenced write (the lease was lost) means another node serves it now.
+                client->close(self->lease_ ? protocol::close_code::moved : protocol::close_code::going_away,
+                              "store failure");
                 return;
             }
             if (self->broken_ || self->shutdown_code_) return self->turn_away(client);

@@ -32,17 +32,17 @@ void workshop_leases::keep(const taken& lease, std::function<void()> lost, std::
 }
 
 void workshop_leases::release(const store::lease_fence& fence) {
-    asio::post(strand_, [this, fence] {
-        drop(fence);
-        worker_.run([fence](store::store& s) {
-            try {
-                dynamic_cast<store::pg_store&>(s).release_lease(fence);
-            } catch (const std::exception& e) {
-                // It runs out by itself within the period.
-                log::warn("lease", "could not release a lease", {{"workshop", fence.workshop_id}, {"error", e.what()}});
-            }
-        });
+    // Queued on the store thread now, not from the strand: a shutdown stops the io_context as
+    // soon as its rooms are closed, and the worker still runs what is queued before it stops.
+    worker_.run([fence](store::store& s) {
+        try {
+            dynamic_cast<store::pg_store&>(s).release_lease(fence);
+        } catch (const std::exception& e) {
+            // It runs out by itself within the period.
+            log::warn("lease", "could not release a lease", {{"workshop", fence.workshop_id}, {"error", e.what()}});
+        }
     });
+    asio::post(strand_, [this, fence] { drop(fence); });
 }
 
 void workshop_leases::forget(const store::lease_fence& fence) {
