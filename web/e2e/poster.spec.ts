@@ -71,6 +71,32 @@ async function addButtonsOnCurve(page: Page): Promise<string[]> {
   });
 }
 
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** Where each drawn idea → pain point line starts and ends, and the two cards' boxes. */
+async function linkLines(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element | null): Box | null => {
+      const r = el?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+    };
+    return [...document.querySelectorAll<SVGPathElement>('#board-grid .link-line')].map((line) => {
+      const ctm = line.getScreenCTM()!;
+      const at = (d: number) => {
+        const p = line.getPointAtLength(d).matrixTransform(ctm);
+        return { x: p.x, y: p.y };
+      };
+      const card = (id: string | undefined) => box(document.querySelector(`#board-grid li.card[data-card-id="${id}"]`));
+      return { from: at(0), to: at(line.getTotalLength()), idea: card(line.dataset.idea), pain: card(line.dataset.painPoint) };
+    });
+  });
+}
+
+/** Whether the point lies on the box's top or bottom edge (within 2 px), between its sides. */
+function onEdge(p: { x: number; y: number }, b: Box | null): boolean {
+  return !!b && p.x >= b.left && p.x <= b.right && (Math.abs(p.y - b.top) <= 2 || Math.abs(p.y - b.bottom) <= 2);
+}
+
 function inside(r: { left: number; top: number; right: number; bottom: number }, vp: { width: number; height: number }): boolean {
   return r.left >= -0.5 && r.top >= -0.5 && r.right <= vp.width + 0.5 && r.bottom <= vp.height + 0.5;
 }
@@ -107,6 +133,11 @@ test('the board opens at the top and, fitted, shows the whole default journey an
     await fitAndCheck(page, 6, 6);
     // The Emotie lane's add buttons stay clear of the curve, also at its lowest point (−2).
     expect(await addButtonsOnCurve(page), `${size}: add buttons on the curve`).toEqual([]);
+    // The one link (few: always drawn) runs from the idea's card to its pain point's, fitted or not.
+    await expect(page.locator('#board-grid .link-line')).toHaveCount(1);
+    const [line] = await linkLines(page);
+    expect(onEdge(line!.from, line!.idea), `${size}: the line starts at the idea ${JSON.stringify(line)}`).toBe(true);
+    expect(onEdge(line!.to, line!.pain), `${size}: the line ends at the pain point ${JSON.stringify(line)}`).toBe(true);
     await saveScreenshot(page, 'board-fitted', size);
   }
   // The curve runs through the Emotie lane, the largest gaps are marked in their cells.
