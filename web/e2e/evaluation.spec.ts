@@ -92,7 +92,7 @@ test('P-EVAL-1 P-EVAL-2 two participants answer the closing poll anonymously; th
   await expect(distributionRow(sander.page, '2 – Matig').locator('td')).toHaveText('1');
   await expect(distributionRow(sander.page, '4 – Goed').locator('td')).toHaveText('1');
   await expect(distributionRow(sander.page, '5 – Heel goed').locator('td')).toHaveText('0');
-  const remarks = results.getByTestId('evaluation-remarks-list').locator('li');
+  const remarks = results.getByTestId('evaluation-remarks-list').locator('.evaluation-results__remark-text');
   await expect(remarks).toHaveText(['Goed georganiseerd.\nMeer tijd voor ideeën.', HOSTILE]);
   await expect(results.locator('b, img')).toHaveCount(0);
   expect(await sander.page.title()).not.toBe('1');
