@@ -153,10 +153,16 @@ test('the big screen presents every stage without scrolling, and follows a pinne
     ideas.forEach((text, i) => ops.push({ kind: 'card.add', cardId: `idea${i}`, journeyId: j.id, phaseId: j.phases[Math.min(i, 4)]!.id, laneId: lane('idea'), text, color: 'green', orderKey: `a${i}` }));
     // A full cell: more than it can hold.
     for (let i = 0; i < 6; i += 1) ops.push({ kind: 'card.add', cardId: `more${i}`, journeyId: j.id, phaseId: j.phases[1]!.id, laneId: lane('experience'), text: `Nog een ervaring ${i + 1}`, color: 'blue', orderKey: `a${i + 1}` });
+    // The emotion curve through the Emotie lane, dipping where it hurts.
+    [1, -1, -2, 0, 1].forEach((value, i) => {
+      ops.push({ kind: 'score.set', scale: 'current', targetId: `touchpoint${i}`, value });
+      ops.push({ kind: 'score.set', scale: 'desired', targetId: `touchpoint${i}`, value: 2 });
+    });
     return ops;
   });
   await expect(screen.page.getByTestId('screen-poster')).toContainText(hyphenated('Belt het klantcontactcentrum'));
   await expect(screen.page.locator('.poster__more').first()).toHaveText(/^\+\d+$/); // full cells fold
+  await expect(screen.page.locator('.poster__curve-line--current')).toHaveCount(1);
   // A card added now appears live, and is marked as new.
   await applyOps(screen.page, w, (s) => {
     const j = s.journeys[0]!;
