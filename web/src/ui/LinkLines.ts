@@ -19,6 +19,7 @@ export class LinkLines {
   private hovered: string | null = null;
   private focused: string | null = null;
   private frame: number | null = null;
+  private table: HTMLElement | null = null;
   private readonly resize = new ResizeObserver(() => this.schedule());
 
   constructor(private readonly viewport: HTMLElement) {
@@ -42,7 +43,11 @@ export class LinkLines {
   /** After each render of the grid: the links of the journey shown, and the table to watch for size changes (zoom). */
   update(board: Board, journeyId: string, table: HTMLElement | null): void {
     this.links = linksOf(board, journeyId);
-    if (table) this.resize.observe(table);
+    if (table !== this.table) {
+      if (this.table) this.resize.unobserve(this.table);
+      if (table) this.resize.observe(table);
+      this.table = table;
+    }
     if (this.el.parentNode !== this.viewport) this.viewport.append(this.el);
     this.schedule();
   }
