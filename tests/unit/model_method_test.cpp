@@ -426,6 +426,8 @@ TEST_CASE("P-EVAL-4 the summary: ratings per value, the average to one decimal, 
     CHECK(refuse(b, evaluation_show{"r5", true}, fran, "limit").message ==
           "op.shown: the big screen already shows 3 remarks");
     accept(b, evaluation_show{"r4", false}, fran);
+    // Chosen while the poll is open or after it closed.
+    accept(b, evaluation_open{false}, fran);
     accept(b, evaluation_show{"r5", true}, fran);
 
     // Stored with the responses, only where set; and read back.
