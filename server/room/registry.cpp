@@ -149,7 +149,9 @@ void registry::shutdown(std::uint16_t code, std::function<void()> done) {
         if (rooms_.empty()) return done();
         auto remaining = std::make_shared<std::size_t>(rooms_.size());
         auto shared_done = std::make_shared<std::function<void()>>(std::move(done));
-        for (auto& [_, r] : rooms_) {
+        for (auto& entry : rooms_) {
+            // A copy, not a structured binding: clang 14 (the sanitizer builds) cannot capture one.
+            auto r = entry.second;
             // Draining (docs/cluster.md): each lease is given up once the room's ops are
             // durable, so the next owner need not wait for it to run out.
             r->shutdown(code, [this, r, remaining, shared_done] {
