@@ -107,14 +107,17 @@ void read_method(const json& doc, session& s,
 }
 
 void view_method(json& doc, const std::string& participant_id, bool facilitator) {
-    for (auto& entry : doc["scores"]) {
-        const auto scale = parse_score_scale(entry.at("scale").get<std::string>());
-        const auto values = entry.at("values").get<score_values>();
-        const auto mine = values.find(participant_id);
-        entry["counts"] = score_tally(*scale, entry.at("targetId").get<std::string>(), values)["counts"];
-        entry["mine"] = participant_id.empty() || mine == values.end() ? json(nullptr) : json(mine->second);
-        entry.erase("values");
-    }
+    // A patch holds only the sections an operation changed (record_patch.cpp).
+    if (doc.contains("scores"))
+        for (auto& entry : doc["scores"]) {
+            const auto scale = parse_score_scale(entry.at("scale").get<std::string>());
+            const auto values = entry.at("values").get<score_values>();
+            const auto mine = values.find(participant_id);
+            entry["counts"] = score_tally(*scale, entry.at("targetId").get<std::string>(), values)["counts"];
+            entry["mine"] = participant_id.empty() || mine == values.end() ? json(nullptr) : json(mine->second);
+            entry.erase("values");
+        }
+    if (!doc.contains("evaluation")) return;
     auto& evaluation = doc["evaluation"];
     json mine = nullptr, responses = json::array();
     for (const auto& r : evaluation.at("responses")) {

@@ -26,7 +26,7 @@ decode_error rejects(const std::string& text) {
 }
 
 json valid_hello() {
-    return {{"type", "hello"},         {"protocolVersion", 2}, {"workshopId", "w1"},
+    return {{"type", "hello"},         {"protocolVersion", 3}, {"workshopId", "w1"},
             {"clientId", "tab-1"},     {"displayName", "Anna"}, {"lastSeq", 0}};
 }
 
@@ -195,12 +195,12 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 }
 
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
-    CHECK(version == 2);
+    CHECK(version == 3);
     json j = valid_hello();
-    j["protocolVersion"] = 1;  // a page cached from before presence changes (P-PRES-3)
+    j["protocolVersion"] = 2;  // a page cached from before events carried patches (P-SYNC-9)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 1: client too old (this server speaks version 2)");
+    CHECK(e.message == "protocolVersion 2: client too old (this server speaks version 3)");
 
     j["protocolVersion"] = 3;
     e = rejects(j.dump());
@@ -215,7 +215,7 @@ TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]")
 
 TEST_CASE("P-JOIN-2 the version is checked before anything else in hello", "[protocol]") {
     // A newer client's hello may have fields and values this server does not know.
-    const json newer = {{"type", "hello"}, {"protocolVersion", 3}, {"workshop", {{"id", 5}}}};
+    const json newer = {{"type", "hello"}, {"protocolVersion", 4}, {"workshop", {{"id", 5}}}};
     CHECK(rejects(newer.dump()).code == "protocol_version");
 
     json j = valid_hello();
@@ -385,7 +385,7 @@ TEST_CASE("welcome with a snapshot has exactly the documented fields", "[protoco
     w.snapshot = json{{"workshop", {{"id", "w1"}}}, {"journeys", json::array()}, {"cards", json::array()}};
     const json expected = {
         {"type", "welcome"},
-        {"protocolVersion", 2},
+        {"protocolVersion", 3},
         {"workshopId", "w1"},
         {"you", {{"participantId", "p1"}, {"participantToken", "tok"}, {"displayName", "Anna"},
                  {"role", "facilitator"}}},
@@ -443,7 +443,7 @@ TEST_CASE("event, ack, error: exact shapes", "[protocol]") {
 
 TEST_CASE("P-ROLE-5 hello takes a screen key, but not together with a facilitator key", "[protocol]") {
     const std::string base =
-        R"({"type":"hello","protocolVersion":2,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
+        R"({"type":"hello","protocolVersion":3,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
     const auto screen = decode_client_message(base + R"(,"screenKey":"Zp4Q9rT2vX7yA1bC3dE5fG"})");
     REQUIRE(std::holds_alternative<client_message>(screen));
     CHECK(std::get<hello>(std::get<client_message>(screen)).screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");

@@ -96,6 +96,30 @@ test('a facilitator creates a workshop, two participants join with the code, and
   await sander.page.screenshot({ path: testInfo.outputPath('board-facilitator.png') });
 });
 
+test('P-SYNC-10 a board changed in the browser\'s storage is caught by the digest and replaced by the server\'s', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { code } = await sander.createWorkshop('Digest');
+  await sander.addCard(ORIENT, TOUCH, 'Echt');
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+  await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
+  const page = anna.page;
+  const saved = () => Object.keys(localStorage).filter((k) => k.startsWith('jb.board.'));
+  await page.waitForFunction(`(${saved.toString()})().some((k) => localStorage.getItem(k).includes('Echt'))`);
+  // What a stray script or an old bug could leave: the saved board no longer the server's.
+  await page.evaluate(`for (const k of (${saved.toString()})()) localStorage.setItem(k, localStorage.getItem(k).replace('Echt', 'Vervalst'))`);
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.reload();
+  await anna.waitForBoard();
+  await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
+  await expect(page.getByText('Vervalst')).toHaveCount(0);
+  await expect.poll(() => warnings.some((w) => /resyncing by snapshot: board digest/.test(w))).toBe(true);
+  await page.waitForFunction(`(${saved.toString()})().some((k) => localStorage.getItem(k).includes('Echt'))`);
+});
+
 test('a reload keeps the participant\'s identity and the board', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Herladen');
