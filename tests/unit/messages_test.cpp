@@ -109,10 +109,10 @@ TEST_CASE("P-MSG-2 an integer may be written as 7.0 or 6e4 when its value is int
     CHECK(std::get<model::timer_set>(std::get<op_message>(timer).op).duration_ms == 60000);
 
     json h = valid_hello();
-    h["protocolVersion"] = 2.0;
+    h["protocolVersion"] = 3.0;
     h["lastSeq"] = 12.0;
     CHECK(std::get<hello>(decodes(h.dump())).last_seq == 12);
-    h["protocolVersion"] = 3.0;
+    h["protocolVersion"] = 4.0;
     CHECK(rejects(h.dump()).code == "protocol_version");
     h["protocolVersion"] = 1.5;
     CHECK(rejects(h.dump()).message == "protocolVersion: must be an integer");
@@ -202,10 +202,10 @@ TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]")
     CHECK(e.code == "protocol_version");
     CHECK(e.message == "protocolVersion 2: client too old (this server speaks version 3)");
 
-    j["protocolVersion"] = 3;
+    j["protocolVersion"] = 4;
     e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 3: server too old (this server speaks version 2)");
+    CHECK(e.message == "protocolVersion 4: server too old (this server speaks version 3)");
 
     j["protocolVersion"] = -5;
     CHECK(rejects(j.dump()).message.find("client too old") != std::string::npos);
