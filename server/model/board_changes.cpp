@@ -102,6 +102,9 @@ applied board::apply(const operation& op, const op_context& ctx, bool track_chan
         write_method(doc, session_);
         out.changes.upserts["evaluation"] = doc["evaluation"];
     }
+    // A patch's evaluation carries its summary as of this operation (P-EVAL-4).
+    if (out.changes.upserts.contains("evaluation"))
+        out.changes.upserts["evaluation"]["summary"] = evaluation_summary(session_.evaluation);
     // The list reads cards, groups, links and rounds: any operation may change it.
     if (auto list = improvement_list_of(*this); list != list_before)
         out.changes.upserts["improvementList"] = std::move(list);

@@ -271,7 +271,15 @@ operation read_evaluation_submit(field_reader& r) {
     return op;
 }
 
-constexpr std::array<std::pair<std::string_view, reader_fn>, 33> readers{{
+operation read_evaluation_show(field_reader& r) {
+    r.allow_only({"kind", "responseId", "shown"});
+    evaluation_show op;
+    op.response_id = r.id("responseId");
+    op.shown = r.boolean("shown");
+    return op;
+}
+
+constexpr std::array<std::pair<std::string_view, reader_fn>, 34> readers{{
     {"stage.set", &read_stage_set},
     {"stage.update", &read_stage_update},
     {"timer.set", &read_timer_set},
@@ -305,6 +313,7 @@ constexpr std::array<std::pair<std::string_view, reader_fn>, 33> readers{{
     {"score.set", &read_score_set},
     {"evaluation.open", &read_evaluation_open},
     {"evaluation.submit", &read_evaluation_submit},
+    {"evaluation.show", &read_evaluation_show},
 }};
 
 }  // namespace

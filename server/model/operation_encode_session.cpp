@@ -66,6 +66,7 @@ std::string_view session_kind_name(const operation& op) {
             [](const score_set&) { return "score.set"; },
             [](const evaluation_open&) { return "evaluation.open"; },
             [](const evaluation_submit&) { return "evaluation.submit"; },
+            [](const evaluation_show&) { return "evaluation.show"; },
             [](const auto&) { return ""; },
         },
         op);
@@ -161,6 +162,10 @@ void encode_session_fields(json& j, const operation& op) {
             [&](const evaluation_submit& o) {
                 j["rating"] = o.rating;
                 j["remarks"] = o.remarks;
+            },
+            [&](const evaluation_show& o) {
+                j["responseId"] = o.response_id;
+                j["shown"] = o.shown;
             },
             [](const auto&) {},
         },

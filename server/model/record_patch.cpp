@@ -47,6 +47,8 @@ void canonical(const json& j, std::string& out) {
             canonical(j[i], out);
         }
         out += ']';
+    } else if (j.is_number_float() && j.get<double>() == static_cast<double>(static_cast<std::int64_t>(j.get<double>()))) {
+        out += std::to_string(static_cast<std::int64_t>(j.get<double>()));  // 4.0 as JavaScript writes it: 4
     } else {
         out += j.dump(-1, ' ', false, json::error_handler_t::replace);
     }

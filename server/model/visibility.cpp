@@ -130,6 +130,7 @@ json board::view_for(const viewer& v) const {
     for (const auto& [id, c] : cards_)
         if (anonymous_card(c)) anonymous.insert(id);
     view_sections(doc, v, anonymous);
+    doc["evaluation"]["summary"] = evaluation_summary(state().evaluation);  // P-EVAL-4
     doc["improvementList"] = improvement_list_json(*this);  // the clients show it as it is (P-IMP-4)
     return doc;
 }
@@ -154,7 +155,7 @@ void view_sections(json& doc, const viewer& v, const std::set<std::string>& anon
             r.erase("ballots");
             r.erase("done");
         }
-    view_method(doc, v.participant_id, v.who == role::facilitator);
+    view_method(doc, nullptr, v.participant_id, v.who == role::facilitator);
 }
 
 }  // namespace jb::model

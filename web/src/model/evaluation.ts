@@ -1,14 +1,30 @@
-// The closing poll in the board state (SPEC-4 §3, P-EVAL-1..3) as the server sends it (P-SYNC-9).
+// The closing poll in the board state (SPEC-4 §3, P-EVAL-1..4) as the server sends it (P-SYNC-9).
 // Answers are anonymous: a facilitator sees each answer under its server id ("r3"), the sender
-// sees only their own (`mine`), everyone else only how many there are.
+// sees only their own (`mine`), everyone else how many there are and the summary the server
+// computed (ratings, average, the remarks on the big screen).
 
-import type { EvaluationDoc, EvaluationResponseDoc } from '../protocol/types';
+import type { EvaluationDoc, EvaluationResponseDoc, EvaluationSummaryDoc } from '../protocol/types';
 import { EVALUATION_RATINGS } from '../protocol/types';
 
 export type Evaluation = EvaluationDoc;
 
+export function emptySummary(): EvaluationSummaryDoc {
+  return { ratings: [0, 0, 0, 0, 0], average: null, shown: [] };
+}
+
 export function defaultEvaluation(): Evaluation {
-  return { open: false, count: 0, mine: null, responses: [] };
+  return { open: false, count: 0, mine: null, responses: [], summary: emptySummary() };
+}
+
+/** The server's summary as sent (P-EVAL-4), or null when it is not one. */
+function summaryFrom(doc: unknown): EvaluationSummaryDoc | null {
+  const s = doc as Partial<EvaluationSummaryDoc> | null | undefined;
+  if (!s || !Array.isArray(s.ratings) || s.ratings.length !== 5 || !Array.isArray(s.shown)) return null;
+  return {
+    ratings: s.ratings.map((n) => (typeof n === 'number' ? n : 0)),
+    average: typeof s.average === 'number' ? s.average : null,
+    shown: s.shown.filter((r) => typeof r?.id === 'string' && typeof r.remarks === 'string').map((r) => ({ id: r.id, remarks: r.remarks })),
+  };
 }
 
 export function isRating(value: unknown): value is number {
@@ -37,31 +53,6 @@ export function evaluationFrom(doc: Partial<EvaluationDoc> | undefined): Evaluat
     count: typeof doc.count === 'number' && doc.count >= 0 ? doc.count : responses.length,
     mine,
     responses,
-  };
-}
-
-export interface EvaluationSummary {
-  count: number;
-  /** The mean rating, null without answers. */
-  average: number | null;
-  /** How many gave 1, 2, 3, 4 and 5. */
-  distribution: [number, number, number, number, number];
-  /** The remarks that say something, in answer order. */
-  remarks: Array<{ id: string; text: string }>;
-}
-
-/** What the facilitator sees of the answers: count, average, distribution, remarks. */
-export function summarise(responses: readonly EvaluationResponseDoc[]): EvaluationSummary {
-  const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-  let sum = 0;
-  for (const r of responses) {
-    distribution[r.rating - 1]! += 1;
-    sum += r.rating;
-  }
-  return {
-    count: responses.length,
-    average: responses.length === 0 ? null : sum / responses.length,
-    distribution,
-    remarks: responses.filter((r) => r.remarks.trim() !== '').map((r) => ({ id: r.id, text: r.remarks })),
+    summary: summaryFrom(doc.summary) ?? emptySummary(),
   };
 }
