@@ -29,7 +29,7 @@ std::optional<board_layout> layout_of(const nlohmann::json& welcome);
 
 // The protocolVersion hello sends (--protocol-version): 2 by default; 1 to measure a server
 // from before presence changes (P-PRES-3), whose messages the load generator reads alike.
-inline int hello_protocol_version = 2;
+inline int hello_protocol_version = 3;
 
 std::string hello_message(const std::string& workshop_id, const std::string& client_id,
                           const std::string& display_name);

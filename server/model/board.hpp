@@ -3,6 +3,7 @@
 // no I/O: the room owns one board and is the only one that touches it (on its strand).
 
 #include "model/operation.hpp"
+#include "model/record_patch.hpp"
 #include "model/session.hpp"
 #include "model/visibility.hpp"
 
@@ -70,10 +71,11 @@ struct op_context {
 };
 
 // What applying an operation produced besides the new state: the event's `effect` (null for
-// none) and who may see the event in which form.
+// none), who may see the event in which form, and the records it changed (P-SYNC-9).
 struct applied {
     nlohmann::json effect;
     event_visibility visibility;
+    record_changes changes;
 };
 
 /// One workshop's board state: the workshop's title, its journeys (with their phases and
@@ -98,7 +100,9 @@ public:
     // Applies an operation that check() accepted. Precondition: check(op, ctx) was empty.
     // Cards added get author_id = ctx.actor_id and created_at = updated_at = ctx.at; card
     // updates and moves set updated_at = ctx.at.
-    applied apply(const operation& op, const op_context& ctx);
+    // `track_changes`: also say which records changed (board_changes.cpp); a replay whose
+    // events nobody will be sent skips that.
+    applied apply(const operation& op, const op_context& ctx, bool track_changes = true);
 
     // The whole state as the store keeps it: the board state document of protocol.md with
     // every card (private ones too, each with authorId) and each round's `ballots` and `done`
@@ -131,6 +135,11 @@ public:
     const lane* find_lane(const std::string& id) const;
 
 private:
+    applied apply_state(const operation& op, const op_context& ctx);
+    // The changed records of an operation that touches only records it names (the frequent
+    // ones: a card's add, update or move, a vote, a score, an answer); nullopt for the others.
+    std::optional<record_changes> named_changes(const operation& op) const;
+
     workshop_info info_;
     board_limits limits_;
     std::map<std::string, journey> journeys_;  // by id

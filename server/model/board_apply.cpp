@@ -49,7 +49,7 @@ nlohmann::json private_count_effect(const std::map<std::string, card>& cards) {
 
 }  // namespace
 
-applied board::apply(const operation& op, const op_context& ctx) {
+applied board::apply_state(const operation& op, const op_context& ctx) {
     applied out;
     out.visibility = visibility_of(*this, op, ctx);
     out.effect = nullptr;

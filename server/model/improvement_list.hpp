@@ -1,7 +1,6 @@
 #pragma once
-// The improvement list (protocol.md P-IMP-4) computed on the server, for the exports: exactly
-// what the web client's web/src/model/improvements.ts computes (same rows, same order, same
-// ties). The shared fixtures in tests/fixtures/improvements/ hold both to that.
+// The improvement list (protocol.md P-IMP-4), computed only here: for the exports, and for the
+// clients, who get it in their board (`improvementList`, P-SYNC-9) and show it as it is.
 
 #include "model/board.hpp"
 
@@ -41,5 +40,9 @@ std::vector<const voting_round*> improvement_rounds(const board& b);
 // The rows in ranking order: the union of the list rounds' items that are still on the board,
 // ranked by total votes with the P-VOTE-8 rule.
 std::vector<improvement_row> compute_improvements(const board& b);
+
+// The board state document's `improvementList`: {"roundIds": the list's rounds, "rows": the
+// rows as compute_improvements gives them}. The same for every viewer.
+nlohmann::json improvement_list_json(const board& b);
 
 }  // namespace jb::model

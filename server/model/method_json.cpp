@@ -107,15 +107,18 @@ void read_method(const json& doc, session& s,
     if (const auto it = doc.find("evaluation"); it != doc.end()) read_evaluation(*it, s);
 }
 
-void view_method(json& doc, const session& s, const std::string& participant_id, bool facilitator) {
-    for (auto& entry : doc["scores"]) {
-        const auto scale = parse_score_scale(entry.at("scale").get<std::string>());
-        const auto values = entry.at("values").get<score_values>();
-        const auto mine = values.find(participant_id);
-        entry["counts"] = score_tally(*scale, entry.at("targetId").get<std::string>(), values)["counts"];
-        entry["mine"] = participant_id.empty() || mine == values.end() ? json(nullptr) : json(mine->second);
-        entry.erase("values");
-    }
+void view_method(json& doc, const session* s, const std::string& participant_id, bool facilitator) {
+    // A patch holds only the sections an operation changed (record_patch.cpp).
+    if (doc.contains("scores"))
+        for (auto& entry : doc["scores"]) {
+            const auto scale = parse_score_scale(entry.at("scale").get<std::string>());
+            const auto values = entry.at("values").get<score_values>();
+            const auto mine = values.find(participant_id);
+            entry["counts"] = score_tally(*scale, entry.at("targetId").get<std::string>(), values)["counts"];
+            entry["mine"] = participant_id.empty() || mine == values.end() ? json(nullptr) : json(mine->second);
+            entry.erase("values");
+        }
+    if (!doc.contains("evaluation")) return;
     auto& evaluation = doc["evaluation"];
     json mine = nullptr, responses = json::array();
     for (const auto& r : evaluation.at("responses")) {
@@ -127,7 +130,9 @@ void view_method(json& doc, const session& s, const std::string& participant_id,
     evaluation["count"] = evaluation.at("responses").size();
     evaluation["mine"] = std::move(mine);
     evaluation["responses"] = std::move(responses);
-    evaluation["summary"] = evaluation_summary(s.evaluation);
+    // Without the state (a patch's evaluation), the summary made with the patch stays
+    // (board_changes.cpp).
+    if (s) evaluation["summary"] = evaluation_summary(s->evaluation);
 }
 
 }  // namespace jb::model

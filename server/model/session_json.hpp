@@ -33,6 +33,7 @@ void read_method(const nlohmann::json& doc, session& s,
                  const std::function<bool(const std::string&)>& target_exists);
 // Turns the stored form in `doc` into what viewer `v` may see: counts and `mine` in place of
 // the values; the evaluation's `count`, `mine` and `summary`, its responses for facilitators only.
-void view_method(nlohmann::json& doc, const session& s, const std::string& participant_id, bool facilitator);
+// `s`: the state the summary is made from; null keeps the summary `doc` holds.
+void view_method(nlohmann::json& doc, const session* s, const std::string& participant_id, bool facilitator);
 
 }  // namespace jb::model

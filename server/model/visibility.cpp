@@ -1,7 +1,9 @@
 // Per-viewer views (protocol.md, P-FAC-6 private cards, P-FAC-9 anonymity, P-VOTE-6 votes):
 // which events a viewer sees, in which form, and the board state document they get.
 
+#include "model/improvement_list.hpp"
 #include "model/overloaded.hpp"
+#include "model/record_patch.hpp"
 #include "model/rules.hpp"
 #include "model/session_json.hpp"
 
@@ -124,24 +126,36 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
 
 json board::view_for(const viewer& v) const {
     json doc = to_json();
-    json cards = json::array();
-    for (auto& c : doc["cards"]) {
-        const auto& author = c.at("authorId").get_ref<const std::string&>();
-        const bool own = author == v.participant_id;
-        if (c.at("private").get<bool>() && !own) continue;
-        if (!own && anonymous_lane(c.at("laneId").get<std::string>())) c.erase("authorId");
-        cards.push_back(std::move(c));
-    }
-    doc["cards"] = std::move(cards);
-    for (auto& r : doc["rounds"]) {
-        json mine = json::object();
-        if (const auto it = r["ballots"].find(v.participant_id); it != r["ballots"].end()) mine = *it;
-        r["myVotes"] = std::move(mine);
-        r.erase("ballots");
-        r.erase("done");
-    }
-    view_method(doc, state(), v.participant_id, v.who == role::facilitator);
+    std::set<std::string> anonymous;
+    for (const auto& [id, c] : cards_)
+        if (anonymous_card(c)) anonymous.insert(id);
+    view_sections(doc, v, anonymous);
+    doc["evaluation"]["summary"] = evaluation_summary(state().evaluation);  // P-EVAL-4
+    doc["improvementList"] = improvement_list_json(*this);  // the clients show it as it is (P-IMP-4)
     return doc;
+}
+
+void view_sections(json& doc, const viewer& v, const std::set<std::string>& anonymous_cards) {
+    if (doc.contains("cards")) {
+        json cards = json::array();
+        for (auto& c : doc["cards"]) {
+            const auto& author = c.at("authorId").get_ref<const std::string&>();
+            const bool own = author == v.participant_id;
+            if (c.at("private").get<bool>() && !own) continue;
+            if (!own && anonymous_cards.contains(c.at("id").get<std::string>())) c.erase("authorId");
+            cards.push_back(std::move(c));
+        }
+        doc["cards"] = std::move(cards);
+    }
+    if (doc.contains("rounds"))
+        for (auto& r : doc["rounds"]) {
+            json mine = json::object();
+            if (const auto it = r["ballots"].find(v.participant_id); it != r["ballots"].end()) mine = *it;
+            r["myVotes"] = std::move(mine);
+            r.erase("ballots");
+            r.erase("done");
+        }
+    view_method(doc, nullptr, v.participant_id, v.who == role::facilitator);
 }
 
 }  // namespace jb::model

@@ -17,7 +17,8 @@
 namespace jb::protocol {
 
 // 2: presence as changes after the list in the welcome (P-PRES-3).
-inline constexpr int version = 2;
+// 3: events carry the records they changed (`patch`, P-SYNC-9), acks a board digest (P-SYNC-10).
+inline constexpr int version = 3;
 
 // ---- client → server ----
 struct hello {
@@ -90,13 +91,16 @@ struct welcome {
     // The snapshot already serialised (shared by several joins); used instead of `snapshot`.
     std::shared_ptr<const std::string> snapshot_text;
     std::vector<nlohmann::json> events;  // used when there is no snapshot
+    std::string digest;  // with events: model::board_digest at seq (P-SYNC-10), or empty
     // The presence list as this viewer's form holds it (protocol/presence.hpp), serialised.
     std::shared_ptr<const std::string> presence_text;
 };
 
 std::string encode_welcome(const welcome& w);
 std::string encode_event(const nlohmann::json& body);  // {"type":"event", ...body}
-std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate);
+// `digest`: model::board_digest of the sender's board at `seq` (P-SYNC-10), when sent.
+std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate,
+                       const std::string& digest = "");
 std::string encode_error(std::string_view code, std::string_view message,
                          std::optional<std::int64_t> client_seq = std::nullopt);
 std::string encode_pong(const nlohmann::json& t);

@@ -48,6 +48,7 @@ std::string encode_welcome(const welcome& w) {
     if (w.join_code) head["joinCode"] = *w.join_code;
     if (w.screen_key) head["screenKey"] = *w.screen_key;
     if (!w.snapshot && !w.snapshot_text) head["events"] = w.events;
+    if (!w.digest.empty()) head["digest"] = w.digest;
     // A snapshot can hold thousands of cards, the presence list a thousand entries: splice
     // their text in rather than copy the trees.
     std::string text = dump(head);
@@ -72,9 +73,11 @@ std::string encode_event(const json& body) {
     return dump(message);
 }
 
-std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate) {
+std::string encode_ack(std::int64_t client_seq, std::int64_t seq, bool duplicate,
+                       const std::string& digest) {
     json message{{"type", "ack"}, {"clientSeq", client_seq}, {"seq", seq}};
     if (duplicate) message["duplicate"] = true;
+    if (!digest.empty()) message["digest"] = digest;
     return dump(message);
 }
 

@@ -36,20 +36,24 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
     // accepted; replaying them through apply() rebuilds exactly the state clients saw, as long
     // as none is missing.
     check_log_follows_snapshot(loaded);
-    for (const auto& logged : loaded.ops_after) {
+    const auto replayed = loaded.ops_after.size();
+    for (std::size_t i = 0; i < replayed; ++i) {
+        const auto& logged = loaded.ops_after[i];
         auto op_doc = json::parse(logged.op_json);
         auto decoded = model::decode_operation(op_doc, true);
         if (auto* err = std::get_if<model::op_error>(&decoded))
             throw std::invalid_argument("workshop " + id_ + " op " + std::to_string(logged.seq) +
                                         " cannot be replayed: " + err->message);
         // The role does not matter to apply(): what depended on it is in the logged op.
+        // Only the events a delta welcome may still send need their changed records.
+        const bool kept = replayed - i <= options_.replay_window;
         auto done = board_.apply(std::get<model::operation>(decoded),
-                                 model::op_context{logged.by, model::role::facilitator, logged.at});
+                                 model::op_context{logged.by, model::role::facilitator, logged.at}, kept);
         seq_ = logged.seq;
         recent_.push_back(logged_event{
             protocol::event_body(logged.seq, logged.at, logged.by, logged.client_id,
                                  logged.client_seq, op_doc, done.effect),
-            std::move(done.visibility), {}});
+            std::move(done.visibility), {}, std::move(done.changes)});
         if (recent_.size() > options_.replay_window) recent_.pop_front();
     }
     committed_seq_ = seq_;
@@ -363,7 +367,9 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
         w.seq = committed_seq_;
         for (const auto& event : recent_)
             if (event.body["seq"].get<std::int64_t>() > hello.last_seq)
-                w.events.push_back(model::render_event(event.body, event.visibility, viewer));
+                w.events.push_back(event_for(event, viewer));
+        // Checks a board the browser kept (P-SYNC-10) when memory is at the welcome's seq.
+        if (in_flight_.empty()) w.digest = model::board_digest(board_.view_for(viewer));
     } else {
         // The board includes ops still in flight to the disk; this connection skips their events.
         w.seq = seq_;

@@ -91,6 +91,9 @@ private:
         store::participant_record record;
         std::optional<std::string> editing;
     };
+    // Every how many acks a client's board is checked (P-SYNC-10): building the viewer's board
+    // costs as much as a snapshot, so not on every ack.
+    static constexpr int digest_every = 16;
     struct connection {
         std::string participant_id, client_id;  // participant_id is empty for a screen
         bool screen = false;
@@ -99,6 +102,8 @@ private:
         // The form of the presence list this connection holds (none before its welcome): its
         // changes build on it (P-PRES-3); a role change moves it to the other form (P-PRES-4).
         std::optional<std::size_t> presence_form;
+        // Acks since the last one that carried a digest (P-SYNC-10); the first one carries it.
+        int acks_without_digest = digest_every;
     };
     // P-PRES-5: facilitators see every participant; everyone else (participants, screens) the
     // online ones and the offline ballot holders of an open round, and a count of the rest.
@@ -109,7 +114,10 @@ private:
         nlohmann::json body;
         model::event_visibility visibility;
         std::string removed_participant;  // participant.remove: whose connections to close
+        model::record_changes changes;    // the records it changed, stored form (P-SYNC-9)
     };
+    // The event as `viewer` gets it: its form (model::render_event) with its patch.
+    static nlohmann::json event_for(const logged_event& event, const model::viewer& viewer);
     // A duplicate op's ack waits until everything applied before it is durable (P-SYNC-1).
     struct deferred_ack {
         std::weak_ptr<room_client> client;

@@ -82,7 +82,7 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
                                          op_doc.dump()});
     logged_event event{protocol::event_body(seq, ctx.at, ctx.actor_id, client_id, client_seq,
                                             op_doc, done.effect),
-                       std::move(done.visibility), {}};
+                       std::move(done.visibility), {}, std::move(done.changes)};
     apply_participant_op(op, batch, event);
     auto audit = participant_audit(op, ctx);
     in_flight_.push_back(std::move(event));
@@ -124,8 +124,16 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
     auto event = std::move(in_flight_.front());
     in_flight_.pop_front();
     deliver_event(event, seq);
-    if (auto s = sender.lock(); s && connections_.contains(s))
-        s->deliver(share(protocol::encode_ack(client_seq, seq, false)), delivery::must_arrive);
+    if (auto s = sender.lock(); s && connections_.contains(s)) {
+        auto& conn = connections_.at(s);
+        std::string digest;
+        // The board in memory is at this seq only when nothing later is in flight.
+        if (++conn.acks_without_digest >= digest_every && in_flight_.empty()) {
+            digest = model::board_digest(board_.view_for(viewer_of(conn)));
+            conn.acks_without_digest = 0;
+        }
+        s->deliver(share(protocol::encode_ack(client_seq, seq, false, digest)), delivery::must_arrive);
+    }
 
     if (!event.removed_participant.empty()) {
         // P-ROLE-4: the removed participant's connections are told, then closed.
@@ -145,22 +153,23 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
     finish_shutdown_if_drained();
 }
 
-// Serialised once when everyone sees the same event; else once per form it takes (whole,
-// without its sender, hidden: model::render_key).
+nlohmann::json room::event_for(const logged_event& event, const model::viewer& viewer) {
+    auto body = model::render_event(event.body, event.visibility, viewer);
+    auto patch = model::patch_for(event.changes, viewer, model::sees_event(event.visibility, viewer));
+    if (!patch.is_null()) body["patch"] = std::move(patch);
+    return body;
+}
+
+// Serialised once per form it takes (whole, without its sender, hidden: model::render_key;
+// its patch: model::patch_key); once in all when everyone sees the same.
 void room::deliver_event(const logged_event& event, std::int64_t seq) {
-    if (event.visibility.same_for_everyone()) {
-        auto text = share(protocol::encode_event(event.body));
-        for (auto& [client, conn] : connections_)
-            if (seq > conn.skip_through) client->deliver(text, delivery::must_arrive);
-        return;
-    }
     std::map<std::string, shared_text> by_form;
     for (auto& [client, conn] : connections_) {
         if (seq <= conn.skip_through) continue;
         const auto viewer = viewer_of(conn);
-        auto& text = by_form[model::render_key(event.body, event.visibility, viewer)];
-        if (!text)
-            text = share(protocol::encode_event(model::render_event(event.body, event.visibility, viewer)));
+        auto& text = by_form[model::render_key(event.body, event.visibility, viewer) + "|" +
+                             model::patch_key(event.changes, viewer, model::sees_event(event.visibility, viewer))];
+        if (!text) text = share(protocol::encode_event(event_for(event, viewer)));
         client->deliver(text, delivery::must_arrive);
     }
 }

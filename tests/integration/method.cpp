@@ -60,9 +60,11 @@ json tally(const std::string& scale, const std::string& target, json counts)
 }
 
 // The form of an event everyone but its sender gets: no sender, no value (P-METH-3).
+// The event without its sender (and value), and without its patch, which is each viewer's own
+// (P-SYNC-9: `mine`, the answers a facilitator sees).
 json without_sender(json event, bool drop_value)
 {
-    for (const char* f : {"by", "clientId", "clientSeq"}) event.erase(f);
+    for (const char* f : {"by", "clientId", "clientSeq", "patch"}) event.erase(f);
     if (drop_value) event["op"].erase("value");
     return event;
 }
@@ -121,8 +123,12 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
     CHECK(whole.at("op").at("value") == -1);
     CHECK(whole.at("effect") == tally("current", r.touchpoint, {0, 1, 0, 0, 0}));
     CHECK(r.anna2.wait_event(s.anna_scored) == whole);
-    for (auto* c : {&r.bram, &r.fran, &r.screen})
-        CHECK(c->wait_event(s.anna_scored) == without_sender(whole, true));
+    for (auto* c : {&r.bram, &r.fran, &r.screen}) {
+        CHECK(without_sender(c->wait_event(s.anna_scored), false) == without_sender(whole, true));
+        // P-SYNC-9: the score's record with the counts, and not Anna's value as one's own.
+        CHECK(c->wait_event(s.anna_scored).at("patch").at("scores")[0].at("mine") == nullptr);
+    }
+    CHECK(whole.at("patch").at("scores")[0].at("mine") == -1);
 
     // Her second tab scores again: still one scorer, her value replaced.
     const json again = r.bram.wait_event(s.anna2_scored);
@@ -138,11 +144,17 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
                         {"summary", json::parse(R"({"ratings":[0,0,0,1,0],"average":4.0,"shown":[]})")}};
     CHECK(answer.at("effect") == first);
     CHECK(r.anna2.wait_event(s.anna_answered) == answer);
-    CHECK(r.fran.wait_event(s.anna_answered) == without_sender(answer, false));
+    CHECK(without_sender(r.fran.wait_event(s.anna_answered), false) == without_sender(answer, false));
     const json hidden{{"type", "event"}, {"seq", s.anna_answered}, {"at", answer.at("at")}, {"op", {{"kind", "hidden"}}},
                       {"effect", first}};
-    CHECK(r.bram.wait_event(s.anna_answered) == hidden);
-    CHECK(r.screen.wait_event(s.anna_answered) == hidden);
+    // P-SYNC-9: the hidden form's patch has the count and the summary, never the answer.
+    const json count_only{{"open", true}, {"count", 1}, {"mine", nullptr}, {"responses", json::array()},
+                          {"summary", first.at("summary")}};
+    for (auto* c : {&r.bram, &r.screen}) {
+        CHECK(without_sender(c->wait_event(s.anna_answered), false) == hidden);
+        CHECK(c->wait_event(s.anna_answered).at("patch") == json{{"evaluation", count_only}});
+    }
+    CHECK(r.fran.wait_event(s.anna_answered).at("patch").at("evaluation").at("responses").size() == 1);
     const json second = r.bram.wait_event(s.bram_answered).at("effect");
     CHECK((second.at("responseId") == "r2" && second.at("count") == 2));
     CHECK(r.anna.wait_event(s.bram_answered).at("op") == json{{"kind", "hidden"}});

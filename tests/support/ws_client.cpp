@@ -27,12 +27,15 @@ namespace {
 
 // One line per message, appended with a single write() so parallel test processes do not
 // interleave their lines.
-void contract_log(const char* from, const json& message, bool expect_invalid = false)
+void contract_log(const char* from, const json& message, const std::string& conn,
+                  bool expect_invalid = false)
 {
     const char* path = std::getenv("JB_CONTRACT_LOG");
     if (!path || !*path)
         return;
-    json entry{{"from", from}, {"msg", message}};
+    // `conn` tells the connections apart, so that a log can be replayed per client
+    // (tests/contract/conformance.test.mjs).
+    json entry{{"from", from}, {"conn", conn}, {"msg", message}};
     if (expect_invalid)
         entry["expectInvalid"] = true;
     const std::string line =
@@ -167,7 +170,7 @@ ws_client::ws_client(unsigned short port) : ws_client(port, options{}) {}
 ws_client::ws_client(unsigned short port, options opts)
     : ws_(ioc_), timeout_(opts.timeout),
       client_id_(opts.client_id.empty() ? new_id("client") : opts.client_id),
-      log_(opts.contract_log)
+      log_(opts.contract_log), conn_id_(new_id("conn"))
 {
     auto& socket = beast::get_lowest_layer(ws_).socket();
     socket.open(tcp::v4());
@@ -205,7 +208,7 @@ ws_client::~ws_client()
 void ws_client::note(const json& message)
 {
     if (log_)
-        contract_log("server", message);
+        contract_log("server", message, conn_id_);
     if (!message.is_object())
         return;
     presence_.take(message);
@@ -220,14 +223,14 @@ void ws_client::note(const json& message)
 void ws_client::send(const json& message)
 {
     if (log_)
-        contract_log("client", message);
+        contract_log("client", message, conn_id_);
     send_text(message.dump());
 }
 
 void ws_client::send_invalid(const std::string& text)
 {
     if (log_)
-        contract_log("client", text, true);
+        contract_log("client", text, conn_id_, true);
     send_text(text);
 }
 

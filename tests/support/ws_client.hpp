@@ -93,7 +93,7 @@ struct hello_options {
     std::string display_name = "Tester";
     std::int64_t last_seq = 0;
     std::optional<std::string> participant_token, facilitator_key, screen_key;
-    int protocol_version = 2;
+    int protocol_version = 3;
 };
 
 class ws_client {
@@ -170,6 +170,7 @@ private:
     presence_list presence_;
     bool open_ = false;
     bool log_ = true;
+    std::string conn_id_;  // this connection's name in the contract log
 };
 
 // Fresh ids for things a client adds.

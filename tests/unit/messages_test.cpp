@@ -26,7 +26,7 @@ decode_error rejects(const std::string& text) {
 }
 
 json valid_hello() {
-    return {{"type", "hello"},         {"protocolVersion", 2}, {"workshopId", "w1"},
+    return {{"type", "hello"},         {"protocolVersion", 3}, {"workshopId", "w1"},
             {"clientId", "tab-1"},     {"displayName", "Anna"}, {"lastSeq", 0}};
 }
 
@@ -109,10 +109,10 @@ TEST_CASE("P-MSG-2 an integer may be written as 7.0 or 6e4 when its value is int
     CHECK(std::get<model::timer_set>(std::get<op_message>(timer).op).duration_ms == 60000);
 
     json h = valid_hello();
-    h["protocolVersion"] = 2.0;
+    h["protocolVersion"] = 3.0;
     h["lastSeq"] = 12.0;
     CHECK(std::get<hello>(decodes(h.dump())).last_seq == 12);
-    h["protocolVersion"] = 3.0;
+    h["protocolVersion"] = 4.0;
     CHECK(rejects(h.dump()).code == "protocol_version");
     h["protocolVersion"] = 1.5;
     CHECK(rejects(h.dump()).message == "protocolVersion: must be an integer");
@@ -195,17 +195,17 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 }
 
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
-    CHECK(version == 2);
+    CHECK(version == 3);
     json j = valid_hello();
-    j["protocolVersion"] = 1;  // a page cached from before presence changes (P-PRES-3)
+    j["protocolVersion"] = 2;  // a page cached from before events carried patches (P-SYNC-9)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 1: client too old (this server speaks version 2)");
+    CHECK(e.message == "protocolVersion 2: client too old (this server speaks version 3)");
 
-    j["protocolVersion"] = 3;
+    j["protocolVersion"] = 4;
     e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 3: server too old (this server speaks version 2)");
+    CHECK(e.message == "protocolVersion 4: server too old (this server speaks version 3)");
 
     j["protocolVersion"] = -5;
     CHECK(rejects(j.dump()).message.find("client too old") != std::string::npos);
@@ -215,7 +215,7 @@ TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]")
 
 TEST_CASE("P-JOIN-2 the version is checked before anything else in hello", "[protocol]") {
     // A newer client's hello may have fields and values this server does not know.
-    const json newer = {{"type", "hello"}, {"protocolVersion", 3}, {"workshop", {{"id", 5}}}};
+    const json newer = {{"type", "hello"}, {"protocolVersion", 4}, {"workshop", {{"id", 5}}}};
     CHECK(rejects(newer.dump()).code == "protocol_version");
 
     json j = valid_hello();
@@ -385,7 +385,7 @@ TEST_CASE("welcome with a snapshot has exactly the documented fields", "[protoco
     w.snapshot = json{{"workshop", {{"id", "w1"}}}, {"journeys", json::array()}, {"cards", json::array()}};
     const json expected = {
         {"type", "welcome"},
-        {"protocolVersion", 2},
+        {"protocolVersion", 3},
         {"workshopId", "w1"},
         {"you", {{"participantId", "p1"}, {"participantToken", "tok"}, {"displayName", "Anna"},
                  {"role", "facilitator"}}},
@@ -443,7 +443,7 @@ TEST_CASE("event, ack, error: exact shapes", "[protocol]") {
 
 TEST_CASE("P-ROLE-5 hello takes a screen key, but not together with a facilitator key", "[protocol]") {
     const std::string base =
-        R"({"type":"hello","protocolVersion":2,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
+        R"({"type":"hello","protocolVersion":3,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
     const auto screen = decode_client_message(base + R"(,"screenKey":"Zp4Q9rT2vX7yA1bC3dE5fG"})");
     REQUIRE(std::holds_alternative<client_message>(screen));
     CHECK(std::get<hello>(std::get<client_message>(screen)).screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");

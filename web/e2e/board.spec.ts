@@ -96,6 +96,38 @@ test('a facilitator creates a workshop, two participants join with the code, and
   await sander.page.screenshot({ path: testInfo.outputPath('board-facilitator.png') });
 });
 
+test('P-SYNC-10 a board changed in the browser\'s storage is caught by the digest and replaced by the server\'s', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { code } = await sander.createWorkshop('Digest');
+  await sander.addCard(ORIENT, TOUCH, 'Echt');
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+  await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
+  const page = anna.page;
+  const savedHas = (text: string) =>
+    page.waitForFunction((t) => Object.keys(localStorage).some((k) => k.startsWith('jb.board.') && localStorage.getItem(k)!.includes(t)), text);
+  await savedHas('Echt');
+  // Leave the board (the tab saves its board as it goes), then change what it saved, as a stray
+  // script or an old bug could: the saved board is no longer the server's.
+  const boardUrl = page.url();
+  await page.goto('/');
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) {
+      if (k.startsWith('jb.board.')) localStorage.setItem(k, localStorage.getItem(k)!.replace('Echt', 'Vervalst'));
+    }
+  });
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto(boardUrl);
+  await anna.waitForBoard();
+  await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
+  await expect(page.getByText('Vervalst')).toHaveCount(0);
+  await expect.poll(() => warnings.some((w) => /resyncing by snapshot: board digest/.test(w))).toBe(true);
+  await savedHas('Echt');
+});
+
 test('a reload keeps the participant\'s identity and the board', async ({ newUser }) => {
   const sander = await newUser('Sander');
   const { code } = await sander.createWorkshop('Herladen');

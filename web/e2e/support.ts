@@ -7,7 +7,10 @@ import { appendFileSync } from 'node:fs';
 
 const contractLog = process.env.JB_CONTRACT_LOG;
 
-function logFrame(from: 'client' | 'server', payload: string | Buffer): void {
+let sockets = 0;
+
+/** `conn` names the WebSocket, so that a log can be replayed per client (tests/contract/conformance.test.mjs). */
+function logFrame(from: 'client' | 'server', conn: string, payload: string | Buffer): void {
   if (!contractLog) return;
   const text = typeof payload === 'string' ? payload : payload.toString('utf8');
   let msg: unknown = text;
@@ -17,13 +20,14 @@ function logFrame(from: 'client' | 'server', payload: string | Buffer): void {
     // Not JSON: logged as text, the contract test reports it.
   }
   // One write per line: several processes may append to the same file.
-  appendFileSync(contractLog, `${JSON.stringify({ from, msg })}\n`);
+  appendFileSync(contractLog, `${JSON.stringify({ from, conn, msg })}\n`);
 }
 
 function recordFrames(page: Page): void {
   page.on('websocket', (ws) => {
-    ws.on('framesent', (f) => logFrame('client', f.payload));
-    ws.on('framereceived', (f) => logFrame('server', f.payload));
+    const conn = `e2e-${process.pid}-${++sockets}`;
+    ws.on('framesent', (f) => logFrame('client', conn, f.payload));
+    ws.on('framereceived', (f) => logFrame('server', conn, f.payload));
   });
 }
 

@@ -6,7 +6,7 @@ const cardAdd = {
   text: 'Wachttijd is onduidelijk', color: 'yellow', orderKey: 'a0',
 };
 const hello = {
-  type: 'hello', protocolVersion: 2, workshopId: 'w1', clientId: 'client-1',
+  type: 'hello', protocolVersion: 3, workshopId: 'w1', clientId: 'client-1',
   displayName: 'Fatima', lastSeq: 0,
 };
 const op = (o, clientSeq = 1) => ({ type: 'op', clientSeq, op: o });
@@ -94,18 +94,18 @@ export const invalidExamples = [
     { type: 'event', seq: 1, at: 0, by: 'p1', clientId: 'c1', clientSeq: 1, op: { kind: 'card.paint' } }],
   ['event with seq 0', 'event.schema.json', { type: 'event', seq: 0, at: 0, by: 'p1', clientId: 'c1', clientSeq: 1, op: cardAdd }],
   ['welcome with both snapshot and events', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 2, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 3, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'participant' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 },
     snapshot: { workshop: { id: 'w1', title: 'W', createdAt: 0 }, journeys: [], cards: [] }, events: [],
   }],
   ['welcome with neither snapshot nor events', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 2, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 3, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'participant' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 },
   }],
   ['welcome with an unknown role', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 2, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 3, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'admin' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 }, events: [],
   }],
@@ -119,7 +119,7 @@ export const invalidExamples = [
   ['presence update naming no field', 'server-presence.schema.json', { type: 'presence', updated: [{ participantId: 'p1' }] }],
   ['presence left naming nobody', 'server-presence.schema.json', { type: 'presence', left: [] }],
   ['welcome without presence', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 2, workshopId: 'w1',
+    type: 'welcome', protocolVersion: 3, workshopId: 'w1',
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'participant' },
     seq: 0, lastClientSeq: 0, serverTime: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 }, events: [],
   }],
@@ -181,7 +181,7 @@ export const invalidExamples = [
   ['presence entry with a null voting (left out instead)', 'server-presence.schema.json', { type: 'presence', offline: 0, participants: [
     { participantId: 'p1', displayName: 'A', role: 'participant', online: true, voting: null }] }],
   ['welcome without serverTime', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 2, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 3, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't'.repeat(43), displayName: 'A', role: 'participant' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 1, maxCardText: 1 }, events: [] }],
   ['create-workshop request with a blank title', 'http-create-workshop-request.schema.json', { title: ' \t ' }],

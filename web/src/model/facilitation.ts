@@ -1,12 +1,9 @@
 // The facilitator's controls in the board state (SPEC-3 "State additions"): stages, the
-// countdown timer, lock, private writing, follow-me focus and the anonymity setting, and the
-// reducer for their operations. The server is the judge; the reducer mirrors its checks so a
-// pending operation that would be refused is simply not shown.
+// countdown timer, lock, private writing, follow-me focus and the anonymity setting, as the
+// server sends them (P-SYNC-9), and what the views read from them.
 
-import type { FacilitationDoc, FacilitationOp, StageDoc, TimerDoc } from '../protocol/types';
-import { ANONYMITY_VALUES, assertNever } from '../protocol/types';
-import type { Board, OpMeta } from './board';
-import { cardFrom } from './voting';
+import type { FacilitationDoc, StageDoc, TimerDoc } from '../protocol/types';
+import { ANONYMITY_VALUES } from '../protocol/types';
 
 /**
  * The default stages, used only when a saved board or an older server has none (the server
@@ -69,80 +66,4 @@ export function timerRemaining(timer: TimerDoc, serverNow: number): number {
 
 export function currentStage(f: FacilitationDoc): StageDoc | undefined {
   return f.stages.find((s) => s.id === f.stageId);
-}
-
-function setTimer(board: Board, timer: TimerDoc): true {
-  board.facilitation = { ...board.facilitation, timer };
-  return true;
-}
-
-function set(board: Board, patch: Partial<FacilitationDoc>): true {
-  board.facilitation = { ...board.facilitation, ...patch };
-  return true;
-}
-
-/** Applies one facilitation operation; false (nothing changed) when the server would refuse it. */
-export function applyFacilitationOp(board: Board, op: FacilitationOp, meta: OpMeta): boolean {
-  const f = board.facilitation;
-  const timer = f.timer;
-  switch (op.kind) {
-    case 'stage.set':
-      if (!f.stages.some((s) => s.id === op.stageId)) return false;
-      return set(board, { stageId: op.stageId });
-    case 'stage.update': {
-      const index = f.stages.findIndex((s) => s.id === op.stageId);
-      if (index < 0 || (op.title === undefined && op.instruction === undefined)) return false;
-      const stages = [...f.stages];
-      stages[index] = {
-        ...stages[index]!,
-        title: op.title ?? stages[index]!.title,
-        instruction: op.instruction ?? stages[index]!.instruction,
-      };
-      return set(board, { stages });
-    }
-    case 'timer.set':
-      return setTimer(board, { durationMs: op.durationMs, remainingMs: op.durationMs, endsAt: null });
-    case 'timer.start':
-      if (timer.endsAt !== null || timer.remainingMs <= 0) return false;
-      return setTimer(board, { ...timer, endsAt: meta.at + timer.remainingMs });
-    case 'timer.pause':
-      if (timer.endsAt === null) return false;
-      return setTimer(board, { ...timer, remainingMs: Math.max(0, timer.endsAt - meta.at), endsAt: null });
-    case 'timer.add':
-      // Running: endsAt moves on (from now if it already ran out, P-FAC-2).
-      return setTimer(board, {
-        durationMs: timer.durationMs + op.ms,
-        remainingMs: timer.endsAt === null ? timer.remainingMs + op.ms : timer.remainingMs,
-        endsAt: timer.endsAt === null ? null : Math.max(timer.endsAt, meta.at) + op.ms,
-      });
-    case 'timer.reset':
-      return setTimer(board, { durationMs: timer.durationMs, remainingMs: timer.durationMs, endsAt: null });
-    case 'board.lock':
-      return set(board, { locked: op.locked });
-    case 'door.set':
-      return set(board, { doorOpen: op.open });
-    case 'writing.private': {
-      if (op.on) return set(board, { privateWriting: true });
-      // Reveal: the cards that were private to others arrive in the effect; our own become public.
-      for (const c of meta.effect?.revealed ?? []) board.cards.set(c.id, { ...cardFrom(c), private: false });
-      for (const [id, c] of board.cards) if (c.private) board.cards.set(id, { ...c, private: false });
-      return set(board, { privateWriting: false, privateCount: 0 });
-    }
-    case 'focus.set':
-      if (op.journeyId === null) return set(board, { focus: null });
-      if (!board.journeys.has(op.journeyId)) return false;
-      if (op.phaseId !== null && board.phases.get(op.phaseId)?.journeyId !== op.journeyId) return false;
-      return set(board, { focus: { journeyId: op.journeyId, phaseId: op.phaseId } });
-    case 'screen.pin':
-      return set(board, { screenPin: op.stageId ?? undefined }); // none: absent, as on the wire
-    case 'settings.update':
-      return set(board, { anonymity: op.anonymity });
-    case 'participant.role':
-    case 'participant.remove':
-      // Participants live in the presence list, not on the board; the sync client acts on
-      // changes that concern its own participant.
-      return true;
-    default:
-      return assertNever(op);
-  }
 }

@@ -1,10 +1,11 @@
 // The method on the board (SPEC-4 §1–2): touchpoint channels, scores (emotion now and desired,
-// expectation and experience), the reducer for `score.set`, and what clients derive from the
-// counts (P-METH-5): mean, spread, the emotion curve in board order and the largest gaps.
+// expectation and experience) as the server sends them (P-SYNC-9), and what clients derive from
+// the counts for display (P-METH-5): mean, spread, the emotion curve in board order and the
+// largest gaps.
 
-import type { Channel, ScoreDoc, ScoreScale, ScoreSetOp, ScoreTally } from '../protocol/types';
+import type { Channel, ScoreDoc, ScoreScale } from '../protocol/types';
 import { CHANNELS, SCORE_SCALES } from '../protocol/types';
-import type { Board, Card, OpMeta, Phase } from './board';
+import type { Board, Card, Phase } from './board';
 import { cardsByCell, cellKey, lanesOf, phasesOf } from './board';
 
 /** The board's record of one (scale, target): never changed in place. */
@@ -56,47 +57,6 @@ export function canScore(board: Board, scale: ScoreScale, targetId: string): boo
   const card = board.cards.get(targetId);
   if (card) return isTouchpoint(board, card);
   return !isEmotion(scale) && board.phases.has(targetId);
-}
-
-function validValue(scale: ScoreScale, value: unknown): boolean {
-  return value === null || (typeof value === 'number' && valuesOf(scale).includes(value));
-}
-
-/** Removes every score on a target (its card or phase was deleted). */
-export function dropScores(board: Board, targetId: string): void {
-  for (const [key, s] of board.scores) if (s.targetId === targetId) board.scores.delete(key);
-}
-
-/**
- * Applies `score.set`. The server's event carries `effect.tally`, the counts after the change:
- * they are taken as they are (also for a target this viewer cannot see). The whole form (only
- * the sender's own connections get it) carries `value`: that is the viewer's own score. A
- * pending operation has no tally: the counts are predicted from the viewer's previous score.
- */
-export function applyScoreOp(board: Board, op: ScoreSetOp, meta: OpMeta): boolean {
-  if (!SCORE_SCALES.includes(op.scale)) return false;
-  const tally: ScoreTally | undefined = meta.effect?.tally;
-  const fromServer = tally !== undefined && tally.scale === op.scale && tally.targetId === op.targetId;
-  const hasValue = op.value !== undefined;
-  if (!fromServer) {
-    if (meta.byRole === 'screen' || !hasValue || !validValue(op.scale, op.value)) return false;
-    if (!canScore(board, op.scale, op.targetId)) return false;
-  }
-  const key = scoreKey(op.scale, op.targetId);
-  const before = board.scores.get(key);
-  const counts = before ? [...before.counts] : [0, 0, 0, 0, 0];
-  let mine = before?.mine ?? null;
-  const values = valuesOf(op.scale);
-  if (fromServer) {
-    counts.splice(0, 5, ...tally.counts);
-  } else {
-    if (mine !== null) counts[values.indexOf(mine)] = Math.max(0, counts[values.indexOf(mine)]! - 1);
-    if (op.value !== null && op.value !== undefined) counts[values.indexOf(op.value)]! += 1;
-  }
-  if (hasValue && validValue(op.scale, op.value)) mine = op.value ?? null;
-  if (mine === null && counts.every((c) => c === 0)) board.scores.delete(key);
-  else board.scores.set(key, { scale: op.scale, targetId: op.targetId, counts, mine });
-  return true;
 }
 
 // ---- derived (P-METH-5) ----

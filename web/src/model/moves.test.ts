@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applyOp, boardFromSnapshot, cardsInCell, type Board } from './board';
+import { boardFromSnapshot, cardsInCell, type Board } from './board';
+import { predict } from './predict';
 import { planDrop, planKeyboardMove } from './moves';
 import { sampleSnapshot } from '../sync/fakes';
 
-const meta = { by: 'u1', at: 1 };
+const meta = { participantId: 'u1', role: 'participant' as const, at: 1 };
 
 /** p1/l1 holds a, b, c (in that order); p2/l2 holds d. */
 function board(): Board {
   const b = boardFromSnapshot(sampleSnapshot());
   const add = (cardId: string, phaseId: string, laneId: string, orderKey: string) =>
-    applyOp(b, { kind: 'card.add', cardId, journeyId: 'j1', phaseId, laneId, text: cardId, color: 'yellow', orderKey }, meta);
+    predict(b, { kind: 'card.add', cardId, journeyId: 'j1', phaseId, laneId, text: cardId, color: 'yellow', orderKey }, meta);
   add('a', 'p1', 'l1', 'a0');
   add('b', 'p1', 'l1', 'a1');
   add('c', 'p1', 'l1', 'a2');
@@ -19,7 +20,7 @@ function board(): Board {
 
 function apply(b: Board, op: ReturnType<typeof planDrop>): void {
   expect(op).not.toBeNull();
-  expect(applyOp(b, op!, meta)).toBe(true);
+  expect(predict(b, op!, meta)).toBe(true);
 }
 
 function ids(b: Board, phaseId: string, laneId: string): string[] {

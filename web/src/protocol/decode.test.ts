@@ -10,12 +10,12 @@ const droppedFrames: unknown[] = [
   { type: 'event', seq: '1', clientId: 'c', clientSeq: 1, op: { kind: 'card.delete' } },
   { type: 'event', seq: 1, clientId: 'c', clientSeq: 1 },
   { type: 'ack', clientSeq: 1 },
-  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0 },
-  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
+  { type: 'welcome', protocolVersion: 3, you: {}, seq: 0, lastClientSeq: 0 },
+  { type: 'welcome', protocolVersion: 3, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
   { type: 'presence' },
   { type: 'presence', left: [3] },
   { type: 'presence', joined: [{ displayName: 'no id' }] },
-  { type: 'welcome', protocolVersion: 2, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] },
+  { type: 'welcome', protocolVersion: 3, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] },
   { type: 'error' },
   { type: 'event', seq: 3, at: 1, op: { kind: 'score.set', scale: 'current', targetId: 'c1' }, effect: { tally: { scale: 'current', targetId: 'c1', counts: [1, 2, 3] } } },
 ];
@@ -24,12 +24,12 @@ describe('decoding server frames', () => {
   it('accepts each server message type of the protocol', () => {
     const op = { kind: 'card.delete', cardId: 'c1' };
     const frames = [
-      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [] },
-      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 3, lastClientSeq: 0, snapshot: { workshop: {}, journeys: [], cards: [] } },
+      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [] },
+      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 3, lastClientSeq: 0, snapshot: { workshop: {}, journeys: [], cards: [] } },
       { type: 'event', seq: 1, at: 1, by: 'p', clientId: 'c', clientSeq: 1, op },
       { type: 'ack', clientSeq: 1, seq: 1 },
       { type: 'error', code: 'invalid', message: 'x' },
-      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [], presence: { participants: [], offline: 0 } },
+      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [], presence: { participants: [], offline: 0 } },
       { type: 'presence', participants: [], offline: 0 },
       { type: 'presence', joined: [{ participantId: 'p1', displayName: 'A', role: 'participant', online: true }] },
       { type: 'presence', updated: [{ participantId: 'p1', editing: null }], left: ['p2'], offline: 1 },

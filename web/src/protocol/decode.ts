@@ -27,7 +27,8 @@ function isTallyOrAbsent(v: unknown): boolean {
 /**
  * An event needs a seq and an op with a kind; `by`, `clientId` and `clientSeq` are optional
  * (server-made, anonymous and hidden events lack them) but must have their type when present,
- * and `effect`, when present, must be an object (with a well-formed `tally` if it has one).
+ * and `effect` and `patch`, when present, must be objects (with a well-formed `tally` if it has
+ * one; a patch that does not apply makes the client resync, P-SYNC-10).
  * Unknown fields are ignored.
  */
 function isEventBody(v: unknown): boolean {
@@ -38,6 +39,7 @@ function isEventBody(v: unknown): boolean {
     (v.clientId === undefined || typeof v.clientId === 'string') &&
     (v.clientSeq === undefined || isInt(v.clientSeq)) &&
     (v.effect === undefined || (isObject(v.effect) && isTallyOrAbsent(v.effect.tally))) &&
+    (v.patch === undefined || isObject(v.patch)) &&
     isObject(v.op) &&
     typeof v.op.kind === 'string'
   );
@@ -79,7 +81,9 @@ export function decodeServerMessage(text: string): ServerMessage | null {
     case 'event':
       return isEventBody(value) ? (value as unknown as ServerMessage) : null;
     case 'ack':
-      return isInt(value.clientSeq) && isInt(value.seq) ? (value as unknown as ServerMessage) : null;
+      return isInt(value.clientSeq) && isInt(value.seq) && (value.digest === undefined || typeof value.digest === 'string')
+        ? (value as unknown as ServerMessage)
+        : null;
     case 'error':
       return typeof value.code === 'string' ? (value as unknown as ServerMessage) : null;
     case 'presence':

@@ -1260,6 +1260,10 @@ export interface BoardSnapshot {
    */
   improvements: ImprovementsDoc;
   /**
+   * The improvement list as the server computes it (P-IMP-4): in every board a client gets (welcome.snapshot, event patches), never in the stored form (archives, the server's own snapshots). Clients show it as it is: its rows, ranking and ties are the server's.
+   */
+  improvementList?: ImprovementListDoc;
+  /**
    * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
    */
   scores: ScoreDoc[];
@@ -1641,6 +1645,97 @@ export interface ImprovementItemDoc {
   status: ImprovementStatus;
 }
 
+/**
+ * The improvement list as the server computes it (P-IMP-4): in every board a client gets (welcome.snapshot, event patches), never in the stored form (archives, the server's own snapshots). Clients show it as it is: its rows, ranking and ties are the server's.
+ */
+export interface ImprovementListDoc {
+  /**
+   * The closed rounds the list is made of: improvements.roundIds (those still closed), or else the round closed last.
+   *
+   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   */
+  roundIds: string[];
+  /**
+   * The items of those rounds still on the board, ranked by total votes with the P-VOTE-8 rule.
+   *
+   * Items: One item of the improvement list.
+   */
+  rows: ImprovementRowDoc[];
+}
+
+/**
+ * One item of the improvement list.
+ */
+export interface ImprovementRowDoc {
+  /**
+   * The card or group id.
+   */
+  itemId: string;
+  /**
+   * The card's text, or the group's title.
+   */
+  text: string;
+  /**
+   * Whether the item is a group.
+   */
+  isGroup: boolean;
+  /**
+   * A group's cards in board order (private cards left out); empty for a card.
+   */
+  members: {
+    /**
+     * The member card.
+     */
+    cardId: string;
+    /**
+     * Its text.
+     */
+    text: string;
+  }[];
+  /**
+   * Votes (digital + paper) per round id of the list the item was in.
+   */
+  votesByRound: {
+    [k: string]: number;
+  };
+  /**
+   * All those votes together.
+   */
+  total: number;
+  /**
+   * Competition rank by total (1, 2, 2, 4).
+   */
+  rank: number;
+  /**
+   * Whether another item has the same total.
+   */
+  tied: boolean;
+  /**
+   * The card's journey, or a group's first member's.
+   */
+  journeyId: string;
+  /**
+   * Its phase.
+   */
+  phaseId: string;
+  /**
+   * Its lane.
+   */
+  laneId: string;
+  /**
+   * The text of the pain point it is linked to (of the card, or of the first member with a link), or null.
+   */
+  painPoint: string | null;
+  /**
+   * Who takes it up (improvement.update).
+   */
+  owner: string;
+  /**
+   * Its status (improvement.update).
+   */
+  status: ImprovementStatus;
+}
+
 export interface ScoreDoc {
   /**
    * The scale.
@@ -1823,7 +1918,7 @@ export interface WelcomeMessage {
   /**
    * The protocol version the server speaks.
    */
-  protocolVersion: 2;
+  protocolVersion: 3;
   /**
    * The workshop joined.
    */
@@ -1890,6 +1985,10 @@ export interface WelcomeMessage {
      */
     improvements: ImprovementsDoc;
     /**
+     * The improvement list as the server computes it (P-IMP-4): in every board a client gets (welcome.snapshot, event patches), never in the stored form (archives, the server's own snapshots). Clients show it as it is: its rows, ranking and ties are the server's.
+     */
+    improvementList?: ImprovementListDoc;
+    /**
      * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
      */
     scores: ScoreDoc[];
@@ -1904,6 +2003,10 @@ export interface WelcomeMessage {
    * Items: An accepted operation as the log holds it: the event message's fields without type, and an element of welcome.events.
    */
   events?: EventBody[];
+  /**
+   * With events, when the server's board is at seq (P-SYNC-10): the digest of this viewer's board at seq (as in ack.digest). A client whose board, after the events, gives another digest drops it and asks for a snapshot (a board saved in the browser that was changed or is from another history).
+   */
+  digest?: string;
   /**
    * The server's clock (ms since the epoch) when it sent this: clients correct timers for clock skew with it (P-FAC-2).
    */
@@ -1982,6 +2085,10 @@ export interface EventBody {
    * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId, count and summary for evaluation.submit (kept in its hidden form, P-EVAL-1), summary for evaluation.show (P-EVAL-4), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
    */
   effect?: EventEffect;
+  /**
+   * The records the operation changed, as this viewer may see them (P-SYNC-9): the same form as in this viewer's snapshot (welcome.snapshot). The client applies it to its board without rules of its own: each record given replaces the one with its id (or is added), each id under removed goes. A record this viewer may no longer see (another's private card) is under removed. Absent when nothing this viewer holds changed. Applying every event's patch in seq order to the snapshot gives the board the server would send as a snapshot now.
+   */
+  patch?: RecordPatch;
 }
 
 export interface HiddenOp {
@@ -2032,6 +2139,85 @@ export interface EventEffect {
 }
 
 /**
+ * Changed records by section of the board state document (board-state.schema.json): a singleton section whole, a collection's changed records in full.
+ */
+export interface RecordPatch {
+  /**
+   * The workshop, changed.
+   */
+  workshop?: WorkshopDoc;
+  /**
+   * The facilitation state, changed.
+   */
+  facilitation?: FacilitationDoc;
+  /**
+   * The improvement list settings, changed.
+   */
+  improvements?: ImprovementsDoc;
+  /**
+   * The improvement list, changed (P-IMP-4).
+   */
+  improvementList?: ImprovementListDoc;
+  /**
+   * The evaluation poll as this viewer sees it, changed.
+   */
+  evaluation?: EvaluationDoc;
+  /**
+   * Journeys added or changed, each with all its phases and lanes.
+   */
+  journeys?: JourneyDoc[];
+  /**
+   * Cards added or changed.
+   */
+  cards?: CardDoc[];
+  /**
+   * Groups added or changed.
+   */
+  groups?: GroupDoc[];
+  /**
+   * Voting rounds started or changed (myVotes: this viewer's own).
+   */
+  rounds?: RoundDoc[];
+  /**
+   * Scores changed (counts, and mine: this viewer's own).
+   */
+  scores?: ScoreDoc[];
+  /**
+   * Ids of records that are gone, or that this viewer may no longer see, by collection; a score's id is "<scale>:<targetId>".
+   */
+  removed?: {
+    /**
+     * Journeys deleted (with their phases and lanes).
+     *
+     * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+     */
+    journeys?: string[];
+    /**
+     * Cards deleted or no longer visible.
+     *
+     * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+     */
+    cards?: string[];
+    /**
+     * Groups gone.
+     *
+     * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+     */
+    groups?: string[];
+    /**
+     * Rounds gone.
+     *
+     * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+     */
+    rounds?: string[];
+    /**
+     * Scores gone: "<scale>:<targetId>".
+     */
+    scores?: string[];
+  };
+}
+
+/**
  * Tells the sender that its operation is durable: sent after the operation's event (P-SYNC-1). duplicate: true says that the clientSeq had already been processed and nothing was applied again (P-SYNC-4).
  */
 export interface AckMessage {
@@ -2051,6 +2237,10 @@ export interface AckMessage {
    * Present (and true) only when the operation was a resend that was not applied again.
    */
   duplicate?: true;
+  /**
+   * Now and then (P-SYNC-10): a digest of the sender's board as the server sees it at seq, for this viewer (FNV-1a, 32 bits, 8 hex digits, over one line per record, docs/protocol.md). A client whose board at seq gives another digest drops it and asks for a snapshot.
+   */
+  digest?: string;
 }
 
 /**

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SyncClient } from './SyncClient';
-import { FAKE_FACILITATOR_KEY, FakeRoom, sampleSnapshot } from './fakes';
+import { FAKE_FACILITATOR_KEY, sampleSnapshot } from './fakes';
 import { BrowserSyncStore } from './SyncStore';
 import { decodeServerMessage } from '../protocol/decode';
-import { Tab, addCard, addCardDoc, join, you } from './testTabs';
+import { Tab, addCard, addCardDoc, you } from './testTabs';
+import { defaultFacilitation } from '../model/facilitation';
 import type { ServerMessage } from '../protocol/types';
 
 /** Opens the tab's socket and welcomes it with a snapshot at `seq`. */
 function welcome(tab: Tab, extra: Record<string, unknown> = {}, seq = 5): void {
   tab.socket.open();
   tab.socket.takeSent();
-  tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
+  tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
   tab.socket.flush();
 }
 
@@ -40,10 +41,10 @@ describe('SyncClient: issue-3 events', () => {
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 5 });
     push(tab, {
-      type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
+      type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
       events: [
         { seq: 6, at: 6, op: { kind: 'hidden' } },
-        { seq: 7, at: 7, by: 'u9', clientId: 'x', clientSeq: 1, op: { kind: 'board.lock', locked: true } },
+        { seq: 7, at: 7, by: 'u9', clientId: 'x', clientSeq: 1, op: { kind: 'board.lock', locked: true }, patch: { facilitation: { ...defaultFacilitation(), locked: true } } },
       ],
     });
     expect(tab.client.confirmedSeq).toBe(7);
@@ -51,36 +52,44 @@ describe('SyncClient: issue-3 events', () => {
     expect(tab.sockets.sockets).toHaveLength(2); // no resync
   });
 
-  it('applies server-made events without by/clientId and carries their effect', () => {
+  it('P-SYNC-9 applies the records of each event, also of server-made ones without by/clientId', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' } });
-    push(tab, { type: 'event', seq: 7, at: 7, op: { kind: 'card.add', cardId: 'i1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'anoniem', color: 'yellow', orderKey: 'a0' } });
+    const journey = { ...sampleSnapshot().journeys[0]! };
+    journey.lanes = [...journey.lanes, { id: 'li', title: 'Idee', kind: 'idea', orderKey: 'a5', question: '' }];
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, patch: { journeys: [journey] } });
+    expect(tab.client.board?.lanes.get('li')).toMatchObject({ journeyId: 'j1', kind: 'idea' });
+    const { authorId: _hidden, ...anonymous } = { ...addCardDoc('i1'), laneId: 'li', text: 'anoniem' };
+    push(tab, { type: 'event', seq: 7, at: 7, op: { kind: 'card.add', cardId: 'i1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'anoniem', color: 'yellow', orderKey: 'a0' }, patch: { cards: [anonymous] } });
     expect(tab.client.board?.cards.get('i1')?.authorId).toBeUndefined();
-    push(tab, { type: 'event', seq: 8, at: 100, by: 'f1', clientId: 'fx', clientSeq: 2, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, effect: { items: ['i1'] } });
+    const round = { id: 'r1', number: 1, criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['i1'], status: 'open', startedAt: 100, endsAt: 60_100, closedAt: null, paper: [], result: null, myVotes: {} };
+    push(tab, { type: 'event', seq: 8, at: 100, by: 'f1', clientId: 'fx', clientSeq: 2, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, patch: { rounds: [round] } });
     expect(tab.client.board?.rounds.get('r1')).toMatchObject({ items: ['i1'], status: 'open', endsAt: 60_100 });
     const result = { voters: 0, ranking: [{ itemId: 'i1', rank: 1, tied: false, votes: 0, digital: 0, paper: 0 }] };
-    push(tab, { type: 'event', seq: 9, at: 60_100, op: { kind: 'round.close', roundId: 'r1' }, effect: { result } });
+    push(tab, { type: 'event', seq: 9, at: 60_100, op: { kind: 'round.close', roundId: 'r1' }, patch: { rounds: [{ ...round, status: 'closed', closedAt: 60_100, result }] } });
     expect(tab.client.board?.rounds.get('r1')).toMatchObject({ status: 'closed', result });
     const remote = tab.events.filter((e) => e.type === 'board').at(-1);
     expect(remote).toMatchObject({ remote: [{ op: { kind: 'round.close' }, by: '' }] });
   });
 
-  it('the reveal event adds the revealed cards', () => {
+  it('P-SYNC-9 the reveal event brings the revealed cards and the new count', () => {
     const tab = new Tab();
     welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation: { ...sampleSnapshot().facilitation, privateWriting: true, privateCount: 2 } } });
     expect(tab.client.board?.facilitation.privateCount).toBe(2);
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'writing.private', on: false }, effect: { revealed: [addCardDoc('c7'), addCardDoc('c8')] } });
+    const facilitation = { ...defaultFacilitation(), privateWriting: false, privateCount: 0 };
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'writing.private', on: false }, patch: { cards: [addCardDoc('c7'), addCardDoc('c8')], facilitation } });
     expect([...tab.client.board!.cards.keys()].sort()).toEqual(['c7', 'c8']);
     expect(tab.client.board?.facilitation).toMatchObject({ privateWriting: false, privateCount: 0 });
   });
 
   it('our own card during private writing is private to us at once (pending) and after the event', () => {
     const tab = new Tab();
-    welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation: { ...sampleSnapshot().facilitation, privateWriting: true } } });
+    const facilitation = { ...sampleSnapshot().facilitation, privateWriting: true };
+    welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation } });
     const clientSeq = tab.client.submit(addCard('mine'));
     expect(tab.client.board?.cards.get('mine')).toMatchObject({ private: true, authorId: 'u1' });
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'u1', clientId: tab.client.clientId, clientSeq, op: addCard('mine') });
+    const card = { ...addCardDoc('mine'), text: 'tekst', authorId: 'u1', private: true };
+    push(tab, { type: 'event', seq: 6, at: 6, by: 'u1', clientId: tab.client.clientId, clientSeq, op: addCard('mine'), patch: { cards: [card], facilitation: { ...facilitation, privateCount: 1 } } });
     expect(tab.client.board?.cards.get('mine')?.private).toBe(true);
     expect(tab.client.board?.facilitation.privateCount).toBe(1);
   });
@@ -96,14 +105,6 @@ describe('SyncClient: welcome additions', () => {
     expect(tab.client.serverNow()).toBe(tab.clock.now() + 30_000);
   });
 
-  it('pending timer.start counts from the estimated server time', () => {
-    const tab = new Tab();
-    welcome(tab, { serverTime: tab.clock.now() - 5_000 });
-    tab.client.submit({ kind: 'timer.start' });
-    const timer = tab.client.board!.facilitation.timer;
-    expect(timer.endsAt).toBe(tab.client.serverNow() + 300_000);
-  });
-
   it('joins as a screen with the screen key and saves no token', () => {
     const tab = new Tab();
     tab.client.stop();
@@ -117,7 +118,7 @@ describe('SyncClient: welcome additions', () => {
     const hello = tab.socket.takeSent()[0];
     expect(hello).toMatchObject({ type: 'hello', screenKey: 'S'.repeat(22) });
     expect(hello).not.toHaveProperty('facilitatorKey');
-    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
     tab.socket.flush();
     expect(client.me?.role).toBe('screen');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -142,7 +143,7 @@ describe('SyncClient: our own participant', () => {
     expect(tab.sockets.sockets).toHaveLength(2);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 6, participantToken: 'tok' });
-    push(tab, { type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
+    push(tab, { type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
     expect(tab.client.joinCode).toBe('K7MP2Q');
   });
 
@@ -167,7 +168,7 @@ describe('SyncClient: our own participant', () => {
     const tab = new Tab(undefined, 'Anna', FAKE_FACILITATOR_KEY);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', facilitatorKey: FAKE_FACILITATOR_KEY });
-    push(tab, { type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    push(tab, { type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
     push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
     tab.socket.serverClose(1006);
     tab.clock.advance(10_000);
@@ -186,7 +187,7 @@ describe('SyncClient: our own participant', () => {
     tab.socket.takeSent();
     // Demoted while away, made facilitator again since (the welcome says what holds now).
     push(tab, {
-      type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
+      type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
       events: [{ seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } }],
     });
     expect(tab.client.me?.role).toBe('facilitator');
@@ -245,7 +246,7 @@ describe('decoding issue-3 frames', () => {
     const frames = [
       { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' } },
       { type: 'event', seq: 2, at: 2, op: { kind: 'round.close', roundId: 'r' }, effect: { result: { voters: 0, ranking: [] } } },
-      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
+      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
     ];
     for (const f of frames) expect(decodeServerMessage(JSON.stringify(f))).toEqual(f as ServerMessage);
   });
@@ -255,84 +256,10 @@ describe('decoding issue-3 frames', () => {
       { type: 'event', seq: 1, at: 1, by: 5, op: { kind: 'hidden' } },
       { type: 'event', seq: 1, at: 1, clientSeq: 'x', op: { kind: 'hidden' } },
       { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' }, effect: [] },
-      { type: 'welcome', protocolVersion: 2, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
+      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
     ]) {
       expect(decodeServerMessage(JSON.stringify(f))).toBeNull();
     }
   });
 });
 
-describe('SyncClient: facilitation through a room (fakes)', () => {
-  function ideaLane() {
-    return { kind: 'lane.add' as const, journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea' as const, orderKey: 'a5' };
-  }
-
-  it('private writing: only the author sees the card, others only advance seq; the reveal shows it to all', () => {
-    const room = new FakeRoom();
-    const fac = new Tab(undefined, 'Sander', FAKE_FACILITATOR_KEY);
-    const anna = new Tab(undefined, 'Anna');
-    const bob = new Tab(undefined, 'Bob');
-    for (const t of [fac, anna, bob]) join(t, room);
-    expect(fac.client.me?.role).toBe('facilitator');
-    fac.client.submit(ideaLane());
-    fac.client.submit({ kind: 'writing.private', on: true });
-    room.serve();
-    anna.client.submit({ ...addCard('secret', 'Geheim'), laneId: 'li' });
-    expect(anna.client.board?.cards.get('secret')?.private).toBe(true); // pending, already private
-    room.serve();
-    room.serve();
-    for (const t of [fac, anna, bob]) expect(t.client.confirmedSeq).toBe(room.seq);
-    expect(anna.client.board?.cards.get('secret')).toMatchObject({ private: true, text: 'Geheim' });
-    expect(bob.client.board?.cards.has('secret')).toBe(false);
-    expect(fac.client.board?.cards.has('secret')).toBe(false);
-    // A late joiner's snapshot counts what it cannot see.
-    const carla = new Tab(undefined, 'Carla');
-    join(carla, room);
-    expect(carla.client.board?.cards.has('secret')).toBe(false);
-    expect(carla.client.board?.facilitation.privateCount).toBe(1);
-
-    fac.client.submit({ kind: 'writing.private', on: false });
-    room.serve();
-    room.serve();
-    for (const t of [fac, anna, bob, carla]) {
-      expect(t.client.board?.cards.get('secret')).toMatchObject({ text: 'Geheim', private: false });
-      expect(t.client.board?.facilitation).toMatchObject({ privateWriting: false, privateCount: 0 });
-    }
-  });
-
-  it("a participant's vote is hidden from everyone else, and their budget holds across the round", () => {
-    const room = new FakeRoom();
-    const fac = new Tab(undefined, 'Sander', FAKE_FACILITATOR_KEY);
-    const anna = new Tab(undefined, 'Anna');
-    for (const t of [fac, anna]) join(t, room);
-    fac.client.submit(ideaLane());
-    fac.client.submit({ ...addCard('i1'), laneId: 'li' });
-    fac.client.submit({ kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 1, maxPerItem: 1, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } });
-    room.serve();
-    room.serve();
-    anna.client.submit({ kind: 'vote.add', roundId: 'r1', itemId: 'i1' });
-    room.serve();
-    room.serve();
-    expect(anna.client.board?.rounds.get('r1')?.myVotes).toEqual({ i1: 1 });
-    expect(fac.client.board?.rounds.get('r1')?.myVotes).toEqual({});
-    expect(fac.client.confirmedSeq).toBe(room.seq);
-    // Over budget: not shown, and refused.
-    anna.client.submit({ kind: 'vote.add', roundId: 'r1', itemId: 'i1' });
-    expect(anna.client.board?.rounds.get('r1')?.myVotes).toEqual({ i1: 1 });
-  });
-
-  it('a lock and a stage change reach everyone, and converge with pending edits', () => {
-    const room = new FakeRoom();
-    const fac = new Tab(undefined, 'Sander', FAKE_FACILITATOR_KEY);
-    const anna = new Tab(undefined, 'Anna');
-    for (const t of [fac, anna]) join(t, room);
-    fac.client.submit({ kind: 'stage.set', stageId: 'map' });
-    fac.client.submit({ kind: 'board.lock', locked: true });
-    fac.client.submit({ kind: 'timer.set', durationMs: 120_000 });
-    room.serve();
-    room.serve();
-    for (const t of [fac, anna]) {
-      expect(t.client.board?.facilitation).toMatchObject({ stageId: 'map', locked: true, timer: { durationMs: 120_000, remainingMs: 120_000, endsAt: null } });
-    }
-  });
-});

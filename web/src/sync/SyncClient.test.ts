@@ -4,14 +4,15 @@ import { FakeRoom, sampleSnapshot } from './fakes';
 import { BrowserSyncStore } from './SyncStore';
 import { MemoryStorage } from '../util/MemoryStorage';
 import type { Operation } from '../protocol/types';
-import { Tab, addCard, addCardDoc, event, join, ops, you } from './testTabs';
+import { Tab, addCard, addCardDoc, cardPatch, event, join, ops, you } from './testTabs';
+import { defaultFacilitation } from '../model/facilitation';
 
 describe('SyncClient handshake', () => {
   it('sends hello with protocol version, clientId, name and lastSeq 0 on first connect', () => {
     const tab = new Tab();
     tab.socket.open();
     const [hello] = tab.socket.takeSent();
-    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 2, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
+    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 3, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
     expect(hello).not.toHaveProperty('participantToken');
     expect((hello as { clientId: string }).clientId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
@@ -51,7 +52,7 @@ describe('SyncClient handshake', () => {
     tab.socket.open();
     const snapshot = sampleSnapshot();
     snapshot.cards.push({ ...addCardDoc('c1'), text: 'van de server' });
-    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0, snapshot });
+    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0, snapshot });
     tab.socket.flush();
     expect(tab.client.status).toBe('online');
     expect(tab.client.confirmedSeq).toBe(7);
@@ -63,7 +64,7 @@ describe('SyncClient handshake', () => {
     tab.socket.open();
     const other = sampleSnapshot();
     other.cards.push({ ...addCardDoc('c2'), text: 'nieuw' });
-    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 20000, lastClientSeq: 0, snapshot: other });
+    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 20000, lastClientSeq: 0, snapshot: other });
     tab.socket.flush();
     expect([...tab.client.board!.cards.keys()]).toEqual(['c2']);
     expect(tab.client.confirmedSeq).toBe(20000);
@@ -90,7 +91,7 @@ describe('SyncClient operations', () => {
     tab.socket.takeSent();
     tab.client.submit({ kind: 'card.update', cardId: 'c1', text: 'mijn tekst' });
     // Someone else's change to the same card arrives first: colour and text.
-    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'hun tekst', color: 'blue' }));
+    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'hun tekst', color: 'blue' }, undefined, undefined, undefined, cardPatch('c1', { text: 'hun tekst', color: 'blue' })));
     tab.socket.flush();
     const card = tab.client.board!.cards.get('c1')!;
     expect(card.color).toBe('blue');
@@ -106,8 +107,8 @@ describe('SyncClient operations', () => {
     join(tab, room);
     const clientId = tab.client.clientId;
     const seq = tab.client.submit({ kind: 'card.update', cardId: 'c1', text: 'mijn tekst' });
-    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'mijn tekst' }, clientId, seq, 'u1'));
-    tab.socket.push(event(2, { kind: 'card.update', cardId: 'c1', text: 'hun tekst' }));
+    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'mijn tekst' }, clientId, seq, 'u1', cardPatch('c1', { text: 'mijn tekst' })));
+    tab.socket.push(event(2, { kind: 'card.update', cardId: 'c1', text: 'hun tekst' }, undefined, undefined, undefined, cardPatch('c1', { text: 'hun tekst' })));
     tab.socket.push({ type: 'ack', clientSeq: seq, seq: 1 });
     tab.socket.flush();
     expect(tab.client.board!.cards.get('c1')!.text).toBe('hun tekst');
@@ -168,7 +169,7 @@ describe('SyncClient operations', () => {
     // The server refuses both: the facilitator locked the board (its event may come after).
     tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 1 });
     tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 2 });
-    tab.socket.push(event(1, { kind: 'board.lock', locked: true }));
+    tab.socket.push(event(1, { kind: 'board.lock', locked: true }, undefined, undefined, undefined, { facilitation: { ...defaultFacilitation(), locked: true } }));
     tab.socket.flush();
     expect(tab.client.pendingOps.map((p) => p.held)).toEqual([true, true]);
     expect(tab.client.board!.cards.get('c1')!.text).toBe('offline geschreven');
@@ -176,7 +177,7 @@ describe('SyncClient operations', () => {
     expect(tab.events.some((e) => e.type === 'rejected')).toBe(false);
     expect(ops(tab.socket.takeSent())).toEqual([]);
 
-    tab.socket.push(event(2, { kind: 'board.lock', locked: false }));
+    tab.socket.push(event(2, { kind: 'board.lock', locked: false }, undefined, undefined, undefined, { facilitation: defaultFacilitation() }));
     tab.socket.flush();
     const resent = ops(tab.socket.takeSent());
     expect(resent.map((o) => o.clientSeq)).toEqual([3, 4]);
@@ -218,7 +219,7 @@ describe('SyncClient operations', () => {
     const tab = new Tab();
     join(tab, room);
     tab.client.submit({ kind: 'card.update', cardId: 'c1', color: 'green' });
-    tab.socket.push(event(1, { kind: 'card.delete', cardId: 'c1' }));
+    tab.socket.push(event(1, { kind: 'card.delete', cardId: 'c1' }, undefined, undefined, undefined, { removed: { cards: ['c1'] } }));
     tab.socket.flush();
     expect(tab.client.board!.cards.has('c1')).toBe(false);
     tab.socket.push({ type: 'error', code: 'not_found', message: 'no card c1', clientSeq: 1 });
@@ -244,7 +245,7 @@ describe('SyncClient operations', () => {
     const tab = new Tab();
     join(tab, new FakeRoom());
     tab.socket.takeSent();
-    tab.socket.push(event(1, addCard('c1')));
+    tab.socket.push(event(1, addCard('c1'), undefined, undefined, undefined, cardPatch('c1', { text: 'tekst' })));
     tab.socket.push(event(1, addCard('c1', 'dubbel')));
     tab.socket.flush();
     expect(tab.client.board!.cards.get('c1')!.text).toBe('tekst');
@@ -494,14 +495,14 @@ describe('SyncClient persistence', () => {
   it('asks for a snapshot when the server has less history than the saved board', () => {
     const tab = new Tab();
     join(tab, new FakeRoom());
-    tab.socket.push(event(1, addCard('c1')));
+    tab.socket.push(event(1, addCard('c1'), undefined, undefined, undefined, cardPatch('c1', { text: 'tekst' })));
     tab.socket.flush();
     tab.clock.advance(2_000);
     tab.client.stop();
     tab.boot();
     const fresh = new FakeRoom(); // a new database: seq 0
     tab.socket.open();
-    tab.socket.push({ type: 'welcome', protocolVersion: 2, workshopId: 'w1', you: you(), seq: 0, lastClientSeq: 0, events: [] });
+    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 0, lastClientSeq: 0, events: [] });
     const first = tab.socket;
     tab.socket.flush();
     expect(first.closedByClient).not.toBeNull();

@@ -2,15 +2,10 @@
 // network trouble, with the user's own operations shown at once and kept until the server has
 // them.
 
-import {
-  applyEventOp,
-  applyOp,
-  boardFromSnapshot,
-  boardToSnapshot,
-  cloneBoard,
-  type Board,
-  type Card,
-} from '../model/board';
+import { boardFromSnapshot, boardToSnapshot, cloneBoard, type Board, type Card } from '../model/board';
+import { boardDigest } from '../model/digest';
+import { applyPatch } from '../model/patch';
+import { predict } from '../model/predict';
 import { decodeServerMessage } from '../protocol/decode';
 import {
   assertNever,
@@ -59,7 +54,9 @@ export type SyncEvent =
   | { type: 'rejected'; op: Operation; code: string; message: string }
   /** Refused because the board is locked; kept, and sent again when it is unlocked. */
   | { type: 'held'; op: Operation }
-  | { type: 'notice'; code: string; message: string };
+  | { type: 'notice'; code: string; message: string }
+  /** Our confirmed board was not the server's (P-SYNC-10): dropped, and fetched again by snapshot. */
+  | { type: 'diverged'; reason: string };
 
 export interface SyncClientOptions {
   url: string;
@@ -81,6 +78,8 @@ export interface SyncClientOptions {
   sendWindow?: number;
   /** Delay before the confirmed board is written to storage. */
   saveDelayMs?: number;
+  /** Where a divergence is logged (P-SYNC-10); console.warn unless told otherwise. */
+  log?: (message: string) => void;
 }
 
 const OPEN = 1;
@@ -134,6 +133,7 @@ export class SyncClient {
       deadAfterMs: 45_000,
       sendWindow: 64,
       saveDelayMs: 1_000,
+      log: (message) => console.warn(message),
       ...options,
     };
     this.facilitatorKey_ = options.facilitatorKey;
@@ -473,6 +473,7 @@ export class SyncClient {
         this.resync();
         return;
       }
+      if (w.digest !== undefined && !this.agrees(w.digest, w.seq, 'welcome')) return;
     }
     // Everything at or below lastClientSeq has been processed (applied, or rejected while we
     // were away): it is in the state we just got, or it never will be (P-SYNC-4, P-SYNC-5).
@@ -511,7 +512,13 @@ export class SyncClient {
     }
     const before = this.pending.length;
     const wasLocked = this.confirmed?.facilitation.locked === true;
-    const change = this.applyEvent(e);
+    let change: RemoteChange | null;
+    try {
+      change = this.applyEvent(e);
+    } catch (err) {
+      this.diverge(`event ${e.seq} did not apply: ${String(err)}`);
+      return;
+    }
     if (this.failReason_) return; // the event removed us
     if (wasLocked && this.confirmed?.facilitation.locked === false) this.releaseHeld();
     if (this.pending.length !== before) this.opts.store.savePending(this.pending);
@@ -525,9 +532,9 @@ export class SyncClient {
   }
 
   /**
-   * Applies an event to the confirmed board; returns it as a remote change if not ours. A
-   * `hidden` event only advances the seq. Events about our own participant (a new role, our
-   * removal) act on the connection too.
+   * Applies an event's patch (the records it changed, P-SYNC-9) to the confirmed board; returns
+   * it as a remote change if not ours. An event without a patch changed nothing we hold. Events
+   * about our own participant (a new role, our removal) act on the connection too.
    */
   private applyEvent(e: EventBody, ownRoleFromEvent = true): RemoteChange | null {
     const board = this.confirmed!;
@@ -535,8 +542,7 @@ export class SyncClient {
     const by = e.by ?? '';
     const cardBefore = 'cardId' in op ? board.cards.get(op.cardId) : undefined;
     const myId = this.me_?.participantId;
-    const byRole = by !== '' && by === myId ? this.me_?.role : undefined;
-    applyEventOp(board, op, { by, at: e.at, byRole, effect: e.effect });
+    if (e.patch) applyPatch(board, e.patch);
     this.confirmedSeq_ = e.seq;
     if (op.kind === 'participant.role' && myId && op.participantId === myId && ownRoleFromEvent) this.onOwnRole(op.role);
     if (op.kind === 'participant.remove' && myId && op.participantId === myId) this.onRemoved();
@@ -581,7 +587,29 @@ export class SyncClient {
     this.setStatus('failed');
   }
 
+  /**
+   * Whether our confirmed board at `seq` has the digest the server gives (P-SYNC-10). If not,
+   * it is dropped and fetched again by snapshot; pending operations are kept.
+   */
+  private agrees(digest: string, seq: number, where: string): boolean {
+    if (!this.confirmed || this.confirmedSeq_ !== seq) return true; // not the same moment: nothing to compare
+    const ours = boardDigest(this.confirmed);
+    if (ours === digest) return true;
+    this.diverge(`board digest at seq ${seq} (${where}) is ${ours}, the server's is ${digest}`);
+    return false;
+  }
+
+  /** Our confirmed board is not the server's: never keep or save it; resync by snapshot. */
+  private diverge(reason: string): void {
+    this.opts.log(`journeyboard: resyncing by snapshot: ${reason}`);
+    this.clearTimer('saveTimer');
+    this.opts.store.saveBoard(null);
+    this.emit({ type: 'diverged', reason });
+    this.resync();
+  }
+
   private onAck(a: AckMessage): void {
+    if (a.digest !== undefined && !this.agrees(a.digest, a.seq, 'ack')) return;
     const index = this.pending.findIndex((p) => p.clientSeq === a.clientSeq);
     if (index < 0) return; // its event came first, as it should (P-SYNC-1)
     this.pending.splice(index, 1);
@@ -688,8 +716,8 @@ export class SyncClient {
       return;
     }
     const view = cloneBoard(this.confirmed);
-    const meta = { by: this.me_?.participantId ?? '', at: this.serverNow(), byRole: this.me_?.role };
-    for (const p of this.pending) applyOp(view, p.op, meta);
+    const who = { participantId: this.me_?.participantId ?? '', role: this.me_?.role, at: this.serverNow() };
+    for (const p of this.pending) predict(view, p.op, who);
     this.view = view;
   }
 

@@ -1,14 +1,19 @@
 // Deterministic stand-ins for the sync client's environment, for tests only: a socket that
 // delivers nothing until the test flushes it, a clock that moves only when told, a network
-// switch, and a tiny in-memory server that follows protocol.md closely enough to converge.
+// switch, and a tiny in-memory server that follows protocol.md closely enough to converge on
+// card operations (it is no stand-in for the server's rules: tests/contract/conformance.test.mjs
+// holds the client to the real server).
 
-import { applyOp, boardFromSnapshot, boardToSnapshot, cloneBoard, type Board } from '../model/board';
+import { boardFromSnapshot, boardToSnapshot, cloneBoard, type Board } from '../model/board';
+import { snapshotDigest } from '../model/digest';
+import { predict } from '../model/predict';
 import type {
   BoardSnapshot,
   CardDoc,
   ClientMessage,
   EventBody,
   PresenceEntry,
+  RecordPatch,
   Role,
   ServerMessage,
 } from '../protocol/types';
@@ -138,6 +143,26 @@ export class FakeNetwork implements Network {
   }
 }
 
+/** The record patch that turns viewer snapshot `a` into `b` (null when nothing changed). */
+export function diffSnapshots(a: BoardSnapshot, b: BoardSnapshot): RecordPatch | null {
+  const patch: RecordPatch = {};
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  for (const s of ['workshop', 'facilitation', 'improvements', 'improvementList', 'evaluation'] as const) {
+    if (!same(a[s], b[s])) Object.assign(patch, { [s]: b[s] });
+  }
+  const removed: NonNullable<RecordPatch['removed']> = {};
+  for (const s of ['journeys', 'cards', 'groups', 'rounds', 'scores'] as const) {
+    const key = (r: { id?: string; scale?: string; targetId?: string }) => (s === 'scores' ? `${r.scale}:${r.targetId}` : String(r.id));
+    const old = new Map((a[s] as Array<{ id?: string }>).map((r) => [key(r), r]));
+    const changed = (b[s] as Array<{ id?: string }>).filter((r) => !same(old.get(key(r)), r));
+    if (changed.length) Object.assign(patch, { [s]: changed });
+    for (const r of b[s] as Array<{ id?: string }>) old.delete(key(r));
+    if (old.size) removed[s] = [...old.keys()];
+  }
+  if (Object.keys(removed).length) patch.removed = removed;
+  return Object.keys(patch).length ? patch : null;
+}
+
 /** A board with one journey, two phases and two lanes, like a fresh workshop (smaller). */
 export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
   return {
@@ -189,8 +214,8 @@ export const FAKE_FACILITATOR_KEY = 'f'.repeat(43);
 export class FakeRoom {
   board: Board;
   seq = 0;
-  /** Each event with the one participant allowed to see it (null: everyone). */
-  readonly log: Array<EventBody & { onlyFor: string | null }> = [];
+  /** Each event with the one participant allowed to see it (null: everyone) and the boards around it. */
+  readonly log: Array<EventBody & { onlyFor: string | null; before: Board; after: Board }> = [];
   readonly lastClientSeq = new Map<string, number>();
   private connections: Connection[] = [];
   private tokens = new Map<string, string>();
@@ -253,7 +278,7 @@ export class FakeRoom {
         };
         if (msg.lastSeq > 0 && msg.lastSeq <= this.seq) {
           const events = this.log.filter((e) => e.seq > msg.lastSeq).map((e) => this.eventFor(e, pid!));
-          conn.socket.push({ ...base, events });
+          conn.socket.push({ ...base, events, digest: snapshotDigest(this.snapshotFor(pid)) });
         } else {
           conn.socket.push({ ...base, snapshot: this.snapshotFor(pid) });
         }
@@ -266,18 +291,18 @@ export class FakeRoom {
           return;
         }
         const trial = cloneBoard(this.board);
-        const wasPrivate = [...this.board.cards.values()].filter((c) => c.private);
-        const effect = msg.op.kind === 'writing.private' && !msg.op.on ? { revealed: wasPrivate.map((c) => ({ ...c, private: false })) } : undefined;
-        if (!applyOp(trial, msg.op, { by: conn.participantId, at: this.seq + 1, byRole: conn.role, effect })) {
+        const who = { participantId: conn.participantId, role: conn.role, at: this.seq + 1 };
+        if (!predict(trial, msg.op, who)) {
           conn.socket.push({ type: 'error', code: 'not_found', message: 'no such thing', clientSeq: msg.clientSeq });
           return;
         }
+        const before = this.board;
         this.board = trial;
         this.seq += 1;
         this.lastClientSeq.set(conn.clientId, msg.clientSeq);
-        // Private cards and votes are seen only by their author (P-FAC-6, P-VOTE-6).
+        // Private cards are seen only by their author (P-FAC-6).
         const madePrivate = msg.op.kind === 'card.add' && this.board.cards.get(msg.op.cardId)?.private === true;
-        const onlyFor = madePrivate || msg.op.kind.startsWith('vote.') ? conn.participantId : null;
+        const onlyFor = madePrivate ? conn.participantId : null;
         const body = {
           seq: this.seq,
           at: this.seq,
@@ -285,12 +310,14 @@ export class FakeRoom {
           clientId: conn.clientId,
           clientSeq: msg.clientSeq,
           op: madePrivate ? { ...msg.op, private: true as const } : msg.op,
-          ...(effect ? { effect } : {}),
           onlyFor,
+          before,
+          after: this.board,
         };
         this.log.push(body);
         for (const c of this.connections) if (c.joined) c.socket.push({ type: 'event', ...this.eventFor(body, c.participantId) });
-        conn.socket.push({ type: 'ack', clientSeq: msg.clientSeq, seq: this.seq });
+        // Every ack carries the digest (the server sends it now and then, P-SYNC-10).
+        conn.socket.push({ type: 'ack', clientSeq: msg.clientSeq, seq: this.seq, digest: snapshotDigest(this.snapshotFor(conn.participantId)) });
         return;
       }
       case 'presence':
@@ -301,16 +328,17 @@ export class FakeRoom {
     }
   }
 
-  /** The event as `participantId` may see it: whole, or hidden. */
-  private eventFor(e: EventBody & { onlyFor: string | null }, participantId: string): EventBody {
-    const { onlyFor, ...body } = e;
-    if (onlyFor === null || onlyFor === participantId) return body;
-    return { seq: e.seq, at: e.at, op: { kind: 'hidden' } };
+  /** The event as `participantId` may see it, whole or hidden, with its patch (P-SYNC-9). */
+  private eventFor(e: (typeof this.log)[number], participantId: string): EventBody {
+    const { onlyFor, before, after, ...body } = e;
+    const patch = diffSnapshots(this.snapshotFor(participantId, before), this.snapshotFor(participantId, after));
+    const seen: EventBody = onlyFor === null || onlyFor === participantId ? body : { seq: e.seq, at: e.at, op: { kind: 'hidden' } };
+    return patch ? { ...seen, patch } : seen;
   }
 
   /** The board as `participantId` may see it: others' private cards left out, but counted. */
-  snapshotFor(participantId: string): BoardSnapshot {
-    const snap = boardToSnapshot(this.board);
+  snapshotFor(participantId: string, board = this.board): BoardSnapshot {
+    const snap = boardToSnapshot(board);
     const visible = (c: CardDoc) => !c.private || c.authorId === participantId;
     snap.facilitation.privateCount = snap.cards.filter((c) => c.private).length;
     snap.cards = snap.cards.filter(visible);

@@ -4,7 +4,7 @@ import { SyncClient, type SyncEvent } from './SyncClient';
 import { FakeClock, FakeNetwork, FakeRoom, FakeSocketFactory, type FakeSocket } from './fakes';
 import { BrowserSyncStore } from './SyncStore';
 import { MemoryStorage } from '../util/MemoryStorage';
-import type { CardAddOp, ClientMessage, EventBody, Operation } from '../protocol/types';
+import type { CardAddOp, CardDoc, ClientMessage, EventBody, Operation, RecordPatch } from '../protocol/types';
 
 /** One browser tab: its storages survive a "reload" (a new SyncClient over the same ones). */
 export class Tab {
@@ -14,6 +14,8 @@ export class Tab {
   readonly clock = new FakeClock();
   readonly network = new FakeNetwork();
   readonly events: SyncEvent[] = [];
+  /** What the client logged (a divergence, P-SYNC-10). */
+  readonly logs: string[] = [];
   client!: SyncClient;
 
   constructor(
@@ -37,6 +39,7 @@ export class Tab {
       clock: this.clock,
       network: this.network,
       random: () => 0.5,
+      log: (message) => this.logs.push(message),
     });
     this.client.subscribe((e) => this.events.push(e));
     this.client.start();
@@ -62,8 +65,14 @@ export function join(tab: Tab, room: FakeRoom): void {
   room.serve();
 }
 
-export function event(seq: number, op: Operation, clientId = 'someone-else', clientSeq = 1, by = 'u9'): EventBody & { type: 'event' } {
-  return { type: 'event', seq, at: seq, by, clientId, clientSeq, op };
+/** An event as the server sends it; `patch`: the records it changed, as it would send them (P-SYNC-9). */
+export function event(seq: number, op: Operation, clientId = 'someone-else', clientSeq = 1, by = 'u9', patch?: RecordPatch): EventBody & { type: 'event' } {
+  return { type: 'event', seq, at: seq, by, clientId, clientSeq, op, ...(patch ? { patch } : {}) };
+}
+
+/** A patch with card `id` as addCardDoc makes it, changed by `fields`. */
+export function cardPatch(id: string, fields: Partial<CardDoc> = {}): RecordPatch {
+  return { cards: [{ ...addCardDoc(id), ...fields }] };
 }
 
 export function you() {

@@ -165,8 +165,9 @@ export class EvaluationForm {
     }
     this.changeButton.hidden = !ev.open;
     this.changeHint.hidden = !ev.open;
-    if (this.focusThanks) {
-      // Refused before it showed (the poll closed meanwhile): the form stays, focus too.
+    // The answer shows when the server's event arrives (P-SYNC-9); until then the form stays.
+    if (this.focusThanks && mode !== 'form') {
+      // Refused before it showed (the poll closed meanwhile): no thank-you to go to.
       this.focusThanks = false;
       if (mode === 'thanks') {
         this.thanksText.focus();

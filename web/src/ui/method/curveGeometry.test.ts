@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEventOp, boardFromSnapshot, phasesOf } from '../../model/board';
+import { boardFromSnapshot, phasesOf } from '../../model/board';
+import { applyPatch } from '../../model/patch';
 import { emotionCurve } from '../../model/method';
 import { addCard } from '../../model/testBoards';
 import { sampleSnapshot } from '../../sync/fakes';
@@ -14,7 +15,7 @@ function curveBoard() {
   addCard(b, 't2', 'l1', 'p1', 'a1');
   addCard(b, 't3', 'l1', 'p1', 'a2');
   const tally = (targetId: string, counts: number[]) =>
-    applyEventOp(b, { kind: 'score.set', scale: 'current', targetId }, { by: '', at: 1, effect: { tally: { scale: 'current', targetId, counts } } });
+    applyPatch(b, { scores: [{ scale: 'current', targetId, counts, mine: null }] });
   tally('t1', [0, 0, 0, 0, 2]); // +2, spread 0
   tally('t3', [1, 0, 0, 0, 1]); // 0, spread 2
   return b;

@@ -1,43 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { applyOp } from '../../model/board';
-import { addCard, ideaBoard, testMeta } from '../../model/testBoards';
+import type { Board } from '../../model/board';
+import { applyPatch } from '../../model/patch';
+import { addCard, ideaBoard } from '../../model/testBoards';
+import type { FacilitationDoc } from '../../protocol/types';
 import { slideFor } from './screenSlide';
 
-const fac = { ...testMeta, byRole: 'facilitator' as const };
+/** The facilitation state as the server's patch would set it. */
+const facilitation = (b: Board, change: Partial<FacilitationDoc>) => applyPatch(b, { facilitation: { ...b.facilitation, ...change } });
 
 describe('slideFor: one slide per stage, the pinned stage first (P-FAC-10)', () => {
   it('follows the stage: join code, board, private writing', () => {
     const b = ideaBoard();
     expect(slideFor(b)).toBe('join');
-    applyOp(b, { kind: 'stage.set', stageId: 'map' }, fac);
+    facilitation(b, { stageId: 'map' });
     expect(slideFor(b)).toBe('board');
-    applyOp(b, { kind: 'writing.private', on: true }, fac);
+    facilitation(b, { privateWriting: true });
     expect(slideFor(b)).toBe('writing');
   });
 
   it('a pinned stage wins over the room’s stage until it is unpinned', () => {
     const b = ideaBoard();
-    applyOp(b, { kind: 'stage.set', stageId: 'map' }, fac);
-    applyOp(b, { kind: 'screen.pin', stageId: 'prepare' }, fac);
+    facilitation(b, { stageId: 'map' });
+    facilitation(b, { screenPin: 'prepare' });
     expect(slideFor(b)).toBe('join');
-    applyOp(b, { kind: 'screen.pin', stageId: null }, fac);
+    facilitation(b, { screenPin: undefined });
     expect(slideFor(b)).toBe('board');
   });
 
   it('voting shows the open round, then its result; evaluating shows the list, then the poll', () => {
     const b = ideaBoard();
     addCard(b, 'c1');
-    applyOp(b, { kind: 'stage.set', stageId: 'vote' }, fac);
+    facilitation(b, { stageId: 'vote' });
     expect(slideFor(b)).toBe('board');
-    applyOp(
-      b,
-      { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } },
-      { ...fac, effect: { items: ['c1'] } },
-    );
+    applyPatch(b, {
+      rounds: [{ id: 'r1', number: 1, criterion: 'impact', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'], status: 'open', startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {} }],
+    });
     expect(slideFor(b)).toBe('vote');
-    applyOp(b, { kind: 'stage.set', stageId: 'evaluate' }, fac);
+    facilitation(b, { stageId: 'evaluate' });
     expect(slideFor(b)).toBe('improvements');
-    applyOp(b, { kind: 'evaluation.open', open: true }, fac);
+    applyPatch(b, { evaluation: { ...b.evaluation, open: true } });
     expect(slideFor(b)).toBe('evaluation');
   });
 });

@@ -3,7 +3,7 @@
 // presence; ScreenView decides which one shows and when to build it again.
 
 import { phasesOf, type Board } from '../../model/board';
-import { computeImprovements } from '../../model/improvements';
+import { improvementRows } from '../../model/improvements';
 import type { Round } from '../../model/board';
 import type { PresenceEntry } from '../../protocol/types';
 import { formatNumber, t, tCount, type MessageKey } from '../../i18n/i18n';
@@ -93,7 +93,7 @@ export function voteSlide(round: Round, participants: readonly PresenceEntry[], 
 export const MAX_IMPROVEMENTS = 5;
 
 export function improvementsSlide(board: Board): HTMLElement {
-  const rows = computeImprovements(board);
+  const rows = improvementRows(board);
   const shown = rows.slice(0, MAX_IMPROVEMENTS);
   const folded = rows.length - shown.length;
   return h(

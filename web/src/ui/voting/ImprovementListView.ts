@@ -4,7 +4,7 @@
 // live: a card edited elsewhere shows its new text at once.
 
 import type { Board, Round } from '../../model/board';
-import { computeImprovements, improvementRounds, type ImprovementRow } from '../../model/improvements';
+import { improvementRounds, improvementRows, type ImprovementRow } from '../../model/improvements';
 import { IMPROVEMENT_STATUSES, MAX_OWNER, type ImprovementStatus, type Operation } from '../../protocol/types';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h, uid } from '../dom';
@@ -34,7 +34,7 @@ export class ImprovementListView {
     this.heading.textContent = t('improvements.heading');
     const rounds = improvementRounds(board);
     this.renderPicker(board, rounds, facilitator);
-    const rows = computeImprovements(board);
+    const rows = improvementRows(board);
     this.empty.hidden = rows.length > 0;
     this.empty.textContent = t('improvements.empty');
     const seen = new Set<string>();

@@ -183,9 +183,11 @@ export class VotingController implements GroupDrop {
     const ops = planGroup(board, cardId, target, title.slice(0, MAX_TITLE), randomId());
     for (const op of ops) this.host.submit(op);
     this.host.renderNow();
-    const after = this.host.board()?.cards.get(cardId);
-    const group = after?.groupId ? this.host.board()?.groups.get(after.groupId) : undefined;
-    if (group) this.say(t('grouping.done', { title: group.title }));
+    // The group shows when the server's event arrives (P-SYNC-9); say now what was asked.
+    const last = ops[ops.length - 1];
+    const groupTitle =
+      last?.kind === 'group.add' ? last.title : last?.kind === 'card.group' ? board.groups.get(last.groupId)?.title : undefined;
+    if (groupTitle !== undefined) this.say(t('grouping.done', { title: groupTitle }));
   }
 
   private cardEl(cardId: string): HTMLElement | null {

@@ -1,0 +1,53 @@
+#pragma once
+// Events carry results (protocol.md P-SYNC-9): the records an operation changed, kept in the
+// stored form with the event, and rendered into the patch each viewer gets (the same per-record
+// views as its snapshot). A client applies a patch by record type and id, with no rules.
+
+#include "model/visibility.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace jb::model {
+
+class board;
+
+// The records of the board state document one operation changed, in the stored form.
+struct record_changes {
+    // Section → the changed singleton (workshop, facilitation, improvements, improvementList,
+    // evaluation) or the array of upserted records of a collection (journeys, cards, ...).
+    nlohmann::json upserts = nlohmann::json::object();
+    // Collection → ids of records that are gone (a score's id is "<scale>:<targetId>").
+    std::map<std::string, std::vector<std::string>> removed;
+    // Upserted cards whose author others may not see (P-FAC-9), decided when the event was made.
+    std::set<std::string> anonymous_cards;
+
+    bool empty() const { return upserts.empty() && removed.empty(); }
+};
+
+// The record-level difference of two stored documents (board::to_json before and after).
+record_changes diff_documents(const nlohmann::json& before, const nlohmann::json& after);
+
+// The id a record of `collection` has in patches, digests and `removed`.
+std::string record_id(const std::string& collection, const nlohmann::json& record);
+
+// The patch viewer `v` gets: each changed record in the form its snapshot would show it, a
+// record it may not see as removed. `sees_event`: false for a viewer who gets the event as
+// hidden, who then gets only the singletons (counts everyone may know). Null when empty.
+nlohmann::json patch_for(const record_changes& c, const viewer& v, bool sees_event);
+// Viewers with the same key get the same patch_for().
+std::string patch_key(const record_changes& c, const viewer& v, bool sees_event);
+
+// The per-viewer view of the stored sections present in `doc` (cards, rounds, scores,
+// evaluation), in place: what board::view_for and patch_for share.
+void view_sections(nlohmann::json& doc, const viewer& v, const std::set<std::string>& anonymous_cards);
+
+// A cheap check that a client holds the board the server sees (P-SYNC-10): FNV-1a (32 bits,
+// 8 hex digits) over one line per record, "<section> <id> <canonical JSON>", sorted.
+std::string board_digest(const nlohmann::json& view);
+
+}  // namespace jb::model
