@@ -143,6 +143,14 @@ struct field_spec {
     Codec codec;
     static constexpr presence how = How;
 
+    using value_type = typename Codec::type;
+    static_assert(How == presence::required || How == presence::defaulted
+                      ? std::is_same_v<Member, value_type>
+                  : How == presence::clearable    ? std::is_same_v<Member, std::optional<std::optional<value_type>>>
+                  : How == presence::logged_only ? std::is_same_v<Member, bool>
+                                                  : std::is_same_v<Member, std::optional<value_type>>,
+                  "the member's type does not fit the field's presence (see `enum class presence`)");
+
     // Reads the field into `op`; the first problem is kept by `r`.
     void read(field_reader& r, Op& op, bool from_log) const {
         if constexpr (How == presence::logged_only) {
@@ -161,7 +169,7 @@ struct field_spec {
                           How == presence::absent_or_null)
                 return;
         }
-        std::optional<typename Codec::type> v;
+        std::optional<value_type> v;
         if constexpr (requires(field_reader& fr, const Op& o) { codec.read(fr, name, o); })
             v = codec.read(r, name, op);
         else v = codec.read(r, name);
