@@ -1,5 +1,5 @@
-// Builds the web client into dist/: index.html, favicon.svg, assets/app-[hash].js and
-// assets/app-[hash].css. No inline scripts or styles (the server's CSP forbids them), and
+// Builds the web client into dist/: index.html, favicon.svg, assets/app-[hash].js,
+// assets/app-[hash].css and the chunks app-[hash].js imports on demand. No inline scripts or styles (the server's CSP forbids them), and
 // hashed names so the server can cache assets for a long time.
 
 import * as esbuild from 'esbuild';
@@ -39,6 +39,9 @@ const result = await esbuild.build({
   minify: !process.env.JB_NO_MINIFY, // JB_NO_MINIFY=1: readable output for profiling
   entryNames: 'assets/[name]-[hash]',
   assetNames: 'assets/[name]-[hash]',
+  // The big screen's hyphenation patterns (ui/screen/hyphenation.ts) load as chunks of their own.
+  splitting: true,
+  chunkNames: 'assets/[name]-[hash]',
   outdir: dist,
   metafile: true,
   legalComments: 'eof',

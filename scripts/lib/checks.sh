@@ -1,8 +1,9 @@
 # shellcheck shell=bash
-# The checks lane, shared by scripts/test (which runs it by default) and scripts/checks (which
-# runs it alone): the Catch2 tests built with ASan + UBSan (build/asan), the room, store and
-# network tests built with ThreadSanitizer (build/tsan), and each libFuzzer harness for a few
-# seconds (build/fuzz). Source scripts/lib/common.sh first.
+# The checks lane, shared by scripts/test and scripts/checks (which runs it alone): the server
+# and the unit tests built with clang's ASan + UBSan (build/asan), the room, store and network
+# tests with ThreadSanitizer (build/tsan), the integration tests against each of those servers,
+# and each libFuzzer harness for a few seconds (built in build/asan too). Source
+# scripts/lib/common.sh first.
 
 # Sanitizer and fuzz builds: -O1 with line tables only (-g1), what the sanitizers' own docs
 # advise: cheaper to compile than RelWithDebInfo's -O2 -g, and reports still name file and line.
@@ -18,23 +19,58 @@ jb_sanitizer_env() {
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$JB_SANITIZER_REPORTS/tsan"
 }
 
-build_asan() {
-    build_server RelWithDebInfo build/asan jb_tests -DJB_BUILD_TESTS=ON -DJB_SANITIZE=ON \
-        "${JB_CHECKS_FLAGS[@]}"
-}
-build_tsan() {
-    build_server RelWithDebInfo build/tsan jb_tests -DJB_BUILD_TESTS=ON -DJB_SANITIZE_THREAD=ON \
-        "-DJB_TEST_SPEC=$JB_TSAN_SPEC" "${JB_CHECKS_FLAGS[@]}"
-}
-build_fuzz() { "$JB_ROOT/scripts/fuzz" --build; }
+# ASan + UBSan and the fuzzers share one clang tree: JB_FUZZ builds every library with ASan, UBSan
+# and coverage, so the server, the unit tests and the harnesses compile once for both passes.
+# Neither sanitizer tree builds the integration tests: their clients come from the plain build
+# (build/test), pointed at the sanitized server with JB_TEST_SERVER_BIN, which is what they test.
+JB_ASAN_TREE=build/asan
+JB_TSAN_TREE=build/tsan
+JB_ASAN_ARGS=(-DCMAKE_CXX_COMPILER=clang++ -DJB_FUZZ=ON -DJB_BUILD_TESTS=ON
+    -DJB_BUILD_INTEGRATION_TESTS=OFF "${JB_CHECKS_FLAGS[@]}")
+JB_TSAN_ARGS=(-DJB_SANITIZE_THREAD=ON -DJB_BUILD_TESTS=ON -DJB_BUILD_INTEGRATION_TESTS=OFF
+    "-DJB_TEST_SPEC=$JB_TSAN_SPEC" "${JB_CHECKS_FLAGS[@]}")
+# The plain build whose integration tests run against the sanitized servers (scripts/test's).
+JB_PLAIN_TREE=${JB_PLAIN_TREE:-build/test}
 
-# run_sanitized DIR: the CTest suite of a sanitizer build; fails if any sanitizer wrote a report.
+build_asan() { build_server RelWithDebInfo "$JB_ASAN_TREE" jb_tests "${JB_ASAN_ARGS[@]}"; }
+build_tsan() { build_server RelWithDebInfo "$JB_TSAN_TREE" jb_tests "${JB_TSAN_ARGS[@]}"; }
+build_fuzz() { build_server RelWithDebInfo "$JB_ASAN_TREE" jb_fuzzers "${JB_ASAN_ARGS[@]}"; }
+# The integration tests come from the plain build (with its server, which they do not use here).
+build_plain_integration() {
+    build_server RelWithDebInfo "$JB_PLAIN_TREE" jb_integration_tests -DJB_BUILD_TESTS=ON
+}
+
+# ctest_names_regex BINARY SPEC PREFIX: a CTest -R regex that selects exactly the Catch2 tests of
+# BINARY that SPEC selects (CTest knows no Catch2 tags; its names are PREFIX + the test name).
+ctest_names_regex() {
+    local names
+    names=$("$1" --list-test-names-only "$2" | sed -e '/^$/d' -e 's/[][\\.^$*+?(){}|]/\\&/g' | paste -sd'|')
+    [[ -n $names ]] || return 1
+    printf '^%s(%s)$' "$3" "$names"
+}
+
+# run_sanitized TREE [SPEC]: the sanitizer build's own CTest suite (its unit tests), then the plain
+# build's integration tests that SPEC selects (all without one) against TREE's server. Fails if
+# any test fails or any sanitizer wrote a report (also one from a server a test started).
 run_sanitized() {
+    local tree=$JB_ROOT/$1 spec=${2:-} plain=$JB_ROOT/$JB_PLAIN_TREE regex rc=0
     rm -rf "$JB_SANITIZER_REPORTS"
     mkdir -p "$JB_SANITIZER_REPORTS"
-    local rc=0
-    (jb_sanitizer_env && ctest --test-dir "$JB_ROOT/$1" -j2 --output-on-failure --no-tests=error \
-        --timeout 600) || rc=$?
+    if [[ -n $spec ]]; then
+        regex=$(ctest_names_regex "$plain/tests/jb_integration_tests" "$spec" 'integration: ') || {
+            log "no integration test of $plain matches $spec"
+            return 1
+        }
+    else
+        regex='^integration: '
+    fi
+    (
+        jb_sanitizer_env
+        ctest --test-dir "$tree" -j2 --output-on-failure --no-tests=error --timeout 600 || rc=1
+        JB_TEST_SERVER_BIN=$tree/server/journeyboard ctest --test-dir "$plain" -R "$regex" -j2 \
+            --output-on-failure --no-tests=error --timeout 600 || rc=1
+        exit "$rc"
+    ) || rc=$?
     if compgen -G "$JB_SANITIZER_REPORTS/*" >/dev/null; then
         log "sanitizer reports (each fails the suite; all in ${JB_SANITIZER_REPORTS#"$JB_ROOT"/}):"
         head -n 60 "$JB_SANITIZER_REPORTS"/*
@@ -42,6 +78,6 @@ run_sanitized() {
     fi
     return "$rc"
 }
-run_asan() { run_sanitized build/asan; }
-run_tsan() { run_sanitized build/tsan; }
+run_asan() { run_sanitized "$JB_ASAN_TREE"; }
+run_tsan() { run_sanitized "$JB_TSAN_TREE" "$JB_TSAN_SPEC"; }
 run_fuzz() { timeout --kill-after=10 600 "$JB_ROOT/scripts/fuzz" --smoke "${JB_FUZZ_SECONDS:-5}"; }

@@ -108,12 +108,20 @@ build_server() {
     local type=$1 name=$2 target=$3
     local dir=$JB_ROOT/$name
     shift 3
+    # A tree configured with other arguments (another compiler, other options) starts afresh:
+    # CMake would keep the cached compiler and options otherwise.
+    local args="$type $*" stamp=$dir/.jb-configure-args
+    if [[ -f $dir/build.ninja && (! -f $stamp || $(<"$stamp") != "$args") ]]; then
+        log "$name was configured with other arguments: configuring it afresh"
+        rm -rf "$dir"
+    fi
     if [[ ! -f $dir/build.ninja ]]; then
         log "configuring $name ($type)"
         # ccache, when a developer has installed it, makes rebuilds across checkouts cheap.
         local launcher=()
         command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
         cmake -S "$JB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" "$@"
+        printf '%s\n' "$args" >"$stamp"
     fi
     log "building $name"
     # Paths relative to the checkout, so that a clone in another folder (CI's) hits the cache

@@ -238,6 +238,9 @@ void server::readiness(std::function<void(std::string problem)> done)
         return done("shutting down");
     // Whichever comes first answers: the store's reply or the deadline.
     struct probe {
+        // A constructor, not aggregate initialisation in make_shared: clang 14 (the sanitizer
+        // and fuzz builds) has no parenthesised aggregate initialisation yet.
+        probe(std::function<void(std::string)> d, asio::io_context& ioc) : done(std::move(d)), timer(ioc) {}
         std::function<void(std::string)> done;
         std::atomic<bool> answered{false};
         asio::steady_timer timer;
@@ -247,7 +250,7 @@ void server::readiness(std::function<void(std::string problem)> done)
                 done(std::move(problem));
         }
     };
-    auto p = std::make_shared<probe>(std::move(done), false, asio::steady_timer(ioc_));
+    auto p = std::make_shared<probe>(std::move(done), ioc_);
     p->timer.expires_after(ready_deadline);
     p->timer.async_wait([p](boost::system::error_code ec) {
         if (!ec)

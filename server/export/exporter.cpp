@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "util/query_pairs.hpp"
+
 namespace jb::exporting {
 
 namespace {
@@ -39,15 +41,9 @@ std::variant<export_options, std::string> parse_options(std::string_view query, 
 {
     export_options o;
     o.now_ms = now_ms;
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const auto pair = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        if (pair.empty())
-            continue;
-        const auto eq = pair.find('=');
-        const auto key = pair.substr(0, eq);
-        const auto value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+    util::query_pairs pairs(query);
+    while (const auto pair = pairs.next()) {
+        const auto [key, value] = *pair;
         if (key == "lang") {
             if (value == "nl") o.lang = language::nl;
             else if (value == "en") o.lang = language::en;

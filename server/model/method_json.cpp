@@ -56,13 +56,14 @@ void read_evaluation(const json& doc, session& s) {
     for (std::size_t i = 0; i < it->size(); ++i) {
         const std::string where = "evaluation.responses[" + std::to_string(i) + "]";
         field_reader e(object_at((*it)[i], where), where + ".");
-        e.allow_only({"id", "participantId", "rating", "remarks", "at"});
+        e.allow_only({"id", "participantId", "rating", "remarks", "at", "shown"});
         evaluation_response out;
         out.id = e.id("id");
         out.participant_id = e.id("participantId");
         out.rating = e.integer("rating", method_limits::min_rating, method_limits::max_rating);
         out.remarks = e.multiline("remarks", method_limits::max_remarks);
         out.at = e.integer("at", 0, std::numeric_limits<std::int64_t>::max());
+        out.shown = e.has("shown") && e.boolean("shown");  // absent before P-EVAL-4
         require(e);
         // Ids follow submission order (P-EVAL-2), so the next one is always r(N+1).
         if (out.id != "r" + std::to_string(i + 1))
@@ -91,12 +92,12 @@ void write_method(json& doc, const session& s) {
         scores.push_back(json{{"scale", to_string(key.first)}, {"targetId", key.second}, {"values", values}});
     doc["scores"] = std::move(scores);
     json responses = json::array();
-    for (const auto& r : s.evaluation.responses)
-        responses.push_back(json{{"id", r.id},
-                                 {"participantId", r.participant_id},
-                                 {"rating", r.rating},
-                                 {"remarks", r.remarks},
-                                 {"at", r.at}});
+    for (const auto& r : s.evaluation.responses) {
+        json out{{"id", r.id}, {"participantId", r.participant_id}, {"rating", r.rating},
+                 {"remarks", r.remarks}, {"at", r.at}};
+        if (r.shown) out["shown"] = true;  // only when set: older stored forms stay as they were
+        responses.push_back(std::move(out));
+    }
     doc["evaluation"] = json{{"open", s.evaluation.open}, {"responses", std::move(responses)}};
 }
 
@@ -106,7 +107,7 @@ void read_method(const json& doc, session& s,
     if (const auto it = doc.find("evaluation"); it != doc.end()) read_evaluation(*it, s);
 }
 
-void view_method(json& doc, const std::string& participant_id, bool facilitator) {
+void view_method(json& doc, const session& s, const std::string& participant_id, bool facilitator) {
     for (auto& entry : doc["scores"]) {
         const auto scale = parse_score_scale(entry.at("scale").get<std::string>());
         const auto values = entry.at("values").get<score_values>();
@@ -126,6 +127,7 @@ void view_method(json& doc, const std::string& participant_id, bool facilitator)
     evaluation["count"] = evaluation.at("responses").size();
     evaluation["mine"] = std::move(mine);
     evaluation["responses"] = std::move(responses);
+    evaluation["summary"] = evaluation_summary(s.evaluation);
 }
 
 }  // namespace jb::model

@@ -27,6 +27,11 @@ struct evaluation_submit {
     std::int64_t rating = 1;
     std::string remarks;
 };
+// Puts a response's remarks on the big screen, or takes them off (P-EVAL-4).
+struct evaluation_show {
+    std::string response_id;
+    bool shown = false;
+};
 
 // The lowest and highest value of a scale (P-METH-2).
 constexpr std::int64_t scale_min(score_scale s) {
@@ -42,4 +47,6 @@ constexpr bool is_emotion(score_scale s) {
 namespace jb::model::method_limits {
 inline constexpr std::size_t max_remarks = 2'000;
 inline constexpr std::int64_t min_rating = 1, max_rating = 5;
+// What a projector shows at reading size beside the average and the distribution (P-EVAL-4).
+inline constexpr std::size_t max_shown_remarks = 3;
 }  // namespace jb::model::method_limits

@@ -123,7 +123,7 @@ using operation =
                  card_group, card_ungroup, group_update, round_start, vote_add, vote_remove,
                  vote_done, round_close, round_cancel, round_reopen, round_paper,
                  improvements_rounds, improvement_update, score_set, evaluation_open,
-                 evaluation_submit>;
+                 evaluation_submit, evaluation_show>;
 
 // The wire name of an operation's kind ("card.add", …).
 std::string_view kind_name(const operation& op);

@@ -191,6 +191,10 @@ template <> inline constexpr auto spec_of<evaluation_submit> = spec<evaluation_s
     "evaluation.submit", voters,
     required("rating", &evaluation_submit::rating, integer{method::min_rating, method::max_rating}),
     required("remarks", &evaluation_submit::remarks, multiline{method::max_remarks}));
+// P-EVAL-4: a response's remarks on the big screen, or off it.
+template <> inline constexpr auto spec_of<evaluation_show> = spec<evaluation_show>(
+    "evaluation.show", facilitator, required("responseId", &evaluation_show::response_id, id{}),
+    required("shown", &evaluation_show::shown, boolean{}));
 
 }  // namespace op_table
 }  // namespace jb::model

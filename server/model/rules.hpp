@@ -51,6 +51,7 @@ JB_SESSION_RULE(improvement_update)
 JB_SESSION_RULE(score_set)
 JB_SESSION_RULE(evaluation_open)
 JB_SESSION_RULE(evaluation_submit)
+JB_SESSION_RULE(evaluation_show)
 
 #undef JB_SESSION_RULE
 

@@ -109,6 +109,7 @@ struct evaluation_response {
     std::int64_t rating = 1;
     std::string remarks;
     std::int64_t at = 0;  // the latest submission
+    bool shown = false;   // the facilitator put the remarks on the big screen (P-EVAL-4)
 };
 
 struct evaluation_state {

@@ -21,6 +21,9 @@ session read_session(const nlohmann::json& doc);
 // The method's state (method_json.cpp, P-METH-4, P-EVAL-3).
 // {"scale","targetId","counts":[5 ints]}: how many scorers gave each value, lowest first.
 nlohmann::json score_tally(score_scale scale, const std::string& target_id, const score_values& values);
+// The poll's summary everyone may see (P-EVAL-4): {"ratings":[5 counts, 1 first], "average":
+// one decimal or null, "shown":[{"id","remarks"}] the remarks on the big screen, in id order}.
+nlohmann::json evaluation_summary(const evaluation_state& e);
 // Writes `scores` and `evaluation` in the stored form (values by participant; responses with
 // participantId and at).
 void write_method(nlohmann::json& doc, const session& s);
@@ -29,7 +32,7 @@ void write_method(nlohmann::json& doc, const session& s);
 void read_method(const nlohmann::json& doc, session& s,
                  const std::function<bool(const std::string&)>& target_exists);
 // Turns the stored form in `doc` into what viewer `v` may see: counts and `mine` in place of
-// the values; the evaluation's `count` and `mine`, its responses for facilitators only.
-void view_method(nlohmann::json& doc, const std::string& participant_id, bool facilitator);
+// the values; the evaluation's `count`, `mine` and `summary`, its responses for facilitators only.
+void view_method(nlohmann::json& doc, const session& s, const std::string& participant_id, bool facilitator);
 
 }  // namespace jb::model

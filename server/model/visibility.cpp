@@ -140,7 +140,7 @@ json board::view_for(const viewer& v) const {
         r.erase("ballots");
         r.erase("done");
     }
-    view_method(doc, v.participant_id, v.who == role::facilitator);
+    view_method(doc, state(), v.participant_id, v.who == role::facilitator);
     return doc;
 }
 

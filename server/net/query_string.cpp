@@ -1,5 +1,7 @@
 #include "net/query_string.hpp"
 
+#include "util/query_pairs.hpp"
+
 namespace jb::net {
 
 std::optional<std::string_view> query_param(std::string_view target, std::string_view key)
@@ -10,14 +12,10 @@ std::optional<std::string_view> query_param(std::string_view target, std::string
     auto query = target.substr(question + 1);
     if (const auto hash = query.find('#'); hash != std::string_view::npos)
         query = query.substr(0, hash);
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const auto pair = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        const auto eq = pair.find('=');
-        if (pair.substr(0, eq) == key)
-            return eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
-    }
+    util::query_pairs pairs(query);
+    while (const auto pair = pairs.next())
+        if (pair->key == key)
+            return pair->value;
     return std::nullopt;
 }
 

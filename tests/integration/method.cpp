@@ -134,14 +134,17 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
     // its count for the others.
     const json answer = r.anna.wait_event(s.anna_answered);
     CHECK(answer.at("op") == submit(4, "Leerzaam.\nMeer tijd graag."));
-    CHECK(answer.at("effect") == json{{"responseId", "r1"}, {"count", 1}});
+    const json first = {{"responseId", "r1"}, {"count", 1},
+                        {"summary", json::parse(R"({"ratings":[0,0,0,1,0],"average":4.0,"shown":[]})")}};
+    CHECK(answer.at("effect") == first);
     CHECK(r.anna2.wait_event(s.anna_answered) == answer);
     CHECK(r.fran.wait_event(s.anna_answered) == without_sender(answer, false));
     const json hidden{{"type", "event"}, {"seq", s.anna_answered}, {"at", answer.at("at")}, {"op", {{"kind", "hidden"}}},
-                      {"effect", {{"responseId", "r1"}, {"count", 1}}}};
+                      {"effect", first}};
     CHECK(r.bram.wait_event(s.anna_answered) == hidden);
     CHECK(r.screen.wait_event(s.anna_answered) == hidden);
-    CHECK(r.bram.wait_event(s.bram_answered).at("effect") == json{{"responseId", "r2"}, {"count", 2}});
+    const json second = r.bram.wait_event(s.bram_answered).at("effect");
+    CHECK((second.at("responseId") == "r2" && second.at("count") == 2));
     CHECK(r.anna.wait_event(s.bram_answered).at("op") == json{{"kind", "hidden"}});
 
     // The snapshots: counts for all, one's own value and response, the responses for facilitators.
@@ -160,7 +163,10 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
     CHECK(anna_view.at("scores").size() == 3);  // the desired score taken back left no entry
     CHECK(anna_view.at("evaluation") == json{{"open", true}, {"count", 2},
                                              {"mine", {{"rating", 5}, {"remarks", "Toch top"}}},
-                                             {"responses", json::array()}});
+                                             {"responses", json::array()},
+                                             {"summary", {{"ratings", {0, 1, 0, 0, 1}}, {"average", 3.5},
+                                                          {"shown", json::array()}}}});
+    CHECK(screen_view.at("evaluation").at("summary") == anna_view.at("evaluation").at("summary"));
     CHECK(screen_view.at("evaluation").at("mine") == nullptr);
     CHECK(fran_view.at("evaluation").at("responses") ==
           json::parse(R"([{"id":"r1","rating":5,"remarks":"Toch top"},{"id":"r2","rating":2,"remarks":""}])"));
@@ -182,7 +188,14 @@ TEST_CASE("P-METH-2 P-EVAL-1 P-ROLE-5 P-FAC-4 the screen is refused; scores and 
     CHECK(r.screen.wait_error(r.screen.send_op(score("current", r.touchpoint, 1))).at("code") == "forbidden");
     CHECK(r.screen.wait_error(r.screen.send_op(submit(3, ""))).at("code") == "forbidden");
     r.bram.apply(score("current", r.touchpoint, 1));
-    r.bram.apply(submit(3, "Op slot, toch antwoorden"));
+    const std::int64_t answered = r.bram.apply(submit(3, "Op slot, toch antwoorden")).at("seq");
+    // P-EVAL-4: only a facilitator puts a remark on the big screen; the screen gets the summary.
+    r.screen.wait_event(answered);
+    const json show{{"kind", "evaluation.show"}, {"responseId", "r1"}, {"shown", true}};
+    CHECK(r.anna.wait_error(r.anna.send_op(show)).at("code") == "forbidden");
+    const std::int64_t shown = r.fran.apply(show).at("seq");
+    CHECK(r.screen.wait_event(shown).at("effect").at("summary").at("shown") ==
+          json::parse(R"([{"id":"r1","remarks":"Op slot, toch antwoorden"}])"));
     const auto e = r.bram.wait_error(r.bram.send_op(score("current", r.phase(0), 1)));
     CHECK((e.at("code") == "not_found" && e.at("message") == "op.targetId: no card \"" + r.phase(0) + "\""));
     // Out of range: logged as a message the schemas must reject too.
@@ -240,5 +253,8 @@ TEST_CASE("P-METH-4 P-EVAL-3 P-SYNC-5 P-SYNC-7 a reconnect and a restart replay 
     ws_client cora(server.port());
     cora.join(r.w.id, {.display_name = "Cora"});
     const auto third = cora.apply(submit(3, ""));
-    CHECK(cora.wait_event(third.at("seq")).at("effect") == json{{"responseId", "r3"}, {"count", 3}});
+    // Numbered on after the restart; the summary counts the responses from before it too.
+    CHECK(cora.wait_event(third.at("seq")).at("effect") ==
+          json{{"responseId", "r3"}, {"count", 3},
+               {"summary", json::parse(R"({"ratings":[0,1,1,0,1],"average":3.3,"shown":[]})")}});
 }

@@ -29,6 +29,15 @@ void write(const fs::path& p, const std::string& content)
     out << content;
 }
 
+// The server these tests start: the one built beside them, or JB_TEST_SERVER_BIN. The checks
+// lane runs these same tests against the sanitizer builds' servers that way, so that the
+// sanitized build compiles only the server, not the test clients (scripts/lib/checks.sh).
+std::string server_binary()
+{
+    const char* other = std::getenv("JB_TEST_SERVER_BIN");
+    return other && *other ? other : JB_SERVER_BINARY;
+}
+
 // fork + exec of the server binary with stdout (and, if asked, stderr) on a pipe, or stderr
 // into `stderr_file` when one is given.
 pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read_fd,
@@ -37,7 +46,7 @@ pid_t spawn(const std::vector<std::string>& args, bool capture_stderr, int& read
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0)
         throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-    std::vector<std::string> argv_s{JB_SERVER_BINARY};
+    std::vector<std::string> argv_s{server_binary()};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_s)

@@ -76,7 +76,8 @@ TEST_CASE("P-MSG-1 P-METH-1 P-METH-2 P-EVAL-1 the method's operations decode and
       {"kind":"score.set","scale":"experienced","targetId":"p1","value":null},
       {"kind":"evaluation.open","open":true},
       {"kind":"evaluation.submit","rating":4,"remarks":"Goed.\nMeer tijd graag."},
-      {"kind":"evaluation.submit","rating":1,"remarks":""}
+      {"kind":"evaluation.submit","rating":1,"remarks":""},
+      {"kind":"evaluation.show","responseId":"r2","shown":true}
     ])");
     for (const auto& example : examples) {
         INFO(example.dump());
@@ -129,6 +130,12 @@ TEST_CASE("P-MSG-1 the method's operations are strict and name the field", "[mod
     decodes(with(submit, "remarks", std::string(2000, 'x')));
     e = rejects(json{{"kind", "evaluation.open"}, {"open", 1}});
     CHECK((e.code == "bad_message" && e.message == "op.open: must be a boolean, not a number"));
+    const json show{{"kind", "evaluation.show"}, {"responseId", "r1"}, {"shown", true}};
+    e = rejects(without(show, "shown"));
+    CHECK((e.code == "bad_message" && e.message == "op.shown: missing"));
+    CHECK(rejects(with(show, "shown", "yes")).message == "op.shown: must be a boolean, not a string");
+    CHECK(rejects(with(show, "responseId", "r 1")).message == "op.responseId: must match ^[A-Za-z0-9_-]{1,64}$");
+    CHECK(rejects(with(show, "remarks", "x")).message == "unknown field \"op.remarks\"");
 
     const json add{{"kind", "card.add"}, {"cardId", "c1"}, {"journeyId", "j1"}, {"phaseId", "p1"},
                    {"laneId", "l1"}, {"text", ""}, {"color", "blue"}, {"orderKey", "a0"}};
@@ -309,11 +316,14 @@ TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission; 
     CHECK(!b.state().evaluation.open);
     accept(b, evaluation_open{true}, fran);
     auto a = accept(b, evaluation_submit{4, "Leerzaam"}, bram);
-    CHECK(a.effect == json{{"responseId", "r1"}, {"count", 1}});
+    CHECK(a.effect.at("responseId") == "r1");
+    CHECK(a.effect.at("count") == 1);
     a = accept(b, evaluation_submit{2, "Te lang"}, at(alice, 8000));
-    CHECK(a.effect == json{{"responseId", "r2"}, {"count", 2}});
+    CHECK(a.effect.at("responseId") == "r2");
+    CHECK(a.effect.at("count") == 2);
     a = accept(b, evaluation_submit{5, "Toch goed\nDank"}, at(bram, 9000));
-    CHECK(a.effect == json{{"responseId", "r1"}, {"count", 2}});
+    CHECK(a.effect.at("responseId") == "r1");
+    CHECK(a.effect.at("count") == 2);
     const auto& responses = b.state().evaluation.responses;
     REQUIRE(responses.size() == 2);
     CHECK((responses[0].id == "r1" && responses[0].participant_id == "bram" && responses[0].rating == 5 &&
@@ -321,7 +331,9 @@ TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission; 
     CHECK((responses[1].id == "r2" && responses[1].participant_id == "alice"));
     accept(b, evaluation_open{false}, fran);
     accept(b, evaluation_open{true}, fran);  // reopening keeps the responses
-    CHECK(accept(b, evaluation_submit{3, ""}, fran).effect == json{{"responseId", "r3"}, {"count", 3}});
+    a = accept(b, evaluation_submit{3, ""}, fran);
+    CHECK(a.effect.at("responseId") == "r3");
+    CHECK(a.effect.at("count") == 3);
 }
 
 TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender for facilitators, hidden with its effect for others",
@@ -335,8 +347,9 @@ TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender fo
     json for_facilitator = body;
     for (const char* f : {"by", "clientId", "clientSeq"}) for_facilitator.erase(f);
     CHECK(render_event(body, a.visibility, as_fran) == for_facilitator);
-    const json hidden{{"seq", 9}, {"at", 1}, {"op", {{"kind", "hidden"}}},
-                      {"effect", {{"responseId", "r1"}, {"count", 1}}}};
+    const json hidden{{"seq", 9}, {"at", 1}, {"op", {{"kind", "hidden"}}}, {"effect", a.effect}};
+    CHECK(a.effect == json::parse(R"({"responseId":"r1","count":1,
+        "summary":{"ratings":[0,0,0,1,0],"average":4.0,"shown":[]}})"));
     CHECK(render_event(body, a.visibility, as_bram) == hidden);
     CHECK(render_event(body, a.visibility, as_screen) == hidden);
     CHECK(render_key(body, a.visibility, as_bram) == "hidden");
@@ -354,19 +367,74 @@ TEST_CASE("P-EVAL-3 the board state's evaluation: responses for facilitators, on
           "[model][method]") {
     board b = method_board();
     CHECK(b.view_for(as_alice)["evaluation"] ==
-          json{{"open", false}, {"count", 0}, {"mine", nullptr}, {"responses", json::array()}});
+          json::parse(R"({"open":false,"count":0,"mine":null,"responses":[],
+              "summary":{"ratings":[0,0,0,0,0],"average":null,"shown":[]}})"));
     accept(b, evaluation_open{true}, fran);
     accept(b, evaluation_submit{2, "Kort"}, at(bram, 7000));
     accept(b, evaluation_submit{4, ""}, at(alice, 7100));
+    const json summary = json::parse(R"({"ratings":[0,1,0,1,0],"average":3.0,"shown":[]})");
     CHECK(b.view_for(as_alice)["evaluation"] ==
-          json::parse(R"({"open":true,"count":2,"mine":{"rating":4,"remarks":""},"responses":[]})"));
+          json{{"open", true}, {"count", 2}, {"mine", {{"rating", 4}, {"remarks", ""}}},
+               {"responses", json::array()}, {"summary", summary}});
     CHECK(b.view_for(as_screen)["evaluation"] ==
-          json::parse(R"({"open":true,"count":2,"mine":null,"responses":[]})"));
-    CHECK(b.view_for(as_fran)["evaluation"] == json::parse(R"({"open":true,"count":2,"mine":null,
-        "responses":[{"id":"r1","rating":2,"remarks":"Kort"},{"id":"r2","rating":4,"remarks":""}]})"));
+          json{{"open", true}, {"count", 2}, {"mine", nullptr}, {"responses", json::array()}, {"summary", summary}});
+    CHECK(b.view_for(as_fran)["evaluation"] == json{{"open", true}, {"count", 2}, {"mine", nullptr},
+        {"responses", json::parse(R"([{"id":"r1","rating":2,"remarks":"Kort"},{"id":"r2","rating":4,"remarks":""}])")},
+        {"summary", summary}});
     CHECK(b.to_json()["evaluation"] == json::parse(R"({"open":true,"responses":[
         {"id":"r1","participantId":"bram","rating":2,"remarks":"Kort","at":7000},
         {"id":"r2","participantId":"alice","rating":4,"remarks":"","at":7100}]})"));
+}
+
+TEST_CASE("P-EVAL-4 the summary: ratings per value, the average to one decimal, the remarks a facilitator shows",
+          "[model][method]") {
+    board b = method_board();
+    accept(b, evaluation_open{true}, fran);
+    accept(b, evaluation_submit{5, "Heel leerzaam"}, bram);
+    accept(b, evaluation_submit{4, "  \n "}, alice);
+    auto a = accept(b, evaluation_submit{4, "Meer pauzes"}, fran);
+    CHECK(a.effect.at("summary") == json::parse(R"({"ratings":[0,0,0,2,1],"average":4.3,"shown":[]})"));
+
+    // Only a facilitator chooses; the response must exist and say something.
+    refuse(b, evaluation_show{"r1", true}, bram, "forbidden");
+    refuse(b, evaluation_show{"r1", true}, screen, "forbidden");
+    CHECK(refuse(b, evaluation_show{"r9", true}, fran, "not_found").message == "op.responseId: no response \"r9\"");
+    CHECK(refuse(b, evaluation_show{"r2", true}, fran, "invalid").message ==
+          "op.responseId: response \"r2\" has no remarks");
+    a = accept(b, evaluation_show{"r3", true}, fran);
+    a = accept(b, evaluation_show{"r1", true}, fran);
+    const json both = json::parse(R"([{"id":"r1","remarks":"Heel leerzaam"},{"id":"r3","remarks":"Meer pauzes"}])");
+    CHECK(a.effect == json{{"summary", {{"ratings", {0, 0, 0, 2, 1}}, {"average", 4.3}, {"shown", both}}}});
+    CHECK(a.visibility.same_for_everyone());
+    CHECK(b.view_for(as_screen)["evaluation"]["summary"]["shown"] == both);
+    CHECK(b.view_for(as_alice)["evaluation"]["summary"]["shown"] == both);
+    accept(b, evaluation_show{"r1", true}, fran);  // again: no change, no error
+
+    // New remarks leave the screen (the facilitator chose the old ones); a new rating alone does not.
+    a = accept(b, evaluation_submit{3, "Meer pauzes"}, fran);
+    CHECK(a.effect["summary"]["shown"].size() == 2);
+    a = accept(b, evaluation_submit{5, "Iets heel anders"}, bram);
+    CHECK(a.effect["summary"]["shown"] == json::parse(R"([{"id":"r3","remarks":"Meer pauzes"}])"));
+    a = accept(b, evaluation_show{"r3", false}, fran);
+    CHECK(a.effect["summary"]["shown"] == json::array());
+    accept(b, evaluation_show{"r2", false}, fran);  // taking off what is not shown: nothing to do
+
+    // A projector shows at most three beside the chart.
+    accept(b, evaluation_submit{1, "Vier"}, op_context{"dirk", role::participant, 9000});
+    for (const char* id : {"r1", "r3", "r4"}) accept(b, evaluation_show{id, true}, fran);
+    accept(b, evaluation_submit{2, "Nog meer"}, op_context{"eva", role::participant, 9100});
+    CHECK(refuse(b, evaluation_show{"r5", true}, fran, "limit").message ==
+          "op.shown: the big screen already shows 3 remarks");
+    accept(b, evaluation_show{"r4", false}, fran);
+    // Chosen while the poll is open or after it closed.
+    accept(b, evaluation_open{false}, fran);
+    accept(b, evaluation_show{"r5", true}, fran);
+
+    // Stored with the responses, only where set; and read back.
+    const json doc = b.to_json();
+    CHECK(doc["evaluation"]["responses"][0]["shown"] == true);
+    CHECK(!doc["evaluation"]["responses"][1].contains("shown"));
+    CHECK(board::from_json(doc).view_for(as_screen) == b.view_for(as_screen));
 }
 
 TEST_CASE("P-METH-4 P-EVAL-3 channels, scores and responses survive the stored document", "[model][method][store]") {
@@ -401,7 +469,8 @@ TEST_CASE("P-METH-4 P-EVAL-3 a board stored before the method existed loads with
     const json view = old.view_for(as_alice);
     CHECK(view["scores"] == json::array());
     CHECK(view["cards"][0]["channel"] == nullptr);
-    CHECK(view["evaluation"] == json{{"open", false}, {"count", 0}, {"mine", nullptr}, {"responses", json::array()}});
+    CHECK(view["evaluation"]["responses"] == json::array());
+    CHECK(view["evaluation"]["summary"] == json::parse(R"({"ratings":[0,0,0,0,0],"average":null,"shown":[]})"));
 }
 
 TEST_CASE("P-METH-4 P-EVAL-3 a malformed stored method state is refused with the field named",
@@ -437,6 +506,8 @@ TEST_CASE("P-METH-4 P-EVAL-3 a malformed stored method state is refused with the
     fails([](json& d) { d["evaluation"]["responses"][0].erase("participantId"); },
           "evaluation.responses[0].participantId: missing");
     fails([](json& d) { d["evaluation"].erase("open"); }, "evaluation.open: missing");
+    fails([](json& d) { d["evaluation"]["responses"][0]["shown"] = 1; },
+          "evaluation.responses[0].shown: must be a boolean, not a number");
     fails([](json& d) { d["evaluation"]["count"] = 1; }, "unknown field \"evaluation.count\"");
     fails([](json& d) { d["cards"][0]["channel"] = "fax"; },
           "cards[0].channel: must be one of website, phone, desk, letter, email, app, other, or null");

@@ -13,7 +13,7 @@ namespace {
 
 // Two starting points: "idle" (no open round; closed round r0) and "voting" (round r1 open on
 // c1 with facilitator votes, a vote of alice and of fran on it, the timer running). Both have
-// touchpoint card t1 and the evaluation poll open.
+// touchpoint card t1 and the evaluation poll open with bram's answer r1.
 board base(bool voting, bool locked) {
     board b = session_board();
     accept(b, journey_add{"j2", "Leeg", "a1", target_group::persona}, fran);
@@ -21,6 +21,7 @@ board base(bool voting, bool locked) {
     accept(b, idea("k1", "p1", "l5"), alice);
     accept(b, idea("t1", "p1", "l1"), alice);
     accept(b, evaluation_open{true}, fran);
+    accept(b, evaluation_submit{3, "Mooi"}, bram);
     accept(b, group_add{"g1", "Groep", {"c2", "c3"}}, alice);
     accept(b, start_round("r0", round_scope{scope_kind::cards, {"c1", "c4"}, "", 0}), fran);
     accept(b, round_close{"r0"}, fran);
@@ -91,6 +92,7 @@ std::vector<row> every_kind() {
         {score_set{score_scale::current, "t1", 1}, false},
         {evaluation_open{false}, false},
         {evaluation_submit{4, "Goed"}, false},
+        {evaluation_show{"r1", true}, false},
     };
 }
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { saveScreenshot } from './screenshots';
 import { expect, scrollsSideways, test } from './support';
 
 // The closing poll (SPEC-4 §3, P-EVAL-1..3): the facilitator opens it, two participants answer
@@ -92,13 +93,15 @@ test('P-EVAL-1 P-EVAL-2 two participants answer the closing poll anonymously; th
   await expect(distributionRow(sander.page, '2 – Matig').locator('td')).toHaveText('1');
   await expect(distributionRow(sander.page, '4 – Goed').locator('td')).toHaveText('1');
   await expect(distributionRow(sander.page, '5 – Heel goed').locator('td')).toHaveText('0');
-  const remarks = results.getByTestId('evaluation-remarks-list').locator('li');
+  const remarks = results.getByTestId('evaluation-remarks-list').locator('.evaluation-results__remark-text');
   await expect(remarks).toHaveText(['Goed georganiseerd.\nMeer tijd voor ideeën.', HOSTILE]);
   await expect(results.locator('b, img')).toHaveCount(0);
   expect(await sander.page.title()).not.toBe('1');
   await expect(results).not.toContainText('Anna');
   await expect(results).not.toContainText('Bob');
   await expectNoAxeViolations(sander.page, 'facilitator panel with evaluation results');
+  await results.getByTestId('evaluation-remarks-list').scrollIntoViewIfNeeded();
+  await saveScreenshot(sander.page, 'evaluation-results', 'desktop');
 
   // Participants see how many answered, never the others' answers.
   await expect(form(anna.page).getByTestId('evaluation-count')).toHaveText('2 mensen hebben de evaluatie ingevuld.');

@@ -39,6 +39,64 @@ async function measure(page: Page) {
   });
 }
 
+/**
+ * The add buttons of the Emotie lane that touch the curve drawn through it: its points and its
+ * lines, each as wide as it is drawn (the lowest point sits nearest the buttons).
+ */
+async function addButtonsOnCurve(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const svg = document.querySelector<SVGSVGElement>('#board-grid .lane-curve');
+    const ctm = svg?.getScreenCTM();
+    if (!svg || !ctm) return ['no curve on the board'];
+    const at = (x: number, y: number) => new DOMPoint(x, y).matrixTransform(ctm);
+    const marks: Array<{ x: number; y: number; r: number }> = [];
+    for (const dot of svg.querySelectorAll<SVGLineElement>('.curve-dot')) {
+      const p = at(dot.x1.baseVal.value, dot.y1.baseVal.value);
+      marks.push({ x: p.x, y: p.y, r: parseFloat(getComputedStyle(dot).strokeWidth) / 2 });
+    }
+    for (const line of svg.querySelectorAll<SVGPolylineElement>('.curve-line')) {
+      const r = parseFloat(getComputedStyle(line).strokeWidth) / 2;
+      const pts = [...line.points].map((p) => at(p.x, p.y));
+      for (let i = 1; i < pts.length; i += 1) {
+        for (let k = 0; k <= 40; k += 1) {
+          marks.push({ x: pts[i - 1]!.x + ((pts[i]!.x - pts[i - 1]!.x) * k) / 40, y: pts[i - 1]!.y + ((pts[i]!.y - pts[i - 1]!.y) * k) / 40, r });
+        }
+      }
+    }
+    const buttons = [...document.querySelectorAll('#board-grid tr.lane--drawn .cell__add')].map((b) => b.getBoundingClientRect());
+    if (buttons.length === 0) return ['no add buttons in the Emotie lane'];
+    return buttons.flatMap((b, i) =>
+      marks.some((m) => m.x + m.r > b.left && m.x - m.r < b.right && m.y + m.r > b.top && m.y - m.r < b.bottom) ? [`add button ${i + 1}`] : [],
+    );
+  });
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** Where each drawn idea → pain point line starts and ends, and the two cards' boxes. */
+async function linkLines(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element | null): Box | null => {
+      const r = el?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+    };
+    return [...document.querySelectorAll<SVGPathElement>('#board-grid .link-line')].map((line) => {
+      const ctm = line.getScreenCTM()!;
+      const at = (d: number) => {
+        const p = line.getPointAtLength(d).matrixTransform(ctm);
+        return { x: p.x, y: p.y };
+      };
+      const card = (id: string | undefined) => box(document.querySelector(`#board-grid li.card[data-card-id="${id}"]`));
+      return { from: at(0), to: at(line.getTotalLength()), idea: card(line.dataset.idea), pain: card(line.dataset.painPoint) };
+    });
+  });
+}
+
+/** Whether the point lies on the box's top or bottom edge (within 2 px), between its sides. */
+function onEdge(p: { x: number; y: number }, b: Box | null): boolean {
+  return !!b && p.x >= b.left && p.x <= b.right && (Math.abs(p.y - b.top) <= 2 || Math.abs(p.y - b.bottom) <= 2);
+}
+
 function inside(r: { left: number; top: number; right: number; bottom: number }, vp: { width: number; height: number }): boolean {
   return r.left >= -0.5 && r.top >= -0.5 && r.right <= vp.width + 0.5 && r.bottom <= vp.height + 0.5;
 }
@@ -73,6 +131,13 @@ test('the board opens at the top and, fitted, shows the whole default journey an
   for (const size of ['desktop', 'projector'] as const) {
     await page.setViewportSize(SIZES[size]);
     await fitAndCheck(page, 6, 6);
+    // The Emotie lane's add buttons stay clear of the curve, also at its lowest point (−2).
+    expect(await addButtonsOnCurve(page), `${size}: add buttons on the curve`).toEqual([]);
+    // The one link (few: always drawn) runs from the idea's card to its pain point's, fitted or not.
+    await expect(page.locator('#board-grid .link-line')).toHaveCount(1);
+    const [line] = await linkLines(page);
+    expect(onEdge(line!.from, line!.idea), `${size}: the line starts at the idea ${JSON.stringify(line)}`).toBe(true);
+    expect(onEdge(line!.to, line!.pain), `${size}: the line ends at the pain point ${JSON.stringify(line)}`).toBe(true);
     await saveScreenshot(page, 'board-fitted', size);
   }
   // The curve runs through the Emotie lane, the largest gaps are marked in their cells.

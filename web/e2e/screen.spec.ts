@@ -20,15 +20,39 @@ interface Measured {
   smallest: number;
   smallestText: string;
   outside: string[];
+  /** Words split over two lines anywhere but after a (soft) hyphen. */
+  brokenMidWord: string[];
 }
 
-/** What the projector shows: document size, the smallest visible text, text outside the window. */
+/**
+ * What the projector shows: document size, the smallest visible text, text outside the window,
+ * and words broken mid-word (a line ends inside a word, not at a soft hyphen or hyphen).
+ */
 function measure(page: Page): Promise<Measured> {
   return page.evaluate(() => {
     const doc = document.documentElement;
     let smallest = Infinity;
     let smallestText = '';
     const outside: string[] = [];
+    const brokenMidWord: string[] = [];
+    const lineBreaksMidWord = (node: Text) => {
+      for (const m of node.data.matchAll(/\S{2,}/g)) {
+        let top: number | null = null;
+        for (let i = m.index; i < m.index + m[0].length; i += 1) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          // The last box: a soft hyphen's drawn hyphen counts as a box of the letter after it.
+          const rect = [...range.getClientRects()].at(-1);
+          if (!rect || rect.width === 0) continue;
+          if (top !== null && rect.top > top + 1) {
+            if (!['\u00ad', '-', '/'].includes(node.data[i - 1]!)) brokenMidWord.push(m[0].replaceAll('\u00ad', ''));
+            break;
+          }
+          top = rect.top;
+        }
+      }
+    };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = (n.textContent ?? '').trim();
@@ -42,6 +66,7 @@ function measure(page: Page): Promise<Measured> {
         smallestText = text.slice(0, 40);
       }
       if (box.top < -1 || box.left < -1 || box.bottom > innerHeight + 1 || box.right > innerWidth + 1) outside.push(text.slice(0, 40));
+      lineBreaksMidWord(n as Text);
     }
     return {
       scrollW: Math.max(doc.scrollWidth, document.body.scrollWidth),
@@ -51,14 +76,22 @@ function measure(page: Page): Promise<Measured> {
       smallest,
       smallestText,
       outside,
+      brokenMidWord,
     };
   });
+}
+
+/** The text as the screen may show it: with soft hyphens in its long words (ui/screen/hyphenation.ts). */
+function hyphenated(text: string, whole = false): RegExp {
+  const body = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\u00ad?');
+  return new RegExp(whole ? `^${body}$` : body);
 }
 
 /** Checks the slide on show at both projector sizes and keeps a 1080p screenshot of it. */
 async function checkSlide(screen: User, slide: string, root: string): Promise<void> {
   const page = screen.page;
   await expect(page.getByTestId('big-screen')).toHaveAttribute('data-slide', slide);
+  await expect(page.getByTestId('big-screen')).toHaveAttribute('data-hyphens', 'nl');
   for (const size of [HD, FULL_HD]) {
     await page.setViewportSize(size);
     // The poster measures its cells again in the frame after the resize.
@@ -69,6 +102,7 @@ async function checkSlide(screen: User, slide: string, root: string): Promise<vo
     expect(m.scrollH, `${at}: no vertical scrolling`).toBeLessThanOrEqual(m.innerH);
     expect(m.scrollW, `${at}: no horizontal scrolling`).toBeLessThanOrEqual(m.innerW);
     expect(m.outside, `${at}: every text inside the window`).toEqual([]);
+    expect(m.brokenMidWord, `${at}: long words break at a syllable, with a hyphen`).toEqual([]);
     if (size === FULL_HD) expect(m.smallest, `${at}: smallest text "${m.smallestText}"`).toBeGreaterThanOrEqual(28);
   }
   await page.screenshot({ path: path.join(root, `screen-${slide}.png`) });
@@ -119,16 +153,22 @@ test('the big screen presents every stage without scrolling, and follows a pinne
     ideas.forEach((text, i) => ops.push({ kind: 'card.add', cardId: `idea${i}`, journeyId: j.id, phaseId: j.phases[Math.min(i, 4)]!.id, laneId: lane('idea'), text, color: 'green', orderKey: `a${i}` }));
     // A full cell: more than it can hold.
     for (let i = 0; i < 6; i += 1) ops.push({ kind: 'card.add', cardId: `more${i}`, journeyId: j.id, phaseId: j.phases[1]!.id, laneId: lane('experience'), text: `Nog een ervaring ${i + 1}`, color: 'blue', orderKey: `a${i + 1}` });
+    // The emotion curve through the Emotie lane, dipping where it hurts.
+    [1, -1, -2, 0, 1].forEach((value, i) => {
+      ops.push({ kind: 'score.set', scale: 'current', targetId: `touchpoint${i}`, value });
+      ops.push({ kind: 'score.set', scale: 'desired', targetId: `touchpoint${i}`, value: 2 });
+    });
     return ops;
   });
-  await expect(screen.page.getByTestId('screen-poster')).toContainText('Belt het klantcontactcentrum');
+  await expect(screen.page.getByTestId('screen-poster')).toContainText(hyphenated('Belt het klantcontactcentrum'));
   await expect(screen.page.locator('.poster__more').first()).toHaveText(/^\+\d+$/); // full cells fold
+  await expect(screen.page.locator('.poster__curve-line--current')).toHaveCount(1);
   // A card added now appears live, and is marked as new.
   await applyOps(screen.page, w, (s) => {
     const j = s.journeys[0]!;
     return [{ kind: 'card.add', cardId: 'late', journeyId: j.id, phaseId: j.phases[4]!.id, laneId: j.lanes.find((l) => l.kind === 'expectation')!.id, text: 'Een telefoontje als het besluit er is', color: 'orange', orderKey: 'a5' }];
   });
-  await expect(screen.page.locator('.poster__note--new')).toHaveText('Een telefoontje als het besluit er is');
+  await expect(screen.page.locator('.poster__note--new')).toHaveText(hyphenated('Een telefoontje als het besluit er is', true));
   await checkSlide(screen, 'board', shots);
 
   // Pinned from the facilitator's browser: the join code stays while the room maps.
@@ -174,7 +214,7 @@ test('the big screen presents every stage without scrolling, and follows a pinne
   ]);
   await expect(screen.page.getByTestId('chart-row')).toHaveCount(6);
   await expect(screen.page.getByTestId('chart-row').nth(1)).toContainText('2 (gedeeld)');
-  await expect(screen.page.getByTestId('results-chart')).not.toContainText(ideas[6]!);
+  await expect(screen.page.getByTestId('results-chart')).not.toContainText(hyphenated(ideas[6]!));
   await expect(screen.page.getByText('1 idee kreeg geen stemmen.')).toBeVisible();
   const bar = screen.page.locator('.chart__bar').first();
   expect(await bar.evaluate((el) => getComputedStyle(el).animationName)).toBe('chart-grow');
@@ -187,9 +227,33 @@ test('the big screen presents every stage without scrolling, and follows a pinne
     { kind: 'improvement.update', itemId: 'idea0', owner: 'Team Vergunningen', status: 'planned' },
     { kind: 'stage.set', stageId: 'evaluate' },
   ]);
-  await expect(screen.page.getByTestId('screen-improvements')).toContainText('Eigenaar: Team Vergunningen');
+  await expect(screen.page.getByTestId('screen-improvements')).toContainText(hyphenated('Eigenaar: Team Vergunningen'));
   await checkSlide(screen, 'improvements', shots);
-  await applyOps(screen.page, w, () => [{ kind: 'evaluation.open', open: true }, { kind: 'evaluation.submit', rating: 4, remarks: 'Fijne dag' }]);
-  await expect(screen.page.getByTestId('screen-answers')).toHaveText('1 antwoord');
+  // Three people answer (each helper connection is a participant of its own), with long remarks.
+  const answers: Array<[number, string]> = [
+    [4, 'Fijne dag, en eindelijk snap ik waarom de klantcontactmedewerkers zo vaak doorverbinden.'],
+    [5, 'De curve maakte in één oogopslag duidelijk waar het misgaat. Volgende keer graag meer tijd voor de verbeterideeën en minder voor de uitleg vooraf, want die kenden de meesten al.\nEn koffie!'],
+    [2, 'Te lang.'],
+  ];
+  await applyOps(screen.page, w, () => [{ kind: 'evaluation.open', open: true }]);
+  for (const [rating, remarks] of answers) await applyOps(screen.page, w, () => [{ kind: 'evaluation.submit', rating, remarks }]);
+  await expect(screen.page.getByTestId('screen-answers')).toHaveText('3 antwoorden');
+  // The result, as the server summed it up (P-EVAL-4): the average and how often each rating was given.
+  await expect(screen.page.getByTestId('screen-average')).toContainText('3,7');
+  await expect(screen.page.getByTestId('screen-rating')).toHaveText([/5 – Heel goed\s*1$/, /4 – Goed\s*1$/, /3 – Redelijk\s*0$/, /2 – Matig\s*1$/, /1 – Slecht\s*0$/]);
+  await expect(screen.page.getByTestId('screen-remark')).toHaveCount(0);
+  // The facilitator puts remarks on the big screen from the evaluation results (at most three), and takes one off.
+  await sander.showControls();
+  const onScreen = sander.page.getByTestId('evaluation-panel').getByRole('checkbox', { name: 'Op groot scherm' });
+  await expect(onScreen).toHaveCount(3);
+  await expect(onScreen.nth(1)).toHaveAccessibleDescription(answers[1]![1].replace('\n', ' '));
+  for (const i of [0, 1, 2]) {
+    await onScreen.nth(i).check();
+    await expect(screen.page.getByTestId('screen-remark')).toHaveCount(i + 1);
+  }
+  await expect(screen.page.getByTestId('screen-remark').nth(2)).toHaveText('Te lang.');
+  await expect(screen.page.getByTestId('big-screen')).not.toContainText('Fien');
   await checkSlide(screen, 'evaluation', shots);
+  await onScreen.nth(2).uncheck();
+  await expect(screen.page.getByTestId('screen-remark')).toHaveCount(2);
 });

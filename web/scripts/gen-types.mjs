@@ -41,6 +41,8 @@ const named = new Map([
   common('roundResult', 'RoundResult'),
   ['common.schema.json#/$defs/roundResult/properties/ranking/items', 'RankingEntry'],
   common('tally', 'ScoreTally'),
+  common('evaluationSummary', 'EvaluationSummaryDoc'),
+  ['common.schema.json#/$defs/evaluationSummary/properties/shown/items', 'ShownRemarkDoc'],
 
   ['operation.schema.json', 'Operation'],
   ...['cardAdd', 'cardUpdate', 'cardMove', 'cardDelete', 'workshopUpdate', 'journeyAdd', 'journeyUpdate',
@@ -50,7 +52,7 @@ const named = new Map([
     'participantRole', 'participantRemove', 'cardLink', 'groupAdd', 'cardGroup', 'cardUngroup',
     'groupUpdate', 'roundStart', 'voteAdd', 'voteRemove', 'voteDone', 'roundClose', 'roundCancel',
     'roundReopen', 'roundPaper', 'improvementsRounds', 'improvementUpdate', 'scoreSet',
-    'evaluationOpen', 'evaluationSubmit'].map((key) => op(key)),
+    'evaluationOpen', 'evaluationSubmit', 'evaluationShow'].map((key) => op(key)),
 
   board('', 'BoardSnapshot'),
   board('/properties/workshop', 'WorkshopDoc'),

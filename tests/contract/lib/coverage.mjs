@@ -24,5 +24,5 @@ export const requiredEventOpKinds = [
   'round.start', 'vote.add', 'vote.remove', 'vote.done',
   'round.close', 'round.cancel', 'round.reopen', 'round.paper',
   'improvements.rounds', 'improvement.update',
-  'score.set', 'evaluation.open', 'evaluation.submit',
+  'score.set', 'evaluation.open', 'evaluation.submit', 'evaluation.show',
 ];

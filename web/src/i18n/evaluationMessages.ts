@@ -43,6 +43,9 @@ export const evaluationNl = {
   'evaluation.colCount': 'Aantal keer',
   'evaluation.remarksHeading': 'Opmerkingen',
   'evaluation.noRemarks': 'Nog geen opmerkingen.',
+  'evaluation.showOnScreen': 'Op groot scherm',
+  'evaluation.screenHint': 'Kies tot {max} opmerkingen voor het grote scherm. Het scherm toont ze zonder naam, met het gemiddelde en de verdeling.',
+  'evaluation.screenFull': 'Het grote scherm toont er al {max}. Haal er eerst een weg.',
 } as const;
 
 export type EvaluationMessageKey = keyof typeof evaluationNl;
@@ -87,4 +90,7 @@ export const evaluationEn: Record<EvaluationMessageKey, string> = {
   'evaluation.colCount': 'Times given',
   'evaluation.remarksHeading': 'Remarks',
   'evaluation.noRemarks': 'No remarks yet.',
+  'evaluation.showOnScreen': 'On the big screen',
+  'evaluation.screenHint': 'Choose up to {max} remarks for the big screen. It shows them without names, with the average and the distribution.',
+  'evaluation.screenFull': 'The big screen already shows {max}. Take one off first.',
 };

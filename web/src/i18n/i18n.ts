@@ -24,8 +24,8 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 }
 
 /** A number in the current language's notation. */
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(current).format(value);
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(current, options).format(value);
 }
 
 /** A clock time in the current language, e.g. "14:05" (Dutch) or "02:05 PM" (English). */

@@ -173,6 +173,7 @@ describe('board reducer: structure', () => {
       'score.set': { kind: 'score.set', scale: 'current', targetId: 'c1', value: 1 },
       'evaluation.open': { kind: 'evaluation.open', open: true },
       'evaluation.submit': { kind: 'evaluation.submit', rating: 4, remarks: 'Goed' },
+      'evaluation.show': { kind: 'evaluation.show', responseId: 'r1', shown: true },
     };
     const b = board();
     applyOp(b, { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, meta);

@@ -370,6 +370,7 @@ export function applyOp(board: Board, op: Operation, meta: OpMeta): boolean {
       return applyScoreOp(board, op, meta);
     case 'evaluation.open':
     case 'evaluation.submit':
+    case 'evaluation.show':
       return applyEvaluationOp(board, op, meta);
     default:
       return assertNever(op);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEventOp, applyOp, boardFromSnapshot, boardToSnapshot, cloneBoard, type Board } from './board';
-import { applyEvaluationOp, evaluationFrom, summarise } from './evaluation';
+import { applyEvaluationOp, emptySummary, evaluationFrom } from './evaluation';
 import { sampleSnapshot } from '../sync/fakes';
 import { MAX_REMARKS } from '../protocol/types';
 
@@ -15,8 +15,14 @@ const submit = (rating: number, remarks = '') => ({ kind: 'evaluation.submit' as
 describe('evaluation state (P-EVAL-3)', () => {
   it('reads a board without an evaluation as a closed poll without answers, and keeps it through a save', () => {
     const b = boardFromSnapshot(sampleSnapshot());
-    expect(b.evaluation).toEqual({ open: false, count: 0, mine: null, responses: [] });
-    b.evaluation = { open: true, count: 2, mine: { rating: 5, remarks: 'Top' }, responses: [{ id: 'r1', rating: 5, remarks: 'Top' }] };
+    expect(b.evaluation).toEqual({ open: false, count: 0, mine: null, responses: [], summary: emptySummary() });
+    b.evaluation = {
+      open: true,
+      count: 2,
+      mine: { rating: 5, remarks: 'Top' },
+      responses: [{ id: 'r1', rating: 5, remarks: 'Top' }],
+      summary: { ratings: [0, 0, 0, 1, 1], average: 4.5, shown: [{ id: 'r1', remarks: 'Top' }] },
+    };
     expect(boardFromSnapshot(boardToSnapshot(b)).evaluation).toEqual(b.evaluation);
   });
 
@@ -54,7 +60,7 @@ describe('evaluation.submit (P-EVAL-1, P-EVAL-2)', () => {
   it('is refused while the poll is closed (conflict)', () => {
     const b = boardFromSnapshot(sampleSnapshot());
     expect(applyOp(b, submit(3), { by: 'u1', at: 1, byRole: 'participant' })).toBe(false);
-    expect(b.evaluation).toEqual({ open: false, count: 0, mine: null, responses: [] });
+    expect(b.evaluation).toEqual({ open: false, count: 0, mine: null, responses: [], summary: emptySummary() });
   });
 
   it('refuses a rating outside 1…5 and remarks over 2,000 characters', () => {
@@ -126,34 +132,32 @@ describe('evaluation.submit (P-EVAL-1, P-EVAL-2)', () => {
   });
 });
 
-describe('summarise', () => {
-  it('gives count, average, distribution and the remarks that say something', () => {
-    const s = summarise([
-      { id: 'r1', rating: 4, remarks: 'Goed' },
-      { id: 'r2', rating: 5, remarks: '  ' },
-      { id: 'r3', rating: 2, remarks: '<b>vet</b>' },
-      { id: 'r4', rating: 4, remarks: '' },
-    ]);
-    expect(s.count).toBe(4);
-    expect(s.average).toBe(3.75);
-    expect(s.distribution).toEqual([0, 1, 0, 2, 1]);
-    expect(s.remarks).toEqual([
-      { id: 'r1', text: 'Goed' },
-      { id: 'r3', text: '<b>vet</b>' },
-    ]);
+describe('the summary (P-EVAL-4): the server’s, put in place as it arrives', () => {
+  const summary = { ratings: [0, 0, 0, 1, 0], average: 4, shown: [{ id: 'r1', remarks: 'Fijne dag' }] };
+
+  it('comes with an answer, whole or hidden', () => {
+    const b = openBoard();
+    applyEvaluationOp(b, submit(4, 'Fijne dag'), { by: '', at: 2, byRole: 'participant', effect: { responseId: 'r1', count: 1, summary } });
+    expect(b.evaluation.summary).toEqual(summary);
+    const other = { ...summary, ratings: [1, 0, 0, 1, 0], average: 2.5 };
+    applyEventOp(b, { kind: 'hidden' }, { by: '', at: 3, effect: { responseId: 'r2', count: 2, summary: other } });
+    expect(b.evaluation.summary).toEqual(other);
+    expect(b.evaluation.count).toBe(2);
   });
 
-  it('has no average without answers', () => {
-    expect(summarise([])).toEqual({ count: 0, average: null, distribution: [0, 0, 0, 0, 0], remarks: [] });
+  it('changes with evaluation.show from a facilitator only, and only to what the server sent', () => {
+    const b = openBoard();
+    const show = { kind: 'evaluation.show' as const, responseId: 'r1', shown: true };
+    expect(applyEvaluationOp(b, show, { by: 'u1', at: 2, byRole: 'participant', effect: { summary } })).toBe(false);
+    expect(b.evaluation.summary).toEqual(emptySummary());
+    // Pending (no effect yet): nothing predicted.
+    expect(applyEvaluationOp(b, show, { by: 'f1', at: 2, byRole: 'facilitator' })).toBe(true);
+    expect(b.evaluation.summary).toEqual(emptySummary());
+    expect(applyEvaluationOp(b, show, { by: 'f1', at: 2, byRole: 'facilitator', effect: { summary } })).toBe(true);
+    expect(b.evaluation.summary).toEqual(summary);
   });
-});
 
-describe('decoding evaluation events', () => {
-  it('P-EVAL-2 reads a hidden evaluation.submit with its effect, and the sender\'s whole form', async () => {
-    const { decodeServerMessage } = await import('../protocol/decode');
-    const hidden = { type: 'event', seq: 7, at: 1, op: { kind: 'hidden' }, effect: { responseId: 'r2', count: 2 } };
-    expect(decodeServerMessage(JSON.stringify(hidden))).toEqual(hidden);
-    const whole = { type: 'event', seq: 8, at: 1, by: 'u1', clientId: 'c', clientSeq: 3, op: submit(5, 'Top'), effect: { responseId: 'r3', count: 3 } };
-    expect(decodeServerMessage(JSON.stringify(whole))).toEqual(whole);
+  it('reads a snapshot without one as empty', () => {
+    expect(evaluationFrom({ open: true, count: 0, mine: null, responses: [] } as never).summary).toEqual(emptySummary());
   });
 });

@@ -1,16 +1,32 @@
-// The closing poll in the board state (SPEC-4 §3, P-EVAL-1..3) and the reducer for its two
+// The closing poll in the board state (SPEC-4 §3, P-EVAL-1..4) and the reducer for its
 // operations. Answers are anonymous: a facilitator sees each answer under its server id ("r3"),
-// the sender sees only their own (`mine`), everyone else only how many there are. The server
-// is the judge; the reducer mirrors its checks so a pending answer it would refuse is not shown.
+// the sender sees only their own (`mine`), everyone else how many there are and the summary the
+// server computed (ratings, average, the remarks on the big screen). The server is the judge;
+// the reducer mirrors its checks so a pending answer it would refuse is not shown.
 
-import type { EvaluationDoc, EvaluationOp, EvaluationResponseDoc, EventEffect } from '../protocol/types';
+import type { EvaluationDoc, EvaluationOp, EvaluationResponseDoc, EvaluationSummaryDoc, EventEffect } from '../protocol/types';
 import { assertNever, EVALUATION_RATINGS, MAX_REMARKS } from '../protocol/types';
 import type { Board, OpMeta } from './board';
 
 export type Evaluation = EvaluationDoc;
 
+export function emptySummary(): EvaluationSummaryDoc {
+  return { ratings: [0, 0, 0, 0, 0], average: null, shown: [] };
+}
+
 export function defaultEvaluation(): Evaluation {
-  return { open: false, count: 0, mine: null, responses: [] };
+  return { open: false, count: 0, mine: null, responses: [], summary: emptySummary() };
+}
+
+/** The server's summary as sent (P-EVAL-4), or null when it is not one. */
+function summaryFrom(doc: unknown): EvaluationSummaryDoc | null {
+  const s = doc as Partial<EvaluationSummaryDoc> | null | undefined;
+  if (!s || !Array.isArray(s.ratings) || s.ratings.length !== 5 || !Array.isArray(s.shown)) return null;
+  return {
+    ratings: s.ratings.map((n) => (typeof n === 'number' ? n : 0)),
+    average: typeof s.average === 'number' ? s.average : null,
+    shown: s.shown.filter((r) => typeof r?.id === 'string' && typeof r.remarks === 'string').map((r) => ({ id: r.id, remarks: r.remarks })),
+  };
 }
 
 export function isRating(value: unknown): value is number {
@@ -39,6 +55,7 @@ export function evaluationFrom(doc: Partial<EvaluationDoc> | undefined): Evaluat
     count: typeof doc.count === 'number' && doc.count >= 0 ? doc.count : responses.length,
     mine,
     responses,
+    summary: summaryFrom(doc.summary) ?? emptySummary(),
   };
 }
 
@@ -64,7 +81,7 @@ function effectCount(effect: EventEffect | undefined): number | null {
   return typeof effect?.count === 'number' && effect.count >= 0 && typeof effect.responseId === 'string' ? effect.count : null;
 }
 
-/** Applies evaluation.open or evaluation.submit; false (nothing changed) when the server would refuse it. */
+/** Applies evaluation.open, evaluation.submit or evaluation.show; false (nothing changed) when the server would refuse it. */
 export function applyEvaluationOp(board: Board, op: EvaluationOp, meta: OpMeta): boolean {
   const ev = board.evaluation;
   switch (op.kind) {
@@ -85,42 +102,23 @@ export function applyEvaluationOp(board: Board, op: EvaluationOp, meta: OpMeta):
       const responses =
         seesAnswers && typeof responseId === 'string' ? upsert(ev.responses, { id: responseId, ...answer }) : ev.responses;
       const count = effectCount(meta.effect) ?? (own && ev.mine === null ? ev.count + 1 : ev.count);
-      board.evaluation = { ...ev, mine, responses, count };
+      board.evaluation = { ...ev, mine, responses, count, summary: summaryFrom(meta.effect?.summary) ?? ev.summary };
       return true;
     }
+    case 'evaluation.show':
+      // What the screen shows is the server's to say (effect.summary); a pending choice shows nothing yet.
+      if (meta.byRole === 'participant' || meta.byRole === 'screen') return false;
+      board.evaluation = { ...ev, summary: summaryFrom(meta.effect?.summary) ?? ev.summary };
+      return true;
     default:
       return assertNever(op);
   }
 }
 
-/** A hidden evaluation.submit still says how many answers there are now (P-EVAL-2). */
+/** A hidden evaluation.submit still says how many answers there are now and the summary (P-EVAL-2, P-EVAL-4). */
 export function applyEvaluationEffect(board: Board, effect: EventEffect | undefined): void {
   const count = effectCount(effect);
   if (count !== null && count !== board.evaluation.count) board.evaluation = { ...board.evaluation, count };
-}
-
-export interface EvaluationSummary {
-  count: number;
-  /** The mean rating, null without answers. */
-  average: number | null;
-  /** How many gave 1, 2, 3, 4 and 5. */
-  distribution: [number, number, number, number, number];
-  /** The remarks that say something, in answer order. */
-  remarks: Array<{ id: string; text: string }>;
-}
-
-/** What the facilitator sees of the answers: count, average, distribution, remarks. */
-export function summarise(responses: readonly EvaluationResponseDoc[]): EvaluationSummary {
-  const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-  let sum = 0;
-  for (const r of responses) {
-    distribution[r.rating - 1]! += 1;
-    sum += r.rating;
-  }
-  return {
-    count: responses.length,
-    average: responses.length === 0 ? null : sum / responses.length,
-    distribution,
-    remarks: responses.filter((r) => r.remarks.trim() !== '').map((r) => ({ id: r.id, text: r.remarks })),
-  };
+  const summary = summaryFrom(effect?.summary);
+  if (summary) board.evaluation = { ...board.evaluation, summary };
 }

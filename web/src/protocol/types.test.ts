@@ -39,6 +39,7 @@ describe('the wire types', () => {
     expect(wire.TIMER_ADD_MAX_MS).toBe(opField('timerAdd', 'ms').maximum);
     expect(wire.ROUND_MIN_MS).toBe(opField('roundStart', 'durationMs').anyOf[0].minimum);
     expect(wire.MAX_REMARKS).toBe(common.remarks!.maxLength);
+    expect(wire.MAX_SHOWN_REMARKS).toBe(common.evaluationSummary!.properties.shown.maxItems);
     expect([wire.EVALUATION_RATINGS[0], wire.EVALUATION_RATINGS.at(-1)]).toEqual([common.rating!.minimum, common.rating!.maximum]);
   });
 });

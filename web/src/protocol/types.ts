@@ -218,6 +218,40 @@ export interface ScoreTally {
 }
 
 /**
+ * What everyone may know of the evaluation poll (P-EVAL-4): how many gave each rating, the average, and the remarks a facilitator put on the big screen.
+ */
+export interface EvaluationSummaryDoc {
+  /**
+   * How many responses gave 1, 2, 3, 4 and 5, lowest first.
+   *
+   * @minItems 5
+   * @maxItems 5
+   */
+  ratings: number[];
+  /**
+   * The mean rating rounded to one decimal, or null without responses.
+   */
+  average: number | null;
+  /**
+   * The remarks on the big screen (evaluation.show), at most 3, in id order; without who wrote them.
+   *
+   * @maxItems 3
+   */
+  shown: ShownRemarkDoc[];
+}
+
+export interface ShownRemarkDoc {
+  /**
+   * The response's id.
+   */
+  id: string;
+  /**
+   * Its remarks.
+   */
+  remarks: string;
+}
+
+/**
  * An operation on the board (docs/protocol.md, 'Operations'): what a client sends in op.op and what the server sends back in event.op, in its canonical form. The kind says which one; every kind has a fixed set of fields and no others. Who may send each kind is in its description (P-ROLE-2): facilitator commands get error forbidden from others; edits are refused with locked for participants while the board is locked (P-FAC-4); a screen may send none.
  */
 export type Operation =
@@ -267,7 +301,8 @@ export type Operation =
   | ImprovementUpdateOp
   | ScoreSetOp
   | EvaluationOpenOp
-  | EvaluationSubmitOp;
+  | EvaluationSubmitOp
+  | EvaluationShowOp;
 
 /**
  * Adds a card to a cell (phase × lane) of a journey. Its id must be new (else conflict); the phase and the lane must belong to the journey. Who: everyone.
@@ -1175,6 +1210,24 @@ export interface EvaluationSubmitOp {
 }
 
 /**
+ * Puts a response's remarks on the big screen (true) or takes them off (false), P-EVAL-4: not_found for an unknown response, invalid for one without remarks, limit past 3 shown. New remarks in a later evaluation.submit take them off again. effect.summary. Who: facilitator.
+ */
+export interface EvaluationShowOp {
+  /**
+   * Always evaluation.show.
+   */
+  kind: 'evaluation.show';
+  /**
+   * The response whose remarks to show.
+   */
+  responseId: string;
+  /**
+   * Whether the big screen shows them.
+   */
+  shown: boolean;
+}
+
+/**
  * A workshop's whole board (docs/protocol.md, 'Board state'), as welcome.snapshot carries it. Arrays are sorted by orderKey, then id; cards by journey, phase, lane, then orderKey and id. Per viewer: another's private cards are left out, authorship hidden where anonymous, and each round shows only the viewer's own votes.
  */
 export interface BoardSnapshot {
@@ -1639,6 +1692,10 @@ export interface EvaluationDoc {
    * Every response, anonymous, in id order: for facilitators only ([] for everyone else).
    */
   responses: EvaluationResponseDoc[];
+  /**
+   * The same for every viewer (P-EVAL-4).
+   */
+  summary: EvaluationSummaryDoc;
 }
 
 export interface EvaluationResponseDoc {
@@ -1922,7 +1979,7 @@ export interface EventBody {
    */
   op: Operation | HiddenOp;
   /**
-   * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId and count for evaluation.submit (kept in its hidden form, P-EVAL-1), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
+   * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId, count and summary for evaluation.submit (kept in its hidden form, P-EVAL-1), summary for evaluation.show (P-EVAL-4), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
    */
   effect?: EventEffect;
 }
@@ -1935,7 +1992,7 @@ export interface HiddenOp {
 }
 
 /**
- * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId and count for evaluation.submit (kept in its hidden form, P-EVAL-1), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
+ * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId, count and summary for evaluation.submit (kept in its hidden form, P-EVAL-1), summary for evaluation.show (P-EVAL-4), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
  */
 export interface EventEffect {
   /**
@@ -1968,6 +2025,10 @@ export interface EventEffect {
    * card.add of a private card and card.delete of one: how many private cards there are after it (P-FAC-6); kept in the hidden form others get, so their count stays live.
    */
   privateCount?: number;
+  /**
+   * evaluation.submit and evaluation.show: the poll's summary after the operation (P-EVAL-4).
+   */
+  summary?: EvaluationSummaryDoc;
 }
 
 /**

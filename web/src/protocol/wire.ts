@@ -14,6 +14,7 @@ import type {
   DoorSetOp,
   EvaluationOpenOp,
   EvaluationSubmitOp,
+  EvaluationShowOp,
   FocusSetOp,
   GroupAddOp,
   GroupUpdateOp,
@@ -85,12 +86,14 @@ export const ROUND_MIN_MS = 10_000;
 /** The closing poll (SPEC-4 §3, P-EVAL-1): ratings 1…5, remarks up to 2,000 characters. */
 export const MAX_REMARKS = 2000;
 export const EVALUATION_RATINGS = [1, 2, 3, 4, 5] as const;
+/** How many remarks the big screen shows at once (P-EVAL-4). */
+export const MAX_SHOWN_REMARKS = 3;
 
 /** What a facilitator chooses when starting a round (kept in the round). */
 export type RoundSettings = Omit<RoundStartOp, 'kind' | 'roundId'>;
 
-/** The closing poll (P-EVAL-1): open or close it (facilitator), answer it (everyone else too). */
-export type EvaluationOp = EvaluationOpenOp | EvaluationSubmitOp;
+/** The closing poll (P-EVAL-1): open or close it (facilitator), answer it (everyone else too), choose what the big screen shows (P-EVAL-4). */
+export type EvaluationOp = EvaluationOpenOp | EvaluationSubmitOp | EvaluationShowOp;
 
 /** The facilitator's controls (SPEC-3). */
 export type FacilitationOp =

@@ -9,6 +9,7 @@ import type { Decoratable } from './voting/CardDecorator';
 import { h, uid } from './dom';
 import { reconcileCards } from './reconcileCards';
 import { editHint } from './editHint';
+import { LinkLines } from './LinkLines';
 
 export interface GridActions extends CardActions {
   addCard(phaseId: string, laneId: string, text: string): string | null;
@@ -67,10 +68,13 @@ export class BoardGrid {
   private current: HTMLElement | null = null;
   /** Read-only here (a locked board for a participant): the add buttons are hidden. */
   private readOnly = false;
+  /** The idea → pain point links drawn over the table. */
+  private readonly lines: LinkLines;
 
   constructor(private readonly actions: GridActions) {
     // Keyboard users scroll the table by moving between cards; the region is named for them.
     this.el = h('div', { class: 'board-scroll', id: 'board-grid' });
+    this.lines = new LinkLines(this.el);
     this.el.addEventListener('keydown', (ev) => this.onKeyDown(ev));
     this.el.addEventListener('focusin', (ev) => {
       const item = (ev.target as Element).closest<HTMLElement>('.card[data-card-id], .cell__add');
@@ -111,6 +115,7 @@ export class BoardGrid {
     this.placeCards(board, ctx);
     this.decoratePhases(board, ctx);
     this.drawLanes(phases, lanes, ctx);
+    this.lines.update(board, journeyId, this.table);
     this.keepTabStop();
     this.keepScrollReachable(board);
   }

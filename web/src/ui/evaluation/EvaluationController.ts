@@ -45,7 +45,7 @@ export class EvaluationController {
 
   /** Whether the board should stay quiet about `op` (this controller speaks for it). */
   announcesItself(op: Operation): boolean {
-    return op.kind === 'evaluation.open' || op.kind === 'evaluation.submit';
+    return op.kind === 'evaluation.open' || op.kind === 'evaluation.submit' || op.kind === 'evaluation.show';
   }
 
   relabel(): void {

@@ -1,11 +1,11 @@
 // The facilitator's part of the closing poll (SPEC-4 §3): open and close it, and watch the
-// answers come in live: how many, the average, how often each rating was given (a table, with
-// bars that only repeat the numbers), and the remarks as plain text. Answers are anonymous;
-// this shows none of who gave them. The results rebuild only when an answer changed.
+// answers come in live: how many, the average and how often each rating was given (the
+// server's summary, P-EVAL-4; a table, with bars that only repeat the numbers), and the remarks
+// as plain text, each with the choice to put it on the big screen. Answers are anonymous; this
+// shows none of who gave them. The results rebuild only when an answer or the choice changed.
 
 import type { Board } from '../../model/board';
-import { summarise } from '../../model/evaluation';
-import { EVALUATION_RATINGS, type Operation } from '../../protocol/types';
+import { EVALUATION_RATINGS, MAX_SHOWN_REMARKS, type Operation } from '../../protocol/types';
 import { formatNumber, t } from '../../i18n/i18n';
 import { h, uid } from '../dom';
 import { countText, ratingKey } from './EvaluationForm';
@@ -59,7 +59,7 @@ export class EvaluationResults {
     const toggleText = t(ev.open ? 'evaluation.close' : 'evaluation.open');
     if (this.toggle.textContent !== toggleText) this.toggle.textContent = toggleText;
 
-    const key = JSON.stringify([ev.count, ev.responses, document.documentElement.lang]);
+    const key = JSON.stringify([ev.count, ev.responses, ev.summary, document.documentElement.lang]);
     if (key === this.resultsKey) return;
     this.resultsKey = key;
     this.results.replaceChildren(...this.renderResults(board));
@@ -67,13 +67,11 @@ export class EvaluationResults {
 
   private renderResults(board: Board): HTMLElement[] {
     const ev = board.evaluation;
-    const s = summarise(ev.responses);
-    // The count comes from the server (every answer), the rest from the answers we hold.
-    const count = Math.max(ev.count, s.count);
-    if (count === 0) return [h('p', { 'data-testid': 'evaluation-count' }, t('evaluation.noAnswers'))];
-    const most = Math.max(1, ...s.distribution);
+    const s = ev.summary;
+    if (ev.count === 0) return [h('p', { 'data-testid': 'evaluation-count' }, t('evaluation.noAnswers'))];
+    const most = Math.max(1, ...s.ratings);
     const rows = EVALUATION_RATINGS.map((rating, i) => {
-      const n = s.distribution[i]!;
+      const n = s.ratings[i] ?? 0;
       return h(
         'tr',
         null,
@@ -97,21 +95,38 @@ export class EvaluationResults {
     for (const bar of table.querySelectorAll<HTMLElement>('.evaluation-results__bar')) {
       bar.style.width = `${Number(bar.dataset.share) * 0.06}rem`;
     }
+    const said = ev.responses.filter((r) => r.remarks.trim() !== '');
     const remarks =
-      s.remarks.length === 0
+      said.length === 0
         ? h('p', null, t('evaluation.noRemarks'))
-        : h('ul', { class: 'evaluation-results__remarks', 'data-testid': 'evaluation-remarks-list' }, ...s.remarks.map((r) => h('li', { 'data-response-id': r.id }, r.text)));
+        : h(
+            'ul',
+            { class: 'evaluation-results__remarks', 'data-testid': 'evaluation-remarks-list' },
+            ...said.map((r) => this.remark(r.id, r.remarks, s.shown.some((x) => x.id === r.id), s.shown.length >= MAX_SHOWN_REMARKS)),
+          );
+    const full = s.shown.length >= MAX_SHOWN_REMARKS;
     return [
-      h('p', { class: 'evaluation-results__summary', 'data-testid': 'evaluation-count' }, countText('evaluation.count', count)),
-      h('p', { class: 'evaluation-results__summary', 'data-testid': 'evaluation-average' }, s.average === null ? '' : t('evaluation.average', { average: roundTo(s.average, 1) })),
+      h('p', { class: 'evaluation-results__summary', 'data-testid': 'evaluation-count' }, countText('evaluation.count', ev.count)),
+      h('p', { class: 'evaluation-results__summary', 'data-testid': 'evaluation-average' }, s.average === null ? '' : t('evaluation.average', { average: s.average })),
       table,
       h('h4', { class: 'evaluation-results__heading' }, t('evaluation.remarksHeading')),
+      h('p', { class: 'field__hint', hidden: said.length === 0 }, t(full ? 'evaluation.screenFull' : 'evaluation.screenHint', { max: MAX_SHOWN_REMARKS })),
       remarks,
     ];
   }
-}
 
-function roundTo(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
+  /** One remark with its big-screen choice (P-EVAL-4); the box's description is the remark itself. */
+  private remark(id: string, text: string, shown: boolean, full: boolean): HTMLLIElement {
+    const textId = uid('remark');
+    const box = h('input', { type: 'checkbox', 'aria-describedby': textId, 'data-testid': 'remark-on-screen' });
+    box.checked = shown;
+    box.disabled = full && !shown;
+    box.addEventListener('change', () => this.submit({ kind: 'evaluation.show', responseId: id, shown: box.checked }));
+    return h(
+      'li',
+      { class: 'evaluation-results__remark', 'data-response-id': id },
+      h('span', { id: textId, class: 'evaluation-results__remark-text' }, text),
+      h('label', { class: 'evaluation-results__on-screen' }, box, ` ${t('evaluation.showOnScreen')}`),
+    );
+  }
 }

@@ -6,6 +6,7 @@
 import { cardsByCell, cellKey, lanesOf, phasesOf, type Board, type Card } from '../../model/board';
 import { t } from '../../i18n/i18n';
 import { h } from '../dom';
+import { hyphenateTree, type Hyphenate } from './hyphenation';
 import { posterCurve } from './posterCurve';
 
 /** Owns one poster element; render() again on every board change. */
@@ -14,6 +15,8 @@ export class PosterBoard {
   /** Cards seen so far (null before the first render: nothing is new then). */
   private seen: Set<string> | null = null;
   private journeyId: string | null = null;
+  /** Soft hyphens for long words (hyphenation.ts), set once the patterns have loaded. */
+  hyphenate: Hyphenate | null = null;
 
   constructor() {
     this.el = h('div', { class: 'poster', 'data-testid': 'screen-poster' });
@@ -65,6 +68,8 @@ export class PosterBoard {
     }
     this.seen = next;
     this.el.replaceChildren(...children);
+    // Before measuring: a word broken at a syllable takes other room than one broken anywhere.
+    if (this.hyphenate) hyphenateTree(this.el, this.hyphenate);
     this.fitCells();
   }
 

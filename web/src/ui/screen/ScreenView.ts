@@ -16,6 +16,7 @@ import { MemoryStorage } from '../../util/MemoryStorage';
 import type { View } from '../chrome';
 import { h } from '../dom';
 import { formatRemaining } from '../facilitator/timerFormat';
+import { hyphenateTree, loadHyphenation, type Hyphenate } from './hyphenation';
 import { PosterBoard } from './PosterBoard';
 import { resultsChart } from './ResultsChart';
 import { shownStageId, slideFor, type SlideKind } from './screenSlide';
@@ -43,6 +44,8 @@ export class ScreenView implements View {
   private shownKey = '';
   /** Counts board changes (the client updates its board in place), for the slides that show its content. */
   private version = 0;
+  /** Soft hyphens for long words, once the patterns of the page's language have loaded. */
+  private hyphenate: Hyphenate | null = null;
 
   constructor(private readonly opts: ScreenViewOptions) {
     this.client = new SyncClient({
@@ -68,7 +71,26 @@ export class ScreenView implements View {
     });
     this.client.start();
     this.ticker = window.setInterval(() => this.tick(), 250);
+    this.loadHyphenation();
     this.render();
+  }
+
+  /** Loads the hyphenation patterns of the page's language, then draws the slide again with them. */
+  private loadHyphenation(): void {
+    const lang = document.documentElement.lang;
+    delete this.rootEl.dataset.hyphens;
+    loadHyphenation(lang)
+      .then((hyphenate) => {
+        if (document.documentElement.lang !== lang) return;
+        this.hyphenate = hyphenate;
+        this.poster.hyphenate = hyphenate;
+        this.rootEl.dataset.hyphens = lang;
+        this.shownKey = '';
+        this.scheduleRender();
+      })
+      .catch(() => {
+        // Without the patterns long words still wrap (overflow-wrap), only not at a syllable.
+      });
   }
 
   unmount(): void {
@@ -83,6 +105,9 @@ export class ScreenView implements View {
   }
 
   relabel(): void {
+    this.hyphenate = null;
+    this.poster.hyphenate = null;
+    this.loadHyphenation();
     this.shownKey = '';
     this.render();
   }
@@ -167,7 +192,7 @@ export class ScreenView implements View {
         this.show(kind, [version], () => improvementsSlide(board));
         return;
       case 'evaluation':
-        this.show(kind, [board.evaluation.open, board.evaluation.count], () => evaluationSlide(board));
+        this.show(kind, [board.evaluation.open, board.evaluation.count, board.evaluation.summary], () => evaluationSlide(board));
         return;
     }
   }
@@ -179,6 +204,8 @@ export class ScreenView implements View {
     this.shownKey = key;
     this.rootEl.dataset.slide = kind;
     this.slideEl.replaceChildren(build());
+    // On the page: it measures which words do not fit their column.
+    if (this.hyphenate) hyphenateTree(this.slideEl, this.hyphenate);
     return true;
   }
 

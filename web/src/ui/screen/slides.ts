@@ -6,7 +6,7 @@ import { phasesOf, type Board } from '../../model/board';
 import { computeImprovements } from '../../model/improvements';
 import type { Round } from '../../model/board';
 import type { PresenceEntry } from '../../protocol/types';
-import { t, tCount, type MessageKey } from '../../i18n/i18n';
+import { formatNumber, t, tCount, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { qrSvg } from '../facilitator/qr';
 
@@ -36,9 +36,9 @@ export function joinSlide(code: string | null, participants: readonly PresenceEn
       { class: 'join-slide__text' },
       slideTitle(t('screen.joinTitle')),
       h('p', { class: 'join-slide__go' }, t('screen.joinGo')),
-      h('p', { class: 'join-slide__url', 'data-testid': 'screen-url' }, where?.shown ?? ''),
+      h('p', { class: 'join-slide__url', 'data-testid': 'screen-url', 'data-whole-words': '' }, where?.shown ?? ''),
       h('p', { class: 'join-slide__go' }, t('screen.joinCode')),
-      h('p', { class: 'join-slide__code', 'data-testid': 'screen-join-code' }, code ?? '…'),
+      h('p', { class: 'join-slide__code', 'data-testid': 'screen-join-code', 'data-whole-words': '' }, code ?? '…'),
       h('p', { class: 'join-slide__people', 'data-testid': 'screen-people' }, tCount('screen.people', peopleIn(participants))),
     ),
     where
@@ -126,13 +126,51 @@ export function improvementsSlide(board: Board): HTMLElement {
   );
 }
 
+/**
+ * The poll's result as the server summed it up (P-EVAL-4): the average, how often each rating
+ * was given, and the remarks the facilitator chose, without names.
+ */
 export function evaluationSlide(board: Board): HTMLElement {
   const e = board.evaluation;
+  const { ratings, average, shown } = e.summary;
+  const most = Math.max(1, ...ratings);
+  const rows = [5, 4, 3, 2, 1].map((rating) => {
+    const n = ratings[rating - 1] ?? 0;
+    const bar = h('span', { class: 'evaluation-slide__bar' });
+    bar.style.setProperty('--share', String(n / most));
+    return h(
+      'li',
+      { class: 'evaluation-slide__rating', 'data-testid': 'screen-rating' },
+      h('span', { class: 'evaluation-slide__label' }, t(`evaluation.rating.${rating}` as MessageKey)),
+      h('span', { class: 'evaluation-slide__track', 'aria-hidden': 'true' }, bar),
+      h('span', { class: 'evaluation-slide__n' }, formatNumber(n)),
+    );
+  });
+  const numbers = h(
+    'div',
+    { class: 'evaluation-slide__numbers' },
+    h(
+      'p',
+      { class: 'evaluation-slide__average', 'data-testid': 'screen-average' },
+      h('span', { class: 'evaluation-slide__mean' }, average === null ? '–' : formatNumber(average, { minimumFractionDigits: 1, maximumFractionDigits: 1 })),
+      h('span', { class: 'evaluation-slide__what' }, t('screen.average')),
+    ),
+    h('p', { class: 'evaluation-slide__count', 'data-testid': 'screen-answers' }, tCount('screen.answers', e.count)),
+    h('ol', { class: 'evaluation-slide__ratings', 'aria-label': t('screen.ratingsLabel') }, ...rows),
+  );
+  const remarks =
+    shown.length === 0
+      ? null
+      : h(
+          'section',
+          { class: 'evaluation-slide__remarks', 'aria-label': t('screen.remarksTitle') },
+          ...shown.map((r) => h('blockquote', { class: 'evaluation-slide__remark', 'data-testid': 'screen-remark' }, h('p', null, r.remarks))),
+        );
   return h(
     'div',
     { class: 'evaluation-slide' },
     slideTitle(t('screen.evaluationTitle')),
     h('p', { class: 'screen__lead' }, t(e.open ? 'screen.evaluationOpen' : 'screen.evaluationClosed')),
-    h('p', { class: 'evaluation-slide__count', 'data-testid': 'screen-answers' }, tCount('screen.answers', e.count)),
+    h('div', { class: remarks ? 'evaluation-slide__body evaluation-slide__body--remarks' : 'evaluation-slide__body' }, numbers, remarks),
   );
 }

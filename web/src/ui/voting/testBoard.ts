@@ -75,7 +75,7 @@ export function votingSnapshot(rounds: RoundDoc[] = []): BoardSnapshot {
     rounds,
     improvements: { roundIds: [], items: [] },
     scores: [],
-    evaluation: { open: false, count: 0, mine: null, responses: [] },
+    evaluation: { open: false, count: 0, mine: null, responses: [], summary: { ratings: [0, 0, 0, 0, 0], average: null, shown: [] } },
   };
 }
 
