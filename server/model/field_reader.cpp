@@ -46,7 +46,7 @@ void field_reader::fail(std::string_view code, std::string_view field, std::stri
     error_ = op_error{std::string(code), std::move(where) + ": " + std::string(problem)};
 }
 
-void field_reader::allow_only(std::initializer_list<std::string_view> known) {
+void field_reader::allow_only(std::span<const std::string_view> known) {
     if (error_) return;
     for (const auto& [key, value] : object_.items()) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
@@ -199,21 +199,6 @@ bool field_reader::boolean(std::string_view name) {
         return false;
     }
     return v->get<bool>();
-}
-
-std::optional<std::string> field_reader::nullable_id(std::string_view name) {
-    const nlohmann::json* v = get(name, true);
-    if (!v || v->is_null()) return std::nullopt;
-    return read_id(name, true);
-}
-
-std::optional<std::int64_t> field_reader::nullable_integer(std::string_view name, std::int64_t min,
-                                                           std::int64_t max) {
-    const nlohmann::json* v = get(name, true);
-    if (!v || v->is_null()) return std::nullopt;
-    const auto value = integer(name, min, max);
-    if (!ok()) return std::nullopt;
-    return value;
 }
 
 std::vector<std::string> field_reader::id_list(std::string_view name, std::size_t min,

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,12 @@ public:
     field_reader(const nlohmann::json& object, std::string prefix);
 
     // Rejects the first field not in `known` (bad_message).
-    void allow_only(std::initializer_list<std::string_view> known);
+    void allow_only(std::initializer_list<std::string_view> known) {
+        allow_only(std::span<const std::string_view>(known.begin(), known.size()));
+    }
+    void allow_only(std::span<const std::string_view> known);
+    // What names this object's fields in messages ("op.").
+    const std::string& prefix() const { return prefix_; }
 
     bool has(std::string_view name) const;
     // The raw value, or nullptr when absent (or after a problem).
@@ -43,10 +49,6 @@ public:
     target_group group(std::string_view name);
 
     bool boolean(std::string_view name);
-    // A required field that may be null (→ nothing).
-    std::optional<std::string> nullable_id(std::string_view name);
-    std::optional<std::int64_t> nullable_integer(std::string_view name, std::int64_t min,
-                                                 std::int64_t max);
     // A required array of distinct ids, min..max of them.
     std::vector<std::string> id_list(std::string_view name, std::size_t min, std::size_t max);
     // A required object (nullptr after a problem).

@@ -140,6 +140,8 @@ nlohmann::json encode_operation(const operation& op);
 
 // A journey's persona as the board state and operations carry it: null or {name, description}.
 nlohmann::json encode_persona(const std::optional<persona_info>& p);
+// A voting round's scope as round.start and the board state carry it.
+nlohmann::json encode_scope(const round_scope& s);
 
 // Who may do it (protocol.md, "Operations"): the facilitator's commands; edits (everyone who
 // may edit, participants refused while the board is locked); votes, scores and evaluation

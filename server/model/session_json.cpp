@@ -4,7 +4,7 @@
 #include "model/session_json.hpp"
 
 #include "model/field_reader.hpp"
-#include "model/operation_readers.hpp"
+#include "model/operation.hpp"
 
 #include <stdexcept>
 
