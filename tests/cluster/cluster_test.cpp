@@ -314,7 +314,7 @@ TEST_CASE("cluster: P-WS-12 a hello on a node that does not hold the lease gets 
 
     // Straight to another node, past the router: refused with 4010, and the holder is asked.
     ws_client stray(c.ports[other], through(ws_target(w.id)));
-    stray.send({{"type", "hello"}, {"protocolVersion", 2}, {"workshopId", w.id}, {"clientId", stray.client_id()},
+    stray.send({{"type", "hello"}, {"protocolVersion", jb::protocol::version}, {"workshopId", w.id}, {"clientId", stray.client_id()},
                 {"displayName", "Verdwaald"}, {"lastSeq", 0}});
     const auto refused = stray.wait_closed();
     CHECK(refused.code == 4010);

@@ -7,6 +7,7 @@
 // tests (tests/contract) validate them against schemas/. Messages malformed on purpose
 // (send_invalid()) are logged with "expectInvalid":true: the schemas must reject them too.
 
+#include "protocol/messages.hpp"
 #include "support/presence_list.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -93,7 +94,7 @@ struct hello_options {
     std::string display_name = "Tester";
     std::int64_t last_seq = 0;
     std::optional<std::string> participant_token, facilitator_key, screen_key;
-    int protocol_version = 3;
+    int protocol_version = jb::protocol::version;  // the server's own
 };
 
 class ws_client {
