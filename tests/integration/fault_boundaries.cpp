@@ -33,7 +33,7 @@ TEST_CASE("a throw while handling a WebSocket message fails that message alone",
     CHECK(server.log().find("injected fault at ws") != std::string::npos);
 }
 
-TEST_CASE("a throw while checking an op fails that op with its clientSeq; the room goes on",
+TEST_CASE("a throw while checking an op fails that op with its clientSeq, the room goes on",
           "[ws][faults]")
 {
     test_server server({}, true, with_faults());
@@ -48,7 +48,7 @@ TEST_CASE("a throw while checking an op fails that op with its clientSeq; the ro
     CHECK(ok.at("seq") == 1);  // the failed op took no seq
 }
 
-TEST_CASE("a throw while applying an op fails the room; it reloads from the store", "[ws][faults]")
+TEST_CASE("a throw while applying an op fails the room, it reloads from the store", "[ws][faults]")
 {
     test_server server({}, true, with_faults());
     const auto w = create_workshop(server.port());

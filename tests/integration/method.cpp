@@ -186,7 +186,7 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
         CHECK(c.at("channel") == (c.at("id") == r.touchpoint ? "desk" : "website"));
 }
 
-TEST_CASE("P-METH-2 P-EVAL-1 P-ROLE-5 P-FAC-4 the screen is refused; scores and answers go on while locked",
+TEST_CASE("P-METH-2 P-EVAL-1 P-ROLE-5 P-FAC-4 the screen is refused, scores and answers go on while locked",
           "[ws][method]")
 {
     test_server server;

@@ -119,7 +119,7 @@ TEST_CASE("logs: a full run logs structured lines and never a key, token, join c
     CHECK(log.find("workshop=" + w.id + " code=") != std::string::npos);
 }
 
-TEST_CASE("logs: --log-format json writes one JSON object per line; --access-log false drops access lines",
+TEST_CASE("logs: --log-format json writes one JSON object per line, --access-log false drops access lines",
           "[ops][logs]")
 {
     test_server server({"--log-format", "json", "--access-log", "false", "--log-level", "info"}, true);
@@ -181,7 +181,7 @@ TEST_CASE("P-OPS-2 /metrics answers loopback clients in the Prometheus format, n
     CHECK(http_get(server.port(), "/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status == 404);
 }
 
-TEST_CASE("P-OPS-1 P-OPS-2 /readyz answers 200 when the store answers; --metrics-bind moves /metrics",
+TEST_CASE("P-OPS-1 P-OPS-2 /readyz answers 200 when the store answers, --metrics-bind moves /metrics",
           "[ops][metrics]")
 {
     temp_dir dir;

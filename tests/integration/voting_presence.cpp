@@ -9,7 +9,7 @@
 
 using namespace jb::test;
 
-TEST_CASE("P-VOTE-7 an offline voter who held a ballot stays in the progress; one who left before the round does not",
+TEST_CASE("P-VOTE-7 an offline voter who held a ballot stays in the progress, one who left before the round does not",
           "[ws][vote]")
 {
     test_server server;

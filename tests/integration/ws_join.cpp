@@ -304,7 +304,7 @@ TEST_CASE("P-HTTP-6 a new workshop starts with one journey of the default phases
     CHECK(snapshot.at("cards").empty());
 }
 
-TEST_CASE("P-WS-11 the workshop in the upgrade URL must be the hello's; without it any workshop joins",
+TEST_CASE("P-WS-11 the workshop in the upgrade URL must be the hello's, without it any workshop joins",
           "[ws]")
 {
     test_server server;

@@ -5,7 +5,7 @@
 
 using namespace jb::exporting;
 
-TEST_CASE("export: times show in the configured zone with its name; summer and winter time", "[export][time]")
+TEST_CASE("export: times show in the configured zone with its name, summer and winter time", "[export][time]")
 {
     const std::int64_t winter = 1'764'950'400'000;  // 2025-12-05T16:00:00Z
     const std::int64_t summer = 1'751'731'200'000;  // 2025-07-05T16:00:00Z

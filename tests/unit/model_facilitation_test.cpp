@@ -255,7 +255,7 @@ TEST_CASE("P-FAC-7 focus follows the facilitator and forgets deleted places", "[
     CHECK(b.to_json()["facilitation"]["focus"].is_null());
 }
 
-TEST_CASE("P-FAC-10 the facilitator pins a stage on the big screen; everyone sees it, it is stored",
+TEST_CASE("P-FAC-10 the facilitator pins a stage on the big screen, everyone sees it, it is stored",
           "[model][fac]") {
     board b = session_board();
     CHECK_FALSE(b.to_json()["facilitation"].contains("screenPin"));  // following the stage

@@ -167,7 +167,7 @@ TEST_CASE("P-METH-1 a card's channel is set on add, changed and cleared by updat
     CHECK(b.view_for(as_bram)["cards"][0]["channel"] == nullptr);
 }
 
-TEST_CASE("P-METH-2 P-ROLE-2 P-FAC-4 who may score and answer: not a screen; locked or not",
+TEST_CASE("P-METH-2 P-ROLE-2 P-FAC-4 who may score and answer: not a screen, locked or not",
           "[model][method]") {
     board b = method_board();
     accept(b, evaluation_open{true}, fran);
@@ -243,7 +243,7 @@ TEST_CASE("P-METH-2 one participant on two connections is one scorer", "[model][
     CHECK(b.state().scores.at({score_scale::desired, "t2"}) == score_values{{"alice", 2}});
 }
 
-TEST_CASE("P-METH-2 deleting a card or a phase removes its scores; a move keeps them", "[model][method]") {
+TEST_CASE("P-METH-2 deleting a card or a phase removes its scores, a move keeps them", "[model][method]") {
     board b = method_board();
     accept(b, score(score_scale::current, "t1", 1), alice);
     accept(b, score(score_scale::expected, "t1", 2), alice);
@@ -269,7 +269,7 @@ TEST_CASE("P-METH-2 deleting a card or a phase removes its scores; a move keeps 
     board::from_json(b.to_json());
 }
 
-TEST_CASE("P-METH-3 a score event is whole for its sender; others get the tally without value or sender",
+TEST_CASE("P-METH-3 a score event is whole for its sender, others get the tally without value or sender",
           "[model][method]") {
     board b = method_board();
     accept(b, score(score_scale::current, "t1", 2), bram);
@@ -287,7 +287,7 @@ TEST_CASE("P-METH-3 a score event is whole for its sender; others get the tally 
     CHECK(render_key(body, a.visibility, as_alice) == "whole");
 }
 
-TEST_CASE("P-METH-4 the board state's scores: counts and the viewer's own value, sorted; stored values",
+TEST_CASE("P-METH-4 the board state's scores: counts and the viewer's own value, sorted, stored values",
           "[model][method]") {
     board b = method_board();
     accept(b, score(score_scale::experienced, "p1", 2), alice);
@@ -309,7 +309,7 @@ TEST_CASE("P-METH-4 the board state's scores: counts and the viewer's own value,
           json{{"scale", "current"}, {"targetId", "t1"}, {"values", {{"alice", -2}, {"bram", 1}}}});
 }
 
-TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission; again replaces in place",
+TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission, again replaces in place",
           "[model][method]") {
     board b = method_board();
     refuse(b, evaluation_submit{4, ""}, alice, "conflict");  // closed by default

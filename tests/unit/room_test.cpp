@@ -295,7 +295,7 @@ TEST_CASE("P-JOIN-4 a wrong facilitator key is refused and the connection closed
 }
 
 // P-JOIN-12: the fixture's workshop was made in 1970, so with a lifetime its code has expired.
-TEST_CASE("P-JOIN-12 an expired join code admits no newcomer; known people rejoin and a change reopens it",
+TEST_CASE("P-JOIN-12 an expired join code admits no newcomer, known people rejoin and a change reopens it",
           "[room][join]") {
     fixture f;
     f.options.join_code_lifetime = std::chrono::hours(12);
@@ -541,7 +541,7 @@ TEST_CASE("P-PRES-1 presence lists who is online and what they edit", "[room]") 
     });
 }
 
-TEST_CASE("P-PRES-3 the welcome holds the list; a join sends the others only the newcomer", "[room]") {
+TEST_CASE("P-PRES-3 the welcome holds the list, a join sends the others only the newcomer", "[room]") {
     fixture f;
     auto r = f.load();
     auto a = f.join(r, f.hello("tab-a"));
