@@ -54,8 +54,10 @@ private:
     config cfg_;
     std::unique_ptr<store::store> db_;  // sqlite_store or pg_store, as --db says
     std::unique_ptr<store::store_worker> worker_;
-    std::unique_ptr<backup_schedule> backups_;  // --backup-dir
     boost::asio::io_context ioc_;
+    // After ioc_: its timer must be destroyed while ioc_'s timer service still exists (ASan
+    // found the schedule's destructor reaching into the destroyed service at exit).
+    std::unique_ptr<backup_schedule> backups_;  // --backup-dir
     // A store shared by nodes (PostgreSQL): rooms are served under workshop leases.
     std::unique_ptr<room::workshop_leases> leases_;
     std::unique_ptr<room::registry> registry_;
