@@ -18,6 +18,7 @@ import { BoardZoom } from './BoardZoom';
 import { langButton, pageFooter, safeLocalStorage, skipLinks, type View } from './chrome';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DragController } from './DragController';
+import { NextFrame } from '../util/NextFrame';
 import { h, isTyping } from './dom';
 import { HelpDialog } from './HelpDialog';
 import { ListView } from './list/ListView';
@@ -88,7 +89,7 @@ export class BoardView implements View {
   private footerEl: HTMLElement = h('footer');
   private journeyId: string | null = null;
   private lastDeleted: Card | null = null;
-  private frame: number | null = null;
+  private readonly frame = new NextFrame(() => this.renderNow());
   private unsubscribe: (() => void) | null = null;
   private readonly facil: FacilitationController;
   private readonly voting: VotingController;
@@ -236,7 +237,7 @@ export class BoardView implements View {
     this.narrow.removeEventListener('change', this.onWidthChange);
     window.removeEventListener('resize', this.onWindowResize);
     this.zoom.dispose();
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame.cancel();
     this.unsubscribe?.();
     this.drag?.dispose();
     this.client.stop();
@@ -301,11 +302,7 @@ export class BoardView implements View {
   }
 
   private scheduleRender(): void {
-    if (this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null;
-      this.renderNow();
-    });
+    this.frame.request();
   }
 
   /**
@@ -397,10 +394,7 @@ export class BoardView implements View {
   }
 
   private renderNow(): void {
-    if (this.frame !== null) {
-      cancelAnimationFrame(this.frame);
-      this.frame = null;
-    }
+    this.frame.cancel();
     const client = this.client;
     this.showShareOnceKnown();
     this.syncFacilitatorTools();

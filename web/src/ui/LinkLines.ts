@@ -9,6 +9,7 @@
 
 import type { Board } from '../model/board';
 import { linksOf, linksToDraw, type Link } from './linksToDraw';
+import { NextFrame } from '../util/NextFrame';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -18,7 +19,7 @@ export class LinkLines {
   private links: Link[] = [];
   private hovered: string | null = null;
   private focused: string | null = null;
-  private frame: number | null = null;
+  private readonly frame = new NextFrame(() => this.draw());
   private table: HTMLElement | null = null;
   private readonly resize = new ResizeObserver(() => this.schedule());
 
@@ -59,11 +60,7 @@ export class LinkLines {
   }
 
   private schedule(): void {
-    if (this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null;
-      this.draw();
-    });
+    this.frame.request();
   }
 
   private draw(): void {

@@ -18,6 +18,7 @@ import { h } from '../dom';
 import { formatRemaining } from '../facilitator/timerFormat';
 import { hyphenateTree, loadHyphenation, type Hyphenate } from './hyphenation';
 import { PosterBoard } from './PosterBoard';
+import { NextFrame } from '../../util/NextFrame';
 import { resultsChart } from './ResultsChart';
 import { shownStageId, slideFor, type SlideKind } from './screenSlide';
 import { evaluationSlide, improvementsSlide, joinAddress, joinSlide, slideTitle, voteSlide, writingSlide } from './slides';
@@ -37,7 +38,7 @@ export class ScreenView implements View {
   private readonly rootEl = h('div', { class: 'screen', 'data-testid': 'big-screen' }, this.barEl, this.slideEl);
   private readonly countdownEl = h('p', { class: 'screen__countdown', role: 'timer', 'data-testid': 'screen-countdown' });
   private root: HTMLElement | null = null;
-  private frame: number | null = null;
+  private readonly frame = new NextFrame(() => this.render());
   private ticker: number | null = null;
   private unsubscribe: (() => void) | null = null;
   /** What the slide on show was built from: rebuilt only when this changes. */
@@ -94,7 +95,7 @@ export class ScreenView implements View {
   }
 
   unmount(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame.cancel();
     if (this.ticker !== null) window.clearInterval(this.ticker);
     window.removeEventListener('resize', this.onResize);
     document.documentElement.classList.remove('is-big-screen');
@@ -126,11 +127,7 @@ export class ScreenView implements View {
   };
 
   private scheduleRender(): void {
-    if (this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null;
-      this.render();
-    });
+    this.frame.request();
   }
 
   private render(): void {
