@@ -81,6 +81,36 @@ function measure(page: Page): Promise<Measured> {
   });
 }
 
+/**
+ * Each remark on the evaluation slide as it is drawn: the characters that start inside its
+ * text's box, then "…" where the CSS clamp cuts it (the clamp draws its ellipsis; it is not in
+ * the text). Soft hyphens left out, spaces collapsed.
+ */
+function drawnRemarks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="screen-remark"]')].map((quote) => {
+      let drawn = '';
+      let clamped = false;
+      for (const p of quote.querySelectorAll<HTMLElement>('p:not(.sr-only)')) {
+        const box = p.getBoundingClientRect();
+        clamped ||= p.scrollHeight > p.clientHeight + 1;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n as Text;
+          for (let i = 0; i < text.data.length; i += 1) {
+            const range = document.createRange();
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            const r = range.getBoundingClientRect();
+            if (r.height === 0 || r.top < box.bottom - 1) drawn += text.data[i];
+          }
+        }
+      }
+      return drawn.replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim() + (clamped ? '…' : '');
+    }),
+  );
+}
+
 /** The text as the screen may show it: with soft hyphens in its long words (ui/screen/hyphenation.ts). */
 function hyphenated(text: string, whole = false): RegExp {
   const body = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\u00ad?');
@@ -254,6 +284,16 @@ test('the big screen presents every stage without scrolling, and follows a pinne
   await expect(screen.page.getByTestId('screen-remark').nth(2)).toHaveText('Te lang.');
   await expect(screen.page.getByTestId('big-screen')).not.toContainText('Fien');
   await checkSlide(screen, 'evaluation', shots);
+  // A remark longer than its four lines is cut at a word with one ellipsis, never after its own
+  // punctuation (the clamp drew "al.…", read as "al…."); the whole remark stays for a screen reader.
+  for (const size of [FULL_HD, HD]) {
+    await screen.page.setViewportSize(size);
+    await screen.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const drawn = await drawnRemarks(screen.page);
+    expect(drawn[1], `the long remark at ${size.width}×${size.height}`).toMatch(/^De curve .*\S…$/);
+    for (const text of drawn) expect(text, `a remark at ${size.width}×${size.height}`).not.toMatch(/[\p{P}\s]…|…./u);
+  }
+  await expect(screen.page.getByTestId('screen-remark').nth(1).locator('.sr-only')).toHaveText(hyphenated(answers[1]![1], true));
   await onScreen.nth(2).uncheck();
   await expect(screen.page.getByTestId('screen-remark')).toHaveCount(2);
 });

@@ -164,7 +164,7 @@ export function evaluationSlide(board: Board): HTMLElement {
       : h(
           'section',
           { class: 'evaluation-slide__remarks', 'aria-label': t('screen.remarksTitle') },
-          ...shown.map((r) => h('blockquote', { class: 'evaluation-slide__remark', 'data-testid': 'screen-remark' }, h('p', null, r.remarks))),
+          ...shown.map((r) => h('blockquote', { class: 'evaluation-slide__remark', 'data-testid': 'screen-remark' }, h('p', { 'data-cut-lines': '' }, r.remarks))),
         );
   return h(
     'div',
