@@ -1,5 +1,6 @@
-// A text on the big screen that may be longer than the lines it has (a remark of up to 2,000
-// characters) is cut at a word, with one ellipsis. CSS `line-clamp` cannot be trusted with
+// A text on the big screen that may be longer than the lines it has (a note on the poster, an
+// idea in the chart or the improvement list, a remark of up to 2,000 characters) is cut at a
+// word, with one ellipsis. CSS `line-clamp` cannot be trusted with
 // that: it puts its "…" after whatever character the last line ends with, so a remark whose
 // fourth line ends with its own full stop showed "al.…", which reads as "al….". Here the cut
 // drops the punctuation and spaces before the ellipsis. The clamp stays in the CSS as a safety
@@ -19,8 +20,8 @@ export function cutText(text: string, end: number): string {
 /**
  * Cuts the text of each `[data-cut-lines]` block under `root` that does not fit the lines its
  * CSS gives it (a `-webkit-line-clamp` box: taller content than the box) to the longest word
- * prefix that fits, ending in "…". The whole text stays for screen readers in a sibling
- * `.sr-only` copy, and the cut one is hidden from them. `root` must be on the page: it measures.
+ * prefix that fits, ending in "…". The whole text stays for screen readers in a copy right
+ * after it (`.sr-only.cut-whole`), and the cut one is hidden from them. `root` must be on the page: it measures.
  */
 export function cutToLines(root: Element): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-cut-lines]')) {
@@ -28,7 +29,7 @@ export function cutToLines(root: Element): void {
     wholeTexts.set(el, whole);
     el.textContent = whole;
     const fits = () => el.scrollHeight <= el.clientHeight + 1;
-    const copy = el.parentElement?.querySelector<HTMLElement>(':scope > .sr-only');
+    const copy = el.nextElementSibling?.classList.contains('cut-whole') ? (el.nextElementSibling as HTMLElement) : null;
     if (fits()) {
       el.removeAttribute('aria-hidden');
       copy?.remove();
@@ -53,8 +54,8 @@ export function cutToLines(root: Element): void {
     // A first word too long for every line is left to the clamp (overflow-wrap breaks it).
     el.textContent = best >= 0 ? cutText(whole, ends[best]!) : whole;
     el.setAttribute('aria-hidden', 'true');
-    const full = copy ?? document.createElement('p');
-    full.className = 'sr-only';
+    const full = copy ?? document.createElement(el.tagName);
+    full.className = 'sr-only cut-whole';
     full.textContent = whole;
     if (!copy) el.after(full);
   }

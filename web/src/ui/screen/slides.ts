@@ -110,7 +110,7 @@ export function improvementsSlide(board: Board): HTMLElement {
               'li',
               { class: 'improvements-slide__row' },
               h('span', { class: 'chart__rank' }, r.tied ? t('screen.placeShared', { rank: r.rank }) : t('screen.place', { rank: r.rank })),
-              h('span', { class: 'improvements-slide__text' }, r.text),
+              h('span', { class: 'improvements-slide__text', 'data-cut-lines': '' }, r.text),
               h('span', { class: 'improvements-slide__votes' }, tCount('screen.votes', r.total)),
               h(
                 'span',
