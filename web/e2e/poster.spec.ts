@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { applyOps, longWorkshop } from './report-support';
 import path from 'node:path';
 import { saveScreenshot, SCREENSHOT_DIR, SIZES } from './screenshots';
-import { expect, test } from './support';
+import { expect, scrollsSideways, test } from './support';
 import { expectNoAxeViolations } from './axe';
 import { expectReadableControls } from './contrast';
 
@@ -113,7 +113,7 @@ async function fitAndCheck(page: Page, lanes: number, phases: number): Promise<v
   if (m.cardCount > 0) expect(m.smallestText).toBeGreaterThanOrEqual(12);
 }
 
-test('the board opens at the top and, fitted, shows the whole default journey and the largest template at 1440×900 and 1920×1080', async ({ newUser }) => {
+test('the board opens at the top and, fitted, shows the whole default journey and the largest template at 1440×900 and 1920×1080; a phone shows the list', async ({ newUser }) => {
   const sander = await newUser('Sander');
   await sander.createWorkshop('Poster');
   const page = sander.page;
@@ -171,7 +171,14 @@ test('the board opens at the top and, fitted, shows the whole default journey an
   );
   expect(labels).toHaveLength(10);
   for (let i = 1; i < labels.length; i += 1) expect(labels[i]!.left, `label ${i + 1} starts after label ${i} ends`).toBeGreaterThanOrEqual(labels[i - 1]!.right);
+  // At 390×844 six phases do not fit side by side with readable text: a phone shows the board
+  // as the list, phases one under the other; nothing runs off the side, card text stays 12 px.
   await page.setViewportSize(SIZES.phone);
+  await expect(page.locator('.list-view')).toBeVisible();
+  expect(await scrollsSideways(page), 'the phone list scrolls sideways').toBe(false);
+  const phoneText = await page.locator('.list-view .list-card__text').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  expect(phoneText.length).toBeGreaterThan(0);
+  expect(Math.min(...phoneText)).toBeGreaterThanOrEqual(12);
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, 'board', 'phone');
 });
