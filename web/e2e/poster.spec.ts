@@ -269,4 +269,14 @@ test('the card toolbar goes away with Esc; undo toasts do not pile up; a group i
   await head.click();
   await expect(head).toHaveAttribute('aria-expanded', 'true');
   await expect(sander.card('Vierde kaart')).toBeVisible();
+  // A group over two cells has a pile in each, each head says its part; one fold folds both.
+  await sander.addCard('Aanvragen', 'Contactmoment', 'Vijfde kaart');
+  const fifth = (await sander.card('Vijfde kaart').getAttribute('data-card-id'))!;
+  await applyOps(page, { workshopId, joinCode: code, facilitatorKey: key }, () => [{ kind: 'card.group', cardId: fifth, groupId: 'pile' }]);
+  const here = page.getByRole('button', { name: 'Groep: Stapel (2 van 3 kaarten)', exact: true });
+  const there = page.getByRole('button', { name: 'Groep: Stapel (1 van 3 kaarten)', exact: true });
+  await page.keyboard.press('Escape'); // the new card has focus: its tools float over the head
+  await there.click();
+  await expect(here).toHaveAttribute('aria-expanded', 'false');
+  for (const text of ['Tweede kaart', 'Vierde kaart', 'Vijfde kaart']) await expect(sander.card(text)).toBeHidden();
 });
