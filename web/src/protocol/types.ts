@@ -1264,6 +1264,10 @@ export interface BoardSnapshot {
    */
   improvementList?: ImprovementListDoc;
   /**
+   * The method's figures (P-METH-5) as the server computes them: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are: the curve, the gaps and their ranks are the server's.
+   */
+  methodFigures?: MethodFiguresDoc;
+  /**
    * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
    */
   scores: ScoreDoc[];
@@ -1736,6 +1740,114 @@ export interface ImprovementRowDoc {
   status: ImprovementStatus;
 }
 
+/**
+ * The method's figures (P-METH-5) as the server computes them: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are: the curve, the gaps and their ranks are the server's.
+ */
+export interface MethodFiguresDoc {
+  /**
+   * Every journey in board order.
+   *
+   * Items: One journey's emotion curve and gaps.
+   */
+  journeys: JourneyFiguresDoc[];
+}
+
+/**
+ * One journey's emotion curve and gaps.
+ */
+export interface JourneyFiguresDoc {
+  /**
+   * The journey.
+   */
+  journeyId: string;
+  /**
+   * The emotion curve: one point per card in the journey's touchpoint lanes that is not private, in board order (phase, lane, then the card's order).
+   *
+   * Items: One point of the emotion curve; null stats are a gap in that line.
+   */
+  curve: CurvePointDoc[];
+  /**
+   * Each phase, then the touchpoint cards in it (board order), with expectation, experience and their gap.
+   *
+   * Items: A phase or touchpoint card with its expectation, experience and gap.
+   */
+  gaps: GapRowDoc[];
+}
+
+/**
+ * One point of the emotion curve; null stats are a gap in that line.
+ */
+export interface CurvePointDoc {
+  /**
+   * The touchpoint card.
+   */
+  cardId: string;
+  /**
+   * Its phase.
+   */
+  phaseId: string;
+  /**
+   * The emotion now.
+   */
+  current: ScoreStatsDoc;
+  /**
+   * The desired emotion.
+   */
+  desired: ScoreStatsDoc;
+}
+
+/**
+ * A phase or touchpoint card with its expectation, experience and gap.
+ */
+export interface GapRowDoc {
+  /**
+   * The phase or touchpoint card.
+   */
+  targetId: string;
+  /**
+   * The phase, or the card's phase.
+   */
+  phaseId: string;
+  /**
+   * Whether the target is the phase.
+   */
+  isPhase: boolean;
+  /**
+   * The expectation (1 to 5).
+   */
+  expected: ScoreStatsDoc;
+  /**
+   * The experience (1 to 5).
+   */
+  experienced: ScoreStatsDoc;
+  /**
+   * mean(expected) − mean(experienced), rounded to 3 decimals; null unless both were scored.
+   */
+  gap: number | null;
+  /**
+   * 1, 2 or 3 among the journey's (at most) three largest positive gaps (ties in board order); null otherwise.
+   */
+  rank: number | null;
+}
+
+/**
+ * n, mean and spread (population standard deviation) of one target's scores on one scale, rounded to 3 decimals; null when nobody scored it.
+ */
+export type ScoreStatsDoc = {
+  /**
+   * How many scored it.
+   */
+  n: number;
+  /**
+   * The mean value.
+   */
+  mean: number;
+  /**
+   * The population standard deviation.
+   */
+  spread: number;
+} | null;
+
 export interface ScoreDoc {
   /**
    * The scale.
@@ -1989,6 +2101,10 @@ export interface WelcomeMessage {
      */
     improvementList?: ImprovementListDoc;
     /**
+     * The method's figures (P-METH-5) as the server computes them: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are: the curve, the gaps and their ranks are the server's.
+     */
+    methodFigures?: MethodFiguresDoc;
+    /**
      * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
      */
     scores: ScoreDoc[];
@@ -2158,6 +2274,10 @@ export interface RecordPatch {
    * The improvement list, changed (P-IMP-4).
    */
   improvementList?: ImprovementListDoc;
+  /**
+   * The method's figures, changed (P-METH-5).
+   */
+  methodFigures?: MethodFiguresDoc;
   /**
    * The evaluation poll as this viewer sees it, changed.
    */
