@@ -35,33 +35,6 @@ json improvement_list_of(const board& b) {
     return json{{"roundIds", json::array()}, {"rows", json::array()}};
 }
 
-// Whether `op` may change the method's figures (P-METH-5), which read the journeys, the cards
-// in touchpoint lanes and the scores: false only for the frequent kinds that touch none of them,
-// so that those do not compute the figures twice.
-bool may_change_figures(const board& b, const operation& op) {
-    const auto touchpoint = [&](const std::string& lane_id) {
-        const lane* l = b.find_lane(lane_id);
-        return l && l->kind == lane_kind::touchpoint;
-    };
-    return std::visit(
-        overloaded{
-            [&](const card_add& o) { return touchpoint(o.lane_id); },
-            [&](const card_move& o) {
-                const card* c = b.find_card(o.card_id);
-                return touchpoint(o.lane_id) || (c && touchpoint(c->lane_id));
-            },
-            [&](const card_delete& o) {
-                const card* c = b.find_card(o.card_id);
-                return c && touchpoint(c->lane_id);
-            },
-            [](const card_update&) { return false; },  // text, colour, channel: not in the figures
-            [](const vote_add&) { return false; }, [](const vote_remove&) { return false; },
-            [](const vote_done&) { return false; }, [](const evaluation_submit&) { return false; },
-            [](const auto&) { return true; },
-        },
-        op);
-}
-
 }  // namespace
 
 std::optional<record_changes> board::named_changes(const operation& op) const {
@@ -116,8 +89,8 @@ applied board::apply(const operation& op, const op_context& ctx, bool track_chan
         op);
     json before = named ? json(nullptr) : to_json();
     json list_before = improvement_list_of(*this);
-    const bool figures = may_change_figures(*this, op);
-    json figures_before = figures ? method_figures_json(*this) : json(nullptr);
+    // The figures hold only scored targets: cheap to compare, and unchanged by most operations.
+    json figures_before = method_figures_json(*this);
     applied out = apply_state(op, ctx);
     out.changes = named ? named_changes(op).value() : diff_documents(before, to_json());
     // Changes a viewer sees though the stored records stay the same: who may see a card's
@@ -138,9 +111,8 @@ applied board::apply(const operation& op, const op_context& ctx, bool track_chan
     // The list reads cards, groups, links and rounds: any operation may change it.
     if (auto list = improvement_list_of(*this); list != list_before)
         out.changes.upserts["improvementList"] = std::move(list);
-    if (figures)
-        if (auto after = method_figures_json(*this); after != figures_before)
-            out.changes.upserts["methodFigures"] = std::move(after);
+    if (auto figures = method_figures_json(*this); figures != figures_before)
+        out.changes.upserts["methodFigures"] = std::move(figures);
     if (out.changes.upserts.contains("cards"))
         for (const auto& c : out.changes.upserts["cards"])
             if (anonymous_lane(c.at("laneId").get<std::string>()))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace jb::model {
 
@@ -17,17 +18,24 @@ bool key_before(const std::string& ka, const std::string& ia, const std::string&
     return ka != kb ? ka < kb : ia < ib;
 }
 
-// The journey's touchpoint cards that are not private, in board order: phase, lane, then the
-// card's order.
-std::vector<const card*> touchpoints_of(const board& b, const journey& j) {
+// The journey's touchpoint cards that are not private (of `only`, when given), in board order:
+// phase, lane, then the card's order.
+std::vector<const card*> touchpoints_of(const board& b, const journey& j, const std::set<std::string>* only) {
     std::map<std::string, std::size_t> phase_at, lane_at;
     for (std::size_t i = 0; i < j.phases.size(); ++i) phase_at[j.phases[i].id] = i;
     for (std::size_t i = 0; i < j.lanes.size(); ++i)
         if (j.lanes[i].kind == lane_kind::touchpoint) lane_at[j.lanes[i].id] = i;
     if (lane_at.empty()) return {};
     std::vector<const card*> out;
-    for (const auto& [id, c] : b.cards())
+    const auto consider = [&](const card& c) {
         if (c.journey_id == j.id && !c.private_card && lane_at.contains(c.lane_id)) out.push_back(&c);
+    };
+    if (only) {
+        for (const auto& id : *only)
+            if (const card* c = b.find_card(id)) consider(*c);
+    } else {
+        for (const auto& [id, c] : b.cards()) consider(c);
+    }
     std::sort(out.begin(), out.end(), [&](const card* x, const card* y) {
         const auto px = phase_at[x->phase_id], py = phase_at[y->phase_id];
         if (px != py) return px < py;
@@ -78,7 +86,11 @@ std::optional<score_stats> stats_of(const board& b, score_scale scale, const std
     return s;
 }
 
-std::vector<journey_figures> method_figures(const board& b) {
+std::vector<journey_figures> method_figures(const board& b, figure_targets which) {
+    const bool scored = which == figure_targets::scored;
+    std::set<std::string> scored_ids;
+    for (const auto& [key, values] : b.state().scores) scored_ids.insert(key.second);
+    if (scored && scored_ids.empty()) return {};
     std::vector<const journey*> journeys;
     for (const auto& [id, j] : b.journeys()) journeys.push_back(&j);
     std::sort(journeys.begin(), journeys.end(),
@@ -87,20 +99,21 @@ std::vector<journey_figures> method_figures(const board& b) {
     for (const auto* j : journeys) {
         journey_figures f;
         f.journey = j;
-        const auto cards = touchpoints_of(b, *j);
+        const auto cards = touchpoints_of(b, *j, scored ? &scored_ids : nullptr);
         auto next = cards.begin();
         for (const auto& p : j->phases) {
             auto row = [&](const std::string& id, bool is_phase, const card* c) {
                 gap_row g{id, is_phase, &p, c, stats_of(b, score_scale::expected, id),
                           stats_of(b, score_scale::experienced, id), std::nullopt, 0};
                 if (g.expected && g.experienced) g.gap = g.expected->mean - g.experienced->mean;
-                f.gaps.push_back(std::move(g));
+                if (!scored || g.expected || g.experienced) f.gaps.push_back(std::move(g));
             };
             row(p.id, true, nullptr);
             for (; next != cards.end() && (*next)->phase_id == p.id; ++next) {
                 const card* c = *next;
-                f.curve.push_back({c, c->channel ? std::string(to_string(*c->channel)) : std::string(), &p,
-                                   stats_of(b, score_scale::current, c->id), stats_of(b, score_scale::desired, c->id)});
+                curve_point point{c, c->channel ? std::string(to_string(*c->channel)) : std::string(), &p,
+                                  stats_of(b, score_scale::current, c->id), stats_of(b, score_scale::desired, c->id)};
+                if (!scored || point.current || point.desired) f.curve.push_back(std::move(point));
                 row(c->id, false, c);
             }
         }
@@ -112,14 +125,14 @@ std::vector<journey_figures> method_figures(const board& b) {
             return *x->gap - *y->gap > gap_epsilon;
         });
         for (std::size_t i = 0; i < positive.size() && i < 3; ++i) positive[i]->rank = static_cast<int>(i) + 1;
-        out.push_back(std::move(f));
+        if (!scored || !f.curve.empty() || !f.gaps.empty()) out.push_back(std::move(f));
     }
     return out;
 }
 
 json method_figures_json(const board& b) {
     json journeys = json::array();
-    for (const auto& f : method_figures(b)) {
+    for (const auto& f : method_figures(b, figure_targets::scored)) {
         json curve = json::array();
         for (const auto& p : f.curve)
             curve.push_back({{"cardId", p.card->id},

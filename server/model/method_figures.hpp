@@ -52,14 +52,20 @@ struct journey_figures {
 // Nothing when nobody scored the target on that scale.
 std::optional<score_stats> stats_of(const board& b, score_scale scale, const std::string& target_id);
 
-// The journeys in board order, each with its figures.
-std::vector<journey_figures> method_figures(const board& b);
+// Which targets the figures hold: every touchpoint card and phase (the exports draw them all), or
+// only those someone scored (the clients': they lay out the rest as they lay out the board, so a
+// card added or moved without scores changes nothing there and no patch carries them).
+enum class figure_targets { all, scored };
 
-// The board state document's `methodFigures` (the same for every viewer: counts are public and
-// private cards are not in it): {"journeys": [{"journeyId", "curve": [{"cardId", "phaseId",
-// "current", "desired"}], "gaps": [{"targetId", "phaseId", "isPhase", "expected",
-// "experienced", "gap", "rank"}]}]}, each stats {"n", "mean", "spread"} or null, figures rounded
-// to 3 decimals so that both sides write them alike (P-SYNC-10).
+// The journeys in board order, each with its figures. With `scored`, only the journeys with a
+// point or a row, and the cost follows the number of scores, not of cards.
+std::vector<journey_figures> method_figures(const board& b, figure_targets which = figure_targets::all);
+
+// The board state document's `methodFigures`, of the scored targets (the same for every viewer:
+// counts are public and private cards are not in it): {"journeys": [{"journeyId", "curve":
+// [{"cardId", "phaseId", "current", "desired"}], "gaps": [{"targetId", "phaseId", "isPhase",
+// "expected", "experienced", "gap", "rank"}]}]}, each stats {"n", "mean", "spread"} or null,
+// figures rounded to 3 decimals so that both sides write them alike (P-SYNC-10).
 nlohmann::json method_figures_json(const board& b);
 
 }  // namespace jb::model

@@ -117,9 +117,10 @@ TEST_CASE("P-METH-5 no positive gap, no rank; a one-sided score has no gap", "[m
     CHECK(f.any_gap());
 }
 
-TEST_CASE("P-METH-5 P-SYNC-9 methodFigures: the same for every viewer, figures to 3 decimals, null where unscored",
+TEST_CASE("P-METH-5 P-SYNC-9 methodFigures: the scored targets, the same for every viewer, figures to 3 decimals",
           "[model][method][patch]") {
     board b = figures_board();
+    CHECK(method_figures_json(b) == json::parse(R"({"journeys":[]})"));  // nobody scored yet
     accept(b, writing_private{true}, fran);
     accept(b, idea("mine", "p1", "l1", "a5"), alice);
     scores(b, score_scale::current, "t1", {-1, -1, 0});  // mean −2/3, spread √2/3
@@ -128,18 +129,24 @@ TEST_CASE("P-METH-5 P-SYNC-9 methodFigures: the same for every viewer, figures t
     const json doc = method_figures_json(b);
     const json& j = doc.at("journeys").at(0);
     CHECK(j.at("journeyId") == "j1");
-    CHECK(j.at("curve").size() == 3);  // t1, t2, t3: not alice's private card
-    CHECK(j.at("curve").at(0) == json::parse(R"({"cardId":"t1","phaseId":"p1",
-        "current":{"n":3,"mean":-0.667,"spread":0.471},"desired":null})"));
-    CHECK(j.at("gaps").at(0) == json::parse(R"({"targetId":"p1","phaseId":"p1","isPhase":true,
+    // Only what someone scored: t1's point, p1's row (the clients lay out t2, t3 and the other
+    // phases themselves, unscored; alice's private card is in nobody's figures).
+    CHECK(j.at("curve") == json::parse(R"([{"cardId":"t1","phaseId":"p1",
+        "current":{"n":3,"mean":-0.667,"spread":0.471},"desired":null}])"));
+    CHECK(j.at("gaps") == json::parse(R"([{"targetId":"p1","phaseId":"p1","isPhase":true,
         "expected":{"n":1,"mean":4,"spread":0},"experienced":{"n":3,"mean":3.667,"spread":0.471},
-        "gap":0.333,"rank":1})"));
-    CHECK(j.at("gaps").at(1).at("rank").is_null());
-    CHECK(j.at("gaps").at(1).at("gap").is_null());
+        "gap":0.333,"rank":1}])"));
+    scores(b, score_scale::experienced, "t2", {2});  // one-sided: a row without a gap
+    const json later = method_figures_json(b);
+    const json& t2 = later.at("journeys").at(0).at("gaps").at(1);
+    CHECK(t2.at("targetId") == "t2");
+    CHECK(t2.at("gap").is_null());
+    CHECK(t2.at("rank").is_null());
+    CHECK(t2.at("expected").is_null());
     // In every viewer's board, the same.
     for (const auto& v : {viewer{"alice", role::participant}, viewer{"bram", role::participant},
                           viewer{"fran", role::facilitator}, viewer{"", role::screen}})
-        CHECK(b.view_for(v).at("methodFigures") == doc);
+        CHECK(b.view_for(v).at("methodFigures") == method_figures_json(b));
     CHECK(!b.to_json().contains("methodFigures"));  // never stored
 }
 
@@ -148,12 +155,13 @@ TEST_CASE("P-METH-5 P-SYNC-9 an event's patch carries methodFigures when they ch
     board b = figures_board();
     CHECK(accept(b, score_set{score_scale::current, "t1", 2}, alice).changes.upserts.contains("methodFigures"));
     CHECK(accept(b, card_move{"t1", "p2", "l1", "a5"}, alice).changes.upserts.contains("methodFigures"));
-    CHECK(accept(b, idea("t4", "p1", "l1", "a7"), alice).changes.upserts.contains("methodFigures"));
+    CHECK(!accept(b, idea("t4", "p1", "l1", "a7"), alice).changes.upserts.contains("methodFigures"));  // unscored
+    CHECK(!accept(b, card_move{"t4", "p2", "l1", "a0"}, alice).changes.upserts.contains("methodFigures"));
     CHECK(!accept(b, card_update{"t1", std::string("loket"), std::nullopt, std::nullopt}, alice)
                .changes.upserts.contains("methodFigures"));
     CHECK(!accept(b, idea("i1"), alice).changes.upserts.contains("methodFigures"));  // an idea lane
     CHECK(!accept(b, score_set{score_scale::current, "t1", 2}, alice).changes.upserts.contains("methodFigures"));  // same again
     CHECK(accept(b, lane_update{"l1", std::nullopt, std::nullopt, lane_kind::custom, std::nullopt}, fran)
               .changes.upserts.contains("methodFigures"));  // no touchpoints left
-    CHECK(method_figures_json(b).at("journeys").at(0).at("curve").empty());
+    CHECK(method_figures_json(b).at("journeys").empty());
 }

@@ -1,11 +1,13 @@
 // The method on the board (SPEC-4 §1–2): touchpoint channels, scores (emotion now and desired,
-// expectation and experience) and the figures (P-METH-5: the emotion curve, means, spreads and
-// the largest gaps) as the server sends them (P-SYNC-9). Nothing here computes a figure: the
-// server does (server/model/method_figures.cpp), the views draw what it sent.
+// expectation and experience) and the figures (P-METH-5: means, spreads, gaps and the largest
+// gaps) as the server sends them (P-SYNC-9). Nothing here computes a figure: the server does
+// (server/model/method_figures.cpp) for what was scored; this lays the touchpoints and phases
+// out in board order, as the board is laid out, and puts the server's figures on them.
 
 import type { Channel, GapRowDoc, JourneyFiguresDoc, ScoreDoc, ScoreScale, ScoreStatsDoc } from '../protocol/types';
 import { CHANNELS, SCORE_SCALES } from '../protocol/types';
 import type { Board, Card, Phase } from './board';
+import { cardsByCell, cellKey, lanesOf, phasesOf } from './board';
 
 /** The board's record of one (scale, target): never changed in place. */
 export type Score = ScoreDoc;
@@ -96,28 +98,43 @@ function figuresOf(board: Board, journeyId: string): JourneyFiguresDoc | undefin
 }
 
 /**
- * The emotion curve of a journey as the server sent it: one point per touchpoint card in board
- * order; n = 0 is a gap. A point whose card or phase this board no longer shows (a pending
- * delete) is left out until the server's figures follow.
+ * Where the curve's points go: the journey's touchpoint cards (not private) as the board shows
+ * them, phase by phase, lane by lane, card by card. Layout, as the board's cells are laid out:
+ * the server's figures name only what was scored, and the rest are gaps in the curve.
  */
-export function emotionCurve(board: Board, journeyId: string): CurvePoint[] {
-  const out: CurvePoint[] = [];
-  for (const p of figuresOf(board, journeyId)?.curve ?? []) {
-    const card = board.cards.get(p.cardId);
-    const phase = board.phases.get(p.phaseId);
-    if (card && phase) out.push({ phase, card, current: statsFrom(p.current), desired: statsFrom(p.desired) });
+function touchpointsInOrder(board: Board, journeyId: string): Array<{ phase: Phase; card: Card }> {
+  const byCell = cardsByCell(board, journeyId);
+  const lanes = lanesOf(board, journeyId).filter((l) => l.kind === 'touchpoint');
+  const out: Array<{ phase: Phase; card: Card }> = [];
+  for (const phase of phasesOf(board, journeyId)) {
+    for (const lane of lanes) {
+      for (const card of byCell.get(cellKey(phase.id, lane.id)) ?? []) if (!card.private) out.push({ phase, card });
+    }
   }
   return out;
 }
 
-function gapRowFrom(board: Board, r: GapRowDoc): GapRow | null {
-  const phase = board.phases.get(r.phaseId);
-  const card = r.isPhase ? null : board.cards.get(r.targetId);
-  if (!phase || card === undefined) return null;
-  return { phase, card, targetId: r.targetId, expected: statsFrom(r.expected), experienced: statsFrom(r.experienced), gap: r.gap, rank: r.rank };
+/** The emotion curve of a journey: one point per touchpoint card, with the server's figures; n = 0 is a gap. */
+export function emotionCurve(board: Board, journeyId: string): CurvePoint[] {
+  const scored = new Map((figuresOf(board, journeyId)?.curve ?? []).map((p) => [p.cardId, p]));
+  return touchpointsInOrder(board, journeyId).map(({ phase, card }) => {
+    const p = scored.get(card.id);
+    return { phase, card, current: statsFrom(p?.current), desired: statsFrom(p?.desired) };
+  });
 }
 
-/** Every target of a journey (a phase, then its touchpoint cards) with its gap and rank, as the server sent them. */
+/** Every target of a journey (a phase, then its touchpoint cards) with the server's gap and rank; unscored ones without. */
 export function gapRows(board: Board, journeyId: string): GapRow[] {
-  return (figuresOf(board, journeyId)?.gaps ?? []).map((r) => gapRowFrom(board, r)).filter((r): r is GapRow => r !== null);
+  const scored = new Map<string, GapRowDoc>((figuresOf(board, journeyId)?.gaps ?? []).map((r) => [r.targetId, r]));
+  const touchpoints = touchpointsInOrder(board, journeyId);
+  const rows: GapRow[] = [];
+  for (const phase of phasesOf(board, journeyId)) {
+    const targets: Array<Card | null> = [null, ...touchpoints.filter((t) => t.phase.id === phase.id).map((t) => t.card)];
+    for (const card of targets) {
+      const targetId = card ? card.id : phase.id;
+      const r = scored.get(targetId);
+      rows.push({ phase, card, targetId, expected: statsFrom(r?.expected), experienced: statsFrom(r?.experienced), gap: r?.gap ?? null, rank: r?.rank ?? null });
+    }
+  }
+  return rows;
 }

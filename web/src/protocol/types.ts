@@ -1264,7 +1264,7 @@ export interface BoardSnapshot {
    */
   improvementList?: ImprovementListDoc;
   /**
-   * The method's figures (P-METH-5) as the server computes them: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are: the curve, the gaps and their ranks are the server's.
+   * The method's figures (P-METH-5) as the server computes them, of the targets someone scored: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are (their means, spreads, gaps and ranks are the server's) on the touchpoint cards and phases they lay out in board order; a target not in them is unscored.
    */
   methodFigures?: MethodFiguresDoc;
   /**
@@ -1741,11 +1741,11 @@ export interface ImprovementRowDoc {
 }
 
 /**
- * The method's figures (P-METH-5) as the server computes them: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are: the curve, the gaps and their ranks are the server's.
+ * The method's figures (P-METH-5) as the server computes them, of the targets someone scored: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are (their means, spreads, gaps and ranks are the server's) on the touchpoint cards and phases they lay out in board order; a target not in them is unscored.
  */
 export interface MethodFiguresDoc {
   /**
-   * Every journey in board order.
+   * The journeys with a scored target, in board order.
    *
    * Items: One journey's emotion curve and gaps.
    */
@@ -1761,13 +1761,13 @@ export interface JourneyFiguresDoc {
    */
   journeyId: string;
   /**
-   * The emotion curve: one point per card in the journey's touchpoint lanes that is not private, in board order (phase, lane, then the card's order).
+   * The scored points of the emotion curve: the cards in the journey's touchpoint lanes that are not private and have a current or desired score, in board order (phase, lane, then the card's order).
    *
-   * Items: One point of the emotion curve; null stats are a gap in that line.
+   * Items: One scored point of the emotion curve; a null scale is a gap in that line.
    */
   curve: CurvePointDoc[];
   /**
-   * Each phase, then the touchpoint cards in it (board order), with expectation, experience and their gap.
+   * The phases and touchpoint cards with an expected or experienced score, in board order (a phase, then the touchpoint cards in it).
    *
    * Items: A phase or touchpoint card with its expectation, experience and gap.
    */
@@ -1775,7 +1775,7 @@ export interface JourneyFiguresDoc {
 }
 
 /**
- * One point of the emotion curve; null stats are a gap in that line.
+ * One scored point of the emotion curve; a null scale is a gap in that line.
  */
 export interface CurvePointDoc {
   /**
@@ -2101,7 +2101,7 @@ export interface WelcomeMessage {
      */
     improvementList?: ImprovementListDoc;
     /**
-     * The method's figures (P-METH-5) as the server computes them: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are: the curve, the gaps and their ranks are the server's.
+     * The method's figures (P-METH-5) as the server computes them, of the targets someone scored: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are (their means, spreads, gaps and ranks are the server's) on the touchpoint cards and phases they lay out in board order; a target not in them is unscored.
      */
     methodFigures?: MethodFiguresDoc;
     /**
