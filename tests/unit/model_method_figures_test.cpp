@@ -37,7 +37,7 @@ const journey_figures& j1(const std::vector<journey_figures>& all) {
 
 }  // namespace
 
-TEST_CASE("P-METH-5 mean and population spread from the scores; nothing where nobody scored", "[model][method]") {
+TEST_CASE("P-METH-5 mean and population spread from the scores, nothing where nobody scored", "[model][method]") {
     board b = figures_board();
     CHECK(!stats_of(b, score_scale::current, "t1"));
     scores(b, score_scale::current, "t1", {-2, 2});
@@ -75,7 +75,7 @@ TEST_CASE("P-METH-5 the curve: one point per touchpoint card in board order (pha
     CHECK(f.curve[3].phase->id == "p2");
 }
 
-TEST_CASE("P-METH-5 gaps: expected − experienced when both are scored; the 3 largest positive, ties in board order",
+TEST_CASE("P-METH-5 gaps: expected − experienced when both are scored, the 3 largest positive, ties in board order",
           "[model][method]") {
     board b = figures_board();
     const auto rate = [&](const std::string& target, std::int64_t expected, std::int64_t experienced) {
@@ -100,7 +100,7 @@ TEST_CASE("P-METH-5 gaps: expected − experienced when both are scored; the 3 l
     CHECK(f.gaps[1].phase->id == "p1");
 }
 
-TEST_CASE("P-METH-5 no positive gap, no rank; a one-sided score has no gap", "[model][method]") {
+TEST_CASE("P-METH-5 no positive gap, no rank, a one-sided score has no gap", "[model][method]") {
     board b = figures_board();
     scores(b, score_scale::expected, "p1", {3});
     scores(b, score_scale::experienced, "p2", {3});
