@@ -34,9 +34,10 @@ std::int64_t apply_all(ws_client& c, const std::vector<json>& ops)
 
 }  // namespace
 
+// [scale]: not in the ThreadSanitizer pass (scripts/lib/checks.sh says why).
 TEST_CASE("P-LIM-1 P-WS-5 P-ARC-2 the largest board the limits allow joins slowly while others edit, "
           "and its archive imports back",
-          "[ws][archive][slow]")
+          "[ws][archive][slow][scale]")
 {
     // Only the senders' rate limit is raised, to build the board quickly; every bound under
     // test (queue, archive, board) keeps its default.

@@ -65,8 +65,9 @@ void apply_all(ws_client& c, const std::vector<json>& ops)
 
 }  // namespace
 
+// [scale]: not in the ThreadSanitizer pass (scripts/lib/checks.sh says why).
 TEST_CASE("P-WS-5 a joiner that reads a welcome larger than the bound slowly is not closed while others edit",
-          "[ws][slow]")
+          "[ws][slow][scale]")
 {
     test_server server({"--ws-queue-bytes", "1048576", "--ws-rate-burst", "100000",
                         "--ws-rate-per-second", "100000"});
