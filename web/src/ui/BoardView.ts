@@ -22,6 +22,7 @@ import { NextFrame } from '../util/NextFrame';
 import { h, isTyping } from './dom';
 import { HelpDialog } from './HelpDialog';
 import { ListView } from './list/ListView';
+import { GroupFolds } from './GroupFolds';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel, screenLinkFor } from './SharePanel';
@@ -120,7 +121,7 @@ export class BoardView implements View {
       editingChanged: (cardId) => this.client.setEditing(cardId),
       moveCard: (cardId, phaseId, laneId, index) => this.dropCard(cardId, phaseId, laneId, index),
       keyboardMove: (cardId, direction) => this.keyboardMove(cardId, direction),
-    });
+    }, new GroupFolds(opts.workshopId, () => this.scheduleRender()));
     this.list = new ListView({
       addCard: (journeyId, phaseId, laneId, text) => this.addCard(phaseId, laneId, text, journeyId),
       commitText: (cardId, text) => this.submit({ kind: 'card.update', cardId, text }),
