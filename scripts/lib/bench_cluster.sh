@@ -86,6 +86,10 @@ bench_setup() {
     [[ -n $proxy_pid ]] && proxy_after=$(cpu_seconds "$proxy_pid")
     # shellcheck disable=SC2086
     scrape_metrics $node_ports >"$work/metrics.after"
+    local rss=0  # the largest node's peak resident memory, MiB
+    for pid in $pids; do
+        rss=$(awk -v m="$rss" '/^VmHWM/ { v = $2 / 1024; print (v > m ? v : m); found = 1 } END { if (!found) print m }' "/proc/$pid/status" 2>/dev/null || echo "$rss")
+    done
     local acked p50 p99 commit ack
     acked=$(awk '$1 == "ops_acked" { print $2 }' "$summary")
     p50=$(awk '$1 == "fanout_p50" { print $2 }' "$summary")
@@ -96,20 +100,20 @@ bench_setup() {
         -v cpu="$(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { print a - b }')" \
         -v pg="$(awk -v a="$pg_after" -v b="$pg_before" 'BEGIN { print a - b }')" \
         -v proxy="$(awk -v a="$proxy_after" -v b="$proxy_before" 'BEGIN { print a - b }')" \
-        -v commit="$commit" -v ack="$ack" 'BEGIN {
+        -v commit="$commit" -v ack="$ack" -v rss="$rss" 'BEGIN {
             split(commit, c, " "); split(ack, k, " ")
-            printf "%-22s %5d %8.1f %8.1f %9.3f %9.3f %9.3f %7.1f %7.1f %8s %6s %6s %7s\n", label, nodes,
+            printf "%-22s %5d %8.1f %8.1f %9.3f %9.3f %9.3f %7.1f %7.1f %8s %6s %6s %7s %7.0f\n", label, nodes,
                 acked / d, acked / d / nodes, acked ? 1000 * cpu / acked : 0, acked ? 1000 * pg / acked : 0,
-                acked ? 1000 * proxy / acked : 0, p50, p99, c[2], c[4], c[1], k[4]
+                acked ? 1000 * proxy / acked : 0, p50, p99, c[2], c[4], c[1], k[4], rss
         }' >>"$work/cluster.txt"
 }
 
 print_cluster_table() {
     printf '\n== Cluster: %s workshops of %s participants, %s op/s each, %s s ==\n' "$workshops" "$clients" "$rate" "$duration"
-    printf '%-22s %5s %8s %8s %9s %9s %9s %7s %7s %8s %6s %6s %7s\n' setup nodes 'op/s' 'op/s/nd' \
-        'node ms' 'pg ms' 'proxy ms' 'fo p50' 'fo p99' 'commit' 'c p99' commits 'ack p99'
-    printf '%-22s %5s %8s %8s %9s %9s %9s %7s %7s %8s %6s %6s %7s\n' '' '' '' '' 'CPU/op' 'CPU/op' 'CPU/op' ms ms \
-        'mean ms' '<= ms' '' '<= ms'
+    printf '%-22s %5s %8s %8s %9s %9s %9s %7s %7s %8s %6s %6s %7s %7s\n' setup nodes 'op/s' 'op/s/nd' \
+        'node ms' 'pg ms' 'proxy ms' 'fo p50' 'fo p99' 'commit' 'c p99' commits 'ack p99' 'max RSS'
+    printf '%-22s %5s %8s %8s %9s %9s %9s %7s %7s %8s %6s %6s %7s %7s\n' '' '' '' '' 'CPU/op' 'CPU/op' 'CPU/op' ms ms \
+        'mean ms' '<= ms' '' '<= ms' 'MiB'
     cat "$work/cluster.txt"
 }
 
