@@ -15,7 +15,7 @@ import { randomId } from '../util/ids';
 import { Announcer } from './Announcer';
 import { BoardGrid, defaultColor, type GridContext } from './BoardGrid';
 import { BoardZoom } from './BoardZoom';
-import { langButton, pageFooter, safeLocalStorage, skipLinks, type View } from './chrome';
+import { langButton, pageFooter, safeLocalStorage, sessionStorageOrMemory, skipLinks, type View } from './chrome';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DragController } from './DragController';
 import { NextFrame } from '../util/NextFrame';
@@ -38,20 +38,13 @@ import { ExportDialog } from './export/ExportDialog';
 import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
 import { MethodController } from './method/MethodController';
+import { versionReload } from '../sync/versionReload';
 
 export interface BoardViewOptions {
   workshopId: string;
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
-}
-
-function sessionStore(): Storage {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return new MemoryStorage();
-  }
 }
 
 /** Owns the sync client of one workshop and every element of the board screen. */
@@ -108,10 +101,11 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
-      store: syncStoreFor(opts.workshopId, false, local, sessionStore()),
+      store: syncStoreFor(opts.workshopId, false, local, sessionStorageOrMemory()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
+      versionReload: versionReload(sessionStorageOrMemory(), () => location.reload()),
     });
     this.grid = new BoardGrid({
       addCard: (phaseId, laneId, text) => this.addCard(phaseId, laneId, text),

@@ -11,9 +11,10 @@ import { openRound } from '../../model/voting';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { syncStoreFor } from '../../sync/SyncStore';
 import { SyncClient } from '../../sync/SyncClient';
+import { versionReload } from '../../sync/versionReload';
 import { browserClock, browserNetwork, browserSocketFactory, webSocketUrl } from '../../sync/environment';
 import { MemoryStorage } from '../../util/MemoryStorage';
-import type { View } from '../chrome';
+import { sessionStorageOrMemory, type View } from '../chrome';
 import { h } from '../dom';
 import { formatRemaining } from '../facilitator/timerFormat';
 import { hyphenateTree, loadHyphenation, type Hyphenate } from './hyphenation';
@@ -59,6 +60,7 @@ export class ScreenView implements View {
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
+      versionReload: versionReload(sessionStorageOrMemory(), () => location.reload()),
     });
   }
 
