@@ -316,6 +316,11 @@ void fanout_scenario::finish() {
     result_.fanout = summarise(fanout_us_);
     result_.fanout_all = summarise(complete_us);
     result_.ack = summarise(ack_us_);
+    if (config_.keep_samples) {
+        result_.fanout_us = fanout_us_;
+        result_.fanout_all_us = std::move(complete_us);
+        result_.ack_us = ack_us_;
+    }
 }
 
 }  // namespace jb::bench

@@ -27,6 +27,8 @@ struct fanout_config {
     // Burst instead of a rate: every client sends its share of `burst` operations back to back,
     // all starting at once; the figure is first send → last delivery (0: the rate scenario).
     std::size_t burst = 0;
+    // Keep the raw samples in the result, for figures over several workshops (bench/workshops.cpp).
+    bool keep_samples = false;
 };
 
 /// Fan-out latency of the operations sent in one second of the run.
@@ -54,6 +56,8 @@ struct fanout_result {
     double burst_span_ms = 0;  // burst: first operation sent → last event received
     double join_seconds = 0, load_seconds = 0, drain_seconds = 0;
     std::vector<timeline_entry> timeline;  // when config.timeline
+    // When config.keep_samples: the samples behind fanout, fanout_all and ack (microseconds).
+    std::vector<std::int64_t> fanout_us, fanout_all_us, ack_us;
 };
 
 /// Owns the N clients of one run and everything measured about their operations. Everything

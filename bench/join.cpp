@@ -38,7 +38,7 @@ asio::awaitable<std::string> join_workshop(ws_client& ws, const server_address& 
                                            const std::string& client_id,
                                            const std::string& display_name,
                                            nlohmann::json& welcome) {
-    if (auto ec = co_await ws.connect(addr)) co_return "connect: " + ec.message();
+    if (auto ec = co_await ws.connect(addr, workshop_id)) co_return "connect: " + ec.message();
     co_return co_await say_hello(ws, workshop_id, client_id, display_name, welcome);
 }
 

@@ -6,6 +6,7 @@
 #include "http_api.hpp"
 #include "join_scenario.hpp"
 #include "report.hpp"
+#include "workshops.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -28,6 +29,8 @@ struct options {
     int server_pid = 0;
     std::string scenario = "all";
     fanout_config fanout;
+    std::size_t workshops = 1;  // fan-out: run it in this many workshops at once
+    bool workshop_in_url = false;
     join_config join;
     double time_limit_s = 0;
     std::string summary;  // also write the figures as `key value` lines here
@@ -47,6 +50,21 @@ asio::awaitable<void> measured(const options& opt, usage_window& usage, Run run)
 
 asio::awaitable<int> run_all(const options& opt, const server_address& addr) {
     int status = 0;
+    if (opt.scenario == "fanout" && opt.workshops > 1) {
+        fanout_result result;
+        usage_window usage;
+        co_await measured(opt, usage, [&]() -> asio::awaitable<void> {
+            result = co_await run_workshops(addr, opt.fanout, opt.workshops);
+        });
+        std::cout << "In " << opt.workshops << " workshops at once; figures over all of them\n";
+        print_fanout(std::cout, opt.fanout, result, usage);
+        if (!opt.summary.empty()) {
+            std::ofstream out(opt.summary, std::ios::app);
+            summarise_fanout(out, result, usage);
+        }
+        std::cout << std::endl;
+        co_return result.clients_joined == 0 ? 2 : 0;
+    }
     if (opt.scenario == "all" || opt.scenario == "fanout") {
         auto workshop = co_await create_workshop(addr, "Benchmark: fan-out");
         if (auto* failure = std::get_if<std::string>(&workshop)) {
@@ -103,7 +121,9 @@ int main(int argc, char** argv) {
         ("port", po::value(&opt.port)->required(), "server port")
         ("server-pid", po::value(&opt.server_pid), "server process id, to read its CPU time and peak RSS")
         ("scenario", po::value(&opt.scenario)->default_value(opt.scenario), "fanout, join or all")
-        ("clients,n", po::value(&opt.fanout.clients)->default_value(opt.fanout.clients), "fan-out: clients")
+        ("clients,n", po::value(&opt.fanout.clients)->default_value(opt.fanout.clients), "fan-out: clients (per workshop)")
+        ("workshop-in-url", po::bool_switch(&opt.workshop_in_url), "upgrade on /ws?w={workshop} (P-WS-11), for a router in front of several nodes")
+        ("workshops", po::value(&opt.workshops)->default_value(opt.workshops), "fan-out: run it in this many workshops at once (--scenario fanout)")
         ("rate,r", po::value(&opt.fanout.rate)->default_value(opt.fanout.rate), "fan-out: operations per second per client")
         ("duration,d", po::value(&opt.fanout.duration_s)->default_value(opt.fanout.duration_s), "fan-out: seconds of sending")
         ("drain", po::value(&opt.fanout.drain_s)->default_value(opt.fanout.drain_s), "fan-out: seconds to wait for late acks and events")
@@ -139,7 +159,7 @@ int main(int argc, char** argv) {
     opt.join.seed = opt.fanout.seed;
 
     asio::io_context io(1);
-    server_address addr{opt.host, opt.port, {}};
+    server_address addr{opt.host, opt.port, {}, opt.workshop_in_url};
     boost::system::error_code ec;
     addr.endpoint = tcp::endpoint(asio::ip::make_address(opt.host, ec), opt.port);
     if (ec) {

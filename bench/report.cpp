@@ -89,7 +89,7 @@ double server_cpu(const usage_window& u) {
 void summarise_fanout(std::ostream& out, const fanout_result& r, const usage_window& usage) {
     out << "fanout_p50 " << r.fanout.p50_ms << "\nfanout_p99 " << r.fanout.p99_ms
         << "\nall_p99 " << r.fanout_all.p99_ms << "\nack_p50 " << r.ack.p50_ms << "\nack_p99 "
-        << r.ack.p99_ms << "\nops_sent " << r.ops_sent << "\nops_lost " << r.ops_lost
+        << r.ack.p99_ms << "\nops_sent " << r.ops_sent << "\nops_acked " << r.ops_acked << "\nops_lost " << r.ops_lost
         << "\nerrors " << r.errors << "\nburst_ms " << r.burst_span_ms << "\nevents "
         << r.events_received << "\nevent_bytes "
         << (r.events_received ? r.event_bytes / r.events_received : 0) << "\npresence_bytes "

@@ -12,7 +12,7 @@ constexpr std::size_t max_read_bytes = 64u * 1024 * 1024;
 
 ws_client::ws_client(asio::any_io_executor ex) : ws_(std::move(ex)) {}
 
-asio::awaitable<beast::error_code> ws_client::connect(const server_address& addr) {
+asio::awaitable<beast::error_code> ws_client::connect(const server_address& addr, const std::string& workshop_id) {
     beast::error_code ec;
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(30));
     co_await beast::get_lowest_layer(ws_).async_connect(
@@ -28,7 +28,8 @@ asio::awaitable<beast::error_code> ws_client::connect(const server_address& addr
     ws_.read_message_max(max_read_bytes);
     ws_.text(true);
     const std::string host = addr.host + ":" + std::to_string(addr.port);
-    co_await ws_.async_handshake(host, "/ws", asio::redirect_error(asio::use_awaitable, ec));
+    const std::string target = addr.workshop_in_url && !workshop_id.empty() ? "/ws?w=" + workshop_id : "/ws";
+    co_await ws_.async_handshake(host, target, asio::redirect_error(asio::use_awaitable, ec));
     co_return ec;
 }
 

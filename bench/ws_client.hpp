@@ -30,6 +30,9 @@ struct server_address {
     std::string host;
     std::uint16_t port = 0;
     tcp::endpoint endpoint;
+    // Upgrade on /ws?w={workshop} (P-WS-11), as the web client does, so that a router in front
+    // of several nodes (HAProxy, docs/cluster.md) sends a workshop's clients to one node.
+    bool workshop_in_url = false;
 };
 
 /// Owns one client WebSocket stream and its read buffer. One read and one write may be in
@@ -38,8 +41,9 @@ class ws_client {
 public:
     explicit ws_client(asio::any_io_executor ex);
 
-    // TCP connect and WebSocket upgrade of `GET /ws`.
-    asio::awaitable<beast::error_code> connect(const server_address& addr);
+    // TCP connect and WebSocket upgrade of `GET /ws` (`/ws?w={workshop_id}` when the address
+    // asks for it and a workshop is given).
+    asio::awaitable<beast::error_code> connect(const server_address& addr, const std::string& workshop_id = {});
     asio::awaitable<beast::error_code> write(std::string text);
     // Reads one message; it stays in message() until the next read.
     asio::awaitable<beast::error_code> read();

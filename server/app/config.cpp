@@ -127,6 +127,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         ("port", po::value(&port)->default_value(port), "TCP port for HTTP and WebSocket (0: any free port)")
         ("bind", po::value(&c.bind)->default_value(c.bind), "address to listen on (0.0.0.0 or :: for every interface)")
         ("db", po::value(&c.db)->default_value(c.db), "SQLite database file (its folder is created), or a postgresql:// URL: the shared store of a cluster (docs/cluster.md)")
+        ("db-read-connections", po::value(&c.db_read_connections)->default_value(c.db_read_connections), "PostgreSQL only: connections for room loads, exports and join-code lookups, so they never wait behind commits (0 to 16; docs/cluster.md)")
         ("static", po::value(&c.static_dir)->default_value(c.static_dir), "folder of the built web client")
         ("threads", po::value(&c.threads)->default_value(c.threads), "network threads")
         ("allow-origin", po::value(&c.net.allow_origins)->composing(),
@@ -239,6 +240,8 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         return bad("--room-idle-seconds must be 0 (never) to 86400");
     if (c.db.empty())
         return bad("--db must name a file or a postgresql:// URL");
+    if (c.db_read_connections > 16)
+        return bad("--db-read-connections must be 0 to 16");
     if (store::is_postgresql_url(c.db) && !c.backup_dir.empty())
         return bad("--backup-dir copies the SQLite file; back PostgreSQL up with its own tools (docs/cluster.md)");
     if (c.retention_days > 36500)

@@ -32,6 +32,9 @@ struct config {
     std::string bind = "127.0.0.1";
     unsigned short port = 8080;  // 0: any free port (tests)
     std::string db = default_paths.db;
+    // PostgreSQL only: connections for room loads, exports and join-code lookups beside the one
+    // that commits (docs/cluster.md, "Sizing"); 0 reads on the committing connection.
+    unsigned db_read_connections = 2;
     std::string static_dir = default_paths.static_dir;
     std::string templates_dir = default_paths.templates_dir;  // the shipped journey templates (*.json)
     unsigned retention_days = 0;                // 0: keep workshops until deleted

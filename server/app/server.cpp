@@ -96,7 +96,7 @@ std::string server::start()
             if (!parent.empty())
                 std::filesystem::create_directories(parent);
         }
-        db_ = store::open_store(cfg_.db);
+        db_ = store::open_store(cfg_.db, cfg_.db_read_connections);
         // Before the worker starts: this thread is still the store's only user.
         join_codes_.reset(db_->list_workshops());
     } catch (const std::exception& e) {
@@ -123,7 +123,9 @@ std::string server::start()
                   {{"templates", cfg_.templates_dir}});
     }
 
-    worker_ = std::make_unique<store::store_worker>(*db_);
+    // PostgreSQL's read pool gets a reader thread per connection (store_worker::read).
+    const auto* shared_store = dynamic_cast<store::pg_store*>(db_.get());
+    worker_ = std::make_unique<store::store_worker>(*db_, shared_store ? shared_store->read_connections() : 0);
     // Only a SQLite file is copied by the server (config refuses --backup-dir with PostgreSQL).
     if (auto* file = dynamic_cast<store::sqlite_store*>(db_.get()); file && !cfg_.backup_dir.empty())
         backups_ = std::make_unique<backup_schedule>(

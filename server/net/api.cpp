@@ -391,7 +391,12 @@ void api::find_by_code(std::string_view typed_code, const std::string& client_ad
     const auto decoded = decode_segment(typed_code);
     const std::string code = decoded ? util::normalize_join_code(*decoded) : std::string();
     const auto found = code.empty() ? std::nullopt : codes_.find(code);
-    auto answer = [this, client_address, done = std::move(done)](std::optional<join_entry> entry) {
+    // `unreachable`: the store could not be asked (docs/cluster.md); that is no miss.
+    auto answer = [this, client_address, done = std::move(done)](std::optional<join_entry> entry,
+                                                                  bool unreachable = false) {
+        if (unreachable)
+            return done(json_error(http::status::service_unavailable, "internal",
+                                   "the workshops' store cannot be reached now; try again"));
         if (!entry) {
             {
                 std::lock_guard lock(mutex_);
@@ -404,7 +409,7 @@ void api::find_by_code(std::string_view typed_code, const std::string& client_ad
     if (found || code.empty() || !store_lookups_) return answer(found);
     // Made on another node after this one started: the index learns it. Guessing stays bounded
     // by the guard above, per node (docs/cluster.md).
-    worker_.run([this, code, answer = std::move(answer)](store::store& s) {
+    worker_.read([this, code, answer = std::move(answer)](store::store& s) {
         std::optional<join_entry> entry;
         try {
             if (auto w = s.find_workshop_by_code(code)) {
@@ -413,6 +418,7 @@ void api::find_by_code(std::string_view typed_code, const std::string& client_ad
             }
         } catch (const std::exception& e) {
             log::error("api", "join-code lookup in the store failed", {{"error", e.what()}});
+            return answer(std::nullopt, true);
         }
         answer(std::move(entry));
     });

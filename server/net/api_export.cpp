@@ -63,14 +63,19 @@ void api::on_export_thread(std::function<void()> job)
 void api::build_from_durable(std::string workshop_id, std::string key, done_handler done,
                              std::string what, durable_builder build, store::audit_record audit)
 {
-    worker_.run([this, id = std::move(workshop_id), key = std::move(key), what = std::move(what),
-                 build = std::move(build), done = std::move(done),
-                 audit = std::move(audit)](store::store& s) mutable {
+    // On a reader (store_worker::read): a big export's load does not wait behind commits. The
+    // audit entries it makes are written by the store thread (audit_later).
+    worker_.read([this, id = std::move(workshop_id), key = std::move(key), what = std::move(what),
+                  build = std::move(build), done = std::move(done),
+                  audit = std::move(audit)](store::store& s) mutable {
         std::optional<store::loaded_workshop> loaded;
         try {
-            auto allowed = authorize_audited(s, id, key, audit.action, audit.detail);
-            if (auto* refused = std::get_if<http_response>(&allowed))
+            auto allowed = authorize(s, id, key);
+            if (auto* refused = std::get_if<http_response>(&allowed)) {
+                if (refused->result() == http::status::forbidden)
+                    audit_later({0, id, store::actor_for_key(s, id, key), audit.action, "refused", audit.detail});
                 return done(std::move(*refused));
+            }
             audit.workshop_id = id;
             audit.actor = store::actor_for_key(s, id, key);
             loaded = s.load_workshop(id);

@@ -114,8 +114,8 @@ void api::download_template(const http_request& req, std::string workshop_id, do
     auto key = bearer_key(req);
     if (!key)
         return done(key_required());
-    worker_.run([id = std::move(workshop_id), key = std::move(*key),
-                 done = std::move(done)](store::store& s) {
+    worker_.read([id = std::move(workshop_id), key = std::move(*key),
+                  done = std::move(done)](store::store& s) {
         std::variant<templates::journey_template, http_response> copied;
         try {
             copied = copy_structure(s, id, key);

@@ -204,9 +204,13 @@ void websocket_session::on_hello(protocol::hello hello)
                            self->on_open(std::move(room), std::move(hello));
                        });
         },
-        [self = shared_from_this()](std::string) {  // P-JOIN-7; the server's log says why
-            asio::post(self->ws_.get_executor(), [self] {
+        [self = shared_from_this()](room::load_failure failed) {  // P-JOIN-7; the server's log says why
+            asio::post(self->ws_.get_executor(), [self, unreachable = failed.store_unreachable] {
                 if (self->gone_ || self->close_) return;
+                if (unreachable) {
+                    self->send_error("unavailable", "the workshop's store cannot be reached now; try again");
+                    return self->start_close(protocol::close_code::try_again_later, "store unavailable");
+                }
                 self->send_error("internal", "this workshop cannot be loaded; its stored log is damaged");
                 self->start_close(protocol::close_code::internal_error, "workshop cannot be loaded");
             });

@@ -110,6 +110,7 @@ namespace close_code {
 inline constexpr std::uint16_t going_away = 1001;
 inline constexpr std::uint16_t too_big = 1009;
 inline constexpr std::uint16_t internal_error = 1011;
+inline constexpr std::uint16_t try_again_later = 1013;  // P-JOIN-7: the store is not reachable now
 inline constexpr std::uint16_t protocol_version = 4000;
 inline constexpr std::uint16_t forbidden = 4003;
 inline constexpr std::uint16_t not_found = 4004;

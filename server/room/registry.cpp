@@ -13,7 +13,7 @@ registry::registry(asio::io_context& ioc, store::store_worker& worker, room_opti
     : ioc_(ioc), strand_(asio::make_strand(ioc)), worker_(worker), options_(options), leases_(leases) {}
 
 void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done,
-                    std::function<void(std::string)> unavailable, std::function<void()> elsewhere) {
+                    std::function<void(load_failure)> unavailable, std::function<void()> elsewhere) {
     asio::post(strand_, [this, id = std::move(workshop_id),
                          w = waiter{std::move(done), std::move(unavailable), std::move(elsewhere)}]() mutable {
         // Draining: another node takes the workshop (P-WS-12); alone, the client finds this
@@ -29,11 +29,13 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
         waiting.push_back(std::move(w));
         if (waiting.size() > 1) return;  // a load is already under way
 
-        // Loading reads the disk and replays the log: the store thread does it, never a
-        // network thread.
-        worker_.run([this, id](store::store& s) {
+        // Loading reads the disk and replays the log: a store thread does it, never a network
+        // thread; with PostgreSQL a reader beside the commits (store_worker::read), which sees
+        // everything this node acknowledged: an earlier room of the id was unloaded only once
+        // its ops were durable (unloading_ above).
+        worker_.read([this, id](store::store& s) {
             std::shared_ptr<room> loaded;
-            std::string why;
+            load_failure failed;
             std::optional<workshop_leases::taken> lease;
             bool elsewhere = false;
             try {
@@ -48,10 +50,14 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
                     if (auto data = s.load_workshop(id))
                         loaded = std::make_shared<room>(ioc_, worker_, std::move(*data), options_,
                                                         lease ? std::optional(lease->fence) : std::nullopt);
+            } catch (const store::store_unavailable& e) {
+                failed = {e.what(), true};
+                log::error("room", "workshop could not be loaded: the store is not reachable",
+                           {{"workshop", id}, {"error", failed.why}});
             } catch (const std::exception& e) {
-                why = e.what();
+                failed = {e.what(), false};
                 log::error("room", "workshop could not be loaded, and is not served",
-                           {{"workshop", id}, {"error", why}});
+                           {{"workshop", id}, {"error", failed.why}});
             }
             if (lease && loaded)
                 leases_->keep(*lease,
@@ -63,15 +69,17 @@ void registry::open(std::string workshop_id, std::function<void(std::shared_ptr<
                               });
             else if (lease)
                 leases_->release(lease->fence);  // taken for a room that could not be built
-            asio::post(strand_, [this, id, loaded, why, elsewhere] { on_loaded(id, loaded, why, elsewhere); });
+            asio::post(strand_, [this, id, loaded, failed, elsewhere] { on_loaded(id, loaded, failed, elsewhere); });
         });
     });
 }
 
-void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded, std::string why, bool elsewhere) {
-    // A load that started before a deletion finishes before the deletion reaches the store
-    // (one store thread, in order), so it lands here while the id is still being removed.
-    if ((removing_.count(id) || shutting_down_) && loaded) {
+void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded, load_failure failed, bool elsewhere) {
+    // A deletion that began while this load ran may have finished already (a load on a reader
+    // is not ordered with the store thread's delete): its room, loaded before the rows went,
+    // must not be served.
+    const bool deleted_meanwhile = removed_while_loading_.erase(id) > 0;
+    if ((removing_.count(id) || shutting_down_ || deleted_meanwhile) && loaded) {
         release_lease(loaded);
         loaded.reset();
     }
@@ -94,12 +102,12 @@ void registry::on_loaded(const std::string& id, std::shared_ptr<room> loaded, st
     auto waiting = std::move(loading_[id]);
     loading_.erase(id);
     for (auto& w : waiting) {
-        if (removing_.count(id))
+        if (removing_.count(id) || deleted_meanwhile)
             w.done(nullptr);
         else if (elsewhere || shutting_down_)
             w.moved();
-        else if (!why.empty() && w.unavailable)
-            w.unavailable(why);
+        else if (!failed.why.empty() && w.unavailable)
+            w.unavailable(failed);
         else
             w.done(loaded);
     }
@@ -167,6 +175,7 @@ void registry::shutdown(std::uint16_t code, std::function<void()> done) {
 void registry::remove(std::string workshop_id, std::function<void(std::optional<bool>)> done) {
     asio::post(strand_, [this, id = std::move(workshop_id), done = std::move(done)]() mutable {
         ++removing_[id];
+        if (loading_.count(id)) removed_while_loading_.insert(id);
         auto erase_from_store = [this, id, done = std::move(done)]() mutable {
             worker_.run([this, id, done = std::move(done)](store::store& s) mutable {
                 std::optional<bool> existed;

@@ -9,10 +9,20 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace jb::room {
+
+// Why a workshop that exists is not served now (registry::open).
+struct load_failure {
+    std::string why;  // for the server's log
+    // The store could not be reached (store::store_unavailable): nothing is known to be wrong
+    // with the workshop, and the next open may well succeed. Otherwise its stored log cannot be
+    // replayed (P-JOIN-7).
+    bool store_unreachable = false;
+};
 
 class registry {
 public:
@@ -21,15 +31,15 @@ public:
     registry(boost::asio::io_context& ioc, store::store_worker& worker, room_options options,
              workshop_leases* leases = nullptr);
 
-    // Calls `done` with the room, or nullptr if no such workshop exists. A workshop that exists
-    // but cannot be served (its stored log cannot be replayed: a gap, an op that does not
-    // decode) calls `unavailable` with the reason instead, if given, else `done(nullptr)`; each
-    // open tries to load it again. A workshop another node serves (it holds the lease), or this
+    // Calls `done` with the room, or nullptr if no such workshop exists. A workshop that cannot
+    // be served (its stored log cannot be replayed: a gap, an op that does not decode; or the
+    // store could not be reached) calls `unavailable` with the reason instead, if given, else
+    // `done(nullptr)`; each open tries to load it again. A workshop another node serves (it holds the lease), or this
     // node is handing over or no longer takes (draining), calls `elsewhere` if given, else
     // `done(nullptr)`: the client is to reconnect (P-WS-12). All run on the registry's strand:
     // post to your own.
     void open(std::string workshop_id, std::function<void(std::shared_ptr<room>)> done,
-              std::function<void(std::string why)> unavailable = {},
+              std::function<void(load_failure)> unavailable = {},
               std::function<void()> elsewhere = {});
     // Shuts every room down (closing connections with `code`), then calls done.
     void shutdown(std::uint16_t code, std::function<void()> done);
@@ -43,12 +53,12 @@ public:
 private:
     struct waiter {
         std::function<void(std::shared_ptr<room>)> done;
-        std::function<void(std::string)> unavailable;
+        std::function<void(load_failure)> unavailable;
         std::function<void()> elsewhere;
         void moved() { elsewhere ? elsewhere() : done(nullptr); }
     };
     // `elsewhere`: another node holds the workshop's lease.
-    void on_loaded(const std::string& id, std::shared_ptr<room> loaded, std::string why, bool elsewhere);
+    void on_loaded(const std::string& id, std::shared_ptr<room> loaded, load_failure failed, bool elsewhere);
     // Closes a room and gives its lease up once its accepted ops are durable (handing over to
     // the node that asked for it, P-WS-12). Opens of the id meanwhile are sent elsewhere.
     void hand_over(const std::string& id, const std::weak_ptr<room>& held);
@@ -71,6 +81,7 @@ private:
     std::map<std::string, std::shared_ptr<room>> rooms_;
     std::map<std::string, std::vector<waiter>> loading_;
     std::map<std::string, int> removing_;  // workshop id → deletions under way
+    std::set<std::string> removed_while_loading_;  // deletions that began during a load of the id
     // An idle room being unloaded, and the opens of its id waiting for that to finish.
     struct unloading {
         std::shared_ptr<room> live;

@@ -43,7 +43,7 @@ public:
         store::lease_fence fence;
         clock::time_point asked_at;  // when the taking was sent: the lease counts from there
     };
-    // On the store thread (inside a job of the worker): takes the workshop's lease, or nothing
+    // On a store thread (a job or read of the worker): takes the workshop's lease, or nothing
     // while another live node holds it (which is then asked to hand it over). Throws store_error.
     std::optional<taken> take(store::store& s, const std::string& workshop_id);
     // Renews the lease until release() or its loss. `lost` runs once it may be lost: a renewal

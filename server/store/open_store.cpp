@@ -10,8 +10,8 @@ bool is_postgresql_url(std::string_view db) {
     return db.starts_with("postgresql://") || db.starts_with("postgres://");
 }
 
-std::unique_ptr<store> open_store(const std::string& db) {
-    if (is_postgresql_url(db)) return std::make_unique<pg_store>(db);
+std::unique_ptr<store> open_store(const std::string& db, std::size_t read_connections) {
+    if (is_postgresql_url(db)) return std::make_unique<pg_store>(db, read_connections);
     return std::make_unique<sqlite_store>(db);
 }
 

@@ -88,10 +88,10 @@ connection::~connection() {
 void connection::connect() {
     if (conn_) PQfinish(conn_);
     conn_ = PQconnectdb(url_.c_str());
-    if (!conn_) throw store_error("cannot connect to PostgreSQL: out of memory");
+    if (!conn_) throw store_unavailable("cannot connect to PostgreSQL: out of memory");
     if (PQstatus(conn_) != CONNECTION_OK)
-        throw store_error("cannot connect to PostgreSQL at " + redact_url(url_) + ": " +
-                          trimmed(PQerrorMessage(conn_)));
+        throw store_unavailable("cannot connect to PostgreSQL at " + redact_url(url_) + ": " +
+                                trimmed(PQerrorMessage(conn_)));
     PQsetNoticeProcessor(conn_, log_notice, nullptr);
     exec_now("SET client_min_messages = warning");
     // An acknowledged operation must survive a crash of PostgreSQL too: COMMIT returns only
@@ -108,7 +108,7 @@ void connection::connect() {
 
 void connection::ensure_open() {
     if (conn_ && PQstatus(conn_) == CONNECTION_OK) return;
-    if (in_transaction_) throw store_error("the connection to PostgreSQL was lost in a transaction");
+    if (in_transaction_) throw store_unavailable("the connection to PostgreSQL was lost in a transaction");
     connect();
 }
 
@@ -118,8 +118,11 @@ void connection::fail(std::string_view what, ::pg_result* r) {
     std::string message = r ? trimmed(PQresultErrorMessage(r)) : "";
     if (message.empty()) message = trimmed(PQerrorMessage(conn_));
     if (message.empty() && r) message = std::string("PostgreSQL answered ") + PQcmdStatus(r);
-    throw store_error(std::string(what) + ": " + message +
-                      (last_sqlstate_.empty() ? "" : " (SQLSTATE " + last_sqlstate_ + ")"));
+    message = std::string(what) + ": " + message +
+              (last_sqlstate_.empty() ? "" : " (SQLSTATE " + last_sqlstate_ + ")");
+    // A statement that failed with no SQLSTATE failed on the connection, not in PostgreSQL.
+    if (PQstatus(conn_) != CONNECTION_OK || is_unavailable(last_sqlstate_)) throw store_unavailable(message);
+    throw store_error(message);
 }
 
 void connection::exec(const std::string& sql) {
@@ -194,11 +197,21 @@ void transaction::commit() {
     // what is durable, where the client sequence numbers of the ops that did commit keep them
     // from being applied twice.
     if (PQstatus(c_.conn_) != CONNECTION_OK)
-        throw store_error("the connection to PostgreSQL was lost before COMMIT");
+        throw store_unavailable("the connection to PostgreSQL was lost before COMMIT");
     result r(PQexec(c_.conn_, "COMMIT"));
     // A transaction that had failed answers COMMIT with "ROLLBACK".
     if (PQresultStatus(r.get()) != PGRES_COMMAND_OK || std::string_view(PQcmdStatus(r.get())) != "COMMIT")
         c_.fail("COMMIT", r.get());
+}
+
+bool is_unavailable(std::string_view sqlstate) {
+    return sqlstate.starts_with("08") || sqlstate.starts_with("53") || sqlstate == "57P01" ||
+           sqlstate == "57P02" || sqlstate == "57P03";
+}
+
+void rethrow_in_context(const store_error& e, const std::string& context) {
+    if (dynamic_cast<const store_unavailable*>(&e)) throw store_unavailable(context + e.what());
+    throw store_error(context + e.what());
 }
 
 std::string redact_url(std::string_view url) {

@@ -70,9 +70,20 @@ private:
     std::string text_ = "{";
 };
 
+// Whether a failure means PostgreSQL could not be reached or refused work for now, rather than
+// a fault of the statement or the data: the connection failed or was lost (no SQLSTATE), class
+// 08 (connection exception), 57P01..57P03 (shutting down, crashed, starting up) and class 53
+// (insufficient resources: too many connections, out of memory or disk). Those throw
+// store_unavailable.
+bool is_unavailable(std::string_view sqlstate);
+
+// Throws `e` again with `context` before its message, as the same kind: a store_unavailable
+// stays one, so that a caller up the stack can still tell "try again" from "this failed".
+[[noreturn]] void rethrow_in_context(const store_error& e, const std::string& context);
+
 // One connection with its prepared statements. After the connection is lost (the server
 // restarted, a network blip), the next call reconnects and prepares the statements again;
-// the call that found it lost fails (its transaction is gone).
+// the call that found it lost fails with store_unavailable (its transaction is gone).
 class connection {
 public:
     // Connects to `url` (postgresql://user:password@host:port/database?...); throws store_error.

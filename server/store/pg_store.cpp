@@ -2,6 +2,10 @@
 
 #include "store/pg_connection.hpp"
 #include "store/pg_migrations.hpp"
+#include "store/reader_thread.hpp"
+
+#include <condition_variable>
+#include <mutex>
 
 namespace jb::store {
 
@@ -95,14 +99,78 @@ participant_record read_participant(std::string_view workshop_id, const pg::resu
             r.integer(row, 4), r.boolean(row, 5)};
 }
 
+void prepare_all(pg::connection& c) {
+    for (const auto& [name, sql] : statements) c.prepare(name, sql);
+}
+
+// The read connections. A read borrows one for its call and gives it back; a reader that finds
+// all of them busy waits for the next one given back (there are as many readers as connections,
+// store_worker, so it waits only when something else reads too, e.g. a test).
+class read_pool {
+public:
+    read_pool(const std::string& url, std::size_t size) {
+        for (std::size_t i = 0; i < size; ++i) {
+            all_.push_back(std::make_unique<pg::connection>(url));
+            prepare_all(*all_.back());
+            free_.push_back(all_.back().get());
+        }
+    }
+    std::size_t size() const { return all_.size(); }
+
+    // Runs f(connection) on a borrowed connection.
+    template <class F>
+    auto with(F&& f) {
+        pg::connection* c = nullptr;
+        {
+            std::unique_lock lock(mutex_);
+            given_back_.wait(lock, [this] { return !free_.empty(); });
+            c = free_.back();
+            free_.pop_back();
+        }
+        struct give_back {
+            read_pool& pool;
+            pg::connection* c;
+            ~give_back() {
+                {
+                    std::lock_guard lock(pool.mutex_);
+                    pool.free_.push_back(c);
+                }
+                pool.given_back_.notify_one();
+            }
+        } returned{*this, c};
+        return f(*c);
+    }
+
+private:
+    std::vector<std::unique_ptr<pg::connection>> all_;
+    std::mutex mutex_;
+    std::condition_variable given_back_;
+    std::vector<pg::connection*> free_;
+};
+
 }  // namespace
 
 struct pg_store::impl {
     pg::connection db;
     int version;
+    read_pool reads;
 
-    explicit impl(const std::string& url) : db(url), version(pg::migrate(db, pg::schema_migrations())) {
-        for (const auto& [name, sql] : statements) db.prepare(name, sql);
+    // The read connections open after the migration: their statements need its tables.
+    impl(const std::string& url, std::size_t read_connections)
+        : db(url), version(migrate_and_prepare(db)), reads(url, read_connections) {}
+
+    static int migrate_and_prepare(pg::connection& c) {
+        const int v = pg::migrate(c, pg::schema_migrations());
+        prepare_all(c);
+        return v;
+    }
+
+    // A read on a connection of the pool on a reader thread (store/reader_thread.hpp), else on
+    // the write connection.
+    template <class F>
+    auto reading(F&& f) {
+        if (reads.size() == 0 || !on_reader_thread()) return f(db);
+        return reads.with(std::forward<F>(f));
     }
 
     void write_workshop(const workshop_record& w) {
@@ -137,11 +205,14 @@ struct pg_store::impl {
     }
 };
 
-pg_store::pg_store(const std::string& url) : impl_(std::make_unique<impl>(url)) {}
+pg_store::pg_store(const std::string& url, std::size_t read_connections)
+    : impl_(std::make_unique<impl>(url, read_connections)) {}
 
 pg_store::~pg_store() = default;
 
 int pg_store::schema_version() const { return impl_->version; }
+
+std::size_t pg_store::read_connections() const { return impl_->reads.size(); }
 
 int pg_store::supported_schema_version() { return static_cast<int>(pg::schema_migrations().size()); }
 
@@ -152,7 +223,7 @@ void pg_store::create_workshop(const workshop_record& w, const std::string& init
         impl_->write_snapshot({w.id, 0, initial_state_json});
         tx.commit();
     } catch (const store_error& e) {
-        throw store_error("cannot create workshop '" + w.id + "': " + e.what());
+        pg::rethrow_in_context(e, "cannot create workshop '" + w.id + "': ");
     }
 }
 
@@ -169,22 +240,25 @@ void pg_store::import_workshop(const workshop_record& w, const std::string& stat
         }
         tx.commit();
     } catch (const store_error& e) {
-        throw store_error("cannot import workshop '" + w.id + "': " + e.what());
+        pg::rethrow_in_context(e, "cannot import workshop '" + w.id + "': ");
     }
 }
 
 std::optional<workshop_record> pg_store::find_workshop_by_code(std::string_view join_code) {
-    const auto r = impl_->db.run("workshop_by_code", {join_code});
-    if (r.rows() == 0) return std::nullopt;
-    return read_workshop(r, 0);
+    return impl_->reading([&](pg::connection& db) -> std::optional<workshop_record> {
+        const auto r = db.run("workshop_by_code", {join_code});
+        if (r.rows() == 0) return std::nullopt;
+        return read_workshop(r, 0);
+    });
 }
 
 bool pg_store::join_code_taken(std::string_view join_code) {
-    return impl_->db.run("code_exists", {join_code}).rows() > 0;
+    return impl_->reading([&](pg::connection& db) { return db.run("code_exists", {join_code}).rows() > 0; });
 }
 
-std::optional<loaded_workshop> pg_store::load_workshop(std::string_view workshop_id) {
-    auto& db = impl_->db;
+namespace {
+
+std::optional<loaded_workshop> load(pg::connection& db, std::string_view workshop_id) {
     // One snapshot of the database for all five reads (REPEATABLE READ), so the snapshot, the
     // ops after it and the client seqs agree even while another node commits.
     transaction tx(db);
@@ -224,6 +298,12 @@ std::optional<loaded_workshop> pg_store::load_workshop(std::string_view workshop
     return out;
 }
 
+}  // namespace
+
+std::optional<loaded_workshop> pg_store::load_workshop(std::string_view workshop_id) {
+    return impl_->reading([&](pg::connection& db) { return load(db, workshop_id); });
+}
+
 void pg_store::commit(const write_batch& batch) {
     if (batch.empty()) return;
     auto& db = impl_->db;
@@ -239,18 +319,22 @@ void pg_store::commit(const write_batch& batch) {
         for (const auto& s : batch.snapshots) impl_->write_snapshot(s);
         tx.commit();
     } catch (const store_error& e) {
-        throw store_error(std::string("commit rolled back: ") + e.what());
+        pg::rethrow_in_context(e, "commit rolled back: ");
     }
 }
 
 std::optional<lease_fence> pg_store::acquire_lease(std::string_view workshop_id, std::string_view owner,
                                                    std::chrono::milliseconds period) {
-    const auto r = impl_->db.run("acquire_lease", {workshop_id, owner, std::int64_t{period.count()}});
-    if (r.rows() == 0) {
-        impl_->db.run("want_lease", {workshop_id, owner});
-        return std::nullopt;
-    }
-    return lease_fence{std::string(workshop_id), std::string(owner), r.integer(0, 0)};
+    // Part of a room's load, so on a read connection: two short statements of their own, which
+    // need no place in the queue of commits.
+    return impl_->reading([&](pg::connection& db) -> std::optional<lease_fence> {
+        const auto r = db.run("acquire_lease", {workshop_id, owner, std::int64_t{period.count()}});
+        if (r.rows() == 0) {
+            db.run("want_lease", {workshop_id, owner});
+            return std::nullopt;
+        }
+        return lease_fence{std::string(workshop_id), std::string(owner), r.integer(0, 0)};
+    });
 }
 
 lease_renewal pg_store::renew_lease(const lease_fence& held, std::chrono::milliseconds period) {
@@ -264,9 +348,11 @@ void pg_store::release_lease(const lease_fence& held) {
 }
 
 std::optional<workshop_record> pg_store::find_workshop(std::string_view workshop_id) {
-    const auto r = impl_->db.run("workshop_by_id", {workshop_id});
-    if (r.rows() == 0) return std::nullopt;
-    return read_workshop(r, 0);
+    return impl_->reading([&](pg::connection& db) -> std::optional<workshop_record> {
+        const auto r = db.run("workshop_by_id", {workshop_id});
+        if (r.rows() == 0) return std::nullopt;
+        return read_workshop(r, 0);
+    });
 }
 
 bool pg_store::set_facilitator_key_hash(std::string_view workshop_id, std::string_view hash) {
@@ -275,9 +361,11 @@ bool pg_store::set_facilitator_key_hash(std::string_view workshop_id, std::strin
 
 std::optional<participant_record> pg_store::find_participant_by_token(std::string_view workshop_id,
                                                                       std::string_view token_hash) {
-    const auto r = impl_->db.run("participant_by_token", {workshop_id, token_hash});
-    if (r.rows() == 0) return std::nullopt;
-    return read_participant(workshop_id, r, 0);
+    return impl_->reading([&](pg::connection& db) -> std::optional<participant_record> {
+        const auto r = db.run("participant_by_token", {workshop_id, token_hash});
+        if (r.rows() == 0) return std::nullopt;
+        return read_participant(workshop_id, r, 0);
+    });
 }
 
 bool pg_store::delete_workshop(std::string_view workshop_id) {
@@ -285,22 +373,26 @@ bool pg_store::delete_workshop(std::string_view workshop_id) {
         // One statement is one transaction; the cascade deletes every row of the workshop in it.
         return impl_->db.run("delete_workshop", {workshop_id}).affected() > 0;
     } catch (const store_error& e) {
-        throw store_error("cannot delete workshop '" + std::string(workshop_id) + "': " + e.what());
+        pg::rethrow_in_context(e, "cannot delete workshop '" + std::string(workshop_id) + "': ");
     }
 }
 
 std::vector<std::string> pg_store::workshops_inactive_since(std::int64_t cutoff) {
-    const auto r = impl_->db.run("inactive_since", {cutoff});
-    std::vector<std::string> ids;
-    for (int i = 0; i < r.rows(); ++i) ids.push_back(r.text(i, 0));
-    return ids;
+    return impl_->reading([&](pg::connection& db) {
+        const auto r = db.run("inactive_since", {cutoff});
+        std::vector<std::string> ids;
+        for (int i = 0; i < r.rows(); ++i) ids.push_back(r.text(i, 0));
+        return ids;
+    });
 }
 
 std::vector<workshop_record> pg_store::list_workshops() {
-    const auto r = impl_->db.run("all_workshops", {});
-    std::vector<workshop_record> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(read_workshop(r, i));
-    return out;
+    return impl_->reading([&](pg::connection& db) {
+        const auto r = db.run("all_workshops", {});
+        std::vector<workshop_record> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(read_workshop(r, i));
+        return out;
+    });
 }
 
 void pg_store::append_audit(const audit_record& e) {
@@ -308,11 +400,13 @@ void pg_store::append_audit(const audit_record& e) {
 }
 
 std::vector<audit_record> pg_store::audit_since(std::int64_t since) {
-    const auto r = impl_->db.run("audit_from", {since});
-    std::vector<audit_record> out;
-    for (int i = 0; i < r.rows(); ++i)
-        out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5)});
-    return out;
+    return impl_->reading([&](pg::connection& db) {
+        const auto r = db.run("audit_from", {since});
+        std::vector<audit_record> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5)});
+        return out;
+    });
 }
 
 std::int64_t pg_store::delete_audit_before(std::int64_t cutoff) {

@@ -2,8 +2,15 @@
 // The shared store for several nodes (docs/cluster.md): PostgreSQL through libpq, selected by
 // `--db postgresql://…`. The same records and promises as sqlite_store: the schema is migrated
 // forward on open, statements are prepared once per connection, and commit() returns only
-// after PostgreSQL made the transaction durable. One connection, used by the store worker's
-// thread only.
+// after PostgreSQL made the transaction durable.
+//
+// Connections: one for writes, used by the store worker's thread only, and a small pool for
+// reads (room loads, exports, join-code lookups), so that they never wait behind a commit
+// (docs/cluster.md, "Sizing"). The read methods below (find_*, join_code_taken, list_workshops,
+// load_workshop, workshops_inactive_since, audit_since) and acquire_lease, called on a reader
+// thread (store_worker::read, store/reader_thread.hpp), use a connection of the pool and may
+// run on several such threads at once; on any other thread, and with no read connections,
+// every call uses the write connection, on the store thread only.
 
 #include "store/store.hpp"
 
@@ -16,8 +23,9 @@ namespace jb::store {
 
 class pg_store final : public store {
 public:
-    // Connects to `url` and migrates. Throws store_error (the password never in its message).
-    explicit pg_store(const std::string& url);
+    // Connects to `url` (once for writes and `read_connections` times for the read pool) and
+    // migrates. Throws store_error (the password never in its message).
+    explicit pg_store(const std::string& url, std::size_t read_connections = 0);
     ~pg_store() override;
 
     void create_workshop(const workshop_record& w, const std::string& initial_state_json) override;
@@ -53,6 +61,9 @@ public:
     lease_renewal renew_lease(const lease_fence& held, std::chrono::milliseconds period);
     // Gives a held lease up at once (draining), so the next owner need not wait for its expiry.
     void release_lease(const lease_fence& held);
+
+    // The size of the read pool: how many threads may read at once (store_worker's readers).
+    std::size_t read_connections() const;
 
     // The schema version of the database (after migration: supported_schema_version()).
     int schema_version() const;

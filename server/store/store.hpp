@@ -103,6 +103,14 @@ struct store_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The store could not be reached, or refused work for now: PostgreSQL down, restarting or
+// failing over, the connection lost, too many connections. Nothing is known to be wrong with
+// the data, and the same call may well succeed a moment later (P-JOIN-7 tells a client to try
+// again, not that the workshop is damaged).
+struct store_unavailable : store_error {
+    using store_error::store_error;
+};
+
 class store {
 public:
     virtual ~store() = default;

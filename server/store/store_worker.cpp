@@ -1,4 +1,5 @@
 #include "store/store_worker.hpp"
+#include "store/reader_thread.hpp"
 #include "util/log.hpp"
 #include "util/metrics.hpp"
 
@@ -26,6 +27,17 @@ void call_back(const std::function<void(bool)>& done, bool ok) {
     }
 }
 
+// Runs a job or read; its exceptions stay here.
+void run_job(const std::function<void(store&)>& job, store& s, const char* on_throw) {
+    try {
+        if (job) job(s);
+    } catch (const std::exception& e) {
+        report(on_throw, e.what());
+    } catch (...) {
+        report(on_throw, "unknown exception");
+    }
+}
+
 // Commits one batch; false (and a line on stderr) if the store refused it.
 bool try_commit(store& s, const write_batch& batch) {
     try {
@@ -44,10 +56,19 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
     to.insert(to.end(), from.begin(), from.end());
 }
 
+thread_local bool reader_thread = false;
+
 }  // namespace
 
-store_worker::store_worker(store& s) : store_(s) {
+bool on_reader_thread() { return reader_thread; }
+
+reader_thread_scope::reader_thread_scope() : was_(std::exchange(reader_thread, true)) {}
+
+reader_thread_scope::~reader_thread_scope() { reader_thread = was_; }
+
+store_worker::store_worker(store& s, std::size_t readers) : store_(s) {
     thread_ = std::thread([this] { loop(); });
+    for (std::size_t i = 0; i < readers; ++i) readers_.emplace_back([this] { read_loop(); });
 }
 
 store_worker::~store_worker() { stop(); }
@@ -76,20 +97,49 @@ void store_worker::run(std::function<void(store&)> job) {
     wake_.notify_one();
 }
 
+void store_worker::read(std::function<void(store&)> job) {
+    if (readers_.empty()) return run(std::move(job));
+    std::lock_guard lock(mutex_);
+    if (stopping_) {
+        report("read after stop", "the job is dropped");
+        return;
+    }
+    reads_.push_back(std::move(job));
+    read_wake_.notify_one();
+}
+
 void store_worker::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_one();
-    // From a callback on the worker itself the loop ends on its own once the queue is empty.
-    if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+    read_wake_.notify_all();
+    // From a callback on the worker itself the loops end on their own once the queues are empty.
+    const auto self = std::this_thread::get_id();
+    for (auto& reader : readers_)
+        if (reader.joinable() && reader.get_id() != self) reader.join();
+    if (thread_.joinable() && thread_.get_id() != self) thread_.join();
 }
 
 std::size_t store_worker::queue_depth()
 {
     std::lock_guard lock(mutex_);
-    return queue_.size();
+    return queue_.size() + reads_.size();
+}
+
+void store_worker::read_loop() {
+    const reader_thread_scope reading;  // pg_store: this thread's reads use the read pool
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        read_wake_.wait(lock, [this] { return stopping_ || !reads_.empty(); });
+        if (reads_.empty()) return;  // stopping, and every read taken
+        auto job = std::move(reads_.front());
+        reads_.pop_front();
+        lock.unlock();
+        run_job(job, store_, "a read threw");
+        lock.lock();
+    }
 }
 
 void store_worker::loop() {
@@ -104,13 +154,7 @@ void store_worker::loop() {
             auto job = std::move(queue_.front().job);
             queue_.pop_front();
             lock.unlock();
-            try {
-                if (job) job(store_);
-            } catch (const std::exception& e) {
-                report("a job threw", e.what());
-            } catch (...) {
-                report("a job threw", "unknown exception");
-            }
+            run_job(job, store_, "a job threw");
             lock.lock();
             continue;
         }

@@ -3,8 +3,14 @@
 // write that finds the thread idle is committed at once, so a lone op pays only its fsync;
 // everything submitted while a transaction runs goes into the next one, so a busy server gets
 // large groups by itself. Each submitter is called back after its data is durable. Other jobs
-// (reads, workshop creation) run on the same thread, in order.
-// Callbacks run on the worker thread: post them to your own strand.
+// (one-off writes such as creating a workshop, and reads that must see the writes queued before
+// them) run on the same thread, in order.
+//
+// Reads that need not (room loads, exports, join-code lookups) go through read(): with a store
+// that has a read pool (PostgreSQL, `--db-read-connections`) they run on reader threads of their
+// own, one per connection, so they never wait behind a commit; without (SQLite) they run on the
+// store thread like run().
+// Callbacks run on the worker's threads: post them to your own strand.
 
 #include "store/store.hpp"
 
@@ -22,7 +28,8 @@ namespace jb::store {
 
 class store_worker {
 public:
-    explicit store_worker(store& s);
+    // `readers`: threads for read(), one per read connection of the store (0: none).
+    explicit store_worker(store& s, std::size_t readers = 0);
     ~store_worker();  // stops after everything submitted is committed
     store_worker(const store_worker&) = delete;
     store_worker& operator=(const store_worker&) = delete;
@@ -33,14 +40,22 @@ public:
     // Runs `job` on the worker thread with the store, in order with the writes (lookups,
     // loads, and one-off writes such as creating a workshop).
     void run(std::function<void(store&)> job);
-    // Commits everything queued, then stops the thread. Idempotent. After it, submit() calls
-    // done(false) at once and run() drops the job (both say so on stderr).
+    // Runs `job` on a reader thread, beside the commits: it may call only the store's read
+    // methods that its implementation allows from several threads (pg_store: the find_*,
+    // load_workshop, list_workshops, workshops_inactive_since, audit_since, acquire_lease), and
+    // sees what was committed when it runs, not the writes still queued. Writes it needs go
+    // through run() or submit(). Without readers it is run().
+    void read(std::function<void(store&)> job);
+    // Commits everything queued, then stops the threads (the readers finish their reads first).
+    // Idempotent. After it, submit() calls done(false) at once and run() and read() drop the
+    // job (all say so on stderr).
     void stop();
-    // Jobs and writes waiting for the thread (GET /metrics).
+    // Jobs, reads and writes waiting for a thread (GET /metrics).
     std::size_t queue_depth();
 
 private:
     void loop();
+    void read_loop();
 
     struct pending_write {
         write_batch batch;
@@ -64,6 +79,9 @@ private:
     std::deque<task> queue_;
     bool stopping_ = false;
     std::thread thread_;
+    std::deque<std::function<void(store&)>> reads_;  // under mutex_
+    std::condition_variable read_wake_;
+    std::vector<std::thread> readers_;
     // Worker thread only: workshop id → the lowest seq whose commit failed.
     std::map<std::string, std::int64_t> failed_from_;
 };

@@ -17,6 +17,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -42,9 +43,10 @@ unsigned short port_of_url(const std::string& url) {
     return static_cast<unsigned short>(std::stoi(url.substr(colon + 1)));
 }
 
-// One SQL query through psql (the tests read what is durable, not what a node says).
-std::string psql(const std::string& sql) {
-    const std::string cmd = "psql -qAt -v ON_ERROR_STOP=1 '" + env("JB_TEST_PG_URL") + "' -c \"" + sql + "\" 2>&1";
+// One SQL query through psql (the tests read what is durable, not what a node says), on the
+// cluster's database or the one at `url`.
+std::string psql(const std::string& sql, const std::string& url = env("JB_TEST_PG_URL")) {
+    const std::string cmd = "psql -qAt -v ON_ERROR_STOP=1 '" + url + "' -c \"" + sql + "\" 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) throw std::runtime_error("psql did not start");
     std::string out;
@@ -498,4 +500,45 @@ TEST_CASE("cluster: draining — SIGTERM gives the leases up at once, closes cli
     for (const auto& [client_seq, seq] : p.acked) CHECK(logged.contains({p.client_id, client_seq}));
     for (const auto& [key, count] : logged) CHECK(count == 1);
     std::cout << "cluster rolling restart: the client connected " << p.connects << " times for 4 node stops" << std::endl;
+}
+
+TEST_CASE("cluster: P-JOIN-7 a hello while PostgreSQL cannot be reached gets 'unavailable' and 1013, not 'damaged', and is served once it is back", "[cluster]") {
+    auto& c = the_cluster();
+    c.all_up();
+    const auto w = create_workshop(c.ports[0], "Storing");  // no room of it is loaded anywhere
+    // Made on node 1 after the others started: their join-code indexes do not hold it yet.
+    // PostgreSQL lets no one into the cluster's database, and the nodes' connections are cut:
+    // every node's next call fails to reconnect, as while PostgreSQL restarts or fails over.
+    // (ALTER DATABASE runs from the maintenance database, which stays open.)
+    const auto url = env("JB_TEST_PG_URL");
+    const auto maintenance = url.substr(0, url.rfind('/')) + "/postgres";
+    const auto database = url.substr(url.rfind('/') + 1, url.find('?', url.rfind('/')) - url.rfind('/') - 1);
+    const auto allow = [&](bool yes) {
+        psql("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + (yes ? "true" : "false"), maintenance);
+    };
+    allow(false);
+    struct allow_again {
+        std::function<void()> undo;
+        ~allow_again() { undo(); }
+    } on_exit{[&] { allow(true); }};
+    psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '" + database + "'", maintenance);
+
+    // A join code node 2 must look up in PostgreSQL: not a miss, the store is away.
+    const auto lookup = http_get(c.ports[1], "/api/join/" + w.join_code);
+    CHECK(lookup.status == 503);
+    CHECK(lookup.json_body().at("error").value("code", "") == "internal");
+
+    ws_client refused(c.ports[0], through(ws_target(w.id)));
+    const auto answer = refused.hello(w.id);
+    CHECK(answer.value("type", "") == "error");
+    CHECK(answer.value("code", "") == "unavailable");
+    CHECK(refused.wait_closed().code == 1013);
+
+    // Back: the next hello (the client's reconnect) is served, through HAProxy once it counts
+    // the nodes up again.
+    allow(true);
+    resilient_client back(c.proxy, w.id);
+    back.connect(30s);
+    back.add_card("na de storing");
+    CHECK(logged_ops(w.id).size() == 1);
 }

@@ -4,6 +4,7 @@
 
 #include "store/pg_connection.hpp"
 #include "store/pg_store.hpp"
+#include "store/reader_thread.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -82,12 +83,17 @@ inline void wipe_pg_database(const std::string& url) {
 }
 
 // Each instance starts from an empty database; open() connects again, so a second open()
-// sees what the first one wrote (as reopening sqlite_file's file does).
+// sees what the first one wrote (as reopening sqlite_file's file does). The store has a read
+// pool of two, as a node has by default, and the test's thread counts as a reader thread: every
+// read of the contract runs on a connection of the pool, not the one that committed, and must
+// still see every commit that returned.
 struct postgresql {
     static constexpr const char* name = "postgresql";
+    static constexpr std::size_t read_connections = 2;
     std::string url = test_pg_url();
+    reader_thread_scope reads_on_the_pool;
     postgresql() { wipe_pg_database(url); }
-    std::unique_ptr<store> open() { return std::make_unique<pg_store>(url); }
+    std::unique_ptr<store> open() { return std::make_unique<pg_store>(url, read_connections); }
 };
 
 }  // namespace jb::store::test

@@ -693,10 +693,16 @@ TEST_CASE("P-JOIN-7 a workshop whose log has a gap is not served, and says why",
     int answers = 0;
     std::shared_ptr<room::room> served;
     std::string why;
-    reg.open(f.workshop_id, [&](auto r) { served = r; ++answers; }, [&](std::string w) { why = w; ++answers; });
+    bool unreachable = true;
+    reg.open(f.workshop_id, [&](auto r) { served = r; ++answers; }, [&](room::load_failure w) {
+        why = w.why;
+        unreachable = w.store_unreachable;
+        ++answers;
+    });
     f.run_until([&] { return answers == 1; });
     CHECK(served == nullptr);
     CHECK(why.find("op 2 is missing before op 3") != std::string::npos);
+    CHECK_FALSE(unreachable);  // damaged, not "try again" (that is the store's outage)
     // Without the reason asked for, it is simply not there.
     bool answered = false;
     reg.open(f.workshop_id, [&](auto r) { served = r; answered = true; });
@@ -728,7 +734,7 @@ TEST_CASE("P-WS-12 a hello that reaches the registry while the server shuts down
     f.run_until([&] { return shut; });
     std::string answer;
     reg.open(f.workshop_id, [&](auto r) { answer = r ? "room" : "no such workshop"; },
-             [&](std::string) { answer = "damaged"; }, [&] { answer = "elsewhere"; });
+             [&](room::load_failure) { answer = "damaged"; }, [&] { answer = "elsewhere"; });
     f.run_until([&] { return !answer.empty(); });
     // A client told "not found" would give up (P-JOIN-3); one told to reconnect finds the
     // workshop on the next node, or on this one after its restart.

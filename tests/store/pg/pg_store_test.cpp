@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -99,7 +100,7 @@ TEST_CASE("pg migrations: nodes starting at the same moment migrate once and all
 
 TEST_CASE("pg store: after PostgreSQL drops the connection, the next call reconnects", "[store][pg]") {
     postgresql impl;
-    auto s = impl.open();
+    auto s = std::make_unique<pg_store>(impl.url);  // no read pool: one connection, the one cut
     s->create_workshop(make_workshop("w1", "ABC234"), "{}");
     {
         pg::connection admin(impl.url);
@@ -119,6 +120,45 @@ TEST_CASE("pg store: after PostgreSQL drops the connection, the next call reconn
     const auto loaded = s->load_workshop("w1");
     REQUIRE(loaded);
     CHECK(loaded->ops_after == std::vector<logged_op>{make_op("w1", 1)});
+}
+
+TEST_CASE("pg store: P-JOIN-7 a PostgreSQL that cannot be reached fails with store_unavailable, a bad write with a plain store_error", "[store][pg]") {
+    postgresql impl;
+    auto s = impl.open();  // the reads below run on the read pool, the commit on its own connection
+    s->create_workshop(make_workshop("w1", "ABC234"), "{}");
+    // From the maintenance database: a database cannot close its own doors.
+    const auto database = pg::connection(impl.url).query("SELECT current_database()").text(0, 0);
+    pg::connection admin(impl.url.substr(0, impl.url.rfind('/')) + "/postgres");
+    const auto allow = [&](bool yes) {
+        admin.exec("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS " + (yes ? "true" : "false"));
+    };
+    // The store's connections are cut and no new one is let in, as while PostgreSQL restarts.
+    allow(false);
+    struct allow_again {
+        std::function<void(bool)> allow;
+        ~allow_again() { allow(true); }
+    } on_exit{allow};
+    CHECK(admin.query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1",
+                      {database}).integer(0, 0) == 1 + postgresql::read_connections);
+    CHECK_THROWS_AS(s->load_workshop("w1"), store_unavailable);  // found the connection gone
+    CHECK_THROWS_AS(s->load_workshop("w1"), store_unavailable);  // cannot connect again
+    CHECK_THROWS_AS(s->find_workshop_by_code("ABC234"), store_unavailable);
+    write_batch batch;
+    batch.ops = {make_op("w1", 1)};
+    CHECK_THROWS_AS(s->commit(batch), store_unavailable);
+
+    allow(true);
+    REQUIRE(s->load_workshop("w1"));
+    // A write PostgreSQL refuses (an op of a workshop that does not exist) is no outage.
+    write_batch orphan;
+    orphan.ops = {make_op("nope", 1)};
+    try {
+        s->commit(orphan);
+        FAIL("an op of an unknown workshop was committed");
+    } catch (const store_unavailable&) {
+        FAIL("a refused write was taken for an outage");
+    } catch (const store_error&) {
+    }
 }
 
 TEST_CASE("pg store: a wrong URL fails with PostgreSQL's reason and without the password", "[store][pg]") {

@@ -49,7 +49,7 @@ export type Anonymity = 'painPointsAndIdeas' | 'all' | 'none';
 export type ImprovementStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'dropped';
 
 /**
- * Why a message or operation was rejected (protocol.md, 'Error codes'): bad_json, bad_message (wrong shape or type of a field), unknown_type (an unknown message type or operation kind), not_joined, protocol_version, not_found (an id that does not exist), conflict (an id that already exists, or a delete of something not empty), invalid (a value out of range), forbidden (role), removed (a facilitator removed this participant, P-ROLE-4), limit (a workshop limit, a voting budget or cap), locked (the facilitator locked the board, P-FAC-4), closed (the facilitator closed the workshop to new participants, P-JOIN-10), rate_limited (too many new participants this minute, P-JOIN-9), internal (the server failed; that message or that workshop failed alone).
+ * Why a message or operation was rejected (protocol.md, 'Error codes'): bad_json, bad_message (wrong shape or type of a field), unknown_type (an unknown message type or operation kind), not_joined, protocol_version, not_found (an id that does not exist), conflict (an id that already exists, or a delete of something not empty), invalid (a value out of range), forbidden (role), removed (a facilitator removed this participant, P-ROLE-4), limit (a workshop limit, a voting budget or cap), locked (the facilitator locked the board, P-FAC-4), closed (the facilitator closed the workshop to new participants, P-JOIN-10), rate_limited (too many new participants this minute, P-JOIN-9), internal (the server failed; that message or that workshop failed alone), unavailable (the workshop's store cannot be reached now, P-JOIN-7: close 1013 follows; reconnect later).
  */
 export type ErrorCode =
   | 'bad_json'
@@ -66,7 +66,8 @@ export type ErrorCode =
   | 'locked'
   | 'closed'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 export interface Persona {
   /**

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../protocol/wire';
 import { FakeRoom } from './fakes';
-import { Tab, addCard, join } from './testTabs';
+import { Tab, addCard, join, rejoin } from './testTabs';
 
 /** Closes each new socket with `code` before a welcome, `times` times; the waits in between. */
 function refusedReconnects(tab: Tab, code: number, times: number): number[] {
@@ -41,12 +41,7 @@ describe('SyncClient close 4010 (P-WS-12)', () => {
     tab.socket.serverClose(CloseCode.moved);
     expect(tab.client.status).toBe('reconnecting');
     tab.clock.advance(1_000);
-    room.accept(tab.socket);
-    expect(tab.socket.sent).toEqual([expect.objectContaining({ type: 'hello', lastSeq: seq })]);
-    room.process();
-    tab.socket.flush();
-    room.serve();
-    room.serve();
+    expect(rejoin(tab, room)).toEqual([expect.objectContaining({ type: 'hello', lastSeq: seq })]);
     expect(tab.client.status).toBe('online');
     expect(tab.client.pendingCount).toBe(0);
     expect(tab.client.board!.cards.get('a2')?.text).toBe('tijdens de overname');

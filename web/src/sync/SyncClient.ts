@@ -660,6 +660,9 @@ export class SyncClient {
       this.failReason_ = err.code; // the close that follows ends it
       return;
     }
+    // The store cannot be reached now (P-JOIN-7): the 1013 that follows is retried like a dropped
+    // connection, and the status already says "reconnecting"; a notice on every try would alarm.
+    if (!this.welcomed && err.code === 'unavailable') return;
     // A newcomer the workshop does not admit (P-JOIN-8, P-JOIN-10): the 4003 that follows ends it.
     if (!this.welcomed && (err.code === 'closed' || err.code === 'limit')) {
       this.failReason_ = err.code === 'closed' ? 'closed' : 'full';

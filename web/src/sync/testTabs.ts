@@ -69,6 +69,20 @@ export function join(tab: Tab, room: FakeRoom): void {
   room.serve();
 }
 
+/**
+ * The room takes a reconnecting tab's new socket: returns what the tab sent first (its hello),
+ * then lets the handshake and the resent ops run to the end.
+ */
+export function rejoin(tab: Tab, room: FakeRoom): ClientMessage[] {
+  room.accept(tab.socket);
+  const first = [...tab.socket.sent];
+  room.process();
+  tab.socket.flush();
+  room.serve();
+  room.serve();
+  return first;
+}
+
 /** An event as the server sends it; `patch`: the records it changed, as it would send them (P-SYNC-9). */
 export function event(seq: number, op: Operation, clientId = 'someone-else', clientSeq = 1, by = 'u9', patch?: RecordPatch): EventBody & { type: 'event' } {
   return { type: 'event', seq, at: seq, by, clientId, clientSeq, op, ...(patch ? { patch } : {}) };
