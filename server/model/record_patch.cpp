@@ -124,35 +124,39 @@ std::string patch_key(const record_changes& c, const viewer& v, bool sees_event)
     return key;
 }
 
-std::string board_digest(const json& view) {
-    std::vector<std::string> lines;
-    for (const char* s : singletons) {
-        const auto it = view.find(s);
-        if (it == view.end()) continue;
-        std::string line = std::string(s) + " ";
-        canonical(*it, line);
-        lines.push_back(std::move(line));
-    }
-    for (const char* s : collections) {
-        const auto it = view.find(s);
-        if (it == view.end()) continue;
-        for (const auto& r : *it) {
-            std::string line = std::string(s) + " " + record_id(s, r) + " ";
-            canonical(r, line);
-            lines.push_back(std::move(line));
-        }
-    }
-    std::sort(lines.begin(), lines.end());
+namespace {
+
+std::uint32_t fnv1a(const std::string& text) {
     std::uint32_t h = 2166136261u;
-    bool first = true;
-    for (const auto& line : lines) {
-        if (!first) h = (h ^ static_cast<unsigned char>('\n')) * 16777619u;
-        first = false;
-        for (const unsigned char ch : line) h = (h ^ ch) * 16777619u;
-    }
+    for (const unsigned char ch : text) h = (h ^ ch) * 16777619u;
+    return h;
+}
+
+}  // namespace
+
+std::uint32_t digest_line(const std::string& section, const std::string& id, const json& record) {
+    std::string line = section + " ";
+    if (!id.empty()) line += id + " ";
+    canonical(record, line);
+    return fnv1a(line);
+}
+
+std::uint32_t digest_sum(const json& view) {
+    std::uint32_t sum = 0;
+    for (const char* s : singletons)
+        if (const auto it = view.find(s); it != view.end()) sum += digest_line(s, "", *it);
+    for (const char* s : collections)
+        if (const auto it = view.find(s); it != view.end())
+            for (const auto& r : *it) sum += digest_line(s, record_id(s, r), r);
+    return sum;
+}
+
+std::string digest_hex(std::uint32_t sum) {
     char hex[9];
-    std::snprintf(hex, sizeof hex, "%08x", h);
+    std::snprintf(hex, sizeof hex, "%08x", sum);
     return hex;
 }
+
+std::string board_digest(const json& view) { return digest_hex(digest_sum(view)); }
 
 }  // namespace jb::model
