@@ -105,6 +105,25 @@ json patch_for(const record_changes& c, const viewer& v, bool sees_event) {
     return doc.empty() ? json(nullptr) : doc;
 }
 
+namespace {
+
+// A card whose form depends on whether the viewer wrote it (P-FAC-6, P-FAC-9).
+bool per_author(const record_changes& c, const json& card) {
+    return card.at("private").get<bool>() || c.anonymous_cards.contains(card.at("id").get<std::string>());
+}
+
+}  // namespace
+
+bool patch_same_for_everyone(const record_changes& c) {
+    // The same sections as patch_key's own_view: the rest is one form for all.
+    if (c.upserts.contains("evaluation") || c.upserts.contains("rounds") || c.upserts.contains("scores"))
+        return false;
+    if (const auto cards = c.upserts.find("cards"); cards != c.upserts.end())
+        for (const auto& card : *cards)
+            if (per_author(c, card)) return false;
+    return true;
+}
+
 std::string patch_key(const record_changes& c, const viewer& v, bool sees_event) {
     if (c.empty()) return "";
     const bool own_view = c.upserts.contains("evaluation") ||
@@ -115,11 +134,8 @@ std::string patch_key(const record_changes& c, const viewer& v, bool sees_event)
         // A private or anonymous card's form depends on whether the viewer wrote it; any other
         // card is the same for everyone.
         key += ':';
-        for (const auto& card : c.upserts["cards"]) {
-            if (!card.at("private").get<bool>() && !c.anonymous_cards.contains(card.at("id").get<std::string>()))
-                continue;
-            key += card.at("authorId") == v.participant_id ? 'a' : 'o';
-        }
+        for (const auto& card : c.upserts["cards"])
+            if (per_author(c, card)) key += card.at("authorId") == v.participant_id ? 'a' : 'o';
     }
     return key;
 }

@@ -42,6 +42,10 @@ std::string record_id(const std::string& collection, const nlohmann::json& recor
 nlohmann::json patch_for(const record_changes& c, const viewer& v, bool sees_event);
 // Viewers with the same key get the same patch_for().
 std::string patch_key(const record_changes& c, const viewer& v, bool sees_event);
+// Whether every viewer who sees the event gets the same patch_for() (no record in a per-viewer
+// form: no private or anonymous card, round, score or evaluation), so that a broadcast need not
+// ask patch_key per viewer.
+bool patch_same_for_everyone(const record_changes& c);
 
 // The per-viewer view of the stored sections present in `doc` (cards, rounds, scores,
 // evaluation), in place: what board::view_for and patch_for share.

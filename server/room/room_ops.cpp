@@ -176,6 +176,17 @@ nlohmann::json room::event_for(const logged_event& event, const model::viewer& v
 // its patch: model::patch_key; the sender's own copy), so once in all plus the sender's when
 // everyone else sees the same.
 void room::deliver_event(const logged_event& event, std::int64_t seq) {
+    if (event.visibility.same_for_everyone() && model::patch_same_for_everyone(event.changes)) {
+        // Most events (a card's text or place): no form to look up per connection.
+        shared_text others, own;
+        for (auto& [client, conn] : connections_) {
+            if (seq <= conn.skip_through) continue;
+            auto& text = !event.client_id.empty() && conn.client_id == event.client_id ? own : others;
+            if (!text) text = share(protocol::encode_event(event_for(event, viewer_of(conn), conn.client_id)));
+            client->deliver(text, delivery::must_arrive);
+        }
+        return;
+    }
     std::map<std::string, shared_text> by_form;
     for (auto& [client, conn] : connections_) {
         if (seq <= conn.skip_through) continue;

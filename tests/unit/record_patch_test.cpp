@@ -10,6 +10,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 
 using namespace jb::test_session;
 using nlohmann::json;
@@ -72,8 +73,16 @@ void step(board& b, digest_cache& cache, std::vector<watcher>& watchers, operati
     const std::string name(kind_name(op));
     const auto done = accept(b, std::move(op), ctx);
     cache.update(done.changes);
+    const bool one_patch = patch_same_for_everyone(done.changes);
+    std::optional<json> first_patch;
     for (auto& w : watchers) {
         const auto patch = patch_for(done.changes, w.who, sees_event(done.visibility, w.who));
+        // What the room sends everyone alike must be what each would get on its own.
+        if (one_patch && sees_event(done.visibility, w.who)) {
+            if (!first_patch) first_patch = patch;
+            INFO("one patch for everyone after " << name);
+            CHECK(patch == *first_patch);
+        }
         if (!patch.is_null()) apply_patch(w.view, patch);
         const auto fresh = b.view_for(w.who);
         INFO("viewer '" << w.who.participant_id << "' after " << name);
