@@ -109,10 +109,10 @@ TEST_CASE("P-MSG-2 an integer may be written as 7.0 or 6e4 when its value is int
     CHECK(std::get<model::timer_set>(std::get<op_message>(timer).op).duration_ms == 60000);
 
     json h = valid_hello();
-    h["protocolVersion"] = 3.0;
+    h["protocolVersion"] = static_cast<double>(version);
     h["lastSeq"] = 12.0;
     CHECK(std::get<hello>(decodes(h.dump())).last_seq == 12);
-    h["protocolVersion"] = 4.0;
+    h["protocolVersion"] = static_cast<double>(version + 1);
     CHECK(rejects(h.dump()).code == "protocol_version");
     h["protocolVersion"] = 1.5;
     CHECK(rejects(h.dump()).message == "protocolVersion: must be an integer");
@@ -195,17 +195,17 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 }
 
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
-    CHECK(version == 3);
+    CHECK(version == 4);
     json j = valid_hello();
-    j["protocolVersion"] = 2;  // a page cached from before events carried patches (P-SYNC-9)
+    j["protocolVersion"] = 3;  // a page cached from before events named participants by number (P-SYNC-11)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 2: client too old (this server speaks version 3)");
+    CHECK(e.message == "protocolVersion 3: client too old (this server speaks version 4)");
 
-    j["protocolVersion"] = 4;
+    j["protocolVersion"] = 5;
     e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 4: server too old (this server speaks version 3)");
+    CHECK(e.message == "protocolVersion 5: server too old (this server speaks version 4)");
 
     j["protocolVersion"] = -5;
     CHECK(rejects(j.dump()).message.find("client too old") != std::string::npos);
