@@ -63,7 +63,7 @@ laid_card lay_out(const model::card& c, const std::string& channel, const labels
 }
 
 // One journey's grid at `top`; returns the SVG and advances `top` past it.
-std::string journey_svg(const model::board& b, const method_data& data, const journey_figures& f,
+std::string journey_svg(const model::board& b, const journey_figures& f,
                         const labels& l, const report_labels& rl, double& top)
 {
     const auto& j = *f.journey;
@@ -98,7 +98,7 @@ std::string journey_svg(const model::board& b, const method_data& data, const jo
             double h = 2 * cell_padding - card_gap;
             for (const auto* c : cards)
                 if (c->lane_id == lane.id && c->phase_id == j.phases[p].id) {
-                    cells[p].push_back(lay_out(*c, data.channel(c->id), l, rl));
+                    cells[p].push_back(lay_out(*c, c->channel ? std::string(model::to_string(*c->channel)) : std::string(), l, rl));
                     h += cells[p].back().height + card_gap;
                 }
             row = std::max(row, h);
@@ -156,8 +156,7 @@ export_file render_board_svg(const model::board& b, const export_options& o)
 {
     const auto& l = labels_for(o.lang);
     const auto& rl = report_labels_for(o.lang);
-    const method_data data(b);
-    const auto figures = method_figures(b, data);
+    const auto figures = method_figures(b);
     std::size_t most_phases = 0;
     for (const auto& f : figures) most_phases = std::max(most_phases, f.journey->phases.size());
     const double width = 2 * margin + label_width + column_width * static_cast<double>(std::max<std::size_t>(most_phases, 2));
@@ -165,7 +164,7 @@ export_file render_board_svg(const model::board& b, const export_options& o)
     double top = margin;
     std::string body = text_block(margin, top + 22, {b.info().title}, " font-size=\"22\" font-weight=\"bold\"");
     top += 40;
-    for (const auto& f : figures) body += journey_svg(b, data, f, l, rl, top);
+    for (const auto& f : figures) body += journey_svg(b, f, l, rl, top);
     const double height = top;
 
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +

@@ -4,6 +4,7 @@
 
 #include "export/exporter.hpp"
 #include "export/results.hpp"
+#include "model/improvement_list.hpp"
 
 namespace jb::exporting {
 
@@ -37,30 +38,22 @@ export_file render_json(const model::board& b, const export_options& o)
     json items = json::array();
     for (const auto& item : r.items) {
         const auto& row = item.row;
-        json votes = json::object();
-        for (const auto& [id, n] : row.votes_by_round) votes[id] = n;
         json touchpoints = json::array();
         for (const auto& tp : item.touchpoints)
             touchpoints.push_back({{"cardId", tp.card_id},
                                    {"text", tp.text},
                                    {"channel", tp.channel.empty() ? json(nullptr) : json(tp.channel)}});
-        json members = json::array();
-        for (const auto& m : row.members) members.push_back({{"cardId", m.card_id}, {"text", m.text}});
-        items.push_back({{"itemId", row.item_id},
-                         {"rank", row.rank},
-                         {"tied", row.tied},
-                         {"text", row.text},
-                         {"isGroup", row.is_group},
-                         {"members", std::move(members)},
-                         {"votesByRound", std::move(votes)},
-                         {"total", row.total},
-                         {"journey", {{"id", row.journey_id}, {"title", item.journey}}},
-                         {"phase", {{"id", row.phase_id}, {"title", item.phase}}},
-                         {"lane", {{"id", row.lane_id}, {"title", item.lane}}},
-                         {"touchpoints", std::move(touchpoints)},
-                         {"painPoint", row.pain_point ? json(*row.pain_point) : json(nullptr)},
-                         {"owner", row.owner},
-                         {"status", std::string(model::to_string(row.status))}});
+        // The row as the clients get it (P-IMP-4), its place named with titles (P-EXP-6) where
+        // the board names it by id. Keys are written sorted, so the order of writing is free.
+        json entry = model::improvement_row_json(row);
+        entry.erase("journeyId");
+        entry.erase("phaseId");
+        entry.erase("laneId");
+        entry["journey"] = {{"id", row.journey_id}, {"title", item.journey}};
+        entry["phase"] = {{"id", row.phase_id}, {"title", item.phase}};
+        entry["lane"] = {{"id", row.lane_id}, {"title", item.lane}};
+        entry["touchpoints"] = std::move(touchpoints);
+        items.push_back(std::move(entry));
     }
     const auto& e = r.evaluation;
     json responses = json::array();

@@ -3,13 +3,20 @@
 // drops the characters XML 1.0 forbids, so a card's text can never become markup.
 
 #include "export/exporter.hpp"
-#include "export/method_figures.hpp"
+#include "model/method_figures.hpp"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace jb::exporting {
+
+// The method's figures are the model's (P-METH-5): the exports draw them as computed there.
+using model::curve_point;
+using model::gap_row;
+using model::journey_figures;
+using model::method_figures;
+using model::score_stats;
 
 // Text for element content or a quoted attribute: & < > " ' as entities; C0 controls other than
 // tab, newline and carriage return, and U+FFFE/U+FFFF, left out.

@@ -81,12 +81,12 @@ std::string stat_cells(language lang, const std::optional<score_stats>& s)
            one_decimal(lang, s->spread) + "</td><td class=\"num\">" + std::to_string(s->n) + "</td>";
 }
 
-std::string channel_of(const labels& l, const method_data& data, const model::card& c)
+std::string channel_of(const labels& l, const model::card& c)
 {
-    return std::string(channel_label(l, data.channel(c.id)));
+    return c.channel ? std::string(channel_label(l, model::to_string(*c.channel))) : std::string();
 }
 
-void board_table(std::string& out, const model::board& b, const method_data& data, const model::journey& j,
+void board_table(std::string& out, const model::board& b, const model::journey& j,
                  const labels& l, const report_labels& rl)
 {
     if (j.phases.empty()) {
@@ -112,7 +112,7 @@ void board_table(std::string& out, const model::board& b, const method_data& dat
                 if (c->phase_id != p.id || c->lane_id != lane.id) continue;
                 out += "<div class=\"card " + color_class(c->color) + "\"><span class=\"text\">" +
                        escape(c->text) + "</span>";
-                if (const auto ch = channel_of(l, data, *c); !ch.empty())
+                if (const auto ch = channel_of(l, *c); !ch.empty())
                     out += "<span class=\"channel\">" + escape(rl.channel) + ": " + escape(ch) + "</span>";
                 out += "</div>";
             }
@@ -184,12 +184,12 @@ void gaps_section(std::string& out, const journey_figures& f, const report_label
         auto with_n = [&](const std::optional<score_stats>& s) {
             return stat_mean(lang, s) + " (" + std::to_string(s ? s->n : 0) + ")";
         };
-        out += std::string(g.largest ? "<tr class=\"largest\">" : "<tr>") + "<td class=\"text\">" +
+        out += std::string(g.rank > 0 ? "<tr class=\"largest\">" : "<tr>") + "<td class=\"text\">" +
                (g.is_phase ? escape(g.phase->title) + " (" + escape(rl.whole_phase) + ")" : escape(g.card->text)) +
                "</td><td>" + escape(g.phase->title) + "</td><td class=\"num\">" + with_n(g.expected) +
                "</td><td class=\"num\">" + with_n(g.experienced) + "</td><td class=\"num\">" +
                (g.gap ? one_decimal(lang, *g.gap) : "\xE2\x80\x93") + "</td><td class=\"mark\">" +
-               (g.largest ? "\xE2\x98\x85 " + escape(rl.largest) : "") + "</td></tr>\n";
+               (g.rank > 0 ? "\xE2\x98\x85 " + escape(rl.largest) : "") + "</td></tr>\n";
     }
     out += "</tbody></table>\n";
 }
@@ -250,8 +250,7 @@ export_file render_report_html(const model::board& b, const export_options& o)
     const auto& l = labels_for(o.lang);
     const auto& rl = report_labels_for(o.lang);
     const auto r = make_results(b, o.now_ms);
-    const method_data data(b);
-    const auto figures = method_figures(b, data);
+    const auto figures = method_figures(b);
     const bool any_private = std::any_of(b.cards().begin(), b.cards().end(),
                                          [](const auto& c) { return c.second.private_card; });
 
@@ -271,7 +270,7 @@ export_file render_report_html(const model::board& b, const export_options& o)
         if (j.persona) out += " \xC2\xB7 <strong>" + escape(j.persona->name) + "</strong>" +
                               (j.persona->description.empty() ? "" : " \xE2\x80\x93 <span class=\"text\">" + escape(j.persona->description) + "</span>");
         out += "</p>\n<h3>" + escape(rl.board) + "</h3>\n";
-        board_table(out, b, data, j, l, rl);
+        board_table(out, b, j, l, rl);
         out += "</section>\n<section class=\"journey-method\"><h2>" + escape(j.title) + "</h2>\n";
         emotion_section(out, f, l, rl, o.lang, i + 1);
         gaps_section(out, f, rl, o.lang);

@@ -121,6 +121,9 @@ public:
     const workshop_info& info() const { return info_; }
     const std::map<std::string, journey>& journeys() const { return journeys_; }
     const std::map<std::string, card>& cards() const { return cards_; }
+    // The bytes of text all cards hold together (P-LIM-1's budget), kept as cards are added,
+    // edited, deleted and read, so a card op does not walk every card to check the budget.
+    std::size_t card_text_bytes() const { return card_text_bytes_; }
     const card* find_card(const std::string& id) const;
     const journey* find_journey(const std::string& id) const;
     // The journey that holds phase / lane `id`, or nullptr.
@@ -147,6 +150,7 @@ private:
     board_limits limits_;
     std::map<std::string, journey> journeys_;  // by id
     std::map<std::string, card> cards_;        // by id
+    std::size_t card_text_bytes_ = 0;          // sum of cards_' text sizes
     session session_ = session::make_default();
 };
 

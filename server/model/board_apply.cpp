@@ -69,13 +69,20 @@ applied board::apply_state(const operation& op, const op_context& ctx) {
                 c.created_at = c.updated_at = ctx.at;
                 c.private_card = o.private_card;
                 c.channel = o.channel;
+                card_text_bytes_ += c.text.size();
+                if (const auto old = cards_.find(c.id); old != cards_.end())  // check() refuses it
+                    card_text_bytes_ -= old->second.text.size();
                 cards_.insert_or_assign(c.id, std::move(c));
                 if (o.private_card) out.effect = private_count_effect(cards_);
             },
             [&](const card_update& o) {
                 const auto it = cards_.find(o.card_id);
                 if (it == cards_.end()) return;
-                if (o.text) it->second.text = *o.text;
+                if (o.text) {
+                    card_text_bytes_ += o.text->size();
+                    card_text_bytes_ -= it->second.text.size();
+                    it->second.text = *o.text;
+                }
                 if (o.color) it->second.color = *o.color;
                 if (o.channel) it->second.channel = *o.channel;
                 it->second.updated_at = ctx.at;
@@ -93,6 +100,7 @@ applied board::apply_state(const operation& op, const op_context& ctx) {
                 if (it == cards_.end()) return;
                 const bool was_private = it->second.private_card;
                 leave_group(*this, it->second);
+                card_text_bytes_ -= it->second.text.size();
                 cards_.erase(it);
                 drop_scores(*this, o.card_id);
                 if (was_private) out.effect = private_count_effect(cards_);

@@ -4,6 +4,7 @@
 #include "model/board.hpp"
 
 #include "model/improvement_list.hpp"
+#include "model/method_figures.hpp"
 #include "model/overloaded.hpp"
 #include "model/rules.hpp"
 #include "model/session_json.hpp"
@@ -88,6 +89,8 @@ applied board::apply(const operation& op, const op_context& ctx, bool track_chan
         op);
     json before = named ? json(nullptr) : to_json();
     json list_before = improvement_list_of(*this);
+    // The figures hold only scored targets: cheap to compare, and unchanged by most operations.
+    json figures_before = method_figures_json(*this);
     applied out = apply_state(op, ctx);
     out.changes = named ? named_changes(op).value() : diff_documents(before, to_json());
     // Changes a viewer sees though the stored records stay the same: who may see a card's
@@ -108,6 +111,8 @@ applied board::apply(const operation& op, const op_context& ctx, bool track_chan
     // The list reads cards, groups, links and rounds: any operation may change it.
     if (auto list = improvement_list_of(*this); list != list_before)
         out.changes.upserts["improvementList"] = std::move(list);
+    if (auto figures = method_figures_json(*this); figures != figures_before)
+        out.changes.upserts["methodFigures"] = std::move(figures);
     if (out.changes.upserts.contains("cards"))
         for (const auto& c : out.changes.upserts["cards"])
             if (anonymous_lane(c.at("laneId").get<std::string>()))

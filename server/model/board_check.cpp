@@ -29,8 +29,7 @@ result no_journey(std::string_view field, const std::string& id) {
 // board's total. Shrinking is always allowed, also on a board over the bound (an older archive).
 result text_budget(const board& b, std::size_t removed, std::size_t added) {
     if (added <= removed) return std::nullopt;
-    std::size_t total = 0;
-    for (const auto& [id, c] : b.cards()) total += c.text.size();
+    const std::size_t total = b.card_text_bytes();
     if (total - removed + added <= b.limits().max_card_text_bytes) return std::nullopt;
     return op_error{"limit", "op.text: the workshop's cards already hold " + std::to_string(total) +
                                  " bytes of text; together they may hold at most " +

@@ -118,7 +118,9 @@ board board::from_json(const json& doc, board_limits limits) {
         if (find_by_id(j->lanes, c.lane_id) == j->lanes.end())
             malformed(where + "laneId: no lane " + quote_name(c.lane_id) + " in its journey");
         const std::string id = c.id;
+        const std::size_t text_bytes = c.text.size();
         if (!b.cards_.emplace(id, std::move(c)).second) malformed(where + "id: duplicate card id");
+        b.card_text_bytes_ += text_bytes;
     }
     b.session_ = read_session(doc);
     read_method(doc, b.session_, [&b](const std::string& id) {

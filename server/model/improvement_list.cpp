@@ -94,31 +94,34 @@ std::vector<improvement_row> compute_improvements(const board& b) {
     return rows;
 }
 
+nlohmann::json improvement_row_json(const improvement_row& row) {
+    using nlohmann::json;
+    json members = json::array();
+    for (const auto& m : row.members) members.push_back(json{{"cardId", m.card_id}, {"text", m.text}});
+    json votes = json::object();
+    for (const auto& [round_id, n] : row.votes_by_round) votes[round_id] = n;
+    return json{{"itemId", row.item_id},
+                {"text", row.text},
+                {"isGroup", row.is_group},
+                {"members", std::move(members)},
+                {"votesByRound", std::move(votes)},
+                {"total", row.total},
+                {"rank", row.rank},
+                {"tied", row.tied},
+                {"journeyId", row.journey_id},
+                {"phaseId", row.phase_id},
+                {"laneId", row.lane_id},
+                {"painPoint", row.pain_point ? json(*row.pain_point) : json(nullptr)},
+                {"owner", row.owner},
+                {"status", to_string(row.status)}};
+}
+
 nlohmann::json improvement_list_json(const board& b) {
     using nlohmann::json;
     json round_ids = json::array();
     for (const auto* r : improvement_rounds(b)) round_ids.push_back(r->id);
     json rows = json::array();
-    for (const auto& row : compute_improvements(b)) {
-        json members = json::array();
-        for (const auto& m : row.members) members.push_back(json{{"cardId", m.card_id}, {"text", m.text}});
-        json votes = json::object();
-        for (const auto& [round_id, n] : row.votes_by_round) votes[round_id] = n;
-        rows.push_back(json{{"itemId", row.item_id},
-                            {"text", row.text},
-                            {"isGroup", row.is_group},
-                            {"members", std::move(members)},
-                            {"votesByRound", std::move(votes)},
-                            {"total", row.total},
-                            {"rank", row.rank},
-                            {"tied", row.tied},
-                            {"journeyId", row.journey_id},
-                            {"phaseId", row.phase_id},
-                            {"laneId", row.lane_id},
-                            {"painPoint", row.pain_point ? json(*row.pain_point) : json(nullptr)},
-                            {"owner", row.owner},
-                            {"status", to_string(row.status)}});
-    }
+    for (const auto& row : compute_improvements(b)) rows.push_back(improvement_row_json(row));
     return json{{"roundIds", std::move(round_ids)}, {"rows", std::move(rows)}};
 }
 

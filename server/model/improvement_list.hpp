@@ -41,6 +41,10 @@ std::vector<const voting_round*> improvement_rounds(const board& b);
 // ranked by total votes with the P-VOTE-8 rule.
 std::vector<improvement_row> compute_improvements(const board& b);
 
+// One row as the board state document's `improvementList` writes it (the JSON export adds the
+// titles of its place and its touchpoints to it).
+nlohmann::json improvement_row_json(const improvement_row& row);
+
 // The board state document's `improvementList`: {"roundIds": the list's rounds, "rows": the
 // rows as compute_improvements gives them}. The same for every viewer.
 nlohmann::json improvement_list_json(const board& b);

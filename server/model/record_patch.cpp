@@ -17,8 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<const char*, 5> singletons{"workshop", "facilitation", "improvements", "improvementList",
-                                                "evaluation"};
+constexpr std::array<const char*, 6> singletons{"workshop",        "facilitation", "improvements",
+                                                "improvementList", "methodFigures", "evaluation"};
 constexpr std::array<const char*, 5> collections{"journeys", "cards", "groups", "rounds", "scores"};
 
 bool is_singleton(const std::string& section) {

@@ -20,7 +20,7 @@ class board;
 // The records of the board state document one operation changed, in the stored form.
 struct record_changes {
     // Section → the changed singleton (workshop, facilitation, improvements, improvementList,
-    // evaluation) or the array of upserted records of a collection (journeys, cards, ...).
+    // methodFigures, evaluation) or the array of upserted records of a collection (journeys, cards, ...).
     nlohmann::json upserts = nlohmann::json::object();
     // Collection → ids of records that are gone (a score's id is "<scale>:<targetId>").
     std::map<std::string, std::vector<std::string>> removed;

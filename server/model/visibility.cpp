@@ -2,6 +2,7 @@
 // which events a viewer sees, in which form, and the board state document they get.
 
 #include "model/improvement_list.hpp"
+#include "model/method_figures.hpp"
 #include "model/overloaded.hpp"
 #include "model/record_patch.hpp"
 #include "model/rules.hpp"
@@ -112,6 +113,7 @@ json board::view_for(const viewer& v, bool with_cards) const {
     view_sections(doc, v, anonymous);
     doc["evaluation"]["summary"] = evaluation_summary(state().evaluation);  // P-EVAL-4
     doc["improvementList"] = improvement_list_json(*this);  // the clients show it as it is (P-IMP-4)
+    doc["methodFigures"] = method_figures_json(*this);      // and these (P-METH-5)
     return doc;
 }
 

@@ -137,8 +137,9 @@ TEST_CASE("the server raises its soft open-file limit to the hard one at start",
     CHECK(soft == hard);
 }
 
+// Tagged [exhausts-fds]: no sanitized server runs it (scripts/lib/checks.sh says why).
 TEST_CASE("P-WS-10 out of file descriptors the server still answers, refuses, and recovers",
-          "[ws][limits][slow]")
+          "[ws][limits][slow][exhausts-fds]")
 {
     // 96 descriptors, soft = hard: the total cap is lowered to fit at start.
     test_server server({"--max-connections-per-address", "10000", "--hello-timeout", "600",

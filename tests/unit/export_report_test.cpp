@@ -3,7 +3,7 @@
 #include "export/exporter.hpp"
 
 #include "export/markup.hpp"
-#include "export/method_figures.hpp"
+#include "model/method_figures.hpp"
 
 #include "session_fixture.hpp"
 

@@ -141,6 +141,17 @@ TEST_CASE("P-LIM-1 the cards' text together is bounded: growing past it is limit
     do_op(b, card_update{"c2", {}, card_color::blue, {}}, participant);  // no text: not counted
     // Multi-byte characters count as their UTF-8 bytes.
     rejected(b, card_update{"c4", std::string("é"), {}, {}}, participant, "limit");
+    CHECK(b.card_text_bytes() == 10);
+
+    // The board keeps its total as it goes (no walk over every card per op): a delete gives its
+    // bytes back, and a board read back from its stored form counts the same.
+    do_op(b, card_delete{"c2"}, participant);
+    CHECK(b.card_text_bytes() == 2);
+    board read_back = board::from_json(b.to_json(), limits);
+    CHECK(read_back.card_text_bytes() == 2);
+    do_op(read_back, with_text("c5", "12345678"), participant);
+    CHECK(rejected(read_back, with_text("c6", "1"), participant, "limit").message ==
+          "op.text: the workshop's cards already hold 10 bytes of text; together they may hold at most 10");
 }
 
 TEST_CASE("the default limit is 10,000 cards", "[model]") {

@@ -140,6 +140,13 @@ TEST_CASE("P-SYNC-9 P-SYNC-10 every viewer's patches turn its view into the next
     watchers[1].who.who = role::facilitator;  // the room serves bram as a facilitator from now on
     watchers[1].view = b.view_for(watchers[1].who);
     step(b, cache, watchers, lane_update{"l6", std::nullopt, std::nullopt, lane_kind::custom, std::nullopt}, fran);
+    // The method's figures (P-METH-5) follow scores, touchpoint cards and their moves.
+    step(b, cache, watchers, score_set{score_scale::expected, "p1", 4}, alice);
+    step(b, cache, watchers, score_set{score_scale::experienced, "p1", 2}, bram);  // a gap
+    step(b, cache, watchers, card_add{"t2", "j1", "p2", "l1", "brief", "a0", card_color::blue}, bram);  // a curve point
+    step(b, cache, watchers, card_update{"t2", std::string("mail"), std::nullopt, std::nullopt}, bram);
+    step(b, cache, watchers, card_move{"t2", "p1", "l1", "a1"}, bram);  // along the curve
+    step(b, cache, watchers, card_move{"t2", "p1", "l6", "a9"}, bram);  // off it
     step(b, cache, watchers, card_delete{"t1"}, alice);  // with its scores
     step(b, cache, watchers, phase_add{"j1", "p6", "Nazorg", "z0"}, fran);
     step(b, cache, watchers, phase_delete{"p6"}, fran);

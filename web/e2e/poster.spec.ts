@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import { applyOps, longWorkshop } from './report-support';
 import path from 'node:path';
 import { saveScreenshot, SCREENSHOT_DIR, SIZES } from './screenshots';
-import { expect, test } from './support';
+import { expect, scrollsSideways, test } from './support';
+import { expectNoAxeViolations } from './axe';
+import { expectReadableControls } from './contrast';
 
 // The live board as a klantreis poster (issue 11): phases as columns, lanes as rows; after
 // "Passend maken" the whole journey fits the window with readable card text; it opens at the
@@ -111,7 +113,7 @@ async function fitAndCheck(page: Page, lanes: number, phases: number): Promise<v
   if (m.cardCount > 0) expect(m.smallestText).toBeGreaterThanOrEqual(12);
 }
 
-test('the board opens at the top and, fitted, shows the whole default journey and the largest template at 1440×900 and 1920×1080', async ({ newUser }) => {
+test('the board opens at the top and, fitted, shows the whole default journey and the largest template at 1440×900 and 1920×1080; a phone shows the list', async ({ newUser }) => {
   const sander = await newUser('Sander');
   await sander.createWorkshop('Poster');
   const page = sander.page;
@@ -169,14 +171,21 @@ test('the board opens at the top and, fitted, shows the whole default journey an
   );
   expect(labels).toHaveLength(10);
   for (let i = 1; i < labels.length; i += 1) expect(labels[i]!.left, `label ${i + 1} starts after label ${i} ends`).toBeGreaterThanOrEqual(labels[i - 1]!.right);
+  // At 390×844 six phases do not fit side by side with readable text: a phone shows the board
+  // as the list, phases one under the other; nothing runs off the side, card text stays 12 px.
   await page.setViewportSize(SIZES.phone);
+  await expect(page.locator('.list-view')).toBeVisible();
+  expect(await scrollsSideways(page), 'the phone list scrolls sideways').toBe(false);
+  const phoneText = await page.locator('.list-view .list-card__text').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  expect(phoneText.length).toBeGreaterThan(0);
+  expect(Math.min(...phoneText)).toBeGreaterThanOrEqual(12);
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, 'board', 'phone');
 });
 
-test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({ newUser }) => {
+test('the card toolbar goes away with Esc; undo toasts do not pile up; a group is a pile that folds', async ({ newUser }) => {
   const sander = await newUser('Sander');
-  const { workshopId } = await sander.createWorkshop('Gereedschap');
+  const { workshopId, code } = await sander.createWorkshop('Gereedschap');
   const page = sander.page;
   for (const text of ['Eerste kaart', 'Tweede kaart', 'Derde kaart', 'Vierde kaart']) await sander.addCard('Oriënteren', 'Contactmoment', text);
   const card = sander.card('Tweede kaart');
@@ -213,13 +222,61 @@ test('the card toolbar goes away with Esc; undo toasts do not pile up', async ({
   await page.getByRole('button', { name: 'Ongedaan maken' }).click();
   await expect(sander.card('Vierde kaart')).toBeVisible();
 
-  // Two cards of one group that sit together in a cell make one pile, the title on the first.
+  // Two cards of one group that sit together in a cell make one pile under a head with the
+  // group's title and size, said once on screen (each card keeps it for a screen reader).
   const ids = await page.locator('#board-grid li.card[data-card-id]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cardId!));
   const key = new URLSearchParams(page.url().split('?')[1]).get('key')!;
-  await applyOps(page, { workshopId, joinCode: '', facilitatorKey: key }, () => [{ kind: 'group.add', groupId: 'pile', title: 'Stapel', cardIds: ids }]);
+  await applyOps(page, { workshopId, joinCode: code, facilitatorKey: key }, () => [{ kind: 'group.add', groupId: 'pile', title: 'Stapel', cardIds: ids }]);
+  const head = page.getByRole('button', { name: 'Groep: Stapel (2 kaarten)', exact: true });
+  await expect(head).toHaveAttribute('aria-expanded', 'true');
   await expect(sander.card('Vierde kaart')).toHaveClass(/card--stacked/);
   await expect(sander.card('Tweede kaart')).not.toHaveClass(/card--stacked/);
-  await expect(sander.card('Tweede kaart').getByText('Groep: Stapel')).toBeVisible();
-  expect((await sander.card('Vierde kaart').getByText('Groep: Stapel').boundingBox())!.height).toBeLessThanOrEqual(1);
-  await sander.cell('Oriënteren', 'Contactmoment').screenshot({ path: path.join(SCREENSHOT_DIR, 'group-pile.png') });
+  for (const text of ['Tweede kaart', 'Vierde kaart']) {
+    await expect(sander.card(text)).toContainText('Groep: Stapel');
+    expect((await sander.card(text).getByText('Groep: Stapel').boundingBox())!.height).toBeLessThanOrEqual(1);
+  }
+  const cell = sander.cell('Oriënteren', 'Contactmoment');
+  await cell.screenshot({ path: path.join(SCREENSHOT_DIR, 'group-pile.png') });
+  const open = (await cell.boundingBox())!.height;
+
+  // Folded by keyboard, from the pile's first card: only the head stays, and focus with it.
+  await sander.card('Tweede kaart').focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(head).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(head).toHaveAttribute('aria-expanded', 'false');
+  await expect(head).toBeFocused();
+  for (const text of ['Tweede kaart', 'Vierde kaart']) await expect(sander.card(text)).toBeHidden();
+  expect((await cell.boundingBox())!.height).toBeLessThan(open - 40);
+  // The arrow keys pass over the folded cards: the next stop is the cell's add button.
+  await page.keyboard.press('ArrowDown');
+  await expect(sander.addButton('Oriënteren', 'Contactmoment')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(head).toBeFocused();
+  await cell.screenshot({ path: path.join(SCREENSHOT_DIR, 'group-folded.png') });
+  await expectNoAxeViolations(page, 'a folded group', '#board-grid');
+  await expectReadableControls(page, 'a folded group', '#board-grid');
+  // This viewer's own choice: it stays after a reload, and another person's board is not folded.
+  await page.reload();
+  await sander.waitForBoard();
+  await expect(head).toHaveAttribute('aria-expanded', 'false');
+  await expect(sander.card('Vierde kaart')).toBeHidden();
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+  await expect(anna.page.getByRole('button', { name: 'Groep: Stapel (2 kaarten)', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(anna.card('Vierde kaart')).toBeVisible();
+  // Unfolded by mouse.
+  await head.click();
+  await expect(head).toHaveAttribute('aria-expanded', 'true');
+  await expect(sander.card('Vierde kaart')).toBeVisible();
+  // A group over two cells has a pile in each, each head says its part; one fold folds both.
+  await sander.addCard('Aanvragen', 'Contactmoment', 'Vijfde kaart');
+  const fifth = (await sander.card('Vijfde kaart').getAttribute('data-card-id'))!;
+  await applyOps(page, { workshopId, joinCode: code, facilitatorKey: key }, () => [{ kind: 'card.group', cardId: fifth, groupId: 'pile' }]);
+  const here = page.getByRole('button', { name: 'Groep: Stapel (2 van 3 kaarten)', exact: true });
+  const there = page.getByRole('button', { name: 'Groep: Stapel (1 van 3 kaarten)', exact: true });
+  await page.keyboard.press('Escape'); // the new card has focus: its tools float over the head
+  await there.click();
+  await expect(here).toHaveAttribute('aria-expanded', 'false');
+  for (const text of ['Tweede kaart', 'Vierde kaart', 'Vijfde kaart']) await expect(sander.card(text)).toBeHidden();
 });

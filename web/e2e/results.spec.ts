@@ -112,6 +112,8 @@ test('from a template to the exported files: touchpoints, emotion curve, gaps, a
   await expect(shownRows.nth(1)).toContainText(IDEA2);
   await expect(shownRows.locator('.result__rank')).toHaveText(['1', '2']);
   await expect(shownRows.locator('.result__total')).toHaveText(['3', '2']);
+  // One word for the place, on the board and in the exports below (issue 11: not "Rang").
+  await expect(sander.page.getByTestId('result').getByRole('columnheader').first()).toHaveText('Plek');
   const listed = sander.page.getByTestId('improvements').locator('li.improvement');
   await expect(listed).toHaveCount(2);
   await expect(listed.first()).toContainText(IDEA1);

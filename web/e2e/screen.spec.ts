@@ -81,6 +81,37 @@ function measure(page: Page): Promise<Measured> {
   });
 }
 
+/**
+ * Each text of the slide that is held to a number of lines (a CSS line clamp: poster notes,
+ * chart and list items, remarks) as it is drawn: the characters that start inside its box, then
+ * "…" where the clamp cuts it (the clamp draws its ellipsis; it is not in the text). Soft
+ * hyphens left out, spaces collapsed. `within` narrows it to a part of the slide.
+ */
+function drawnCuts(page: Page, within = '[data-testid="big-screen"]'): Promise<string[]> {
+  return page.evaluate((within) => {
+    const clamped = [...document.querySelectorAll<HTMLElement>(`${within} *`)].filter(
+      (el) => getComputedStyle(el).webkitLineClamp !== 'none' && !el.classList.contains('sr-only') && el.getClientRects().length > 0,
+    );
+    return clamped.map((el) => {
+      const box = el.getBoundingClientRect();
+      let drawn = '';
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n as Text;
+        for (let i = 0; i < text.data.length; i += 1) {
+          const range = document.createRange();
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          const r = range.getBoundingClientRect();
+          if (r.height === 0 || r.top < box.bottom - 1) drawn += text.data[i];
+        }
+      }
+      const cut = el.scrollHeight > el.clientHeight + 1 ? '…' : '';
+      return drawn.replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim() + cut;
+    });
+  }, within);
+}
+
 /** The text as the screen may show it: with soft hyphens in its long words (ui/screen/hyphenation.ts). */
 function hyphenated(text: string, whole = false): RegExp {
   const body = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\u00ad?');
@@ -104,6 +135,9 @@ async function checkSlide(screen: User, slide: string, root: string): Promise<vo
     expect(m.outside, `${at}: every text inside the window`).toEqual([]);
     expect(m.brokenMidWord, `${at}: long words break at a syllable, with a hyphen`).toEqual([]);
     if (size === FULL_HD) expect(m.smallest, `${at}: smallest text "${m.smallestText}"`).toBeGreaterThanOrEqual(28);
+    // A text cut to its lines ends in one ellipsis after a word, never after its own punctuation
+    // (a clamp drew "al.…", read as "al….").
+    for (const text of await drawnCuts(page)) expect(text, `${at}: a cut text`).not.toMatch(/[\p{P}\s]…|…./u);
   }
   await page.screenshot({ path: path.join(root, `screen-${slide}.png`) });
 }
@@ -254,6 +288,10 @@ test('the big screen presents every stage without scrolling, and follows a pinne
   await expect(screen.page.getByTestId('screen-remark').nth(2)).toHaveText('Te lang.');
   await expect(screen.page.getByTestId('big-screen')).not.toContainText('Fien');
   await checkSlide(screen, 'evaluation', shots);
+  // The long remark is cut (checkSlide saw no stray dots at either size); its whole text stays
+  // for a screen reader.
+  expect((await drawnCuts(screen.page, '[data-testid="screen-remark"]'))[1]).toMatch(/^De curve .*\S…$/);
+  await expect(screen.page.getByTestId('screen-remark').nth(1).locator('.cut-whole')).toHaveText(hyphenated(answers[1]![1], true));
   await onScreen.nth(2).uncheck();
   await expect(screen.page.getByTestId('screen-remark')).toHaveCount(2);
 });

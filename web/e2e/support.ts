@@ -220,7 +220,8 @@ export const test = base.extend<{ newUser: NewUser }>({
       const page = await context.newPage();
       return new User(name, context, page);
     });
-    for (const c of contexts) await c.close();
+    // All at once: each close waits on its browser's pages, and they do not depend on each other.
+    await Promise.all(contexts.map((c) => c.close()));
   },
 });
 

@@ -10,6 +10,7 @@ import type {
   ImprovementListDoc,
   ImprovementsDoc,
   LaneKind,
+  MethodFiguresDoc,
   Persona,
   RoundDoc,
   TargetGroup,
@@ -66,6 +67,8 @@ export interface Board {
   improvementList: ImprovementListDoc;
   /** Scores per (scale, target) (model/method.ts): counts and the viewer's own value. */
   scores: Map<string, Score>;
+  /** The emotion curves and gaps as the server computed them (P-METH-5). */
+  methodFigures: MethodFiguresDoc;
   /** The closing poll (SPEC-4 §3). */
   evaluation: Evaluation;
 }
@@ -88,6 +91,7 @@ export function boardFromSnapshot(s: BoardSnapshot): Board {
     },
     improvementList: structuredCloneOf(partial.improvementList ?? { roundIds: [], rows: [] }),
     scores: scoresFrom(partial.scores),
+    methodFigures: structuredCloneOf(partial.methodFigures ?? { journeys: [] }),
     evaluation: evaluationFrom(partial.evaluation),
   };
   for (const j of s.journeys) {
@@ -123,6 +127,7 @@ export function boardToSnapshot(b: Board): BoardSnapshot {
     improvements: structuredCloneOf(b.improvements),
     improvementList: structuredCloneOf(b.improvementList),
     scores: scoresToDocs(b.scores),
+    methodFigures: structuredCloneOf(b.methodFigures),
     evaluation: structuredCloneOf(b.evaluation),
   };
 }
@@ -144,6 +149,7 @@ export function cloneBoard(b: Board): Board {
     improvements: b.improvements,
     improvementList: b.improvementList,
     scores: new Map(b.scores),
+    methodFigures: b.methodFigures,
     evaluation: b.evaluation,
   };
 }

@@ -4,7 +4,7 @@
 import type { BoardSnapshot } from '../protocol/types';
 import { boardToSnapshot, type Board } from './board';
 
-const SINGLETONS = ['workshop', 'facilitation', 'improvements', 'improvementList', 'evaluation'] as const;
+const SINGLETONS = ['workshop', 'facilitation', 'improvements', 'improvementList', 'methodFigures', 'evaluation'] as const;
 const COLLECTIONS = ['journeys', 'cards', 'groups', 'rounds', 'scores'] as const;
 
 /** Compact JSON with object keys in order and null members left out (absent and null agree). */

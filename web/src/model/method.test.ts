@@ -1,82 +1,86 @@
 import { describe, expect, it } from 'vitest';
 import { boardFromSnapshot, type Board } from './board';
-import { emotionCurve, gapRows, largestGaps, myScore, statsFor, statsOf, touchpointsInOrder } from './method';
+import { emotionCurve, gapRows, myScore } from './method';
 import { applyPatch } from './patch';
 import { sampleSnapshot } from '../sync/fakes';
-import type { ScoreScale } from '../protocol/types';
+import type { MethodFiguresDoc } from '../protocol/types';
 import { addCard } from './testBoards';
 
-/** j1: phases p1, p2; lanes l1 (touchpoint), l2 (pain point); touchpoints t1, t2 in p1 and t3 in p2, pain point k1. */
+/** j1: phases p1, p2; lanes l1 (touchpoint), l2 (pain point); touchpoints t1, t2 in p1 and t3 in p2. */
 function methodBoard(): Board {
   const b = boardFromSnapshot(sampleSnapshot());
-  addCard(b, 't2', 'l1', 'p1', 'a1');
   addCard(b, 't1', 'l1', 'p1', 'a0');
+  addCard(b, 't2', 'l1', 'p1', 'a1');
   addCard(b, 't3', 'l1', 'p2', 'a0');
-  addCard(b, 'k1', 'l2', 'p1', 'a0');
   return b;
 }
 
-/** The server's patch for someone else's score: the counts, not our own value. */
-function othersEvent(b: Board, scale: ScoreScale, targetId: string, counts: number[]): void {
-  applyPatch(b, { scores: [{ scale, targetId, counts, mine: b.scores.get(`${scale}\u0000${targetId}`)?.mine ?? null }] });
-}
+const s = (n: number, mean: number, spread: number) => ({ n, mean, spread });
 
-describe('derived figures (P-METH-5)', () => {
-  it('mean and population spread from the counts; nothing for n = 0', () => {
-    expect(statsOf('current', [0, 0, 0, 0, 0])).toEqual({ n: 0, mean: null, spread: null });
-    expect(statsOf('current', [1, 0, 0, 0, 1])).toEqual({ n: 2, mean: 0, spread: 2 });
-    const s = statsOf('expected', [0, 1, 0, 2, 1]); // 2, 4, 4, 5
-    expect(s.n).toBe(4);
-    expect(s.mean).toBeCloseTo(3.75, 10);
-    expect(s.spread).toBeCloseTo(Math.sqrt((1.75 ** 2 + 0.25 ** 2 * 2 + 1.25 ** 2) / 4), 10);
-  });
+/** Figures as the server sends them: of the scored targets only (server/model/method_figures.cpp computes them). */
+const figures: MethodFiguresDoc = {
+  journeys: [
+    {
+      journeyId: 'j1',
+      curve: [
+        { cardId: 't2', phaseId: 'p1', current: s(2, 1, 0), desired: s(1, 2, 0) },
+        { cardId: 't3', phaseId: 'p2', current: s(2, 0, 2), desired: null },
+      ],
+      gaps: [
+        { targetId: 'p1', phaseId: 'p1', isPhase: true, expected: s(1, 5, 0), experienced: s(1, 4, 0), gap: 1, rank: 2 },
+        { targetId: 't1', phaseId: 'p1', isPhase: false, expected: s(1, 5, 0), experienced: s(1, 3, 0), gap: 2, rank: 1 },
+        { targetId: 't2', phaseId: 'p1', isPhase: false, expected: null, experienced: s(1, 3, 0), gap: null, rank: null },
+      ],
+    },
+  ],
+};
 
-  it('the curve has one point per touchpoint in board order, n = 0 a gap', () => {
+const NONE = { n: 0, mean: null, spread: null };
+
+describe("the server's figures (P-METH-5): shown as sent, computed nowhere in the browser", () => {
+  it('P-METH-5 the curve: every touchpoint card in board order, with the figures the server sent; n = 0 where it sent none', () => {
     const b = methodBoard();
-    b.lanes.set('l0', { id: 'l0', journeyId: 'j1', title: 'Kanaal 2', kind: 'touchpoint', orderKey: 'Zz', question: '' });
-    addCard(b, 'u1card', 'l0', 'p1', 'a9');
-    expect(touchpointsInOrder(b, 'j1').map((p) => p.card.id)).toEqual(['u1card', 't1', 't2', 't3']);
-    othersEvent(b, 'current', 't2', [0, 0, 0, 2, 0]);
-    othersEvent(b, 'desired', 't2', [0, 0, 0, 0, 1]);
-    const curve = emotionCurve(b, 'j1');
-    expect(curve.map((p) => [p.card.id, p.current.mean, p.desired.mean])).toEqual([
-      ['u1card', null, null],
-      ['t1', null, null],
-      ['t2', 1, 2],
-      ['t3', null, null],
+    expect(emotionCurve(b, 'j1').map((p) => [p.card.id, p.current.n, p.desired.n])).toEqual([
+      ['t1', 0, 0],
+      ['t2', 0, 0],
+      ['t3', 0, 0],
+    ]); // no figures yet: nothing is derived from the counts
+    applyPatch(b, { scores: [{ scale: 'current', targetId: 't1', counts: [0, 0, 0, 0, 9], mine: null }] });
+    expect(emotionCurve(b, 'j1')[0]!.current).toEqual(NONE); // still the server's figures, not the counts
+    applyPatch(b, { methodFigures: figures });
+    expect(emotionCurve(b, 'j1').map((p) => [p.card.id, p.phase.id, p.current, p.desired])).toEqual([
+      ['t1', 'p1', NONE, NONE],
+      ['t2', 'p1', { n: 2, mean: 1, spread: 0 }, { n: 1, mean: 2, spread: 0 }],
+      ['t3', 'p2', { n: 2, mean: 0, spread: 2 }, NONE],
     ]);
   });
 
-  it('gaps: expected − experienced when both are scored; the 3 largest positive, ties in board order', () => {
+  it("P-METH-5 the gaps: each phase, then its touchpoint cards, with the server's gaps and ranks", () => {
     const b = methodBoard();
-    const rate = (target: string, expected: number[], experienced: number[]) => {
-      othersEvent(b, 'expected', target, expected);
-      othersEvent(b, 'experienced', target, experienced);
-    };
-    rate('p1', [0, 0, 0, 0, 1], [0, 0, 0, 1, 0]); // 5 − 4 = 1
-    rate('t1', [0, 0, 0, 0, 1], [0, 0, 1, 0, 0]); // 5 − 3 = 2
-    rate('t2', [0, 0, 0, 1, 0], [0, 0, 0, 0, 1]); // 4 − 5 = −1
-    rate('p2', [0, 0, 0, 0, 1], [0, 0, 0, 1, 0]); // 1, tie with p1: p1 first
-    rate('t3', [0, 0, 0, 0, 2], [0, 0, 0, 2, 0]); // 1, after p2
-    othersEvent(b, 'expected', 'x', [1, 0, 0, 0, 0]);
-    const rows = gapRows(b, 'j1');
-    expect(rows.map((r) => [r.targetId, r.gap, r.rank])).toEqual([
-      ['p1', 1, 2],
-      ['t1', 2, 1],
-      ['t2', -1, null],
-      ['p2', 1, 3],
-      ['t3', 1, null],
+    applyPatch(b, { methodFigures: figures });
+    expect(gapRows(b, 'j1').map((r) => [r.targetId, r.card?.id ?? null, r.phase.id, r.gap, r.rank, r.expected.n])).toEqual([
+      ['p1', null, 'p1', 1, 2, 1],
+      ['t1', 't1', 'p1', 2, 1, 1],
+      ['t2', 't2', 'p1', null, null, 0],
+      ['p2', null, 'p2', null, null, 0],
+      ['t3', 't3', 'p2', null, null, 0],
     ]);
-    expect(largestGaps(b, 'j1').map((r) => r.targetId)).toEqual(['t1', 'p1', 'p2']);
+    expect(gapRows(b, 'j2')).toEqual([]);
   });
 
-  it('no positive gap, no largest gaps; a one-sided score has no gap', () => {
+  it('lays out only the touchpoint cards the board shows: not a pending delete, not a private card', () => {
     const b = methodBoard();
-    othersEvent(b, 'expected', 'p1', [0, 0, 1, 0, 0]);
-    othersEvent(b, 'experienced', 'p2', [0, 0, 1, 0, 0]);
-    othersEvent(b, 'expected', 't1', [0, 0, 1, 0, 0]);
-    othersEvent(b, 'experienced', 't1', [0, 0, 1, 0, 0]);
-    expect(gapRows(b, 'j1').map((r) => r.gap)).toEqual([null, 0, null, null, null]);
-    expect(largestGaps(b, 'j1')).toEqual([]);
+    applyPatch(b, { methodFigures: figures });
+    b.cards.delete('t2');
+    b.cards.set('t1', { ...b.cards.get('t1')!, private: true });
+    expect(emotionCurve(b, 'j1').map((p) => p.card.id)).toEqual(['t3']);
+    expect(gapRows(b, 'j1').map((r) => r.targetId)).toEqual(['p1', 'p2', 't3']);
+  });
+
+  it('the viewer\'s own score is the record\'s "mine"', () => {
+    const b = methodBoard();
+    applyPatch(b, { scores: [{ scale: 'current', targetId: 't1', counts: [0, 0, 1, 0, 0], mine: 0 }] });
+    expect(myScore(b, 'current', 't1')).toBe(0);
+    expect(myScore(b, 'desired', 't1')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // The method on the board (SPEC-4 §1–2): touchpoint channels, scores (emotion now and desired,
-// expectation and experience) as the server sends them (P-SYNC-9), and what clients derive from
-// the counts for display (P-METH-5): mean, spread, the emotion curve in board order and the
-// largest gaps.
+// expectation and experience) and the figures (P-METH-5: means, spreads, gaps and the largest
+// gaps) as the server sends them (P-SYNC-9). Nothing here computes a figure: the server does
+// (server/model/method_figures.cpp) for what was scored; this lays the touchpoints and phases
+// out in board order, as the board is laid out, and puts the server's figures on them.
 
-import type { Channel, ScoreDoc, ScoreScale } from '../protocol/types';
+import type { Channel, GapRowDoc, JourneyFiguresDoc, ScoreDoc, ScoreScale, ScoreStatsDoc } from '../protocol/types';
 import { CHANNELS, SCORE_SCALES } from '../protocol/types';
 import type { Board, Card, Phase } from './board';
 import { cardsByCell, cellKey, lanesOf, phasesOf } from './board';
@@ -52,62 +53,24 @@ export function isTouchpoint(board: Board, card: Card): boolean {
   return board.lanes.get(card.laneId)?.kind === 'touchpoint';
 }
 
-/** Whether `targetId` may carry `scale`: a touchpoint card, or (expected/experienced) a phase. */
-export function canScore(board: Board, scale: ScoreScale, targetId: string): boolean {
-  const card = board.cards.get(targetId);
-  if (card) return isTouchpoint(board, card);
-  return !isEmotion(scale) && board.phases.has(targetId);
-}
+// ---- the server's figures (P-METH-5), looked up for the views ----
 
-// ---- derived (P-METH-5) ----
-
+/** One target's scores on one scale as the server summed them up; mean and spread null when n = 0. */
 export interface Stats {
   n: number;
-  /** null when n = 0. */
   mean: number | null;
-  /** Population standard deviation; null when n = 0. */
   spread: number | null;
 }
 
-export function statsOf(scale: ScoreScale, counts: readonly number[] | undefined): Stats {
-  const values = valuesOf(scale);
-  let n = 0;
-  let sum = 0;
-  (counts ?? []).forEach((c, i) => {
-    n += c;
-    sum += c * values[i]!;
-  });
-  if (n === 0) return { n: 0, mean: null, spread: null };
-  const mean = sum / n;
-  let sq = 0;
-  (counts ?? []).forEach((c, i) => {
-    sq += c * (values[i]! - mean) ** 2;
-  });
-  return { n, mean, spread: Math.sqrt(sq / n) };
-}
+const UNSCORED: Stats = { n: 0, mean: null, spread: null };
 
-export function scoreOf(board: Board, scale: ScoreScale, targetId: string): Score | undefined {
-  return board.scores.get(scoreKey(scale, targetId));
-}
-
-export function statsFor(board: Board, scale: ScoreScale, targetId: string): Stats {
-  return statsOf(scale, scoreOf(board, scale, targetId)?.counts);
+function statsFrom(doc: ScoreStatsDoc | undefined): Stats {
+  return doc ? { n: doc.n, mean: doc.mean, spread: doc.spread } : UNSCORED;
 }
 
 /** The viewer's own score, or null. */
 export function myScore(board: Board, scale: ScoreScale, targetId: string): number | null {
-  return scoreOf(board, scale, targetId)?.mine ?? null;
-}
-
-/** The touchpoint cards of a journey in board order: phases in order, then lanes in order, then the card's order in its lane. */
-export function touchpointsInOrder(board: Board, journeyId: string): Array<{ phase: Phase; card: Card }> {
-  const byCell = cardsByCell(board, journeyId);
-  const lanes = lanesOf(board, journeyId).filter((l) => l.kind === 'touchpoint');
-  const out: Array<{ phase: Phase; card: Card }> = [];
-  for (const phase of phasesOf(board, journeyId)) {
-    for (const lane of lanes) for (const card of byCell.get(cellKey(phase.id, lane.id)) ?? []) out.push({ phase, card });
-  }
-  return out;
+  return board.scores.get(scoreKey(scale, targetId))?.mine ?? null;
 }
 
 export interface CurvePoint {
@@ -115,16 +78,6 @@ export interface CurvePoint {
   card: Card;
   current: Stats;
   desired: Stats;
-}
-
-/** The emotion curve of a journey: one point per touchpoint card; n = 0 is a gap. */
-export function emotionCurve(board: Board, journeyId: string): CurvePoint[] {
-  return touchpointsInOrder(board, journeyId).map(({ phase, card }) => ({
-    phase,
-    card,
-    current: statsFor(board, 'current', card.id),
-    desired: statsFor(board, 'desired', card.id),
-  }));
 }
 
 export interface GapRow {
@@ -140,35 +93,48 @@ export interface GapRow {
   rank: number | null;
 }
 
-/** Every target of a journey in board order (a phase, then its touchpoint cards), with the largest gaps ranked. */
+function figuresOf(board: Board, journeyId: string): JourneyFiguresDoc | undefined {
+  return board.methodFigures.journeys.find((f) => f.journeyId === journeyId);
+}
+
+/**
+ * Where the curve's points go: the journey's touchpoint cards (not private) as the board shows
+ * them, phase by phase, lane by lane, card by card. Layout, as the board's cells are laid out:
+ * the server's figures name only what was scored, and the rest are gaps in the curve.
+ */
+function touchpointsInOrder(board: Board, journeyId: string): Array<{ phase: Phase; card: Card }> {
+  const byCell = cardsByCell(board, journeyId);
+  const lanes = lanesOf(board, journeyId).filter((l) => l.kind === 'touchpoint');
+  const out: Array<{ phase: Phase; card: Card }> = [];
+  for (const phase of phasesOf(board, journeyId)) {
+    for (const lane of lanes) {
+      for (const card of byCell.get(cellKey(phase.id, lane.id)) ?? []) if (!card.private) out.push({ phase, card });
+    }
+  }
+  return out;
+}
+
+/** The emotion curve of a journey: one point per touchpoint card, with the server's figures; n = 0 is a gap. */
+export function emotionCurve(board: Board, journeyId: string): CurvePoint[] {
+  const scored = new Map((figuresOf(board, journeyId)?.curve ?? []).map((p) => [p.cardId, p]));
+  return touchpointsInOrder(board, journeyId).map(({ phase, card }) => {
+    const p = scored.get(card.id);
+    return { phase, card, current: statsFrom(p?.current), desired: statsFrom(p?.desired) };
+  });
+}
+
+/** Every target of a journey (a phase, then its touchpoint cards) with the server's gap and rank; unscored ones without. */
 export function gapRows(board: Board, journeyId: string): GapRow[] {
+  const scored = new Map<string, GapRowDoc>((figuresOf(board, journeyId)?.gaps ?? []).map((r) => [r.targetId, r]));
   const touchpoints = touchpointsInOrder(board, journeyId);
   const rows: GapRow[] = [];
   for (const phase of phasesOf(board, journeyId)) {
     const targets: Array<Card | null> = [null, ...touchpoints.filter((t) => t.phase.id === phase.id).map((t) => t.card)];
     for (const card of targets) {
       const targetId = card ? card.id : phase.id;
-      const expected = statsFor(board, 'expected', targetId);
-      const experienced = statsFor(board, 'experienced', targetId);
-      const gap = expected.mean !== null && experienced.mean !== null ? expected.mean - experienced.mean : null;
-      rows.push({ phase, card, targetId, expected, experienced, gap, rank: null });
+      const r = scored.get(targetId);
+      rows.push({ phase, card, targetId, expected: statsFrom(r?.expected), experienced: statsFrom(r?.experienced), gap: r?.gap ?? null, rank: r?.rank ?? null });
     }
   }
-  // Ties stay in board order: the sort is stable.
-  const largest = rows
-    .filter((r) => r.gap !== null && r.gap > GAP_EPSILON)
-    .sort((a, b) => (Math.abs(b.gap! - a.gap!) <= GAP_EPSILON ? 0 : b.gap! - a.gap!))
-    .slice(0, 3);
-  largest.forEach((r, i) => (r.rank = i + 1));
   return rows;
-}
-
-/** Means are fractions of small integers: differences below this are rounding, not a gap. */
-const GAP_EPSILON = 1e-9;
-
-/** The (at most) 3 largest positive gaps of a journey, largest first. */
-export function largestGaps(board: Board, journeyId: string): GapRow[] {
-  return gapRows(board, journeyId)
-    .filter((r) => r.rank !== null)
-    .sort((a, b) => a.rank! - b.rank!);
 }

@@ -24,6 +24,7 @@ export function applyPatch(board: Board, patch: RecordPatch): void {
     board.improvements = { roundIds: [...patch.improvements.roundIds], items: patch.improvements.items.map((i) => ({ ...i })) };
   }
   if (patch.improvementList) board.improvementList = JSON.parse(JSON.stringify(patch.improvementList)) as Board['improvementList'];
+  if (patch.methodFigures) board.methodFigures = JSON.parse(JSON.stringify(patch.methodFigures)) as Board['methodFigures'];
   if (patch.evaluation) board.evaluation = evaluationFrom(patch.evaluation);
   for (const j of patch.journeys ?? []) {
     dropJourney(board, j.id);

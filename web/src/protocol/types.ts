@@ -1264,6 +1264,10 @@ export interface BoardSnapshot {
    */
   improvementList?: ImprovementListDoc;
   /**
+   * The method's figures (P-METH-5) as the server computes them, of the targets someone scored: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are (their means, spreads, gaps and ranks are the server's) on the touchpoint cards and phases they lay out in board order; a target not in them is unscored.
+   */
+  methodFigures?: MethodFiguresDoc;
+  /**
    * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
    */
   scores: ScoreDoc[];
@@ -1736,6 +1740,114 @@ export interface ImprovementRowDoc {
   status: ImprovementStatus;
 }
 
+/**
+ * The method's figures (P-METH-5) as the server computes them, of the targets someone scored: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are (their means, spreads, gaps and ranks are the server's) on the touchpoint cards and phases they lay out in board order; a target not in them is unscored.
+ */
+export interface MethodFiguresDoc {
+  /**
+   * The journeys with a scored target, in board order.
+   *
+   * Items: One journey's emotion curve and gaps.
+   */
+  journeys: JourneyFiguresDoc[];
+}
+
+/**
+ * One journey's emotion curve and gaps.
+ */
+export interface JourneyFiguresDoc {
+  /**
+   * The journey.
+   */
+  journeyId: string;
+  /**
+   * The scored points of the emotion curve: the cards in the journey's touchpoint lanes that are not private and have a current or desired score, in board order (phase, lane, then the card's order).
+   *
+   * Items: One scored point of the emotion curve; a null scale is a gap in that line.
+   */
+  curve: CurvePointDoc[];
+  /**
+   * The phases and touchpoint cards with an expected or experienced score, in board order (a phase, then the touchpoint cards in it).
+   *
+   * Items: A phase or touchpoint card with its expectation, experience and gap.
+   */
+  gaps: GapRowDoc[];
+}
+
+/**
+ * One scored point of the emotion curve; a null scale is a gap in that line.
+ */
+export interface CurvePointDoc {
+  /**
+   * The touchpoint card.
+   */
+  cardId: string;
+  /**
+   * Its phase.
+   */
+  phaseId: string;
+  /**
+   * The emotion now.
+   */
+  current: ScoreStatsDoc;
+  /**
+   * The desired emotion.
+   */
+  desired: ScoreStatsDoc;
+}
+
+/**
+ * A phase or touchpoint card with its expectation, experience and gap.
+ */
+export interface GapRowDoc {
+  /**
+   * The phase or touchpoint card.
+   */
+  targetId: string;
+  /**
+   * The phase, or the card's phase.
+   */
+  phaseId: string;
+  /**
+   * Whether the target is the phase.
+   */
+  isPhase: boolean;
+  /**
+   * The expectation (1 to 5).
+   */
+  expected: ScoreStatsDoc;
+  /**
+   * The experience (1 to 5).
+   */
+  experienced: ScoreStatsDoc;
+  /**
+   * mean(expected) − mean(experienced), rounded to 3 decimals; null unless both were scored.
+   */
+  gap: number | null;
+  /**
+   * 1, 2 or 3 among the journey's (at most) three largest positive gaps (ties in board order); null otherwise.
+   */
+  rank: number | null;
+}
+
+/**
+ * n, mean and spread (population standard deviation) of one target's scores on one scale, rounded to 3 decimals; null when nobody scored it.
+ */
+export type ScoreStatsDoc = {
+  /**
+   * How many scored it.
+   */
+  n: number;
+  /**
+   * The mean value.
+   */
+  mean: number;
+  /**
+   * The population standard deviation.
+   */
+  spread: number;
+} | null;
+
 export interface ScoreDoc {
   /**
    * The scale.
@@ -1989,6 +2101,10 @@ export interface WelcomeMessage {
      */
     improvementList?: ImprovementListDoc;
     /**
+     * The method's figures (P-METH-5) as the server computes them, of the targets someone scored: in every board a client gets (welcome.snapshot, event patches), never in the stored form. The same for every viewer. Clients draw them as they are (their means, spreads, gaps and ranks are the server's) on the touchpoint cards and phases they lay out in board order; a target not in them is unscored.
+     */
+    methodFigures?: MethodFiguresDoc;
+    /**
      * The scores (P-METH-4): one entry per scale and target with at least one score, sorted by scale (current, desired, expected, experienced), then targetId.
      */
     scores: ScoreDoc[];
@@ -2114,6 +2230,10 @@ export interface RecordPatch {
    * The improvement list, changed (P-IMP-4).
    */
   improvementList?: ImprovementListDoc;
+  /**
+   * The method's figures, changed (P-METH-5).
+   */
+  methodFigures?: MethodFiguresDoc;
   /**
    * The evaluation poll as this viewer sees it, changed.
    */

@@ -25,6 +25,7 @@ import { BACKOFF_MAX_MS, MOVED_BACKOFF_MAX_MS, backoffDelay } from './backoff';
 import { NO_PRESENCE, applyPresence, presenceFromList, type PresenceState } from './presence';
 import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './environment';
 import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
+import type { VersionReload } from './versionReload';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
 /**
@@ -80,6 +81,8 @@ export interface SyncClientOptions {
   saveDelayMs?: number;
   /** Where a divergence is logged (P-SYNC-10); console.warn unless told otherwise. */
   log?: (message: string) => void;
+  /** Reloads the page when the server refuses our protocol version (P-JOIN-2); none in tests. */
+  versionReload?: VersionReload | undefined;
 }
 
 const OPEN = 1;
@@ -90,8 +93,8 @@ const OPEN = 1;
  * pending, P-SYNC-6). Views read `board` and listen for events; they never touch the socket.
  */
 export class SyncClient {
-  private readonly opts: Required<Omit<SyncClientOptions, 'facilitatorKey' | 'screenKey'>> &
-    Pick<SyncClientOptions, 'facilitatorKey' | 'screenKey'>;
+  private readonly opts: Required<Omit<SyncClientOptions, 'facilitatorKey' | 'screenKey' | 'versionReload'>> &
+    Pick<SyncClientOptions, 'facilitatorKey' | 'screenKey' | 'versionReload'>;
   private confirmed: Board | null = null;
   private confirmedSeq_ = 0;
   private view: Board | null = null;
@@ -333,6 +336,8 @@ export class SyncClient {
     }
     if (this.failReason_) {
       this.setStatus('failed');
+      // The reloaded page resends the pending operations: they are in the store already.
+      if (this.failReason_ === 'protocol_version') this.opts.versionReload?.refused();
       return;
     }
     this.scheduleReconnect(code === CloseCode.moved ? MOVED_BACKOFF_MAX_MS : BACKOFF_MAX_MS);
@@ -449,6 +454,7 @@ export class SyncClient {
 
   private onWelcome(w: WelcomeMessage): void {
     if (this.welcomed || w.workshopId !== this.opts.workshopId) return;
+    this.opts.versionReload?.accepted();
     const roleBefore = this.me_?.role;
     this.me_ = w.you;
     if (w.joinCode) this.joinCode_ = w.joinCode;

@@ -147,7 +147,7 @@ export class FakeNetwork implements Network {
 export function diffSnapshots(a: BoardSnapshot, b: BoardSnapshot): RecordPatch | null {
   const patch: RecordPatch = {};
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
-  for (const s of ['workshop', 'facilitation', 'improvements', 'improvementList', 'evaluation'] as const) {
+  for (const s of ['workshop', 'facilitation', 'improvements', 'improvementList', 'methodFigures', 'evaluation'] as const) {
     if (!same(a[s], b[s])) Object.assign(patch, { [s]: b[s] });
   }
   const removed: NonNullable<RecordPatch['removed']> = {};

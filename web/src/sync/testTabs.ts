@@ -4,6 +4,7 @@ import { SyncClient, type SyncEvent } from './SyncClient';
 import { FakeClock, FakeNetwork, FakeRoom, FakeSocketFactory, type FakeSocket } from './fakes';
 import { BrowserSyncStore } from './SyncStore';
 import { MemoryStorage } from '../util/MemoryStorage';
+import { versionReload } from './versionReload';
 import type { CardAddOp, CardDoc, ClientMessage, EventBody, Operation, RecordPatch } from '../protocol/types';
 
 /** One browser tab: its storages survive a "reload" (a new SyncClient over the same ones). */
@@ -16,6 +17,8 @@ export class Tab {
   readonly events: SyncEvent[] = [];
   /** What the client logged (a divergence, P-SYNC-10). */
   readonly logs: string[] = [];
+  /** How often the page reloaded itself for a refused protocol version (P-JOIN-2). */
+  reloads = 0;
   client!: SyncClient;
 
   constructor(
@@ -40,6 +43,7 @@ export class Tab {
       network: this.network,
       random: () => 0.5,
       log: (message) => this.logs.push(message),
+      versionReload: versionReload(this.session, () => this.reloads++),
     });
     this.client.subscribe((e) => this.events.push(e));
     this.client.start();

@@ -10,6 +10,8 @@ import { h, uid } from './dom';
 import { reconcileCards } from './reconcileCards';
 import { editHint } from './editHint';
 import { LinkLines } from './LinkLines';
+import type { GroupFolds } from './GroupFolds';
+import { GroupHeads } from './GroupHeads';
 
 export interface GridActions extends CardActions {
   addCard(phaseId: string, laneId: string, text: string): string | null;
@@ -70,14 +72,20 @@ export class BoardGrid {
   private readOnly = false;
   /** The idea → pain point links drawn over the table. */
   private readonly lines: LinkLines;
+  /** The heads of the group piles, which fold a group on this viewer's board. */
+  private readonly heads: GroupHeads | null;
 
-  constructor(private readonly actions: GridActions) {
+  constructor(
+    private readonly actions: GridActions,
+    folds?: GroupFolds,
+  ) {
+    this.heads = folds ? new GroupHeads(folds) : null;
     // Keyboard users scroll the table by moving between cards; the region is named for them.
     this.el = h('div', { class: 'board-scroll', id: 'board-grid' });
     this.lines = new LinkLines(this.el);
     this.el.addEventListener('keydown', (ev) => this.onKeyDown(ev));
     this.el.addEventListener('focusin', (ev) => {
-      const item = (ev.target as Element).closest<HTMLElement>('.card[data-card-id], .cell__add');
+      const item = (ev.target as Element).closest<HTMLElement>(ITEMS);
       if (item && this.el.contains(item)) this.setCurrent(item);
     });
   }
@@ -234,14 +242,18 @@ export class BoardGrid {
       ? [editing.editorElement.selectionStart, editing.editorElement.selectionEnd]
       : null;
     const seen = new Set<string>();
+    this.heads?.begin(board);
     for (const [key, cell] of this.cells) {
-      reconcileCards(cell.list, byCell.get(key) ?? [], this.views, (card) => new CardView(card, this.actions), ctx, seen, (view) => {
+      const cards = byCell.get(key) ?? [];
+      reconcileCards(cell.list, cards, this.views, (card) => new CardView(card, this.actions), ctx, seen, (view) => {
         view.setPlace(cell.phase.title, cell.lane.title);
         // Controls a decoration added follow the card's place in the roving tab order.
         if (view.extraTools.childElementCount > 0 || !view.badges.hidden || view.el.querySelector('.card__method')) view.setTabStop(view.el === this.current);
       });
+      this.heads?.place(board, key, cell.list, cards, (id) => this.views.get(id)?.el);
       if (cell.draft && cell.draft.nextElementSibling) cell.list.append(cell.draft);
     }
+    this.heads?.end();
     let lostFocusCell: Cell | null = null;
     for (const [id, view] of this.views) {
       if (seen.has(id)) continue;
@@ -251,6 +263,14 @@ export class BoardGrid {
       }
       view.el.remove();
       this.views.delete(id);
+    }
+    // A card that went into a group this viewer folded: focus stays on the pile, at its head.
+    const hiddenCard = active instanceof HTMLElement ? active.closest<HTMLElement>('li.card[hidden]') : null;
+    if (hiddenCard) {
+      let head = hiddenCard.previousElementSibling;
+      while (head && !head.classList.contains('group-head')) head = head.previousElementSibling;
+      head?.querySelector<HTMLElement>('.group-head__toggle')?.focus({ preventScroll: true });
+      return;
     }
     // Moving an element in the DOM drops its focus; give it back (this is our own focus, never
     // a new one), with the caret where it was.
@@ -394,14 +414,15 @@ export class BoardGrid {
     const table = this.table;
     if (!table) return;
     for (const cell of this.cells.values()) if (cell.addButton !== this.current) cell.addButton.tabIndex = -1;
-    const hidden = this.readOnly && this.current?.classList.contains('cell__add');
+    for (const toggle of table.querySelectorAll<HTMLElement>('.group-head__toggle')) if (toggle !== this.current) toggle.tabIndex = -1;
+    const hidden = (this.readOnly && this.current?.classList.contains('cell__add')) || !!this.current?.closest('li.card[hidden]');
     if (this.current && table.contains(this.current) && !hidden) {
       this.setTabStop(this.current, true);
       return;
     }
     if (this.current) this.setTabStop(this.current, false);
     this.current = null;
-    const first = table.querySelector<HTMLElement>(this.readOnly ? '.card[data-card-id]' : '.card[data-card-id], .cell__add');
+    const first = table.querySelector<HTMLElement>(this.readOnly ? SHOWN_CARDS : `${SHOWN_CARDS}, .cell__add`);
     if (first) this.setCurrent(first);
   }
 
@@ -423,9 +444,12 @@ export class BoardGrid {
     }
   }
 
-  /** The cards and the add button of a cell, top to bottom (no add button when read-only). */
+  /**
+   * The shown cards, the heads of group piles and the add button of a cell, top to bottom (no
+   * add button when read-only).
+   */
   private itemsOf(cell: Cell): HTMLElement[] {
-    const cards = [...cell.list.querySelectorAll<HTMLElement>(':scope > .card[data-card-id]')];
+    const cards = [...cell.list.querySelectorAll<HTMLElement>(':scope > .card[data-card-id]:not([hidden]), :scope > .group-head > .group-head__toggle')];
     return this.readOnly ? cards : [...cards, cell.addButton];
   }
 
@@ -473,7 +497,7 @@ export class BoardGrid {
 
   private onKeyDown(ev: KeyboardEvent): void {
     const target = ev.target as HTMLElement;
-    const isItem = target.classList?.contains('cell__add') || (target.classList?.contains('card') && !!target.dataset.cardId);
+    const isItem = target instanceof Element && target.matches(ITEMS);
     if (isItem && !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey) {
       const next = this.arrowTarget(target, ev.key);
       if (next) {
@@ -523,6 +547,11 @@ export class BoardGrid {
     }
   }
 }
+
+/** What the table's one Tab stop and its arrow keys move between. */
+const ITEMS = '.card[data-card-id], .cell__add, .group-head__toggle';
+/** The cards that show (a folded group's do not) and the heads of group piles. */
+const SHOWN_CARDS = '.card[data-card-id]:not([hidden]), .group-head__toggle';
 
 /** A sensible first colour per lane, so a new board reads well without choosing. */
 export function defaultColor(kind: Lane['kind']) {

@@ -15,13 +15,14 @@ import { randomId } from '../util/ids';
 import { Announcer } from './Announcer';
 import { BoardGrid, defaultColor, type GridContext } from './BoardGrid';
 import { BoardZoom } from './BoardZoom';
-import { langButton, pageFooter, safeLocalStorage, skipLinks, type View } from './chrome';
+import { langButton, pageFooter, safeLocalStorage, sessionStorageOrMemory, skipLinks, type View } from './chrome';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DragController } from './DragController';
 import { NextFrame } from '../util/NextFrame';
 import { h, isTyping } from './dom';
 import { HelpDialog } from './HelpDialog';
 import { ListView } from './list/ListView';
+import { GroupFolds } from './GroupFolds';
 import { PresenceList } from './PresenceList';
 import { forgetFacilitatorKey, rememberBoardMode, rememberedBoardMode, rememberFacilitatorKey, rememberJoinCode, type BoardMode } from './prefs';
 import { SharePanel, screenLinkFor } from './SharePanel';
@@ -37,20 +38,13 @@ import { ExportDialog } from './export/ExportDialog';
 import { FacilitationController } from './facilitator/FacilitationController';
 import { VotingController } from './voting/VotingController';
 import { MethodController } from './method/MethodController';
+import { versionReload } from '../sync/versionReload';
 
 export interface BoardViewOptions {
   workshopId: string;
   displayName: string;
   facilitatorKey: string | null;
   joinCode: string | null;
-}
-
-function sessionStore(): Storage {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return new MemoryStorage();
-  }
 }
 
 /** Owns the sync client of one workshop and every element of the board screen. */
@@ -107,10 +101,11 @@ export class BoardView implements View {
       workshopId: opts.workshopId,
       displayName: opts.displayName,
       facilitatorKey: opts.facilitatorKey ?? undefined,
-      store: syncStoreFor(opts.workshopId, false, local, sessionStore()),
+      store: syncStoreFor(opts.workshopId, false, local, sessionStorageOrMemory()),
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
+      versionReload: versionReload(sessionStorageOrMemory(), () => location.reload()),
     });
     this.grid = new BoardGrid({
       addCard: (phaseId, laneId, text) => this.addCard(phaseId, laneId, text),
@@ -120,7 +115,7 @@ export class BoardView implements View {
       editingChanged: (cardId) => this.client.setEditing(cardId),
       moveCard: (cardId, phaseId, laneId, index) => this.dropCard(cardId, phaseId, laneId, index),
       keyboardMove: (cardId, direction) => this.keyboardMove(cardId, direction),
-    });
+    }, new GroupFolds(opts.workshopId, () => this.scheduleRender()));
     this.list = new ListView({
       addCard: (journeyId, phaseId, laneId, text) => this.addCard(phaseId, laneId, text, journeyId),
       commitText: (cardId, text) => this.submit({ kind: 'card.update', cardId, text }),

@@ -1,6 +1,7 @@
 // Pieces every screen shares: the language switch and the skip link.
 
 import { getLang, setLang, t } from '../i18n/i18n';
+import { MemoryStorage } from '../util/MemoryStorage';
 import { h } from './dom';
 
 export function safeLocalStorage(): Storage | null {
@@ -8,6 +9,15 @@ export function safeLocalStorage(): Storage | null {
     return window.localStorage;
   } catch {
     return null;
+  }
+}
+
+/** The tab's sessionStorage, or (disabled) one that lasts as long as the page. */
+export function sessionStorageOrMemory(): Storage {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return new MemoryStorage();
   }
 }
 

@@ -63,3 +63,17 @@ export function rememberedBoardMode(): BoardMode | null {
 export function rememberBoardMode(mode: BoardMode): void {
   set('jb.boardMode', mode);
 }
+
+/** The groups this viewer folded shut on the board of a workshop (ui/GroupFolds). */
+export function rememberedFoldedGroups(workshopId: string): string[] {
+  try {
+    const value: unknown = JSON.parse(get(`jb.folds.${workshopId}`) ?? '[]');
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberFoldedGroups(workshopId: string, groupIds: readonly string[]): void {
+  set(`jb.folds.${workshopId}`, JSON.stringify(groupIds));
+}

@@ -46,7 +46,9 @@ export function reconcileCards<V extends CardElementView>(
     // Cards of one group that sit together in the cell make one pile under the group's title.
     view.el.classList.toggle('card--stacked', card.groupId !== null && card.groupId === prevGroup);
     prevGroup = card.groupId;
-    const expected: Element | null = prev ? prev.nextElementSibling : list.firstElementChild;
+    let expected: Element | null = prev ? prev.nextElementSibling : list.firstElementChild;
+    // A pile's head (GroupHeads) stays where it is: it is placed after the cards.
+    while (expected?.classList.contains('group-head')) expected = expected.nextElementSibling;
     if (expected !== view.el) list.insertBefore(view.el, expected);
     placed?.(view, card);
     prev = view.el;

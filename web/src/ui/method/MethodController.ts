@@ -92,7 +92,7 @@ export class MethodController {
 
   /**
    * For the table: the emotion curve through the journey's first Emotie lane, live as scores
-   * arrive (the curve the server's scores give; model/method computes nothing new).
+   * arrive (the curve the server computed, P-METH-5; model/method only looks it up).
    */
   readonly laneDrawing = (lane: Lane, phases: readonly Phase[]): Element | null => {
     const board = this.host.board();

@@ -14,10 +14,13 @@ function curveBoard() {
   addCard(b, 't1', 'l1', 'p1', 'a0');
   addCard(b, 't2', 'l1', 'p1', 'a1');
   addCard(b, 't3', 'l1', 'p1', 'a2');
-  const tally = (targetId: string, counts: number[]) =>
-    applyPatch(b, { scores: [{ scale: 'current', targetId, counts, mine: null }] });
-  tally('t1', [0, 0, 0, 0, 2]); // +2, spread 0
-  tally('t3', [1, 0, 0, 0, 1]); // 0, spread 2
+  // The server's figures (P-METH-5) of what was scored: t1 at +2 (spread 0), t3 at 0 (spread 2); t2 unscored.
+  const point = (cardId: string, current: { n: number; mean: number; spread: number } | null) => ({ cardId, phaseId: 'p1', current, desired: null });
+  applyPatch(b, {
+    methodFigures: {
+      journeys: [{ journeyId: 'j1', curve: [point('t1', { n: 2, mean: 2, spread: 0 }), point('t3', { n: 2, mean: 0, spread: 2 })], gaps: [] }],
+    },
+  });
   return b;
 }
 

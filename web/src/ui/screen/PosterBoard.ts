@@ -7,6 +7,7 @@ import { cardsByCell, cellKey, lanesOf, phasesOf, type Board, type Card } from '
 import { t } from '../../i18n/i18n';
 import { h } from '../dom';
 import { hyphenateTree, type Hyphenate } from './hyphenation';
+import { cutToLines } from './cutToLines';
 import { posterCurve } from './posterCurve';
 
 /** Owns one poster element; render() again on every board change. */
@@ -71,13 +72,14 @@ export class PosterBoard {
     // Before measuring: a word broken at a syllable takes other room than one broken anywhere.
     if (this.hyphenate) hyphenateTree(this.el, this.hyphenate);
     this.fitCells();
+    cutToLines(this.el);
   }
 
   private note(card: Card, isNew: boolean): HTMLElement {
     return h(
       'p',
       { class: `poster__note poster__note--${card.color}${isNew ? ' poster__note--new' : ''}`, 'data-card-id': card.id },
-      h('span', { class: 'poster__text' }, card.text),
+      h('span', { class: 'poster__text', 'data-cut-lines': '' }, card.text),
     );
   }
 

@@ -25,7 +25,7 @@ export function resultsChart(board: Board, round: Round): HTMLElement {
       'li',
       { class: 'chart__row', 'data-testid': 'chart-row' },
       h('span', { class: 'chart__rank', 'aria-label': t('screen.placeLabel', { rank: e.rank }) }, place),
-      h('span', { class: 'chart__text' }, itemInfo(board, e.itemId).text),
+      h('span', { class: 'chart__text', 'data-cut-lines': '' }, itemInfo(board, e.itemId).text),
       h('span', { class: 'chart__track' }, bar),
       h('span', { class: 'chart__votes' }, tCount('screen.votes', e.votes)),
     );

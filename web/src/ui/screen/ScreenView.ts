@@ -11,12 +11,14 @@ import { openRound } from '../../model/voting';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { syncStoreFor } from '../../sync/SyncStore';
 import { SyncClient } from '../../sync/SyncClient';
+import { versionReload } from '../../sync/versionReload';
 import { browserClock, browserNetwork, browserSocketFactory, webSocketUrl } from '../../sync/environment';
 import { MemoryStorage } from '../../util/MemoryStorage';
-import type { View } from '../chrome';
+import { sessionStorageOrMemory, type View } from '../chrome';
 import { h } from '../dom';
 import { formatRemaining } from '../facilitator/timerFormat';
 import { hyphenateTree, loadHyphenation, type Hyphenate } from './hyphenation';
+import { cutToLines } from './cutToLines';
 import { PosterBoard } from './PosterBoard';
 import { NextFrame } from '../../util/NextFrame';
 import { resultsChart } from './ResultsChart';
@@ -58,6 +60,7 @@ export class ScreenView implements View {
       socketFactory: browserSocketFactory,
       clock: browserClock,
       network: browserNetwork,
+      versionReload: versionReload(sessionStorageOrMemory(), () => location.reload()),
     });
   }
 
@@ -119,10 +122,13 @@ export class ScreenView implements View {
   }
 
   private readonly onResize = (): void => {
-    // The poster measures its cells; other slides scale with the viewport by themselves.
+    // The poster measures its cells; other slides scale with the viewport by themselves, but
+    // for where a long text is cut.
     if (this.rootEl.dataset.slide === 'board') {
       this.shownKey = '';
       this.scheduleRender();
+    } else {
+      cutToLines(this.slideEl);
     }
   };
 
@@ -203,6 +209,7 @@ export class ScreenView implements View {
     this.slideEl.replaceChildren(build());
     // On the page: it measures which words do not fit their column.
     if (this.hyphenate) hyphenateTree(this.slideEl, this.hyphenate);
+    cutToLines(this.slideEl);
     return true;
   }
 

@@ -110,7 +110,7 @@ export function improvementsSlide(board: Board): HTMLElement {
               'li',
               { class: 'improvements-slide__row' },
               h('span', { class: 'chart__rank' }, r.tied ? t('screen.placeShared', { rank: r.rank }) : t('screen.place', { rank: r.rank })),
-              h('span', { class: 'improvements-slide__text' }, r.text),
+              h('span', { class: 'improvements-slide__text', 'data-cut-lines': '' }, r.text),
               h('span', { class: 'improvements-slide__votes' }, tCount('screen.votes', r.total)),
               h(
                 'span',
@@ -164,7 +164,7 @@ export function evaluationSlide(board: Board): HTMLElement {
       : h(
           'section',
           { class: 'evaluation-slide__remarks', 'aria-label': t('screen.remarksTitle') },
-          ...shown.map((r) => h('blockquote', { class: 'evaluation-slide__remark', 'data-testid': 'screen-remark' }, h('p', null, r.remarks))),
+          ...shown.map((r) => h('blockquote', { class: 'evaluation-slide__remark', 'data-testid': 'screen-remark' }, h('p', { 'data-cut-lines': '' }, r.remarks))),
         );
   return h(
     'div',
