@@ -167,20 +167,25 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
         last_event_ = std::max(last_event_, at);
         if (message.seq != receiver.last_seq + 1) ++result_.seq_violations;
         receiver.last_seq = message.seq;
-        const auto sender = index_of_.find(message.client_id);
-        if (sender == index_of_.end() || message.client_seq < 1 ||
-            message.client_seq > static_cast<std::int64_t>(clients_[sender->second].ops.size())) {
-            error("event for an operation not sent");
-            return;
+        if (!message.client_id.empty()) {  // protocol 3 and older: every copy names its sender
+            const auto sender = index_of_.find(message.client_id);
+            if (sender == index_of_.end()) {
+                error("event for an operation not sent");
+                return;
+            }
+            on_event_seen(i, at, sender->second, message.client_seq);
+        } else if (message.client_seq >= 1) {  // protocol 4: the sender's own copy
+            seq_owner_[message.seq] = op_ref{i, message.client_seq};
+            on_event_seen(i, at, i, message.client_seq);
+            if (const auto early = seen_early_.find(message.seq); early != seen_early_.end()) {
+                for (const auto& s : early->second) on_event_seen(s.receiver, s.at, i, message.client_seq);
+                seen_early_.erase(early);
+            }
+        } else if (const auto owner = seq_owner_.find(message.seq); owner != seq_owner_.end()) {
+            on_event_seen(i, at, owner->second.sender, owner->second.client_seq);
+        } else {
+            seen_early_[message.seq].push_back(sighting{i, at});
         }
-        if (sender->second == i) return;  // its own event: the ack is what the sender measures
-        auto& op = clients_[sender->second].ops[message.client_seq - 1];
-        ++op.seen_by_others;
-        op.last_seen = std::max(op.last_seen, at);
-        fanout_us_.push_back(micros(at - op.sent));
-        if (config_.timeline)
-            fanout_second_.push_back(static_cast<std::uint32_t>(
-                std::chrono::duration_cast<std::chrono::seconds>(op.sent - load_start_).count()));
     } else if (type == "ack") {
         if (message.client_seq < 1 ||
             message.client_seq > static_cast<std::int64_t>(receiver.ops.size())) {
@@ -203,6 +208,22 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
     } else if (type != "pong") {
         error("unexpected message " + (type.empty() ? std::string(text.substr(0, 40)) : type));
     }
+}
+
+void fanout_scenario::on_event_seen(std::size_t i, steady::time_point at, std::size_t sender,
+                                    std::int64_t client_seq) {
+    if (client_seq < 1 || client_seq > static_cast<std::int64_t>(clients_[sender].ops.size())) {
+        error("event for an operation not sent");
+        return;
+    }
+    if (sender == i) return;  // its own event: the ack is what the sender measures
+    auto& op = clients_[sender].ops[client_seq - 1];
+    ++op.seen_by_others;
+    op.last_seen = std::max(op.last_seen, at);
+    fanout_us_.push_back(micros(at - op.sent));
+    if (config_.timeline)
+        fanout_second_.push_back(static_cast<std::uint32_t>(
+            std::chrono::duration_cast<std::chrono::seconds>(op.sent - load_start_).count()));
 }
 
 asio::awaitable<void> fanout_scenario::send_loop(std::size_t i, steady::time_point start,
@@ -286,6 +307,10 @@ void fanout_scenario::error(const std::string& kind) {
 }
 
 void fanout_scenario::finish() {
+    // Seen by observers, but the sender never got its own copy: nothing ties it to an operation.
+    for (const auto& [seq, sightings] : seen_early_)
+        for (std::size_t k = 0; k < sightings.size(); ++k) error("event for an operation not sent");
+    seen_early_.clear();
     const auto others = static_cast<std::int32_t>(result_.clients_joined) - 1;
     std::vector<std::int64_t> complete_us;
     for (const auto& c : clients_) {

@@ -89,6 +89,9 @@ private:
                                     steady::time_point end);
     asio::awaitable<void> burst_loop(std::size_t i, steady::time_point start, std::size_t count);
     void on_message(std::size_t i, steady::time_point at, std::string_view text);
+    // An event reached client i at `at`: counted against the operation it carries, once its
+    // sender is known (see seq_owner_).
+    void on_event_seen(std::size_t i, steady::time_point at, std::size_t sender, std::int64_t client_seq);
     std::string next_operation(client& c);
     bool all_settled() const;
     void error(const std::string& kind);
@@ -99,6 +102,19 @@ private:
     fanout_config config_;
     std::vector<client> clients_;
     std::unordered_map<std::string, std::size_t> index_of_;
+    // Protocol 4 names no sender's clientId in events to others (P-SYNC-11): the sender's own
+    // copy carries its clientSeq, which ties the seq to an operation; an event that reached an
+    // observer first waits in seen_early_ until then.
+    struct op_ref {
+        std::size_t sender = 0;
+        std::int64_t client_seq = 0;
+    };
+    struct sighting {
+        std::size_t receiver = 0;
+        steady::time_point at;
+    };
+    std::unordered_map<std::int64_t, op_ref> seq_owner_;
+    std::unordered_map<std::int64_t, std::vector<sighting>> seen_early_;
     std::vector<std::int64_t> fanout_us_, ack_us_;
     std::vector<std::uint32_t> fanout_second_;  // the second of the run each sample's op was sent in
     steady::time_point load_start_, first_sent_{steady::time_point::max()}, last_event_{};

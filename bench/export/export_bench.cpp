@@ -7,6 +7,7 @@
 // What an export request costs besides rendering: reading the durable board back from its
 // stored state (board::from_json, room::durable_board without a log) is timed on its own line.
 
+#include "../play_op.hpp"
 #include "archive/archive.hpp"
 #include "export/exporter.hpp"
 #include "export/results.hpp"
@@ -44,19 +45,7 @@ struct settings {
     std::string only;           // time only this line (e.g. improvements.ods), for a profiler
 };
 
-// Applies one operation as the room does (decode, prepare, check, apply); a refusal is a bug in
-// the generator, so it stops the benchmark.
-void play(model::board& b, const json& op, const model::op_context& who)
-{
-    auto decoded = model::decode_operation(op);
-    if (auto* bad = std::get_if<model::op_error>(&decoded))
-        throw std::runtime_error("bad op " + op.dump() + ": " + bad->message);
-    auto& o = std::get<model::operation>(decoded);
-    b.prepare(o, who);
-    if (const auto refused = b.check(o, who))
-        throw std::runtime_error("refused op " + op.dump() + ": " + refused->message);
-    b.apply(o, who);
-}
+using bench::play;
 
 // The default board (journey j1, phases p1…p5, lanes l1 touchpoint, l2 expectation,
 // l3 experience, l4 emotion, l5 pain point, l6 idea) filled as a long workshop day leaves it.

@@ -70,8 +70,10 @@ struct op_context {
     std::int64_t at = 0;
 };
 
-// What applying an operation produced besides the new state: the event's `effect` (null for
-// none), who may see the event in which form, and the records it changed (P-SYNC-9).
+// What applying an operation produced besides the new state: what its rule computed (`effect`,
+// null for none: a round's items or result, a score's tally; the model's tests read it, but
+// since protocol 4 it is not sent, as the changed records carry it), who may see the event in
+// which form, and the records it changed (P-SYNC-9).
 struct applied {
     nlohmann::json effect;
     event_visibility visibility;
@@ -106,10 +108,11 @@ public:
 
     // The whole state as the store keeps it: the board state document of protocol.md with
     // every card (private ones too, each with authorId) and each round's `ballots` and `done`
-    // in place of `myVotes`. Arrays sorted as specified.
-    nlohmann::json to_json() const;
+    // in place of `myVotes`. Arrays sorted as specified. Without `cards` when `with_cards` is
+    // false (the digest keeps the cards' share on its own: model::digest_cache).
+    nlohmann::json to_json(bool with_cards = true) const;
     // The board state document one viewer may see (P-FAC-6, P-FAC-9, P-VOTE-6).
-    nlohmann::json view_for(const viewer& v) const;
+    nlohmann::json view_for(const viewer& v, bool with_cards = true) const;
     // Inverse of to_json. Throws std::invalid_argument on a malformed document (shape, values,
     // duplicate ids, references that do not resolve). Limits are not enforced: a stored board
     // is loaded even if the limits were lowered since.

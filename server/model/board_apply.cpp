@@ -167,14 +167,6 @@ applied board::apply_state(const operation& op, const op_context& ctx) {
             },
         },
         op);
-    // The revealed cards' authors stay hidden from others where their lane is anonymous.
-    if (out.effect.is_object() && out.effect.contains("revealed")) {
-        for (const auto& c : out.effect["revealed"]) {
-            const bool hide = anonymous_lane(c.at("laneId").get<std::string>());
-            out.visibility.revealed_authors.push_back(
-                hide ? std::optional<std::string>(c.at("authorId").get<std::string>()) : std::nullopt);
-        }
-    }
     return out;
 }
 

@@ -56,7 +56,7 @@ json card_to_json(const card& c) {
     return j;
 }
 
-json board::to_json() const {
+json board::to_json(bool with_cards) const {
     // Journeys in display order; phases and lanes are kept in display order already.
     std::vector<const journey*> ordered;
     ordered.reserve(journeys_.size());
@@ -94,8 +94,11 @@ json board::to_json() const {
         const card* c;
     };
     std::vector<sortable> sorted;
-    sorted.reserve(cards_.size());
+    sorted.reserve(with_cards ? cards_.size() : 0);
+    std::size_t private_count = 0;
     for (const auto& [id, c] : cards_) {
+        if (c.private_card) ++private_count;
+        if (!with_cards) continue;
         sorted.push_back({{rank_of(journey_rank, c.journey_id), rank_of(phase_rank, c.phase_id),
                            rank_of(lane_rank, c.lane_id)},
                           &c});
@@ -106,16 +109,12 @@ json board::to_json() const {
     });
     json cards = json::array();
     cards.get_ref<json::array_t&>().reserve(sorted.size());
-    std::size_t private_count = 0;
-    for (const auto& s : sorted) {
-        cards.push_back(card_to_json(*s.c));
-        if (s.c->private_card) ++private_count;
-    }
+    for (const auto& s : sorted) cards.push_back(card_to_json(*s.c));
 
     json doc = json::object();
     doc["workshop"] = json{{"id", info_.id}, {"title", info_.title}, {"createdAt", info_.created_at}};
     doc["journeys"] = std::move(journeys);
-    doc["cards"] = std::move(cards);
+    if (with_cards) doc["cards"] = std::move(cards);
     write_session(doc, session_, private_count);
     write_method(doc, session_);
     return doc;

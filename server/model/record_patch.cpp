@@ -105,6 +105,25 @@ json patch_for(const record_changes& c, const viewer& v, bool sees_event) {
     return doc.empty() ? json(nullptr) : doc;
 }
 
+namespace {
+
+// A card whose form depends on whether the viewer wrote it (P-FAC-6, P-FAC-9).
+bool per_author(const record_changes& c, const json& card) {
+    return card.at("private").get<bool>() || c.anonymous_cards.contains(card.at("id").get<std::string>());
+}
+
+}  // namespace
+
+bool patch_same_for_everyone(const record_changes& c) {
+    // The same sections as patch_key's own_view: the rest is one form for all.
+    if (c.upserts.contains("evaluation") || c.upserts.contains("rounds") || c.upserts.contains("scores"))
+        return false;
+    if (const auto cards = c.upserts.find("cards"); cards != c.upserts.end())
+        for (const auto& card : *cards)
+            if (per_author(c, card)) return false;
+    return true;
+}
+
 std::string patch_key(const record_changes& c, const viewer& v, bool sees_event) {
     if (c.empty()) return "";
     const bool own_view = c.upserts.contains("evaluation") ||
@@ -115,44 +134,45 @@ std::string patch_key(const record_changes& c, const viewer& v, bool sees_event)
         // A private or anonymous card's form depends on whether the viewer wrote it; any other
         // card is the same for everyone.
         key += ':';
-        for (const auto& card : c.upserts["cards"]) {
-            if (!card.at("private").get<bool>() && !c.anonymous_cards.contains(card.at("id").get<std::string>()))
-                continue;
-            key += card.at("authorId") == v.participant_id ? 'a' : 'o';
-        }
+        for (const auto& card : c.upserts["cards"])
+            if (per_author(c, card)) key += card.at("authorId") == v.participant_id ? 'a' : 'o';
     }
     return key;
 }
 
-std::string board_digest(const json& view) {
-    std::vector<std::string> lines;
-    for (const char* s : singletons) {
-        const auto it = view.find(s);
-        if (it == view.end()) continue;
-        std::string line = std::string(s) + " ";
-        canonical(*it, line);
-        lines.push_back(std::move(line));
-    }
-    for (const char* s : collections) {
-        const auto it = view.find(s);
-        if (it == view.end()) continue;
-        for (const auto& r : *it) {
-            std::string line = std::string(s) + " " + record_id(s, r) + " ";
-            canonical(r, line);
-            lines.push_back(std::move(line));
-        }
-    }
-    std::sort(lines.begin(), lines.end());
+namespace {
+
+std::uint32_t fnv1a(const std::string& text) {
     std::uint32_t h = 2166136261u;
-    bool first = true;
-    for (const auto& line : lines) {
-        if (!first) h = (h ^ static_cast<unsigned char>('\n')) * 16777619u;
-        first = false;
-        for (const unsigned char ch : line) h = (h ^ ch) * 16777619u;
-    }
+    for (const unsigned char ch : text) h = (h ^ ch) * 16777619u;
+    return h;
+}
+
+}  // namespace
+
+std::uint32_t digest_line(const std::string& section, const std::string& id, const json& record) {
+    std::string line = section + " ";
+    if (!id.empty()) line += id + " ";
+    canonical(record, line);
+    return fnv1a(line);
+}
+
+std::uint32_t digest_sum(const json& view) {
+    std::uint32_t sum = 0;
+    for (const char* s : singletons)
+        if (const auto it = view.find(s); it != view.end()) sum += digest_line(s, "", *it);
+    for (const char* s : collections)
+        if (const auto it = view.find(s); it != view.end())
+            for (const auto& r : *it) sum += digest_line(s, record_id(s, r), r);
+    return sum;
+}
+
+std::string digest_hex(std::uint32_t sum) {
     char hex[9];
-    std::snprintf(hex, sizeof hex, "%08x", h);
+    std::snprintf(hex, sizeof hex, "%08x", sum);
     return hex;
 }
+
+std::string board_digest(const json& view) { return digest_hex(digest_sum(view)); }
 
 }  // namespace jb::model

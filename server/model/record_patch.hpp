@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -41,13 +42,23 @@ std::string record_id(const std::string& collection, const nlohmann::json& recor
 nlohmann::json patch_for(const record_changes& c, const viewer& v, bool sees_event);
 // Viewers with the same key get the same patch_for().
 std::string patch_key(const record_changes& c, const viewer& v, bool sees_event);
+// Whether every viewer who sees the event gets the same patch_for() (no record in a per-viewer
+// form: no private or anonymous card, round, score or evaluation), so that a broadcast need not
+// ask patch_key per viewer.
+bool patch_same_for_everyone(const record_changes& c);
 
 // The per-viewer view of the stored sections present in `doc` (cards, rounds, scores,
 // evaluation), in place: what board::view_for and patch_for share.
 void view_sections(nlohmann::json& doc, const viewer& v, const std::set<std::string>& anonymous_cards);
 
-// A cheap check that a client holds the board the server sees (P-SYNC-10): FNV-1a (32 bits,
-// 8 hex digits) over one line per record, "<section> <id> <canonical JSON>", sorted.
+// A cheap check that a client holds the board the server sees (P-SYNC-10): the sum (mod 2^32,
+// 8 hex digits) of the FNV-1a hash of one line per record, "<section> <canonical JSON>" for a
+// singleton, "<section> <id> <canonical JSON>" for a record of a collection. A sum, so that a
+// record's share can be kept and replaced on its own (model::digest_cache).
 std::string board_digest(const nlohmann::json& view);
+// The sum of the lines of the sections present in `view`, and one line's share.
+std::uint32_t digest_sum(const nlohmann::json& view);
+std::uint32_t digest_line(const std::string& section, const std::string& id, const nlohmann::json& record);
+std::string digest_hex(std::uint32_t sum);
 
 }  // namespace jb::model

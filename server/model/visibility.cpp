@@ -13,20 +13,13 @@ namespace {
 
 using nlohmann::json;
 
-void strip_sender(json& body) {
-    body.erase("by");
-    body.erase("clientId");
-    body.erase("clientSeq");
-}
+void strip_sender(json& body) { body.erase("by"); }
 
 // The visibility of an event about card `c` (which may be about to move to `lane_after`).
 event_visibility about_card(const board& b, const card* c, const std::string* lane_after = nullptr) {
     event_visibility vis;
     if (!c) return vis;
-    if (c->private_card) {
-        vis.only_for = c->author_id;
-        vis.effect_when_hidden = true;  // a delete's privateCount (P-FAC-6)
-    }
+    if (c->private_card) vis.only_for = c->author_id;
     if (b.anonymous_card(*c) || (lane_after && b.anonymous_lane(*lane_after)))
         vis.anonymous_author = c->author_id;
     return vis;
@@ -61,27 +54,17 @@ bool sender_hidden(const json& body, const event_visibility& vis, const viewer& 
 
 std::string render_key(const json& body, const event_visibility& vis, const viewer& v) {
     if (!sees_event(vis, v)) return "hidden";
-    if (!vis.revealed_authors.empty()) return "participant:" + v.participant_id;
     if (!sender_hidden(body, vis, v)) return "whole";
     return vis.value_hidden ? "answer" : "anonymous";
 }
 
 json render_event(const json& body, const event_visibility& vis, const viewer& v) {
-    if (!sees_event(vis, v)) {
-        json hidden{{"seq", body.at("seq")}, {"at", body.at("at")}, {"op", {{"kind", "hidden"}}}};
-        if (vis.effect_when_hidden && body.contains("effect")) hidden["effect"] = body["effect"];
-        return hidden;
-    }
+    if (!sees_event(vis, v))
+        return json{{"seq", body.at("seq")}, {"at", body.at("at")}, {"op", {{"kind", "hidden"}}}};
     json out = body;
     if (sender_hidden(body, vis, v)) {
         strip_sender(out);
         if (vis.value_hidden) out["op"].erase("value");
-    }
-    if (!vis.revealed_authors.empty() && out.contains("effect")) {
-        auto& revealed = out["effect"]["revealed"];
-        for (std::size_t i = 0; i < vis.revealed_authors.size() && i < revealed.size(); ++i)
-            if (vis.revealed_authors[i] && *vis.revealed_authors[i] != v.participant_id)
-                revealed[i].erase("authorId");
     }
     return out;
 }
@@ -91,10 +74,7 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
         overloaded{
             [&](const card_add& o) {
                 event_visibility vis;
-                if (o.private_card) {
-                    vis.only_for = ctx.actor_id;
-                    vis.effect_when_hidden = true;  // its privateCount (P-FAC-6)
-                }
+                if (o.private_card) vis.only_for = ctx.actor_id;
                 if (b.anonymous_lane(o.lane_id)) vis.anonymous_author = ctx.actor_id;
                 return vis;
             },
@@ -117,7 +97,6 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
                 event_visibility vis;
                 vis.answer_of = ctx.actor_id;
                 vis.facilitators_only = true;
-                vis.effect_when_hidden = true;
                 return vis;
             },
             [](const auto&) { return event_visibility{}; },
@@ -125,11 +104,12 @@ event_visibility visibility_of(const board& b, const operation& op, const op_con
         op);
 }
 
-json board::view_for(const viewer& v) const {
-    json doc = to_json();
+json board::view_for(const viewer& v, bool with_cards) const {
+    json doc = to_json(with_cards);
     std::set<std::string> anonymous;
-    for (const auto& [id, c] : cards_)
-        if (anonymous_card(c)) anonymous.insert(id);
+    if (with_cards)
+        for (const auto& [id, c] : cards_)
+            if (anonymous_card(c)) anonymous.insert(id);
     view_sections(doc, v, anonymous);
     doc["evaluation"]["summary"] = evaluation_summary(state().evaluation);  // P-EVAL-4
     doc["improvementList"] = improvement_list_json(*this);  // the clients show it as it is (P-IMP-4)

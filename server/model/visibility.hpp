@@ -25,33 +25,28 @@ struct event_visibility {
     // The event is about a card whose authorship is hidden: others than this author and the
     // actor get it without by, clientId and clientSeq.
     std::optional<std::string> anonymous_author;
-    // For effect.revealed[i]: the author to hide from others (nothing: shown to all).
-    std::vector<std::optional<std::string>> revealed_authors;
     // The event carries one participant's own answer (a score, P-METH-3; an evaluation
     // response, P-EVAL-2): that participant's connections get it whole, every other viewer
     // without by, clientId and clientSeq.
     std::optional<std::string> answer_of;
     // ... and without `op.value` (a score's value).
     bool value_hidden = false;
-    // Besides answer_of, only facilitators see the event; everyone else gets it hidden.
+    // Besides answer_of, only facilitators see the event; everyone else gets it hidden (the
+    // counts everyone may know, P-EVAL-1's responses so far, P-FAC-6's privateCount, reach them
+    // in the hidden form's patch).
     bool facilitators_only = false;
-    // The hidden form keeps the event's `effect`: counts everyone may know (P-EVAL-1's
-    // responses so far, P-FAC-6's privateCount).
-    bool effect_when_hidden = false;
 
     bool same_for_everyone() const {
-        return !only_for && !anonymous_author && revealed_authors.empty() && !answer_of &&
-               !facilitators_only;
+        return !only_for && !anonymous_author && !answer_of && !facilitators_only;
     }
 };
 
-// The event body (seq, at, by?, clientId?, clientSeq?, op, effect?) as viewer `v` may see it.
+// The event body (seq, at, by?, op) as viewer `v` may see it.
 nlohmann::json render_event(const nlohmann::json& body, const event_visibility& vis, const viewer& v);
 // Whether viewer `v` gets the event at all (not as hidden).
 bool sees_event(const event_visibility& vis, const viewer& v);
 // Viewers with the same key get the same render_event(), so a broadcast serialises each form
-// once: "hidden", "whole", "anonymous", "answer" (anonymous without the value), or per
-// participant when revealed authors differ.
+// once: "hidden", "whole", "anonymous", "answer" (anonymous without the value).
 std::string render_key(const nlohmann::json& body, const event_visibility& vis, const viewer& v);
 
 }  // namespace jb::model

@@ -18,7 +18,9 @@ namespace jb::protocol {
 
 // 2: presence as changes after the list in the welcome (P-PRES-3).
 // 3: events carry the records they changed (`patch`, P-SYNC-9), acks a board digest (P-SYNC-10).
-inline constexpr int version = 3;
+// 4: events lose `effect` (the patch holds it) and `clientId`; `by` is the participant's number,
+//    `clientSeq` only in the sender's own copy (P-SYNC-11).
+inline constexpr int version = 4;
 
 // ---- client → server ----
 struct hello {
@@ -53,6 +55,7 @@ std::variant<client_message, decode_error> decode_client_message(std::string_vie
 struct you {
     std::string participant_id, participant_token, display_name;
     model::role role = model::role::participant;
+    std::int64_t number = 0;  // the participant's number in events' `by` (P-SYNC-11); 0: a screen
 };
 
 // A voter's progress in the open round (P-VOTE-7): counts only, never which items.
@@ -68,15 +71,16 @@ struct presence_entry {
     bool online = false;
     std::optional<std::string> editing;
     std::optional<voting_progress> voting;
+    std::int64_t number = 0;  // what events' `by` says for this participant (P-SYNC-11)
     bool operator==(const presence_entry&) const = default;
 };
 
-// The body of an `event` (also the elements of welcome.events). An empty `by` is an operation
-// the server made itself: the body has no by, clientId and clientSeq. A null `effect` is left
-// out.
+// The body of an `event` as the room keeps it: seq, at, by (the participant's id), op. An empty
+// `by` is an operation the server made itself: the body has no by. What a connection gets
+// differs (P-SYNC-11): `by` becomes the participant's number, and the sender's own copy alone
+// carries its `clientSeq` (room::event_for).
 nlohmann::json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
-                          const std::string& client_id, std::int64_t client_seq,
-                          const nlohmann::json& op, const nlohmann::json& effect = nullptr);
+                          const nlohmann::json& op);
 
 // `history` is either a snapshot (board state document) or a list of event bodies.
 struct welcome {

@@ -16,17 +16,10 @@ std::string dump(const json& j) {
 
 }  // namespace
 
-json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
-                const std::string& client_id, std::int64_t client_seq, const json& op,
-                const json& effect) {
+json event_body(std::int64_t seq, std::int64_t at, const std::string& by, const json& op) {
     json body{{"seq", seq}, {"at", at}};
-    if (!by.empty()) {
-        body["by"] = by;
-        body["clientId"] = client_id;
-        body["clientSeq"] = client_seq;
-    }
+    if (!by.empty()) body["by"] = by;
     body["op"] = op;
-    if (!effect.is_null()) body["effect"] = effect;
     return body;
 }
 
@@ -45,6 +38,7 @@ std::string encode_welcome(const welcome& w) {
         {"serverTime", w.server_time},
         {"limits", {{"maxMessageBytes", w.max_message_bytes}, {"maxCardText", w.max_card_text}}},
     };
+    if (w.who.number > 0) head["you"]["number"] = w.who.number;  // not for a screen
     if (w.join_code) head["joinCode"] = *w.join_code;
     if (w.screen_key) head["screenKey"] = *w.screen_key;
     if (!w.snapshot && !w.snapshot_text) head["events"] = w.events;

@@ -14,6 +14,7 @@ json voting_json(const std::optional<voting_progress>& v) {
 // A listed entry: `editing` and `voting` only when they are not null (P-PRES-3).
 json entry_json(const presence_entry& p) {
     json j{{"participantId", p.participant_id},
+           {"number", p.number},
            {"displayName", p.display_name},
            {"role", model::to_string(p.role)},
            {"online", p.online}};

@@ -50,19 +50,20 @@ room::room(asio::io_context& ioc, store::store_worker& worker, store::loaded_wor
         auto done = board_.apply(std::get<model::operation>(decoded),
                                  model::op_context{logged.by, model::role::facilitator, logged.at}, kept);
         seq_ = logged.seq;
-        recent_.push_back(logged_event{
-            protocol::event_body(logged.seq, logged.at, logged.by, logged.client_id,
-                                 logged.client_seq, op_doc, done.effect),
-            std::move(done.visibility), {}, std::move(done.changes)});
+        recent_.push_back(logged_event{protocol::event_body(logged.seq, logged.at, logged.by, op_doc),
+                                       std::move(done.visibility), {}, std::move(done.changes),
+                                       logged.client_id, logged.client_seq});
         if (recent_.size() > options_.replay_window) recent_.pop_front();
     }
     committed_seq_ = seq_;
+    digests_.emplace(board_);
     last_activity_ = last_activity_of(loaded);
     for (auto& p : loaded.participants) {
         token_to_participant_[p.token_hash] = p.id;
         auto id = p.id;
         participants_.emplace(std::move(id), participant{std::move(p), std::nullopt});
     }
+    number_participants();
     metrics::get().rooms.add(1);  // last: a constructor that threw made no room
 }
 
@@ -235,7 +236,8 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         token_to_participant_[record.token_hash] = record.id;
         last_activity_ = std::max(last_activity_, record.created_at);
         auto id = record.id;
-        who = &participants_.emplace(id, participant{std::move(record), std::nullopt}).first->second;
+        who = &participants_.emplace(id, participant{std::move(record), std::nullopt, ++last_number_})
+                   .first->second;
         changed = true;
     }
     if (who->record.display_name != hello.display_name) {  // P-JOIN-6
@@ -348,7 +350,7 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
     } else {
         const auto& record = participants_.at(conn.participant_id).record;
         w.who = protocol::you{record.id, hello.participant_token.value_or(""), record.display_name,
-                              viewer.who};
+                              viewer.who, participants_.at(conn.participant_id).number};
     }
     auto last = client_seqs_.find(hello.client_id);
     w.last_client_seq = last == client_seqs_.end() ? 0 : last->second;
@@ -367,9 +369,9 @@ void room::send_welcome(const std::shared_ptr<room_client>& client, const protoc
         w.seq = committed_seq_;
         for (const auto& event : recent_)
             if (event.body["seq"].get<std::int64_t>() > hello.last_seq)
-                w.events.push_back(event_for(event, viewer));
+                w.events.push_back(event_for(event, viewer, hello.client_id));
         // Checks a board the browser kept (P-SYNC-10) when memory is at the welcome's seq.
-        if (in_flight_.empty()) w.digest = model::board_digest(board_.view_for(viewer));
+        if (in_flight_.empty()) w.digest = digests_->digest_for(board_, viewer);
     } else {
         // The board includes ops still in flight to the disk; this connection skips their events.
         w.seq = seq_;

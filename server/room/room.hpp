@@ -5,6 +5,7 @@
 // No mutex: every member is touched only on strand_.
 
 #include "model/board.hpp"
+#include "model/digest_cache.hpp"
 #include "protocol/messages.hpp"
 #include "protocol/presence.hpp"
 #include "room/room_client.hpp"
@@ -90,9 +91,13 @@ private:
     struct participant {
         store::participant_record record;
         std::optional<std::string> editing;
+        // Short and per workshop: what events' `by` says instead of the id (P-SYNC-11). Given
+        // in order of joining (a reloaded room numbers by join time, then id); it never changes
+        // while the room is loaded, and every welcome's presence list says it.
+        std::int64_t number = 0;
     };
-    // Every how many acks a client's board is checked (P-SYNC-10): building the viewer's board
-    // costs as much as a snapshot, so not on every ack.
+    // Every how many acks a client's board is checked (P-SYNC-10): the client hashes its whole
+    // board to compare, so not on every ack.
     static constexpr int digest_every = 16;
     struct connection {
         std::string participant_id, client_id;  // participant_id is empty for a screen
@@ -115,9 +120,19 @@ private:
         model::event_visibility visibility;
         std::string removed_participant;  // participant.remove: whose connections to close
         model::record_changes changes;    // the records it changed, stored form (P-SYNC-9)
+        // Who sent it (empty: the server made it): only the sender's own copy says its
+        // clientSeq (P-SYNC-11).
+        std::string client_id;
+        std::int64_t client_seq = 0;
     };
-    // The event as `viewer` gets it: its form (model::render_event) with its patch.
-    static nlohmann::json event_for(const logged_event& event, const model::viewer& viewer);
+    // The event as `viewer` gets it on a connection of `client_id`: its form
+    // (model::render_event) with its patch, `by` as a number, clientSeq if it sent it.
+    nlohmann::json event_for(const logged_event& event, const model::viewer& viewer,
+                             const std::string& client_id) const;
+    // The participant's number for events' `by` (P-SYNC-11); 0 if unknown.
+    std::int64_t number_of(const std::string& participant_id) const;
+    // Gives each loaded participant its number, in order of joining (then id).
+    void number_participants();
     // A duplicate op's ack waits until everything applied before it is durable (P-SYNC-1).
     struct deferred_ack {
         std::weak_ptr<room_client> client;
@@ -195,9 +210,13 @@ private:
     std::optional<store::lease_fence> lease_;
     store::workshop_record workshop_;
     model::board board_;
+    // The cards' share of each viewer's digest (P-SYNC-10), following board_ op by op: a digest
+    // costs the few other records, not the board (set once the log is replayed).
+    std::optional<model::digest_cache> digests_;
     std::int64_t seq_ = 0;            // last applied (some may still be in flight to the disk)
     std::int64_t committed_seq_ = 0;  // last durable
     std::int64_t last_snapshot_seq_ = 0;
+    std::int64_t last_number_ = 0;    // the highest participant number given (P-SYNC-11)
     std::map<std::string, std::int64_t> client_seqs_;
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id

@@ -72,6 +72,7 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
     applying_ = true;  // from here a throw leaves memory in doubt (room::dispatch)
     if (util::fault_injection_enabled()) util::inject_fault("apply", model::encode_operation(op).dump());
     auto done = board_.apply(op, ctx);
+    digests_->update(done.changes);
     const auto seq = ++seq_;
     if (!client_id.empty()) client_seqs_[client_id] = client_seq;
     last_activity_ = std::max(last_activity_, ctx.at);  // P-JOIN-12
@@ -80,9 +81,8 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
     store::write_batch batch;
     batch.ops.push_back(store::logged_op{id_, seq, ctx.at, ctx.actor_id, client_id, client_seq,
                                          op_doc.dump()});
-    logged_event event{protocol::event_body(seq, ctx.at, ctx.actor_id, client_id, client_seq,
-                                            op_doc, done.effect),
-                       std::move(done.visibility), {}, std::move(done.changes)};
+    logged_event event{protocol::event_body(seq, ctx.at, ctx.actor_id, op_doc), std::move(done.visibility),
+                       {}, std::move(done.changes), client_id, client_seq};
     apply_participant_op(op, batch, event);
     auto audit = participant_audit(op, ctx);
     in_flight_.push_back(std::move(event));
@@ -129,7 +129,7 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
         std::string digest;
         // The board in memory is at this seq only when nothing later is in flight.
         if (++conn.acks_without_digest >= digest_every && in_flight_.empty()) {
-            digest = model::board_digest(board_.view_for(viewer_of(conn)));
+            digest = digests_->digest_for(board_, viewer_of(conn));
             conn.acks_without_digest = 0;
         }
         s->deliver(share(protocol::encode_ack(client_seq, seq, false, digest)), delivery::must_arrive);
@@ -153,23 +153,49 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
     finish_shutdown_if_drained();
 }
 
-nlohmann::json room::event_for(const logged_event& event, const model::viewer& viewer) {
+// P-SYNC-11: what an event names is as short as the client needs it: the participant's number
+// for `by`, and `clientSeq` only in the sender's own copy (which it matches to its pending
+// op); nobody else needs to know which tab sent it.
+nlohmann::json room::event_for(const logged_event& event, const model::viewer& viewer,
+                               const std::string& client_id) const {
     auto body = model::render_event(event.body, event.visibility, viewer);
+    if (const auto by = body.find("by"); by != body.end()) {
+        if (const auto number = number_of(by->get<std::string>()))
+            *by = number;
+        else
+            body.erase(by);
+    }
+    if (body.contains("by") && !event.client_id.empty() && client_id == event.client_id)
+        body["clientSeq"] = event.client_seq;
     auto patch = model::patch_for(event.changes, viewer, model::sees_event(event.visibility, viewer));
     if (!patch.is_null()) body["patch"] = std::move(patch);
     return body;
 }
 
 // Serialised once per form it takes (whole, without its sender, hidden: model::render_key;
-// its patch: model::patch_key); once in all when everyone sees the same.
+// its patch: model::patch_key; the sender's own copy), so once in all plus the sender's when
+// everyone else sees the same.
 void room::deliver_event(const logged_event& event, std::int64_t seq) {
+    if (event.visibility.same_for_everyone() && model::patch_same_for_everyone(event.changes)) {
+        // Most events (a card's text or place): no form to look up per connection.
+        shared_text others, own;
+        for (auto& [client, conn] : connections_) {
+            if (seq <= conn.skip_through) continue;
+            auto& text = !event.client_id.empty() && conn.client_id == event.client_id ? own : others;
+            if (!text) text = share(protocol::encode_event(event_for(event, viewer_of(conn), conn.client_id)));
+            client->deliver(text, delivery::must_arrive);
+        }
+        return;
+    }
     std::map<std::string, shared_text> by_form;
     for (auto& [client, conn] : connections_) {
         if (seq <= conn.skip_through) continue;
         const auto viewer = viewer_of(conn);
+        const bool own = !event.client_id.empty() && conn.client_id == event.client_id;
         auto& text = by_form[model::render_key(event.body, event.visibility, viewer) + "|" +
-                             model::patch_key(event.changes, viewer, model::sees_event(event.visibility, viewer))];
-        if (!text) text = share(protocol::encode_event(event_for(event, viewer)));
+                             model::patch_key(event.changes, viewer, model::sees_event(event.visibility, viewer)) +
+                             (own ? "|own" : "")];
+        if (!text) text = share(protocol::encode_event(event_for(event, viewer, conn.client_id)));
         client->deliver(text, delivery::must_arrive);
     }
 }

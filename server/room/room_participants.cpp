@@ -6,6 +6,8 @@
 
 #include "model/field_reader.hpp"
 
+#include <algorithm>
+
 namespace jb::room {
 
 std::optional<model::op_error> room::check_participant_op(const model::operation& op,
@@ -66,6 +68,22 @@ std::optional<store::audit_record> room::participant_audit(const model::operatio
     const auto actor = who == participants_.end() ? "participant:" + ctx.actor_id
                                                   : store::participant_actor(who->second.record);
     return store::audit_record{ctx.at, id_, actor, std::move(action), {}, std::move(detail)};
+}
+
+// Numbered in order of joining (ties by id), so a restarted room gives the numbers it gave
+// before; a number never changes while the room is loaded, and the presence list says it.
+void room::number_participants() {
+    std::vector<participant*> order;
+    for (auto& [id, p] : participants_) order.push_back(&p);
+    std::stable_sort(order.begin(), order.end(), [](const participant* a, const participant* b) {
+        return a->record.created_at < b->record.created_at;
+    });
+    for (auto* p : order) p->number = ++last_number_;
+}
+
+std::int64_t room::number_of(const std::string& participant_id) const {
+    const auto it = participants_.find(participant_id);
+    return it == participants_.end() ? 0 : it->second.number;
 }
 
 }  // namespace jb::room

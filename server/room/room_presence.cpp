@@ -50,7 +50,8 @@ std::array<protocol::presence_view, 2> room::presence_now() {
         protocol::presence_entry entry{id, p.record.display_name,
                                        facilitator ? model::role::facilitator : model::role::participant,
                                        is_online, is_online ? p.editing : std::nullopt,
-                                       round ? voting_progress_of(*round, id, p, is_online) : std::nullopt};
+                                       round ? voting_progress_of(*round, id, p, is_online) : std::nullopt,
+                                       p.number};
         if (is_online || entry.voting)
             views[presence_for_everyone].entries.emplace(id, entry);
         else

@@ -93,7 +93,7 @@ TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 P-FAC-5 a round end to end: votes, done, p
 
     auto start = s.fran.apply(s.round_start("r1", {{"kind", "cards"}, {"cardIds", {s.id("c1"), s.id("c4")}}}));
     const auto started = s.anna.wait_event(start.at("seq"));
-    CHECK(started.at("effect").at("items") == json{s.id("c1"), s.id("c4")});
+    CHECK(started.at("patch").at("rounds").at(0).at("items") == json{s.id("c1"), s.id("c4")});
 
     auto vote = s.anna.apply({{"kind", "vote.add"}, {"roundId", s.id("r1")}, {"itemId", s.id("c1")}});
     const std::int64_t vote_seq = vote.at("seq");
@@ -102,7 +102,7 @@ TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 P-FAC-5 a round end to end: votes, done, p
     const auto hidden = bram.wait_event(vote_seq);
     CHECK(hidden.at("op") == json{{"kind", "hidden"}});
     CHECK_FALSE(hidden.contains("by"));
-    CHECK_FALSE(hidden.contains("clientId"));
+    CHECK_FALSE(hidden.contains("clientSeq"));
     CHECK(s.fran.wait_event(vote_seq).at("op") == json{{"kind", "hidden"}});
 
     // The second tab shares the budget (3) and the cap (2).
@@ -136,7 +136,7 @@ TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 P-FAC-5 a round end to end: votes, done, p
     s.fran.apply({{"kind", "round.paper"}, {"roundId", s.id("r1")}, {"label", "Tafel 3"},
                   {"votes", {{s.id("c4"), 2}}}});
     auto close = s.fran.apply({{"kind", "round.close"}, {"roundId", s.id("r1")}});
-    const auto result = bram.wait_event(close.at("seq")).at("effect").at("result");
+    const auto result = bram.wait_event(close.at("seq")).at("patch").at("rounds").at(0).at("result");
     CHECK(result.at("voters") == 2);
     CHECK(result.at("ranking") ==
           json{{{"itemId", s.id("c4")}, {"rank", 1}, {"tied", false}, {"votes", 3}, {"digital", 1}, {"paper", 2}},

@@ -15,6 +15,7 @@ struct method_room {
     workshop w;
     ws_client fran, anna, anna2, bram, screen;
     json board;
+    std::int64_t anna_number = 0;  // what events' `by` says for Anna (P-SYNC-11)
     std::string anna_id, anna_token, bram_id, bram_token, bram_client, fran_id, fran_token;
     std::int64_t bram_seq = 0;  // where Bram's first welcome stood
     std::string touchpoint = new_id("t"), other_touchpoint = new_id("t");
@@ -28,6 +29,7 @@ struct method_room {
         fran_token = fw.at("you").at("participantToken");
         auto aw = anna.join(w.id, {.display_name = "Anna"});
         anna_id = aw.at("you").at("participantId");
+        anna_number = aw.at("you").at("number");
         anna_token = aw.at("you").at("participantToken");
         anna2.join(w.id, {.display_name = "Anna", .participant_token = anna_token});
         fran.apply({{"kind", "stage.set"}, {"stageId", "map"}});  // so Bram's welcome stands past 0
@@ -54,9 +56,18 @@ json submit(int rating, const std::string& remarks)
     return {{"kind", "evaluation.submit"}, {"rating", rating}, {"remarks", remarks}};
 }
 
-json tally(const std::string& scale, const std::string& target, json counts)
+// The counts of the one score an event's patch carries (P-SYNC-9; protocol 3 sent them as
+// effect.tally too).
+json counts_in(const json& event)
 {
-    return {{"tally", {{"scale", scale}, {"targetId", target}, {"counts", counts}}}};
+    return event.at("patch").at("scores").at(0).at("counts");
+}
+
+// The copy another tab of the sender gets: the same, without the sender's clientSeq (P-SYNC-11).
+json other_tab(json event)
+{
+    event.erase("clientSeq");
+    return event;
 }
 
 // The form of an event everyone but its sender gets: no sender, no value (P-METH-3).
@@ -64,7 +75,7 @@ json tally(const std::string& scale, const std::string& target, json counts)
 // (P-SYNC-9: `mine`, the answers a facilitator sees).
 json without_sender(json event, bool drop_value)
 {
-    for (const char* f : {"by", "clientId", "clientSeq", "patch"}) event.erase(f);
+    for (const char* f : {"by", "clientSeq", "patch"}) event.erase(f);
     if (drop_value) event["op"].erase("value");
     return event;
 }
@@ -119,10 +130,11 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
 
     // Anna's score: whole on both her connections; without sender and value for everyone else.
     const json whole = r.anna.wait_event(s.anna_scored);
-    CHECK(whole.at("by") == r.anna_id);
+    CHECK(whole.at("by") == r.anna_number);
     CHECK(whole.at("op").at("value") == -1);
-    CHECK(whole.at("effect") == tally("current", r.touchpoint, {0, 1, 0, 0, 0}));
-    CHECK(r.anna2.wait_event(s.anna_scored) == whole);
+    CHECK_FALSE(whole.contains("effect"));
+    CHECK(counts_in(whole) == json{0, 1, 0, 0, 0});
+    CHECK(r.anna2.wait_event(s.anna_scored) == other_tab(whole));
     for (auto* c : {&r.bram, &r.fran, &r.screen}) {
         CHECK(without_sender(c->wait_event(s.anna_scored), false) == without_sender(whole, true));
         // P-SYNC-9: the score's record with the counts, and not Anna's value as one's own.
@@ -132,7 +144,7 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
 
     // Her second tab scores again: still one scorer, her value replaced.
     const json again = r.bram.wait_event(s.anna2_scored);
-    CHECK(again.at("effect") == tally("current", r.touchpoint, {0, 0, 0, 1, 1}));
+    CHECK(counts_in(again) == json{0, 0, 0, 1, 1});
     CHECK_FALSE(again.at("op").contains("value"));
     CHECK(r.anna.wait_event(s.anna2_scored).at("op").at("value") == 1);
 
@@ -140,23 +152,23 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
     // its count for the others.
     const json answer = r.anna.wait_event(s.anna_answered);
     CHECK(answer.at("op") == submit(4, "Leerzaam.\nMeer tijd graag."));
-    const json first = {{"responseId", "r1"}, {"count", 1},
-                        {"summary", json::parse(R"({"ratings":[0,0,0,1,0],"average":4.0,"shown":[]})")}};
-    CHECK(answer.at("effect") == first);
-    CHECK(r.anna2.wait_event(s.anna_answered) == answer);
+    const json first_summary = json::parse(R"({"ratings":[0,0,0,1,0],"average":4.0,"shown":[]})");
+    CHECK_FALSE(answer.contains("effect"));
+    CHECK(answer.at("patch").at("evaluation").at("count") == 1);
+    CHECK(answer.at("patch").at("evaluation").at("summary") == first_summary);
+    CHECK(r.anna2.wait_event(s.anna_answered) == other_tab(answer));
     CHECK(without_sender(r.fran.wait_event(s.anna_answered), false) == without_sender(answer, false));
-    const json hidden{{"type", "event"}, {"seq", s.anna_answered}, {"at", answer.at("at")}, {"op", {{"kind", "hidden"}}},
-                      {"effect", first}};
+    const json hidden{{"type", "event"}, {"seq", s.anna_answered}, {"at", answer.at("at")}, {"op", {{"kind", "hidden"}}}};
     // P-SYNC-9: the hidden form's patch has the count and the summary, never the answer.
     const json count_only{{"open", true}, {"count", 1}, {"mine", nullptr}, {"responses", json::array()},
-                          {"summary", first.at("summary")}};
+                          {"summary", first_summary}};
     for (auto* c : {&r.bram, &r.screen}) {
         CHECK(without_sender(c->wait_event(s.anna_answered), false) == hidden);
         CHECK(c->wait_event(s.anna_answered).at("patch") == json{{"evaluation", count_only}});
     }
     CHECK(r.fran.wait_event(s.anna_answered).at("patch").at("evaluation").at("responses").size() == 1);
-    const json second = r.bram.wait_event(s.bram_answered).at("effect");
-    CHECK((second.at("responseId") == "r2" && second.at("count") == 2));
+    const json second = r.fran.wait_event(s.bram_answered).at("patch").at("evaluation");
+    CHECK((second.at("responses").at(1).at("id") == "r2" && second.at("count") == 2));
     CHECK(r.anna.wait_event(s.bram_answered).at("op") == json{{"kind", "hidden"}});
 
     // The snapshots: counts for all, one's own value and response, the responses for facilitators.
@@ -206,7 +218,7 @@ TEST_CASE("P-METH-2 P-EVAL-1 P-ROLE-5 P-FAC-4 the screen is refused, scores and 
     const json show{{"kind", "evaluation.show"}, {"responseId", "r1"}, {"shown", true}};
     CHECK(r.anna.wait_error(r.anna.send_op(show)).at("code") == "forbidden");
     const std::int64_t shown = r.fran.apply(show).at("seq");
-    CHECK(r.screen.wait_event(shown).at("effect").at("summary").at("shown") ==
+    CHECK(r.screen.wait_event(shown).at("patch").at("evaluation").at("summary").at("shown") ==
           json::parse(R"([{"id":"r1","remarks":"Op slot, toch antwoorden"}])"));
     const auto e = r.bram.wait_error(r.bram.send_op(score("current", r.phase(0), 1)));
     CHECK((e.at("code") == "not_found" && e.at("message") == "op.targetId: no card \"" + r.phase(0) + "\""));
@@ -261,12 +273,14 @@ TEST_CASE("P-METH-4 P-EVAL-3 P-SYNC-5 P-SYNC-7 a reconnect and a restart replay 
     ws_client anna(server.port());
     anna.join(r.w.id, {.participant_token = r.anna_token});
     const auto rescored = anna.apply(score("current", r.touchpoint, -2));
-    CHECK(anna.wait_event(rescored.at("seq")).at("effect") == tally("current", r.touchpoint, {1, 0, 0, 0, 1}));
+    CHECK(counts_in(anna.wait_event(rescored.at("seq"))) == json{1, 0, 0, 0, 1});
     ws_client cora(server.port());
     cora.join(r.w.id, {.display_name = "Cora"});
     const auto third = cora.apply(submit(3, ""));
     // Numbered on after the restart; the summary counts the responses from before it too.
-    CHECK(cora.wait_event(third.at("seq")).at("effect") ==
-          json{{"responseId", "r3"}, {"count", 3},
-               {"summary", json::parse(R"({"ratings":[0,1,1,0,1],"average":3.3,"shown":[]})")}});
+    const auto poll = cora.wait_event(third.at("seq")).at("patch").at("evaluation");
+    CHECK(poll.at("count") == 3);
+    CHECK(poll.at("summary") == json::parse(R"({"ratings":[0,1,1,0,1],"average":3.3,"shown":[]})"));
+    CHECK(snap({.participant_token = r.fran_token, .facilitator_key = r.w.facilitator_key})
+              .at("evaluation").at("responses").back().at("id") == "r3");
 }

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <tuple>
+
 using namespace jb::test;
 
 namespace {
@@ -35,23 +38,34 @@ TEST_CASE("P-SYNC-1 two clients converge: each gets every event, the sender its 
     test_server server;
     const auto w = create_workshop(server.port());
     ws_client anna(server.port()), bram(server.port());
-    auto board = anna.join(w.id).at("snapshot");
-    bram.join(w.id);
+    const auto anna_welcome = anna.join(w.id);
+    auto board = anna_welcome.at("snapshot");
+    const auto bram_welcome = bram.join(w.id);
 
     const std::string c1 = new_id("card"), c2 = new_id("card");
     const auto s1 = anna.send_op(card_add(board, c1, "Formulier is lang", "a0"));
     const auto s2 = bram.send_op(card_add(board, c2, "Geen bevestiging", "a1", 1, 2));
 
     // The event of one's own op comes before its ack.
-    for (auto [client, seq] : {std::pair{&anna, s1}, std::pair{&bram, s2}}) {
+    // P-SYNC-11: only the sender's copy has the clientSeq; both name it by its number.
+    std::map<std::int64_t, std::int64_t> number_of_seq;
+    for (auto [client, seq, welcome] : {std::tuple{&anna, s1, &anna_welcome}, std::tuple{&bram, s2, &bram_welcome}}) {
         auto ack = client->wait_ack(seq);
         const auto own = client->events().find(ack.at("seq").get<std::int64_t>());
         REQUIRE(own != client->events().end());
-        CHECK(own->second.at("clientId") == client->client_id());
+        CHECK_FALSE(own->second.contains("clientId"));
         CHECK(own->second.at("clientSeq") == seq);
+        CHECK(own->second.at("by") == welcome->at("you").at("number"));
+        number_of_seq[ack.at("seq").get<std::int64_t>()] = welcome->at("you").at("number").get<std::int64_t>();
     }
     anna.wait_event(2);
     bram.wait_event(2);
+    for (const auto* c : {&anna, &bram})
+        for (const auto& [seq, e] : c->events()) {
+            const bool own = (c == &anna) == (e.at("by") == anna_welcome.at("you").at("number"));
+            CHECK(e.contains("clientSeq") == own);
+            CHECK(e.at("by") == number_of_seq.at(seq));
+        }
     CHECK(event_log(anna) == event_log(bram));
     CHECK(event_log(anna).size() == 2);
 
@@ -141,7 +155,7 @@ TEST_CASE("P-SYNC-5 a client that reconnects gets exactly the events it missed",
     for (std::size_t i = 0; i < 3; ++i) {
         CHECK(events[i].at("seq") == static_cast<std::int64_t>(i + 2));
         CHECK(events[i].at("op") == missed[i]);
-        CHECK(events[i].at("clientId") == bram.client_id());
+        CHECK_FALSE(events[i].contains("clientSeq"));  // bram's, not this tab's (P-SYNC-11)
     }
 
     // Up to date: nothing to send.

@@ -120,9 +120,11 @@ TEST_CASE("P-VOTE-10 a round whose time ran out while the server was down is clo
     CHECK(closed.at("seq") == close_seq);
     CHECK(closed.at("op") == json{{"kind", "round.close"}, {"roundId", s.id("r1")}});
     CHECK_FALSE(closed.contains("by"));
-    CHECK_FALSE(closed.contains("clientId"));
-    CHECK(closed.at("effect").at("result").at("voters") == 1);
-    CHECK(closed.at("effect").at("result").at("ranking").at(0).at("itemId") == s.id("c4"));
+    CHECK_FALSE(closed.contains("clientSeq"));
+    CHECK_FALSE(closed.contains("effect"));  // protocol 4: the closed round in the patch has it
+    const auto& result = closed.at("patch").at("rounds").at(0).at("result");
+    CHECK(result.at("voters") == 1);
+    CHECK(result.at("ranking").at(0).at("itemId") == s.id("c4"));
 
     ws_client anna(server.port());
     const auto snapshot = anna.join(s.w.id, {.participant_token = s.anna_token}).at("snapshot");
@@ -141,20 +143,24 @@ TEST_CASE("P-FAC-6 P-FAC-8 P-FAC-9 private and anonymous cards on the wire, live
     const std::string bram_client = bram.client_id();
     const std::int64_t bram_seq = bram_welcome.at("seq");
 
-    // An idea is anonymous: others get its event without by, clientId and clientSeq.
+    // An idea is anonymous: others get its event without by (and, as every event of another
+    // tab, without clientSeq: P-SYNC-11).
     const auto added = s.anna.apply(s.idea("open"));
     const auto others_view = bram.wait_event(added.at("seq"));
     CHECK(others_view.at("op").at("cardId") == s.id("open"));
     CHECK_FALSE(others_view.contains("by"));
     CHECK_FALSE(s.fran.wait_event(added.at("seq")).contains("by"));
-    CHECK(s.anna.events().at(added.at("seq")).at("by") == s.anna_id);
+    CHECK(s.anna.events().at(added.at("seq")).at("by") == s.anna_number);
 
     s.fran.apply({{"kind", "writing.private"}, {"on", true}});
     const auto secret = s.anna.apply(s.idea("secret"));
     const std::int64_t secret_seq = secret.at("seq");
     CHECK(s.anna.events().at(secret_seq).at("op").at("private") == true);
     CHECK(bram.wait_event(secret_seq).at("op") == json{{"kind", "hidden"}});
-    CHECK(bram.wait_event(secret_seq).at("effect") == json{{"privateCount", 1}});  // live for others
+    // Live for others: the hidden form's patch has the count, and nothing of the card.
+    CHECK(bram.wait_event(secret_seq).at("patch").at("facilitation").at("privateCount") == 1);
+    CHECK_FALSE(bram.wait_event(secret_seq).at("patch").contains("cards"));
+    CHECK_FALSE(bram.wait_event(secret_seq).contains("effect"));
     CHECK(s.fran.wait_event(secret_seq).at("op") == json{{"kind", "hidden"}});
     CHECK(s.fran.wait_error(s.fran.send_op({{"kind", "card.delete"}, {"cardId", s.id("secret")}}))
               .at("code") == "not_found");
@@ -176,10 +182,11 @@ TEST_CASE("P-FAC-6 P-FAC-8 P-FAC-9 private and anonymous cards on the wire, live
 
     // The reveal shows the card to everyone, its author still hidden from others.
     const auto reveal = s.fran.apply({{"kind", "writing.private"}, {"on", false}});
-    const auto revealed = bram2.wait_event(reveal.at("seq")).at("effect").at("revealed");
+    const auto revealed = bram2.wait_event(reveal.at("seq")).at("patch").at("cards");
     REQUIRE(revealed.size() == 1);
     CHECK(revealed.at(0).at("id") == s.id("secret"));
+    CHECK(revealed.at(0).at("private") == false);
     CHECK_FALSE(revealed.at(0).contains("authorId"));
-    CHECK(s.anna.wait_event(reveal.at("seq")).at("effect").at("revealed").at(0).at("authorId") == s.anna_id);
+    CHECK(s.anna.wait_event(reveal.at("seq")).at("patch").at("cards").at(0).at("authorId") == s.anna_id);
     bram2.apply({{"kind", "card.update"}, {"cardId", s.id("secret")}, {"text", "Nu zichtbaar"}});
 }

@@ -83,7 +83,7 @@ TEST_CASE("P-WS-5 a joiner that reads a welcome larger than the bound slowly is 
     apply_all(editor, cards);
 
     ws_client joiner(server.port(), {.receive_buffer = 4096, .contract_log = false});
-    joiner.send({{"type", "hello"}, {"protocolVersion", 3}, {"workshopId", w.id},
+    joiner.send({{"type", "hello"}, {"protocolVersion", jb::protocol::version}, {"workshopId", w.id},
                  {"clientId", joiner.client_id()}, {"displayName", "Traag"}, {"lastSeq", 0}});
     // Others edit while the welcome is still on its way (the joiner reads nothing yet).
     std::vector<json> edits;

@@ -82,7 +82,7 @@ TEST_CASE("P-JOIN-11 a hello refused for its content may be corrected on the sam
     test_server server;
     const auto w = create_workshop(server.port());
     ws_client client(server.port());
-    json bad{{"type", "hello"}, {"protocolVersion", 3}, {"workshopId", w.id},
+    json bad{{"type", "hello"}, {"protocolVersion", jb::protocol::version}, {"workshopId", w.id},
              {"clientId", client.client_id()}, {"displayName", std::string(61, 'x')}, {"lastSeq", 0}};
     client.send_invalid(bad.dump());
     CHECK(client.wait_error(std::nullopt).at("code") == "invalid");

@@ -24,6 +24,7 @@ struct session_scenario {
     ws_client fran, anna;
     json board;  // the facilitator's first snapshot
     std::string fran_id, anna_id, anna_token;
+    std::int64_t anna_number = 0;  // what events' `by` says for Anna (P-SYNC-11)
     std::string prefix = new_id("s");
 
     std::string id(const std::string& name) const { return prefix + name; }
@@ -36,6 +37,7 @@ struct session_scenario {
         fran_id = fw.at("you").at("participantId");
         auto aw = anna.join(w.id, {.display_name = "Anna"});
         anna_id = aw.at("you").at("participantId");
+        anna_number = aw.at("you").at("number");
         anna_token = aw.at("you").at("participantToken");
         for (int i = 1; i <= 7; ++i)
             anna.apply(idea("c" + std::to_string(i), "a" + std::to_string(i)));

@@ -26,7 +26,7 @@ decode_error rejects(const std::string& text) {
 }
 
 json valid_hello() {
-    return {{"type", "hello"},         {"protocolVersion", 3}, {"workshopId", "w1"},
+    return {{"type", "hello"},         {"protocolVersion", version}, {"workshopId", "w1"},
             {"clientId", "tab-1"},     {"displayName", "Anna"}, {"lastSeq", 0}};
 }
 
@@ -109,10 +109,10 @@ TEST_CASE("P-MSG-2 an integer may be written as 7.0 or 6e4 when its value is int
     CHECK(std::get<model::timer_set>(std::get<op_message>(timer).op).duration_ms == 60000);
 
     json h = valid_hello();
-    h["protocolVersion"] = 3.0;
+    h["protocolVersion"] = static_cast<double>(version);
     h["lastSeq"] = 12.0;
     CHECK(std::get<hello>(decodes(h.dump())).last_seq == 12);
-    h["protocolVersion"] = 4.0;
+    h["protocolVersion"] = static_cast<double>(version + 1);
     CHECK(rejects(h.dump()).code == "protocol_version");
     h["protocolVersion"] = 1.5;
     CHECK(rejects(h.dump()).message == "protocolVersion: must be an integer");
@@ -195,17 +195,17 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 }
 
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
-    CHECK(version == 3);
+    CHECK(version == 4);
     json j = valid_hello();
-    j["protocolVersion"] = 2;  // a page cached from before events carried patches (P-SYNC-9)
+    j["protocolVersion"] = 3;  // a page cached from before events named participants by number (P-SYNC-11)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 2: client too old (this server speaks version 3)");
+    CHECK(e.message == "protocolVersion 3: client too old (this server speaks version 4)");
 
-    j["protocolVersion"] = 4;
+    j["protocolVersion"] = 5;
     e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 4: server too old (this server speaks version 3)");
+    CHECK(e.message == "protocolVersion 5: server too old (this server speaks version 4)");
 
     j["protocolVersion"] = -5;
     CHECK(rejects(j.dump()).message.find("client too old") != std::string::npos);
@@ -215,7 +215,7 @@ TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]")
 
 TEST_CASE("P-JOIN-2 the version is checked before anything else in hello", "[protocol]") {
     // A newer client's hello may have fields and values this server does not know.
-    const json newer = {{"type", "hello"}, {"protocolVersion", 4}, {"workshop", {{"id", 5}}}};
+    const json newer = {{"type", "hello"}, {"protocolVersion", version + 1}, {"workshop", {{"id", 5}}}};
     CHECK(rejects(newer.dump()).code == "protocol_version");
 
     json j = valid_hello();
@@ -385,7 +385,7 @@ TEST_CASE("welcome with a snapshot has exactly the documented fields", "[protoco
     w.snapshot = json{{"workshop", {{"id", "w1"}}}, {"journeys", json::array()}, {"cards", json::array()}};
     const json expected = {
         {"type", "welcome"},
-        {"protocolVersion", 3},
+        {"protocolVersion", version},
         {"workshopId", "w1"},
         {"you", {{"participantId", "p1"}, {"participantToken", "tok"}, {"displayName", "Anna"},
                  {"role", "facilitator"}}},
@@ -412,23 +412,28 @@ TEST_CASE("P-SYNC-5 welcome without a snapshot carries the events, possibly none
 
     w.seq = 2;
     const json op = {{"kind", "card.delete"}, {"cardId", "c1"}};
-    w.events = {event_body(1, 100, "p1", "tab", 1, op), event_body(2, 200, "p2", "tab2", 9, op)};
+    w.events = {event_body(1, 100, "p1", op), event_body(2, 200, "p2", op)};
     doc = json::parse(encode_welcome(w));
     REQUIRE(doc["events"].size() == 2);
     CHECK(doc["events"][1]["seq"] == 2);
-    CHECK(doc["events"][1]["clientSeq"] == 9);
+    CHECK(doc["events"][1]["by"] == "p2");
     CHECK_FALSE(doc.contains("snapshot"));
+
+    // P-SYNC-11: a participant's welcome says its number; a screen's has none.
+    CHECK_FALSE(doc["you"].contains("number"));
+    w.who.number = 7;
+    CHECK(json::parse(encode_welcome(w))["you"]["number"] == 7);
 }
 
 TEST_CASE("event, ack, error: exact shapes", "[protocol]") {
     const json op = {{"kind", "card.delete"}, {"cardId", "c1"}};
-    CHECK(json::parse(encode_event(event_body(5, 1700, "p1", "tab-1", 3, op))) ==
-          json{{"type", "event"}, {"seq", 5}, {"at", 1700}, {"by", "p1"}, {"clientId", "tab-1"},
-               {"clientSeq", 3}, {"op", op}});
+    // The room's own form: the room makes `by` a number per connection (P-SYNC-11).
+    CHECK(json::parse(encode_event(event_body(5, 1700, "p1", op))) ==
+          json{{"type", "event"}, {"seq", 5}, {"at", 1700}, {"by", "p1"}, {"op", op}});
 
-    // P-VOTE-10: an op the server made itself has no sender; P-FAC-5: an effect rides along.
-    CHECK(json::parse(encode_event(event_body(6, 1800, "", "", 0, op, json{{"items", {"c1"}}}))) ==
-          json{{"type", "event"}, {"seq", 6}, {"at", 1800}, {"op", op}, {"effect", {{"items", {"c1"}}}}});
+    // P-VOTE-10: an op the server made itself has no sender.
+    CHECK(json::parse(encode_event(event_body(6, 1800, "", op))) ==
+          json{{"type", "event"}, {"seq", 6}, {"at", 1800}, {"op", op}});
 
     CHECK(json::parse(encode_ack(3, 5, false)) == json{{"type", "ack"}, {"clientSeq", 3}, {"seq", 5}});
     CHECK(json::parse(encode_ack(3, 5, true)) ==
@@ -443,7 +448,8 @@ TEST_CASE("event, ack, error: exact shapes", "[protocol]") {
 
 TEST_CASE("P-ROLE-5 hello takes a screen key, but not together with a facilitator key", "[protocol]") {
     const std::string base =
-        R"({"type":"hello","protocolVersion":3,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
+        R"({"type":"hello","protocolVersion":)" + std::to_string(version) +
+        R"(,"workshopId":"w1","clientId":"c1","displayName":"Scherm","lastSeq":0)";
     const auto screen = decode_client_message(base + R"(,"screenKey":"Zp4Q9rT2vX7yA1bC3dE5fG"})");
     REQUIRE(std::holds_alternative<client_message>(screen));
     CHECK(std::get<hello>(std::get<client_message>(screen)).screen_key == "Zp4Q9rT2vX7yA1bC3dE5fG");

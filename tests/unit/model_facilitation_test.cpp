@@ -95,8 +95,7 @@ TEST_CASE("P-FAC-6 private writing: only the author sees and acts on the card un
     const auto edited = accept(b, card_update{"c1", std::string("mijn idee"), std::nullopt}, alice);
     CHECK(edited.visibility.only_for == "alice");
     // A hidden event tells others only its seq and time.
-    const json body{{"seq", 7}, {"at", 1}, {"by", "alice"}, {"clientId", "t"}, {"clientSeq", 3},
-                    {"op", {{"kind", "card.update"}}}};
+    const json body{{"seq", 7}, {"at", 1}, {"by", "alice"}, {"op", {{"kind", "card.update"}}}};
     CHECK(render_event(body, edited.visibility, as_bram) ==
           json{{"seq", 7}, {"at", 1}, {"op", {{"kind", "hidden"}}}});
     CHECK(render_event(body, edited.visibility, as_alice) == body);
@@ -131,21 +130,23 @@ TEST_CASE("P-FAC-6 P-FAC-8 adding and deleting a private card tells everyone the
     const auto second = accept(b, idea("c2"), bram);
     CHECK(second.effect == json{{"privateCount", 2}});
     CHECK(accept(b, idea("f1"), fran).effect.is_null());  // a facilitator's card is not private
-    json body{{"seq", 5}, {"at", 1}, {"by", "bram"}, {"clientId", "t"}, {"clientSeq", 1},
-              {"op", encode_operation(operation(idea("c2")))}, {"effect", second.effect}};
+    json body{{"seq", 5}, {"at", 1}, {"by", "bram"}, {"op", encode_operation(operation(idea("c2")))}};
     body["op"]["private"] = true;
-    const json hidden{{"seq", 5}, {"at", 1}, {"op", {{"kind", "hidden"}}}, {"effect", {{"privateCount", 2}}}};
+    const json hidden{{"seq", 5}, {"at", 1}, {"op", {{"kind", "hidden"}}}};
     CHECK(render_event(body, second.visibility, as_alice) == hidden);
     CHECK(render_event(body, second.visibility, as_fran) == hidden);
     CHECK(render_event(body, second.visibility, as_screen) == hidden);
     CHECK(render_event(body, second.visibility, as_bram) == body);
+    // The count reaches everyone in the patch, the hidden form's too (P-SYNC-9).
+    CHECK(patch_for(second.changes, as_alice, false) ==
+          json{{"facilitation", second.changes.upserts["facilitation"]}});
+    CHECK(second.changes.upserts["facilitation"]["privateCount"] == 2);
     // An edit changes no count: its hidden form stays bare.
     const auto edited = accept(b, card_update{"c2", std::string("x"), std::nullopt}, bram);
     CHECK(edited.effect.is_null());
     const auto deleted = accept(b, card_delete{"c1"}, alice);
     CHECK(deleted.effect == json{{"privateCount", 1}});
-    body["effect"] = deleted.effect;
-    CHECK(render_event(body, deleted.visibility, as_bram)["effect"] == json{{"privateCount", 1}});
+    CHECK(patch_for(deleted.changes, as_bram, false)["facilitation"]["privateCount"] == 1);
     CHECK(accept(b, card_delete{"f1"}, fran).effect.is_null());
 }
 
@@ -196,8 +197,7 @@ TEST_CASE("P-FAC-9 authorship of pain points and ideas is hidden from everyone b
     }
     CHECK(card_in(b.view_for(as_alice), "c1")->at("authorId") == "alice");
 
-    const json body{{"seq", 1}, {"at", 1}, {"by", "alice"}, {"clientId", "t"}, {"clientSeq", 1},
-                    {"op", {{"kind", "card.add"}}}};
+    const json body{{"seq", 1}, {"at", 1}, {"by", "alice"}, {"op", {{"kind", "card.add"}}}};
     CHECK(render_event(body, idea_added.visibility, as_bram) ==
           json{{"seq", 1}, {"at", 1}, {"op", {{"kind", "card.add"}}}});
     CHECK(render_event(body, idea_added.visibility, as_alice) == body);
@@ -224,10 +224,10 @@ TEST_CASE("P-FAC-9 revealed private cards keep their author hidden where anonymo
     accept(b, writing_private{true}, fran);
     accept(b, idea("c1"), alice);
     const auto revealed = accept(b, writing_private{false}, fran);
-    const json body{{"seq", 3}, {"at", 1}, {"by", "fran"}, {"clientId", "f"}, {"clientSeq", 2},
-                    {"op", {{"kind", "writing.private"}, {"on", false}}}, {"effect", revealed.effect}};
-    CHECK(!render_event(body, revealed.visibility, as_bram)["effect"]["revealed"][0].contains("authorId"));
-    CHECK(render_event(body, revealed.visibility, as_alice)["effect"]["revealed"][0]["authorId"] == "alice");
+    // The patch carries the revealed card (P-SYNC-9), its author only for the author.
+    CHECK(!patch_for(revealed.changes, as_bram, true)["cards"][0].contains("authorId"));
+    CHECK(patch_for(revealed.changes, as_alice, true)["cards"][0]["authorId"] == "alice");
+    CHECK(patch_for(revealed.changes, as_bram, true)["cards"][0]["private"] == false);
 }
 
 TEST_CASE("P-VOTE-6 votes are hidden from everyone but the voter, snapshots show only one's own",

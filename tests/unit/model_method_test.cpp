@@ -54,11 +54,10 @@ const json* score_entry(const json& doc, const std::string& scale, const std::st
     return nullptr;
 }
 
-json body_of(const applied& a, const operation& op, const std::string& by) {
-    json body{{"seq", 9}, {"at", 1}, {"by", by}, {"clientId", by + "-tab"}, {"clientSeq", 4},
-              {"op", encode_operation(op)}};
-    if (!a.effect.is_null()) body["effect"] = a.effect;
-    return body;
+// The event body as the room keeps it (protocol::event_body): since protocol 4 without the
+// sender's tab and without the effect, which the patch carries (P-SYNC-9, P-SYNC-11).
+json body_of(const applied&, const operation& op, const std::string& by) {
+    return json{{"seq", 9}, {"at", 1}, {"by", by}, {"op", encode_operation(op)}};
 }
 
 }  // namespace
@@ -278,11 +277,14 @@ TEST_CASE("P-METH-3 a score event is whole for its sender, others get the tally 
     const json body = body_of(a, op, "alice");
     CHECK(render_event(body, a.visibility, as_alice) == body);
     const json others{{"seq", 9}, {"at", 1},
-                      {"op", {{"kind", "score.set"}, {"scale", "current"}, {"targetId", "t1"}}},
-                      {"effect", {{"tally", {{"scale", "current"}, {"targetId", "t1"}, {"counts", {1, 0, 0, 0, 1}}}}}}};
+                      {"op", {{"kind", "score.set"}, {"scale", "current"}, {"targetId", "t1"}}}};
     for (const auto& v : {as_bram, as_fran, as_screen}) {
         CHECK(render_event(body, a.visibility, v) == others);
         CHECK(render_key(body, a.visibility, v) == "answer");
+        // The tally reaches them in the patch, without anyone's value (P-SYNC-9).
+        const auto patch = patch_for(a.changes, v, sees_event(a.visibility, v));
+        CHECK(patch["scores"][0]["counts"] == json{1, 0, 0, 0, 1});
+        CHECK(patch["scores"][0]["mine"] == (v.participant_id == "bram" ? json(2) : json(nullptr)));
     }
     CHECK(render_key(body, a.visibility, as_alice) == "whole");
 }
@@ -346,9 +348,11 @@ TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender fo
     const json body = body_of(a, op, "alice");
     CHECK(render_event(body, a.visibility, as_alice) == body);
     json for_facilitator = body;
-    for (const char* f : {"by", "clientId", "clientSeq"}) for_facilitator.erase(f);
+    for_facilitator.erase("by");
     CHECK(render_event(body, a.visibility, as_fran) == for_facilitator);
-    const json hidden{{"seq", 9}, {"at", 1}, {"op", {{"kind", "hidden"}}}, {"effect", a.effect}};
+    const json hidden{{"seq", 9}, {"at", 1}, {"op", {{"kind", "hidden"}}}};
+    // The count reaches the others in the hidden form's patch (P-EVAL-1, P-SYNC-9).
+    CHECK(patch_for(a.changes, as_bram, false)["evaluation"]["count"] == 1);
     CHECK(a.effect == json::parse(R"({"responseId":"r1","count":1,
         "summary":{"ratings":[0,0,0,1,0],"average":4.0,"shown":[]}})"));
     CHECK(render_event(body, a.visibility, as_bram) == hidden);

@@ -18,17 +18,17 @@ presence_view view_of(std::vector<presence_entry> entries, std::size_t offline =
     return v;
 }
 
-const presence_entry anna{"p1", "Anna", model::role::facilitator, true, std::string("c1"), std::nullopt};
-const presence_entry bob{"p2", "Bob", model::role::participant, false, std::nullopt, voting_progress{2, true}};
+const presence_entry anna{"p1", "Anna", model::role::facilitator, true, std::string("c1"), std::nullopt, 1};
+const presence_entry bob{"p2", "Bob", model::role::participant, false, std::nullopt, voting_progress{2, true}, 2};
 
 }  // namespace
 
 TEST_CASE("P-PRES-3 the list leaves out editing and voting while they are null", "[protocol]") {
     CHECK(json::parse(encode_presence_list(view_of({anna, bob}, 3))) ==
           json{{"participants",
-                {{{"participantId", "p1"}, {"displayName", "Anna"}, {"role", "facilitator"},
+                {{{"participantId", "p1"}, {"number", 1}, {"displayName", "Anna"}, {"role", "facilitator"},
                   {"online", true}, {"editing", "c1"}},
-                 {{"participantId", "p2"}, {"displayName", "Bob"}, {"role", "participant"},
+                 {{"participantId", "p2"}, {"number", 2}, {"displayName", "Bob"}, {"role", "participant"},
                   {"online", false}, {"voting", {{"used", 2}, {"done", true}}}}}},
                {"offline", 3}});
     CHECK(json::parse(encode_presence_reset(view_of({}))) ==
@@ -41,12 +41,12 @@ TEST_CASE("P-PRES-3 a change names who joined, what changed of whom, and who lef
     auto anna_done = anna;
     anna_done.editing.reset();
     anna_done.voting = voting_progress{0, false};
-    const presence_entry cleo{"p3", "Cleo", model::role::participant, true, std::nullopt, std::nullopt};
+    const presence_entry cleo{"p3", "Cleo", model::role::participant, true, std::nullopt, std::nullopt, 3};
     const auto change = encode_presence_change(view_of({anna, bob}, 1), view_of({anna_done, cleo}, 2));
     REQUIRE(change);
     CHECK(json::parse(*change) ==
           json{{"type", "presence"},
-               {"joined", {{{"participantId", "p3"}, {"displayName", "Cleo"}, {"role", "participant"}, {"online", true}}}},
+               {"joined", {{{"participantId", "p3"}, {"number", 3}, {"displayName", "Cleo"}, {"role", "participant"}, {"online", true}}}},
                {"updated", {{{"participantId", "p1"}, {"editing", nullptr}, {"voting", {{"used", 0}, {"done", false}}}}}},
                {"left", {"p2"}},
                {"offline", 2}});

@@ -232,11 +232,16 @@ TEST_CASE("P-SYNC-1 an accepted op reaches everyone as an event, then the sender
 
     auto event = b->of_type("event").at(0);
     CHECK(event["seq"] == 1);
-    CHECK(event["clientId"] == "tab-a");
-    CHECK(event["clientSeq"] == 1);
     CHECK(event["op"]["kind"] == "card.add");
-    CHECK(event["by"] == a->of_type("welcome").at(0)["you"]["participantId"]);
-    CHECK(a->of_type("event").at(0) == event);
+    // P-SYNC-11: the others' copy names the sender by its number, without its tab or clientSeq;
+    // the sender's own copy is the same plus its clientSeq.
+    CHECK(event["by"] == a->of_type("welcome").at(0)["you"]["number"]);
+    CHECK_FALSE(event.contains("clientId"));
+    CHECK_FALSE(event.contains("clientSeq"));
+    auto own = a->of_type("event").at(0);
+    CHECK(own["clientSeq"] == 1);
+    own.erase("clientSeq");
+    CHECK(own == event);
     auto types = a->types();
     auto ev = std::find(types.begin(), types.end(), "event");
     auto ack = std::find(types.begin(), types.end(), "ack");
@@ -399,6 +404,45 @@ TEST_CASE("P-SYNC-5 a reconnecting client gets exactly the events it missed", "[
     CHECK(up_to_date->of_type("welcome").at(0)["events"].empty());
 }
 
+TEST_CASE("P-SYNC-11 events name the sender by number, and only the sending tab's copy has its clientSeq", "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    const auto anna = a->of_type("welcome").at(0)["you"];
+    const auto bram = b->of_type("welcome").at(0)["you"];
+    REQUIRE(anna["number"].is_number_integer());
+    CHECK(anna["number"] != bram["number"]);
+    // Anna's presence lists Bram with the number his events will carry (and a welcome after
+    // that would list him so too).
+    f.run_until([&] { return a->count("presence") >= 1; });
+    json listed;
+    for (const auto& m : a->of_type("presence"))
+        for (const auto& e : m.value("joined", json::array()))
+            if (e["participantId"] == bram["participantId"]) listed = e;
+    REQUIRE(listed.is_object());
+    CHECK(listed["number"] == bram["number"]);
+
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return a->count("ack") == 1 && b->count("event") == 1; });
+    CHECK(b->of_type("event").at(0)["by"] == anna["number"]);
+
+    // A delta welcome replays the event the same way: the clientSeq for the tab that sent it
+    // (whichever connection it is on now), not for another tab of the same participant.
+    r->receive(a, f.add_card(2, "card2"));
+    f.run_until([&] { return a->count("ack") == 2; });
+    const auto token = anna["participantToken"].get<std::string>();
+    const auto own = f.join(r, f.hello("tab-a", 1, token))->of_type("welcome").at(0)["events"];
+    const auto other_tab = f.join(r, f.hello("tab-c", 1, token))->of_type("welcome").at(0)["events"];
+    REQUIRE(own.size() == 1);
+    REQUIRE(other_tab.size() == 1);
+    CHECK(own[0]["clientSeq"] == 2);
+    CHECK(own[0]["by"] == anna["number"]);
+    CHECK_FALSE(other_tab[0].contains("clientSeq"));
+    CHECK(other_tab[0]["by"] == anna["number"]);
+    CHECK_FALSE(other_tab[0].contains("clientId"));
+}
+
 TEST_CASE("P-SYNC-5 a client further behind than the replay window gets a snapshot", "[room]") {
     fixture f;
     f.options.replay_window = 2;
@@ -556,13 +600,14 @@ TEST_CASE("P-PRES-3 the welcome holds the list, a join sends the others only the
     h.display_name = "Cleo";
     auto c = f.join(r, h);
     const std::string cleo = c->of_type("welcome").at(0)["you"]["participantId"];
+    const auto cleo_number = c->of_type("welcome").at(0)["you"]["number"];
     // The newcomer's welcome holds the list as the others hold it: Anna and Anna, not yet Cleo.
     CHECK(c->of_type("welcome").at(0)["presence"]["participants"].size() == 2);
     CHECK(c->of_type("welcome").at(0)["presence"]["offline"] == 0);
     f.run_until([&] { return a->count("presence") > before; });
     const auto change = a->of_type("presence").back();
     CHECK(change == json{{"type", "presence"},
-                         {"joined", {{{"participantId", cleo}, {"displayName", "Cleo"},
+                         {"joined", {{{"participantId", cleo}, {"number", cleo_number}, {"displayName", "Cleo"},
                                       {"role", "participant"}, {"online", true}}}}});
     // Everyone, the newcomer too, ends up with the same list.
     f.run_until([&] {
@@ -785,7 +830,8 @@ TEST_CASE("P-VOTE-10 the room closes a round itself when its time is up, through
     CHECK(event["op"] == json{{"kind", "round.close"}, {"roundId", "r1"}});
     CHECK_FALSE(event.contains("by"));
     CHECK_FALSE(event.contains("clientSeq"));
-    CHECK(event["effect"]["result"]["ranking"][0]["itemId"] == "c1");
+    CHECK_FALSE(event.contains("effect"));  // protocol 4: the round in the patch has the result
+    CHECK(event["patch"]["rounds"][0]["result"]["ranking"][0]["itemId"] == "c1");
     // Durable like any other op: a reload has it.
     auto loaded = f.sqlite.load_workshop(f.workshop_id);
     REQUIRE(loaded->ops_after.size() == 3);

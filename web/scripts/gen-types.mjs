@@ -92,7 +92,6 @@ const named = new Map([
   ['event.schema.json', 'EventMessage'],
   ['event.schema.json#/$defs/body', 'EventBody'],
   ['event.schema.json#/$defs/body/properties/op/anyOf/1', 'HiddenOp'],
-  ['event.schema.json#/$defs/body/properties/effect', 'EventEffect'],
   ['event.schema.json#/$defs/patch', 'RecordPatch'],
   ['ack.schema.json', 'AckMessage'],
   ['error.schema.json', 'ErrorMessage'],

@@ -23,25 +23,29 @@ function recordId(collection: (typeof COLLECTIONS)[number], record: { id?: strin
   return collection === 'scores' ? `${record.scale}:${record.targetId}` : String(record.id);
 }
 
-/** FNV-1a, 32 bits, over the UTF-8 bytes; 8 lowercase hex digits. */
-function fnv1a(text: string): string {
+const encoder = new TextEncoder();
+
+/** FNV-1a, 32 bits, over the UTF-8 bytes. */
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of encoder.encode(text)) {
     h ^= byte;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, '0');
+  return h;
 }
 
-/** The digest of a board state document as one viewer holds it. */
+/**
+ * The digest of a board state document as one viewer holds it: the sum (mod 2^32) of one line's
+ * hash per record, so the server can keep each record's share (protocol 4); 8 lowercase hex digits.
+ */
 export function snapshotDigest(doc: BoardSnapshot): string {
-  const lines: string[] = [];
-  for (const s of SINGLETONS) if (doc[s] !== undefined) lines.push(`${s} ${canonicalJson(doc[s])}`);
+  let sum = 0;
+  for (const s of SINGLETONS) if (doc[s] !== undefined) sum = (sum + fnv1a(`${s} ${canonicalJson(doc[s])}`)) >>> 0;
   for (const s of COLLECTIONS) {
-    for (const r of (doc[s] ?? []) as Array<{ id?: string }>) lines.push(`${s} ${recordId(s, r)} ${canonicalJson(r)}`);
+    for (const r of (doc[s] ?? []) as Array<{ id?: string }>) sum = (sum + fnv1a(`${s} ${recordId(s, r)} ${canonicalJson(r)}`)) >>> 0;
   }
-  lines.sort();
-  return fnv1a(lines.join('\n'));
+  return sum.toString(16).padStart(8, '0');
 }
 
 export function boardDigest(board: Board): string {

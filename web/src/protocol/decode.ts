@@ -11,34 +11,18 @@ function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-/** `effect.tally` of score.set (P-METH-3): when present, a scale, a target and 5 counts. */
-function isTallyOrAbsent(v: unknown): boolean {
-  if (v === undefined) return true;
-  return (
-    isObject(v) &&
-    typeof v.scale === 'string' &&
-    typeof v.targetId === 'string' &&
-    Array.isArray(v.counts) &&
-    v.counts.length === 5 &&
-    v.counts.every((c) => isInt(c) && c >= 0)
-  );
-}
-
 /**
- * An event needs a seq and an op with a kind; `by`, `clientId` and `clientSeq` are optional
- * (server-made, anonymous and hidden events lack them) but must have their type when present,
- * and `effect` and `patch`, when present, must be objects (with a well-formed `tally` if it has
- * one; a patch that does not apply makes the client resync, P-SYNC-10).
- * Unknown fields are ignored.
+ * An event needs a seq and an op with a kind; `by` (the actor's number) and `clientSeq` (only in
+ * the sender's own copy, P-SYNC-11) are optional (server-made, anonymous and hidden events lack
+ * `by`) but must have their type when present, and `patch`, when present, must be an object (a
+ * patch that does not apply makes the client resync, P-SYNC-10). Unknown fields are ignored.
  */
 function isEventBody(v: unknown): boolean {
   return (
     isObject(v) &&
     isInt(v.seq) &&
-    (v.by === undefined || typeof v.by === 'string') &&
-    (v.clientId === undefined || typeof v.clientId === 'string') &&
+    (v.by === undefined || isInt(v.by)) &&
     (v.clientSeq === undefined || isInt(v.clientSeq)) &&
-    (v.effect === undefined || (isObject(v.effect) && isTallyOrAbsent(v.effect.tally))) &&
     (v.patch === undefined || isObject(v.patch)) &&
     isObject(v.op) &&
     typeof v.op.kind === 'string'

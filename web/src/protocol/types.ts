@@ -768,7 +768,7 @@ export interface DoorSetOp {
 }
 
 /**
- * Turns private writing on or off; off reveals every private card at once, listed in the event's effect.revealed (P-FAC-6). Who: facilitator.
+ * Turns private writing on or off; off reveals every private card at once: the event's patch carries them (P-FAC-6). Who: facilitator.
  */
 export interface WritingPrivateOp {
   /**
@@ -955,7 +955,7 @@ export interface GroupUpdateOp {
 }
 
 /**
- * Starts a voting round (P-VOTE-1, P-VOTE-2); one open round at a time (conflict); a scope without cards is invalid. The event's effect.items lists the items. Who: facilitator.
+ * Starts a voting round (P-VOTE-1, P-VOTE-2); one open round at a time (conflict); a scope without cards is invalid. The round in the event's patch lists the items. Who: facilitator.
  */
 export interface RoundStartOp {
   /**
@@ -1051,7 +1051,7 @@ export interface VoteDoneOp {
 }
 
 /**
- * Closes the open round: votes freeze and the event's effect.result carries the ranking (P-VOTE-8). The server sends it itself, without by, when endsAt passes (P-VOTE-10). Who: facilitator.
+ * Closes the open round: votes freeze and the round in the event's patch carries the result (P-VOTE-8). The server sends it itself, without by, when endsAt passes (P-VOTE-10). Who: facilitator.
  */
 export interface RoundCloseOp {
   /**
@@ -1093,7 +1093,7 @@ export interface RoundReopenOp {
 }
 
 /**
- * Enters the votes counted on paper for one named table or group, replacing that label's earlier ones (an empty votes object removes the label), on an open or closed round; on a closed round the event's effect.result carries the new ranking (P-VOTE-9). Who: facilitator.
+ * Enters the votes counted on paper for one named table or group, replacing that label's earlier ones (an empty votes object removes the label), on an open or closed round; on a closed round the round in the event's patch carries the new result (P-VOTE-9). Who: facilitator.
  */
 export interface RoundPaperOp {
   /**
@@ -1157,7 +1157,7 @@ export interface ImprovementUpdateOp {
 }
 
 /**
- * Sets, replaces or (value null) removes the sender's score of one target on one scale (P-METH-2). current and desired score a card in a touchpoint lane; expected and experienced a phase or a touchpoint card. The sender's connections get the event whole; everyone else gets it without by, clientId, clientSeq and value; every form carries effect.tally (P-METH-3). Who: participants and facilitators, also while the board is locked.
+ * Sets, replaces or (value null) removes the sender's score of one target on one scale (P-METH-2). current and desired score a card in a touchpoint lane; expected and experienced a phase or a touchpoint card. The sender's connections get the event whole; everyone else gets it without by and value; every form's patch carries the score's counts (P-METH-3). Who: participants and facilitators, also while the board is locked.
  */
 export type ScoreSetOp = {
   /**
@@ -1193,7 +1193,7 @@ export interface EvaluationOpenOp {
 }
 
 /**
- * Answers the evaluation poll; conflict while it is closed. Again replaces the sender's response, which keeps its id (P-EVAL-1). The sender's connections get the event whole, facilitators without by, clientId and clientSeq, everyone else hidden; every form carries effect.responseId and effect.count (P-EVAL-2). Who: participants and facilitators, also while the board is locked.
+ * Answers the evaluation poll; conflict while it is closed. Again replaces the sender's response, which keeps its id (P-EVAL-1). The sender's connections get the event whole, facilitators without by, everyone else hidden; every form's patch carries the evaluation as that viewer sees it, with its count (P-EVAL-2). Who: participants and facilitators, also while the board is locked.
  */
 export interface EvaluationSubmitOp {
   /**
@@ -1211,7 +1211,7 @@ export interface EvaluationSubmitOp {
 }
 
 /**
- * Puts a response's remarks on the big screen (true) or takes them off (false), P-EVAL-4: not_found for an unknown response, invalid for one without remarks, limit past 3 shown. New remarks in a later evaluation.submit take them off again. effect.summary. Who: facilitator.
+ * Puts a response's remarks on the big screen (true) or takes them off (false), P-EVAL-4: not_found for an unknown response, invalid for one without remarks, limit past 3 shown. New remarks in a later evaluation.submit take them off again. The event's patch carries the evaluation with its summary. Who: facilitator.
  */
 export interface EvaluationShowOp {
   /**
@@ -2031,7 +2031,7 @@ export interface WelcomeMessage {
   /**
    * The protocol version the server speaks.
    */
-  protocolVersion: 3;
+  protocolVersion: 4;
   /**
    * The workshop joined.
    */
@@ -2143,7 +2143,7 @@ export interface WelcomeMessage {
  */
 export interface You {
   /**
-   * The participant's id (what event.by and presence name); empty for a screen.
+   * The participant's id (what the presence list names); empty for a screen.
    */
   participantId: string | '';
   /**
@@ -2158,6 +2158,10 @@ export interface You {
    * The role stored with the participant (P-ROLE-1): facilitator when hello carried the right facilitatorKey or a facilitator made them one; screen for a screen key.
    */
   role: Role;
+  /**
+   * The participant's number, what event.by says when this participant did something (P-SYNC-11); absent for a screen.
+   */
+  number?: number;
 }
 
 /**
@@ -2183,25 +2187,17 @@ export interface EventBody {
    */
   at: number;
   /**
-   * The participantId of who did it. Absent for an operation the server made itself (a round's timer ending), for viewers it is anonymous to: an operation on an anonymous card (P-FAC-9), another's score (P-METH-3) or evaluation response (P-EVAL-2); absent in hidden events.
+   * The number (welcome.you.number, the presence list's number) of the participant who did it (P-SYNC-11). Absent for an operation the server made itself (a round's timer ending), for viewers it is anonymous to: an operation on an anonymous card (P-FAC-9), another's score (P-METH-3) or evaluation response (P-EVAL-2); absent in hidden events.
    */
-  by?: string;
+  by?: number;
   /**
-   * The clientId that sent it; with clientSeq it tells a client which of its own operations this is. Absent when by is.
-   */
-  clientId?: string;
-  /**
-   * The sender's number for it. Absent when by is.
+   * Only in the copy the sending connection gets (the clientId of its hello; P-SYNC-11): the sender's number for the operation, which tells it which of its pending operations this is. Absent in everyone else's copy.
    */
   clientSeq?: number;
   /**
-   * The operation, in canonical form (titles trimmed); or {"kind":"hidden"} for an event this viewer may not see (another's votes, private card or evaluation response, P-FAC-6, P-VOTE-6, P-EVAL-2): the client only advances its seq, and reads effect if the hidden event has one. Others than the sender get a score.set without value (P-METH-3).
+   * The operation, in canonical form (titles trimmed); or {"kind":"hidden"} for an event this viewer may not see (another's votes, private card or evaluation response, P-FAC-6, P-VOTE-6, P-EVAL-2): the client only advances its seq and applies the patch (which then holds only what everyone may know, such as the private-card count). Others than the sender get a score.set without value (P-METH-3).
    */
   op: Operation | HiddenOp;
-  /**
-   * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId, count and summary for evaluation.submit (kept in its hidden form, P-EVAL-1), summary for evaluation.show (P-EVAL-4), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
-   */
-  effect?: EventEffect;
   /**
    * The records the operation changed, as this viewer may see them (P-SYNC-9): the same form as in this viewer's snapshot (welcome.snapshot). The client applies it to its board without rules of its own: each record given replaces the one with its id (or is added), each id under removed goes. A record this viewer may no longer see (another's private card) is under removed. Absent when nothing this viewer holds changed. Applying every event's patch in seq order to the snapshot gives the board the server would send as a snapshot now.
    */
@@ -2213,46 +2209,6 @@ export interface HiddenOp {
    * Always hidden.
    */
   kind: 'hidden';
-}
-
-/**
- * What the server computed when it applied the operation (the log keeps only the op; replay computes the same): items for round.start, result for round.close and for round.paper on a closed round, revealed for writing.private off, tally for score.set, responseId, count and summary for evaluation.submit (kept in its hidden form, P-EVAL-1), summary for evaluation.show (P-EVAL-4), privateCount for events about private cards (kept in their hidden form, P-FAC-6).
- */
-export interface EventEffect {
-  /**
-   * round.start: the items of the new round (card or group ids), in board order.
-   *
-   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
-   */
-  items?: string[];
-  /**
-   * The round's result.
-   */
-  result?: RoundResult;
-  /**
-   * writing.private off: the cards that were private, now visible to everyone (authorId left out where anonymous to this viewer).
-   */
-  revealed?: CardDoc[];
-  /**
-   * score.set: the target's scores on that scale after the operation (P-METH-3).
-   */
-  tally?: ScoreTally;
-  /**
-   * evaluation.submit: the response's id (P-EVAL-2).
-   */
-  responseId?: string;
-  /**
-   * evaluation.submit: the number of responses so far (P-EVAL-1).
-   */
-  count?: number;
-  /**
-   * card.add of a private card and card.delete of one: how many private cards there are after it (P-FAC-6); kept in the hidden form others get, so their count stays live.
-   */
-  privateCount?: number;
-  /**
-   * evaluation.submit and evaluation.show: the poll's summary after the operation (P-EVAL-4).
-   */
-  summary?: EvaluationSummaryDoc;
 }
 
 /**
@@ -2438,6 +2394,10 @@ export interface PresenceEntry {
    * The participant's id.
    */
   participantId: string;
+  /**
+   * The participant's number in this workshop: what event.by says for them (P-SYNC-11).
+   */
+  number: number;
   /**
    * The participant's display name.
    */

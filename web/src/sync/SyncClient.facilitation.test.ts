@@ -11,7 +11,7 @@ import type { ServerMessage } from '../protocol/types';
 function welcome(tab: Tab, extra: Record<string, unknown> = {}, seq = 5): void {
   tab.socket.open();
   tab.socket.takeSent();
-  tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
+  tab.socket.push({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: you(), seq, lastClientSeq: 0, snapshot: sampleSnapshot(), ...extra });
   tab.socket.flush();
 }
 
@@ -41,10 +41,10 @@ describe('SyncClient: issue-3 events', () => {
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 5 });
     push(tab, {
-      type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
+      type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
       events: [
         { seq: 6, at: 6, op: { kind: 'hidden' } },
-        { seq: 7, at: 7, by: 'u9', clientId: 'x', clientSeq: 1, op: { kind: 'board.lock', locked: true }, patch: { facilitation: { ...defaultFacilitation(), locked: true } } },
+        { seq: 7, at: 7, by: 9, op: { kind: 'board.lock', locked: true }, patch: { facilitation: { ...defaultFacilitation(), locked: true } } },
       ],
     });
     expect(tab.client.confirmedSeq).toBe(7);
@@ -57,13 +57,13 @@ describe('SyncClient: issue-3 events', () => {
     welcome(tab);
     const journey = { ...sampleSnapshot().journeys[0]! };
     journey.lanes = [...journey.lanes, { id: 'li', title: 'Idee', kind: 'idea', orderKey: 'a5', question: '' }];
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, patch: { journeys: [journey] } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, patch: { journeys: [journey] } });
     expect(tab.client.board?.lanes.get('li')).toMatchObject({ journeyId: 'j1', kind: 'idea' });
     const { authorId: _hidden, ...anonymous } = { ...addCardDoc('i1'), laneId: 'li', text: 'anoniem' };
     push(tab, { type: 'event', seq: 7, at: 7, op: { kind: 'card.add', cardId: 'i1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'anoniem', color: 'yellow', orderKey: 'a0' }, patch: { cards: [anonymous] } });
     expect(tab.client.board?.cards.get('i1')?.authorId).toBeUndefined();
     const round = { id: 'r1', number: 1, criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['i1'], status: 'open', startedAt: 100, endsAt: 60_100, closedAt: null, paper: [], result: null, myVotes: {} };
-    push(tab, { type: 'event', seq: 8, at: 100, by: 'f1', clientId: 'fx', clientSeq: 2, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, patch: { rounds: [round] } });
+    push(tab, { type: 'event', seq: 8, at: 100, by: 5, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, patch: { rounds: [round] } });
     expect(tab.client.board?.rounds.get('r1')).toMatchObject({ items: ['i1'], status: 'open', endsAt: 60_100 });
     const result = { voters: 0, ranking: [{ itemId: 'i1', rank: 1, tied: false, votes: 0, digital: 0, paper: 0 }] };
     push(tab, { type: 'event', seq: 9, at: 60_100, op: { kind: 'round.close', roundId: 'r1' }, patch: { rounds: [{ ...round, status: 'closed', closedAt: 60_100, result }] } });
@@ -77,7 +77,7 @@ describe('SyncClient: issue-3 events', () => {
     welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation: { ...sampleSnapshot().facilitation, privateWriting: true, privateCount: 2 } } });
     expect(tab.client.board?.facilitation.privateCount).toBe(2);
     const facilitation = { ...defaultFacilitation(), privateWriting: false, privateCount: 0 };
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'writing.private', on: false }, patch: { cards: [addCardDoc('c7'), addCardDoc('c8')], facilitation } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'writing.private', on: false }, patch: { cards: [addCardDoc('c7'), addCardDoc('c8')], facilitation } });
     expect([...tab.client.board!.cards.keys()].sort()).toEqual(['c7', 'c8']);
     expect(tab.client.board?.facilitation).toMatchObject({ privateWriting: false, privateCount: 0 });
   });
@@ -89,7 +89,7 @@ describe('SyncClient: issue-3 events', () => {
     const clientSeq = tab.client.submit(addCard('mine'));
     expect(tab.client.board?.cards.get('mine')).toMatchObject({ private: true, authorId: 'u1' });
     const card = { ...addCardDoc('mine'), text: 'tekst', authorId: 'u1', private: true };
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'u1', clientId: tab.client.clientId, clientSeq, op: addCard('mine'), patch: { cards: [card], facilitation: { ...facilitation, privateCount: 1 } } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 1, clientSeq, op: addCard('mine'), patch: { cards: [card], facilitation: { ...facilitation, privateCount: 1 } } });
     expect(tab.client.board?.cards.get('mine')?.private).toBe(true);
     expect(tab.client.board?.facilitation.privateCount).toBe(1);
   });
@@ -118,7 +118,7 @@ describe('SyncClient: welcome additions', () => {
     const hello = tab.socket.takeSent()[0];
     expect(hello).toMatchObject({ type: 'hello', screenKey: 'S'.repeat(22) });
     expect(hello).not.toHaveProperty('facilitatorKey');
-    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    tab.socket.push({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { participantId: '', participantToken: '', displayName: 'Scherm', role: 'screen' }, seq: 0, lastClientSeq: 0, snapshot: sampleSnapshot() });
     tab.socket.flush();
     expect(client.me?.role).toBe('screen');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -136,21 +136,21 @@ describe('SyncClient: our own participant', () => {
   it('applies a role change at once and reconnects to get the facilitator welcome', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'facilitator' } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'facilitator' } });
     expect(tab.client.me?.role).toBe('facilitator');
     expect(tab.events.some((e) => e.type === 'me')).toBe(true);
     tab.clock.advance(0);
     expect(tab.sockets.sockets).toHaveLength(2);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 6, participantToken: 'tok' });
-    push(tab, { type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
+    push(tab, { type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
     expect(tab.client.joinCode).toBe('K7MP2Q');
   });
 
   it("someone else's role change does not touch ours", () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u2', role: 'facilitator' } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u2', role: 'facilitator' } });
     expect(tab.client.me?.role).toBe('participant');
     expect(tab.events.some((e) => e.type === 'me')).toBe(false);
   });
@@ -158,7 +158,7 @@ describe('SyncClient: our own participant', () => {
   it('a demotion takes away the join code', () => {
     const tab = new Tab();
     welcome(tab, { you: { ...you(), role: 'facilitator' }, joinCode: 'K7MP2Q', screenKey: 's'.repeat(22) });
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
     expect(tab.client.me?.role).toBe('participant');
     expect(tab.client.joinCode).toBeNull();
     expect(tab.client.screenKey).toBeNull();
@@ -168,8 +168,8 @@ describe('SyncClient: our own participant', () => {
     const tab = new Tab(undefined, 'Anna', FAKE_FACILITATOR_KEY);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', facilitatorKey: FAKE_FACILITATOR_KEY });
-    push(tab, { type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
+    push(tab, { type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
     tab.socket.serverClose(1006);
     tab.clock.advance(10_000);
     tab.socket.open();
@@ -187,8 +187,8 @@ describe('SyncClient: our own participant', () => {
     tab.socket.takeSent();
     // Demoted while away, made facilitator again since (the welcome says what holds now).
     push(tab, {
-      type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
-      events: [{ seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } }],
+      type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
+      events: [{ seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } }],
     });
     expect(tab.client.me?.role).toBe('facilitator');
     expect(tab.client.joinCode).toBe('K7MP2Q');
@@ -200,7 +200,7 @@ describe('SyncClient: our own participant', () => {
     tab.socket.close(); // the queued op stays unsent
     tab.client.submit(addCard('c1'));
     tab.socket.readyState = 1;
-    push(tab, { type: 'event', seq: 6, at: 6, by: 'f1', clientId: 'fx', clientSeq: 1, op: { kind: 'participant.remove', participantId: 'u1' } });
+    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.remove', participantId: 'u1' } });
     expect(tab.client.status).toBe('failed');
     expect(tab.client.failReason).toBe('removed');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -242,21 +242,21 @@ describe('SyncClient: our own participant', () => {
 });
 
 describe('decoding issue-3 frames', () => {
-  it('accepts events without by/clientId/clientSeq, hidden events and effects', () => {
+  it('accepts events without by and clientSeq, and hidden events', () => {
     const frames = [
       { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' } },
-      { type: 'event', seq: 2, at: 2, op: { kind: 'round.close', roundId: 'r' }, effect: { result: { voters: 0, ranking: [] } } },
-      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
+      { type: 'event', seq: 2, at: 2, op: { kind: 'round.close', roundId: 'r' } },
+      { type: 'welcome', protocolVersion: 4, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [{ seq: 1, at: 1, op: { kind: 'hidden' } }], serverTime: 5 },
     ];
     for (const f of frames) expect(decodeServerMessage(JSON.stringify(f))).toEqual(f as ServerMessage);
   });
 
   it('drops events whose optional fields have the wrong type', () => {
     for (const f of [
-      { type: 'event', seq: 1, at: 1, by: 5, op: { kind: 'hidden' } },
+      { type: 'event', seq: 1, at: 1, by: 'u5', op: { kind: 'hidden' } },
       { type: 'event', seq: 1, at: 1, clientSeq: 'x', op: { kind: 'hidden' } },
-      { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' }, effect: [] },
-      { type: 'welcome', protocolVersion: 3, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
+      { type: 'event', seq: 1, at: 1, op: { kind: 'hidden' }, patch: [] },
+      { type: 'welcome', protocolVersion: 4, workshopId: 'w', you: {}, seq: 1, lastClientSeq: 0, events: [], serverTime: 'now' },
     ]) {
       expect(decodeServerMessage(JSON.stringify(f))).toBeNull();
     }

@@ -12,7 +12,7 @@ describe('SyncClient handshake', () => {
     const tab = new Tab();
     tab.socket.open();
     const [hello] = tab.socket.takeSent();
-    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 3, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
+    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 4, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
     expect(hello).not.toHaveProperty('participantToken');
     expect((hello as { clientId: string }).clientId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
@@ -52,7 +52,7 @@ describe('SyncClient handshake', () => {
     tab.socket.open();
     const snapshot = sampleSnapshot();
     snapshot.cards.push({ ...addCardDoc('c1'), text: 'van de server' });
-    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0, snapshot });
+    tab.socket.push({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0, snapshot });
     tab.socket.flush();
     expect(tab.client.status).toBe('online');
     expect(tab.client.confirmedSeq).toBe(7);
@@ -64,7 +64,7 @@ describe('SyncClient handshake', () => {
     tab.socket.open();
     const other = sampleSnapshot();
     other.cards.push({ ...addCardDoc('c2'), text: 'nieuw' });
-    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 20000, lastClientSeq: 0, snapshot: other });
+    tab.socket.push({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: you(), seq: 20000, lastClientSeq: 0, snapshot: other });
     tab.socket.flush();
     expect([...tab.client.board!.cards.keys()]).toEqual(['c2']);
     expect(tab.client.confirmedSeq).toBe(20000);
@@ -91,7 +91,7 @@ describe('SyncClient operations', () => {
     tab.socket.takeSent();
     tab.client.submit({ kind: 'card.update', cardId: 'c1', text: 'mijn tekst' });
     // Someone else's change to the same card arrives first: colour and text.
-    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'hun tekst', color: 'blue' }, undefined, undefined, undefined, cardPatch('c1', { text: 'hun tekst', color: 'blue' })));
+    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'hun tekst', color: 'blue' }, undefined, undefined, cardPatch('c1', { text: 'hun tekst', color: 'blue' })));
     tab.socket.flush();
     const card = tab.client.board!.cards.get('c1')!;
     expect(card.color).toBe('blue');
@@ -105,10 +105,9 @@ describe('SyncClient operations', () => {
     const room = new FakeRoom();
     room.board.cards.set('c1', { ...addCardDoc('c1'), text: 'oud' });
     join(tab, room);
-    const clientId = tab.client.clientId;
     const seq = tab.client.submit({ kind: 'card.update', cardId: 'c1', text: 'mijn tekst' });
-    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'mijn tekst' }, clientId, seq, 'u1', cardPatch('c1', { text: 'mijn tekst' })));
-    tab.socket.push(event(2, { kind: 'card.update', cardId: 'c1', text: 'hun tekst' }, undefined, undefined, undefined, cardPatch('c1', { text: 'hun tekst' })));
+    tab.socket.push(event(1, { kind: 'card.update', cardId: 'c1', text: 'mijn tekst' }, seq, 1, cardPatch('c1', { text: 'mijn tekst' })));
+    tab.socket.push(event(2, { kind: 'card.update', cardId: 'c1', text: 'hun tekst' }, undefined, undefined, cardPatch('c1', { text: 'hun tekst' })));
     tab.socket.push({ type: 'ack', clientSeq: seq, seq: 1 });
     tab.socket.flush();
     expect(tab.client.board!.cards.get('c1')!.text).toBe('hun tekst');
@@ -169,7 +168,7 @@ describe('SyncClient operations', () => {
     // The server refuses both: the facilitator locked the board (its event may come after).
     tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 1 });
     tab.socket.push({ type: 'error', code: 'locked', message: 'op: the board is locked', clientSeq: 2 });
-    tab.socket.push(event(1, { kind: 'board.lock', locked: true }, undefined, undefined, undefined, { facilitation: { ...defaultFacilitation(), locked: true } }));
+    tab.socket.push(event(1, { kind: 'board.lock', locked: true }, undefined, undefined, { facilitation: { ...defaultFacilitation(), locked: true } }));
     tab.socket.flush();
     expect(tab.client.pendingOps.map((p) => p.held)).toEqual([true, true]);
     expect(tab.client.board!.cards.get('c1')!.text).toBe('offline geschreven');
@@ -177,7 +176,7 @@ describe('SyncClient operations', () => {
     expect(tab.events.some((e) => e.type === 'rejected')).toBe(false);
     expect(ops(tab.socket.takeSent())).toEqual([]);
 
-    tab.socket.push(event(2, { kind: 'board.lock', locked: false }, undefined, undefined, undefined, { facilitation: defaultFacilitation() }));
+    tab.socket.push(event(2, { kind: 'board.lock', locked: false }, undefined, undefined, { facilitation: defaultFacilitation() }));
     tab.socket.flush();
     const resent = ops(tab.socket.takeSent());
     expect(resent.map((o) => o.clientSeq)).toEqual([3, 4]);
@@ -219,7 +218,7 @@ describe('SyncClient operations', () => {
     const tab = new Tab();
     join(tab, room);
     tab.client.submit({ kind: 'card.update', cardId: 'c1', color: 'green' });
-    tab.socket.push(event(1, { kind: 'card.delete', cardId: 'c1' }, undefined, undefined, undefined, { removed: { cards: ['c1'] } }));
+    tab.socket.push(event(1, { kind: 'card.delete', cardId: 'c1' }, undefined, undefined, { removed: { cards: ['c1'] } }));
     tab.socket.flush();
     expect(tab.client.board!.cards.has('c1')).toBe(false);
     tab.socket.push({ type: 'error', code: 'not_found', message: 'no card c1', clientSeq: 1 });
@@ -233,19 +232,43 @@ describe('SyncClient operations', () => {
     room.board.cards.set('c1', { ...addCardDoc('c1'), text: 'voor' });
     const tab = new Tab();
     join(tab, room);
+    tab.socket.push({ type: 'presence', joined: [{ participantId: 'u7', number: 7, displayName: 'Bram', role: 'participant', online: true }] });
+    tab.socket.flush();
     tab.events.length = 0;
-    tab.socket.push(event(1, { kind: 'card.delete', cardId: 'c1' }, 'other', 4, 'u7'));
+    tab.socket.push(event(1, { kind: 'card.delete', cardId: 'c1' }, undefined, 7));
     tab.socket.flush();
     const boards = tab.events.filter((e) => e.type === 'board');
     expect(boards).toHaveLength(1);
     expect(boards[0]).toMatchObject({ remote: [{ by: 'u7', cardBefore: { text: 'voor' } }] });
   });
 
+  it('P-SYNC-11 reads by as a participant number, and only a copy with clientSeq as its own', () => {
+    const tab = new Tab();
+    join(tab, new FakeRoom());
+    tab.socket.takeSent();
+    const seq = tab.client.submit(addCard('c1', 'mijn kaart'));
+    tab.events.length = 0;
+    // Our participant (number 1) from another tab: no clientSeq, so not this tab's pending op.
+    tab.socket.push(event(1, addCard('c2', 'andere tab'), undefined, 1, cardPatch('c2', { text: 'andere tab' })));
+    // Someone the presence list does not hold (an offline participant, P-PRES-5).
+    tab.socket.push(event(2, addCard('c3', 'onbekend'), undefined, 42, cardPatch('c3', { text: 'onbekend' })));
+    tab.socket.flush();
+    expect(tab.client.pendingCount).toBe(1);
+    const remote = tab.events.flatMap((e) => (e.type === 'board' ? e.remote : []));
+    expect(remote.map((r) => r.by)).toEqual(['u1', '']);
+    // Our own copy carries the clientSeq: it confirms the pending op and is no remote change.
+    tab.events.length = 0;
+    tab.socket.push(event(3, addCard('c1', 'mijn kaart'), seq, 1, cardPatch('c1', { text: 'mijn kaart' })));
+    tab.socket.flush();
+    expect(tab.client.pendingCount).toBe(0);
+    expect(tab.events.flatMap((e) => (e.type === 'board' ? e.remote : []))).toEqual([]);
+  });
+
   it('ignores an event it already has, and resyncs with a snapshot on a gap', () => {
     const tab = new Tab();
     join(tab, new FakeRoom());
     tab.socket.takeSent();
-    tab.socket.push(event(1, addCard('c1'), undefined, undefined, undefined, cardPatch('c1', { text: 'tekst' })));
+    tab.socket.push(event(1, addCard('c1'), undefined, undefined, cardPatch('c1', { text: 'tekst' })));
     tab.socket.push(event(1, addCard('c1', 'dubbel')));
     tab.socket.flush();
     expect(tab.client.board!.cards.get('c1')!.text).toBe('tekst');
@@ -495,14 +518,14 @@ describe('SyncClient persistence', () => {
   it('asks for a snapshot when the server has less history than the saved board', () => {
     const tab = new Tab();
     join(tab, new FakeRoom());
-    tab.socket.push(event(1, addCard('c1'), undefined, undefined, undefined, cardPatch('c1', { text: 'tekst' })));
+    tab.socket.push(event(1, addCard('c1'), undefined, undefined, cardPatch('c1', { text: 'tekst' })));
     tab.socket.flush();
     tab.clock.advance(2_000);
     tab.client.stop();
     tab.boot();
     const fresh = new FakeRoom(); // a new database: seq 0
     tab.socket.open();
-    tab.socket.push({ type: 'welcome', protocolVersion: 3, workshopId: 'w1', you: you(), seq: 0, lastClientSeq: 0, events: [] });
+    tab.socket.push({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: you(), seq: 0, lastClientSeq: 0, events: [] });
     const first = tab.socket;
     tab.socket.flush();
     expect(first.closedByClient).not.toBeNull();

@@ -122,6 +122,8 @@ export class SyncClient {
   /** Server clock minus our clock, from welcome.serverTime (0 until known). */
   private clockOffset = 0;
   private presence_: PresenceState = NO_PRESENCE;
+  /** Participant number (event.by) → participant id, from the presence list. */
+  private idByNumber = new Map<number, string>();
   private participants_: PresenceEntry[] = [];
   private editing: string | null = null;
   private started = false;
@@ -436,7 +438,18 @@ export class SyncClient {
   private setPresence(state: PresenceState): void {
     this.presence_ = state;
     this.participants_ = [...state.entries.values()];
+    this.idByNumber = new Map(this.participants_.map((p) => [p.number, p.participantId]));
     this.emit({ type: 'presence' });
+  }
+
+  /**
+   * Who an event's `by` names (P-SYNC-11): ourselves, or someone the presence list holds; '' for
+   * someone it does not (an offline participant summarised, P-PRES-5).
+   */
+  private participantIdOf(number: number | undefined): string {
+    if (number === undefined) return '';
+    if (this.me_?.number === number) return this.me_.participantId;
+    return this.idByNumber.get(number) ?? '';
   }
 
   private onWelcome(w: WelcomeMessage): void {
@@ -545,14 +558,15 @@ export class SyncClient {
   private applyEvent(e: EventBody, ownRoleFromEvent = true): RemoteChange | null {
     const board = this.confirmed!;
     const op = e.op;
-    const by = e.by ?? '';
+    const by = this.participantIdOf(e.by);
     const cardBefore = 'cardId' in op ? board.cards.get(op.cardId) : undefined;
     const myId = this.me_?.participantId;
     if (e.patch) applyPatch(board, e.patch);
     this.confirmedSeq_ = e.seq;
     if (op.kind === 'participant.role' && myId && op.participantId === myId && ownRoleFromEvent) this.onOwnRole(op.role);
     if (op.kind === 'participant.remove' && myId && op.participantId === myId) this.onRemoved();
-    if (e.clientId !== undefined && e.clientId === this.clientId) {
+    // Only our own copy of an event carries a clientSeq (P-SYNC-11): it confirms a pending op.
+    if (e.clientSeq !== undefined) {
       this.pending = this.pending.filter((p) => p.clientSeq !== e.clientSeq);
       return null;
     }

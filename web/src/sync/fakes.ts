@@ -203,6 +203,11 @@ interface Connection {
   role: Role;
 }
 
+/** FakeRoom's participants are u1, u2, …: their numbers (P-SYNC-11) are 1, 2, … */
+function numberOf(participantId: string): number {
+  return Number(participantId.slice(1));
+}
+
 /** The facilitator key FakeRoom accepts. */
 export const FAKE_FACILITATOR_KEY = 'f'.repeat(43);
 
@@ -215,7 +220,7 @@ export class FakeRoom {
   board: Board;
   seq = 0;
   /** Each event with the one participant allowed to see it (null: everyone) and the boards around it. */
-  readonly log: Array<EventBody & { onlyFor: string | null; before: Board; after: Board }> = [];
+  readonly log: Array<EventBody & { clientId: string; onlyFor: string | null; before: Board; after: Board }> = [];
   readonly lastClientSeq = new Map<string, number>();
   private connections: Connection[] = [];
   private tokens = new Map<string, string>();
@@ -271,13 +276,13 @@ export class FakeRoom {
           type: 'welcome' as const,
           protocolVersion: PROTOCOL_VERSION,
           workshopId: this.workshopId,
-          you: { participantId: pid, participantToken: token, displayName: msg.displayName, role },
+          you: { participantId: pid, participantToken: token, displayName: msg.displayName, role, number: numberOf(pid) },
           seq: this.seq,
           lastClientSeq: this.lastClientSeq.get(msg.clientId) ?? 0,
           presence: { participants: this.presenceList(), offline: 0 },
         };
         if (msg.lastSeq > 0 && msg.lastSeq <= this.seq) {
-          const events = this.log.filter((e) => e.seq > msg.lastSeq).map((e) => this.eventFor(e, pid!));
+          const events = this.log.filter((e) => e.seq > msg.lastSeq).map((e) => this.eventFor(e, pid!, msg.clientId));
           conn.socket.push({ ...base, events, digest: snapshotDigest(this.snapshotFor(pid)) });
         } else {
           conn.socket.push({ ...base, snapshot: this.snapshotFor(pid) });
@@ -306,7 +311,7 @@ export class FakeRoom {
         const body = {
           seq: this.seq,
           at: this.seq,
-          by: conn.participantId,
+          by: numberOf(conn.participantId),
           clientId: conn.clientId,
           clientSeq: msg.clientSeq,
           op: madePrivate ? { ...msg.op, private: true as const } : msg.op,
@@ -315,7 +320,7 @@ export class FakeRoom {
           after: this.board,
         };
         this.log.push(body);
-        for (const c of this.connections) if (c.joined) c.socket.push({ type: 'event', ...this.eventFor(body, c.participantId) });
+        for (const c of this.connections) if (c.joined) c.socket.push({ type: 'event', ...this.eventFor(body, c.participantId, c.clientId) });
         // Every ack carries the digest (the server sends it now and then, P-SYNC-10).
         conn.socket.push({ type: 'ack', clientSeq: msg.clientSeq, seq: this.seq, digest: snapshotDigest(this.snapshotFor(conn.participantId)) });
         return;
@@ -328,9 +333,13 @@ export class FakeRoom {
     }
   }
 
-  /** The event as `participantId` may see it, whole or hidden, with its patch (P-SYNC-9). */
-  private eventFor(e: (typeof this.log)[number], participantId: string): EventBody {
-    const { onlyFor, before, after, ...body } = e;
+  /**
+   * The event as `participantId` may see it on a connection of `clientId`, whole or hidden, with
+   * its patch (P-SYNC-9); clientSeq only in the sender's own copy (P-SYNC-11).
+   */
+  private eventFor(e: (typeof this.log)[number], participantId: string, clientId: string): EventBody {
+    const { onlyFor, before, after, clientId: sender, clientSeq, ...rest } = e;
+    const body: EventBody = sender === clientId ? { ...rest, clientSeq } : rest;
     const patch = diffSnapshots(this.snapshotFor(participantId, before), this.snapshotFor(participantId, after));
     const seen: EventBody = onlyFor === null || onlyFor === participantId ? body : { seq: e.seq, at: e.at, op: { kind: 'hidden' } };
     return patch ? { ...seen, patch } : seen;
@@ -348,7 +357,7 @@ export class FakeRoom {
   private presenceList(): PresenceEntry[] {
     return this.connections
       .filter((c) => c.joined)
-      .map((c) => ({ participantId: c.participantId, displayName: c.displayName, role: c.role, online: true }));
+      .map((c) => ({ participantId: c.participantId, number: numberOf(c.participantId), displayName: c.displayName, role: c.role, online: true }));
   }
 
   /** The whole list each time (P-PRES-4's form of the message): simple, and valid. */

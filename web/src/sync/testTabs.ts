@@ -83,9 +83,12 @@ export function rejoin(tab: Tab, room: FakeRoom): ClientMessage[] {
   return first;
 }
 
-/** An event as the server sends it; `patch`: the records it changed, as it would send them (P-SYNC-9). */
-export function event(seq: number, op: Operation, clientId = 'someone-else', clientSeq = 1, by = 'u9', patch?: RecordPatch): EventBody & { type: 'event' } {
-  return { type: 'event', seq, at: seq, by, clientId, clientSeq, op, ...(patch ? { patch } : {}) };
+/**
+ * An event as the server sends it: by participant number `by`; `clientSeq` only for this tab's
+ * own operation (P-SYNC-11); `patch`: the records it changed, as it would send them (P-SYNC-9).
+ */
+export function event(seq: number, op: Operation, clientSeq?: number, by = 9, patch?: RecordPatch): EventBody & { type: 'event' } {
+  return { type: 'event', seq, at: seq, by, ...(clientSeq === undefined ? {} : { clientSeq }), op, ...(patch ? { patch } : {}) };
 }
 
 /** A patch with card `id` as addCardDoc makes it, changed by `fields`. */
@@ -94,7 +97,7 @@ export function cardPatch(id: string, fields: Partial<CardDoc> = {}): RecordPatc
 }
 
 export function you() {
-  return { participantId: 'u1', participantToken: 'tok', displayName: 'Anna', role: 'participant' as const };
+  return { participantId: 'u1', participantToken: 'tok', displayName: 'Anna', role: 'participant' as const, number: 1 };
 }
 
 export function addCardDoc(id: string) {
