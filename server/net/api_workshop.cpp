@@ -13,6 +13,7 @@
 #include "room/durable_board.hpp"
 #include "util/secrets.hpp"
 
+#include <chrono>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/version.hpp>
 
@@ -94,6 +95,12 @@ std::variant<store::workshop_record, http_response> authorize_audited(store::sto
 
 void api::audit_later(store::audit_record entry)
 {
+    // Stamped now, when it happened: the store thread may write it only after the client's next
+    // step (a role change the room stamps at once), and the trail is ordered by time.
+    if (entry.at == 0)
+        entry.at = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
     worker_.run([entry = std::move(entry)](store::store& s) { store::record_audit(s, entry); });
 }
 
