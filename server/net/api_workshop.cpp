@@ -11,9 +11,9 @@
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
 #include "room/durable_board.hpp"
+#include "room/room_clock.hpp"
 #include "util/secrets.hpp"
 
-#include <chrono>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/version.hpp>
 
@@ -98,9 +98,7 @@ void api::audit_later(store::audit_record entry)
     // Stamped now, when it happened: the store thread may write it only after the client's next
     // step (a role change the room stamps at once), and the trail is ordered by time.
     if (entry.at == 0)
-        entry.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+        entry.at = room::now_ms();
     worker_.run([entry = std::move(entry)](store::store& s) { store::record_audit(s, entry); });
 }
 
