@@ -25,14 +25,15 @@ bool is_singleton(const std::string& section) {
     return std::find(singletons.begin(), singletons.end(), section) != singletons.end();
 }
 
-// Objects with their keys in order and null members left out (so absent and null agree), as
+// Objects with their keys in order and members whose value is null or false left out (so
+// absent, null and false agree: a record leaves out a field at its default, P-SYNC-9), as
 // compact JSON: the same text the web client's digest makes.
 void canonical(const json& j, std::string& out) {
     if (j.is_object()) {
         out += '{';
         bool first = true;
         for (const auto& [key, value] : j.items()) {
-            if (value.is_null()) continue;
+            if (value.is_null() || value == false) continue;
             if (!first) out += ',';
             first = false;
             out += json(key).dump();

@@ -117,6 +117,19 @@ json board::view_for(const viewer& v, bool with_cards) const {
     return doc;
 }
 
+namespace {
+
+// P-SYNC-9: a card as a viewer gets it (snapshot and patch alike) leaves out its fields at their
+// default: absent is null for groupId, linkedTo and channel, false for private. Most cards have
+// all four, so this takes about 60 bytes off each card in every event.
+void leave_out_defaults(json& card) {
+    for (const char* key : {"groupId", "linkedTo", "channel"})
+        if (const auto it = card.find(key); it != card.end() && it->is_null()) card.erase(it);
+    if (const auto it = card.find("private"); it != card.end() && *it == false) card.erase(it);
+}
+
+}  // namespace
+
 void view_sections(json& doc, const viewer& v, const std::set<std::string>& anonymous_cards) {
     if (doc.contains("cards")) {
         json cards = json::array();
@@ -125,6 +138,7 @@ void view_sections(json& doc, const viewer& v, const std::set<std::string>& anon
             const bool own = author == v.participant_id;
             if (c.at("private").get<bool>() && !own) continue;
             if (!own && anonymous_cards.contains(c.at("id").get<std::string>())) c.erase("authorId");
+            leave_out_defaults(c);
             cards.push_back(std::move(c));
         }
         doc["cards"] = std::move(cards);

@@ -20,7 +20,9 @@ namespace jb::protocol {
 // 3: events carry the records they changed (`patch`, P-SYNC-9), acks a board digest (P-SYNC-10).
 // 4: events lose `effect` (the patch holds it) and `clientId`; `by` is the participant's number,
 //    `clientSeq` only in the sender's own copy (P-SYNC-11).
-inline constexpr int version = 4;
+// 5: a card's add, update and move name only the card in `op` (P-SYNC-12); records leave out
+//    fields at their default (P-SYNC-9).
+inline constexpr int version = 5;
 
 // ---- client → server ----
 struct hello {
@@ -81,6 +83,11 @@ struct presence_entry {
 // carries its `clientSeq` (room::event_for).
 nlohmann::json event_body(std::int64_t seq, std::int64_t at, const std::string& by,
                           const nlohmann::json& op);
+
+// The operation as an event names it (P-SYNC-12): where the event's patch holds everything the
+// operation says (a card's add, update and move: the card), only its kind and card id; any
+// other operation as it is.
+nlohmann::json event_op(const nlohmann::json& op);
 
 // `history` is either a snapshot (board state document) or a list of event bodies.
 struct welcome {

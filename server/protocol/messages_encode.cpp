@@ -23,6 +23,14 @@ json event_body(std::int64_t seq, std::int64_t at, const std::string& by, const 
     return body;
 }
 
+json event_op(const json& op) {
+    const auto kind = op.find("kind");
+    if (kind == op.end() || !kind->is_string()) return op;
+    const auto& name = kind->get_ref<const std::string&>();
+    if (name != "card.add" && name != "card.update" && name != "card.move") return op;
+    return json{{"kind", name}, {"cardId", op.at("cardId")}};
+}
+
 std::string encode_welcome(const welcome& w) {
     json head{
         {"type", "welcome"},

@@ -159,6 +159,7 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
 nlohmann::json room::event_for(const logged_event& event, const model::viewer& viewer,
                                const std::string& client_id) const {
     auto body = model::render_event(event.body, event.visibility, viewer);
+    body["op"] = protocol::event_op(body["op"]);  // P-SYNC-12: the patch says the rest
     if (const auto by = body.find("by"); by != body.end()) {
         if (const auto number = number_of(by->get<std::string>()))
             *by = number;

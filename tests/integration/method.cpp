@@ -124,9 +124,9 @@ TEST_CASE("P-METH-1 P-METH-2 P-METH-3 P-EVAL-1 P-EVAL-2 scores and responses rea
     method_room r(server.port());
     const story s = play(r);
 
-    // The channel travels whole to everyone.
+    // The channel travels whole to everyone, in the card the event's patch holds (P-SYNC-12).
     for (auto* c : r.everyone())
-        CHECK(c->wait_event(s.channel_set).at("op").at("channel") == "website");
+        CHECK(patched_card(c->wait_event(s.channel_set), r.other_touchpoint).at("channel") == "website");
 
     // Anna's score: whole on both her connections; without sender and value for everyone else.
     const json whole = r.anna.wait_event(s.anna_scored);

@@ -109,13 +109,12 @@ TEST_CASE("P-SYNC-3 concurrent edits to one card converge to the same state ever
     REQUIRE(anna.events().rbegin()->first == bram.events().rbegin()->first);
     CHECK(event_log(anna) == event_log(bram));  // same events, same order
 
-    // Last writer in server order wins, for each field.
+    // Last writer in server order wins, for each field: the card as the last event left it.
     std::string text, color = "yellow";
     for (const auto& [seq, e] : anna.events()) {
-        const auto& op = e.at("op");
-        if (op.at("kind") == "card.update") {
-            text = op.value("text", text);
-            color = op.value("color", color);
+        if (const auto patched = patched_card(e, card); !patched.is_null()) {
+            text = patched.at("text");
+            color = patched.at("color");
         }
     }
     // Fresh joins (full snapshots) from both sides agree with each other and with the log.
@@ -154,7 +153,8 @@ TEST_CASE("P-SYNC-5 a client that reconnects gets exactly the events it missed",
     REQUIRE(events.size() == 3);
     for (std::size_t i = 0; i < 3; ++i) {
         CHECK(events[i].at("seq") == static_cast<std::int64_t>(i + 2));
-        CHECK(events[i].at("op") == missed[i]);
+        CHECK(events[i].at("op") == json{{"kind", "card.add"}, {"cardId", missed[i].at("cardId")}});  // P-SYNC-12
+        CHECK(patched_card(events[i], missed[i].at("cardId")).at("text") == missed[i].at("text"));
         CHECK_FALSE(events[i].contains("clientSeq"));  // bram's, not this tab's (P-SYNC-11)
     }
 
@@ -274,13 +274,13 @@ TEST_CASE("P-SYNC-4 P-SYNC-5 an op whose ack was lost is not applied again after
     auto welcome = again.join(w.id, {.last_seq = 1});
     CHECK(welcome.at("lastClientSeq") == 2);
     REQUIRE(welcome.at("events").size() == 2);
-    CHECK(welcome.at("events").at(0).at("op") == op);
+    CHECK(welcome.at("events").at(0).at("op").at("cardId") == op.at("cardId"));
     CHECK(welcome.at("events").at(0).at("clientSeq") == 2);
     // The client resends its unacknowledged op, as P-SYNC-5 says: a duplicate.
     CHECK(again.wait_ack(again.send_op(op, 2)).at("duplicate") == true);
 }
 
-TEST_CASE("every operation kind is applied and broadcast", "[sync]")
+TEST_CASE("P-SYNC-12 every operation kind is applied and broadcast, a card's add, update and move by kind and card id with the card in the patch", "[sync]")
 {
     test_server server;
     const auto w = create_workshop(server.port());
@@ -316,7 +316,17 @@ TEST_CASE("every operation kind is applied and broadcast", "[sync]")
         ws_client* other = who == &lead ? &member : &lead;
         auto event = other->wait_event(seq);
         CHECK(event.at("seq") == seq);
-        CHECK(event.at("op") == op);
+        const auto kind = op.at("kind").get<std::string>();
+        if (kind != "card.add" && kind != "card.update" && kind != "card.move") {
+            CHECK(event.at("op") == op);
+            continue;
+        }
+        // P-SYNC-12: the op names the card, and its patch holds everything the op said.
+        CHECK(event.at("op") == json{{"kind", kind}, {"cardId", op.at("cardId")}});
+        const auto patched = patched_card(event, op.at("cardId"));
+        REQUIRE(patched.is_object());
+        for (const auto& [field, value] : op.items())
+            if (field != "kind" && field != "cardId") CHECK(patched.at(field) == value);
     }
     ws_client check(server.port());
     auto snapshot = check.join(w.id).at("snapshot");

@@ -443,6 +443,15 @@ json card_update_text(const std::string& card_id, const std::string& text)
     return {{"kind", "card.update"}, {"cardId", card_id}, {"text", text}};
 }
 
+json patched_card(const json& event, const std::string& card_id)
+{
+    const auto patch = event.find("patch");
+    if (patch == event.end() || !patch->contains("cards")) return nullptr;
+    for (const auto& card : patch->at("cards"))
+        if (card.at("id") == card_id) return card;
+    return nullptr;
+}
+
 std::string journey_id(const json& snapshot, std::size_t journey)
 {
     return snapshot.at("journeys").at(journey).at("id");

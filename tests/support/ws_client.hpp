@@ -182,6 +182,11 @@ json card_add(const json& board, const std::string& card_id, const std::string& 
               const std::string& order_key = "a0", std::size_t phase = 0, std::size_t lane = 0);
 json card_update_text(const std::string& card_id, const std::string& text);
 
+// The card `card_id` as an event's patch holds it (P-SYNC-9), or null: since protocol 5 an
+// event names a card's add, update and move by kind and card id only (P-SYNC-12), and what they
+// did is read from the card.
+json patched_card(const json& event, const std::string& card_id);
+
 // The ids of the cards in a board snapshot.
 std::set<std::string> card_ids(const json& snapshot);
 

@@ -195,17 +195,17 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 }
 
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
-    CHECK(version == 4);
+    CHECK(version == 5);
     json j = valid_hello();
-    j["protocolVersion"] = 3;  // a page cached from before events named participants by number (P-SYNC-11)
+    j["protocolVersion"] = 4;  // a page cached from before events summarised card operations (P-SYNC-12)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 3: client too old (this server speaks version 4)");
+    CHECK(e.message == "protocolVersion 4: client too old (this server speaks version 5)");
 
-    j["protocolVersion"] = 5;
+    j["protocolVersion"] = 6;
     e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 5: server too old (this server speaks version 4)");
+    CHECK(e.message == "protocolVersion 6: server too old (this server speaks version 5)");
 
     j["protocolVersion"] = -5;
     CHECK(rejects(j.dump()).message.find("client too old") != std::string::npos);
@@ -444,6 +444,24 @@ TEST_CASE("event, ack, error: exact shapes", "[protocol]") {
     CHECK(json::parse(encode_error("not_found", "op.cardId: no card \"x\"", 4)) ==
           json{{"type", "error"}, {"code", "not_found"}, {"message", "op.cardId: no card \"x\""},
                {"clientSeq", 4}});
+}
+
+TEST_CASE("P-SYNC-12 an event names a card's add, update and move by kind and card id only", "[protocol]") {
+    const json add = {{"kind", "card.add"}, {"cardId", "c1"}, {"journeyId", "j1"}, {"phaseId", "p1"},
+                      {"laneId", "l1"}, {"text", "Balie"}, {"color", "yellow"}, {"orderKey", "a0"},
+                      {"private", true}};
+    CHECK(event_op(add) == json{{"kind", "card.add"}, {"cardId", "c1"}});
+    CHECK(event_op({{"kind", "card.update"}, {"cardId", "c1"}, {"text", "Loket"}}) ==
+          json{{"kind", "card.update"}, {"cardId", "c1"}});
+    CHECK(event_op({{"kind", "card.move"}, {"cardId", "c1"}, {"phaseId", "p2"}, {"laneId", "l1"}, {"orderKey", "a1"}}) ==
+          json{{"kind", "card.move"}, {"cardId", "c1"}});
+    // Every other operation says more than its patch (or its patch may be absent): as it is.
+    for (const json& op : {json{{"kind", "card.delete"}, {"cardId", "c1"}},
+                           json{{"kind", "card.link"}, {"cardId", "c1"}, {"targetId", "c2"}},
+                           json{{"kind", "round.start"}, {"roundId", "r1"}, {"criterion", "impact"}},
+                           json{{"kind", "score.set"}, {"scale", "current"}, {"targetId", "c1"}},
+                           json{{"kind", "hidden"}}})
+        CHECK(event_op(op) == op);
 }
 
 TEST_CASE("P-ROLE-5 hello takes a screen key, but not together with a facilitator key", "[protocol]") {

@@ -163,7 +163,7 @@ TEST_CASE("P-METH-1 a card's channel is set on add, changed and cleared by updat
     update.channel = std::optional<channel_kind>();
     accept(b, update, alice);
     CHECK(!b.find_card("t1")->channel);
-    CHECK(b.view_for(as_bram)["cards"][0]["channel"] == nullptr);
+    CHECK_FALSE(b.view_for(as_bram)["cards"][0].contains("channel"));  // cleared: left out (P-SYNC-9)
 }
 
 TEST_CASE("P-METH-2 P-ROLE-2 P-FAC-4 who may score and answer: not a screen, locked or not",
@@ -473,7 +473,7 @@ TEST_CASE("P-METH-4 P-EVAL-3 a board stored before the method existed loads with
     CHECK(!old.find_card("t1")->channel);
     const json view = old.view_for(as_alice);
     CHECK(view["scores"] == json::array());
-    CHECK(view["cards"][0]["channel"] == nullptr);
+    CHECK_FALSE(view["cards"][0].contains("channel"));  // null: left out at its default (P-SYNC-9)
     CHECK(view["evaluation"]["responses"] == json::array());
     CHECK(view["evaluation"]["summary"] == json::parse(R"({"ratings":[0,0,0,0,0],"average":null,"shown":[]})"));
 }

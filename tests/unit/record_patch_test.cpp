@@ -165,3 +165,34 @@ TEST_CASE("P-SYNC-10 the board digest is the shared vector's, and changes with a
     std::swap(reordered["cards"][0], reordered["cards"][1]);
     CHECK(board_digest(reordered) == board_digest(fixture.at("board")));  // records, not positions
 }
+
+TEST_CASE("P-SYNC-9 a card leaves out its fields at their default, in the snapshot and in patches alike",
+          "[model][patch]") {
+    board b = session_board();
+    const viewer as_bram{"bram", role::participant};
+    const auto added = accept(b, card_add{"t1", "j1", "p1", "l1", "balie", "a0", card_color::blue}, alice);
+    const json plain = patch_for(added.changes, as_bram, true).at("cards").at(0);
+    for (const char* key : {"groupId", "linkedTo", "channel", "private"}) {
+        INFO(key);
+        CHECK_FALSE(plain.contains(key));
+        CHECK_FALSE(b.view_for(as_bram).at("cards").at(0).contains(key));
+    }
+    CHECK(plain.at("authorId") == "alice");  // what is not a default stays
+
+    accept(b, idea("i1"), alice);
+    accept(b, card_add{"k1", "j1", "p1", "l5", "wachten", "a0", card_color::pink}, bram);
+    const auto linked = accept(b, card_link{"i1", std::string("k1")}, alice);
+    CHECK(patch_for(linked.changes, as_bram, true).at("cards").at(0).at("linkedTo") == "k1");
+    accept(b, writing_private{true}, fran);
+    const auto secret = accept(b, idea("secret", "p1", "l6", "a5"), alice);
+    CHECK(patch_for(secret.changes, viewer{"alice", role::participant}, true).at("cards").at(0).at("private") == true);
+}
+
+TEST_CASE("P-SYNC-10 in the digest a field left out, null and false are the same", "[model][patch]") {
+    json full = {{"cards", {{{"id", "c1"}, {"text", "x"}, {"groupId", nullptr}, {"private", false}}}},
+                 {"facilitation", {{"locked", false}, {"focus", nullptr}}}};
+    const json slim = {{"cards", {{{"id", "c1"}, {"text", "x"}}}}, {"facilitation", json::object()}};
+    CHECK(board_digest(full) == board_digest(slim));
+    full["cards"][0]["private"] = true;
+    CHECK(board_digest(full) != board_digest(slim));
+}

@@ -9,7 +9,8 @@
 // into a reference to that TypeScript name, and inlining everything else; then it compiles each
 // named place on its own. Keywords TypeScript cannot express are left out on the way: the
 // envelope in allOf (it only says `type` is a string, which every message narrows to a const),
-// "at least one of these fields" (anyOf/oneOf of bare `required` lists), `examples`.
+// "at least one of these fields" (anyOf/oneOf of bare `required` lists), `examples`, if/then
+// (event.op's "a card operation is summarised": the union already has the summary).
 
 import { compile } from 'json-schema-to-typescript';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -92,6 +93,7 @@ const named = new Map([
   ['event.schema.json', 'EventMessage'],
   ['event.schema.json#/$defs/body', 'EventBody'],
   ['event.schema.json#/$defs/body/properties/op/anyOf/1', 'HiddenOp'],
+  ['event.schema.json#/$defs/cardOpSummary', 'CardOpSummary'],
   ['event.schema.json#/$defs/patch', 'RecordPatch'],
   ['ack.schema.json', 'AckMessage'],
   ['error.schema.json', 'ErrorMessage'],
@@ -126,7 +128,7 @@ const isEnvelopeRef = (s) => s && s.$ref === 'envelope.schema.json';
 const onlyRequires = (list) =>
   Array.isArray(list) &&
   list.every((b) => Object.keys(b).every((k) => k === 'required' || (k === 'properties' && Object.values(b.properties).every((p) => p === true))));
-const dropped = new Set(['examples', '$schema', '$id', '$defs', 'title', '$comment']);
+const dropped = new Set(['examples', '$schema', '$id', '$defs', 'title', '$comment', 'if', 'then']);
 
 /** `node` (found at file#pointer) with every $ref resolved: named places by name, others inline. */
 function resolve(schemas, file, pointer, node, root) {

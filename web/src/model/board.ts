@@ -43,7 +43,8 @@ export interface Lane {
   orderKey: string;
   question: string;
 }
-export type Card = CardDoc;
+/** A card with every field: the wire leaves out those at their default (P-SYNC-9), `cardFrom` fills them in. */
+export type Card = CardDoc & Required<Pick<CardDoc, 'groupId' | 'linkedTo' | 'private' | 'channel'>>;
 export type Group = GroupDoc;
 export type Round = RoundDoc;
 

@@ -7,12 +7,15 @@ import { boardToSnapshot, type Board } from './board';
 const SINGLETONS = ['workshop', 'facilitation', 'improvements', 'improvementList', 'methodFigures', 'evaluation'] as const;
 const COLLECTIONS = ['journeys', 'cards', 'groups', 'rounds', 'scores'] as const;
 
-/** Compact JSON with object keys in order and null members left out (absent and null agree). */
+/**
+ * Compact JSON with object keys in order and members whose value is null or false left out
+ * (absent, null and false agree: a record leaves out a field at its default, P-SYNC-9).
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== null && v !== undefined)
+      .filter(([, v]) => v !== null && v !== undefined && v !== false)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }

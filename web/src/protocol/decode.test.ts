@@ -10,6 +10,7 @@ const droppedFrames: unknown[] = [
   { type: 'event', seq: '1', clientSeq: 1, op: { kind: 'card.delete' } },
   { type: 'event', seq: 1, clientSeq: 1 },
   { type: 'event', seq: 1, at: 1, by: 'p1', op: { kind: 'card.delete', cardId: 'c1' } },
+  { type: 'event', seq: 1, at: 1, by: 1, op: { kind: 'card.move' } },
   { type: 'ack', clientSeq: 1 },
   { type: 'welcome', protocolVersion: 4, you: {}, seq: 0, lastClientSeq: 0 },
   { type: 'welcome', protocolVersion: 4, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
@@ -59,6 +60,12 @@ describe('decoding score events (P-METH-3)', () => {
 // The decoder is hand-written and tolerant; the schemas are the contract. What the server may
 // send (every example the schemas hold, every operation as an event) must get through, and what
 // the decoder drops must be something the server never sends.
+/** An operation as an event names it: a card's add, update and move by kind and card id (P-SYNC-12). */
+function asInEvent(op: unknown): unknown {
+  const { kind, cardId } = op as { kind: string; cardId?: string };
+  return ['card.add', 'card.update', 'card.move'].includes(kind) ? { kind, cardId } : op;
+}
+
 describe('the decoder against schemas/ (Ajv, strict)', () => {
   const serverMessage = 'server-message.schema.json';
   const examples = (file: string, def?: string): unknown[] => {
@@ -73,7 +80,7 @@ describe('the decoder against schemas/ (Ajv, strict)', () => {
       examples(`${f}.schema.json`),
     ),
     ...examples('event.schema.json', 'body').map((body) => ({ type: 'event', ...(body as object) })),
-    ...operations.map((op, i) => ({ type: 'event', seq: i + 1, at: 1, by: 1, clientSeq: i + 1, op })),
+    ...operations.map((op, i) => ({ type: 'event', seq: i + 1, at: 1, by: 1, clientSeq: i + 1, op: asInEvent(op) })),
     ...examples('board-state.schema.json').map((snapshot) => ({
       type: 'welcome', protocolVersion: PROTOCOL_VERSION, workshopId: 'w1', seq: 3, lastClientSeq: 0, serverTime: 1,
       you: { participantId: 'p1', participantToken: 'Zp4Q9rT2vX7yA1bC3dE5fG8hJ0kL6mN2pQ4rS6tU8vW', displayName: 'Anna', role: 'participant' },
@@ -96,6 +103,16 @@ describe('the decoder against schemas/ (Ajv, strict)', () => {
       const text = JSON.stringify(message);
       expect(schemaProblems(serverMessage, message), text).toBeNull();
       expect(decodeServerMessage(text), text).toEqual(message);
+    }
+  });
+
+  it('P-SYNC-12 an event names a card\'s add, update and move by kind and card id only', () => {
+    const full = operations.filter((op) => ['card.add', 'card.update', 'card.move'].includes((op as { kind: string }).kind));
+    expect(full.length).toBeGreaterThanOrEqual(3);
+    for (const op of full) {
+      const event = { type: 'event', seq: 1, at: 1, by: 1, op };
+      expect(schemaProblems(serverMessage, event), JSON.stringify(op)).not.toBeNull();
+      expect(schemaProblems(serverMessage, { ...event, op: asInEvent(op) })).toBeNull();
     }
   });
 

@@ -12,10 +12,11 @@ function isInt(v: unknown): v is number {
 }
 
 /**
- * An event needs a seq and an op with a kind; `by` (the actor's number) and `clientSeq` (only in
- * the sender's own copy, P-SYNC-11) are optional (server-made, anonymous and hidden events lack
- * `by`) but must have their type when present, and `patch`, when present, must be an object (a
- * patch that does not apply makes the client resync, P-SYNC-10). Unknown fields are ignored.
+ * An event needs a seq and an op with a kind (a card's operation also its cardId: the summary of
+ * P-SYNC-12 names only that); `by` (the actor's number) and `clientSeq` (only in the sender's own
+ * copy, P-SYNC-11) are optional (server-made, anonymous and hidden events lack `by`) but must
+ * have their type when present, and `patch`, when present, must be an object (a patch that does
+ * not apply makes the client resync, P-SYNC-10). Unknown fields are ignored.
  */
 function isEventBody(v: unknown): boolean {
   return (
@@ -25,7 +26,8 @@ function isEventBody(v: unknown): boolean {
     (v.clientSeq === undefined || isInt(v.clientSeq)) &&
     (v.patch === undefined || isObject(v.patch)) &&
     isObject(v.op) &&
-    typeof v.op.kind === 'string'
+    typeof v.op.kind === 'string' &&
+    (!v.op.kind.startsWith('card.') || typeof v.op.cardId === 'string')
   );
 }
 

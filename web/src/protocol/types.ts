@@ -1407,21 +1407,21 @@ export interface CardDoc {
    */
   updatedAt: number;
   /**
-   * The group it is in (P-VOTE-4), or null.
+   * The group it is in (P-VOTE-4); absent or null: none (a card leaves out its fields at their default, P-SYNC-9).
    */
-  groupId: string | null;
+  groupId?: string | null;
   /**
-   * The pain-point card this idea is linked to (P-IMP-2), or null.
+   * The pain-point card this idea is linked to (P-IMP-2); absent or null: none.
    */
-  linkedTo: string | null;
+  linkedTo?: string | null;
   /**
-   * Written during private writing and not yet revealed: only its author gets it (P-FAC-6).
+   * Written during private writing and not yet revealed: only its author gets it (P-FAC-6); absent: false.
    */
-  private: boolean;
+  private?: boolean;
   /**
-   * The touchpoint's channel (P-METH-1), or null. A board stored before channels existed loads with null.
+   * The touchpoint's channel (P-METH-1); absent or null: none. A board stored before channels existed loads with null.
    */
-  channel: Channel | null;
+  channel?: Channel | null;
 }
 
 /**
@@ -2031,7 +2031,7 @@ export interface WelcomeMessage {
   /**
    * The protocol version the server speaks.
    */
-  protocolVersion: 4;
+  protocolVersion: 5;
   /**
    * The workshop joined.
    */
@@ -2195,9 +2195,9 @@ export interface EventBody {
    */
   clientSeq?: number;
   /**
-   * The operation, in canonical form (titles trimmed); or {"kind":"hidden"} for an event this viewer may not see (another's votes, private card or evaluation response, P-FAC-6, P-VOTE-6, P-EVAL-2): the client only advances its seq and applies the patch (which then holds only what everyone may know, such as the private-card count). Others than the sender get a score.set without value (P-METH-3).
+   * The operation, in canonical form (titles trimmed). A card's add, update and move are summarised (P-SYNC-12): {"kind","cardId"} only, as the patch holds the card with everything the operation said (its place, text, colour, channel, privacy); a client reads those from the card. {"kind":"hidden"} for an event this viewer may not see (another's votes, private card or evaluation response, P-FAC-6, P-VOTE-6, P-EVAL-2): the client only advances its seq and applies the patch (which then holds only what everyone may know, such as the private-card count). Others than the sender get a score.set without value (P-METH-3).
    */
-  op: Operation | HiddenOp;
+  op: Operation | HiddenOp | CardOpSummary;
   /**
    * The records the operation changed, as this viewer may see them (P-SYNC-9): the same form as in this viewer's snapshot (welcome.snapshot). The client applies it to its board without rules of its own: each record given replaces the one with its id (or is added), each id under removed goes. A record this viewer may no longer see (another's private card) is under removed. Absent when nothing this viewer holds changed. Applying every event's patch in seq order to the snapshot gives the board the server would send as a snapshot now.
    */
@@ -2209,6 +2209,20 @@ export interface HiddenOp {
    * Always hidden.
    */
   kind: 'hidden';
+}
+
+/**
+ * A card's add, update or move as an event names it (P-SYNC-12): which card and what happened. The event's patch holds the card as it is now.
+ */
+export interface CardOpSummary {
+  /**
+   * What happened to the card.
+   */
+  kind: 'card.add' | 'card.update' | 'card.move';
+  /**
+   * The card; the patch's cards hold it.
+   */
+  cardId: string;
 }
 
 /**

@@ -12,7 +12,7 @@ describe('SyncClient handshake', () => {
     const tab = new Tab();
     tab.socket.open();
     const [hello] = tab.socket.takeSent();
-    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 4, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
+    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 5, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
     expect(hello).not.toHaveProperty('participantToken');
     expect((hello as { clientId: string }).clientId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
@@ -240,6 +240,21 @@ describe('SyncClient operations', () => {
     const boards = tab.events.filter((e) => e.type === 'board');
     expect(boards).toHaveLength(1);
     expect(boards[0]).toMatchObject({ remote: [{ by: 'u7', cardBefore: { text: 'voor' } }] });
+  });
+
+  it('P-SYNC-12 a remote card move names only the card: the change and the board show it where the patch put it', () => {
+    const room = new FakeRoom();
+    room.board.cards.set('c1', { ...addCardDoc('c1'), phaseId: 'p1' });
+    const tab = new Tab();
+    join(tab, room);
+    tab.events.length = 0;
+    // The card as the server sends it: its fields at their default left out (P-SYNC-9).
+    const { groupId: _g, linkedTo: _l, private: _p, channel: _c, ...slim } = { ...addCardDoc('c1'), phaseId: 'p2', orderKey: 'a5' };
+    tab.socket.push(event(1, { kind: 'card.move', cardId: 'c1' }, undefined, 7, { cards: [slim] }));
+    tab.socket.flush();
+    expect(tab.client.board!.cards.get('c1')).toMatchObject({ phaseId: 'p2', orderKey: 'a5', groupId: null, linkedTo: null, private: false, channel: null });
+    const remote = tab.events.flatMap((e) => (e.type === 'board' ? e.remote : []));
+    expect(remote).toMatchObject([{ op: { kind: 'card.move', cardId: 'c1' }, cardBefore: { phaseId: 'p1' } }]);
   });
 
   it('P-SYNC-11 reads by as a participant number, and only a copy with clientSeq as its own', () => {

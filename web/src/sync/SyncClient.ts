@@ -12,6 +12,7 @@ import {
   CloseCode,
   PROTOCOL_VERSION,
   type AckMessage,
+  type CardOpSummary,
   type ClientMessage,
   type ErrorMessage,
   type EventBody,
@@ -34,9 +35,12 @@ export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offli
  */
 export type FailReason = 'protocol_version' | 'forbidden' | 'not_found' | 'removed' | 'closed' | 'full';
 
-/** An operation of someone else, as it reached the confirmed board. */
+/**
+ * An operation of someone else, as it reached the confirmed board. A card's add, update and move
+ * name only the card (P-SYNC-12): what they did is the card on the board now.
+ */
 export interface RemoteChange {
-  op: Operation;
+  op: Operation | CardOpSummary;
   /** '' when the server made it or the author is anonymous to us. */
   by: string;
   /** The card the operation touched, as it was before (for card.* operations). */

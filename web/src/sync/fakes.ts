@@ -12,6 +12,7 @@ import type {
   CardDoc,
   ClientMessage,
   EventBody,
+  Operation,
   PresenceEntry,
   RecordPatch,
   Role,
@@ -211,6 +212,11 @@ function numberOf(participantId: string): number {
 /** The facilitator key FakeRoom accepts. */
 export const FAKE_FACILITATOR_KEY = 'f'.repeat(43);
 
+/** An operation as the server's event names it: a card's add, update and move by kind and card id (P-SYNC-12). */
+function asInEvent(op: Operation): EventBody['op'] {
+  return op.kind === 'card.add' || op.kind === 'card.update' || op.kind === 'card.move' ? { kind: op.kind, cardId: op.cardId } : op;
+}
+
 /**
  * An in-memory server for one workshop, good enough to check that clients converge: it applies
  * operations in arrival order, numbers them, sends the event to all and the ack to the sender,
@@ -314,7 +320,7 @@ export class FakeRoom {
           by: numberOf(conn.participantId),
           clientId: conn.clientId,
           clientSeq: msg.clientSeq,
-          op: madePrivate ? { ...msg.op, private: true as const } : msg.op,
+          op: asInEvent(msg.op),
           onlyFor,
           before,
           after: this.board,

@@ -87,7 +87,7 @@ export function rejoin(tab: Tab, room: FakeRoom): ClientMessage[] {
  * An event as the server sends it: by participant number `by`; `clientSeq` only for this tab's
  * own operation (P-SYNC-11); `patch`: the records it changed, as it would send them (P-SYNC-9).
  */
-export function event(seq: number, op: Operation, clientSeq?: number, by = 9, patch?: RecordPatch): EventBody & { type: 'event' } {
+export function event(seq: number, op: EventBody['op'], clientSeq?: number, by = 9, patch?: RecordPatch): EventBody & { type: 'event' } {
   return { type: 'event', seq, at: seq, by, ...(clientSeq === undefined ? {} : { clientSeq }), op, ...(patch ? { patch } : {}) };
 }
 

@@ -619,20 +619,24 @@ export class BoardView implements View {
   private announceRemote(change: RemoteChange): void {
     const board = this.client.board;
     const name = this.gridContext().names.get(change.by) ?? t('announce.someone');
-    const where = (phaseId: string, laneId: string) => ({
-      phase: board?.phases.get(phaseId)?.title ?? '',
-      lane: board?.lanes.get(laneId)?.title ?? '',
-    });
+    // A card's add and move name only the card (P-SYNC-12): its place is the card's on the board now.
+    const where = (cardId: string) => {
+      const card = board?.cards.get(cardId);
+      return {
+        phase: (card && board?.phases.get(card.phaseId)?.title) ?? '',
+        lane: (card && board?.lanes.get(card.laneId)?.title) ?? '',
+      };
+    };
     const op = change.op;
     switch (op.kind) {
       case 'card.add':
-        this.announcer.remoteChange(t('announce.added', { name, ...where(op.phaseId, op.laneId) }));
+        this.announcer.remoteChange(t('announce.added', { name, ...where(op.cardId) }));
         return;
       case 'card.update':
         this.announcer.remoteChange(t('announce.updated', { name }));
         return;
       case 'card.move':
-        this.announcer.remoteChange(t('announce.moved', { name, ...where(op.phaseId, op.laneId) }));
+        this.announcer.remoteChange(t('announce.moved', { name, ...where(op.cardId) }));
         return;
       case 'card.delete':
         this.announcer.remoteChange(t('announce.deleted', { name }));
