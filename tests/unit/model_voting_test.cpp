@@ -322,3 +322,22 @@ TEST_CASE("P-VOTE-12 rounds, votes and results survive a trip through the stored
     CHECK(copy.state().find_round("r2")->done.contains("bram"));
     CHECK(copy.state().find_round("r2")->ends_at == fran.at + 30'000);
 }
+
+TEST_CASE("P-IMP-5 the board names the round closed last, in the snapshot and the patches", "[model][vote]") {
+    board b = ideas_board();
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == nullptr);
+    accept(b, start_round("r1"), fran);
+    const auto first = accept(b, round_close{"r1"}, at(fran, 7000));
+    CHECK(patch_for(first.changes, as_alice, true)["improvementList"]["latestRoundId"] == "r1");
+    accept(b, start_round("r2"), fran);
+    accept(b, round_close{"r2"}, at(fran, 7000));  // closed at the same moment: the higher number
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == "r2");
+    accept(b, improvements_rounds{{"r1"}}, fran);  // the list's rounds are chosen apart from it
+    CHECK(b.view_for(as_alice)["improvementList"]["roundIds"] == json{"r1"});
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == "r2");
+    const auto cancelled = accept(b, round_cancel{"r2"}, fran);
+    CHECK(patch_for(cancelled.changes, as_alice, true)["improvementList"]["latestRoundId"] == "r1");
+    const auto reopened = accept(b, round_reopen{"r1"}, fran);  // none closed
+    CHECK(patch_for(reopened.changes, as_alice, true)["improvementList"] == b.view_for(as_alice)["improvementList"]);
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == nullptr);
+}
