@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
         ("drain", po::value(&opt.fanout.drain_s)->default_value(opt.fanout.drain_s), "fan-out: seconds to wait for late acks and events")
         ("connect-parallel", po::value(&opt.fanout.connect_parallel)->default_value(opt.fanout.connect_parallel), "fan-out: joins in flight at once")
         ("burst", po::value(&opt.fanout.burst)->default_value(opt.fanout.burst), "fan-out: send this many operations at once, shared out over the clients, instead of --rate for --duration")
-        ("protocol-version", po::value(&hello_protocol_version)->default_value(hello_protocol_version), "protocolVersion in hello (an older server: 3, 2 or 1; see messages.hpp)")
+        ("protocol-version", po::value(&hello_protocol_version)->default_value(hello_protocol_version), "protocolVersion in hello (an older server: 4, 3, 2 or 1; see messages.hpp)")
         ("summary", po::value(&opt.summary), "also append the figures to this file as `key value` lines")
         ("timeline", po::bool_switch(&opt.fanout.timeline), "fan-out: also print the latency of each second's operations")
         ("cards", po::value(&opt.join.cards)->default_value(opt.join.cards), "join: cards on the board")

@@ -27,10 +27,11 @@ std::int64_t int_field(const nlohmann::json& message, const char* key, std::int6
 // least one phase and one lane.
 std::optional<board_layout> layout_of(const nlohmann::json& welcome);
 
-// The protocolVersion hello sends (--protocol-version): the server's own (4) by default; an
-// older one to measure an older server (3: events named their sender's clientId, 2: without
+// The protocolVersion hello sends (--protocol-version): the server's own (5) by default; an
+// older one to measure an older server (4: presence keyed by participant id and every online
+// participant listed to everyone, 3: events named their sender's clientId, 2: without
 // patches, 1: whole presence lists), whose messages the load generator reads alike.
-inline int hello_protocol_version = 4;
+inline int hello_protocol_version = 5;
 
 std::string hello_message(const std::string& workshop_id, const std::string& client_id,
                           const std::string& display_name);

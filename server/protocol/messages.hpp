@@ -20,7 +20,9 @@ namespace jb::protocol {
 // 3: events carry the records they changed (`patch`, P-SYNC-9), acks a board digest (P-SYNC-10).
 // 4: events lose `effect` (the patch holds it) and `clientId`; `by` is the participant's number,
 //    `clientSeq` only in the sender's own copy (P-SYNC-11).
-inline constexpr int version = 4;
+// 5: presence entries keyed by number, usual values left out; a crowded room lists to
+//    participants only those who matter and counts the rest (P-PRES-6, P-PRES-7).
+inline constexpr int version = 5;
 
 // ---- client → server ----
 struct hello {

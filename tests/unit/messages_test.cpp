@@ -195,17 +195,17 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 }
 
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
-    CHECK(version == 4);
+    CHECK(version == 5);
     json j = valid_hello();
-    j["protocolVersion"] = 3;  // a page cached from before events named participants by number (P-SYNC-11)
+    j["protocolVersion"] = 4;  // a page cached from before presence was keyed by number (P-PRES-3)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 3: client too old (this server speaks version 4)");
+    CHECK(e.message == "protocolVersion 4: client too old (this server speaks version 5)");
 
-    j["protocolVersion"] = 5;
+    j["protocolVersion"] = 6;
     e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
-    CHECK(e.message == "protocolVersion 5: server too old (this server speaks version 4)");
+    CHECK(e.message == "protocolVersion 6: server too old (this server speaks version 5)");
 
     j["protocolVersion"] = -5;
     CHECK(rejects(j.dump()).message.find("client too old") != std::string::npos);
