@@ -49,7 +49,7 @@ import type {
   WritingPrivateOp,
 } from './types';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export const LANE_KINDS: readonly LaneKind[] = ['touchpoint', 'expectation', 'experience', 'emotion', 'pain_point', 'idea', 'custom'];
 export const CARD_COLORS: readonly CardColor[] = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple', 'grey'];

@@ -12,7 +12,7 @@ describe('SyncClient handshake', () => {
     const tab = new Tab();
     tab.socket.open();
     const [hello] = tab.socket.takeSent();
-    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 4, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
+    expect(hello).toMatchObject({ type: 'hello', protocolVersion: 5, workshopId: 'w1', displayName: 'Anna', lastSeq: 0 });
     expect(hello).not.toHaveProperty('participantToken');
     expect((hello as { clientId: string }).clientId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
