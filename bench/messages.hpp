@@ -28,8 +28,9 @@ std::int64_t int_field(const nlohmann::json& message, const char* key, std::int6
 std::optional<board_layout> layout_of(const nlohmann::json& welcome);
 
 // The protocolVersion hello sends (--protocol-version): the server's own (5) by default; an
-// older one to measure an older server (4: card operations whole in events, 3: events named
-// their sender's clientId, 2: without patches, 1: whole presence lists), whose messages the load
+// older one to measure an older server (4: card operations whole in events, presence keyed by
+// participant id and every online participant listed to everyone, 3: events named their
+// sender's clientId, 2: without patches, 1: whole presence lists), whose messages the load
 // generator reads alike (it reads an event's seq and clientSeq, never its op or patch).
 inline int hello_protocol_version = 5;
 

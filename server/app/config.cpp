@@ -153,6 +153,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         ("join-free-misses", po::value(&c.join_lookups.free_misses)->default_value(c.join_lookups.free_misses), "lookups of unknown codes one address may make before each further one blocks it (1 s, doubling)")
         ("join-max-delay", po::value(&lookup_max_delay)->default_value(lookup_max_delay), "seconds an address is blocked at most after a lookup of an unknown code")
         ("max-participants", po::value(&c.room.max_participants)->default_value(c.room.max_participants), "participants a workshop may have (at most 10000, what an archive may hold)")
+        ("presence-list-max", po::value(&c.room.presence_list_max)->default_value(c.room.presence_list_max), "once the presence list would hold more than this many, participants and screens get only facilitators and those editing listed, and counts of the rest (P-PRES-6); facilitators get everyone")
         ("new-participants-per-minute", po::value(&c.room.new_participants_per_minute)->default_value(c.room.new_participants_per_minute), "new participants a workshop admits per minute (in bursts of as many)")
         ("join-code-hours", po::value(&join_code_hours)->default_value(join_code_hours), "hours after a workshop's last activity (a change, a new participant) that its join code stops admitting new participants (0: never)")
         ("hello-timeout", po::value(&hello_timeout)->default_value(hello_timeout), "seconds an opened WebSocket may take to send hello before it is closed")
@@ -250,6 +251,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         return bad("--join-lookup-burst must be at least 1 and --join-lookup-per-second above 0");
     if (lookup_max_delay < 1 || lookup_max_delay > 86'400)
         return bad("--join-max-delay must be 1..86400 seconds");
+    if (c.room.presence_list_max < 1) return bad("--presence-list-max must be at least 1");
     if (c.room.max_participants < 1 || c.room.max_participants > archive_max_participants)
         return bad("--max-participants must be 1..10000 (what a workshop archive may hold)");
     if (c.room.new_participants_per_minute < 1)

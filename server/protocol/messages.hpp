@@ -21,7 +21,9 @@ namespace jb::protocol {
 // 4: events lose `effect` (the patch holds it) and `clientId`; `by` is the participant's number,
 //    `clientSeq` only in the sender's own copy (P-SYNC-11).
 // 5: a card's add, update and move name only the card in `op` (P-SYNC-12); records leave out
-//    fields at their default (P-SYNC-9).
+//    fields at their default (P-SYNC-9); presence entries keyed by number, usual values left
+//    out; a crowded room lists to participants only those who matter and counts the rest
+//    (P-PRES-6, P-PRES-7).
 inline constexpr int version = 5;
 
 // ---- client → server ----

@@ -394,6 +394,9 @@ void room::deliver_welcome(const std::shared_ptr<room_client>& client, protocol:
     w.server_time = util::now_ms();  // when it is sent: clients measure their clock skew with it
     conn.presence_form = form;
     client->deliver(share(protocol::encode_welcome(w)), delivery::welcome);
+    // In a crowded room its own entry comes as `you` with the next change (P-PRES-7), and a
+    // welcome held for a commit (P-SYNC-8) may have missed the one its join caused.
+    if (presence_crowded_ && !conn.screen) mark_presence_dirty();
 }
 
 shared_text room::fresh_snapshot(const model::viewer& viewer) {

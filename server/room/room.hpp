@@ -33,6 +33,9 @@ struct room_options {
     std::size_t replay_window = 10'000;   // events kept in memory for reconnects (P-SYNC-5)
     std::int64_t snapshot_every = 1'000;  // ops between durable snapshots
     std::chrono::milliseconds presence_interval{100};
+    // P-PRES-6: above this many participants in everyone's list, participants and screens get
+    // only those who matter to everyone listed, and counts of the rest (facilitators, all).
+    std::size_t presence_list_max = 100;
     // A room nobody is connected to is unloaded after this long (0: never), so memory follows
     // the workshops in use, not every workshop opened since start-up.
     std::chrono::milliseconds idle_unload{std::chrono::minutes(5)};
@@ -107,6 +110,8 @@ private:
         // The form of the presence list this connection holds (none before its welcome): its
         // changes build on it (P-PRES-3); a role change moves it to the other form (P-PRES-4).
         std::optional<std::size_t> presence_form;
+        // Its own entry as last sent as `you`, while a crowded room's list leaves it out (P-PRES-7).
+        std::optional<protocol::presence_entry> presence_you;
         // Acks since the last one that carried a digest (P-SYNC-10); the first one carries it.
         int acks_without_digest = digest_every;
     };
@@ -197,6 +202,11 @@ private:
     // The presence list in each form as it is now (P-PRES-5).
     std::array<protocol::presence_view, 2> presence_now();
     std::size_t presence_form_of(const connection& conn) const;
+    // The connection's own entry when its form's list leaves it out (P-PRES-7), else nothing.
+    std::optional<protocol::presence_entry> presence_you_of(const connection& conn,
+                                                            const std::array<protocol::presence_view, 2>& now) const;
+    // Whether everyone's list counts instead of listing (P-PRES-6), decided afresh each time.
+    bool crowded_now(std::size_t listed);
     // presence_sent_[form] serialised for a welcome; rebuilt once per change.
     shared_text presence_list_text(std::size_t form);
     std::optional<protocol::voting_progress> voting_progress_of(const model::voting_round& round,
@@ -251,6 +261,7 @@ private:
     boost::asio::steady_timer idle_timer_;
     std::optional<std::pair<std::string, std::int64_t>> round_timer_for_;  // round id, endsAt
     bool presence_scheduled_ = false;
+    bool presence_crowded_ = false;  // P-PRES-6, with its hysteresis (crowded_now)
     // P-VOTE-7: who held a ballot in the open round (round id, participant ids), so that a voter
     // who goes offline stays in its progress. Ephemeral: after a restart, votes and "done" count.
     std::pair<std::string, std::set<std::string>> ballot_holders_;

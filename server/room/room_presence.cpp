@@ -37,7 +37,9 @@ shared_text room::presence_list_text(std::size_t form) {
 
 // P-VOTE-7: during an open round, each voter's used votes and whether they are done; never
 // which items. P-PRES-5: offline participants are listed to facilitators only, except the
-// offline ballot holders of an open round, whom everyone's voting progress counts.
+// offline ballot holders of an open round, whom everyone's voting progress counts. P-PRES-6: in a
+// crowded room everyone else's list holds only the online facilitators and those editing a card,
+// and counts the rest (online, offline, and the voters among them).
 std::array<protocol::presence_view, 2> room::presence_now() {
     std::set<std::string> online;
     for (const auto& [_, conn] : connections_) online.insert(conn.participant_id);
@@ -52,17 +54,52 @@ std::array<protocol::presence_view, 2> room::presence_now() {
                                        is_online, is_online ? p.editing : std::nullopt,
                                        round ? voting_progress_of(*round, id, p, is_online) : std::nullopt,
                                        p.number};
-        if (is_online || entry.voting)
-            views[presence_for_everyone].entries.emplace(id, entry);
-        else
-            ++views[presence_for_everyone].offline;
-        views[presence_for_facilitators].entries.emplace(id, std::move(entry));
+        views[presence_for_facilitators].entries.emplace(p.number, std::move(entry));
+    }
+    auto& everyone = views[presence_for_everyone];
+    std::size_t listed = 0;
+    for (const auto& [_, entry] : views[presence_for_facilitators].entries)
+        listed += entry.online || entry.voting ? 1 : 0;
+    const bool crowded = crowded_now(listed);
+    for (const auto& [number, entry] : views[presence_for_facilitators].entries) {
+        const bool listed_uncrowded = entry.online || entry.voting.has_value();
+        const bool matters = entry.online && (entry.role == model::role::facilitator || entry.editing);
+        if (crowded ? matters : listed_uncrowded) {
+            everyone.entries.emplace(number, entry);
+            continue;
+        }
+        ++(entry.online ? everyone.online : everyone.offline);
+        if (entry.voting) {
+            ++everyone.voters.count;
+            everyone.voters.done += entry.voting->done ? 1 : 0;
+        }
     }
     return views;
 }
 
+// Crowded above presence_list_max listed; uncrowded again only at three quarters of it, so that a
+// room at the limit does not swap the whole list for counts and back with each join and leave.
+bool room::crowded_now(std::size_t listed) {
+    const auto max = options_.presence_list_max;
+    if (!presence_crowded_ && listed > max) presence_crowded_ = true;
+    if (presence_crowded_ && listed <= max - max / 4) presence_crowded_ = false;
+    return presence_crowded_;
+}
+
+std::optional<protocol::presence_entry> room::presence_you_of(
+    const connection& conn, const std::array<protocol::presence_view, 2>& now) const {
+    if (conn.screen || presence_form_of(conn) != presence_for_everyone) return std::nullopt;
+    const auto number = participants_.at(conn.participant_id).number;
+    if (now[presence_for_everyone].entries.contains(number)) return std::nullopt;
+    const auto& all = now[presence_for_facilitators].entries;
+    const auto it = all.find(number);
+    if (it == all.end()) return std::nullopt;  // removed: its connections are being closed
+    return it->second;
+}
+
 // Each connection gets what changed in its form since the last message (serialised once per
-// form), or the whole list of its form if its role moved it to another one.
+// form), or the whole list of its form if its role moved it to another one; and, where a crowded
+// room's list leaves it out, its own entry when that changed (P-PRES-7).
 void room::send_presence() {
     auto now = presence_now();
     std::array<shared_text, 2> changes, resets;
@@ -72,14 +109,18 @@ void room::send_presence() {
     for (auto& [client, conn] : connections_) {
         if (!conn.presence_form || joining_.contains(client)) continue;  // the welcome comes first
         const auto form = presence_form_of(conn);
+        shared_text message = changes[form];
         if (*conn.presence_form != form) {
             if (!resets[form]) resets[form] = share(protocol::encode_presence_reset(now[form]));
-            client->deliver(resets[form], delivery::must_arrive);
+            message = resets[form];
             conn.presence_form = form;
-        } else if (changes[form]) {
-            // Each change builds on the one before, so it must arrive (P-PRES-3).
-            client->deliver(changes[form], delivery::must_arrive);
+            conn.presence_you.reset();  // a whole list replaces what it held
         }
+        auto you = presence_you_of(conn, now);
+        if (you && you != conn.presence_you) message = share(protocol::encode_presence_with_you(message.get(), *you));
+        conn.presence_you = std::move(you);
+        // Each change builds on the one before, so it must arrive (P-PRES-3).
+        if (message) client->deliver(message, delivery::must_arrive);
     }
     for (std::size_t form = 0; form < now.size(); ++form) {
         if (presence_sent_[form] == now[form]) continue;

@@ -25,7 +25,7 @@ async function applyOps(workshop, ops) {
       await new Promise((resolve) => { wake = resolve; });
     }
   };
-  socket.send(JSON.stringify({ type: 'hello', protocolVersion: 4, workshopId: workshop.workshopId,
+  socket.send(JSON.stringify({ type: 'hello', protocolVersion: 5, workshopId: workshop.workshopId,
     clientId: 'contract-archive', displayName: 'Fien', lastSeq: 0, facilitatorKey: workshop.facilitatorKey }));
   const welcome = await next((m) => m.type === 'welcome' || m.type === 'error');
   assert.equal(welcome.type, 'welcome', JSON.stringify(welcome));

@@ -31,7 +31,7 @@ async function facilitator(workshop) {
       await new Promise((resolve) => { wake = resolve; });
     }
   };
-  ws.send(JSON.stringify({ type: 'hello', protocolVersion: 4, workshopId: workshop.workshopId, clientId: 'contract-export',
+  ws.send(JSON.stringify({ type: 'hello', protocolVersion: 5, workshopId: workshop.workshopId, clientId: 'contract-export',
     displayName: 'Fien', lastSeq: 0, facilitatorKey: workshop.facilitatorKey }));
   const welcome = await next((m) => m.type === 'welcome' || m.type === 'error');
   assert.equal(welcome.type, 'welcome', JSON.stringify(welcome));

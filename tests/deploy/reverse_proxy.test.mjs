@@ -234,7 +234,7 @@ describe('reverse proxy with TLS (deploy/nginx/journeyboard.conf)', () => {
     try {
       assert.equal((await socket.opened).status, 101);
       socket.ws.send(JSON.stringify({
-        type: 'hello', protocolVersion: 4, workshopId: created.json.workshopId,
+        type: 'hello', protocolVersion: 5, workshopId: created.json.workshopId,
         clientId: 'proxy-test-client', displayName: 'Proxy', lastSeq: 0,
       }));
       socket.ws.send(JSON.stringify({ type: 'ping', t: 42 }));

@@ -153,6 +153,8 @@ public:
     // The presence list as received so far (welcome, then every change applied), as
     // {"participants":[…],"offline":n}.
     json presence() const { return presence_.json(); }
+    // The same, with what it counts and the connection's own entry (P-PRES-6, P-PRES-7).
+    const presence_list& presence_state() const { return presence_; }
     void set_next_client_seq(std::int64_t next) { next_client_seq_ = next; }
 
     void close();

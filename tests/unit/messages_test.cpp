@@ -197,7 +197,7 @@ TEST_CASE("hello decodes with its optional fields", "[protocol]") {
 TEST_CASE("P-JOIN-2 another protocol version says who is too old", "[protocol]") {
     CHECK(version == 5);
     json j = valid_hello();
-    j["protocolVersion"] = 4;  // a page cached from before events summarised card operations (P-SYNC-12)
+    j["protocolVersion"] = 4;  // a page cached from before protocol 5 (P-SYNC-12, P-PRES-3)
     decode_error e = rejects(j.dump());
     CHECK(e.code == "protocol_version");
     CHECK(e.message == "protocolVersion 4: client too old (this server speaks version 5)");

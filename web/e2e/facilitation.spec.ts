@@ -42,7 +42,7 @@ async function sendAsFacilitator(page: Page, workshopId: string, facilitatorKey:
         url.protocol = url.protocol.replace('http', 'ws');
         const ws = new WebSocket(url);
         ws.onopen = () =>
-          ws.send(JSON.stringify({ type: 'hello', protocolVersion: 4, workshopId, clientId: 'e2e-robot', displayName: 'Robot', lastSeq: 0, facilitatorKey }));
+          ws.send(JSON.stringify({ type: 'hello', protocolVersion: 5, workshopId, clientId: 'e2e-robot', displayName: 'Robot', lastSeq: 0, facilitatorKey }));
         ws.onmessage = (ev) => {
           const msg = JSON.parse(String(ev.data));
           if (msg.type === 'welcome') ws.send(JSON.stringify({ type: 'op', clientSeq: 1, op }));

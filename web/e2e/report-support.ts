@@ -45,7 +45,7 @@ async function session(page: Page, w: CreatedWorkshop, clientId: string, ops: Op
           await new Promise<void>((resolve) => (wake = resolve));
         }
       };
-      socket.send(JSON.stringify({ type: 'hello', protocolVersion: 4, workshopId: workshop.workshopId, clientId,
+      socket.send(JSON.stringify({ type: 'hello', protocolVersion: 5, workshopId: workshop.workshopId, clientId,
         displayName: 'Fien', lastSeq: 0, facilitatorKey: workshop.facilitatorKey }));
       const welcome = await next((m) => m.type === 'welcome' || m.type === 'error');
       if (welcome.type !== 'welcome') return { error: JSON.stringify(welcome), snapshot: null };

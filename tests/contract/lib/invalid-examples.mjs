@@ -6,7 +6,7 @@ const cardAdd = {
   text: 'Wachttijd is onduidelijk', color: 'yellow', orderKey: 'a0',
 };
 const hello = {
-  type: 'hello', protocolVersion: 4, workshopId: 'w1', clientId: 'client-1',
+  type: 'hello', protocolVersion: 5, workshopId: 'w1', clientId: 'client-1',
   displayName: 'Fatima', lastSeq: 0,
 };
 const op = (o, clientSeq = 1) => ({ type: 'op', clientSeq, op: o });
@@ -94,34 +94,39 @@ export const invalidExamples = [
     { type: 'event', seq: 1, at: 0, by: 1, clientSeq: 1, op: { kind: 'card.paint' } }],
   ['event with seq 0', 'event.schema.json', { type: 'event', seq: 0, at: 0, by: 1, clientSeq: 1, op: cardAdd }],
   ['welcome with both snapshot and events', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 4, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 5, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'participant' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 },
     snapshot: { workshop: { id: 'w1', title: 'W', createdAt: 0 }, journeys: [], cards: [] }, events: [],
   }],
   ['welcome with neither snapshot nor events', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 4, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 5, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'participant' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 },
   }],
   ['welcome with an unknown role', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 4, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 5, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'admin' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 }, events: [],
   }],
-  ['presence entry without online', 'server-presence.schema.json',
-    { type: 'presence', participants: [{ participantId: 'p1', number: 1, displayName: 'F', role: 'participant' }], offline: 0 }],
+  ['presence entry saying its usual role (P-PRES-3)', 'server-presence.schema.json',
+    { type: 'presence', participants: [{ number: 1, participantId: 'p1', displayName: 'F', role: 'participant' }], offline: 0 }],
+  ['presence entry saying its usual online (P-PRES-3)', 'server-presence.schema.json',
+    { type: 'presence', participants: [{ number: 1, participantId: 'p1', displayName: 'F', online: true }], offline: 0 }],
   ['presence entry without its number (P-SYNC-11)', 'server-presence.schema.json',
-    { type: 'presence', participants: [{ participantId: 'p1', displayName: 'F', role: 'participant', online: true }], offline: 0 }],
+    { type: 'presence', participants: [{ participantId: 'p1', displayName: 'F' }], offline: 0 }],
   ['presence list without offline', 'server-presence.schema.json',
-    { type: 'presence', participants: [{ participantId: 'p1', number: 1, displayName: 'F', role: 'participant', online: true }] }],
+    { type: 'presence', participants: [{ number: 1, participantId: 'p1', displayName: 'F' }] }],
   ['presence with a whole list and a change', 'server-presence.schema.json', { type: 'presence', offline: 0,
-    participants: [], joined: [{ participantId: 'p1', number: 1, displayName: 'F', role: 'participant', online: true }] }],
+    participants: [], joined: [{ number: 1, participantId: 'p1', displayName: 'F' }] }],
   ['presence change that changes nothing', 'server-presence.schema.json', { type: 'presence' }],
-  ['presence update naming no field', 'server-presence.schema.json', { type: 'presence', updated: [{ participantId: 'p1' }] }],
+  ['presence update naming no field', 'server-presence.schema.json', { type: 'presence', updated: [{ number: 1 }] }],
+  ['presence update by id, not number (P-PRES-3)', 'server-presence.schema.json', { type: 'presence', updated: [{ participantId: 'p1', online: false }] }],
   ['presence left naming nobody', 'server-presence.schema.json', { type: 'presence', left: [] }],
+  ['presence left by id, not number (P-PRES-3)', 'server-presence.schema.json', { type: 'presence', left: ['p1'] }],
+  ['presence voters without done (P-PRES-6)', 'server-presence.schema.json', { type: 'presence', voters: { count: 3 } }],
   ['welcome without presence', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 4, workshopId: 'w1',
+    type: 'welcome', protocolVersion: 5, workshopId: 'w1',
     you: { participantId: 'p1', participantToken: 't1', displayName: 'Fatima', role: 'participant' },
     seq: 0, lastClientSeq: 0, serverTime: 0, limits: { maxMessageBytes: 65536, maxCardText: 2000 }, events: [],
   }],
@@ -188,7 +193,7 @@ export const invalidExamples = [
   ['presence entry with a null voting (left out instead)', 'server-presence.schema.json', { type: 'presence', offline: 0, participants: [
     { participantId: 'p1', number: 1, displayName: 'A', role: 'participant', online: true, voting: null }] }],
   ['welcome without serverTime', 'welcome.schema.json', {
-    type: 'welcome', protocolVersion: 4, workshopId: 'w1', presence: { participants: [], offline: 0 },
+    type: 'welcome', protocolVersion: 5, workshopId: 'w1', presence: { participants: [], offline: 0 },
     you: { participantId: 'p1', participantToken: 't'.repeat(43), displayName: 'A', role: 'participant' },
     seq: 0, lastClientSeq: 0, limits: { maxMessageBytes: 1, maxCardText: 1 }, events: [] }],
   ['create-workshop request with a blank title', 'http-create-workshop-request.schema.json', { title: ' \t ' }],

@@ -234,6 +234,8 @@ export const nl = {
   'presence.facilitator': 'begeleider',
   'presence.editing': 'past een kaart aan',
   'presence.away': 'en {count} niet meer online',
+  'presence.others.one': 'en nog 1 deelnemer: in een grote groep zie je alleen begeleiders en wie een kaart aanpast bij naam',
+  'presence.others.other': 'en nog {count} deelnemers: in een grote groep zie je alleen begeleiders en wie een kaart aanpast bij naam',
 
   'help.open': 'Sneltoetsen',
   'help.heading': 'Sneltoetsen',
@@ -542,6 +544,8 @@ export const en: Catalogue = {
   'presence.facilitator': 'facilitator',
   'presence.editing': 'is editing a card',
   'presence.away': 'and {count} no longer online',
+  'presence.others.one': 'and 1 more participant: in a large group only facilitators and whoever is editing a card are named',
+  'presence.others.other': 'and {count} more participants: in a large group only facilitators and whoever is editing a card are named',
 
   'help.open': 'Keyboard shortcuts',
   'help.heading': 'Keyboard shortcuts',

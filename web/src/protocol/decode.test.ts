@@ -15,8 +15,10 @@ const droppedFrames: unknown[] = [
   { type: 'welcome', protocolVersion: 4, you: {}, seq: 0, lastClientSeq: 0 },
   { type: 'welcome', protocolVersion: 4, you: {}, seq: 0, lastClientSeq: 0, events: [{ seq: 1 }] },
   { type: 'presence' },
-  { type: 'presence', left: [3] },
+  { type: 'presence', left: ['p3'] },
   { type: 'presence', joined: [{ displayName: 'no id' }] },
+  { type: 'presence', updated: [{ participantId: 'p1', editing: null }] },
+  { type: 'presence', online: 3, you: { displayName: 'no number' } },
   { type: 'welcome', protocolVersion: 4, you: {}, seq: 0, lastClientSeq: 0, events: [], presence: [] },
   { type: 'error' },
 ];
@@ -33,8 +35,9 @@ describe('decoding server frames', () => {
       { type: 'error', code: 'invalid', message: 'x' },
       { type: 'welcome', protocolVersion: 4, workshopId: 'w', you: {}, seq: 0, lastClientSeq: 0, events: [], presence: { participants: [], offline: 0 } },
       { type: 'presence', participants: [], offline: 0 },
-      { type: 'presence', joined: [{ participantId: 'p1', number: 1, displayName: 'A', role: 'participant', online: true }] },
-      { type: 'presence', updated: [{ participantId: 'p1', editing: null }], left: ['p2'], offline: 1 },
+      { type: 'presence', joined: [{ number: 1, participantId: 'p1', displayName: 'A' }] },
+      { type: 'presence', updated: [{ number: 1, editing: null }], left: [2], offline: 1 },
+      { type: 'presence', online: 1500, voters: { count: 900, done: 3 }, you: { number: 7, participantId: 'p7', displayName: 'C' } },
       { type: 'pong', t: 5 },
     ];
     for (const f of frames) expect(decodeServerMessage(JSON.stringify(f)), f.type).toEqual(f);

@@ -31,17 +31,21 @@ function isEventBody(v: unknown): boolean {
   );
 }
 
-/** A presence list or change (P-PRES-3): its parts, where present, of the right kind. */
+/** A presence list or change (P-PRES-3, P-PRES-6, P-PRES-7): its parts, where present, of the right kind. */
 function isPresence(v: Record<string, unknown>): boolean {
-  const list = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((e) => isObject(e) && typeof e.participantId === 'string'));
-  const parts = [v.participants, v.joined, v.updated, v.left, v.offline];
+  const entry = (e: unknown) => isObject(e) && isInt(e.number) && typeof e.participantId === 'string';
+  const list = (x: unknown, ok: (e: unknown) => boolean) => x === undefined || (Array.isArray(x) && x.every(ok));
+  const parts = [v.participants, v.joined, v.updated, v.left, v.offline, v.online, v.voters, v.you];
   return (
     parts.some((x) => x !== undefined) &&
-    list(v.participants) &&
-    list(v.joined) &&
-    list(v.updated) &&
-    (v.left === undefined || (Array.isArray(v.left) && v.left.every((id) => typeof id === 'string'))) &&
-    (v.offline === undefined || isInt(v.offline))
+    list(v.participants, entry) &&
+    list(v.joined, entry) &&
+    list(v.updated, (e) => isObject(e) && isInt(e.number)) &&
+    list(v.left, isInt) &&
+    (v.offline === undefined || isInt(v.offline)) &&
+    (v.online === undefined || isInt(v.online)) &&
+    (v.voters === undefined || (isObject(v.voters) && isInt(v.voters.count) && isInt(v.voters.done))) &&
+    (v.you === undefined || entry(v.you))
   );
 }
 

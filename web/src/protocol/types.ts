@@ -2137,7 +2137,7 @@ export interface WelcomeMessage {
    */
   screenKey?: string;
   /**
-   * Who is in the workshop (P-PRES-3): the list as the others hold it now; later presence messages change it.
+   * Who is in the workshop (P-PRES-3): the list as the others hold it now (in a crowded room, those who matter to everyone and counts of the rest, P-PRES-6); later presence messages change it.
    */
   presence: PresenceList;
 }
@@ -2361,7 +2361,7 @@ export interface ErrorMessage {
 }
 
 /**
- * Who is in the workshop and what they are editing, sent as changes: the welcome holds the list (welcome.presence), then each presence message says what changed since the one before (P-PRES-3), at most every 100 ms per workshop (P-PRES-1); a connection that moves to another form of the list (a participant made facilitator or back) gets the whole list again instead (P-PRES-4). Not logged, not acknowledged; each change builds on the one before, so none is dropped (P-WS-5).
+ * Who is in the workshop and what they are editing, sent as changes: the welcome holds the list (welcome.presence), then each presence message says what changed since the one before (P-PRES-3), at most every 100 ms per workshop (P-PRES-1); a connection that moves to another form of the list (a participant made facilitator or back) gets the whole list again instead (P-PRES-4). In a crowded room participants and screens get listed only those who matter to everyone, and counts of the rest (P-PRES-6), with their own entry as `you` (P-PRES-7). Not logged, not acknowledged; each change builds on the one before, so none is dropped (P-WS-5).
  */
 export interface ServerPresenceMessage {
   /**
@@ -2371,7 +2371,7 @@ export interface ServerPresenceMessage {
   /**
    * The whole list, replacing what the client holds (P-PRES-4); never together with joined, updated or left.
    *
-   * Items: One participant in the list.
+   * Items: One participant in the list (P-PRES-3): `role` left out for a participant, `online` left out while online.
    */
   participants?: PresenceEntry[];
   /**
@@ -2379,55 +2379,76 @@ export interface ServerPresenceMessage {
    */
   offline?: number;
   /**
+   * How many online participants the list leaves out, in a crowded room (P-PRES-6); in a change, only when it changed.
+   */
+  online?: number;
+  /**
+   * The voters of the open round the list leaves out, in a crowded room (P-PRES-6, P-VOTE-7); in a change, only when it changed (0 and 0 when none are left).
+   */
+  voters?: {
+    /**
+     * Voters who count in the round's progress (P-VOTE-7) and are not listed.
+     */
+    count: number;
+    /**
+     * Of them, those done.
+     */
+    done: number;
+  };
+  /**
    * Participants now in the list, whole.
    *
    * @minItems 1
    *
-   * Items: One participant in the list.
+   * Items: One participant in the list (P-PRES-3): `role` left out for a participant, `online` left out while online.
    */
   joined?: PresenceEntry[];
   /**
-   * Participants whose entry changed: their participantId and only the fields that changed (editing or voting null when it was cleared).
+   * Participants whose entry changed: their number and only the fields that changed (editing or voting null when it was cleared).
    *
    * @minItems 1
    *
-   * Items: What changed of one participant in the list: their id and only the fields that changed.
+   * Items: What changed of one participant in the list: their number and only the fields that changed.
    */
   updated?: PresenceUpdate[];
   /**
-   * Participants no longer in the list (gone offline and summarised, P-PRES-5, or removed, P-ROLE-4), by id.
+   * Participants no longer in the list (gone offline and summarised, P-PRES-5, counted in a crowded room, P-PRES-6, or removed, P-ROLE-4), by number.
    *
    * @minItems 1
    *
-   * Items: An identifier (workshopId, journeyId, phaseId, laneId, cardId, participantId, clientId): 1 to 64 characters from A-Z a-z 0-9 _ -. Clients make the ids of what they add (a UUID is fine).
+   * Items: A participant's short number within one workshop (P-SYNC-11): 1, 2, 3, … in order of joining. Events name who did an operation by it (event.by); welcome.you and the presence list say whose it is.
    */
-  left?: string[];
+  left?: number[];
+  /**
+   * This connection's own entry, when a crowded room's list leaves it out (P-PRES-7): sent with the first change after the welcome and whenever it changes. The list's entry, when the list holds it, is the same.
+   */
+  you?: PresenceEntry;
 }
 
 /**
- * One participant in the list.
+ * One participant in the list (P-PRES-3): `role` left out for a participant, `online` left out while online.
  */
 export interface PresenceEntry {
-  /**
-   * The participant's id.
-   */
-  participantId: string;
   /**
    * The participant's number in this workshop: what event.by says for them (P-SYNC-11).
    */
   number: number;
   /**
+   * The participant's id: what facilitators' commands and cards' authorId name them by.
+   */
+  participantId: string;
+  /**
    * The participant's display name.
    */
   displayName: string;
   /**
-   * The participant's role.
+   * facilitator; left out for a participant.
    */
-  role: Role;
+  role?: 'facilitator';
   /**
-   * Whether at least one of the participant's connections is open (P-PRES-2).
+   * false while none of the participant's connections is open (P-PRES-2); left out while online.
    */
-  online: boolean;
+  online?: false;
   /**
    * The card the participant is editing; left out while none.
    */
@@ -2439,13 +2460,13 @@ export interface PresenceEntry {
 }
 
 /**
- * What changed of one participant in the list: their id and only the fields that changed.
+ * What changed of one participant in the list: their number and only the fields that changed.
  */
 export interface PresenceUpdate {
   /**
-   * The participant's id.
+   * The participant's number (P-SYNC-11).
    */
-  participantId: string;
+  number: number;
   /**
    * The participant's display name.
    */
@@ -2475,13 +2496,30 @@ export interface PresenceList {
   /**
    * The list.
    *
-   * Items: One participant in the list.
+   * Items: One participant in the list (P-PRES-3): `role` left out for a participant, `online` left out while online.
    */
   participants: PresenceEntry[];
   /**
    * How many offline participants the list leaves out (P-PRES-5).
    */
   offline: number;
+  /**
+   * How many online participants the list leaves out, in a crowded room (P-PRES-6); left out when none.
+   */
+  online?: number;
+  /**
+   * The voters of the open round the list leaves out, in a crowded room (P-PRES-6); left out when none.
+   */
+  voters?: {
+    /**
+     * Voters who count in the round's progress (P-VOTE-7) and are not listed.
+     */
+    count: number;
+    /**
+     * Of them, those done.
+     */
+    done: number;
+  };
 }
 
 /**

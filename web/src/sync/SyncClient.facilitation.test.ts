@@ -127,7 +127,7 @@ describe('SyncClient: welcome additions', () => {
   it('keeps presence voting status', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'presence', participants: [{ participantId: 'u1', displayName: 'Anna', role: 'participant', online: true, voting: { used: 2, done: false } }], offline: 0 });
+    push(tab, { type: 'presence', participants: [{ number: 1, participantId: 'u1', displayName: 'Anna', voting: { used: 2, done: false } }], offline: 0 });
     expect(tab.client.participants[0]?.voting).toEqual({ used: 2, done: false });
   });
 });

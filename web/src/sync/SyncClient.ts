@@ -17,13 +17,12 @@ import {
   type ErrorMessage,
   type EventBody,
   type Operation,
-  type PresenceEntry,
   type ServerMessage,
   type WelcomeMessage,
   type You,
 } from '../protocol/types';
 import { BACKOFF_MAX_MS, MOVED_BACKOFF_MAX_MS, backoffDelay } from './backoff';
-import { NO_PRESENCE, applyPresence, presenceFromList, type PresenceState } from './presence';
+import { NO_PRESENCE, applyPresence, peopleOf, presenceFromList, unlistedOf, type Person, type PresenceState, type Unlisted } from './presence';
 import type { Clock, Network, SocketFactory, SocketLike, TimerHandle } from './environment';
 import { HEARTBEAT_MS, type PendingOp, type SyncStore } from './SyncStore';
 import type { VersionReload } from './versionReload';
@@ -128,7 +127,7 @@ export class SyncClient {
   private presence_: PresenceState = NO_PRESENCE;
   /** Participant number (event.by) → participant id, from the presence list. */
   private idByNumber = new Map<number, string>();
-  private participants_: PresenceEntry[] = [];
+  private participants_: Person[] = [];
   private editing: string | null = null;
   private started = false;
   private stopped = false;
@@ -192,12 +191,17 @@ export class SyncClient {
   serverNow(): number {
     return this.opts.clock.now() + this.clockOffset;
   }
-  get participants(): readonly PresenceEntry[] {
+  /** Everyone the presence list names, and ourselves where a crowded room's list leaves us out (P-PRES-7). */
+  get participants(): readonly Person[] {
     return this.participants_;
   }
   /** Offline participants the presence list leaves out (P-PRES-5): a count, not names. */
   get offlineCount(): number {
     return this.presence_.offline;
+  }
+  /** Who a crowded room's presence list counts instead of naming, ourselves not included (P-PRES-6). */
+  get unlisted(): Unlisted {
+    return unlistedOf(this.presence_);
   }
   get clientId(): string {
     return this.opts.store.clientId();
@@ -441,7 +445,7 @@ export class SyncClient {
 
   private setPresence(state: PresenceState): void {
     this.presence_ = state;
-    this.participants_ = [...state.entries.values()];
+    this.participants_ = peopleOf(state);
     this.idByNumber = new Map(this.participants_.map((p) => [p.number, p.participantId]));
     this.emit({ type: 'presence' });
   }

@@ -363,7 +363,7 @@ export class FakeRoom {
   private presenceList(): PresenceEntry[] {
     return this.connections
       .filter((c) => c.joined)
-      .map((c) => ({ participantId: c.participantId, number: numberOf(c.participantId), displayName: c.displayName, role: c.role, online: true }));
+      .map((c) => ({ number: numberOf(c.participantId), participantId: c.participantId, displayName: c.displayName, ...(c.role === 'facilitator' ? { role: 'facilitator' as const } : {}) }));
   }
 
   /** The whole list each time (P-PRES-4's form of the message): simple, and valid. */

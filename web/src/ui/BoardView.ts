@@ -174,6 +174,7 @@ export class BoardView implements View {
       board: () => this.client.board,
       me: () => this.client.me,
       participants: () => this.client.participants,
+      unlistedVoters: () => this.client.unlisted.voters,
       names: () => this.gridContext().names,
       serverNow: () => this.client.serverNow(),
       offline: () => this.client.status !== 'online',
@@ -394,7 +395,7 @@ export class BoardView implements View {
     this.showShareOnceKnown();
     this.syncFacilitatorTools();
     this.conn.update(client.status, client.pendingCount);
-    this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online', client.offlineCount);
+    this.presence.update(client.participants, client.me?.participantId ?? null, client.status === 'online', client.offlineCount, client.unlisted.online);
     const board = client.board;
     if (client.status === 'failed') {
       this.renderFailure();

@@ -2,7 +2,8 @@
 // round (counts only, never which items), and the actions make co-facilitator / participant,
 // hand over, and remove. Rows are kept per participant so a button keeps focus across updates.
 
-import type { PresenceEntry, Operation } from '../../protocol/types';
+import type { Operation } from '../../protocol/types';
+import type { Person } from '../../sync/presence';
 import type { Round } from '../../model/board';
 import { t } from '../../i18n/i18n';
 import { h } from '../dom';
@@ -21,7 +22,7 @@ interface Row {
   role: HTMLButtonElement;
   handOver: HTMLButtonElement;
   remove: HTMLButtonElement;
-  entry: PresenceEntry;
+  entry: Person;
 }
 
 function setText(el: HTMLElement, text: string): void {
@@ -44,7 +45,7 @@ export class ParticipantsPanel {
     this.el = h('div', { class: 'facil__section' }, this.heading, this.summary, this.list);
   }
 
-  update(participants: readonly PresenceEntry[], meId: string, round: Round | undefined): void {
+  update(participants: readonly Person[], meId: string, round: Round | undefined): void {
     this.meId = meId;
     const people = participants
       .filter((p) => p.role !== 'screen')
@@ -78,7 +79,7 @@ export class ParticipantsPanel {
     }
   }
 
-  private makeRow(p: PresenceEntry): Row {
+  private makeRow(p: Person): Row {
     const row: Row = {
       el: h('li', { class: 'people__item', 'data-participant-id': p.participantId }),
       name: h('span', { class: 'people__name' }),
@@ -99,7 +100,7 @@ export class ParticipantsPanel {
     return row;
   }
 
-  private fill(row: Row, p: PresenceEntry, round: Round | undefined): void {
+  private fill(row: Row, p: Person, round: Round | undefined): void {
     row.entry = p;
     const me = p.participantId === this.meId;
     const facilitator = p.role === 'facilitator';
@@ -122,20 +123,20 @@ export class ParticipantsPanel {
     row.remove.hidden = me;
   }
 
-  private toggleRole(p: PresenceEntry): void {
+  private toggleRole(p: Person): void {
     const role = p.role === 'facilitator' ? 'participant' : 'facilitator';
     this.hooks.submit({ kind: 'participant.role', participantId: p.participantId, role });
     this.hooks.announce(t('people.roleChanged', { name: p.displayName, role: role === 'facilitator' ? t('people.roleFacilitator') : t('people.roleParticipant') }));
   }
 
-  private handOver(p: PresenceEntry): void {
+  private handOver(p: Person): void {
     if (!this.hooks.confirm(t('people.handOverConfirm', { name: p.displayName }))) return;
     // In this order, so there is never a moment without a facilitator.
     this.hooks.submit({ kind: 'participant.role', participantId: p.participantId, role: 'facilitator' });
     this.hooks.submit({ kind: 'participant.role', participantId: this.meId, role: 'participant' });
   }
 
-  private remove(p: PresenceEntry): void {
+  private remove(p: Person): void {
     if (!this.hooks.confirm(t('people.removeConfirm', { name: p.displayName }))) return;
     this.hooks.submit({ kind: 'participant.remove', participantId: p.participantId });
     this.hooks.announce(t('people.removed', { name: p.displayName }));

@@ -8,7 +8,8 @@
 
 import type { Board } from '../../model/board';
 import { openRound } from '../../model/voting';
-import type { Operation, PresenceEntry } from '../../protocol/types';
+import type { Operation } from '../../protocol/types';
+import type { Person } from '../../sync/presence';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { voterProgress } from '../voting/progress';
@@ -42,7 +43,7 @@ export class PresenterBar {
   readonly timerControls: HTMLElement;
   readonly more: HTMLButtonElement;
   private board: Board | null = null;
-  private participants: readonly PresenceEntry[] = [];
+  private participants: readonly Person[] = [];
   private readonly title = h('h2', { id: 'presenter-title', class: 'sr-only' });
   private readonly prev = this.button('stage-prev', () => this.step(-1));
   private readonly next = this.button('stage-next', () => this.step(1));
@@ -93,7 +94,7 @@ export class PresenterBar {
     if (this.board) this.update(this.board, this.participants);
   }
 
-  update(board: Board, participants: readonly PresenceEntry[]): void {
+  update(board: Board, participants: readonly Person[]): void {
     this.board = board;
     this.participants = participants;
     const f = board.facilitation;

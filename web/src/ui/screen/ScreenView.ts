@@ -151,12 +151,13 @@ export class ScreenView implements View {
     const kind = slideFor(board);
     this.renderBar(board, kind);
     const participants = this.client.participants;
+    const unlisted = this.client.unlisted;
     const code = this.client.joinCode;
     const journeyId = this.journeyId(board);
     const version = this.version;
     switch (kind) {
       case 'join':
-        this.show(kind, [code, participants.map((p) => [p.role, p.online])], () => joinSlide(code, participants));
+        this.show(kind, [code, participants.map((p) => [p.role, p.online]), unlisted.online], () => joinSlide(code, participants, unlisted));
         return;
       case 'board':
         // The poster is measured to fit, so it is drawn once it is on the page.
@@ -171,8 +172,8 @@ export class ScreenView implements View {
         return;
       case 'vote': {
         const round = openRound(board)!;
-        this.show(kind, [round.id, round.criterion, participants.map((p) => p.voting ?? null)], () =>
-          voteSlide(round, participants, this.countdownEl),
+        this.show(kind, [round.id, round.criterion, participants.map((p) => p.voting ?? null), unlisted.voters], () =>
+          voteSlide(round, participants, this.countdownEl, unlisted.voters),
         );
         this.tick();
         return;

@@ -5,7 +5,7 @@
 import { phasesOf, type Board } from '../../model/board';
 import { improvementRows } from '../../model/improvements';
 import type { Round } from '../../model/board';
-import type { PresenceEntry } from '../../protocol/types';
+import type { Person, Unlisted, VoterCount } from '../../sync/presence';
 import { formatNumber, t, tCount, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { qrSvg } from '../facilitator/qr';
@@ -15,9 +15,12 @@ export function slideTitle(text: string): HTMLHeadingElement {
   return h('h2', { class: 'screen__title' }, text);
 }
 
-/** Participants in the room now (facilitators lead, screens are not listed: P-PRES-2). */
-export function peopleIn(participants: readonly PresenceEntry[]): number {
-  return participants.filter((p) => p.online && p.role === 'participant').length;
+/**
+ * Participants in the room now (facilitators lead, screens are not listed: P-PRES-2), with those
+ * a crowded room's list counts instead of naming (P-PRES-6).
+ */
+export function peopleIn(participants: readonly Person[], unlistedOnline = 0): number {
+  return participants.filter((p) => p.online && p.role === 'participant').length + unlistedOnline;
 }
 
 /** Where people go to join: the address without the scheme, and the link in the QR code. */
@@ -26,7 +29,7 @@ export function joinAddress(code: string): { shown: string; link: string } {
   return { shown: base.replace(/^https?:\/\//, '').replace(/\/$/, ''), link: `${base}#/join/${code}` };
 }
 
-export function joinSlide(code: string | null, participants: readonly PresenceEntry[]): HTMLElement {
+export function joinSlide(code: string | null, participants: readonly Person[], unlisted?: Unlisted): HTMLElement {
   const where = code ? joinAddress(code) : null;
   return h(
     'div',
@@ -39,7 +42,7 @@ export function joinSlide(code: string | null, participants: readonly PresenceEn
       h('p', { class: 'join-slide__url', 'data-testid': 'screen-url', 'data-whole-words': '' }, where?.shown ?? ''),
       h('p', { class: 'join-slide__go' }, t('screen.joinCode')),
       h('p', { class: 'join-slide__code', 'data-testid': 'screen-join-code', 'data-whole-words': '' }, code ?? '…'),
-      h('p', { class: 'join-slide__people', 'data-testid': 'screen-people' }, tCount('screen.people', peopleIn(participants))),
+      h('p', { class: 'join-slide__people', 'data-testid': 'screen-people' }, tCount('screen.people', peopleIn(participants, unlisted?.online))),
     ),
     where
       ? h('figure', { class: 'join-slide__qr' }, qrSvg(where.link, t('screen.qrLabel')), h('figcaption', null, t('screen.joinScan')))
@@ -70,13 +73,13 @@ export function writingSlide(board: Board, journeyId: string): HTMLElement {
 }
 
 /** Who may vote in the open round and who said they are done: counts only (P-VOTE-7). */
-export function voteProgress(participants: readonly PresenceEntry[]): { done: number; total: number } {
+export function voteProgress(participants: readonly Person[], unlisted: VoterCount = { count: 0, done: 0 }): { done: number; total: number } {
   const voters = participants.filter((p) => p.voting);
-  return { done: voters.filter((p) => p.voting!.done).length, total: voters.length };
+  return { done: voters.filter((p) => p.voting!.done).length + unlisted.done, total: voters.length + unlisted.count };
 }
 
-export function voteSlide(round: Round, participants: readonly PresenceEntry[], countdown: HTMLElement): HTMLElement {
-  const { done, total } = voteProgress(participants);
+export function voteSlide(round: Round, participants: readonly Person[], countdown: HTMLElement, unlisted?: VoterCount): HTMLElement {
+  const { done, total } = voteProgress(participants, unlisted);
   const meter = h('meter', { class: 'vote-slide__meter', min: 0, max: Math.max(1, total), value: done, 'aria-hidden': 'true' });
   return h(
     'div',

@@ -3,7 +3,8 @@
 // says what happened (own actions at once, others' changes politely, refusals clearly).
 
 import type { Board, Card } from '../../model/board';
-import { MAX_TITLE, type Operation, type PresenceEntry, type You } from '../../protocol/types';
+import { MAX_TITLE, type Operation, type You } from '../../protocol/types';
+import type { Person, VoterCount } from '../../sync/presence';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { randomId } from '../../util/ids';
 import type { Announcer } from '../Announcer';
@@ -20,7 +21,9 @@ import { VotingPanel } from './VotingPanel';
 export interface VotingHost {
   board(): Board | null;
   me(): You | null;
-  participants(): readonly PresenceEntry[];
+  participants(): readonly Person[];
+  /** Voters a crowded room's presence list counts instead of naming (P-PRES-6). */
+  unlistedVoters(): VoterCount;
   names(): ReadonlyMap<string, string>;
   /** The server's clock now, as well as the client knows it (round end times). */
   serverNow(): number;
@@ -85,6 +88,7 @@ export class VotingController implements GroupDrop {
       meId: me.participantId,
       role: me.role,
       participants: this.host.participants(),
+      unlistedVoters: this.host.unlistedVoters(),
       names: this.host.names(),
       clockOffset: this.host.serverNow() - Date.now(),
       offline: this.host.offline(),

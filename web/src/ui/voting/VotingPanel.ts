@@ -5,7 +5,8 @@
 
 import type { Board, Round } from '../../model/board';
 import { openRound } from '../../model/voting';
-import type { Operation, PresenceEntry, Role } from '../../protocol/types';
+import type { Operation, Role } from '../../protocol/types';
+import type { Person, VoterCount } from '../../sync/presence';
 import { formatTime, t, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { BallotView, type BallotActions } from './BallotView';
@@ -22,7 +23,9 @@ export interface VotingContext {
   journeyId: string;
   meId: string | null;
   role: Role;
-  participants: readonly PresenceEntry[];
+  participants: readonly Person[];
+  /** Voters a crowded room's presence list counts instead of naming (P-PRES-6). */
+  unlistedVoters?: VoterCount;
   names: ReadonlyMap<string, string>;
   /** Server clock minus ours, to show a round's end in local time. */
   clockOffset: number;
@@ -145,14 +148,17 @@ export class VotingPanel {
     // The server decides who counts in this round (P-VOTE-7): online voters, and offline ones
     // who hold a ballot in it; an offline voter who is not done stays "offline", not done.
     const voters = ctx.participants.filter((p) => p.voting);
-    const isDone = (p: PresenceEntry) => p.voting?.done === true;
-    const done = voters.filter(isDone).length;
+    const isDone = (p: Person) => p.voting?.done === true;
+    // A crowded room's list names only some voters and counts the others (P-PRES-6).
+    const unlisted = ctx.unlistedVoters ?? { count: 0, done: 0 };
+    const done = voters.filter(isDone).length + unlisted.done;
+    const count = voters.length + unlisted.count;
     const meDone = ctx.participants.find((p) => p.participantId === ctx.meId)?.voting?.done ?? false;
-    const names = (list: readonly PresenceEntry[]) => list.map((p) => p.displayName).sort((a, b) => a.localeCompare(b)).join(', ');
+    const names = (list: readonly Person[]) => list.map((p) => p.displayName).sort((a, b) => a.localeCompare(b)).join(', ');
     const doneNames = names(voters.filter(isDone));
     const busyNames = names(voters.filter((p) => !isDone(p) && p.online));
     const offlineNames = names(voters.filter((p) => !isDone(p) && !p.online));
-    const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, doneNames, busyNames, offlineNames, facilitator]);
+    const key = JSON.stringify([document.documentElement.lang, round.id, round.number, round.criterion, round.endsAt, doneNames, busyNames, offlineNames, facilitator, done, count]);
     if (key !== this.openKey) {
       this.openKey = key;
       const ends = h('p', { class: 'voting__ends', hidden: round.endsAt === null }, round.endsAt === null ? '' : t('round.endsAt', { time: clockTime(round.endsAt - ctx.clockOffset) }));
@@ -160,7 +166,7 @@ export class VotingPanel {
         h('h3', { id: 'voting-open-title', class: 'voting__heading' }, t('round.openHeading', { number: round.number, criterion: round.criterion })),
         h('p', { class: 'voting__settings' }, roundSettingsText(round)),
         ends,
-        h('p', { class: 'voting__progress', 'data-testid': 'round-progress' }, t('round.progress', { done, count: voters.length })),
+        h('p', { class: 'voting__progress', 'data-testid': 'round-progress' }, t('round.progress', { done, count })),
         // Names, never whose dots went where (SPEC-3 presence.voting); for the facilitator.
         h(
           'p',
