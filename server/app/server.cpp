@@ -5,6 +5,7 @@
 #include "net/static_files.hpp"
 #include "store/audit.hpp"
 #include "store/open_store.hpp"
+#include "util/clock.hpp"
 #include "util/log.hpp"
 #include "util/metrics.hpp"
 
@@ -285,8 +286,7 @@ void server::check_retention()
 {
     if (retention_stopped_)
         return;  // shutting down
-    using namespace std::chrono;
-    const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    const auto now = util::now_ms();
     constexpr std::int64_t day_ms = 86'400'000;
     const unsigned days = cfg_.retention_days, audit_days = cfg_.audit_retention_days;
     // The selection runs on the store thread; each deletion goes through the registry, so a

@@ -1,5 +1,6 @@
 #include "net/api.hpp"
 #include "store/audit.hpp"
+#include "util/clock.hpp"
 #include "util/log.hpp"
 
 #include "model/board.hpp"
@@ -128,13 +129,6 @@ std::variant<structure_source, http_response> read_source(const nlohmann::json& 
 }
 
 }  // namespace
-
-std::int64_t wall_clock_ms()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 http_response internal_error(const char* what, const std::exception& e)
 {
@@ -331,7 +325,7 @@ store::workshop_record new_workshop_record(const std::string& title, const std::
     store::workshop_record w;
     w.id = util::random_id();
     w.title = title;
-    w.created_at = wall_clock_ms();
+    w.created_at = util::now_ms();
     w.facilitator_key_hash = util::sha256_hex(key);
     w.screen_key = util::random_token(16);  // 128 bits, 22 characters (P-ROLE-5)
     return w;

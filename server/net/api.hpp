@@ -109,8 +109,6 @@ private:
     boost::asio::thread_pool exports_{1};
 };
 
-// The server's clock, ms since the epoch (createdAt, exportedAt).
-std::int64_t wall_clock_ms();
 // 500 for an unexpected failure, logged with what was being done.
 http_response internal_error(const char* what, const std::exception& e);
 // A new workshop's record (new id, screen key, created now) for the facilitator key `key`; the

@@ -9,6 +9,7 @@
 
 #include "archive/archive.hpp"
 #include "export/exporter.hpp"
+#include "util/clock.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/beast/http/field.hpp>
@@ -64,7 +65,7 @@ void api::download_archive(const http_request& req, std::string workshop_id, don
                        [](const model::board& board, const store::loaded_workshop& loaded) {
                            auto res = json_response(
                                http::status::ok,
-                               archive::make_archive(board, loaded.participants, wall_clock_ms()));
+                               archive::make_archive(board, loaded.participants, util::now_ms()));
                            res.set(http::field::content_disposition,
                                    "attachment; filename=\"" +
                                        exporting::download_name(board, "archive.json") + "\"");

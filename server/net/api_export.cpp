@@ -10,6 +10,7 @@
 #include "room/durable_board.hpp"
 #include "model/field_reader.hpp"
 #include "store/audit.hpp"
+#include "util/clock.hpp"
 #include "util/metrics.hpp"
 
 #include <boost/asio/post.hpp>
@@ -117,9 +118,7 @@ void api::download_export(const http_request& req, std::string workshop_id, std:
     if (!format)
         return done(json_error(http::status::not_found, "not_found",
                                "no export called " + model::quote_name(name.substr(0, 60))));
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    const auto now = util::now_ms();
     auto parsed = exporting::parse_options(query, now);
     if (auto* problem = std::get_if<std::string>(&parsed))
         return done(json_error(http::status::bad_request, "invalid", *problem));

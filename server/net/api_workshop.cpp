@@ -11,7 +11,7 @@
 #include "model/board.hpp"
 #include "model/text_rules.hpp"
 #include "room/durable_board.hpp"
-#include "room/room_clock.hpp"
+#include "util/clock.hpp"
 #include "util/secrets.hpp"
 
 #include <boost/beast/http/field.hpp>
@@ -98,7 +98,7 @@ void api::audit_later(store::audit_record entry)
     // Stamped now, when it happened: the store thread may write it only after the client's next
     // step (a role change the room stamps at once), and the trail is ordered by time.
     if (entry.at == 0)
-        entry.at = room::now_ms();
+        entry.at = util::now_ms();
     worker_.run([entry = std::move(entry)](store::store& s) { store::record_audit(s, entry); });
 }
 

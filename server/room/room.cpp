@@ -4,7 +4,7 @@
 
 #include "room/durable_board.hpp"
 #include "room/join_code_lifetime.hpp"
-#include "room/room_clock.hpp"
+#include "util/clock.hpp"
 #include "util/fault_injection.hpp"
 #include "util/secrets.hpp"
 
@@ -229,7 +229,7 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
         token = util::random_token(32);
         store::participant_record record{workshop_.id,       util::random_id(),
                                          util::sha256_hex(token), hello.display_name,
-                                         facilitator ? "facilitator" : "participant", now_ms()};
+                                         facilitator ? "facilitator" : "participant", util::now_ms()};
         token_to_participant_[record.token_hash] = record.id;
         last_activity_ = std::max(last_activity_, record.created_at);
         auto id = record.id;
@@ -302,7 +302,7 @@ bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
     if (!board_.state().facilitation.door_open)  // P-JOIN-10
         return say("closed", "the facilitator has closed this workshop to new participants",
                    protocol::close_code::forbidden, "closed to new participants");
-    if (join_code_expired(last_activity_, now_ms(), options_.join_code_lifetime))  // P-JOIN-12
+    if (join_code_expired(last_activity_, util::now_ms(), options_.join_code_lifetime))  // P-JOIN-12
         return say("closed",
                    "this join code has expired: nothing happened in this workshop for " +
                        lifetime_text(options_.join_code_lifetime) +
@@ -388,7 +388,7 @@ void room::deliver_welcome(const std::shared_ptr<room_client>& client, protocol:
     auto& conn = connections_.at(client);
     const auto form = presence_form_of(conn);
     w.presence_text = presence_list_text(form);
-    w.server_time = now_ms();  // when it is sent: clients measure their clock skew with it
+    w.server_time = util::now_ms();  // when it is sent: clients measure their clock skew with it
     conn.presence_form = form;
     send(client, conn, share(protocol::encode_welcome(w)), delivery::welcome);
 }

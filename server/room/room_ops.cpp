@@ -3,7 +3,7 @@
 #include "room/room.hpp"
 #include "util/metrics.hpp"
 
-#include "room/room_clock.hpp"
+#include "util/clock.hpp"
 #include "util/fault_injection.hpp"
 
 #include <boost/asio/post.hpp>
@@ -48,7 +48,7 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
         return;
     }
 
-    model::op_context ctx{conn.participant_id, role_of(conn), now_ms()};
+    model::op_context ctx{conn.participant_id, role_of(conn), util::now_ms()};
     if (util::fault_injection_enabled()) util::inject_fault("room", model::encode_operation(msg.op).dump());
     board_.prepare(msg.op, ctx);
     auto error = board_.check(msg.op, ctx);

@@ -4,7 +4,7 @@
 // round whose time passed while the server was down is closed at once.
 #include "room/room.hpp"
 
-#include "room/room_clock.hpp"
+#include "util/clock.hpp"
 #include "util/log.hpp"
 
 #include <algorithm>
@@ -22,7 +22,7 @@ void room::arm_round_timer() {
     auto wanted = std::make_pair(r->id, *r->ends_at);
     if (round_timer_for_ == wanted) return;
     round_timer_for_ = wanted;
-    const auto delay = std::max<std::int64_t>(0, *r->ends_at - now_ms());
+    const auto delay = std::max<std::int64_t>(0, *r->ends_at - util::now_ms());
     round_timer_.expires_after(std::chrono::milliseconds(delay));
     round_timer_.async_wait([self = shared_from_this(), id = r->id,
                              ends = *r->ends_at](boost::system::error_code ec) {
@@ -34,12 +34,12 @@ void room::on_round_timer(const std::string& round_id, std::int64_t ends_at) {
     round_timer_for_.reset();
     if (broken_ || shutdown_code_) return;
     const model::voting_round* r = board_.state().open_round();
-    if (!r || r->id != round_id || r->ends_at != ends_at || now_ms() < ends_at) {
+    if (!r || r->id != round_id || r->ends_at != ends_at || util::now_ms() < ends_at) {
         arm_round_timer();  // changed meanwhile, or woke early
         return;
     }
     const model::operation op = model::round_close{round_id};
-    const model::op_context ctx{"", model::role::facilitator, now_ms()};
+    const model::op_context ctx{"", model::role::facilitator, util::now_ms()};
     // The same boundary as room::dispatch: a throw here fails this room, never the server.
     try {
         if (board_.check(op, ctx)) return;

@@ -1,19 +1,17 @@
 #include "store/audit.hpp"
 
+#include "util/clock.hpp"
 #include "util/log.hpp"
 #include "util/metrics.hpp"
 #include "util/secrets.hpp"
 
-#include <chrono>
 
 namespace jb::store {
 
 void record_audit(store& s, audit_record entry)
 {
     if (entry.at == 0)
-        entry.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+        entry.at = util::now_ms();
     try {
         s.append_audit(entry);
     } catch (const std::exception& e) {

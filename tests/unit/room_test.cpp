@@ -5,7 +5,7 @@
 
 #include "room/join_code_lifetime.hpp"
 #include "room/registry.hpp"
-#include "room/room_clock.hpp"
+#include "util/clock.hpp"
 #include "store/sqlite_store.hpp"
 #include "util/secrets.hpp"
 
@@ -363,7 +363,7 @@ TEST_CASE("P-JOIN-12 a join code admits newcomers within its lifetime, and alway
         f.options.join_code_lifetime = std::chrono::hours(12);
         store::write_batch people;
         people.participants = {{f.workshop_id, "anna", util::sha256_hex("token-anna"), "Anna", "participant",
-                                room::now_ms() - 11 * 3'600'000}};
+                                util::now_ms() - 11 * 3'600'000}};
         f.sqlite.commit(people);
         auto r = f.load();
         CHECK(f.join(r, f.hello("tab-new"))->count("welcome") == 1);
@@ -860,7 +860,7 @@ TEST_CASE("ops sent right after hello are handled after the welcome, in order", 
 TEST_CASE("P-VOTE-10 the room closes a round itself when its time is up, through the log", "[room][vote]") {
     fixture f;
     const auto& j = f.initial.journeys().begin()->second;
-    const std::int64_t now = room::now_ms();
+    const std::int64_t now = util::now_ms();
     // A round of 10 s that started 10.5 s ago: its time passed while the room was not loaded.
     // The timers start only after the join below, so the close reaches the client as an event
     // however slow the machine is (no window to hit: P-VOTE-10 closes a past round at once).
