@@ -538,7 +538,7 @@ TEST_CASE("P-SYNC-8 a welcome waits until the ops in its snapshot are durable", 
 }
 
 // Issue 13: one post per connection per commit group, not one per message (room_outbox.cpp).
-TEST_CASE("P-SYNC-1 a commit group reaches each connection as one hand-off, events and acks in order",
+TEST_CASE("P-SYNC-1 a commit group reaches each connection as one hand-off with its events and acks in order",
           "[room]") {
     fixture f;
     auto r = f.load();
