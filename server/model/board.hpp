@@ -70,12 +70,10 @@ struct op_context {
     std::int64_t at = 0;
 };
 
-// What applying an operation produced besides the new state: what its rule computed (`effect`,
-// null for none: a round's items or result, a score's tally; the model's tests read it, but
-// since protocol 4 it is not sent, as the changed records carry it), who may see the event in
-// which form, and the records it changed (P-SYNC-9).
+// What applying an operation produced besides the new state: who may see the event in which
+// form, and the records it changed (P-SYNC-9), which carry what its rule computed (a round's
+// items or result, a score's tally, a revealed card, the private count).
 struct applied {
-    nlohmann::json effect;
     event_visibility visibility;
     record_changes changes;
 };

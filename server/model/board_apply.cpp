@@ -39,23 +39,14 @@ void update_item(std::map<std::string, journey>& journeys, std::vector<T> journe
     });
 }
 
-// P-FAC-6: events about adding or deleting a private card carry the new count, also in the
-// hidden form others get, so that everyone's privateCount stays live.
-nlohmann::json private_count_effect(const std::map<std::string, card>& cards) {
-    std::size_t n = 0;
-    for (const auto& [id, c] : cards) n += c.private_card ? 1 : 0;
-    return nlohmann::json{{"privateCount", n}};
-}
-
 }  // namespace
 
 applied board::apply_state(const operation& op, const op_context& ctx) {
     applied out;
     out.visibility = visibility_of(*this, op, ctx);
-    out.effect = nullptr;
     std::visit(
         overloaded{
-            [&](const auto& o) { out.effect = apply_rule(*this, o, ctx); },
+            [&](const auto& o) { apply_rule(*this, o, ctx); },
             [&](const card_add& o) {
                 card c;
                 c.id = o.card_id;
@@ -73,7 +64,6 @@ applied board::apply_state(const operation& op, const op_context& ctx) {
                 if (const auto old = cards_.find(c.id); old != cards_.end())  // check() refuses it
                     card_text_bytes_ -= old->second.text.size();
                 cards_.insert_or_assign(c.id, std::move(c));
-                if (o.private_card) out.effect = private_count_effect(cards_);
             },
             [&](const card_update& o) {
                 const auto it = cards_.find(o.card_id);
@@ -98,12 +88,10 @@ applied board::apply_state(const operation& op, const op_context& ctx) {
             [&](const card_delete& o) {
                 const auto it = cards_.find(o.card_id);
                 if (it == cards_.end()) return;
-                const bool was_private = it->second.private_card;
                 leave_group(*this, it->second);
                 card_text_bytes_ -= it->second.text.size();
                 cards_.erase(it);
                 drop_scores(*this, o.card_id);
-                if (was_private) out.effect = private_count_effect(cards_);
                 for (auto& [id, c] : cards_)  // deleting a link's target clears the link
                     if (c.linked_to == o.card_id) c.linked_to.reset();
             },

@@ -32,7 +32,7 @@ void upsert_or_remove(record_changes& out, const std::string& section, const std
 json improvement_list_of(const board& b) {
     for (const auto& r : b.state().rounds)
         if (r.status == round_status::closed) return improvement_list_json(b);
-    return json{{"roundIds", json::array()}, {"rows", json::array()}};
+    return json{{"roundIds", json::array()}, {"rows", json::array()}, {"latestRoundId", nullptr}};
 }
 
 }  // namespace

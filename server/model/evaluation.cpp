@@ -47,9 +47,8 @@ json evaluation_summary(const evaluation_state& e) {
 check_result check_rule(const board&, const evaluation_open&, const op_context&) {
     return std::nullopt;
 }
-json apply_rule(board& b, const evaluation_open& o, const op_context&) {
+void apply_rule(board& b, const evaluation_open& o, const op_context&) {
     b.state_mut().evaluation.open = o.open;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const evaluation_submit&, const op_context& ctx) {
@@ -59,7 +58,7 @@ check_result check_rule(const board& b, const evaluation_submit&, const op_conte
 }
 // Submitting again replaces the response in place, keeping its id. New remarks leave the big
 // screen: the facilitator chose the old ones (P-EVAL-4).
-json apply_rule(board& b, const evaluation_submit& o, const op_context& ctx) {
+void apply_rule(board& b, const evaluation_submit& o, const op_context& ctx) {
     auto& responses = b.state_mut().evaluation.responses;
     auto it = std::find_if(responses.begin(), responses.end(),
                            [&](const evaluation_response& r) { return r.participant_id == ctx.actor_id; });
@@ -73,9 +72,6 @@ json apply_rule(board& b, const evaluation_submit& o, const op_context& ctx) {
     it->rating = o.rating;
     it->remarks = o.remarks;
     it->at = ctx.at;
-    return json{{"responseId", it->id},
-                {"count", responses.size()},
-                {"summary", evaluation_summary(b.state().evaluation)}};
 }
 
 check_result check_rule(const board& b, const evaluation_show& o, const op_context&) {
@@ -95,9 +91,8 @@ check_result check_rule(const board& b, const evaluation_show& o, const op_conte
                               " remarks");
     return std::nullopt;
 }
-json apply_rule(board& b, const evaluation_show& o, const op_context&) {
+void apply_rule(board& b, const evaluation_show& o, const op_context&) {
     find_response(b, o.response_id)->shown = o.shown;
-    return json{{"summary", evaluation_summary(b.state().evaluation)}};
 }
 
 }  // namespace jb::model

@@ -27,28 +27,25 @@ timer_state& timer(board& b) { return b.state_mut().facilitation.timer; }
 check_result check_rule(const board& b, const stage_set& o, const op_context&) {
     return find_stage(b, o.stage_id) ? std::nullopt : no_stage(o.stage_id);
 }
-json apply_rule(board& b, const stage_set& o, const op_context&) {
+void apply_rule(board& b, const stage_set& o, const op_context&) {
     b.state_mut().facilitation.stage_id = o.stage_id;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const stage_update& o, const op_context&) {
     return find_stage(b, o.stage_id) ? std::nullopt : no_stage(o.stage_id);
 }
-json apply_rule(board& b, const stage_update& o, const op_context&) {
+void apply_rule(board& b, const stage_update& o, const op_context&) {
     for (auto& s : b.state_mut().facilitation.stages) {
         if (s.id != o.stage_id) continue;
         if (o.title) s.title = *o.title;
         if (o.instruction) s.instruction = *o.instruction;
     }
-    return nullptr;
 }
 
 // P-FAC-2: the server owns the timer; clients show endsAt − (server) now.
 check_result check_rule(const board&, const timer_set&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const timer_set& o, const op_context&) {
+void apply_rule(board& b, const timer_set& o, const op_context&) {
     timer(b) = timer_state{o.duration_ms, o.duration_ms, std::nullopt};
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const timer_start&, const op_context&) {
@@ -57,25 +54,23 @@ check_result check_rule(const board& b, const timer_start&, const op_context&) {
     if (t.remaining_ms <= 0) return op_error{"conflict", "op: the timer has no time left; reset it"};
     return std::nullopt;
 }
-json apply_rule(board& b, const timer_start&, const op_context& ctx) {
+void apply_rule(board& b, const timer_start&, const op_context& ctx) {
     auto& t = timer(b);
     t.ends_at = ctx.at + t.remaining_ms;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const timer_pause&, const op_context&) {
     if (!b.state().facilitation.timer.ends_at) return op_error{"conflict", "op: the timer is not running"};
     return std::nullopt;
 }
-json apply_rule(board& b, const timer_pause&, const op_context& ctx) {
+void apply_rule(board& b, const timer_pause&, const op_context& ctx) {
     auto& t = timer(b);
     t.remaining_ms = std::max<std::int64_t>(0, *t.ends_at - ctx.at);
     t.ends_at.reset();
-    return nullptr;
 }
 
 check_result check_rule(const board&, const timer_add&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const timer_add& o, const op_context& ctx) {
+void apply_rule(board& b, const timer_add& o, const op_context& ctx) {
     auto& t = timer(b);
     if (t.ends_at) {
         // A timer that already ran out restarts from now rather than from the past.
@@ -84,41 +79,31 @@ json apply_rule(board& b, const timer_add& o, const op_context& ctx) {
         t.remaining_ms += o.ms;
     }
     t.duration_ms += o.ms;
-    return nullptr;
 }
 
 check_result check_rule(const board&, const timer_reset&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const timer_reset&, const op_context&) {
+void apply_rule(board& b, const timer_reset&, const op_context&) {
     auto& t = timer(b);
     t.remaining_ms = t.duration_ms;
     t.ends_at.reset();
-    return nullptr;
 }
 
 check_result check_rule(const board&, const board_lock&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const board_lock& o, const op_context&) {
+void apply_rule(board& b, const board_lock& o, const op_context&) {
     b.state_mut().facilitation.locked = o.locked;
-    return nullptr;
 }
 
 check_result check_rule(const board&, const door_set&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const door_set& o, const op_context&) {
+void apply_rule(board& b, const door_set& o, const op_context&) {
     b.state_mut().facilitation.door_open = o.open;
-    return nullptr;
 }
 
-// Turning private writing off reveals every private card at once: the event carries them.
+// Turning private writing off reveals every private card at once: the event's patch carries them.
 check_result check_rule(const board&, const writing_private&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const writing_private& o, const op_context&) {
+void apply_rule(board& b, const writing_private& o, const op_context&) {
     b.state_mut().facilitation.private_writing = o.on;
-    if (o.on) return nullptr;
-    json revealed = json::array();
-    for (auto& [id, c] : b.cards_mut()) {
-        if (!c.private_card) continue;
-        c.private_card = false;
-        revealed.push_back(card_to_json(c));
-    }
-    return json{{"revealed", std::move(revealed)}};
+    if (o.on) return;
+    for (auto& [id, c] : b.cards_mut()) c.private_card = false;
 }
 
 check_result check_rule(const board& b, const focus_set& o, const op_context&) {
@@ -134,13 +119,12 @@ check_result check_rule(const board& b, const focus_set& o, const op_context&) {
     }
     return std::nullopt;
 }
-json apply_rule(board& b, const focus_set& o, const op_context&) {
+void apply_rule(board& b, const focus_set& o, const op_context&) {
     auto& focus = b.state_mut().facilitation.focus;
     if (o.journey_id)
         focus = focus_target{*o.journey_id, o.phase_id};
     else
         focus.reset();
-    return nullptr;
 }
 
 // P-FAC-10: pinning names a stage, so the screen shows what it shows in that stage.
@@ -148,22 +132,20 @@ check_result check_rule(const board& b, const screen_pin& o, const op_context&) 
     if (o.stage_id && !find_stage(b, *o.stage_id)) return no_stage(*o.stage_id);
     return std::nullopt;
 }
-json apply_rule(board& b, const screen_pin& o, const op_context&) {
+void apply_rule(board& b, const screen_pin& o, const op_context&) {
     b.state_mut().facilitation.screen_pin = o.stage_id;
-    return nullptr;
 }
 
 check_result check_rule(const board&, const settings_update&, const op_context&) { return std::nullopt; }
-json apply_rule(board& b, const settings_update& o, const op_context&) {
+void apply_rule(board& b, const settings_update& o, const op_context&) {
     b.state_mut().facilitation.anonymous_lanes = o.value;
-    return nullptr;
 }
 
 // Participants are the room's: it checks and applies these against its participant records
 // (P-ROLE-3, P-ROLE-4). The board keeps nothing of them.
 check_result check_rule(const board&, const participant_role&, const op_context&) { return std::nullopt; }
-json apply_rule(board&, const participant_role&, const op_context&) { return nullptr; }
+void apply_rule(board&, const participant_role&, const op_context&) {}
 check_result check_rule(const board&, const participant_remove&, const op_context&) { return std::nullopt; }
-json apply_rule(board&, const participant_remove&, const op_context&) { return nullptr; }
+void apply_rule(board&, const participant_remove&, const op_context&) {}
 
 }  // namespace jb::model

@@ -91,9 +91,8 @@ check_result check_rule(const board& b, const card_link& o, const op_context& ct
         return rule_error("invalid", "targetId", "the target must be in the same journey");
     return std::nullopt;
 }
-json apply_rule(board& b, const card_link& o, const op_context&) {
+void apply_rule(board& b, const card_link& o, const op_context&) {
     if (card* c = b.find_card_mut(o.card_id)) c->linked_to = o.target_id;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const group_add& o, const op_context& ctx) {
@@ -116,7 +115,7 @@ check_result check_rule(const board& b, const group_add& o, const op_context& ct
     }
     return std::nullopt;
 }
-json apply_rule(board& b, const group_add& o, const op_context&) {
+void apply_rule(board& b, const group_add& o, const op_context&) {
     std::string journey_id;
     for (const auto& id : o.card_ids) {
         if (card* c = b.find_card_mut(id)) {
@@ -125,7 +124,6 @@ json apply_rule(board& b, const group_add& o, const op_context&) {
         }
     }
     b.state_mut().groups[o.group_id] = card_group_info{o.group_id, journey_id, o.title};
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const card_group& o, const op_context& ctx) {
@@ -141,9 +139,8 @@ check_result check_rule(const board& b, const card_group& o, const op_context& c
     if (group_in_open_round(b, o.group_id)) return round_conflict("groupId", o.group_id);
     return std::nullopt;
 }
-json apply_rule(board& b, const card_group& o, const op_context&) {
+void apply_rule(board& b, const card_group& o, const op_context&) {
     if (card* c = b.find_card_mut(o.card_id)) c->group_id = o.group_id;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const card_ungroup& o, const op_context& ctx) {
@@ -153,18 +150,16 @@ check_result check_rule(const board& b, const card_ungroup& o, const op_context&
     if (in_open_round(b, *c)) return round_conflict("cardId", o.card_id);
     return std::nullopt;
 }
-json apply_rule(board& b, const card_ungroup& o, const op_context&) {
+void apply_rule(board& b, const card_ungroup& o, const op_context&) {
     if (card* c = b.find_card_mut(o.card_id)) leave_group(b, *c);
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const group_update& o, const op_context&) {
     return b.state().groups.contains(o.group_id) ? std::nullopt : no_group(o.group_id);
 }
-json apply_rule(board& b, const group_update& o, const op_context&) {
+void apply_rule(board& b, const group_update& o, const op_context&) {
     const auto g = b.state_mut().groups.find(o.group_id);
     if (g != b.state_mut().groups.end()) g->second.title = o.title;
-    return nullptr;
 }
 
 }  // namespace jb::model

@@ -6,6 +6,16 @@
 
 namespace jb::model {
 
+const voting_round* latest_closed_round(const board& b) {
+    const voting_round* latest = nullptr;
+    for (const auto& r : b.state().rounds) {
+        if (r.status != round_status::closed) continue;
+        const auto at = r.closed_at.value_or(0), latest_at = latest ? latest->closed_at.value_or(0) : 0;
+        if (!latest || at > latest_at || (at == latest_at && r.number > latest->number)) latest = &r;
+    }
+    return latest;
+}
+
 std::vector<const voting_round*> improvement_rounds(const board& b) {
     const auto& s = b.state();
     std::vector<const voting_round*> chosen;
@@ -14,13 +24,7 @@ std::vector<const voting_round*> improvement_rounds(const board& b) {
             if (const auto* r = s.find_round(id); r && r->status == round_status::closed) chosen.push_back(r);
         return chosen;
     }
-    const voting_round* latest = nullptr;
-    for (const auto& r : s.rounds) {
-        if (r.status != round_status::closed) continue;
-        const auto at = r.closed_at.value_or(0), latest_at = latest ? latest->closed_at.value_or(0) : 0;
-        if (!latest || at > latest_at || (at == latest_at && r.number > latest->number)) latest = &r;
-    }
-    if (latest) chosen.push_back(latest);
+    if (const auto* latest = latest_closed_round(b)) chosen.push_back(latest);
     return chosen;
 }
 
@@ -122,7 +126,10 @@ nlohmann::json improvement_list_json(const board& b) {
     for (const auto* r : improvement_rounds(b)) round_ids.push_back(r->id);
     json rows = json::array();
     for (const auto& row : compute_improvements(b)) rows.push_back(improvement_row_json(row));
-    return json{{"roundIds", std::move(round_ids)}, {"rows", std::move(rows)}};
+    const auto* latest = latest_closed_round(b);
+    return json{{"roundIds", std::move(round_ids)},
+                {"rows", std::move(rows)},
+                {"latestRoundId", latest ? json(latest->id) : json(nullptr)}};
 }
 
 }  // namespace jb::model

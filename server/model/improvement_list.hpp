@@ -33,6 +33,9 @@ struct improvement_row {
     improvement_status status = improvement_status::open;
 };
 
+// The round closed last (ties: the higher number), or nullptr: the result the screens show.
+const voting_round* latest_closed_round(const board& b);
+
 // The closed rounds the list is made of: improvements.round_ids (those still closed, in that
 // order), or else the round closed last (ties: the higher number).
 std::vector<const voting_round*> improvement_rounds(const board& b);
@@ -46,7 +49,8 @@ std::vector<improvement_row> compute_improvements(const board& b);
 nlohmann::json improvement_row_json(const improvement_row& row);
 
 // The board state document's `improvementList`: {"roundIds": the list's rounds, "rows": the
-// rows as compute_improvements gives them}. The same for every viewer.
+// rows as compute_improvements gives them, "latestRoundId": latest_closed_round's id or null}.
+// The same for every viewer.
 nlohmann::json improvement_list_json(const board& b);
 
 }  // namespace jb::model

@@ -18,9 +18,8 @@ check_result check_rule(const board& b, const improvements_rounds& o, const op_c
     }
     return std::nullopt;
 }
-json apply_rule(board& b, const improvements_rounds& o, const op_context&) {
+void apply_rule(board& b, const improvements_rounds& o, const op_context&) {
     b.state_mut().improvements.round_ids = o.round_ids;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const improvement_update& o, const op_context&) {
@@ -28,11 +27,10 @@ check_result check_rule(const board& b, const improvement_update& o, const op_co
         if (std::find(r.items.begin(), r.items.end(), o.item_id) != r.items.end()) return std::nullopt;
     return rule_error("not_found", "itemId", "no round has an item " + quote_name(o.item_id));
 }
-json apply_rule(board& b, const improvement_update& o, const op_context&) {
+void apply_rule(board& b, const improvement_update& o, const op_context&) {
     auto& entry = b.state_mut().improvements.items[o.item_id];
     if (o.owner) entry.owner = *o.owner;
     if (o.status) entry.status = *o.status;
-    return nullptr;
 }
 
 }  // namespace jb::model

@@ -16,7 +16,7 @@ using check_result = std::optional<op_error>;
 
 #define JB_SESSION_RULE(Op)                                                   \
     check_result check_rule(const board& b, const Op& o, const op_context& ctx); \
-    nlohmann::json apply_rule(board& b, const Op& o, const op_context& ctx);
+    void apply_rule(board& b, const Op& o, const op_context& ctx);
 
 JB_SESSION_RULE(stage_set)
 JB_SESSION_RULE(stage_update)

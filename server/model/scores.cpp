@@ -1,6 +1,6 @@
 // Scores on the journey (protocol.md, P-METH-2 … P-METH-4): emotion now and desired on
 // touchpoint cards, expectation and experience on phases and touchpoint cards. One score per
-// participant, target and scale; the event carries the target's tally.
+// participant, target and scale; the event's patch carries the target's tally.
 
 #include "model/rules.hpp"
 #include "model/session_json.hpp"
@@ -42,7 +42,7 @@ check_result check_rule(const board& b, const score_set& o, const op_context& ct
     return check_score_target(b, o.scale, o.target_id);
 }
 
-json apply_rule(board& b, const score_set& o, const op_context& ctx) {
+void apply_rule(board& b, const score_set& o, const op_context& ctx) {
     auto& table = b.state_mut().scores;
     const auto key = std::make_pair(o.scale, o.target_id);
     auto& values = table[key];
@@ -50,9 +50,7 @@ json apply_rule(board& b, const score_set& o, const op_context& ctx) {
         values[ctx.actor_id] = *o.value;
     else
         values.erase(ctx.actor_id);
-    json effect{{"tally", score_tally(o.scale, o.target_id, values)}};
     if (values.empty()) table.erase(key);
-    return effect;
 }
 
 void drop_scores(board& b, const std::string& target_id) {

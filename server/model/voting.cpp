@@ -127,7 +127,7 @@ check_result check_rule(const board& b, const round_start& o, const op_context&)
     if (auto* e = std::get_if<op_error>(&items)) return *e;
     return std::nullopt;
 }
-json apply_rule(board& b, const round_start& o, const op_context& ctx) {
+void apply_rule(board& b, const round_start& o, const op_context& ctx) {
     auto items = resolve_scope(b, o.scope);
     voting_round r;
     r.id = o.round_id;
@@ -142,9 +142,7 @@ json apply_rule(board& b, const round_start& o, const op_context& ctx) {
     if (auto* list = std::get_if<std::vector<std::string>>(&items)) r.items = std::move(*list);
     r.started_at = ctx.at;
     if (o.duration_ms) r.ends_at = ctx.at + *o.duration_ms;
-    json effect{{"items", r.items}};
     b.state_mut().rounds.push_back(std::move(r));
-    return effect;
 }
 
 check_result check_rule(const board& b, const vote_add& o, const op_context& ctx) {
@@ -160,9 +158,8 @@ check_result check_rule(const board& b, const vote_add& o, const op_context& ctx
     if (on_item >= r.max_per_item) return item_cap("itemId", r);
     return std::nullopt;
 }
-json apply_rule(board& b, const vote_add& o, const op_context& ctx) {
+void apply_rule(board& b, const vote_add& o, const op_context& ctx) {
     ++round_of(b, o.round_id).ballots[ctx.actor_id][o.item_id];
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const vote_remove& o, const op_context& ctx) {
@@ -175,12 +172,11 @@ check_result check_rule(const board& b, const vote_remove& o, const op_context& 
         return rule_error("conflict", "itemId", "you have no vote on this item");
     return std::nullopt;
 }
-json apply_rule(board& b, const vote_remove& o, const op_context& ctx) {
+void apply_rule(board& b, const vote_remove& o, const op_context& ctx) {
     auto& r = round_of(b, o.round_id);
     auto& ballot = r.ballots[ctx.actor_id];
     if (--ballot[o.item_id] <= 0) ballot.erase(o.item_id);
     if (ballot.empty()) r.ballots.erase(ctx.actor_id);
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const vote_done& o, const op_context& ctx) {
@@ -188,13 +184,12 @@ check_result check_rule(const board& b, const vote_done& o, const op_context& ct
     if (auto* e = std::get_if<op_error>(&found)) return *e;
     return check_voter(*std::get<const voting_round*>(found), ctx);
 }
-json apply_rule(board& b, const vote_done& o, const op_context& ctx) {
+void apply_rule(board& b, const vote_done& o, const op_context& ctx) {
     auto& r = round_of(b, o.round_id);
     if (o.done)
         r.done.insert(ctx.actor_id);
     else
         r.done.erase(ctx.actor_id);
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const round_close& o, const op_context&) {
@@ -202,12 +197,11 @@ check_result check_rule(const board& b, const round_close& o, const op_context&)
     if (auto* e = std::get_if<op_error>(&found)) return *e;
     return std::nullopt;
 }
-json apply_rule(board& b, const round_close& o, const op_context& ctx) {
+void apply_rule(board& b, const round_close& o, const op_context& ctx) {
     auto& r = round_of(b, o.round_id);
     r.status = round_status::closed;
     r.closed_at = ctx.at;
     r.result = rank_round(b, r);
-    return json{{"result", result_to_json(*r.result, r.anonymous)}};
 }
 
 check_result check_rule(const board& b, const round_cancel& o, const op_context&) {
@@ -217,7 +211,7 @@ check_result check_rule(const board& b, const round_cancel& o, const op_context&
         return rule_error("conflict", "roundId", "the round is already cancelled");
     return std::nullopt;
 }
-json apply_rule(board& b, const round_cancel& o, const op_context& ctx) {
+void apply_rule(board& b, const round_cancel& o, const op_context& ctx) {
     auto& r = round_of(b, o.round_id);
     r.status = round_status::cancelled;
     r.closed_at = ctx.at;
@@ -225,7 +219,6 @@ json apply_rule(board& b, const round_cancel& o, const op_context& ctx) {
     r.done.clear();
     r.paper.clear();
     r.result.reset();
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const round_reopen& o, const op_context&) {
@@ -235,14 +228,13 @@ check_result check_rule(const board& b, const round_reopen& o, const op_context&
     if (b.state().open_round()) return rule_error("conflict", "roundId", "another round is open");
     return std::nullopt;
 }
-json apply_rule(board& b, const round_reopen& o, const op_context& ctx) {
+void apply_rule(board& b, const round_reopen& o, const op_context& ctx) {
     auto& r = round_of(b, o.round_id);
     r.status = round_status::open;
     r.closed_at.reset();
     r.result.reset();
     r.ends_at.reset();
     if (r.duration_ms) r.ends_at = ctx.at + *r.duration_ms;
-    return nullptr;
 }
 
 check_result check_rule(const board& b, const round_paper& o, const op_context&) {
@@ -262,7 +254,7 @@ check_result check_rule(const board& b, const round_paper& o, const op_context&)
                                      std::to_string(session_limits::max_paper_labels) + " paper tallies"};
     return std::nullopt;
 }
-json apply_rule(board& b, const round_paper& o, const op_context&) {
+void apply_rule(board& b, const round_paper& o, const op_context&) {
     auto& r = round_of(b, o.round_id);
     auto it = std::find_if(r.paper.begin(), r.paper.end(),
                            [&](const paper_tally& t) { return t.label == o.label; });
@@ -273,9 +265,7 @@ json apply_rule(board& b, const round_paper& o, const op_context&) {
         it->votes.clear();
         for (const auto& [item, n] : o.votes) it->votes[item] = n;
     }
-    if (r.status != round_status::closed) return nullptr;
-    r.result = rank_round(b, r);
-    return json{{"result", result_to_json(*r.result, r.anonymous)}};
+    if (r.status == round_status::closed) r.result = rank_round(b, r);
 }
 
 // A whole ballot as vote.add and vote.remove leave one (an imported archive's, P-ARC-2).

@@ -1,4 +1,5 @@
 #include "net/api.hpp"
+#include "net/query_string.hpp"
 #include "store/audit.hpp"
 #include "util/clock.hpp"
 #include "util/log.hpp"
@@ -21,11 +22,6 @@ namespace http = boost::beast::http;
 namespace {
 
 constexpr int max_join_code_attempts = 32;
-
-std::string_view path_of(std::string_view target)
-{
-    return target.substr(0, target.find_first_of("?#"));
-}
 
 // Percent-decoding for one path segment; an invalid escape gives nothing usable.
 std::optional<std::string> decode_segment(std::string_view s)

@@ -4,6 +4,7 @@
 
 #include "net/client_address.hpp"
 #include "net/origin.hpp"
+#include "net/query_string.hpp"
 #include "net/websocket_session.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -25,11 +26,6 @@ namespace http = beast::http;
 namespace websocket = beast::websocket;
 
 namespace {
-
-std::string_view path_of(std::string_view target)
-{
-    return target.substr(0, target.find_first_of("?#"));
-}
 
 // The path as the access log shows it: no query, and /api/join/{code} without the code, since
 // a join code lets anyone in.

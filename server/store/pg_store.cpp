@@ -9,8 +9,6 @@
 
 namespace jb::store {
 
-using pg::transaction;
-
 namespace {
 
 // The statements, prepared once per connection (and again after a reconnect). Each says in
@@ -218,7 +216,7 @@ int pg_store::supported_schema_version() { return static_cast<int>(pg::schema_mi
 
 void pg_store::create_workshop(const workshop_record& w, const std::string& initial_state_json) {
     try {
-        transaction tx(impl_->db);
+        pg::transaction tx(impl_->db);
         impl_->write_workshop(w);
         impl_->write_snapshot({w.id, 0, initial_state_json});
         tx.commit();
@@ -230,7 +228,7 @@ void pg_store::create_workshop(const workshop_record& w, const std::string& init
 void pg_store::import_workshop(const workshop_record& w, const std::string& state_json,
                                const std::vector<participant_record>& participants) {
     try {
-        transaction tx(impl_->db);
+        pg::transaction tx(impl_->db);
         impl_->write_workshop(w);
         impl_->write_snapshot({w.id, 0, state_json});
         for (const auto& p : participants) {
@@ -261,7 +259,7 @@ namespace {
 std::optional<loaded_workshop> load(pg::connection& db, std::string_view workshop_id) {
     // One snapshot of the database for all five reads (REPEATABLE READ), so the snapshot, the
     // ops after it and the client seqs agree even while another node commits.
-    transaction tx(db);
+    pg::transaction tx(db);
     db.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
     loaded_workshop out;
     {
@@ -308,7 +306,7 @@ void pg_store::commit(const write_batch& batch) {
     if (batch.empty()) return;
     auto& db = impl_->db;
     try {
-        transaction tx(db);
+        pg::transaction tx(db);
         // First, so that a fenced-off node writes nothing (and holds no row locks for nothing).
         for (const auto& f : batch.fences)
             if (db.run("check_fence", {f.workshop_id, f.owner, f.epoch}).rows() == 0)

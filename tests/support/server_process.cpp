@@ -1,5 +1,7 @@
 #include "support/server_process.hpp"
 
+#include "support/ws_client.hpp"
+
 #include <algorithm>
 
 #include <cerrno>
@@ -167,8 +169,10 @@ server_process::server_process(std::vector<std::string> args, const fs::path& st
 
 server_process::~server_process()
 {
-    if (running())
+    if (running()) {
+        log_final_views(port_);  // the test is over: its clients are gone (ws_client.hpp)
         kill();
+    }
 }
 
 int server_process::wait()

@@ -8,9 +8,11 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/error.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fcntl.h>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <unistd.h>
@@ -28,7 +30,7 @@ namespace {
 // One line per message, appended with a single write() so parallel test processes do not
 // interleave their lines.
 void contract_log(const char* from, const json& message, const std::string& conn,
-                  bool expect_invalid = false)
+                  bool expect_invalid = false, const char* final_view = nullptr)
 {
     const char* path = std::getenv("JB_CONTRACT_LOG");
     if (!path || !*path)
@@ -38,6 +40,8 @@ void contract_log(const char* from, const json& message, const std::string& conn
     json entry{{"from", from}, {"conn", conn}, {"msg", message}};
     if (expect_invalid)
         entry["expectInvalid"] = true;
+    if (final_view)
+        entry["final"] = final_view;
     const std::string line =
         entry.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     const int fd = ::open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
@@ -170,7 +174,7 @@ ws_client::ws_client(unsigned short port) : ws_client(port, options{}) {}
 ws_client::ws_client(unsigned short port, options opts)
     : ws_(ioc_), timeout_(opts.timeout),
       client_id_(opts.client_id.empty() ? new_id("client") : opts.client_id),
-      log_(opts.contract_log), conn_id_(new_id("conn"))
+      log_(opts.contract_log), conn_id_(new_id("conn")), port_(port), opts_(opts)
 {
     auto& socket = beast::get_lowest_layer(ws_).socket();
     socket.open(tcp::v4());
@@ -197,11 +201,71 @@ ws_client::ws_client(unsigned short port, options opts)
     open_ = true;
 }
 
+namespace {
+
+// A connection log_final_views joins again for, as the same viewer.
+struct final_view {
+    unsigned short port;
+    std::string conn;
+    ws_client::options opts;
+    json hello;
+    std::int64_t last_seq;
+};
+
+std::mutex final_views_mutex;
+std::vector<final_view> final_views;
+
+}  // namespace
+
 ws_client::~ws_client()
 {
     try {
         close();
     } catch (...) {
+    }
+    const char* path = std::getenv("JB_CONTRACT_LOG");
+    if (log_ && welcomed_ && path && *path) {
+        const std::lock_guard lock(final_views_mutex);
+        final_views.push_back({port_, conn_id_, opts_, hello_, last_seq_});
+    }
+}
+
+void log_final_views(unsigned short port)
+{
+    std::vector<final_view> mine;
+    {
+        const std::lock_guard lock(final_views_mutex);
+        std::erase_if(final_views, [&](final_view& v) {
+            if (v.port != port)
+                return false;
+            mine.push_back(std::move(v));
+            return true;
+        });
+    }
+    // Joins as the viewer (its token, key, name: no rename) on a connection of its own.
+    const auto welcome = [&](const final_view& v, std::int64_t last_seq) -> json {
+        ws_client::options o = v.opts;
+        o.client_id = new_id("final");
+        o.contract_log = false;
+        o.timeout = std::chrono::seconds(5);
+        ws_client c(port, o);
+        json h = v.hello;
+        h["clientId"] = c.client_id();
+        h["lastSeq"] = last_seq;
+        c.send(h);
+        return c.receive_until([](const json& m) { return m.value("type", "") != "presence"; }, "welcome");
+    };
+    for (const auto& v : mine) {
+        try {
+            const json delta = welcome(v, v.last_seq);
+            const json whole = welcome(v, 0);
+            if (delta.value("type", "") != "welcome" || whole.value("type", "") != "welcome")
+                continue;  // removed since, or the workshop is gone: nothing to compare
+            contract_log("server", delta, v.conn, false, "delta");
+            contract_log("server", whole, v.conn, false, "snapshot");
+        } catch (const std::exception&) {
+            // A server that no longer answers (a test that broke it on purpose): nothing to log.
+        }
     }
 }
 
@@ -213,8 +277,21 @@ void ws_client::note(const json& message)
         return;
     presence_.take(message);
     const auto type = message.value("type", "");
-    if (type == "event")
+    const auto seen = [&](const json& seq) {
+        if (seq.is_number_integer())
+            last_seq_ = std::max(last_seq_, seq.get<std::int64_t>());
+    };
+    if (type == "event") {
         events_[message.at("seq").get<std::int64_t>()] = message;
+        seen(message["seq"]);
+    }
+    if (type == "welcome") {
+        welcomed_ = true;
+        seen(message["seq"]);
+        // A new participant's token, so that joining again is the same viewer.
+        if (message.contains("you") && message["you"].contains("participantToken"))
+            hello_["participantToken"] = message["you"]["participantToken"];
+    }
     if (type == "welcome" && message.contains("events"))
         for (const auto& body : message["events"])
             events_[body.at("seq").get<std::int64_t>()] = body;
@@ -222,6 +299,8 @@ void ws_client::note(const json& message)
 
 void ws_client::send(const json& message)
 {
+    if (message.is_object() && message.value("type", "") == "hello")
+        hello_ = message;
     if (log_)
         contract_log("client", message, conn_id_);
     send_text(message.dump());

@@ -111,6 +111,8 @@ public:
     explicit ws_client(unsigned short port);
     ws_client(unsigned short port, options opts);
     ~ws_client();
+    ws_client(const ws_client&) = delete;
+    ws_client& operator=(const ws_client&) = delete;
 
     const std::string& client_id() const { return client_id_; }
 
@@ -172,7 +174,21 @@ private:
     bool open_ = false;
     bool log_ = true;
     std::string conn_id_;  // this connection's name in the contract log
+    // What log_final_views needs to join again as the same viewer.
+    unsigned short port_ = 0;
+    options opts_;
+    json hello_;             // the last hello sent
+    bool welcomed_ = false;  // a welcome answered it
+    std::int64_t last_seq_ = 0;  // the highest seq received (welcome, events)
 };
+
+// For the conformance replay (web/conformance): when a test's server is stopped, each connection
+// that joined and logged its messages gets two more lines in the contract log, marked "final":
+// "delta" is the welcome a fresh connection of the same viewer gets for the connection's last
+// seq (the events it had not read), "snapshot" the welcome for lastSeq 0 (the server's whole
+// board for that viewer). The replay brings the client's board to the delta's seq and compares
+// it with the snapshot. ~server_process calls it, once the test's own clients are gone.
+void log_final_views(unsigned short port);
 
 // Fresh ids for things a client adds.
 std::string new_id(const std::string& prefix = "id");

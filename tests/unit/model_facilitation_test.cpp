@@ -100,10 +100,14 @@ TEST_CASE("P-FAC-6 private writing: only the author sees and acts on the card un
           json{{"seq", 7}, {"at", 1}, {"op", {{"kind", "hidden"}}}});
     CHECK(render_event(body, edited.visibility, as_alice) == body);
 
+    // The reveal's patch brings the card to everyone, and the count down to zero (P-SYNC-9).
     const auto revealed = accept(b, writing_private{false}, fran);
-    REQUIRE(revealed.effect["revealed"].size() == 1);
-    CHECK(revealed.effect["revealed"][0]["id"] == "c1");
-    CHECK(revealed.effect["revealed"][0]["private"] == false);
+    const json seen = patch_for(revealed.changes, as_bram, true);
+    REQUIRE(seen["cards"].size() == 1);
+    CHECK(seen["cards"][0]["id"] == "c1");
+    CHECK(seen["cards"][0]["private"] == false);
+    CHECK(seen["facilitation"]["privateCount"] == 0);
+    CHECK(!seen.contains("removed"));
     CHECK(card_in(b.view_for(as_bram), "c1"));
     accept(b, card_update{"c1", std::string("x"), std::nullopt}, bram);
 }
@@ -126,10 +130,13 @@ TEST_CASE("P-FAC-6 P-FAC-8 adding and deleting a private card tells everyone the
     board b = session_board();
     accept(b, writing_private{true}, fran);
     const auto first = accept(b, idea("c1", "p1", "l1"), alice);
-    CHECK(first.effect == json{{"privateCount", 1}});
+    CHECK(patch_for(first.changes, as_bram, false) == json{{"facilitation", first.changes.upserts["facilitation"]}});
+    CHECK(first.changes.upserts["facilitation"]["privateCount"] == 1);
     const auto second = accept(b, idea("c2"), bram);
-    CHECK(second.effect == json{{"privateCount", 2}});
-    CHECK(accept(b, idea("f1"), fran).effect.is_null());  // a facilitator's card is not private
+    // A facilitator's card is not private: the count stays, its patch holds the card alone.
+    const auto by_fran = accept(b, idea("f1"), fran);
+    CHECK(!by_fran.changes.upserts.contains("facilitation"));
+    CHECK(record_in(patch_for(by_fran.changes, as_bram, true), "cards", "f1")["private"] == false);
     json body{{"seq", 5}, {"at", 1}, {"by", "bram"}, {"op", encode_operation(operation(idea("c2")))}};
     body["op"]["private"] = true;
     const json hidden{{"seq", 5}, {"at", 1}, {"op", {{"kind", "hidden"}}}};
@@ -143,11 +150,11 @@ TEST_CASE("P-FAC-6 P-FAC-8 adding and deleting a private card tells everyone the
     CHECK(second.changes.upserts["facilitation"]["privateCount"] == 2);
     // An edit changes no count: its hidden form stays bare.
     const auto edited = accept(b, card_update{"c2", std::string("x"), std::nullopt}, bram);
-    CHECK(edited.effect.is_null());
+    CHECK(patch_for(edited.changes, as_alice, false).is_null());
     const auto deleted = accept(b, card_delete{"c1"}, alice);
-    CHECK(deleted.effect == json{{"privateCount", 1}});
+    CHECK(patch_for(deleted.changes, as_bram, false) == json{{"facilitation", deleted.changes.upserts["facilitation"]}});
     CHECK(patch_for(deleted.changes, as_bram, false)["facilitation"]["privateCount"] == 1);
-    CHECK(accept(b, card_delete{"f1"}, fran).effect.is_null());
+    CHECK(!accept(b, card_delete{"f1"}, fran).changes.upserts.contains("facilitation"));
 }
 
 TEST_CASE("P-FAC-6 a private card is not a round's item", "[model][fac]") {

@@ -54,6 +54,22 @@ const json* score_entry(const json& doc, const std::string& scale, const std::st
     return nullptr;
 }
 
+// The tally of score `id` ("<scale>:<targetId>") as the patch of `a` shows it to bram, without
+// bram's own score (P-SYNC-9); null when the patch removes it, as it does once nobody scores.
+json tally_seen(const applied& a, const std::string& id) {
+    const json p = patch_for(a.changes, as_bram, true);
+    json r = record_in(p, "scores", id);
+    if (r.is_null()) {
+        CHECK(p["removed"]["scores"] == json{id});
+        return nullptr;
+    }
+    r.erase("mine");
+    return r;
+}
+
+// The evaluation as the patch of `a` shows it to a facilitator: the count and the responses.
+json evaluation_seen(const applied& a) { return patch_for(a.changes, as_fran, true).at("evaluation"); }
+
 // The event body as the room keeps it (protocol::event_body): since protocol 4 without the
 // sender's tab and without the effect, which the patch carries (P-SYNC-9, P-SYNC-11).
 json body_of(const applied&, const operation& op, const std::string& by) {
@@ -213,22 +229,23 @@ TEST_CASE("P-METH-2 P-METH-3 scoring again replaces, null removes, the tally cou
           "[model][method]") {
     board b = method_board();
     auto a = accept(b, score(score_scale::current, "t1", 2), alice);
-    CHECK(a.effect == json{{"tally", {{"scale", "current"}, {"targetId", "t1"}, {"counts", {0, 0, 0, 0, 1}}}}});
+    CHECK(tally_seen(a, "current:t1") == json{{"scale", "current"}, {"targetId", "t1"}, {"counts", {0, 0, 0, 0, 1}}});
     a = accept(b, score(score_scale::current, "t1", -1), bram);
-    CHECK(a.effect["tally"]["counts"] == json{0, 1, 0, 0, 1});
+    CHECK(tally_seen(a, "current:t1")["counts"] == json{0, 1, 0, 0, 1});
+    CHECK(record_in(patch_for(a.changes, as_bram, true), "scores", "current:t1")["mine"] == -1);
     a = accept(b, score(score_scale::current, "t1", -1), alice);  // again: replaces
-    CHECK(a.effect["tally"]["counts"] == json{0, 2, 0, 0, 0});
+    CHECK(tally_seen(a, "current:t1")["counts"] == json{0, 2, 0, 0, 0});
     a = accept(b, score(score_scale::expected, "p1", 1), alice);
-    CHECK(a.effect["tally"] == json{{"scale", "expected"}, {"targetId", "p1"}, {"counts", {1, 0, 0, 0, 0}}});
+    CHECK(tally_seen(a, "expected:p1") == json{{"scale", "expected"}, {"targetId", "p1"}, {"counts", {1, 0, 0, 0, 0}}});
     a = accept(b, score(score_scale::expected, "p1", 5), fran);
-    CHECK(a.effect["tally"]["counts"] == json{1, 0, 0, 0, 1});
+    CHECK(tally_seen(a, "expected:p1")["counts"] == json{1, 0, 0, 0, 1});
     a = accept(b, score(score_scale::current, "t1", std::nullopt), bram);
-    CHECK(a.effect["tally"]["counts"] == json{0, 1, 0, 0, 0});
+    CHECK(tally_seen(a, "current:t1")["counts"] == json{0, 1, 0, 0, 0});
     a = accept(b, score(score_scale::current, "t1", std::nullopt), alice);
-    CHECK(a.effect["tally"]["counts"] == json{0, 0, 0, 0, 0});
+    CHECK(tally_seen(a, "current:t1").is_null());  // nobody scores it: the patch removes it
     CHECK(!b.state().scores.contains({score_scale::current, "t1"}));  // no score: no entry
     a = accept(b, score(score_scale::current, "t1", std::nullopt), alice);  // nothing to remove
-    CHECK(a.effect["tally"]["counts"] == json{0, 0, 0, 0, 0});
+    CHECK(tally_seen(a, "current:t1").is_null());
     CHECK(b.state().scores.size() == 1);
 }
 
@@ -238,7 +255,7 @@ TEST_CASE("P-METH-2 one participant on two connections is one scorer", "[model][
     const op_context tab1 = at(alice, 7000), tab2 = at(alice, 7001);
     accept(b, score(score_scale::desired, "t2", 1), tab1);
     const auto a = accept(b, score(score_scale::desired, "t2", 2), tab2);
-    CHECK(a.effect["tally"]["counts"] == json{0, 0, 0, 0, 1});
+    CHECK(tally_seen(a, "desired:t2")["counts"] == json{0, 0, 0, 0, 1});
     CHECK(b.state().scores.at({score_scale::desired, "t2"}) == score_values{{"alice", 2}});
 }
 
@@ -318,15 +335,19 @@ TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission, 
     refuse(b, evaluation_submit{4, ""}, alice, "conflict");  // closed by default
     CHECK(!b.state().evaluation.open);
     accept(b, evaluation_open{true}, fran);
+    const auto response = [](std::string id, int rating, std::string remarks) {
+        return json{{"id", std::move(id)}, {"rating", rating}, {"remarks", std::move(remarks)}};
+    };
     auto a = accept(b, evaluation_submit{4, "Leerzaam"}, bram);
-    CHECK(a.effect.at("responseId") == "r1");
-    CHECK(a.effect.at("count") == 1);
+    CHECK(evaluation_seen(a)["count"] == 1);
+    CHECK(evaluation_seen(a)["responses"] == json{response("r1", 4, "Leerzaam")});
     a = accept(b, evaluation_submit{2, "Te lang"}, at(alice, 8000));
-    CHECK(a.effect.at("responseId") == "r2");
-    CHECK(a.effect.at("count") == 2);
+    CHECK(evaluation_seen(a)["count"] == 2);
+    CHECK(evaluation_seen(a)["responses"] == json{response("r1", 4, "Leerzaam"), response("r2", 2, "Te lang")});
     a = accept(b, evaluation_submit{5, "Toch goed\nDank"}, at(bram, 9000));
-    CHECK(a.effect.at("responseId") == "r1");
-    CHECK(a.effect.at("count") == 2);
+    CHECK(evaluation_seen(a)["count"] == 2);
+    CHECK(evaluation_seen(a)["responses"][0] == response("r1", 5, "Toch goed\nDank"));
+    CHECK(patch_for(a.changes, as_bram, true)["evaluation"]["mine"] == json{{"rating", 5}, {"remarks", "Toch goed\nDank"}});
     const auto& responses = b.state().evaluation.responses;
     REQUIRE(responses.size() == 2);
     CHECK((responses[0].id == "r1" && responses[0].participant_id == "bram" && responses[0].rating == 5 &&
@@ -335,11 +356,11 @@ TEST_CASE("P-EVAL-1 P-EVAL-2 responses get r1, r2 in order of first submission, 
     accept(b, evaluation_open{false}, fran);
     accept(b, evaluation_open{true}, fran);  // reopening keeps the responses
     a = accept(b, evaluation_submit{3, ""}, fran);
-    CHECK(a.effect.at("responseId") == "r3");
-    CHECK(a.effect.at("count") == 3);
+    CHECK(evaluation_seen(a)["count"] == 3);
+    CHECK(evaluation_seen(a)["responses"][2] == response("r3", 3, ""));
 }
 
-TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender for facilitators, hidden with its effect for others",
+TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender for facilitators, hidden with its patch for others",
           "[model][method]") {
     board b = method_board();
     accept(b, evaluation_open{true}, fran);
@@ -353,8 +374,9 @@ TEST_CASE("P-EVAL-2 an evaluation event: whole for its sender, without sender fo
     const json hidden{{"seq", 9}, {"at", 1}, {"op", {{"kind", "hidden"}}}};
     // The count reaches the others in the hidden form's patch (P-EVAL-1, P-SYNC-9).
     CHECK(patch_for(a.changes, as_bram, false)["evaluation"]["count"] == 1);
-    CHECK(a.effect == json::parse(R"({"responseId":"r1","count":1,
-        "summary":{"ratings":[0,0,0,1,0],"average":4.0,"shown":[]}})"));
+    CHECK(patch_for(a.changes, as_bram, false)["evaluation"]["summary"] ==
+          json::parse(R"({"ratings":[0,0,0,1,0],"average":4.0,"shown":[]})"));
+    CHECK(patch_for(a.changes, as_bram, false)["evaluation"]["responses"] == json::array());
     CHECK(render_event(body, a.visibility, as_bram) == hidden);
     CHECK(render_event(body, a.visibility, as_screen) == hidden);
     CHECK(render_key(body, a.visibility, as_bram) == "hidden");
@@ -398,7 +420,7 @@ TEST_CASE("P-EVAL-4 the summary: ratings per value, the average to one decimal, 
     accept(b, evaluation_submit{5, "Heel leerzaam"}, bram);
     accept(b, evaluation_submit{4, "  \n "}, alice);
     auto a = accept(b, evaluation_submit{4, "Meer pauzes"}, fran);
-    CHECK(a.effect.at("summary") == json::parse(R"({"ratings":[0,0,0,2,1],"average":4.3,"shown":[]})"));
+    CHECK(evaluation_seen(a)["summary"] == json::parse(R"({"ratings":[0,0,0,2,1],"average":4.3,"shown":[]})"));
 
     // Only a facilitator chooses; the response must exist and say something.
     refuse(b, evaluation_show{"r1", true}, bram, "forbidden");
@@ -409,7 +431,8 @@ TEST_CASE("P-EVAL-4 the summary: ratings per value, the average to one decimal, 
     a = accept(b, evaluation_show{"r3", true}, fran);
     a = accept(b, evaluation_show{"r1", true}, fran);
     const json both = json::parse(R"([{"id":"r1","remarks":"Heel leerzaam"},{"id":"r3","remarks":"Meer pauzes"}])");
-    CHECK(a.effect == json{{"summary", {{"ratings", {0, 0, 0, 2, 1}}, {"average", 4.3}, {"shown", both}}}});
+    CHECK(patch_for(a.changes, as_screen, true)["evaluation"]["summary"] ==
+          json{{"ratings", {0, 0, 0, 2, 1}}, {"average", 4.3}, {"shown", both}});
     CHECK(a.visibility.same_for_everyone());
     CHECK(b.view_for(as_screen)["evaluation"]["summary"]["shown"] == both);
     CHECK(b.view_for(as_alice)["evaluation"]["summary"]["shown"] == both);
@@ -417,11 +440,11 @@ TEST_CASE("P-EVAL-4 the summary: ratings per value, the average to one decimal, 
 
     // New remarks leave the screen (the facilitator chose the old ones); a new rating alone does not.
     a = accept(b, evaluation_submit{3, "Meer pauzes"}, fran);
-    CHECK(a.effect["summary"]["shown"].size() == 2);
+    CHECK(evaluation_seen(a)["summary"]["shown"].size() == 2);
     a = accept(b, evaluation_submit{5, "Iets heel anders"}, bram);
-    CHECK(a.effect["summary"]["shown"] == json::parse(R"([{"id":"r3","remarks":"Meer pauzes"}])"));
+    CHECK(evaluation_seen(a)["summary"]["shown"] == json::parse(R"([{"id":"r3","remarks":"Meer pauzes"}])"));
     a = accept(b, evaluation_show{"r3", false}, fran);
-    CHECK(a.effect["summary"]["shown"] == json::array());
+    CHECK(evaluation_seen(a)["summary"]["shown"] == json::array());
     accept(b, evaluation_show{"r2", false}, fran);  // taking off what is not shown: nothing to do
 
     // A projector shows at most three beside the chart.
@@ -456,7 +479,8 @@ TEST_CASE("P-METH-4 P-EVAL-3 channels, scores and responses survive the stored d
     CHECK(back.find_card("t1")->channel == channel_kind::letter);
     CHECK(back.view_for(as_bram) == b.view_for(as_bram));
     // The next response after a reload is still numbered on.
-    CHECK(accept(back, evaluation_submit{1, ""}, alice).effect["responseId"] == "r2");
+    accept(back, evaluation_submit{1, ""}, alice);
+    CHECK(back.state().evaluation.responses.back().id == "r2");
 }
 
 TEST_CASE("P-METH-4 P-EVAL-3 a board stored before the method existed loads with its defaults",

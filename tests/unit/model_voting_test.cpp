@@ -19,6 +19,15 @@ board ideas_board() {
     return b;
 }
 
+const viewer as_alice{"alice", role::participant};
+
+// The round as a participant's patch of `a` shows it (P-SYNC-9).
+json round_seen(const applied& a, const std::string& id) {
+    const json r = record_in(patch_for(a.changes, as_alice, true), "rounds", id);
+    REQUIRE(!r.is_null());
+    return r;
+}
+
 const voting_round& round_of(const board& b, const std::string& id) {
     const voting_round* r = b.state().find_round(id);
     REQUIRE(r);
@@ -33,7 +42,7 @@ TEST_CASE("P-VOTE-2 a round's items are the idea cards in board order, a group o
     const auto done = accept(b, start_round("r1"), fran);
     // Board order: p1 before p2; c2 (a0) before c3 (a1); the group sorts as c3, its first card.
     CHECK(round_of(b, "r1").items == std::vector<std::string>{"c2", "g1"});
-    CHECK(done.effect == json{{"items", {"c2", "g1"}}});
+    CHECK(round_seen(done, "r1")["items"] == json{"c2", "g1"});
     CHECK(round_of(b, "r1").number == 1);
     CHECK(round_of(b, "r1").started_at == fran.at);
 }
@@ -135,8 +144,10 @@ TEST_CASE("P-VOTE-8 ranking: votes descending, ties share a rank in board order,
     using row = std::tuple<std::string, std::int64_t, bool, std::int64_t>;
     CHECK(got == std::vector<row>{{"c4", 1, false, 2}, {"c3", 2, true, 1}, {"c1", 2, true, 1},
                                   {"c2", 4, false, 0}});
-    CHECK(done.effect["result"]["ranking"][1]["itemId"] == "c3");
-    CHECK(!done.effect["result"]["ranking"][0].contains("voterIds"));  // anonymous round
+    const json ranking = round_seen(done, "r1")["result"]["ranking"];
+    CHECK(ranking[1]["itemId"] == "c3");
+    CHECK(ranking[1]["rank"] == 2);
+    CHECK(!ranking[0].contains("voterIds"));  // anonymous round
     // Closed: votes are frozen.
     refuse(b, vote_add{"r1", "c2"}, alice, "conflict");
 }
@@ -149,7 +160,7 @@ TEST_CASE("P-VOTE-8 a round that is not anonymous names the voters of each item"
     accept(b, vote_add{"r1", "c1"}, bram);
     accept(b, vote_add{"r1", "c1"}, alice);
     const auto done = accept(b, round_close{"r1"}, fran);
-    CHECK(done.effect["result"]["ranking"][0]["voterIds"] == json{"alice", "bram"});
+    CHECK(round_seen(done, "r1")["result"]["ranking"][0]["voterIds"] == json{"alice", "bram"});
 }
 
 TEST_CASE("P-VOTE-9 paper votes add to the digital ones, per label, and re-rank a closed round",
@@ -163,8 +174,9 @@ TEST_CASE("P-VOTE-9 paper votes add to the digital ones, per label, and re-rank 
     CHECK(round_of(b, "r1").result->ranking[0].paper == 2);
     // Replacing the label's votes on a closed round recomputes and reports the result.
     const auto done = accept(b, round_paper{"r1", "Tafel 3", {{"c1", 1}}}, fran);
-    CHECK(done.effect["result"]["ranking"][0]["itemId"] == "c1");
-    CHECK(done.effect["result"]["ranking"][0]["votes"] == 2);
+    const json first = round_seen(done, "r1")["result"]["ranking"][0];
+    CHECK(first["itemId"] == "c1");
+    CHECK(first["votes"] == 2);
     CHECK(round_of(b, "r1").paper.size() == 1);
     accept(b, round_paper{"r1", "Tafel 3", {}}, fran);  // removes the label
     CHECK(round_of(b, "r1").paper.empty());
@@ -309,4 +321,23 @@ TEST_CASE("P-VOTE-12 rounds, votes and results survive a trip through the stored
     CHECK(copy.to_json() == doc);
     CHECK(copy.state().find_round("r2")->done.contains("bram"));
     CHECK(copy.state().find_round("r2")->ends_at == fran.at + 30'000);
+}
+
+TEST_CASE("P-IMP-5 the board names the round closed last, in the snapshot and the patches", "[model][vote]") {
+    board b = ideas_board();
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == nullptr);
+    accept(b, start_round("r1"), fran);
+    const auto first = accept(b, round_close{"r1"}, at(fran, 7000));
+    CHECK(patch_for(first.changes, as_alice, true)["improvementList"]["latestRoundId"] == "r1");
+    accept(b, start_round("r2"), fran);
+    accept(b, round_close{"r2"}, at(fran, 7000));  // closed at the same moment: the higher number
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == "r2");
+    accept(b, improvements_rounds{{"r1"}}, fran);  // the list's rounds are chosen apart from it
+    CHECK(b.view_for(as_alice)["improvementList"]["roundIds"] == json{"r1"});
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == "r2");
+    const auto cancelled = accept(b, round_cancel{"r2"}, fran);
+    CHECK(patch_for(cancelled.changes, as_alice, true)["improvementList"]["latestRoundId"] == "r1");
+    const auto reopened = accept(b, round_reopen{"r1"}, fran);  // none closed
+    CHECK(patch_for(reopened.changes, as_alice, true)["improvementList"] == b.view_for(as_alice)["improvementList"]);
+    CHECK(b.view_for(as_alice)["improvementList"]["latestRoundId"] == nullptr);
 }

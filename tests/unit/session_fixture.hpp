@@ -59,6 +59,14 @@ inline op_error refuse(const board& b, operation op, const op_context& ctx, cons
     return *error;
 }
 
+// The record of collection `section` with this id in patch `p` (patch_for), or null.
+inline json record_in(const json& p, const std::string& section, const std::string& id) {
+    if (p.is_object() && p.contains(section))
+        for (const auto& r : p[section])
+            if (record_id(section, r) == id) return r;
+    return nullptr;
+}
+
 inline round_start start_round(std::string id, round_scope scope = {}, std::int64_t budget = 3,
                                std::int64_t cap = 2) {
     round_start r;

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support';
 
 // Phases and lanes of a new workshop (protocol.md P-HTTP-6).
@@ -10,6 +11,34 @@ const EXPERIENCE = 'Ervaring';
 const EMOTION = 'Emotie';
 const PAIN = 'Knelpunt';
 const IDEA = 'Verbeteridee';
+
+/** Waits until a localStorage entry whose key starts with `prefix` holds `text`. */
+function savedHas(page: Page, prefix: string, text: string) {
+  return page.waitForFunction(
+    ([p, t]) => Object.keys(localStorage).some((k) => k.startsWith(p) && localStorage.getItem(k)!.includes(t)),
+    [prefix, text] as const,
+  );
+}
+
+/**
+ * Changes the boards saved in this browser, as a stray script or an old bug could: they are no
+ * longer the server's. Then collects the page's console warnings (the resync logs one).
+ */
+async function changeSavedBoards(page: Page, from: string, to: string): Promise<string[]> {
+  await page.evaluate(
+    ([f, t]) => {
+      for (const k of Object.keys(localStorage)) {
+        if (k.startsWith('jb.board.')) localStorage.setItem(k, localStorage.getItem(k)!.replace(f, t));
+      }
+    },
+    [from, to] as const,
+  );
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  return warnings;
+}
 
 test('a facilitator creates a workshop, two participants join with the code, and all see each other\'s changes live', async ({ newUser }, testInfo) => {
   const sander = await newUser('Sander');
@@ -104,28 +133,58 @@ test('P-SYNC-10 a board changed in the browser\'s storage is caught by the diges
   await anna.joinWithCode(code);
   await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
   const page = anna.page;
-  const savedHas = (text: string) =>
-    page.waitForFunction((t) => Object.keys(localStorage).some((k) => k.startsWith('jb.board.') && localStorage.getItem(k)!.includes(t)), text);
-  await savedHas('Echt');
-  // Leave the board (the tab saves its board as it goes), then change what it saved, as a stray
-  // script or an old bug could: the saved board is no longer the server's.
+  await savedHas(page, 'jb.board.', 'Echt');
+  // Leave the board (the tab saves its board as it goes), then change what it saved.
   const boardUrl = page.url();
   await page.goto('/');
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) {
-      if (k.startsWith('jb.board.')) localStorage.setItem(k, localStorage.getItem(k)!.replace('Echt', 'Vervalst'));
-    }
-  });
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-  });
+  const warnings = await changeSavedBoards(page, 'Echt', 'Vervalst');
   await page.goto(boardUrl);
   await anna.waitForBoard();
   await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
   await expect(page.getByText('Vervalst')).toHaveCount(0);
   await expect.poll(() => warnings.some((w) => /resyncing by snapshot: board digest/.test(w))).toBe(true);
-  await savedHas('Echt');
+  await savedHas(page, 'jb.board.', 'Echt');
+});
+
+test('P-SYNC-10 P-SYNC-6 a changed saved board with queued edits: the digest catches it, the snapshot replaces it, and the queued edit still reaches the others', async ({ newUser }) => {
+  const sander = await newUser('Sander');
+  const { workshopId, code } = await sander.createWorkshop('Digest en wachtrij');
+  await sander.addCard(ORIENT, TOUCH, 'Echt');
+  const anna = await newUser('Anna');
+  await anna.joinWithCode(code);
+  await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
+  await savedHas(anna.page, 'jb.board.', 'Echt');
+
+  // Offline, Anna adds a card: it waits in her queue. Meanwhile Sander adds one she misses.
+  await anna.context.setOffline(true);
+  await expect(anna.status).toHaveText('Offline');
+  await anna.addCard(APPLY, TOUCH, 'Onderweg getypt');
+  await expect(anna.status).toHaveText('Offline · 1 wijziging wacht');
+  await sander.addCard(WAIT, TOUCH, 'Terwijl Anna weg was');
+  // She closes the tab (the queue and the board stay in localStorage), and something changes
+  // the saved board: it is no longer the server's.
+  await savedHas(anna.page, 'jb.pending.', 'Onderweg getypt');
+  const closed = anna.page.waitForEvent('close');
+  await anna.page.close({ runBeforeUnload: true });
+  await closed;
+  await anna.context.setOffline(false);
+  const tab = await anna.newTab();
+  await tab.goto('/');
+  const warnings = await changeSavedBoards(tab, 'Echt', 'Vervalst');
+  await tab.goto(`/#/w/${workshopId}`);
+  await anna.waitForBoard();
+
+  // The delta welcome's digest catches the changed board; the snapshot replaces it.
+  await expect.poll(() => warnings.some((w) => /resyncing by snapshot: board digest/.test(w))).toBe(true);
+  await expect(anna.cardIn(ORIENT, TOUCH, 'Echt')).toBeVisible();
+  await expect(tab.getByText('Vervalst')).toHaveCount(0);
+  await expect(anna.cardIn(WAIT, TOUCH, 'Terwijl Anna weg was')).toBeVisible();
+  // The queued card survived the resync: the server has it, Sander sees it, Anna has it once.
+  await expect(sander.cardIn(APPLY, TOUCH, 'Onderweg getypt')).toBeVisible();
+  await expect(sander.card('Onderweg getypt')).toContainText('Door Anna');
+  await expect(tab.locator('.card', { hasText: 'Onderweg getypt' })).toHaveCount(1);
+  await expect(anna.status).toHaveAttribute('data-queued', '0');
+  await savedHas(tab, 'jb.board.', 'Onderweg getypt');
 });
 
 test('a reload keeps the participant\'s identity and the board', async ({ newUser }) => {

@@ -3,6 +3,7 @@
 // for the contract tests (JB_CONTRACT_LOG).
 
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 
 const contractLog = process.env.JB_CONTRACT_LOG;
@@ -23,12 +24,91 @@ function logFrame(from: 'client' | 'server', conn: string, payload: string | Buf
   appendFileSync(contractLog, `${JSON.stringify({ from, conn, msg })}\n`);
 }
 
-function recordFrames(page: Page): void {
+/** What logFinalViews needs to join again as a logged connection's viewer. */
+interface Viewer {
+  url: string;
+  hello: Record<string, unknown> | null;
+  welcomed: boolean;
+  lastSeq: number;
+}
+
+function parsed(payload: string | Buffer): { type?: string; seq?: number; you?: { participantToken?: string } } | null {
+  try {
+    return JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function recordFrames(page: Page, viewers: Map<string, Viewer>): void {
   page.on('websocket', (ws) => {
     const conn = `e2e-${process.pid}-${++sockets}`;
-    ws.on('framesent', (f) => logFrame('client', conn, f.payload));
-    ws.on('framereceived', (f) => logFrame('server', conn, f.payload));
+    const viewer: Viewer = { url: ws.url(), hello: null, welcomed: false, lastSeq: 0 };
+    if (contractLog) viewers.set(conn, viewer);
+    ws.on('framesent', (f) => {
+      logFrame('client', conn, f.payload);
+      const m = parsed(f.payload);
+      if (m?.type === 'hello') viewer.hello = m as Record<string, unknown>;
+    });
+    ws.on('framereceived', (f) => {
+      logFrame('server', conn, f.payload);
+      const m = parsed(f.payload);
+      if (m?.type === 'welcome') {
+        viewer.welcomed = true;
+        // A new participant's token, so that joining again is the same viewer.
+        if (viewer.hello && m.you?.participantToken) viewer.hello.participantToken = m.you.participantToken;
+      }
+      if ((m?.type === 'welcome' || m?.type === 'event') && typeof m.seq === 'number') viewer.lastSeq = Math.max(viewer.lastSeq, m.seq);
+    });
   });
+}
+
+/**
+ * For the conformance replay (web/conformance): once a test's browsers are closed, each logged
+ * connection that joined gets two more lines, marked "final": the welcome the same viewer gets
+ * for the connection's last seq (the events it had not read) and the one for lastSeq 0 (the
+ * server's whole board for that viewer). As tests/support/ws_client.hpp log_final_views does.
+ */
+async function logFinalViews(browser: Browser, viewers: Map<string, Viewer>): Promise<void> {
+  const joined = [...viewers].filter(([, v]) => v.welcomed && v.hello);
+  if (!contractLog || joined.length === 0) return;
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto('/healthz'); // a page of the server's origin, which the WebSocket upgrade checks
+    for (const [conn, v] of joined) {
+      const delta = await joinAgain(page, v, v.lastSeq);
+      const whole = await joinAgain(page, v, 0);
+      if (delta?.type !== 'welcome' || whole?.type !== 'welcome') continue; // removed since: nothing to compare
+      appendFileSync(contractLog, `${JSON.stringify({ from: 'server', conn, msg: delta, final: 'delta' })}\n`);
+      appendFileSync(contractLog, `${JSON.stringify({ from: 'server', conn, msg: whole, final: 'snapshot' })}\n`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** The answer to a hello as viewer `v` (its token, key and name: no rename) on a connection of its own. */
+async function joinAgain(page: Page, v: Viewer, lastSeq: number): Promise<{ type?: string } | null> {
+  const hello = { ...v.hello, clientId: `final-${randomUUID()}`, lastSeq };
+  return page.evaluate(
+    ({ url, hello }) =>
+      new Promise<{ type?: string } | null>((resolve) => {
+        const ws = new WebSocket(url);
+        const done = (m: { type?: string } | null) => {
+          resolve(m);
+          ws.close();
+        };
+        setTimeout(() => done(null), 5_000);
+        ws.onopen = () => ws.send(JSON.stringify(hello));
+        ws.onerror = () => done(null);
+        ws.onmessage = (e) => {
+          const m = JSON.parse(String(e.data)) as { type?: string };
+          if (m.type !== 'presence') done(m);
+        };
+      }),
+    { url: v.url, hello },
+  );
 }
 
 /** One person with their own browser (context) and tab (page). */
@@ -213,15 +293,17 @@ type NewUser = (name: string, device?: DeviceOptions) => Promise<User>;
 export const test = base.extend<{ newUser: NewUser }>({
   newUser: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
+    const viewers = new Map<string, Viewer>();
     await use(async (name: string, device?: DeviceOptions) => {
       const context = await newContext(browser, device);
       contexts.push(context);
-      context.on('page', recordFrames);
+      context.on('page', (page) => recordFrames(page, viewers));
       const page = await context.newPage();
       return new User(name, context, page);
     });
     // All at once: each close waits on its browser's pages, and they do not depend on each other.
     await Promise.all(contexts.map((c) => c.close()));
+    await logFinalViews(browser, viewers);
   },
 });
 

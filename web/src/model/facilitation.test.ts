@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardFromSnapshot, boardToSnapshot } from './board';
-import { currentStage, DEFAULT_STAGES, facilitationFrom, timerRemaining, timerRunning } from './facilitation';
+import { currentStage, DEFAULT_STAGES, facilitationFrom, timerRemaining } from './facilitation';
 import { sampleSnapshot } from '../sync/fakes';
 import type { BoardSnapshot } from '../protocol/types';
 

@@ -53,11 +53,6 @@ export function facilitationFrom(doc: Partial<FacilitationDoc> | undefined): Fac
   };
 }
 
-/** Whether the timer counts down now. */
-export function timerRunning(timer: TimerDoc): boolean {
-  return timer.endsAt !== null;
-}
-
 /** What is left of the timer at server time `serverNow` (never below 0). */
 export function timerRemaining(timer: TimerDoc, serverNow: number): number {
   if (timer.endsAt === null) return Math.max(0, timer.remainingMs);

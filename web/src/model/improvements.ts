@@ -16,14 +16,8 @@ export function improvementRounds(board: Board): Round[] {
   return board.improvementList.roundIds.map((id) => board.rounds.get(id)).filter((r): r is Round => r !== undefined);
 }
 
-/** The round closed last (a re-opened round that closes again counts from then), if any. */
+/** The round closed last, as the server named it (P-IMP-5), if any. */
 export function latestClosedRound(board: Board): Round | undefined {
-  let latest: Round | undefined;
-  for (const r of board.rounds.values()) {
-    if (r.status !== 'closed') continue;
-    if (!latest || (r.closedAt ?? 0) > (latest.closedAt ?? 0) || ((r.closedAt ?? 0) === (latest.closedAt ?? 0) && r.number > latest.number)) {
-      latest = r;
-    }
-  }
-  return latest;
+  const id = board.improvementList.latestRoundId;
+  return id ? board.rounds.get(id) : undefined;
 }

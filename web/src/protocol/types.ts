@@ -1666,6 +1666,10 @@ export interface ImprovementListDoc {
    * Items: One item of the improvement list.
    */
   rows: ImprovementRowDoc[];
+  /**
+   * The round closed last (ties: the higher number), whose result the voting panel and the big screen show (P-IMP-5); null when no round is closed. Left out by servers before it was added (read as null).
+   */
+  latestRoundId?: string | null;
 }
 
 /**

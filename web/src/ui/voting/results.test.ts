@@ -45,11 +45,13 @@ describe('round results as shown', () => {
     expect(parsePaperVotes([['a', '-1']])).toEqual({ badItem: 'a' });
   });
 
-  it('lists rounds newest first and picks the latest closed one', () => {
+  it('lists rounds newest first and shows the latest closed one the server names (P-IMP-5)', () => {
     const second = round({ id: 'r2', number: 2, status: 'open' });
     const third = round({ id: 'r3', number: 3, status: 'cancelled' });
     const b = votingBoard([closed, second, third]);
     expect(roundHistory(b).map((r) => r.number)).toEqual([3, 2, 1]);
+    expect(latestClosedRound(b)).toBeUndefined(); // the board says none: the client does not choose
+    b.improvementList = { ...b.improvementList, latestRoundId: 'r1' };
     expect(latestClosedRound(b)?.id).toBe('r1');
   });
 });
