@@ -55,6 +55,11 @@ run_peers() {
         "join|--scenario join --cards $cards --joins $joins"
     )
     ((crowd >= 2)) && scenarios+=("crowd|--scenario fanout -n $crowd -r 0.01 -d 1 --connect-parallel 32")
+    # Many workshops at once, a national training day: 30 clients each at 0.2 op/s.
+    scenarios+=(
+        "many150|--scenario fanout --workshops 150 -n 30 -r 0.2 -d $long --connect-parallel 4"
+        "many300|--scenario fanout --workshops 300 -n 30 -r 0.2 -d $long --connect-parallel 4"
+    )
 
     local entry name args target k
     for ((k = 1; k <= repeat; k++)); do
@@ -63,7 +68,7 @@ run_peers() {
             for target in journeyboard relay; do
                 printf '\n== %s, %s (run %d of %d) ==\n' "$name" "$target" "$k" "$repeat"
                 # shellcheck disable=SC2086  # args is a list of options
-                timeout --signal=INT --kill-after=10 600 "${sched[@]}" "${loadgen_bin:-build/release/bench/jb_loadgen}" \
+                timeout --signal=INT --kill-after=10 900 "${sched[@]}" "${loadgen_bin:-build/release/bench/jb_loadgen}" \
                     --port "${peer_port[$target]}" --server-pid "${peer_pid[$target]}" $args \
                     --summary "$work/peers/$name.$target.$k" ||
                     printf 'jb_loadgen exited with %s\n' "$?"

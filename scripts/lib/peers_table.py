@@ -9,6 +9,12 @@ import pathlib
 import statistics
 import sys
 
+# The figures of the many-workshops rows (--workshops W of 30 clients).
+MANY_WORKSHOPS = [
+    ("fanout_p50", "delivery p50", "ms"), ("fanout_p99", "delivery p99", "ms"),
+    ("cpu_us_per_event", "server CPU per delivered event (joins included)", "us"),
+    ("ops_lost", "operations lost", ""), ("errors", "errors", "")]
+
 # scenario → (label, [(key, what it is, unit)])
 FIGURES = {
     "50x1": ("50 clients x 1 op/s", [
@@ -32,6 +38,8 @@ FIGURES = {
     "join": ("join a full board", [("join_p50", "connect -> board parsed p50", "ms")]),
     "crowd": ("many clients join one workshop", [
         ("join_presence_bytes", "presence bytes received while joining", "B")]),
+    "many150": ("150 workshops x 30 clients x 0.2 op/s", MANY_WORKSHOPS),
+    "many300": ("300 workshops x 30 clients x 0.2 op/s", MANY_WORKSHOPS),
 }
 SERVERS = ("journeyboard", "relay")
 

@@ -11,7 +11,7 @@ send_queue::push_result send_queue::push(room::shared_text message, room::delive
     const std::size_t size = size_of(message);
     if (kind == room::delivery::droppable) {
         // Replace a queued, not-yet-written droppable message: only the newest list matters.
-        for (std::size_t i = (writing_ ? 1 : 0); i < entries_.size(); ++i) {
+        for (std::size_t i = writing_; i < entries_.size(); ++i) {
             auto& e = entries_[i];
             if (e.kind != room::delivery::droppable)
                 continue;
@@ -50,24 +50,38 @@ void send_queue::forget(const entry& e)
         welcome_bytes_ -= size_of(e.text);
 }
 
-const room::shared_text& send_queue::start_front()
+std::size_t send_queue::start_batch(std::size_t max_messages, std::size_t max_bytes)
 {
     assert(!entries_.empty() && !writing_);
-    writing_ = true;
-    return entries_.front().text;
+    std::size_t bytes = size_of(entries_.front().text);
+    writing_ = 1;
+    while (writing_ < entries_.size() && writing_ < max_messages) {
+        const std::size_t next = size_of(entries_[writing_].text);
+        if (bytes + next > max_bytes) break;
+        bytes += next;
+        ++writing_;
+    }
+    return writing_;
 }
 
-void send_queue::pop_front()
+const room::shared_text& send_queue::start_front()
 {
-    assert(writing_ && !entries_.empty());
-    forget(entries_.front());
-    entries_.pop_front();
-    writing_ = false;
+    start_batch(1, 0);
+    return at(0);
+}
+
+void send_queue::pop_written()
+{
+    assert(writing_ && entries_.size() >= writing_);
+    for (; writing_ > 0; --writing_) {
+        forget(entries_.front());
+        entries_.pop_front();
+    }
 }
 
 void send_queue::clear_pending()
 {
-    const std::size_t keep = writing_ ? 1 : 0;
+    const std::size_t keep = writing_;
     while (entries_.size() > keep) {
         forget(entries_.back());
         entries_.pop_back();

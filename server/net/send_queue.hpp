@@ -1,6 +1,8 @@
 #pragma once
 // The outgoing queue of one WebSocket connection, bounded in bytes and in messages (protocol
-// P-WS-5). Pure bookkeeping, no I/O: websocket_session writes what front() names, one at a time.
+// P-WS-5). Pure bookkeeping, no I/O: websocket_session writes the messages start_batch() marks,
+// one batch at a time. Every message counts against the bounds, however it arrived (one by one
+// or in a room's batch).
 //
 // Rules (uWebSockets' contract: SUCCESS / DROPPED / BACKPRESSURE):
 // - A message that must arrive is queued unless the queue would then exceed a bound: then the
@@ -39,14 +41,20 @@ public:
     bool empty() const { return entries_.empty(); }
     std::size_t size() const { return entries_.size(); }
     std::size_t bytes() const { return bytes_; }
-    // Whether front() is being written (set by start_front, cleared by pop_front).
-    bool writing() const { return writing_; }
+    // Whether messages are being written (set by start_batch, cleared by pop_written).
+    bool writing() const { return writing_ > 0; }
 
-    // The next message to write; marks it as being written, so it is neither replaced nor
-    // cleared until pop_front(). Precondition: !empty() && !writing().
+    // Marks the next messages as being written, so they are neither replaced nor cleared until
+    // pop_written(): at least one, then more while they stay within `max_messages` and
+    // `max_bytes` together. Returns how many; they are at(0) … at(n - 1).
+    // Precondition: !empty() && !writing().
+    std::size_t start_batch(std::size_t max_messages, std::size_t max_bytes);
+    const room::shared_text& at(std::size_t i) const { return entries_[i].text; }
+    // The messages start_batch() marked have been written. Precondition: writing().
+    void pop_written();
+    // One message at a time: start_batch(1, 0) and at(0).
     const room::shared_text& start_front();
-    // The message start_front() gave has been written. Precondition: writing().
-    void pop_front();
+    void pop_front() { pop_written(); }
     // Forgets everything not being written (the connection is closing).
     void clear_pending();
 
@@ -64,7 +72,7 @@ private:
     std::deque<entry> entries_;
     std::size_t bytes_ = 0;
     std::size_t welcome_bytes_ = 0;
-    bool writing_ = false;
+    std::size_t writing_ = 0;  // the first writing_ entries are being written
 };
 
 }  // namespace jb::net

@@ -24,8 +24,12 @@ namespace {
 
 // P-WS-9: the close code for a connection that sent no hello in time (policy violation).
 constexpr std::uint16_t no_hello_close = 1008;
-// A batch stops gathering at this size, so one write stays a reasonable size.
+// A batch stops gathering at this size, so one write stays a reasonable size (a larger single
+// message, such as a welcome, is written alone).
 constexpr std::size_t max_batch_bytes = 256 * 1024;
+// And at this many messages: two buffers each (header, text), and the kernel takes 1,024 at most
+// in one sendmsg (IOV_MAX; Asio passes 64 at a time).
+constexpr std::size_t max_batch_messages = 512;
 
 }  // namespace
 
@@ -246,6 +250,13 @@ void websocket_session::deliver(room::shared_text message, room::delivery kind)
     });
 }
 
+void websocket_session::deliver_batch(room::outgoing_batch messages)
+{
+    asio::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages)]() mutable {
+        self->send_batch(std::move(messages));
+    });
+}
+
 void websocket_session::close(std::uint16_t code, std::string reason)
 {
     asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
@@ -265,6 +276,22 @@ void websocket_session::send(room::shared_text message, room::delivery kind)
         do_write();
 }
 
+void websocket_session::send_batch(room::outgoing_batch messages)
+{
+    for (auto& m : messages) {
+        if (gone_ || close_)
+            return;
+        const auto pushed = queue_.push(std::move(m.text), m.kind);
+        if (pushed == send_queue::push_result::overflow) {
+            count_queue();
+            return start_close(protocol::close_code::too_slow, "too slow");  // P-WS-5
+        }
+    }
+    count_queue();
+    if (!write_in_flight() && !queue_.empty() && stage_ != stage::handshake)
+        do_write();
+}
+
 void websocket_session::send_error(std::string_view code, std::string_view message,
                                    std::optional<std::int64_t> client_seq)
 {
@@ -273,56 +300,29 @@ void websocket_session::send_error(std::string_view code, std::string_view messa
 
 void websocket_session::do_write()
 {
-    if (queue_.size() > 1) {
-        ws_.next_layer().cork();
-        return gather_front();
-    }
-    const auto& message = queue_.start_front();
-    ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_write,
-                                                                     shared_from_this()));
+    // Beast is closing (the peer sent a close frame): nothing may follow its close frame; the
+    // read that ends this connection is on its way.
+    if (!ws_.is_open())
+        return;
+    const std::size_t n = queue_.start_batch(max_batch_messages, max_batch_bytes);
+    writing_.clear();
+    for (std::size_t i = 0; i < n; ++i)
+        writing_.emplace_back(*queue_.at(i));
+    ws_.next_layer().async_write_messages(
+        writing_, [self = shared_from_this()](beast::error_code ec) { self->on_write(ec); });
 }
 
-void websocket_session::on_write(beast::error_code ec, std::size_t)
+void websocket_session::on_write(beast::error_code ec)
 {
+    writing_.clear();
     if (ec) {
         beast::error_code ignored;
         beast::get_lowest_layer(ws_).socket().close(ignored);  // ends the pending read too
         return fail(ec, "write");
     }
-    queue_.pop_front();
+    queue_.pop_written();
     count_queue();
     if (!queue_.empty())
-        return do_write();
-    if (close_ && !close_started_)
-        do_close();
-}
-
-void websocket_session::gather_front()
-{
-    const auto& message = queue_.start_front();
-    ws_.async_write(asio::buffer(*message), beast::bind_front_handler(&websocket_session::on_gathered,
-                                                                     shared_from_this()));
-}
-
-void websocket_session::on_gathered(beast::error_code ec, std::size_t)
-{
-    if (ec)
-        return on_write(ec, 0);
-    queue_.pop_front();
-    if (!queue_.empty() && ws_.next_layer().gathered_bytes() < max_batch_bytes)
-        return gather_front();
-    ws_.next_layer().async_flush(
-        [self = shared_from_this()](beast::error_code flush_ec) { self->on_flushed(flush_ec); });
-}
-
-void websocket_session::on_flushed(beast::error_code ec)
-{
-    if (ec) {
-        beast::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().close(ignored);  // ends the pending read too
-        return fail(ec, "write");
-    }
-    if (!queue_.empty() && !queue_.writing())
         return do_write();
     if (close_ && !close_started_)
         do_close();

@@ -22,6 +22,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace jb::net {
 
@@ -38,6 +40,8 @@ public:
     void run(http_request req);
 
     void deliver(room::shared_text message, room::delivery kind) override;
+    // One post for the whole batch; each message counts against the queue's bounds.
+    void deliver_batch(room::outgoing_batch messages) override;
     void close(std::uint16_t code, std::string reason) override;
 
 private:
@@ -55,15 +59,16 @@ private:
     void on_hello(protocol::hello hello);
     void on_open(std::shared_ptr<room::room> room, protocol::hello hello);
     void send(room::shared_text message, room::delivery kind);
+    // Queues each in order (closing on the first that overflows), then writes if idle.
+    void send_batch(room::outgoing_batch messages);
     void send_error(std::string_view code, std::string_view message,
                     std::optional<std::int64_t> client_seq = std::nullopt);
+    // Everything queued (up to a batch's bounds) in one gather write (write_batching_stream).
     void do_write();
-    void on_write(boost::beast::error_code ec, std::size_t bytes);
-    // Several messages queued: each framed into the corked stream, then one socket write.
-    void gather_front();
-    void on_gathered(boost::beast::error_code ec, std::size_t bytes);
-    void on_flushed(boost::beast::error_code ec);
-    bool write_in_flight() const { return queue_.writing() || ws_.next_layer().flushing(); }
+    void on_write(boost::beast::error_code ec);
+    bool write_in_flight() const { return queue_.writing(); }
+    // The texts of the batch being written (they live in queue_ until it is popped).
+    std::vector<std::string_view> writing_;
     void start_close(std::uint16_t code, std::string reason);
     void do_close();
     void on_close(boost::beast::error_code ec);

@@ -1,13 +1,16 @@
 #pragma once
-// The TCP stream under one WebSocket connection, able to send several messages in one write.
-// One `sendmsg` per message per client was most of the server's time in a burst (issue 13,
-// docs/performance.md): when websocket_session has several messages queued it corks this
-// stream, lets Beast frame each message into it (copied, reported written at once), and sends
-// them with flush() as one write.
+// The TCP stream under one WebSocket connection, and the one place that writes to its socket.
+// One `sendmsg` per message per client, and Beast's write machinery per message, were most of
+// the server's time in a fan-out (issue 13, docs/performance.md): websocket_session hands it
+// all the messages it has queued at once (async_write_messages), and it frames them itself and
+// sends them in one gather write, pointing at the shared serialised texts (no copy per
+// connection).
 //
-// At most one write is on the socket at any time: whatever Beast writes while the stream is
-// corked or flushing (a pong, a close frame) joins the gathered bytes and goes out with them,
-// in order. Only an idle, uncorked stream writes straight through (the handshake, a close).
+// Beast still writes what it writes itself (the handshake response, a pong, a close frame)
+// through async_write_some. Exactly one write is on the socket at any time: a Beast write that
+// finds the socket idle is written whole and completes when it is on the socket; one that finds
+// a write under way is copied, reported written at once, and follows the writes before it, in
+// order. Messages handed over while a write is under way wait for it.
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/buffer.hpp>
@@ -18,11 +21,34 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/teardown.hpp>
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace jb::net {
+
+// The header of one unfragmented, unmasked text frame of `size` payload bytes (RFC 6455 5.2):
+// what a server sends for a whole message without compression. Returns its length (2, 4 or 10).
+inline std::size_t text_frame_header(std::uint64_t size, std::array<char, 10>& out) {
+    out[0] = static_cast<char>(0x81);  // FIN, opcode 1 (text)
+    if (size < 126) {
+        out[1] = static_cast<char>(size);
+        return 2;
+    }
+    if (size <= 0xFFFF) {
+        out[1] = 126;
+        out[2] = static_cast<char>((size >> 8) & 0xFF);
+        out[3] = static_cast<char>(size & 0xFF);
+        return 4;
+    }
+    out[1] = 127;
+    for (int i = 0; i < 8; ++i) out[2 + i] = static_cast<char>((size >> (8 * (7 - i))) & 0xFF);
+    return 10;
+}
 
 class write_batching_stream {
 public:
@@ -41,12 +67,26 @@ public:
         return next_.async_read_some(buffers, std::forward<ReadHandler>(handler));
     }
 
+    // Beast's own writes.
     template <class ConstBufferSequence, class WriteHandler>
     auto async_write_some(const ConstBufferSequence& buffers, WriteHandler&& handler) {
         return boost::asio::async_initiate<WriteHandler, void(boost::beast::error_code, std::size_t)>(
             [this](auto&& done, const ConstBufferSequence& data) {
-                if (!corked_ && !flushing_)
-                    return next_.async_write_some(data, std::forward<decltype(done)>(done));
+                if (!busy_ && !failed_) {
+                    // Idle: written whole (never a part of a frame beside other bytes), done when
+                    // it is on the socket.
+                    busy_ = true;
+                    boost::asio::async_write(
+                        next_, data,
+                        [this, done = std::forward<decltype(done)>(done)](boost::beast::error_code ec,
+                                                                          std::size_t n) mutable {
+                            busy_ = false;
+                            if (ec) failed_ = ec;
+                            done(ec, n);
+                            write_next();
+                        });
+                    return;
+                }
                 std::size_t n = 0;
                 for (auto it = boost::asio::buffer_sequence_begin(data);
                      it != boost::asio::buffer_sequence_end(data); ++it) {
@@ -55,52 +95,84 @@ public:
                     n += b.size();
                 }
                 boost::asio::post(next_.get_executor(),
-                                  boost::beast::bind_front_handler(std::forward<decltype(done)>(done),
-                                                                   boost::beast::error_code{}, n));
+                                  boost::beast::bind_front_handler(std::forward<decltype(done)>(done), failed_,
+                                                                   failed_ ? 0 : n));
             },
             handler, buffers);
     }
 
-    // From now on writes are gathered until flush().
-    void cork() { corked_ = true; }
-    bool flushing() const { return flushing_; }
-    std::size_t gathered_bytes() const { return gathered_.size(); }
-
-    // Uncorks and writes everything gathered (and whatever is gathered meanwhile) in as few
-    // writes as possible; `done(ec)` runs once all of it is on the socket or a write failed.
-    void async_flush(std::function<void(boost::beast::error_code)> done) {
-        corked_ = false;
-        flushing_ = true;
-        done_ = std::move(done);
-        write_gathered();
+    // Sends each text as one whole WebSocket text message, in order, in one gather write (or
+    // after the write under way); `done(ec)` runs once all of them are on the socket or a write
+    // failed. The texts must stay alive and unchanged until then. One call at a time.
+    void async_write_messages(const std::vector<std::string_view>& texts,
+                              std::function<void(boost::beast::error_code)> done) {
+        headers_.resize(texts.size());
+        buffers_.clear();
+        buffers_.reserve(2 * texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const auto length = text_frame_header(texts[i].size(), headers_[i]);
+            buffers_.emplace_back(headers_[i].data(), length);
+            buffers_.emplace_back(texts[i].data(), texts[i].size());
+        }
+        messages_done_ = std::move(done);
+        messages_waiting_ = true;
+        if (!busy_) write_next();
     }
 
+    // Whether a write is on the socket.
+    bool busy() const { return busy_; }
+    std::size_t gathered_bytes() const { return gathered_.size() + sending_.size(); }
+
 private:
-    void write_gathered() {
-        if (gathered_.empty()) {
-            flushing_ = false;
-            sending_.clear();
-            auto done = std::move(done_);
-            done_ = nullptr;
-            done(boost::beast::error_code{});
+    // Starts the next write, if any: messages handed over first (websocket_session hands over
+    // none once Beast is closing, so a close frame Beast gathered is the last thing sent), then
+    // Beast's gathered bytes.
+    void write_next() {
+        if (busy_) return;
+        if (messages_waiting_) {
+            messages_waiting_ = false;
+            if (failed_) {  // never inline: the caller may be inside async_write_messages
+                busy_ = true;
+                return boost::asio::post(next_.get_executor(), [this] {
+                    busy_ = false;
+                    finish_messages(failed_);
+                });
+            }
+            busy_ = true;
+            boost::asio::async_write(next_, buffers_, [this](boost::beast::error_code ec, std::size_t) {
+                busy_ = false;
+                if (ec) failed_ = ec;
+                finish_messages(ec);
+                write_next();
+            });
             return;
         }
+        if (gathered_.empty() || failed_) return;
         sending_.swap(gathered_);
         gathered_.clear();
-        boost::asio::async_write(next_, boost::asio::buffer(sending_),
-                                 [this](boost::beast::error_code ec, std::size_t) {
-                                     if (!ec) return write_gathered();
-                                     flushing_ = false;
-                                     auto done = std::move(done_);
-                                     done_ = nullptr;
-                                     done(ec);
-                                 });
+        busy_ = true;
+        boost::asio::async_write(next_, boost::asio::buffer(sending_), [this](boost::beast::error_code ec, std::size_t) {
+            busy_ = false;
+            sending_.clear();
+            if (ec) failed_ = ec;  // Beast thought them written; the next write says otherwise
+            write_next();
+        });
+    }
+
+    void finish_messages(boost::beast::error_code ec) {
+        buffers_.clear();
+        auto done = std::exchange(messages_done_, nullptr);
+        done(ec);
     }
 
     next_layer_type next_;
-    bool corked_ = false, flushing_ = false;
-    std::string gathered_, sending_;
-    std::function<void(boost::beast::error_code)> done_;
+    bool busy_ = false;
+    bool messages_waiting_ = false;
+    boost::beast::error_code failed_;  // a write failed: nothing more is written
+    std::string gathered_, sending_;   // Beast's bytes that found the socket busy
+    std::vector<std::array<char, 10>> headers_;
+    std::vector<boost::asio::const_buffer> buffers_;
+    std::function<void(boost::beast::error_code)> messages_done_;
 };
 
 // Closing the WebSocket closes the TCP socket underneath (Beast's teardown customisation).

@@ -77,9 +77,8 @@ void room::join(std::shared_ptr<room_client> client, protocol::hello hello) {
             log::error("room", "a join failed", {{"workshop", self->id_}, {"error", e.what()}});
             self->joining_.erase(client);
             self->connections_.erase(client);
-            client->deliver(share(protocol::encode_error("internal", "the server could not join you")),
-                            delivery::must_arrive);
-            client->close(protocol::close_code::going_away, "join failed; reconnect");
+            self->send(client, share(protocol::encode_error("internal", "the server could not join you")));
+            self->close_client(client, protocol::close_code::going_away, "join failed; reconnect");
         }
     });
 }
@@ -107,9 +106,8 @@ void room::dispatch(const std::shared_ptr<room_client>& client, protocol::client
             do_op(client, it->second, std::move(*op));
         } catch (const std::exception& e) {
             log::error("room", "an operation failed", {{"workshop", id_}, {"error", e.what()}});
-            client->deliver(share(protocol::encode_error("internal", "the server could not apply this operation",
-                                                         client_seq)),
-                            delivery::must_arrive);
+            send(client, share(protocol::encode_error("internal", "the server could not apply this operation",
+                                                      client_seq)));
             if (std::exchange(applying_, false)) fail("an operation threw while it was applied");
         }
     } else if (auto* presence = std::get_if<protocol::presence_message>(&message)) {
@@ -181,14 +179,13 @@ void room::on_idle_timer() {
 void room::turn_away(const std::shared_ptr<room_client>& client) {
     const auto code = shutdown_code_.value_or(protocol::close_code::going_away);
     if (code == protocol::close_code::not_found)  // deleted: say so, as for any unknown id (P-DEL-2)
-        client->deliver(share(protocol::encode_error("not_found", "no workshop with this id")),
-                        delivery::must_arrive);
-    client->close(code, shutdown_reason_);
+        send(client, share(protocol::encode_error("not_found", "no workshop with this id")));
+    close_client(client, code, shutdown_reason_);
 }
 
 void room::refuse(const std::shared_ptr<room_client>& client, std::string_view code, const char* why) {
-    client->deliver(share(protocol::encode_error(code, why)), delivery::must_arrive);
-    client->close(protocol::close_code::forbidden, why);
+    send(client, share(protocol::encode_error(code, why)));
+    close_client(client, protocol::close_code::forbidden, why);
 }
 
 // P-ROLE-5: a screen has no participant record and is not in the presence list.
@@ -275,11 +272,11 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
             auto messages = std::move(queued->second);
             self->joining_.erase(queued);
             if (!ok) {
-                client->deliver(share(protocol::encode_error("internal", "could not save participant")),
-                                delivery::must_arrive);
+                self->send(client, share(protocol::encode_error("internal", "could not save participant")));
                 // A fenced write (the lease was lost) means another node serves it now.
-                client->close(self->lease_ ? protocol::close_code::moved : protocol::close_code::going_away,
-                              "store failure");
+                self->close_client(client,
+                                   self->lease_ ? protocol::close_code::moved : protocol::close_code::going_away,
+                                   "store failure");
                 return;
             }
             if (self->broken_ || self->shutdown_code_) return self->turn_away(client);
@@ -298,8 +295,8 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
 bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
     auto say = [&](std::string_view code, const std::string& message, std::uint16_t close_code,
                    const char* reason) {
-        client->deliver(share(protocol::encode_error(code, message)), delivery::must_arrive);
-        client->close(close_code, reason);
+        send(client, share(protocol::encode_error(code, message)));
+        close_client(client, close_code, reason);
         return true;
     };
     if (!board_.state().facilitation.door_open)  // P-JOIN-10
@@ -393,7 +390,7 @@ void room::deliver_welcome(const std::shared_ptr<room_client>& client, protocol:
     w.presence_text = presence_list_text(form);
     w.server_time = util::now_ms();  // when it is sent: clients measure their clock skew with it
     conn.presence_form = form;
-    client->deliver(share(protocol::encode_welcome(w)), delivery::welcome);
+    send(client, conn, share(protocol::encode_welcome(w)), delivery::welcome);
     // In a crowded room its own entry comes as `you` with the next change (P-PRES-7), and a
     // welcome held for a commit (P-SYNC-8) may have missed the one its join caused.
     if (presence_crowded_ && !conn.screen) mark_presence_dirty();
@@ -438,6 +435,7 @@ void room::finish_shutdown_if_drained() {
     // Wait until every op is durable; a broken room's never will be, and it has already closed
     // everything (fail), so it is done.
     if (!shutdown_code_ || (!broken_ && committed_seq_ != seq_)) return;
+    flush_outbox();  // what the last group had for them goes out before the close
     for (const auto& [client, _] : connections_) client->close(*shutdown_code_, shutdown_reason_);
     connections_.clear();
     count_connections();
@@ -460,9 +458,10 @@ void room::count_connections() {
     counted_connections_ = connections_.size();
 }
 
-void room::submit(store::write_batch batch, std::function<void(bool)> done) {
+void room::submit(store::write_batch batch, std::function<void(bool)> done,
+                  std::shared_ptr<store::group_listener> listener) {
     if (lease_) batch.fences.push_back(*lease_);
-    worker_.submit(std::move(batch), std::move(done));
+    worker_.submit(std::move(batch), std::move(done), std::move(listener));
 }
 
 void room::lose_lease() {
@@ -474,6 +473,7 @@ void room::lose_lease() {
 void room::fail(std::string_view what) {
     log::error("room", "room failed; closing its connections", {{"workshop", id_}, {"error", what}});
     broken_ = true;
+    flush_outbox();  // the events of the group's ops before the failed one go out first
     // In a cluster the workshop may come back on another node (P-WS-12); alone, on this one
     // after a reload. The client reconnects either way.
     for (const auto& [client, _] : connections_)

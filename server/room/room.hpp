@@ -114,6 +114,10 @@ private:
         std::optional<protocol::presence_entry> presence_you;
         // Acks since the last one that carried a digest (P-SYNC-10); the first one carries it.
         int acks_without_digest = digest_every;
+        // Its batch in outbox_ while a commit group is handed out: outbox_[outbox_slot] if
+        // outbox_round is the round under way.
+        std::uint64_t outbox_round = 0;
+        std::size_t outbox_slot = 0;
     };
     // P-PRES-5: facilitators see every participant; everyone else (participants, screens) the
     // online ones and the offline ballot holders of an open round, and a count of the rest.
@@ -184,10 +188,37 @@ private:
     void dispatch(const std::shared_ptr<room_client>& client, protocol::client_message message);
     void on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client> sender,
                          std::int64_t client_seq);
+    // What the store said of one op, kept until its whole group is done.
+    struct commit_outcome {
+        bool ok = false;
+        std::int64_t seq = 0, client_seq = 0;
+        std::weak_ptr<room_client> sender;
+        std::chrono::steady_clock::time_point arrived;  // for the ack latency on /metrics
+    };
+    // Collects the outcomes of the room's ops on the store thread and posts them to the strand
+    // once per committed group (store::group_listener).
+    class commit_mailbox;
+    // Hands an op's write to the store; its outcome reaches the strand with its group's.
+    void submit_op(store::write_batch batch, std::int64_t seq, std::weak_ptr<room_client> sender,
+                   std::int64_t client_seq, std::optional<store::audit_record> audit);
+    // One commit group: each op as on_op_committed, and everything the connections get meanwhile
+    // handed to each as one batch (one post per connection, not one per message).
+    void on_group_committed(std::vector<commit_outcome> outcomes);
+    // Every message to a connection goes through here: straight to it, or while a group is
+    // handed out into its batch, in order.
+    void send(const std::shared_ptr<room_client>& client, shared_text text,
+              delivery kind = delivery::must_arrive);
+    void send(const std::shared_ptr<room_client>& client, connection& conn, shared_text text,
+              delivery kind = delivery::must_arrive);
+    // Hands the client what it has in the outbox first, then closes it.
+    void close_client(const std::shared_ptr<room_client>& client, std::uint16_t code, std::string reason);
+    // Hands every batch of the outbox to its connection; the outbox stays open if it was.
+    void flush_outbox();
     void flush_deferred_acks();
     void fail(std::string_view what);
     // Every write of the room goes through here: it carries the lease's fence.
-    void submit(store::write_batch batch, std::function<void(bool)> done);
+    void submit(store::write_batch batch, std::function<void(bool)> done,
+                std::shared_ptr<store::group_listener> listener = nullptr);
     // The audit entry of a participant removal or role change (room_participants.cpp), its
     // outcome left to the commit.
     std::optional<store::audit_record> participant_audit(const model::operation& op,
@@ -240,6 +271,11 @@ private:
     std::deque<logged_event> recent_;     // committed events, seq ascending (P-SYNC-5)
     std::deque<logged_event> in_flight_;  // applied, not yet durable, seq ascending
     std::vector<deferred_ack> deferred_acks_;
+    std::shared_ptr<commit_mailbox> mailbox_;  // made with the first op
+    // While a commit group is handed out: each connection's messages, in order (see send).
+    bool handing_out_ = false;
+    std::uint64_t outbox_round_ = 1;
+    std::vector<std::pair<std::shared_ptr<room_client>, outgoing_batch>> outbox_;
     // A welcome holds only durable state (P-SYNC-8): one whose snapshot includes ops still in
     // flight waits here (its connection's messages in joining_) until they are committed.
     struct held_welcome {

@@ -1,11 +1,12 @@
 #pragma once
 // What a room needs of one connection. net::websocket_session implements it; tests use a fake
-// that records what it got. Both calls may come from any thread: implementations post to
+// that records what it got. Every call may come from any thread: implementations post to
 // their own strand.
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace jb::room {
 
@@ -23,10 +24,22 @@ inline shared_text share(std::string text) {
 // for the events that follow it.
 enum class delivery { must_arrive, droppable, welcome };
 
+// One message of a batch handed to a connection at once.
+struct outgoing {
+    shared_text text;
+    delivery kind = delivery::must_arrive;
+};
+using outgoing_batch = std::vector<outgoing>;
+
 class room_client {
 public:
     virtual ~room_client() = default;
     virtual void deliver(shared_text message, delivery kind) = 0;
+    // Several messages, in order, as one hand-off: what a room has for this connection from one
+    // commit group (its events, acks, a welcome), queued together and written together.
+    virtual void deliver_batch(outgoing_batch messages) {
+        for (auto& m : messages) deliver(std::move(m.text), m.kind);
+    }
     // Sends a close frame after what is queued, then closes.
     virtual void close(std::uint16_t code, std::string reason) = 0;
 };

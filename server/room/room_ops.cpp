@@ -2,7 +2,6 @@
 // may see it and acknowledge (protocol P-SYNC-1 … P-SYNC-4, P-FAC-6, P-FAC-9, P-VOTE-6).
 #include "room/room.hpp"
 #include "util/metrics.hpp"
-#include "store/audit.hpp"
 
 #include "util/clock.hpp"
 #include "util/fault_injection.hpp"
@@ -27,9 +26,8 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
                  protocol::op_message msg) {
     if (shutdown_code_) return;  // the connection is about to be closed; the client resends later
     if (conn.screen) {  // P-ROLE-5: a screen only watches
-        client->deliver(share(protocol::encode_error("forbidden", "op: a screen may not change the board",
-                                                     msg.client_seq)),
-                        delivery::must_arrive);
+        send(client, share(protocol::encode_error("forbidden", "op: a screen may not change the board",
+                                                  msg.client_seq)));
         return;
     }
 
@@ -37,9 +35,8 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
     // record already says so, and nothing more of theirs is accepted (P-ROLE-4).
     if (auto who = participants_.find(conn.participant_id);
         who != participants_.end() && who->second.record.removed) {
-        client->deliver(share(protocol::encode_error("removed", "op: you were removed from this workshop",
-                                                     msg.client_seq)),
-                        delivery::must_arrive);
+        send(client, share(protocol::encode_error("removed", "op: you were removed from this workshop",
+                                                  msg.client_seq)));
         return;
     }
 
@@ -58,8 +55,7 @@ void room::do_op(const std::shared_ptr<room_client>& client, const connection& c
     if (!error) error = check_participant_op(msg.op, ctx);
     if (error) {
         metrics::get().ops_refused.add(error->code);
-        client->deliver(share(protocol::encode_error(error->code, error->message, msg.client_seq)),
-                        delivery::must_arrive);
+        send(client, share(protocol::encode_error(error->code, error->message, msg.client_seq)));
         return;
     }
     metrics::get().ops_accepted.add(std::string(model::kind_name(msg.op)));
@@ -91,20 +87,7 @@ void room::commit_op(const model::operation& op, const model::op_context& ctx,
         batch.snapshots.push_back(store::snapshot_record{id_, seq, board_.to_json().dump()});
         last_snapshot_seq_ = seq;
     }
-    const auto arrived = std::chrono::steady_clock::now();  // for the ack latency on /metrics
-    submit(std::move(batch),
-                   [self = shared_from_this(), seq, sender = std::move(sender), client_seq, arrived,
-                    audit = std::move(audit)](bool ok) mutable {
-                       if (audit) {  // on the store thread: recorded after the op's own commit
-                           audit->outcome = ok ? "ok" : "failed";
-                           self->worker_.run([audit = std::move(*audit)](store::store& s) { store::record_audit(s, audit); });
-                       }
-                       asio::post(self->strand_, [self, ok, seq, sender, client_seq, arrived] {
-                           self->on_op_committed(ok, seq, sender, client_seq);
-                           metrics::get().ack_seconds.observe(
-                               std::chrono::duration<double>(std::chrono::steady_clock::now() - arrived).count());
-                       });
-                   });
+    submit_op(std::move(batch), seq, std::move(sender), client_seq, std::move(audit));
     applying_ = false;
     arm_round_timer();
 }
@@ -132,16 +115,15 @@ void room::on_op_committed(bool ok, std::int64_t seq, std::weak_ptr<room_client>
             digest = digests_->digest_for(board_, viewer_of(conn));
             conn.acks_without_digest = 0;
         }
-        s->deliver(share(protocol::encode_ack(client_seq, seq, false, digest)), delivery::must_arrive);
+        send(s, conn, share(protocol::encode_ack(client_seq, seq, false, digest)));
     }
 
     if (!event.removed_participant.empty()) {
         // P-ROLE-4: the removed participant's connections are told, then closed.
         std::erase_if(connections_, [&](const auto& entry) {
             if (entry.second.participant_id != event.removed_participant) return false;
-            entry.first->deliver(share(protocol::encode_error("removed", "you were removed from this workshop")),
-                                 delivery::must_arrive);
-            entry.first->close(protocol::close_code::forbidden, "removed");
+            send(entry.first, share(protocol::encode_error("removed", "you were removed from this workshop")));
+            close_client(entry.first, protocol::close_code::forbidden, "removed");
             return true;
         });
         count_connections();
@@ -184,7 +166,7 @@ void room::deliver_event(const logged_event& event, std::int64_t seq) {
             if (seq <= conn.skip_through) continue;
             auto& text = !event.client_id.empty() && conn.client_id == event.client_id ? own : others;
             if (!text) text = share(protocol::encode_event(event_for(event, viewer_of(conn), conn.client_id)));
-            client->deliver(text, delivery::must_arrive);
+            send(client, conn, text);
         }
         return;
     }
@@ -197,7 +179,7 @@ void room::deliver_event(const logged_event& event, std::int64_t seq) {
                              model::patch_key(event.changes, viewer, model::sees_event(event.visibility, viewer)) +
                              (own ? "|own" : "")];
         if (!text) text = share(protocol::encode_event(event_for(event, viewer, conn.client_id)));
-        client->deliver(text, delivery::must_arrive);
+        send(client, conn, text);
     }
 }
 
@@ -205,8 +187,7 @@ void room::flush_deferred_acks() {
     std::erase_if(deferred_acks_, [this](const deferred_ack& ack) {
         if (ack.seq > committed_seq_) return false;
         if (auto client = ack.client.lock(); client && connections_.contains(client))
-            client->deliver(share(protocol::encode_ack(ack.client_seq, committed_seq_, true)),
-                            delivery::must_arrive);
+            send(client, share(protocol::encode_ack(ack.client_seq, committed_seq_, true)));
         return true;
     });
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,18 @@ void call_back(const std::function<void(bool)>& done, bool ok) {
         report("a write callback threw", e.what());
     } catch (...) {
         report("a write callback threw", "unknown exception");
+    }
+}
+
+// Tells a listener its group is done; its exceptions stay here.
+void tell_group_done(const std::shared_ptr<group_listener>& listener) {
+    if (!listener) return;
+    try {
+        listener->group_done();
+    } catch (const std::exception& e) {
+        report("a group listener threw", e.what());
+    } catch (...) {
+        report("a group listener threw", "unknown exception");
     }
 }
 
@@ -73,11 +86,12 @@ store_worker::store_worker(store& s, std::size_t readers) : store_(s) {
 
 store_worker::~store_worker() { stop(); }
 
-void store_worker::submit(write_batch batch, std::function<void(bool ok)> done) {
+void store_worker::submit(write_batch batch, std::function<void(bool ok)> done,
+                          std::shared_ptr<group_listener> listener) {
     {
         std::lock_guard lock(mutex_);
         if (!stopping_) {
-            queue_.push_back({pending_write{std::move(batch), std::move(done)}, {}});
+            queue_.push_back({pending_write{std::move(batch), std::move(done), std::move(listener)}, {}});
             wake_.notify_one();
             return;
         }
@@ -85,6 +99,7 @@ void store_worker::submit(write_batch batch, std::function<void(bool ok)> done) 
     // Nothing will commit it any more: say so at once rather than never.
     report("submit after stop", "the write is refused");
     call_back(done, false);
+    tell_group_done(listener);
 }
 
 void store_worker::run(std::function<void(store&)> job) {
@@ -216,6 +231,10 @@ void store_worker::commit_group(std::vector<pending_write>& group) {
     if (merged_ok)
         for (auto i : to_try) ok[i] = 1;
     for (std::size_t i = 0; i < group.size(); ++i) call_back(group[i].done, ok[i] != 0);
+    // Each listener once, after all of its writes' callbacks.
+    std::unordered_set<group_listener*> told;
+    for (auto& write : group)
+        if (write.listener && told.insert(write.listener.get()).second) tell_group_done(write.listener);
 }
 
 bool store_worker::follows_failed_op(const write_batch& batch) {

@@ -18,6 +18,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -25,6 +26,15 @@
 #include <vector>
 
 namespace jb::store {
+
+// Told once per committed group, after the `done` of every write of that group that named it
+// (on the store thread): a room hands all the events of one group to its connections at once
+// instead of one hand-off per event (docs/performance.md, issue 13).
+class group_listener {
+public:
+    virtual ~group_listener() = default;
+    virtual void group_done() = 0;
+};
 
 class store_worker {
 public:
@@ -36,7 +46,10 @@ public:
 
     // Queues a write; `done(ok)` runs after the transaction that holds it committed (ok=true) or
     // failed (ok=false; nothing of that transaction was written).
-    void submit(write_batch batch, std::function<void(bool ok)> done);
+    // With a `listener`, its group_done() follows the `done` of the last write of the group
+    // that named it (once per group, however many of its writes did); after stop(), at once.
+    void submit(write_batch batch, std::function<void(bool ok)> done,
+                std::shared_ptr<group_listener> listener = nullptr);
     // Runs `job` on the worker thread with the store, in order with the writes (lookups,
     // loads, and one-off writes such as creating a workshop).
     void run(std::function<void(store&)> job);
@@ -60,6 +73,7 @@ private:
     struct pending_write {
         write_batch batch;
         std::function<void(bool)> done;
+        std::shared_ptr<group_listener> listener;
     };
     struct task {
         std::optional<pending_write> write;

@@ -148,3 +148,29 @@ TEST_CASE("P-WS-5 a welcome larger than the bound leaves the whole bound for the
     CHECK(q.bytes() == 95);
     CHECK(q.push(text(5), delivery::must_arrive) == result::queued);
 }
+
+TEST_CASE("P-WS-5 a batch written together stays within its bounds and is kept until written", "[ws][queue]")
+{
+    send_queue q({1000, 100});
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(q.push(text(100, static_cast<char>('a' + i)), delivery::must_arrive) == result::queued);
+    REQUIRE(q.push(text(10), delivery::droppable) == result::queued);
+    // At most 3 messages: the first three.
+    CHECK(q.start_batch(3, 10'000) == 3);
+    CHECK((*q.at(2))[0] == 'c');
+    // Closing clears only what is not being written; a newer droppable one does not touch the batch.
+    CHECK(q.push(text(20), delivery::droppable) == result::replaced);
+    q.clear_pending();
+    CHECK(q.size() == 3);
+    CHECK(q.bytes() == 300);
+    q.pop_written();
+    CHECK(q.empty());
+    CHECK(q.bytes() == 0);
+
+    // At most 250 bytes: two of 100; and the first always, however large.
+    for (int i = 0; i < 3; ++i) REQUIRE(q.push(text(100), delivery::must_arrive) == result::queued);
+    CHECK(q.start_batch(100, 250) == 2);
+    q.pop_written();
+    CHECK(q.size() == 1);
+    CHECK(q.start_batch(100, 10) == 1);
+}

@@ -15,6 +15,7 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -31,10 +32,33 @@ struct fake_client : room::room_client {
     std::optional<std::uint16_t> closed;
     jb::test::presence_list presence;  // the welcome's list with every change applied
 
+    // The types of the messages of each hand-off, in order: deliver() is a hand-off of one.
+    std::vector<std::vector<std::string>> handoffs;
+
     void deliver(room::shared_text message, room::delivery) override {
         std::lock_guard lock(mutex);
-        got.push_back(json::parse(*message));
+        take(*message);
+        handoffs.push_back({got.back()["type"]});
+    }
+    void deliver_batch(room::outgoing_batch messages) override {
+        std::lock_guard lock(mutex);
+        handoffs.emplace_back();
+        for (const auto& m : messages) {
+            take(*m.text);
+            handoffs.back().push_back(got.back()["type"]);
+        }
+    }
+    void take(const std::string& message) {
+        got.push_back(json::parse(message));
         presence.take(got.back());
+    }
+    // The hand-offs that held at least one event.
+    std::vector<std::vector<std::string>> handoffs_with_events() {
+        std::lock_guard lock(mutex);
+        std::vector<std::vector<std::string>> out;
+        for (const auto& h : handoffs)
+            if (std::find(h.begin(), h.end(), "event") != h.end()) out.push_back(h);
+        return out;
     }
     void close(std::uint16_t code, std::string) override {
         std::lock_guard lock(mutex);
@@ -511,6 +535,39 @@ TEST_CASE("P-SYNC-8 a welcome waits until the ops in its snapshot are durable", 
     auto events = back->of_type("event");
     REQUIRE(events.size() == 1);
     CHECK(events[0]["seq"] == 2);
+}
+
+// Issue 13: one post per connection per commit group, not one per message (room_outbox.cpp).
+TEST_CASE("P-SYNC-1 a commit group reaches each connection as one hand-off with its events and acks in order",
+          "[room]") {
+    fixture f;
+    auto r = f.load();
+    auto a = f.join(r, f.hello("tab-a"));
+    auto b = f.join(r, f.hello("tab-b"));
+    auto watcher = f.join(r, f.hello("tab-w"));
+    f.settle();  // the presence changes of the joins are out
+
+    // a's first card commits alone, held at the gate; the three ops sent meanwhile are the
+    // next group.
+    f.backing.hold_commits();
+    r->receive(a, f.add_card(1, "card1"));
+    f.run_until([&] { return f.backing.commit_held(); });
+    r->receive(a, f.add_card(2, "card2"));
+    r->receive(b, f.add_card(1, "card3"));
+    r->receive(b, f.add_card(2, "card4"));
+    f.settle();  // applied and queued behind the held commit
+    f.backing.release_commits();
+    f.run_until([&] { return watcher->count("event") == 4 && a->count("ack") == 2 && b->count("ack") == 2; });
+
+    using types = std::vector<std::string>;
+    CHECK(watcher->handoffs_with_events() == std::vector<types>{{"event"}, {"event", "event", "event"}});
+    // The sender's copy of each of its events comes before its ack, in seq order.
+    CHECK(b->handoffs_with_events() ==
+          std::vector<types>{{"event"}, {"event", "event", "ack", "event", "ack"}});
+    CHECK(a->handoffs_with_events() == std::vector<types>{{"event", "ack"}, {"event", "ack", "event", "event"}});
+    std::vector<std::int64_t> seqs;
+    for (const auto& e : watcher->of_type("event")) seqs.push_back(e["seq"]);
+    CHECK(seqs == std::vector<std::int64_t>{1, 2, 3, 4});
 }
 
 TEST_CASE("P-SYNC-8 fresh viewers get the same snapshot, rebuilt after a change", "[room]") {

@@ -1,6 +1,6 @@
-// net::write_batching_stream under a Beast WebSocket: messages gathered while corked leave in
-// one socket write and arrive whole and in order; a write while flushing joins the batch. A
-// loopback socket pair in this process; no server.
+// net::write_batching_stream under a Beast WebSocket: messages handed over together leave in
+// one gather write and arrive whole and in order at a Beast client; Beast's own writes never
+// mix into them. A loopback socket pair in this process; no server.
 #include "net/write_batching_stream.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,7 +11,10 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
+#include <array>
 #include <functional>
+#include <string_view>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -51,30 +54,24 @@ struct pair {
 
 }  // namespace
 
-TEST_CASE("write batching: corked messages leave in one write, whole and in order", "[ws]") {
+TEST_CASE("write batching: messages handed over together arrive whole and in order", "[ws]") {
     pair p;
-    const std::vector<std::string> sent{"{\"n\":1}", std::string(70000, 'x'), "{\"n\":3}"};
-    p.server.next_layer().cork();
-    std::size_t written = 0;
-    std::function<void(std::size_t)> write_next = [&](std::size_t i) {
-        p.server.async_write(asio::buffer(sent[i]), [&, i](beast::error_code ec, std::size_t) {
-            REQUIRE_FALSE(ec);
-            ++written;
-            if (i + 1 < sent.size()) return write_next(i + 1);
-            // Framed and gathered, nothing on the socket yet.
-            CHECK(p.server.next_layer().gathered_bytes() > 70000);
-            p.server.next_layer().async_flush([&](beast::error_code flush_ec) { REQUIRE_FALSE(flush_ec); });
-            CHECK(p.server.next_layer().flushing());
-        });
-    };
-    write_next(0);
+    // Each header length: 7 bytes (2-byte header), 300 (4-byte), 70,000 (10-byte), empty.
+    const std::vector<std::string> sent{"{\"n\":1}", std::string(300, 'y'), std::string(70000, 'x'), ""};
+    const std::vector<std::string_view> texts(sent.begin(), sent.end());
+    bool done = false;
+    p.server.next_layer().async_write_messages(texts, [&](beast::error_code ec) {
+        REQUIRE_FALSE(ec);
+        done = true;
+    });
+    CHECK(p.server.next_layer().busy());
     p.ioc.run();
-    CHECK(written == 3);
-    CHECK_FALSE(p.server.next_layer().flushing());
-    CHECK(p.read(3) == sent);
+    CHECK(done);
+    CHECK_FALSE(p.server.next_layer().busy());
+    CHECK(p.read(4) == sent);
 }
 
-TEST_CASE("write batching: an uncorked, idle stream writes straight through", "[ws]") {
+TEST_CASE("write batching: an idle stream writes Beast's own writes straight through", "[ws]") {
     pair p;
     bool done = false;
     p.server.async_write(asio::buffer(std::string("{\"alone\":true}")), [&](beast::error_code ec, std::size_t) {
@@ -87,16 +84,50 @@ TEST_CASE("write batching: an uncorked, idle stream writes straight through", "[
     CHECK(p.read(1) == std::vector<std::string>{"{\"alone\":true}"});
 }
 
-TEST_CASE("write batching: a write while a flush is on the socket follows it, in order", "[ws]") {
+TEST_CASE("write batching: a Beast write while messages are on the socket follows them, in order", "[ws]") {
     pair p;
-    p.server.next_layer().cork();
-    const std::string first = "{\"n\":1}", second = "{\"n\":2}";
-    p.server.async_write(asio::buffer(first), [&](beast::error_code ec, std::size_t) {
-        REQUIRE_FALSE(ec);
-        p.server.next_layer().async_flush([](beast::error_code flush_ec) { REQUIRE_FALSE(flush_ec); });
-        // Not corked any more, but flushing: this one is gathered, not written beside the flush.
-        p.server.async_write(asio::buffer(second), [](beast::error_code ec2, std::size_t) { REQUIRE_FALSE(ec2); });
-    });
+    const std::string first = "{\"n\":1}", second = "{\"n\":2}", third = "{\"n\":3}";
+    const std::vector<std::string_view> texts{first, second};
+    p.server.next_layer().async_write_messages(texts, [](beast::error_code ec) { REQUIRE_FALSE(ec); });
+    // The socket is busy: this one is copied and goes out after the two.
+    p.server.async_write(asio::buffer(third), [](beast::error_code ec, std::size_t) { REQUIRE_FALSE(ec); });
+    CHECK(p.server.next_layer().gathered_bytes() > 0);
     p.ioc.run();
-    CHECK(p.read(2) == std::vector<std::string>{first, second});
+    CHECK(p.read(3) == std::vector<std::string>{first, second, third});
+}
+
+TEST_CASE("write batching: messages handed over while Beast writes wait for it, never mixed into it", "[ws]") {
+    pair p;
+    // A Beast message large enough to need several writes to the socket while the client reads.
+    const std::string big(4 * 1024 * 1024, 'b'), after = "{\"n\":2}";
+    p.server.async_write(asio::buffer(big), [](beast::error_code ec, std::size_t) { REQUIRE_FALSE(ec); });
+    CHECK(p.server.next_layer().busy());
+    const std::vector<std::string_view> texts{after};
+    bool done = false;
+    p.server.next_layer().async_write_messages(texts, [&](beast::error_code ec) {
+        REQUIRE_FALSE(ec);
+        done = true;
+    });
+    std::thread server([&] { p.ioc.run(); });
+    const auto got = p.read(2);
+    server.join();
+    CHECK(done);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0] == big);
+    CHECK(got[1] == after);
+}
+
+TEST_CASE("write batching: a frame header says the payload length in 7, 16 or 64 bits", "[ws]") {
+    std::array<char, 10> h{};
+    CHECK(jb::net::text_frame_header(125, h) == 2);
+    CHECK(static_cast<unsigned char>(h[0]) == 0x81);
+    CHECK(h[1] == 125);
+    CHECK(jb::net::text_frame_header(126, h) == 4);
+    CHECK(h[1] == 126);
+    CHECK(static_cast<unsigned char>(h[2]) == 0);
+    CHECK(static_cast<unsigned char>(h[3]) == 126);
+    CHECK(jb::net::text_frame_header(65536, h) == 10);
+    CHECK(h[1] == 127);
+    CHECK(static_cast<unsigned char>(h[7]) == 1);  // 0x00 00 00 00 00 01 00 00
+    CHECK(static_cast<unsigned char>(h[8]) == 0);
 }
