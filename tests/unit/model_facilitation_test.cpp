@@ -105,7 +105,7 @@ TEST_CASE("P-FAC-6 private writing: only the author sees and acts on the card un
     const json seen = patch_for(revealed.changes, as_bram, true);
     REQUIRE(seen["cards"].size() == 1);
     CHECK(seen["cards"][0]["id"] == "c1");
-    CHECK(seen["cards"][0]["private"] == false);
+    CHECK(!seen["cards"][0].contains("private"));  // no longer private: left out (P-SYNC-9)
     CHECK(seen["facilitation"]["privateCount"] == 0);
     CHECK(!seen.contains("removed"));
     CHECK(card_in(b.view_for(as_bram), "c1"));
@@ -136,7 +136,7 @@ TEST_CASE("P-FAC-6 P-FAC-8 adding and deleting a private card tells everyone the
     // A facilitator's card is not private: the count stays, its patch holds the card alone.
     const auto by_fran = accept(b, idea("f1"), fran);
     CHECK(!by_fran.changes.upserts.contains("facilitation"));
-    CHECK(record_in(patch_for(by_fran.changes, as_bram, true), "cards", "f1")["private"] == false);
+    CHECK(!record_in(patch_for(by_fran.changes, as_bram, true), "cards", "f1").contains("private"));
     json body{{"seq", 5}, {"at", 1}, {"by", "bram"}, {"op", encode_operation(operation(idea("c2")))}};
     body["op"]["private"] = true;
     const json hidden{{"seq", 5}, {"at", 1}, {"op", {{"kind", "hidden"}}}};
