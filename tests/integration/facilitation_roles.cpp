@@ -123,9 +123,9 @@ TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 P-FAC-5 a round end to end: votes, done, p
               .at("code") == "forbidden");
 
     // Presence shows counts and who is done, never which items.
-    auto seen = s.fran.receive_until(
-        [&](const json& m) {
-            return m.at("type") == "presence" && presence_entry(s.fran.presence(), bram_id).value("voting", json()).is_object() &&
+    s.fran.wait_presence(
+        [&] {
+            return presence_entry(s.fran.presence(), bram_id).value("voting", json()).is_object() &&
                    presence_entry(s.fran.presence(), bram_id).at("voting").at("done") == true &&
                    presence_entry(s.fran.presence(), s.anna_id).value("voting", json()).value("used", 0) == 2;
         },

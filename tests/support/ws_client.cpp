@@ -366,6 +366,12 @@ json ws_client::receive_until(const std::function<bool(const json&)>& pred, cons
     }
 }
 
+void ws_client::wait_presence(const std::function<bool()>& holds, const std::string& what)
+{
+    if (!holds())
+        receive_until([&](const json& m) { return m.value("type", "") == "presence" && holds(); }, what);
+}
+
 json ws_client::wait_for(const std::string& type)
 {
     return receive_until([&](const json& m) { return m.value("type", "") == type; },

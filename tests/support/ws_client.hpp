@@ -153,6 +153,9 @@ public:
     // The presence list as received so far (welcome, then every change applied), as
     // {"participants":[…],"offline":n}.
     json presence() const { return presence_.json(); }
+    // Waits until the presence list received so far satisfies `holds`, checking it first: the
+    // change it waits for may already have arrived while the test waited for something else.
+    void wait_presence(const std::function<bool()>& holds, const std::string& what);
     // The same, with what it counts and the connection's own entry (P-PRES-6, P-PRES-7).
     const presence_list& presence_state() const { return presence_; }
     void set_next_client_seq(std::int64_t next) { next_client_seq_ = next; }
