@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -100,13 +101,18 @@ TEST_CASE("P-SYNC-3 concurrent edits to one card converge to the same state ever
                                               {"phaseId", phase_id(board, i % 5)},
                                               {"laneId", lane_id(board, i % 6)}, {"orderKey", "a0"}}));
     }
+    // The last operation's seq is the highest ack's; each client waits for that event. (An ack
+    // says its own operation is durable, not that the other client has been sent it yet: a
+    // ping's pong does not wait for the room, so it is no barrier for the other's events.)
+    std::int64_t last = 0;
     for (auto s : anna_seqs)
-        anna.wait_ack(s);
+        last = std::max(last, anna.wait_ack(s).at("seq").get<std::int64_t>());
     for (auto s : bram_seqs)
-        bram.wait_ack(s);
-    anna.sync();
-    bram.sync();
-    REQUIRE(anna.events().rbegin()->first == bram.events().rbegin()->first);
+        last = std::max(last, bram.wait_ack(s).at("seq").get<std::int64_t>());
+    anna.wait_event(last);
+    bram.wait_event(last);
+    REQUIRE(anna.events().rbegin()->first == last);
+    REQUIRE(bram.events().rbegin()->first == last);
     CHECK(event_log(anna) == event_log(bram));  // same events, same order
 
     // Last writer in server order wins, for each field: the card as the last event left it.

@@ -55,7 +55,13 @@ TEST_CASE("P-VOTE-7 an offline voter who held a ballot stays in the progress, on
 
     // P-PRES-5: a participant's list holds the offline ballot holders too (their progress counts
     // for everyone), but Bram, offline and without a ballot, only as a count.
-    s.anna.sync();
+    s.anna.wait_presence(
+        [&] {
+            const auto seen = s.anna.presence();
+            return presence_entry(seen, cleo_id).value("online", true) == false &&
+                   presence_entry(seen, dirk_id).value("online", true) == false && seen.value("offline", 0) == 1;
+        },
+        "Anna's list with Cleo and Dirk offline");
     const auto anna_sees = s.anna.presence();
     CHECK(presence_entry(anna_sees, cleo_id).at("voting") == json{{"used", 1}, {"done", false}});
     CHECK(presence_entry(anna_sees, cleo_id).at("online") == false);
