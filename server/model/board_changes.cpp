@@ -100,10 +100,14 @@ applied board::apply(const operation& op, const op_context& ctx, bool track_chan
         for (const auto& [id, c] : cards_) all.push_back(card_to_json(c));
         out.changes.upserts["cards"] = std::move(all);
     }
-    if (std::holds_alternative<participant_role>(op)) {  // a facilitator sees the answers (P-EVAL-3)
+    // A new role changes what its holder sees though no record changed: a facilitator sees the
+    // evaluation's answers (P-EVAL-3), and each round's mayVote follows the role (P-VOTE-5).
+    if (std::holds_alternative<participant_role>(op)) {
         json doc = json::object();
+        write_session(doc, session_, 0);
         write_method(doc, session_);
         out.changes.upserts["evaluation"] = doc["evaluation"];
+        if (!doc["rounds"].empty()) out.changes.upserts["rounds"] = doc["rounds"];
     }
     // A patch's evaluation carries its summary as of this operation (P-EVAL-4).
     if (out.changes.upserts.contains("evaluation"))

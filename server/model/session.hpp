@@ -87,6 +87,11 @@ struct voting_round {
     std::int64_t used_by(const std::string& participant_id) const;
 };
 
+// Whether someone in this role votes in a round (P-VOTE-5): a participant always, a facilitator
+// when the round lets facilitators vote, a screen never. The check of vote.add, the viewer's
+// `mayVote` (P-SYNC-9) and the voting progress in presence all ask this (voting.cpp).
+bool votes_in_round(role who, bool facilitator_votes);
+
 struct improvement_entry {
     std::string owner;
     improvement_status status = improvement_status::open;

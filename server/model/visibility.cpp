@@ -148,6 +148,9 @@ void view_sections(json& doc, const viewer& v, const std::set<std::string>& anon
             json mine = json::object();
             if (const auto it = r["ballots"].find(v.participant_id); it != r["ballots"].end()) mine = *it;
             r["myVotes"] = std::move(mine);
+            // Whether this viewer votes in the round (P-VOTE-5): the ballot shows from the
+            // server's rule, not from a copy of it in the browser.
+            r["mayVote"] = votes_in_round(v.who, r.at("facilitatorVotes").get<bool>());
             r.erase("ballots");
             r.erase("done");
         }

@@ -98,10 +98,10 @@ std::variant<const voting_round*, op_error> open_round_with(const board& b, cons
 
 // Facilitators vote only in rounds that say so (P-VOTE-5).
 check_result check_voter(const voting_round& r, const op_context& ctx) {
-    if (ctx.actor_role == role::facilitator && !r.facilitator_votes)
-        return op_error{"forbidden", "op.kind: facilitators do not vote in this round"};
     if (ctx.actor_role == role::screen || ctx.actor_id.empty())
         return op_error{"forbidden", "op.kind: a screen does not vote"};
+    if (!votes_in_round(ctx.actor_role, r.facilitator_votes))
+        return op_error{"forbidden", "op.kind: facilitators do not vote in this round"};
     return std::nullopt;
 }
 
@@ -115,6 +115,15 @@ check_result item_gone(const board& b, const std::string& field, const std::stri
 }
 
 }  // namespace
+
+bool votes_in_round(role who, bool facilitator_votes) {
+    switch (who) {
+        case role::participant: return true;
+        case role::facilitator: return facilitator_votes;
+        case role::screen: return false;
+    }
+    return false;
+}
 
 check_result check_rule(const board& b, const round_start& o, const op_context&) {
     if (b.state().find_round(o.round_id))

@@ -136,7 +136,8 @@ void room::send_presence() {
 std::optional<protocol::voting_progress> room::voting_progress_of(const model::voting_round& round,
                                                                   const std::string& id,
                                                                   const participant& p, bool online) {
-    if (p.record.role == "facilitator" && !round.facilitator_votes) return std::nullopt;
+    const auto who = p.record.role == "facilitator" ? model::role::facilitator : model::role::participant;
+    if (!model::votes_in_round(who, round.facilitator_votes)) return std::nullopt;
     if (ballot_holders_.first != round.id) ballot_holders_ = {round.id, {}};
     const auto used = round.used_by(id);
     const bool said_done = round.done.contains(id);

@@ -251,6 +251,22 @@ TEST_CASE("P-VOTE-6 votes are hidden from everyone but the voter, snapshots show
     CHECK(!b.view_for(as_fran)["rounds"][0].contains("ballots"));
 }
 
+TEST_CASE("P-VOTE-5 each viewer's round says whether they vote in it", "[model][vote]") {
+    board b = session_board();
+    accept(b, idea("c1"), alice);
+    accept(b, start_round("r1"), fran);
+    CHECK(b.view_for(as_alice)["rounds"][0]["mayVote"] == true);
+    CHECK(b.view_for(as_fran)["rounds"][0]["mayVote"] == false);
+    CHECK(b.view_for(as_screen)["rounds"][0]["mayVote"] == false);
+    accept(b, round_close{"r1"}, fran);
+    auto with_facilitators = start_round("r2");
+    with_facilitators.facilitator_votes = true;
+    accept(b, with_facilitators, fran);
+    const json fran_view = b.view_for(as_fran);
+    CHECK(record_in(fran_view, "rounds", "r2").at("mayVote") == true);
+    CHECK(record_in(b.view_for(as_screen), "rounds", "r2").at("mayVote") == false);
+}
+
 TEST_CASE("P-FAC-7 focus follows the facilitator and forgets deleted places", "[model][fac]") {
     board b = session_board();
     accept(b, focus_set{std::string("j1"), std::string("p2")}, fran);

@@ -136,9 +136,11 @@ TEST_CASE("P-SYNC-9 P-SYNC-10 every viewer's patches turn its view into the next
     step(b, cache, watchers, evaluation_open{true}, fran);
     step(b, cache, watchers, evaluation_submit{4, "Goed"}, alice);
     step(b, cache, watchers, evaluation_submit{2, ""}, bram);
+    // The room serves bram as a facilitator from this event on (his record's role changes as it
+    // applies): the event's patch turns his participant's view into a facilitator's (the
+    // evaluation's answers, P-EVAL-3; each round's mayVote, P-VOTE-5).
+    watchers[1].who.who = role::facilitator;
     step(b, cache, watchers, participant_role{"bram", role::facilitator}, fran);
-    watchers[1].who.who = role::facilitator;  // the room serves bram as a facilitator from now on
-    watchers[1].view = b.view_for(watchers[1].who);
     step(b, cache, watchers, lane_update{"l6", std::nullopt, std::nullopt, lane_kind::custom, std::nullopt}, fran);
     // The method's figures (P-METH-5) follow scores, touchpoint cards and their moves.
     step(b, cache, watchers, score_set{score_scale::expected, "p1", 4}, alice);

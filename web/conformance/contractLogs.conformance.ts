@@ -7,7 +7,10 @@
 // - whole, at the end: the test harnesses log, once a test is over, what the same viewer gets
 //   on joining again ("final" lines: the events after the connection's last seq, and the
 //   snapshot; tests/support/ws_client.hpp log_final_views, web/e2e/support.ts). The replay
-//   applies those events and compares its board with that snapshot, record by record.
+//   applies those events and compares its board with that snapshot, record by record. A
+//   connection whose role changed while open (participant.role) joins again in its hello's
+//   role, so its saved board is another role's: the client must see that by the digest and
+//   resync (counted), or hold the snapshot's board.
 // Zero differences, zero divergences, and at least one digest and one end board compared per
 // log, or the test fails.
 //
@@ -86,6 +89,27 @@ interface Outcome {
   endsSkipped: number;
   /** Connections the client could not follow for reasons of the log, not of the board (a gap). */
   unfollowed: number;
+  /**
+   * End boards of a connection whose role changed while it was open (participant.role): the final
+   * join, with the hello's key, views the board in another role, and the client must notice by
+   * the digest and resync instead of keeping the other role's board.
+   */
+  roleResyncs: number;
+}
+
+/** The role the connection had at its end: its welcome's, changed by participant.role events about it. */
+function roleAtEnd(conn: Connection): string | undefined {
+  let role: string | undefined;
+  let me: string | undefined;
+  for (const msg of conn.server) {
+    if (msg.type === 'welcome') {
+      role = msg.you.role;
+      me = msg.you.participantId;
+    } else if (msg.type === 'event' && msg.op.kind === 'participant.role' && msg.op.participantId === me) {
+      role = msg.op.role;
+    }
+  }
+  return role;
 }
 
 /** Browser storage per clientId: a reconnecting test client resumes from what it had. */
@@ -177,6 +201,11 @@ function compareEnd(conn: Connection, key: string, storage: { local: MemoryStora
   const { client, events, socket, sockets } = replayClient(conn, storage);
   socket.push(delta);
   socket.flush();
+  if (roleAtEnd(conn) !== delta.you.role && events.some((e) => e.type === 'diverged')) {
+    outcome.roleResyncs++; // noticed, and asks for a snapshot: what a real client does
+    client.stop();
+    return;
+  }
   for (const e of events) if (e.type === 'diverged') outcome.divergences.push(`${key} at its end: ${e.reason}`);
   if (sockets.last !== socket || client.confirmedSeq !== whole.seq || !client.board) {
     outcome.divergences.push(`${key} at its end: did not reach seq ${whole.seq} (at ${client.confirmedSeq})`);
@@ -195,12 +224,13 @@ describe.skipIf(paths.length === 0)('conformance: the web client keeps the board
       const { connections, untagged } = connectionsOf(file);
       expect(untagged, 'log lines without "conn": the log predates per-connection tags').toBe(0);
       expect(connections.length).toBeGreaterThan(0);
-      const outcome: Outcome = { divergences: [], differences: [], checked: 0, snapshots: 0, ends: 0, endsSkipped: 0, unfollowed: 0 };
+      const outcome: Outcome = { divergences: [], differences: [], checked: 0, snapshots: 0, ends: 0, endsSkipped: 0, unfollowed: 0, roleResyncs: 0 };
       for (const conn of connections) replay(conn, outcome);
       console.log(
         `${file}: ${connections.length} connections, ${outcome.checked} digests compared, ` +
           `${outcome.snapshots} welcome snapshots and ${outcome.ends} end boards compared whole ` +
-          `(${outcome.endsSkipped} end boards not comparable), ${outcome.unfollowed} left early (a gap the log does not hold)`,
+          `(${outcome.endsSkipped} end boards not comparable, ${outcome.roleResyncs} resynced after a role change), ` +
+          `${outcome.unfollowed} left early (a gap the log does not hold)`,
       );
       expect(outcome.divergences).toEqual([]);
       expect(outcome.differences).toEqual([]);

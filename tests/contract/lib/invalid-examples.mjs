@@ -22,7 +22,8 @@ const boardCard = {
 const boardRound = {
   id: 'r1', number: 1, criterion: 'impact', budget: 5, maxPerItem: 2, durationMs: null,
   anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'],
-  status: 'open', startedAt: 0, endsAt: null, closedAt: null, myVotes: {}, paper: [], result: null,
+  status: 'open', startedAt: 0, endsAt: null, closedAt: null, myVotes: {}, mayVote: true, paper: [],
+  result: null,
 };
 const boardState = {
   workshop: { id: 'w1', title: 'W', createdAt: 0 }, journeys: [], cards: [boardCard],
@@ -141,6 +142,7 @@ export const invalidExamples = [
   }],
   ['board state without facilitation', 'board-state.schema.json', without(boardState, 'facilitation')],
   ['board state round without myVotes', 'board-state.schema.json', { ...boardState, rounds: [without(boardRound, 'myVotes')] }],
+  ['board state round without mayVote', 'board-state.schema.json', { ...boardState, rounds: [without(boardRound, 'mayVote')] }],
   ['board state round with all ballots', 'board-state.schema.json', { ...boardState, rounds: [{ ...boardRound, ballots: {} }] }],
   ['hello with both facilitatorKey and screenKey', 'hello.schema.json',
     { ...hello, facilitatorKey: 'k'.repeat(43), screenKey: 's'.repeat(22) }],

@@ -27,7 +27,7 @@ describe('applyPatch (P-SYNC-9)', () => {
 
   it('replaces singletons whole, keeps rounds in start order and removes scores by "scale:target"', () => {
     const b = boardFromSnapshot(sampleSnapshot());
-    const round = { id: 'r2', number: 2, criterion: 'x', budget: 1, maxPerItem: 1, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' as const }, items: [], status: 'open' as const, startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {} };
+    const round = { id: 'r2', number: 2, criterion: 'x', budget: 1, maxPerItem: 1, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' as const }, items: [], status: 'open' as const, startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {}, mayVote: true };
     applyPatch(b, { rounds: [round, { ...round, id: 'r1', number: 1, status: 'closed' }], scores: [{ scale: 'current', targetId: 'c1', counts: [0, 0, 1, 0, 0], mine: 0 }] });
     expect([...b.rounds.keys()]).toEqual(['r1', 'r2']);
     applyPatch(b, { facilitation: { ...b.facilitation, locked: true }, removed: { scores: ['current:c1'] } });

@@ -35,7 +35,7 @@ describe('the predictor for our own pending operations (P-SYNC-6)', () => {
 
   it('places and removes our votes in the open round', () => {
     const b = boardFromSnapshot(sampleSnapshot());
-    applyPatch(b, { rounds: [{ id: 'r1', number: 1, criterion: 'x', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'], status: 'open', startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {} }] });
+    applyPatch(b, { rounds: [{ id: 'r1', number: 1, criterion: 'x', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'], status: 'open', startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {}, mayVote: true }] });
     predict(b, { kind: 'vote.add', roundId: 'r1', itemId: 'c1' }, me);
     predict(b, { kind: 'vote.add', roundId: 'r1', itemId: 'c1' }, me);
     expect(b.rounds.get('r1')!.myVotes).toEqual({ c1: 2 });

@@ -1595,6 +1595,10 @@ export interface RoundDoc {
     [k: string]: number;
   };
   /**
+   * Whether this viewer votes in this round while it is open (P-VOTE-5): true for a participant, for a facilitator when facilitatorVotes, never for a screen. The server's rule; a client shows the ballot from it.
+   */
+  mayVote: boolean;
+  /**
    * Votes counted on paper, per named table or group (P-VOTE-9).
    */
   paper: PaperVotes[];

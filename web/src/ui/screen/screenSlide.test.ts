@@ -33,7 +33,7 @@ describe('slideFor: one slide per stage, the pinned stage first (P-FAC-10)', () 
     facilitation(b, { stageId: 'vote' });
     expect(slideFor(b)).toBe('board');
     applyPatch(b, {
-      rounds: [{ id: 'r1', number: 1, criterion: 'impact', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'], status: 'open', startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {} }],
+      rounds: [{ id: 'r1', number: 1, criterion: 'impact', budget: 3, maxPerItem: 2, durationMs: null, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['c1'], status: 'open', startedAt: 1, endsAt: null, closedAt: null, paper: [], result: null, myVotes: {}, mayVote: true }],
     });
     expect(slideFor(b)).toBe('vote');
     facilitation(b, { stageId: 'evaluate' });

@@ -12,7 +12,6 @@ import { h, uid } from '../dom';
 import { oneLineText } from '../CardView';
 import { addRefusal, ballotOf, canRemove, dotsOn, type AddRefusal } from './ballot';
 import { itemInfo, type ItemInfo } from './items';
-import type { Role } from '../../protocol/types';
 
 export interface BallotActions {
   vote(roundId: string, itemId: string, label: string): void;
@@ -79,9 +78,9 @@ export class BallotView {
     });
   }
 
-  update(board: Board, round: Round, role: Role, done: boolean, when: BallotConditions): void {
+  update(board: Board, round: Round, done: boolean, when: BallotConditions): void {
     this.updateNotice(when);
-    const ballot = ballotOf(round, role);
+    const ballot = ballotOf(round);
     const items = round.items.map((id) => itemInfo(board, id));
     const lang = document.documentElement.lang;
     const key = JSON.stringify([lang, round.id, round.myVotes, done, ballot.canVote, items.map((i) => [i.id, i.text, i.phase, i.lane, i.members.length])]);
@@ -115,14 +114,14 @@ export class BallotView {
     // The lane says something only when the items come from more than one (e.g. a round on
     // pain points and ideas); a phone needs the room for the text.
     const oneLane = new Set(items.map((i) => i.lane)).size <= 1;
-    this.list.replaceChildren(...items.map((item) => this.row(item, round, role, ballot.canVote, oneLane)));
+    this.list.replaceChildren(...items.map((item) => this.row(item, round, ballot.canVote, oneLane)));
     this.updateFilters(board, items, lang);
     this.applyFilter();
     if (focusKey) this.el.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
   }
 
-  private row(item: ItemInfo, round: Round, role: Role, canVote: boolean, oneLane: boolean): HTMLLIElement {
-    const ballot = ballotOf(round, role);
+  private row(item: ItemInfo, round: Round, canVote: boolean, oneLane: boolean): HTMLLIElement {
+    const ballot = ballotOf(round);
     const label = item.kind === 'gone' ? t('item.gone') : oneLineText(item.text);
     const mine = dotsOn(ballot, item.id);
     const text = h(
@@ -148,7 +147,7 @@ export class BallotView {
       h('span', { 'aria-hidden': 'true' }, '+'),
     );
     plus.addEventListener('click', () => {
-      const why = addRefusal(round, ballotOf(round, role), item.id);
+      const why = addRefusal(round, ballotOf(round), item.id);
       if (why) this.actions.refused(why, label, round);
       else this.actions.vote(round.id, item.id, label);
     });
@@ -165,7 +164,7 @@ export class BallotView {
       h('span', { 'aria-hidden': 'true' }, '−'),
     );
     minus.addEventListener('click', () => {
-      if (canRemove(ballotOf(round, role), item.id)) this.actions.unvote(round.id, item.id, label);
+      if (canRemove(ballotOf(round), item.id)) this.actions.unvote(round.id, item.id, label);
     });
     const circles = ballot.maxPerItem <= MAX_CIRCLES ? '○'.repeat(Math.max(0, ballot.maxPerItem - mine)) : '';
     const dots = h(

@@ -8,7 +8,6 @@ import { t } from '../../i18n/i18n';
 import { oneLineText } from '../CardView';
 import { h } from '../dom';
 import { openRound } from '../../model/voting';
-import type { Role } from '../../protocol/types';
 import { compareCards } from '../../model/ranking';
 import { ballotOf } from './ballot';
 import { isIdea } from './items';
@@ -29,10 +28,10 @@ export interface CardDecoration {
   roundId: string | null;
 }
 
-export function decorationOf(board: Board, card: Card, role: Role): CardDecoration {
+export function decorationOf(board: Board, card: Card): CardDecoration {
   const round = openRound(board);
   const itemId = round ? [card.id, card.groupId].find((id) => id !== null && round.items.includes(id)) : undefined;
-  const voting = round && itemId && ballotOf(round, role).canVote ? (round.myVotes[itemId] ?? 0) : null;
+  const voting = round && itemId && ballotOf(round).canVote ? (round.myVotes[itemId] ?? 0) : null;
   const group = card.groupId ? board.groups.get(card.groupId) : undefined;
   const linked = card.linkedTo ? board.cards.get(card.linkedTo) : undefined;
   return {
@@ -71,8 +70,8 @@ export class CardDecorator {
 
   constructor(private readonly actions: DecoratorActions) {}
 
-  decorate(board: Board, view: Decoratable, card: Card, role: Role): void {
-    const d = decorationOf(board, card, role);
+  decorate(board: Board, view: Decoratable, card: Card): void {
+    const d = decorationOf(board, card);
     // CardView.update rewrites the class list when the card changes: set ours every time.
     view.el.classList.toggle('card--grouped', d.groupId !== null);
     const key = JSON.stringify([document.documentElement.lang, card.text, d]);

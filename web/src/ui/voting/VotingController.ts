@@ -74,8 +74,7 @@ export class VotingController implements GroupDrop {
   /** For the grid: adds group and link badges and tools to a card. */
   readonly decorate = (view: Decoratable, card: Card): void => {
     const board = this.host.board();
-    const me = this.host.me();
-    if (board && me) this.decorator.decorate(board, view, card, me.role);
+    if (board) this.decorator.decorate(board, view, card);
   };
 
   update(journeyId: string): void {
@@ -169,7 +168,7 @@ export class VotingController implements GroupDrop {
     const round = this.host.board()?.rounds.get(roundId);
     const me = this.host.me();
     if (!round || !me) return;
-    const why = addRefusal(round, ballotOf(round, me.role), itemId);
+    const why = addRefusal(round, ballotOf(round), itemId);
     if (why) this.say(refusalText(why, round.maxPerItem));
     else this.vote('vote.add', roundId, itemId, label);
   }
@@ -179,7 +178,7 @@ export class VotingController implements GroupDrop {
     const round = this.host.board()?.rounds.get(roundId);
     const me = this.host.me();
     if (!round || !me) return;
-    const b = ballotOf(round, me.role);
+    const b = ballotOf(round);
     this.say(t(kind === 'vote.add' ? 'ballot.voted' : 'ballot.unvoted', { text: label, count: b.remaining, budget: b.budget }));
   }
 

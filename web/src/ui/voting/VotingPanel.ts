@@ -188,7 +188,7 @@ export class VotingPanel {
       }
       this.controls.replaceChildren(...buttons);
     }
-    this.ballot.update(ctx.board, round, ctx.role, meDone, { offline: ctx.offline, pending: ctx.pending, locked: ctx.board.facilitation.locked });
+    this.ballot.update(ctx.board, round, meDone, { offline: ctx.offline, pending: ctx.pending, locked: ctx.board.facilitation.locked });
     this.openPaper.el.hidden = !facilitator;
     if (facilitator) this.openPaper.update(ctx.board, round);
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addRefusal, ballotOf, canRemove, dotsOn, isDone, isVoter, rejectionKey } from './ballot';
+import { addRefusal, ballotOf, canRemove, dotsOn, rejectionKey } from './ballot';
 import { round } from './testBoard';
 
-describe('ballot: what a voter may still do (P-VOTE budget and cap, mirrored in the UI)', () => {
+describe('ballot: what a voter may still do (mayVote from the server, budget and cap predicted)', () => {
   it('counts own dots and the remaining budget', () => {
-    const b = ballotOf(round({ myVotes: { i1: 2, g1: 0 } }), 'participant');
+    const b = ballotOf(round({ myVotes: { i1: 2, g1: 0 } }));
     expect(b).toMatchObject({ canVote: true, used: 2, remaining: 1, budget: 3, maxPerItem: 2 });
     expect(dotsOn(b, 'i1')).toBe(2);
     expect(dotsOn(b, 'g1')).toBe(0);
@@ -13,40 +13,33 @@ describe('ballot: what a voter may still do (P-VOTE budget and cap, mirrored in 
 
   it('refuses a dot over the cap per item, then over the budget', () => {
     const r = round({ myVotes: { i1: 2 } });
-    const b = ballotOf(r, 'participant');
+    const b = ballotOf(r);
     expect(addRefusal(r, b, 'i1')).toBe('cap');
     expect(addRefusal(r, b, 'g1')).toBeNull();
     const full = round({ myVotes: { i1: 2, g1: 1 } });
-    expect(addRefusal(full, ballotOf(full, 'participant'), 'i4')).toBe('budget');
+    expect(addRefusal(full, ballotOf(full), 'i4')).toBe('budget');
   });
 
   it('refuses items outside the round and closed rounds', () => {
     const r = round();
-    expect(addRefusal(r, ballotOf(r, 'participant'), 'i2')).toBe('notItem');
+    expect(addRefusal(r, ballotOf(r), 'i2')).toBe('notItem');
     const closed = round({ status: 'closed' });
-    const b = ballotOf(closed, 'participant');
+    const b = ballotOf(closed);
     expect(b.canVote).toBe(false);
     expect(addRefusal(closed, b, 'i1')).toBe('closed');
   });
 
-  it('lets the facilitator vote only when the round says so, and a screen never', () => {
-    expect(isVoter(round(), 'facilitator')).toBe(false);
-    expect(isVoter(round({ facilitatorVotes: true }), 'facilitator')).toBe(true);
-    expect(isVoter(round({ facilitatorVotes: true }), 'screen')).toBe(false);
-    const r = round();
-    expect(addRefusal(r, ballotOf(r, 'facilitator'), 'i1')).toBe('notVoter');
+  it('offers the ballot only to whom the server says votes in the round (mayVote, P-VOTE-5)', () => {
+    const r = round({ mayVote: false, facilitatorVotes: true });
+    expect(ballotOf(r).canVote).toBe(false);
+    expect(addRefusal(r, ballotOf(r), 'i1')).toBe('notVoter');
+    expect(ballotOf(round({ mayVote: true })).canVote).toBe(true);
   });
 
   it('removes only where there is an own dot', () => {
-    const b = ballotOf(round({ myVotes: { i1: 1 } }), 'participant');
+    const b = ballotOf(round({ myVotes: { i1: 1 } }));
     expect(canRemove(b, 'i1')).toBe(true);
     expect(canRemove(b, 'i4')).toBe(false);
-  });
-
-  it('is done when said so or when the budget is used up', () => {
-    expect(isDone(ballotOf(round(), 'participant'), false)).toBe(false);
-    expect(isDone(ballotOf(round(), 'participant'), true)).toBe(true);
-    expect(isDone(ballotOf(round({ myVotes: { i1: 2, g1: 1 } }), 'participant'), false)).toBe(true);
   });
 });
 

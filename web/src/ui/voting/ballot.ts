@@ -1,18 +1,19 @@
-// What one voter may still do in an open round: plain functions over the round as this viewer
-// sees it (its own votes only), so the buttons and the "nog 3 stemmen" line follow the same
-// rules the server enforces (SPEC-3 vote.add / vote.remove). The server stays authoritative:
-// these only keep the UI from offering what it would refuse.
+// What one voter may still do in an open round, over the round as the server sent it to this
+// viewer (P-SYNC-9): whether they vote in it at all is the server's `mayVote` (P-VOTE-5); the
+// budget and the cap per item are part of the predictor for one's own votes (P-SYNC-6), so the
+// buttons and the "nog 3 stemmen" line do not offer a vote the server would surely refuse. The
+// server stays authoritative: a refusal still comes back as an error and undoes the prediction.
 
 import { votesUsed } from '../../model/voting';
 import type { MessageKey } from '../../i18n/i18n';
 import { nl } from '../../i18n/messages';
-import type { OperationKind, Role, RoundDoc } from '../../protocol/types';
+import type { OperationKind, RoundDoc } from '../../protocol/types';
 
 /** Why a dot cannot be placed: no round open, not a voter, budget used, or the item's cap. */
 export type AddRefusal = 'closed' | 'notVoter' | 'budget' | 'cap' | 'notItem';
 
 export interface Ballot {
-  /** May this viewer vote in this round at all (open, and a voter by role and settings)? */
+  /** May this viewer vote in this round now (open, and the server says they vote in it)? */
   canVote: boolean;
   used: number;
   remaining: number;
@@ -22,19 +23,12 @@ export interface Ballot {
   mine: ReadonlyMap<string, number>;
 }
 
-/** A facilitator votes only when the round says so; a screen never votes. */
-export function isVoter(round: Pick<RoundDoc, 'facilitatorVotes'>, role: Role): boolean {
-  if (role === 'screen') return false;
-  if (role === 'facilitator') return round.facilitatorVotes;
-  return true;
-}
-
-export function ballotOf(round: RoundDoc, role: Role): Ballot {
+export function ballotOf(round: RoundDoc): Ballot {
   const mine = new Map<string, number>();
   for (const [itemId, n] of Object.entries(round.myVotes)) if (n > 0) mine.set(itemId, n);
   const used = votesUsed(round);
   return {
-    canVote: round.status === 'open' && isVoter(round, role),
+    canVote: round.status === 'open' && round.mayVote,
     used,
     remaining: Math.max(0, round.budget - used),
     budget: round.budget,
@@ -59,11 +53,6 @@ export function addRefusal(round: RoundDoc, ballot: Ballot, itemId: string): Add
 
 export function canRemove(ballot: Ballot, itemId: string): boolean {
   return ballot.canVote && dotsOn(ballot, itemId) > 0;
-}
-
-/** "Done" as the presence list shows it: said so, or the whole budget is used. */
-export function isDone(ballot: Ballot, saidDone: boolean): boolean {
-  return saidDone || (ballot.budget > 0 && ballot.remaining === 0);
 }
 
 const GROUPING_KINDS: readonly OperationKind[] = ['card.group', 'card.ungroup', 'group.add', 'group.update', 'card.link'];

@@ -71,7 +71,7 @@ describe('card decorations', () => {
     const { decorationOf } = await import('./CardDecorator');
     const { round } = await import('./testBoard');
     const open = votingBoard([round({ myVotes: { g1: 2 } })]);
-    expect(decorationOf(open, open.cards.get('i2')!, 'participant')).toEqual({
+    expect(decorationOf(open, open.cards.get('i2')!)).toEqual({
       groupId: 'g1',
       groupTitle: 'Uploaden',
       linkedId: null,
@@ -82,13 +82,14 @@ describe('card decorations', () => {
       itemId: 'g1',
       roundId: 'r1',
     });
-    expect(decorationOf(open, open.cards.get('i1')!, 'participant')).toMatchObject({ linkedText: 'Formulier onduidelijk', myDots: 0 });
+    expect(decorationOf(open, open.cards.get('i1')!)).toMatchObject({ linkedText: 'Formulier onduidelijk', myDots: 0 });
     // The pain point shows the ideas linked to it (card.linkedTo read the other way round).
-    expect(decorationOf(open, open.cards.get('k1')!, 'participant').solvedBy).toEqual(['Voorbeeld bij elk veld']);
+    expect(decorationOf(open, open.cards.get('k1')!).solvedBy).toEqual(['Voorbeeld bij elk veld']);
     // Not an item of the round, not a voter, or no open round: no dots.
-    expect(decorationOf(open, open.cards.get('k1')!, 'participant').myDots).toBeNull();
-    expect(decorationOf(open, open.cards.get('i1')!, 'facilitator').myDots).toBeNull();
+    expect(decorationOf(open, open.cards.get('k1')!).myDots).toBeNull();
+    const asFacilitator = votingBoard([round({ mayVote: false })]);
+    expect(decorationOf(asFacilitator, asFacilitator.cards.get('i1')!).myDots).toBeNull();
     const none = votingBoard();
-    expect(decorationOf(none, none.cards.get('i1')!, 'participant').myDots).toBeNull();
+    expect(decorationOf(none, none.cards.get('i1')!).myDots).toBeNull();
   });
 });

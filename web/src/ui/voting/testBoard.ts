@@ -25,6 +25,7 @@ export function round(extra: Partial<RoundDoc> = {}): RoundDoc {
     endsAt: null,
     closedAt: null,
     myVotes: {},
+    mayVote: true,
     paper: [],
     result: null,
     ...extra,
