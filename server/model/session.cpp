@@ -34,7 +34,7 @@ const voting_round* session::open_round() const {
 // The stages of a klantreis training day (P-FAC-1), with an instruction in plain (B1) Dutch.
 session session::make_default() {
     session s;
-    // The same texts as the web client's DEFAULT_STAGES (web/src/model/facilitation.ts).
+    // The web client keeps no copy: it shows the stages the snapshot carries (P-SYNC-9).
     s.facilitation.stages = {
         {"prepare", "Voorbereiden", "Lees de opdracht. Kies samen een klantreis."},
         {"map", "Klantreis in kaart brengen", "Schrijf per fase op wat de klant doet, denkt en voelt."},

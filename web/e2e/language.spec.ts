@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { catalogues, type Lang } from '../src/i18n/messages';
-import { DEFAULT_STAGES } from '../src/model/facilitation';
+import type { StageDoc } from '../src/protocol/types';
+import { facilitatorSnapshot } from './report-support';
 import { expect, test, type User } from './support';
 
 // Issue 5: no untranslated string on any screen, in either language. Every text the page shows
@@ -98,9 +99,13 @@ test('every screen shows only catalogue text or user data, in Dutch and in Engli
   const phases = await page.locator('.phase-header__title').allTextContents();
   const lanes = await page.locator('.lane-header__title').allTextContents();
   // 'Klantreis' is the title the server gives a new board's journey.
-  // So are the stages a new workshop starts with (the facilitator edits them as text).
-  const stages = DEFAULT_STAGES.flatMap((s) => [s.title, s.instruction]);
-  const data = (user: User) => [...stages, 'Klantreis', 'Vertaald bord', 'Sander', 'Anna', 'Kaart een', code, link, screenLink, ...phases, ...lanes, user.name];
+  // So are the stages a new workshop starts with (the facilitator edits them as text): the
+  // server's, read from its welcome ("Fien" is the reader's name there).
+  const facilitatorKey = new URL(page.url().replace('#', '')).searchParams.get('key')!;
+  const snapshot = (await facilitatorSnapshot(page, { workshopId, joinCode: code, facilitatorKey })) as { facilitation: { stages: StageDoc[] } };
+  const stages = snapshot.facilitation.stages.flatMap((s) => [s.title, s.instruction]);
+  expect(stages.length).toBeGreaterThan(0);
+  const data = (user: User) => [...stages, 'Fien', 'Klantreis', 'Vertaald bord', 'Sander', 'Anna', 'Kaart een', code, link, screenLink, ...phases, ...lanes, user.name];
   await bothLanguages(page, data(sander), 'board (facilitator)');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog')).toBeVisible();

@@ -72,6 +72,13 @@ export async function applyOps(page: Page, w: CreatedWorkshop, ops: (s: Snapshot
   expect(sent.error, 'every operation acknowledged').toBeNull();
 }
 
+/** The board as the server sends it to a facilitator (the welcome's snapshot), joining as "Fien". */
+export async function facilitatorSnapshot(page: Page, w: CreatedWorkshop): Promise<unknown> {
+  const read = await session(page, w, `e2e-read-${Math.random().toString(36).slice(2)}`, []);
+  expect(read.error).toBeNull();
+  return read.snapshot;
+}
+
 export const LONG_TITLE = 'Omgevingsvergunning: van eerste idee tot besluit';
 /** A word a browser cannot break at a space: it must still stay on the page. */
 export const URL_WORD = 'https://www.omgevingsloket.nl/Particulier/particulier/home/checken/VergunningscheckIndex';

@@ -5,25 +5,16 @@
 import type { FacilitationDoc, StageDoc, TimerDoc } from '../protocol/types';
 import { ANONYMITY_VALUES } from '../protocol/types';
 
-/**
- * The default stages, used only when a saved board or an older server has none (the server
- * makes the real ones, and the facilitator may retitle them).
- */
-export const DEFAULT_STAGES: readonly StageDoc[] = [
-  { id: 'prepare', title: 'Voorbereiden', instruction: 'Lees de opdracht. Kies samen een klantreis.' },
-  { id: 'map', title: 'Klantreis in kaart brengen', instruction: 'Schrijf per fase op wat de klant doet, denkt en voelt.' },
-  { id: 'ideas', title: 'Ideeën bedenken', instruction: 'Bedenk ideeën voor de knelpunten. Eén idee per kaart.' },
-  { id: 'vote', title: 'Stemmen', instruction: 'Kies de ideeën die het meest helpen. Verdeel je stemmen.' },
-  { id: 'results', title: 'Resultaat', instruction: 'Bekijk samen welke ideeën de meeste stemmen kregen.' },
-  { id: 'evaluate', title: 'Evalueren', instruction: 'Wat ging goed? Wat kan beter? Wie doet wat?' },
-];
-
 export const DEFAULT_TIMER_MS = 300_000;
 
+/**
+ * What a snapshot without facilitation reads as: no stages. The server always sends its own
+ * (P-SYNC-9), with the titles the facilitator gave them; the client keeps no copy of them.
+ */
 export function defaultFacilitation(): FacilitationDoc {
   return {
-    stages: DEFAULT_STAGES.map((s) => ({ ...s })),
-    stageId: 'prepare',
+    stages: [],
+    stageId: '',
     timer: { durationMs: DEFAULT_TIMER_MS, remainingMs: DEFAULT_TIMER_MS, endsAt: null },
     locked: false,
     privateWriting: false,

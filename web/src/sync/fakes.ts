@@ -186,7 +186,14 @@ export function sampleSnapshot(workshopId = 'w1'): BoardSnapshot {
       },
     ],
     cards: [],
-    facilitation: defaultFacilitation(),
+    facilitation: {
+      ...defaultFacilitation(),
+      stages: [
+        { id: 'prepare', title: 'Voorbereiden', instruction: 'Lees de opdracht.' },
+        { id: 'map', title: 'Klantreis in kaart brengen', instruction: 'Schrijf per fase op wat de klant doet.' },
+      ],
+      stageId: 'prepare',
+    },
     groups: [],
     rounds: [],
     improvements: { roundIds: [], items: [] },
