@@ -1,10 +1,11 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2154  # work, sched, server_bin, server_args, duration, crowd, repeat, cards, joins: from scripts/bench
+# shellcheck disable=SC2154  # work, sched, server_bin, server_args, loadgen_args, duration, crowd, repeat, cards, joins: from scripts/bench
 # scripts/bench --peers: the same scenarios against Journeyboard and a stateless JSON relay on
 # `ws` (bench/relay/relay.js), alternating server by server within each scenario so that both
 # see the same neighbours on a shared machine, then one table with the ratios
 # (scripts/lib/peers_table.py). Sourced by scripts/bench after the Release build; uses its
-# variables (work, sched, server_bin, server_args, duration, repeat, crowd, cards, joins).
+# variables (work, sched, server_bin, server_args, loadgen_args (also for the relay: e.g. an older
+# build's --protocol-version, which the relay ignores), duration, repeat, crowd, cards, joins).
 
 declare -A peer_pid=() peer_port=()
 
@@ -70,7 +71,7 @@ run_peers() {
                 # shellcheck disable=SC2086  # args is a list of options
                 timeout --signal=INT --kill-after=10 900 "${sched[@]}" "${loadgen_bin:-build/release/bench/jb_loadgen}" \
                     --port "${peer_port[$target]}" --server-pid "${peer_pid[$target]}" $args \
-                    --summary "$work/peers/$name.$target.$k" ||
+                    --summary "$work/peers/$name.$target.$k" "${loadgen_args[@]}" ||
                     printf 'jb_loadgen exited with %s\n' "$?"
             done
         done
