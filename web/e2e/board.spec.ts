@@ -76,6 +76,9 @@ test('a facilitator creates a workshop, two participants join with the code, and
 
   // Moving by drag: to another cell, and within a cell.
   await anna.dragCard('Zoekt op website gemeente', { phase: APPLY, lane: EXPERIENCE });
+  // Bob measures where his cards are before he drags: Anna's move must have reached him, or the
+  // cards shift under his pointer between measuring and pressing (a clean run caught that).
+  await expect.poll(() => bob.cardTexts(ORIENT, TOUCH)).toEqual(['Belt het KCC', 'Leest de folder']);
   await bob.dragCard('Leest de folder', { before: 'Belt het KCC' });
   for (const u of everyone) {
     await expect(u.cardIn(APPLY, EXPERIENCE, 'Zoekt op website gemeente')).toBeVisible();
