@@ -94,6 +94,9 @@ TEST_CASE("P-VOTE-5 P-VOTE-6 P-VOTE-7 P-FAC-5 a round end to end: votes, done, p
     auto start = s.fran.apply(s.round_start("r1", {{"kind", "cards"}, {"cardIds", {s.id("c1"), s.id("c4")}}}));
     const auto started = s.anna.wait_event(start.at("seq"));
     CHECK(started.at("patch").at("rounds").at(0).at("items") == json{s.id("c1"), s.id("c4")});
+    // Who votes in it is the server's word, each viewer's own (P-VOTE-5): not the facilitator here.
+    CHECK(started.at("patch").at("rounds").at(0).at("mayVote") == true);
+    CHECK(s.fran.wait_event(start.at("seq")).at("patch").at("rounds").at(0).at("mayVote") == false);
 
     auto vote = s.anna.apply({{"kind", "vote.add"}, {"roundId", s.id("r1")}, {"itemId", s.id("c1")}});
     const std::int64_t vote_seq = vote.at("seq");
