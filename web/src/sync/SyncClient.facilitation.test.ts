@@ -15,17 +15,12 @@ function welcome(tab: Tab, extra: Record<string, unknown> = {}, seq = 5): void {
   tab.socket.flush();
 }
 
-function push(tab: Tab, msg: Record<string, unknown>): void {
-  tab.socket.push(msg);
-  tab.socket.flush();
-}
-
 describe('SyncClient: issue-3 events', () => {
   it('a hidden event only advances the seq', () => {
     const tab = new Tab();
     welcome(tab);
     const before = tab.client.board;
-    push(tab, { type: 'event', seq: 6, at: 6, op: { kind: 'hidden' } });
+    tab.receive({ type: 'event', seq: 6, at: 6, op: { kind: 'hidden' } });
     expect(tab.client.confirmedSeq).toBe(6);
     expect(tab.client.board?.cards.size).toBe(before?.cards.size);
     expect(tab.client.status).toBe('online');
@@ -40,7 +35,7 @@ describe('SyncClient: issue-3 events', () => {
     tab.clock.advance(10_000);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 5 });
-    push(tab, {
+    tab.receive({
       type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: you(), seq: 7, lastClientSeq: 0,
       events: [
         { seq: 6, at: 6, op: { kind: 'hidden' } },
@@ -57,16 +52,16 @@ describe('SyncClient: issue-3 events', () => {
     welcome(tab);
     const journey = { ...sampleSnapshot().journeys[0]! };
     journey.lanes = [...journey.lanes, { id: 'li', title: 'Idee', kind: 'idea', orderKey: 'a5', question: '' }];
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, patch: { journeys: [journey] } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'lane.add', journeyId: 'j1', laneId: 'li', title: 'Idee', laneKind: 'idea', orderKey: 'a5' }, patch: { journeys: [journey] } });
     expect(tab.client.board?.lanes.get('li')).toMatchObject({ journeyId: 'j1', kind: 'idea' });
     const { authorId: _hidden, ...anonymous } = { ...addCardDoc('i1'), laneId: 'li', text: 'anoniem' };
-    push(tab, { type: 'event', seq: 7, at: 7, op: { kind: 'card.add', cardId: 'i1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'anoniem', color: 'yellow', orderKey: 'a0' }, patch: { cards: [anonymous] } });
+    tab.receive({ type: 'event', seq: 7, at: 7, op: { kind: 'card.add', cardId: 'i1', journeyId: 'j1', phaseId: 'p1', laneId: 'li', text: 'anoniem', color: 'yellow', orderKey: 'a0' }, patch: { cards: [anonymous] } });
     expect(tab.client.board?.cards.get('i1')?.authorId).toBeUndefined();
     const round = { id: 'r1', number: 1, criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' }, items: ['i1'], status: 'open', startedAt: 100, endsAt: 60_100, closedAt: null, paper: [], result: null, myVotes: {} };
-    push(tab, { type: 'event', seq: 8, at: 100, by: 5, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, patch: { rounds: [round] } });
+    tab.receive({ type: 'event', seq: 8, at: 100, by: 5, op: { kind: 'round.start', roundId: 'r1', criterion: 'impact', budget: 3, maxPerItem: 1, durationMs: 60_000, anonymous: true, facilitatorVotes: false, scope: { kind: 'ideas' } }, patch: { rounds: [round] } });
     expect(tab.client.board?.rounds.get('r1')).toMatchObject({ items: ['i1'], status: 'open', endsAt: 60_100 });
     const result = { voters: 0, ranking: [{ itemId: 'i1', rank: 1, tied: false, votes: 0, digital: 0, paper: 0 }] };
-    push(tab, { type: 'event', seq: 9, at: 60_100, op: { kind: 'round.close', roundId: 'r1' }, patch: { rounds: [{ ...round, status: 'closed', closedAt: 60_100, result }] } });
+    tab.receive({ type: 'event', seq: 9, at: 60_100, op: { kind: 'round.close', roundId: 'r1' }, patch: { rounds: [{ ...round, status: 'closed', closedAt: 60_100, result }] } });
     expect(tab.client.board?.rounds.get('r1')).toMatchObject({ status: 'closed', result });
     const remote = tab.events.filter((e) => e.type === 'board').at(-1);
     expect(remote).toMatchObject({ remote: [{ op: { kind: 'round.close' }, by: '' }] });
@@ -77,7 +72,7 @@ describe('SyncClient: issue-3 events', () => {
     welcome(tab, { snapshot: { ...sampleSnapshot(), facilitation: { ...sampleSnapshot().facilitation, privateWriting: true, privateCount: 2 } } });
     expect(tab.client.board?.facilitation.privateCount).toBe(2);
     const facilitation = { ...defaultFacilitation(), privateWriting: false, privateCount: 0 };
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'writing.private', on: false }, patch: { cards: [addCardDoc('c7'), addCardDoc('c8')], facilitation } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'writing.private', on: false }, patch: { cards: [addCardDoc('c7'), addCardDoc('c8')], facilitation } });
     expect([...tab.client.board!.cards.keys()].sort()).toEqual(['c7', 'c8']);
     expect(tab.client.board?.facilitation).toMatchObject({ privateWriting: false, privateCount: 0 });
   });
@@ -89,7 +84,7 @@ describe('SyncClient: issue-3 events', () => {
     const clientSeq = tab.client.submit(addCard('mine'));
     expect(tab.client.board?.cards.get('mine')).toMatchObject({ private: true, authorId: 'u1' });
     const card = { ...addCardDoc('mine'), text: 'tekst', authorId: 'u1', private: true };
-    push(tab, { type: 'event', seq: 6, at: 6, by: 1, clientSeq, op: addCard('mine'), patch: { cards: [card], facilitation: { ...facilitation, privateCount: 1 } } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 1, clientSeq, op: addCard('mine'), patch: { cards: [card], facilitation: { ...facilitation, privateCount: 1 } } });
     expect(tab.client.board?.cards.get('mine')?.private).toBe(true);
     expect(tab.client.board?.facilitation.privateCount).toBe(1);
   });
@@ -127,7 +122,7 @@ describe('SyncClient: welcome additions', () => {
   it('keeps presence voting status', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'presence', participants: [{ number: 1, participantId: 'u1', displayName: 'Anna', voting: { used: 2, done: false } }], offline: 0 });
+    tab.receive({ type: 'presence', participants: [{ number: 1, participantId: 'u1', displayName: 'Anna', voting: { used: 2, done: false } }], offline: 0 });
     expect(tab.client.participants[0]?.voting).toEqual({ used: 2, done: false });
   });
 });
@@ -136,21 +131,21 @@ describe('SyncClient: our own participant', () => {
   it('applies a role change at once and reconnects to get the facilitator welcome', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'facilitator' } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'facilitator' } });
     expect(tab.client.me?.role).toBe('facilitator');
     expect(tab.events.some((e) => e.type === 'me')).toBe(true);
     tab.clock.advance(0);
     expect(tab.sockets.sockets).toHaveLength(2);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', lastSeq: 6, participantToken: 'tok' });
-    push(tab, { type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
+    tab.receive({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, events: [], joinCode: 'K7MP2Q' });
     expect(tab.client.joinCode).toBe('K7MP2Q');
   });
 
   it("someone else's role change does not touch ours", () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u2', role: 'facilitator' } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u2', role: 'facilitator' } });
     expect(tab.client.me?.role).toBe('participant');
     expect(tab.events.some((e) => e.type === 'me')).toBe(false);
   });
@@ -158,7 +153,7 @@ describe('SyncClient: our own participant', () => {
   it('a demotion takes away the join code', () => {
     const tab = new Tab();
     welcome(tab, { you: { ...you(), role: 'facilitator' }, joinCode: 'K7MP2Q', screenKey: 's'.repeat(22) });
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
     expect(tab.client.me?.role).toBe('participant');
     expect(tab.client.joinCode).toBeNull();
     expect(tab.client.screenKey).toBeNull();
@@ -168,8 +163,8 @@ describe('SyncClient: our own participant', () => {
     const tab = new Tab(undefined, 'Anna', FAKE_FACILITATOR_KEY);
     tab.socket.open();
     expect(tab.socket.takeSent()[0]).toMatchObject({ type: 'hello', facilitatorKey: FAKE_FACILITATOR_KEY });
-    push(tab, { type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
+    tab.receive({ type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 5, lastClientSeq: 0, snapshot: sampleSnapshot() });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } });
     tab.socket.serverClose(1006);
     tab.clock.advance(10_000);
     tab.socket.open();
@@ -186,7 +181,7 @@ describe('SyncClient: our own participant', () => {
     tab.socket.open();
     tab.socket.takeSent();
     // Demoted while away, made facilitator again since (the welcome says what holds now).
-    push(tab, {
+    tab.receive({
       type: 'welcome', protocolVersion: 4, workshopId: 'w1', you: { ...you(), role: 'facilitator' }, seq: 6, lastClientSeq: 0, joinCode: 'K7MP2Q',
       events: [{ seq: 6, at: 6, by: 5, op: { kind: 'participant.role', participantId: 'u1', role: 'participant' } }],
     });
@@ -200,7 +195,7 @@ describe('SyncClient: our own participant', () => {
     tab.socket.close(); // the queued op stays unsent
     tab.client.submit(addCard('c1'));
     tab.socket.readyState = 1;
-    push(tab, { type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.remove', participantId: 'u1' } });
+    tab.receive({ type: 'event', seq: 6, at: 6, by: 5, op: { kind: 'participant.remove', participantId: 'u1' } });
     expect(tab.client.status).toBe('failed');
     expect(tab.client.failReason).toBe('removed');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -214,7 +209,7 @@ describe('SyncClient: our own participant', () => {
     const tab = new Tab();
     welcome(tab);
     expect(tab.local.getItem('jb.token.w1')).toBe('tok');
-    push(tab, { type: 'error', code: 'removed', message: 'you were removed from this workshop' });
+    tab.receive({ type: 'error', code: 'removed', message: 'you were removed from this workshop' });
     tab.socket.serverClose(4003);
     expect(tab.client.failReason).toBe('removed');
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -226,7 +221,7 @@ describe('SyncClient: our own participant', () => {
     tab.client.submit({ kind: 'card.delete', cardId: 'c1' });
     tab.client.submit({ kind: 'card.delete', cardId: 'c2' });
     tab.socket.takeSent();
-    push(tab, { type: 'error', code: 'removed', message: 'weg', clientSeq: 1 });
+    tab.receive({ type: 'error', code: 'removed', message: 'weg', clientSeq: 1 });
     expect(tab.client.failReason).toBe('removed');
     expect(tab.client.pendingCount).toBe(0);
     expect(tab.local.getItem('jb.token.w1')).toBeNull();
@@ -235,7 +230,7 @@ describe('SyncClient: our own participant', () => {
   it('a forbidden error that mentions "removed" is only forbidden', () => {
     const tab = new Tab();
     welcome(tab);
-    push(tab, { type: 'error', code: 'forbidden', message: 'op: a removed card may not be changed' });
+    tab.receive({ type: 'error', code: 'forbidden', message: 'op: a removed card may not be changed' });
     expect(tab.client.failReason).toBeNull();
     expect(tab.local.getItem('jb.token.w1')).toBe('tok');
   });

@@ -53,6 +53,12 @@ export class Tab {
   get socket(): FakeSocket {
     return this.sockets.last;
   }
+
+  /** The server sends `msg` on the current socket, and the client reads it. */
+  receive(msg: Record<string, unknown>): void {
+    this.socket.push(msg);
+    this.socket.flush();
+  }
 }
 
 export function addCard(cardId: string, text = 'tekst', orderKey = 'a0', phaseId = 'p1', laneId = 'l1'): CardAddOp {
