@@ -327,9 +327,7 @@ bool room::refuse_newcomer(const std::shared_ptr<room_client>& client) {
 model::role room::role_of(const connection& conn) const {
     if (conn.screen) return model::role::screen;
     const auto it = participants_.find(conn.participant_id);
-    return it != participants_.end() && it->second.record.role == "facilitator"
-               ? model::role::facilitator
-               : model::role::participant;
+    return it != participants_.end() ? it->second.role() : model::role::participant;
 }
 
 model::viewer room::viewer_of(const connection& conn) const {

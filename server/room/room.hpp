@@ -98,6 +98,11 @@ private:
         // in order of joining (a reloaded room numbers by join time, then id); it never changes
         // while the room is loaded, and every welcome's presence list says it.
         std::int64_t number = 0;
+
+        // The stored role ("facilitator" or "participant") as the model names it.
+        model::role role() const {
+            return record.role == "facilitator" ? model::role::facilitator : model::role::participant;
+        }
     };
     // Every how many acks a client's board is checked (P-SYNC-10): the client hashes its whole
     // board to compare, so not on every ack.

@@ -47,11 +47,9 @@ std::array<protocol::presence_view, 2> room::presence_now() {
     std::array<protocol::presence_view, 2> views;
     for (const auto& [id, p] : participants_) {
         if (p.record.removed) continue;
-        const bool facilitator = p.record.role == "facilitator";
         const bool is_online = online.contains(id);
-        protocol::presence_entry entry{id, p.record.display_name,
-                                       facilitator ? model::role::facilitator : model::role::participant,
-                                       is_online, is_online ? p.editing : std::nullopt,
+        protocol::presence_entry entry{id, p.record.display_name, p.role(), is_online,
+                                       is_online ? p.editing : std::nullopt,
                                        round ? voting_progress_of(*round, id, p, is_online) : std::nullopt,
                                        p.number};
         views[presence_for_facilitators].entries.emplace(p.number, std::move(entry));
@@ -136,8 +134,7 @@ void room::send_presence() {
 std::optional<protocol::voting_progress> room::voting_progress_of(const model::voting_round& round,
                                                                   const std::string& id,
                                                                   const participant& p, bool online) {
-    const auto who = p.record.role == "facilitator" ? model::role::facilitator : model::role::participant;
-    if (!model::votes_in_round(who, round.facilitator_votes)) return std::nullopt;
+    if (!model::votes_in_round(p.role(), round.facilitator_votes)) return std::nullopt;
     if (ballot_holders_.first != round.id) ballot_holders_ = {round.id, {}};
     const auto used = round.used_by(id);
     const bool said_done = round.done.contains(id);
