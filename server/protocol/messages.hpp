@@ -23,7 +23,7 @@ namespace jb::protocol {
 // 5: a card's add, update and move name only the card in `op` (P-SYNC-12); records leave out
 //    fields at their default (P-SYNC-9); presence entries keyed by number, usual values left
 //    out; a crowded room lists to participants only those who matter and counts the rest
-//    (P-PRES-6, P-PRES-7).
+//    (P-PRES-6, P-PRES-7); each round says whether its viewer votes in it (mayVote, P-VOTE-5).
 inline constexpr int version = 5;
 
 // ---- client → server ----

@@ -7,6 +7,7 @@ import type { Board, Round } from '../../model/board';
 import { openRound } from '../../model/voting';
 import type { Operation, Role } from '../../protocol/types';
 import type { Person, VoterCount } from '../../sync/presence';
+import { voterProgress } from './progress';
 import { formatTime, t, type MessageKey } from '../../i18n/i18n';
 import { h } from '../dom';
 import { BallotView, type BallotActions } from './BallotView';
@@ -150,9 +151,7 @@ export class VotingPanel {
     const voters = ctx.participants.filter((p) => p.voting);
     const isDone = (p: Person) => p.voting?.done === true;
     // A crowded room's list names only some voters and counts the others (P-PRES-6).
-    const unlisted = ctx.unlistedVoters ?? { count: 0, done: 0 };
-    const done = voters.filter(isDone).length + unlisted.done;
-    const count = voters.length + unlisted.count;
+    const { done, count } = voterProgress(ctx.participants, ctx.unlistedVoters);
     const meDone = ctx.participants.find((p) => p.participantId === ctx.meId)?.voting?.done ?? false;
     const names = (list: readonly Person[]) => list.map((p) => p.displayName).sort((a, b) => a.localeCompare(b)).join(', ');
     const doneNames = names(voters.filter(isDone));
