@@ -12,6 +12,8 @@
 #include <boost/beast/version.hpp>
 #include <boost/beast/websocket/error.hpp>
 
+#include <utility>
+
 
 namespace jb::net {
 
@@ -300,32 +302,58 @@ void websocket_session::send_error(std::string_view code, std::string_view messa
 
 void websocket_session::do_write()
 {
-    // Beast is closing (the peer sent a close frame): nothing may follow its close frame; the
-    // read that ends this connection is on its way.
-    if (!ws_.is_open())
-        return;
-    const std::size_t n = queue_.start_batch(max_batch_messages, max_batch_bytes);
-    writing_.clear();
-    for (std::size_t i = 0; i < n; ++i)
-        writing_.emplace_back(*queue_.at(i));
-    ws_.next_layer().async_write_messages(
-        writing_, [self = shared_from_this()](beast::error_code ec) { self->on_write(ec); });
+    // A batch the socket takes at once is done here (write_messages: `now`), and the next one
+    // follows in this loop; one that has to wait ends in on_write.
+    for (;;) {
+        // Beast is closing (the peer sent a close frame): nothing may follow its close frame;
+        // the read that ends this connection is on its way.
+        if (!ws_.is_open())
+            return;
+        const std::size_t n = queue_.start_batch(max_batch_messages, max_batch_bytes);
+        writing_.clear();
+        for (std::size_t i = 0; i < n; ++i)
+            writing_.emplace_back(*queue_.at(i));
+        // The callback captures only `this` (std::function keeps it without a heap allocation);
+        // write_owner_ keeps the session alive until a write that waits ends.
+        write_owner_ = shared_from_this();
+        beast::error_code ec;
+        const auto written = ws_.next_layer().write_messages(
+            writing_,
+            [this](beast::error_code ec) {
+                const auto self = std::exchange(write_owner_, nullptr);
+                on_write(ec);
+            },
+            ec);
+        if (written == write_batching_stream::written::later)
+            return;
+        write_owner_.reset();  // the caller holds this session
+        if (!finish_write(ec))
+            return;
+    }
 }
 
 void websocket_session::on_write(beast::error_code ec)
+{
+    if (finish_write(ec))
+        do_write();
+}
+
+bool websocket_session::finish_write(beast::error_code ec)
 {
     writing_.clear();
     if (ec) {
         beast::error_code ignored;
         beast::get_lowest_layer(ws_).socket().close(ignored);  // ends the pending read too
-        return fail(ec, "write");
+        fail(ec, "write");
+        return false;
     }
     queue_.pop_written();
     count_queue();
     if (!queue_.empty())
-        return do_write();
+        return true;
     if (close_ && !close_started_)
         do_close();
+    return false;
 }
 
 void websocket_session::start_close(std::uint16_t code, std::string reason)

@@ -117,6 +117,91 @@ TEST_CASE("write batching: messages handed over while Beast writes wait for it, 
     CHECK(got[1] == after);
 }
 
+TEST_CASE("write batching: a batch the socket has room for is written at once, without a completion", "[ws]") {
+    pair p;
+    const std::vector<std::string> sent{"{\"n\":1}", "", std::string(300, 'y')};
+    const std::vector<std::string_view> texts(sent.begin(), sent.end());
+    bool called = false;
+    beast::error_code ec;
+    const auto written = p.server.next_layer().write_messages(
+        texts, [&](beast::error_code) { called = true; }, ec);
+    CHECK(written == jb::net::write_batching_stream::written::now);
+    CHECK_FALSE(ec);
+    CHECK_FALSE(p.server.next_layer().busy());
+    CHECK(p.ioc.poll() == 0);  // nothing was left to run: no asynchronous write, no completion
+    CHECK_FALSE(called);
+    CHECK(p.read(3) == sent);
+}
+
+TEST_CASE("write batching: what the socket has no room for goes out later, whole and in order", "[ws]") {
+    pair p;
+    // More than a loopback socket buffers while nobody reads: a part goes at once, the rest
+    // when the client reads; then a second batch follows, after it.
+    const std::vector<std::string> first{std::string(3 * 1024 * 1024, 'a'), std::string(5 * 1024 * 1024, 'b')};
+    const std::string second = "{\"n\":3}";
+    const std::vector<std::string_view> texts(first.begin(), first.end());
+    bool done = false;
+    beast::error_code ec;
+    const auto written = p.server.next_layer().write_messages(
+        texts,
+        [&](beast::error_code e) {
+            REQUIRE_FALSE(e);
+            done = true;
+            const std::vector<std::string_view> more{second};
+            p.server.next_layer().async_write_messages(more, [](beast::error_code e2) { REQUIRE_FALSE(e2); });
+        },
+        ec);
+    CHECK(written == jb::net::write_batching_stream::written::later);
+    CHECK_FALSE(ec);
+    CHECK(p.server.next_layer().busy());
+    std::thread server([&] { p.ioc.run(); });
+    const auto got = p.read(3);
+    server.join();
+    CHECK(done);
+    REQUIRE(got.size() == 3);
+    CHECK(got[0] == first[0]);
+    CHECK(got[1] == first[1]);
+    CHECK(got[2] == second);
+}
+
+TEST_CASE("write batching: a batch handed over while Beast writes waits for it", "[ws]") {
+    pair p;
+    const std::string big(4 * 1024 * 1024, 'b'), after = "{\"n\":2}";
+    p.server.async_write(asio::buffer(big), [](beast::error_code ec, std::size_t) { REQUIRE_FALSE(ec); });
+    const std::vector<std::string_view> texts{after};
+    bool done = false;
+    beast::error_code ec;
+    const auto written = p.server.next_layer().write_messages(
+        texts, [&](beast::error_code e) { REQUIRE_FALSE(e); done = true; }, ec);
+    CHECK(written == jb::net::write_batching_stream::written::later);
+    std::thread server([&] { p.ioc.run(); });
+    const auto got = p.read(2);
+    server.join();
+    CHECK(done);
+    CHECK(got == std::vector<std::string>{big, after});
+}
+
+TEST_CASE("write batching: a socket that fails says so at once, and every later batch fails too", "[ws]") {
+    pair p;
+    p.client.next_layer().close();  // the peer is gone: a write soon meets its reset
+    const std::string text(100, 'x');  // small: never more than the socket has room for
+    const std::vector<std::string_view> texts{text};
+    beast::error_code ec;
+    for (int i = 0; i < 1000 && !ec; ++i) {
+        const auto written = p.server.next_layer().write_messages(texts, [](beast::error_code) {}, ec);
+        REQUIRE(written == jb::net::write_batching_stream::written::now);
+    }
+    REQUIRE(ec);
+    beast::error_code later;
+    bool called = false;
+    const auto written = p.server.next_layer().write_messages(
+        texts, [&](beast::error_code e) { later = e; called = true; }, ec);
+    CHECK(written == jb::net::write_batching_stream::written::later);
+    p.ioc.run();
+    CHECK(called);
+    CHECK(later);
+}
+
 TEST_CASE("write batching: a frame header says the payload length in 7, 16 or 64 bits", "[ws]") {
     std::array<char, 10> h{};
     CHECK(jb::net::text_frame_header(125, h) == 2);
