@@ -281,6 +281,7 @@ private:
     bool handing_out_ = false;
     std::uint64_t outbox_round_ = 1;
     std::vector<std::pair<std::shared_ptr<room_client>, outgoing_batch>> outbox_;
+    decltype(outbox_) spare_outbox_;  // empty, with the capacity of an earlier group's list
     // A welcome holds only durable state (P-SYNC-8): one whose snapshot includes ops still in
     // flight waits here (its connection's messages in joining_) until they are committed.
     struct held_welcome {

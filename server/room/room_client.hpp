@@ -3,6 +3,8 @@
 // that records what it got. Every call may come from any thread: implementations post to
 // their own strand.
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -29,7 +31,9 @@ struct outgoing {
     shared_text text;
     delivery kind = delivery::must_arrive;
 };
-using outgoing_batch = std::vector<outgoing>;
+// Most batches hold one or two messages (an event; an event and its ack): kept inline, a
+// batch costs no allocation of its own on the way to each connection.
+using outgoing_batch = boost::container::small_vector<outgoing, 2>;
 
 class room_client {
 public:
