@@ -51,6 +51,7 @@ run_peers() {
         "50x1|--scenario fanout -n 50 -r 1 -d $duration"
         "200x1|--scenario fanout -n 200 -r 1 -d $duration"
         "500x0.1|--scenario fanout -n 500 -r 0.1 -d $long"
+        "500x1|--scenario fanout -n 500 -r 1 -d $duration"
         "burst|--scenario fanout -n 200 --burst 1000"
         "ack|--scenario fanout -n 2 -r 2 -d $duration"
         "join|--scenario join --cards $cards --joins $joins"

@@ -31,6 +31,12 @@ FIGURES = {
         ("fanout_p50", "delivery p50", "ms"), ("fanout_p99", "delivery p99", "ms"),
         ("cpu_us_per_event", "server CPU per delivered event", "us"),
         ("ops_lost", "operations lost", "")]),
+    # Saturated (about 250,000 deliveries a second): the one load generator thread is the
+    # limit, so the latencies are its; the server's CPU per event is the figure that counts.
+    "500x1": ("500 clients x 1 op/s (saturated)", [
+        ("cpu_us_per_event", "server CPU per delivered event", "us"),
+        ("fanout_p50", "delivery p50", "ms"), ("fanout_p99", "delivery p99", "ms"),
+        ("ops_lost", "operations lost", "")]),
     "burst": ("burst of 1,000 ops, 200 clients", [
         ("burst_ms", "first send -> last delivery", "ms"), ("ops_lost", "operations lost", "")]),
     "ack": ("2 clients x 2 op/s (one op at a time)", [

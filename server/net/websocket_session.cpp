@@ -57,6 +57,10 @@ websocket_session::~websocket_session()
 
 void websocket_session::count_queue()
 {
+    // One gauge for every connection: touched only when this queue's size changed, so a batch
+    // written at once (queued and gone in the same call) costs it nothing.
+    if (queue_.bytes() == counted_queue_bytes_)
+        return;
     metrics::get().send_queue_bytes.add(static_cast<std::int64_t>(queue_.bytes()) -
                                         static_cast<std::int64_t>(counted_queue_bytes_));
     counted_queue_bytes_ = queue_.bytes();
@@ -271,11 +275,13 @@ void websocket_session::send(room::shared_text message, room::delivery kind)
     if (gone_ || close_)
         return;
     const auto pushed = queue_.push(std::move(message), kind);
-    count_queue();
-    if (pushed == send_queue::push_result::overflow)
+    if (pushed == send_queue::push_result::overflow) {
+        count_queue();
         return start_close(protocol::close_code::too_slow, "too slow");  // P-WS-5
+    }
     if (!write_in_flight() && !queue_.empty() && stage_ != stage::handshake)
         do_write();
+    count_queue();
 }
 
 void websocket_session::send_batch(room::outgoing_batch messages)
@@ -289,9 +295,9 @@ void websocket_session::send_batch(room::outgoing_batch messages)
             return start_close(protocol::close_code::too_slow, "too slow");  // P-WS-5
         }
     }
-    count_queue();
     if (!write_in_flight() && !queue_.empty() && stage_ != stage::handshake)
         do_write();
+    count_queue();
 }
 
 void websocket_session::send_error(std::string_view code, std::string_view message,
