@@ -78,6 +78,7 @@ void websocket_session::run(http_request req)
     ws_.read_message_max(state_->options().max_message_bytes);
     ws_.auto_fragment(false);  // one message, one frame: simpler for every client
     ws_.text(true);
+    ws_.next_layer().keep_alive_with(weak_from_this());
     ws_.async_accept(req, beast::bind_front_handler(&websocket_session::on_accept,
                                                     shared_from_this()));
 }
@@ -125,6 +126,10 @@ void websocket_session::on_hello_deadline(beast::error_code ec)
 
 void websocket_session::do_read()
 {
+    // A write that failed on the spot (write_messages) has already ended the connection; a read
+    // on its closed socket would only log a bad descriptor.
+    if (gone_)
+        return;
     ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read,
                                                       shared_from_this()));
 }

@@ -30,6 +30,7 @@
 #include <climits>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,12 +85,12 @@ public:
                     busy_ = true;
                     boost::asio::async_write(
                         next_, data,
-                        [this, done = std::forward<decltype(done)>(done)](boost::beast::error_code ec,
-                                                                          std::size_t n) mutable {
+                        [this, owner = owner_.lock(), done = std::forward<decltype(done)>(done)](
+                            boost::beast::error_code ec, std::size_t n) mutable {
                             busy_ = false;
                             if (ec) failed_ = ec;
                             done(ec, n);
-                            write_next();
+                            write_next();  // `owner` keeps this stream alive until here
                         });
                     return;
                 }
@@ -153,6 +154,11 @@ public:
         return written::later;
     }
 
+    // The object this stream lives in (its WebSocket session): each write this stream starts
+    // by itself holds it until its completion has run, so that a connection given up while a
+    // write waits (its read ended, its room let go) is not freed under that completion.
+    void keep_alive_with(std::weak_ptr<void> owner) { owner_ = std::move(owner); }
+
     // Whether a write is on the socket.
     bool busy() const { return busy_; }
     std::size_t gathered_bytes() const { return gathered_.size() + sending_.size(); }
@@ -167,7 +173,7 @@ private:
             messages_waiting_ = false;
             if (failed_) {  // never inline: the caller may be inside async_write_messages
                 busy_ = true;
-                return boost::asio::post(next_.get_executor(), [this] {
+                return boost::asio::post(next_.get_executor(), [this, owner = owner_.lock()] {
                     busy_ = false;
                     finish_messages(failed_);
                 });
@@ -177,11 +183,14 @@ private:
             // shared state, executor work tracking, a timer check) cost as much as the rest
             // of the write path in a fan-out profile, and nothing here uses its timeouts (the
             // WebSocket's idle timeout and our close deadline keep their own timers).
-            boost::asio::async_write(next_.socket(), buffers_, [this](boost::beast::error_code ec, std::size_t) {
+            boost::asio::async_write(next_.socket(), buffers_,
+                                     [this, owner = owner_.lock()](boost::beast::error_code ec, std::size_t) {
                 busy_ = false;
                 if (ec) failed_ = ec;
-                finish_messages(ec);
-                write_next();
+                buffers_.clear();
+                auto done = std::exchange(messages_done_, nullptr);
+                write_next();  // Beast's bytes gathered meanwhile (they came before what `done` hands over)
+                done(ec);      // last: its owner may let this stream go
             });
             return;
         }
@@ -189,7 +198,8 @@ private:
         sending_.swap(gathered_);
         gathered_.clear();
         busy_ = true;
-        boost::asio::async_write(next_, boost::asio::buffer(sending_), [this](boost::beast::error_code ec, std::size_t) {
+        boost::asio::async_write(next_, boost::asio::buffer(sending_),
+                                 [this, owner = owner_.lock()](boost::beast::error_code ec, std::size_t) {
             busy_ = false;
             sending_.clear();
             if (ec) failed_ = ec;  // Beast thought them written; the next write says otherwise
@@ -264,6 +274,7 @@ private:
     std::vector<boost::asio::const_buffer> buffers_;
     std::vector<::iovec> iov_;  // buffers_ as sendmsg takes them
     std::function<void(boost::beast::error_code)> messages_done_;
+    std::weak_ptr<void> owner_;
 };
 
 // Closing the WebSocket closes the TCP socket underneath (Beast's teardown customisation).

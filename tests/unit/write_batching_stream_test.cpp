@@ -25,21 +25,25 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
-// A server-side WebSocket on the batching stream and a plain client, connected and upgraded.
+using server_stream = websocket::stream<jb::net::write_batching_stream>;
+
+// Connects and upgrades a server-side WebSocket on the batching stream and a plain client.
+void connect(asio::io_context& ioc, server_stream& server, websocket::stream<tcp::socket>& client) {
+    tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+    client.next_layer().connect(acceptor.local_endpoint());
+    acceptor.accept(server.next_layer().next_layer().socket());
+    server.async_accept([](beast::error_code ec) { REQUIRE_FALSE(ec); });
+    client.async_handshake("127.0.0.1", "/ws", [](beast::error_code ec) { REQUIRE_FALSE(ec); });
+    ioc.run();
+    ioc.restart();
+}
+
 struct pair {
     asio::io_context ioc;
-    websocket::stream<jb::net::write_batching_stream> server{tcp::socket(ioc)};
+    server_stream server{tcp::socket(ioc)};
     websocket::stream<tcp::socket> client{ioc};
 
-    pair() {
-        tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0});
-        client.next_layer().connect(acceptor.local_endpoint());
-        acceptor.accept(server.next_layer().next_layer().socket());
-        server.async_accept([](beast::error_code ec) { REQUIRE_FALSE(ec); });
-        client.async_handshake("127.0.0.1", "/ws", [](beast::error_code ec) { REQUIRE_FALSE(ec); });
-        ioc.run();
-        ioc.restart();
-    }
+    pair() { connect(ioc, server, client); }
 
     std::vector<std::string> read(std::size_t n) {
         std::vector<std::string> got;
@@ -200,6 +204,48 @@ TEST_CASE("write batching: a socket that fails says so at once, and every later 
     p.ioc.run();
     CHECK(called);
     CHECK(later);
+}
+
+TEST_CASE("write batching: more texts than one sendmsg takes, empty ones among them, go out at once", "[ws]") {
+    pair p;
+    // 700 texts are 1,400 pieces (a header and a text each): more than IOV_MAX (1,024).
+    std::vector<std::string> sent;
+    for (int i = 0; i < 700; ++i) sent.push_back(i % 7 == 0 ? std::string() : "{\"n\":" + std::to_string(i) + "}");
+    const std::vector<std::string_view> texts(sent.begin(), sent.end());
+    beast::error_code ec;
+    const auto written = p.server.next_layer().write_messages(texts, [](beast::error_code) {}, ec);
+    CHECK(written == jb::net::write_batching_stream::written::now);
+    CHECK_FALSE(ec);
+    CHECK(p.read(sent.size()) == sent);
+}
+
+TEST_CASE("write batching: a write that waits keeps the stream's owner until its completion has run", "[ws]") {
+    // The session that owns a stream can lose its other references while a write waits (its
+    // read ended, its room let go of it); the completion still runs on the stream afterwards.
+    struct session_like {
+        server_stream ws;
+        explicit session_like(asio::io_context& ioc) : ws(tcp::socket(ioc)) {}
+    };
+    asio::io_context ioc;
+    auto owner = std::make_shared<session_like>(ioc);
+    websocket::stream<tcp::socket> client{ioc};
+    connect(ioc, owner->ws, client);
+    owner->ws.next_layer().keep_alive_with(owner);
+    const std::string big(16 * 1024 * 1024, 'x');  // more than the socket takes while nobody reads
+    const std::vector<std::string_view> texts{big};
+    bool called = false;
+    beast::error_code ec, result;
+    const auto written = owner->ws.next_layer().write_messages(
+        texts, [&](beast::error_code e) { called = true; result = e; }, ec);
+    REQUIRE(written == jb::net::write_batching_stream::written::later);
+    owner->ws.next_layer().next_layer().socket().close();  // the waiting write is cancelled
+    const std::weak_ptr<session_like> watch = owner;
+    owner.reset();
+    CHECK_FALSE(watch.expired());  // the waiting write holds it
+    ioc.run();
+    CHECK(called);
+    CHECK(result);
+    CHECK(watch.expired());  // and lets go once its completion has run
 }
 
 TEST_CASE("write batching: a frame header says the payload length in 7, 16 or 64 bits", "[ws]") {
