@@ -14,7 +14,6 @@
 
 #include <utility>
 
-
 namespace jb::net {
 
 namespace asio = boost::asio;
@@ -324,20 +323,13 @@ void websocket_session::do_write()
         writing_.clear();
         for (std::size_t i = 0; i < n; ++i)
             writing_.emplace_back(*queue_.at(i));
-        // The callback captures only `this` (std::function keeps it without a heap allocation);
-        // write_owner_ keeps the session alive until a write that waits ends.
-        write_owner_ = shared_from_this();
+        // The callback captures only `this` (std::function keeps it without a heap allocation):
+        // a write that waits holds this session itself (keep_alive_with, in run()).
         beast::error_code ec;
         const auto written = ws_.next_layer().write_messages(
-            writing_,
-            [this](beast::error_code ec) {
-                const auto self = std::exchange(write_owner_, nullptr);
-                on_write(ec);
-            },
-            ec);
+            writing_, [this](beast::error_code ec) { on_write(ec); }, ec);
         if (written == write_batching_stream::written::later)
             return;
-        write_owner_.reset();  // the caller holds this session
         if (!finish_write(ec))
             return;
     }

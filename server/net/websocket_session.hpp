@@ -71,8 +71,6 @@ private:
     bool write_in_flight() const { return queue_.writing(); }
     // The texts of the batch being written (they live in queue_ until it is popped).
     std::vector<std::string_view> writing_;
-    // This session while a batch waits for the socket (do_write until on_write).
-    std::shared_ptr<websocket_session> write_owner_;
     void start_close(std::uint16_t code, std::string reason);
     void do_close();
     void on_close(boost::beast::error_code ec);

@@ -137,12 +137,8 @@ public:
         }
         frame(texts);
         const std::size_t sent = send_without_waiting(ec);
-        if (ec && ec != boost::asio::error::would_block) {
-            failed_ = ec;
-            buffers_.clear();
-            return written::now;
-        }
-        if (!ec) {
+        if (ec != boost::asio::error::would_block) {  // all sent, or failed
+            if (ec) failed_ = ec;
             buffers_.clear();
             return written::now;
         }
@@ -156,7 +152,8 @@ public:
 
     // The object this stream lives in (its WebSocket session): each write this stream starts
     // by itself holds it until its completion has run, so that a connection given up while a
-    // write waits (its read ended, its room let go) is not freed under that completion.
+    // write waits (its read ended, its room let go) is not freed under that completion, and a
+    // `done` of async_write_messages may capture only a plain pointer to it.
     void keep_alive_with(std::weak_ptr<void> owner) { owner_ = std::move(owner); }
 
     // Whether a write is on the socket.
