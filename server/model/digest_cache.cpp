@@ -29,9 +29,13 @@ void digest_cache::update(const record_changes& changes) {
 void digest_cache::add(const std::string& id, const json& record, bool anonymous) {
     card_share share{record.at("authorId").get<std::string>(), record.at("private").get<bool>(), anonymous,
                      digest_line("cards", id, record), 0};
-    auto without = record;
-    without.erase("authorId");
-    share.without_author = digest_line("cards", id, without);
+    // Only an anonymous card is ever seen without its author: the copy and its second hash are
+    // paid for those alone (a lane or setting that changes it upserts every card again).
+    if (anonymous) {
+        auto without = record;
+        without.erase("authorId");
+        share.without_author = digest_line("cards", id, without);
+    }
     // As view_sections shows a card: a private one to its author only; an anonymous one to
     // others without its author.
     if (share.private_card) {
