@@ -5,17 +5,32 @@
 // operation also advances its client's clientSeq (30 clients take turns), as the room's writes do.
 // --db takes a SQLite file or a postgresql:// URL, as the server's does. Prints figures; never
 // passes or fails on them.
+//
+// --idle MS pauses that long before each timed commit: a lone operation on a quiet server (the
+// `ack` row of scripts/bench --peers sends one every 250 ms) meets a disk and CPUs that have been
+// idle, and on a virtual machine that costs more than the commit itself. With a SQLite file it
+// also times the disk alone at the same pace: 12 KiB written (a lone op's three WAL pages) and
+// fdatasync'ed in a file beside the database, the "fsync time" of issue 13's ack target.
 
 #include "store/open_store.hpp"
 
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <functional>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace jb::store;
 using clock_type = std::chrono::steady_clock;
@@ -37,18 +52,60 @@ double at_rank(const std::vector<double>& sorted, double q)
     return sorted[std::min(i, sorted.size() - 1)];
 }
 
+// Runs `step` `count` times, each after `idle` of sleep, and prints its p50, p99 and max.
+void time_steps(const char* what, int count, std::chrono::milliseconds idle, const std::function<void()>& step)
+{
+    std::vector<double> ms;
+    ms.reserve(static_cast<std::size_t>(count));
+    for (int c = 0; c < count; ++c) {
+        std::this_thread::sleep_for(idle);
+        const auto t0 = clock_type::now();
+        step();
+        ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("  %-28s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms\n", what, at_rank(ms, 0.5), at_rank(ms, 0.99),
+                ms.back());
+}
+
+// The disk alone: 12 KiB written and fdatasync'ed in a file of its own beside the database,
+// overwriting the same 4 MiB as a WAL that has been checkpointed does (no growth to journal).
+void time_disk_alone(const std::string& beside, int count, std::chrono::milliseconds idle)
+{
+    const std::string path = beside + "-fsync-probe";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+    const std::string page(12 * 1024, 'w');
+    constexpr off_t span = 4 * 1024 * 1024;
+    const auto write_at = [&](off_t at) {
+        if (::pwrite(fd, page.data(), page.size(), at) != static_cast<ssize_t>(page.size()) || ::fdatasync(fd) != 0)
+            throw std::runtime_error(path + ": " + std::strerror(errno));
+    };
+    for (off_t at = 0; at < span; at += static_cast<off_t>(page.size())) write_at(at);  // allocated once
+    off_t next = 0;
+    time_steps("disk alone (12 KiB + fsync)", count, idle, [&] {
+        write_at(next);
+        next = (next + static_cast<off_t>(page.size())) % (span - static_cast<off_t>(page.size()));
+    });
+    ::close(fd);
+    ::unlink(path.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     namespace po = boost::program_options;
     std::string db, groups_text = "1,10,50";
-    int commits = 300;
+    int commits = 300, idle_ms = 0;
     po::options_description desc("jb_store_bench options");
     desc.add_options()("help,h", "this text")
         ("db", po::value(&db)->required(), "a new SQLite file, or a postgresql:// URL of an empty database")
         ("groups", po::value(&groups_text)->default_value(groups_text), "operations per transaction, comma-separated")
-        ("commits", po::value(&commits)->default_value(commits), "timed transactions per group size");
+        ("commits", po::value(&commits)->default_value(commits), "timed transactions per group size")
+        ("idle", po::value(&idle_ms)->default_value(idle_ms),
+         "milliseconds of pause before each timed commit (a lone op on a quiet server); with a "
+         "SQLite file, the disk alone is timed at the same pace too");
     po::variables_map vm;
     try {
         po::store(po::parse_command_line(argc, argv, desc), vm);
@@ -70,19 +127,30 @@ int main(int argc, char** argv)
         const auto store = open_store(db);
         store->create_workshop({"bench", "Bench", "ABCD-EFGH", std::string(64, 'a'), 1, "screen"}, "{}");
         std::int64_t seq = 0;
-        std::printf("%s store: %d commits per group size, each timed around store::commit()\n",
-                    is_postgresql_url(db) ? "PostgreSQL" : "SQLite", commits);
+        const std::chrono::milliseconds idle(idle_ms);
+        std::printf("%s store: %d commits per group size, each timed around store::commit()%s\n",
+                    is_postgresql_url(db) ? "PostgreSQL" : "SQLite", commits,
+                    idle_ms > 0 ? (", each after " + std::to_string(idle_ms) + " ms idle").c_str() : "");
         for (const int g : groups) {
-            std::vector<double> ms;
-            ms.reserve(static_cast<std::size_t>(commits));
-            const auto began = clock_type::now();
-            for (int c = 0; c < commits; ++c) {
+            const auto next_batch = [&] {
                 write_batch batch;
                 for (int i = 0; i < g; ++i) {
                     ++seq;
                     batch.ops.push_back({"bench", seq, 1000 + seq, "p1", "client" + std::to_string(seq % clients),
                                          seq, card_op(seq)});
                 }
+                return batch;
+            };
+            if (idle_ms > 0) {  // ops per second mean nothing when the pauses set the pace
+                const std::string what = "group of " + std::to_string(g) + " ops:";
+                time_steps(what.c_str(), commits, idle, [&] { store->commit(next_batch()); });
+                continue;
+            }
+            std::vector<double> ms;
+            ms.reserve(static_cast<std::size_t>(commits));
+            const auto began = clock_type::now();
+            for (int c = 0; c < commits; ++c) {
+                const write_batch batch = next_batch();
                 const auto t0 = clock_type::now();
                 store->commit(batch);
                 ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
@@ -92,6 +160,7 @@ int main(int argc, char** argv)
             std::printf("  group of %3d ops: p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms   %7.0f ops/s\n", g,
                         at_rank(ms, 0.5), at_rank(ms, 0.99), ms.back(), g * commits / seconds);
         }
+        if (idle_ms > 0 && !is_postgresql_url(db)) time_disk_alone(db, commits, idle);
     } catch (const std::exception& e) {
         std::cerr << "jb_store_bench: " << describe_db(db) << ": " << e.what() << "\n";
         return 1;
