@@ -227,9 +227,13 @@ void room::do_join(std::shared_ptr<room_client> client, protocol::hello hello) {
     const bool fresh = !who;  // made by this join: owns nothing on the board yet
     if (!who) {
         token = util::random_token(32);
+        // Strictly after everyone the room knows: a reloaded room numbers its participants by
+        // created_at (number_participants), and two joins within one millisecond must keep the
+        // order they were numbered in live.
+        newest_participant_at_ = std::max(util::now_ms(), newest_participant_at_ + 1);
         store::participant_record record{workshop_.id,       util::random_id(),
                                          util::sha256_hex(token), hello.display_name,
-                                         facilitator ? "facilitator" : "participant", util::now_ms()};
+                                         facilitator ? "facilitator" : "participant", newest_participant_at_};
         token_to_participant_[record.token_hash] = record.id;
         last_activity_ = std::max(last_activity_, record.created_at);
         auto id = record.id;

@@ -263,6 +263,7 @@ private:
     std::int64_t committed_seq_ = 0;  // last durable
     std::int64_t last_snapshot_seq_ = 0;
     std::int64_t last_number_ = 0;    // the highest participant number given (P-SYNC-11)
+    std::int64_t newest_participant_at_ = 0;  // the latest created_at: a newcomer's is later still
     std::map<std::string, std::int64_t> client_seqs_;
     std::map<std::string, participant> participants_;        // by participant id
     std::map<std::string, std::string> token_to_participant_;  // token hash → participant id

@@ -70,11 +70,16 @@ std::optional<store::audit_record> room::participant_audit(const model::operatio
     return store::audit_record{ctx.at, id_, actor, std::move(action), {}, std::move(detail)};
 }
 
-// Numbered in order of joining (ties by id), so a restarted room gives the numbers it gave
-// before; a number never changes while the room is loaded, and the presence list says it.
+// Numbered in order of joining, so a restarted room gives the numbers it gave before: a room
+// makes each newcomer's created_at later than every other's (room::join). Ties, only in data
+// written before that, go by id. A number never changes while the room is loaded, and the
+// presence list says it.
 void room::number_participants() {
     std::vector<participant*> order;
-    for (auto& [id, p] : participants_) order.push_back(&p);
+    for (auto& [id, p] : participants_) {
+        order.push_back(&p);
+        newest_participant_at_ = std::max(newest_participant_at_, p.record.created_at);
+    }
     std::stable_sort(order.begin(), order.end(), [](const participant* a, const participant* b) {
         return a->record.created_at < b->record.created_at;
     });

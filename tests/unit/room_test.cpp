@@ -613,6 +613,41 @@ TEST_CASE("P-SYNC-7 a room reloaded from the store has every committed op", "[ro
     CHECK(c->of_type("ack").at(0)["seq"] == 9);
 }
 
+TEST_CASE("P-SYNC-11 participants who join in the same millisecond keep their numbers after a reload",
+          "[room][restart]") {
+    // Events name their sender by number; a reloaded room numbers its participants by when they
+    // were made, so two joins in one millisecond must not tie (ties went by random id, and a
+    // replay after a restart named the other participant).
+    fixture f;
+    auto r = f.load();
+    std::vector<std::shared_ptr<fake_client>> joined;
+    for (int i = 0; i < 12; ++i) {  // handed over at once: handled within a millisecond or two
+        joined.push_back(std::make_shared<fake_client>());
+        r->join(joined.back(), f.hello("tab-" + std::to_string(i)));
+    }
+    f.run_until([&] {
+        return std::all_of(joined.begin(), joined.end(), [](const auto& c) { return c->count("welcome") == 1; });
+    });
+    std::vector<json> live;
+    for (const auto& c : joined) live.push_back(c->of_type("welcome").at(0)["you"]);
+
+    auto loaded = f.sqlite.load_workshop(f.workshop_id);
+    REQUIRE(loaded);
+    std::map<std::string, std::int64_t> made;
+    for (const auto& p : loaded->participants) made[p.id] = p.created_at;
+    for (std::size_t i = 1; i < live.size(); ++i)
+        CHECK(made.at(live[i - 1]["participantId"]) < made.at(live[i]["participantId"]));
+
+    auto reloaded = f.load();
+    for (std::size_t i = 0; i < live.size(); ++i) {
+        const auto token = live[i]["participantToken"].get<std::string>();
+        auto again = f.join(reloaded, f.hello("tab-" + std::to_string(i), 0, token));
+        const auto you = again->of_type("welcome").at(0)["you"];
+        CHECK(you["participantId"] == live[i]["participantId"]);
+        CHECK(you["number"] == live[i]["number"]);
+    }
+}
+
 TEST_CASE("P-PRES-1 presence lists who is online and what they edit", "[room]") {
     fixture f;
     auto r = f.load();
