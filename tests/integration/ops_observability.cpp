@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -185,12 +186,24 @@ TEST_CASE("P-OPS-1 P-OPS-2 /readyz answers 200 when the store answers, --metrics
           "[ops][metrics]")
 {
     temp_dir dir;
-    // A free port for the metrics listener: bind port 0 once, read it, let it go.
-    boost::asio::io_context ioc;
-    boost::asio::ip::tcp::acceptor probe(ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
-    const auto metrics_port = probe.local_endpoint().port();
-    probe.close();
-    test_server server({"--metrics-bind", "127.0.0.1:" + std::to_string(metrics_port)});
+    // A free port for the metrics listener: bind port 0 once, read it, let it go. Another test
+    // running beside this one may take it in between, so a server that cannot listen there is
+    // tried again on another.
+    std::optional<test_server> started;
+    unsigned short metrics_port = 0;
+    for (int attempt = 0; !started; ++attempt) {
+        boost::asio::io_context ioc;
+        boost::asio::ip::tcp::acceptor probe(ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
+        metrics_port = probe.local_endpoint().port();
+        probe.close();
+        try {
+            started.emplace(std::vector<std::string>{"--metrics-bind", "127.0.0.1:" + std::to_string(metrics_port)});
+        } catch (const std::exception& e) {
+            INFO("port " << metrics_port << ": " << e.what());
+            REQUIRE(attempt < 4);
+        }
+    }
+    auto& server = *started;
     const auto ready = http_get(server.port(), "/readyz");
     CHECK(ready.status == 200);
     CHECK(ready.json_body().at("status") == "ready");
