@@ -2,6 +2,7 @@
 
 #include "model/field_reader.hpp"
 #include "model/text_rules.hpp"
+#include "util/clock.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -16,6 +17,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::int64_t max_time = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t latest_participant_ahead_ms = 86'400'000;
 
 // A value for an error message: short, on one line.
 std::string shown(const json& v) {
@@ -239,7 +241,10 @@ std::variant<std::vector<archived_participant>, std::string> read_participants(c
         p.display_name = r.name_text("displayName", model::text::max_display_name);
         p.role = std::string(model::to_string(r.granted_role("role")));
         p.removed = r.boolean("removed");
-        p.created_at = r.integer("createdAt", 0, max_time);
+        // At most a day ahead (another server's clock may run ahead a little): a room records
+        // each newcomer as made after everyone it knows (P-SYNC-11), so a bogus future time
+        // would carry over to every later participant.
+        p.created_at = r.integer("createdAt", 0, util::now_ms() + latest_participant_ahead_ms);
         if (!r.ok()) return r.error()->message;
         if (!ids.insert(p.id).second) return at + ".id: a repeated participant id";
         out.push_back(std::move(p));

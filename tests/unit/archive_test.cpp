@@ -1,10 +1,13 @@
 // The archive document and its strict reader (P-ARC-*): exact form, round trip, and every kind
 // of bad archive refused with a message that names the field.
 #include "archive/archive.hpp"
+#include "util/clock.hpp"
 
 #include "session_fixture.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <limits>
 
 using namespace jb;
 using namespace jb::test_session;
@@ -150,6 +153,16 @@ TEST_CASE("P-ARC-2 a bad envelope is refused, naming the field", "[archive]") {
     SECTION("a repeated participant") {
         doc["participants"][2]["id"] = "fran";
         CHECK(refusal(doc) == "archive.participants[2].id: a repeated participant id");
+    }
+    SECTION("a participant made more than a day from now") {
+        // A room records each newcomer as made after everyone it knows (P-SYNC-11): a bogus
+        // future time would carry over to every later participant.
+        doc["participants"][1]["createdAt"] = std::numeric_limits<std::int64_t>::max();
+        CHECK(refusal(doc).starts_with("archive.participants[1].createdAt: "));
+        doc["participants"][1]["createdAt"] = jb::util::now_ms() + 2 * 86'400'000LL;
+        CHECK(refusal(doc).starts_with("archive.participants[1].createdAt: "));
+        doc["participants"][1]["createdAt"] = jb::util::now_ms() + 3'600'000;  // another clock ahead
+        CHECK_FALSE(std::holds_alternative<std::string>(archive::read_archive(doc, {})));
     }
 }
 
