@@ -617,8 +617,13 @@ TEST_CASE("P-SYNC-11 participants who join in the same millisecond keep their nu
           "[room][restart]") {
     // Events name their sender by number; a reloaded room numbers its participants by when they
     // were made, so two joins in one millisecond must not tie (ties went by random id, and a
-    // replay after a restart named the other participant).
+    // replay after a restart named the other participant). One participant made a minute ahead
+    // (another node's clock) makes the check certain: newcomers must still come after them.
     fixture f;
+    store::write_batch ahead;
+    ahead.participants.push_back({f.workshop_id, "ahead", util::sha256_hex("token-ahead"), "Vooruit",
+                                  "participant", util::now_ms() + 60'000});
+    f.sqlite.commit(ahead);
     auto r = f.load();
     std::vector<std::shared_ptr<fake_client>> joined;
     for (int i = 0; i < 12; ++i) {  // handed over at once: handled within a millisecond or two
@@ -635,6 +640,7 @@ TEST_CASE("P-SYNC-11 participants who join in the same millisecond keep their nu
     REQUIRE(loaded);
     std::map<std::string, std::int64_t> made;
     for (const auto& p : loaded->participants) made[p.id] = p.created_at;
+    CHECK(made.at("ahead") < made.at(live.front()["participantId"]));
     for (std::size_t i = 1; i < live.size(); ++i)
         CHECK(made.at(live[i - 1]["participantId"]) < made.at(live[i]["participantId"]));
 
