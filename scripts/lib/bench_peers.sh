@@ -80,9 +80,9 @@ run_peers() {
     stop_peers
     # The ack row's target is the disk's fsync time + 1 ms: measured here, on the same disk, at
     # the same pace (one lone op every 250 ms, when an idle virtual disk costs the most).
-    printf '\n== The disk at the ack row'"'"'s pace ==\n'
     "${sched[@]}" build/release/bench/jb_store_bench --db "$work/peers-ack.db" --groups 1 --commits 40 \
-        --idle 250 | tee "$work/peers-disk.txt"
+        --idle 250 >"$work/peers-disk.txt" 2>&1 ||
+        printf 'jb_store_bench exited with %s\n' "$?" >>"$work/peers-disk.txt"
     printf '\n== Side by side (%s; median of %d run(s) each) ==\n\n' \
         "$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/load average now /')" "$repeat"
     python3 scripts/lib/peers_table.py "$work/peers"
