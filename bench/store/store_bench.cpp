@@ -118,6 +118,10 @@ int main(int argc, char** argv)
         std::cerr << "jb_store_bench: " << e.what() << "\n" << desc;
         return 2;
     }
+    if (commits < 1 || idle_ms < 0) {
+        std::cerr << "jb_store_bench: --commits takes at least 1 and --idle no negative number\n";
+        return 2;
+    }
     std::vector<int> groups;
     std::stringstream list(groups_text);
     for (std::string g; std::getline(list, g, ',');)

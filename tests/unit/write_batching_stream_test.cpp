@@ -58,8 +58,9 @@ struct pair {
     }
 };
 
-// Small, fixed socket buffers on both ends (no autotuning): a test that needs "more than the
-// socket takes while nobody reads" must not depend on the machine's tcp_wmem and tcp_rmem.
+// Small, fixed socket buffers on both ends (64 KiB asked, which Linux doubles; no autotuning):
+// a test that needs "more than the socket takes while nobody reads" must not depend on the
+// machine's tcp_wmem and tcp_rmem.
 void small_buffers(tcp::socket& server, tcp::socket& client) {
     server.set_option(asio::socket_base::send_buffer_size(64 * 1024));
     client.set_option(asio::socket_base::receive_buffer_size(64 * 1024));
