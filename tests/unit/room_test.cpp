@@ -555,7 +555,9 @@ TEST_CASE("P-SYNC-1 a commit group reaches each connection as one hand-off with 
     r->receive(a, f.add_card(2, "card2"));
     r->receive(b, f.add_card(1, "card3"));
     r->receive(b, f.add_card(2, "card4"));
-    f.settle();  // applied and queued behind the held commit
+    // Applied and queued behind the held commit (a wait for that, not for a time: a group cut
+    // short would be a different hand-off pattern).
+    f.run_until([&] { return f.worker.queue_depth() == 3; });
     f.backing.release_commits();
     f.run_until([&] { return watcher->count("event") == 4 && a->count("ack") == 2 && b->count("ack") == 2; });
 
