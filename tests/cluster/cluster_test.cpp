@@ -16,6 +16,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -213,6 +214,25 @@ struct resilient_client {
         }
     }
 };
+
+// Whether every thread of process `pid` is stopped (state T in /proc/PID/task/*/stat).
+bool all_threads_stopped(pid_t pid) {
+    const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+    std::error_code ec;
+    bool any = false;
+    for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+        std::ifstream stat(task.path() / "stat");
+        std::string line;
+        std::getline(stat, line);
+        // "TID (comm) STATE ...": the state follows the last ')', as comm may hold one.
+        const auto close = line.rfind(')');
+        if (close == std::string::npos || close + 2 >= line.size()) return false;
+        const char state = line[close + 2];
+        if (state != 'T' && state != 't') return false;
+        any = true;
+    }
+    return any && !ec;
+}
 
 // (client id, clientSeq) → how many times it is in the workshop's durable op log.
 std::map<std::pair<std::string, std::int64_t>, int> logged_ops(const std::string& workshop_id) {
@@ -441,6 +461,10 @@ TEST_CASE("cluster: fencing — an owner paused past its lease commits nothing a
     direct.apply(card_add(welcome.at("snapshot"), "card-direct-1", "van de oude eigenaar", "a5"));
 
     ::kill(c.nodes[old_owner]->pid(), SIGSTOP);
+    // kill() returns before every thread has stopped: on a busy machine a thread not yet told
+    // can still read and commit the op below (it did, once, under load). Send it only when
+    // every thread of the node is stopped.
+    REQUIRE(eventually([&] { return all_threads_stopped(c.nodes[old_owner]->pid()); }, 10s, 10ms));
     // Sent while the owner is paused: it reads it only after it wakes up.
     const auto late = direct.send_op(card_add(welcome.at("snapshot"), "card-direct-late", "te laat", "a6"));
 
