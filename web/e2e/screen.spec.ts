@@ -197,6 +197,9 @@ test('the big screen presents every stage without scrolling, and follows a pinne
   await expect(screen.page.getByTestId('screen-poster')).toContainText(hyphenated('Belt het klantcontactcentrum'));
   await expect(screen.page.locator('.poster__more').first()).toHaveText(/^\+\d+$/); // full cells fold
   await expect(screen.page.locator('.poster__curve-line--current')).toHaveCount(1);
+  // Every card of the batch drawn (the folded ones too) before the next: a card drawn for the
+  // first time is marked new, and the late card must be the only one new in its frame.
+  await expect(screen.page.locator('[data-card-id="more5"]')).toHaveCount(1);
   // A card added now appears live, and is marked as new.
   await applyOps(screen.page, w, (s) => {
     const j = s.journeys[0]!;
