@@ -21,7 +21,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <functional>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -52,20 +51,12 @@ double at_rank(const std::vector<double>& sorted, double q)
     return sorted[std::min(i, sorted.size() - 1)];
 }
 
-// Runs `step` `count` times, each after `idle` of sleep, and prints its p50, p99 and max.
-void time_steps(const char* what, int count, std::chrono::milliseconds idle, const std::function<void()>& step)
+// Prints `what` and the p50, p99 and max of `ms` (sorted here), then `tail`.
+void print_times(const std::string& what, std::vector<double>& ms, const std::string& tail = "")
 {
-    std::vector<double> ms;
-    ms.reserve(static_cast<std::size_t>(count));
-    for (int c = 0; c < count; ++c) {
-        std::this_thread::sleep_for(idle);
-        const auto t0 = clock_type::now();
-        step();
-        ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
-    }
     std::sort(ms.begin(), ms.end());
-    std::printf("  %-28s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms\n", what, at_rank(ms, 0.5), at_rank(ms, 0.99),
-                ms.back());
+    std::printf("  %-28s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%s\n", what.c_str(), at_rank(ms, 0.5),
+                at_rank(ms, 0.99), ms.back(), tail.c_str());
 }
 
 // The disk alone: 12 KiB written and fdatasync'ed in a file of its own beside the database,
@@ -82,11 +73,14 @@ void time_disk_alone(const std::string& beside, int count, std::chrono::millisec
             throw std::runtime_error(path + ": " + std::strerror(errno));
     };
     for (off_t at = 0; at < span; at += static_cast<off_t>(page.size())) write_at(at);  // allocated once
-    off_t next = 0;
-    time_steps("disk alone (12 KiB + fsync)", count, idle, [&] {
-        write_at(next);
-        next = (next + static_cast<off_t>(page.size())) % (span - static_cast<off_t>(page.size()));
-    });
+    std::vector<double> ms;
+    for (int c = 0; c < count; ++c) {
+        std::this_thread::sleep_for(idle);
+        const auto t0 = clock_type::now();
+        write_at(static_cast<off_t>(c) * static_cast<off_t>(page.size()) % (span - static_cast<off_t>(page.size())));
+        ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
+    }
+    print_times("disk alone (12 KiB + fsync)", ms);
     ::close(fd);
     ::unlink(path.c_str());
 }
@@ -136,33 +130,26 @@ int main(int argc, char** argv)
                     is_postgresql_url(db) ? "PostgreSQL" : "SQLite", commits,
                     idle_ms > 0 ? (", each after " + std::to_string(idle_ms) + " ms idle").c_str() : "");
         for (const int g : groups) {
-            const auto next_batch = [&] {
+            std::vector<double> ms;
+            ms.reserve(static_cast<std::size_t>(commits));
+            const auto began = clock_type::now();
+            for (int c = 0; c < commits; ++c) {
                 write_batch batch;
                 for (int i = 0; i < g; ++i) {
                     ++seq;
                     batch.ops.push_back({"bench", seq, 1000 + seq, "p1", "client" + std::to_string(seq % clients),
                                          seq, card_op(seq)});
                 }
-                return batch;
-            };
-            if (idle_ms > 0) {  // ops per second mean nothing when the pauses set the pace
-                const std::string what = "group of " + std::to_string(g) + " ops:";
-                time_steps(what.c_str(), commits, idle, [&] { store->commit(next_batch()); });
-                continue;
-            }
-            std::vector<double> ms;
-            ms.reserve(static_cast<std::size_t>(commits));
-            const auto began = clock_type::now();
-            for (int c = 0; c < commits; ++c) {
-                const write_batch batch = next_batch();
+                std::this_thread::sleep_for(idle);
                 const auto t0 = clock_type::now();
                 store->commit(batch);
                 ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
             }
             const double seconds = std::chrono::duration<double>(clock_type::now() - began).count();
-            std::sort(ms.begin(), ms.end());
-            std::printf("  group of %3d ops: p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms   %7.0f ops/s\n", g,
-                        at_rank(ms, 0.5), at_rank(ms, 0.99), ms.back(), g * commits / seconds);
+            // Operations per second mean nothing when the pauses set the pace.
+            char rate[32];
+            std::snprintf(rate, sizeof rate, "   %7.0f ops/s", g * commits / seconds);
+            print_times("group of " + std::to_string(g) + " ops:", ms, idle_ms > 0 ? "" : rate);
         }
         if (idle_ms > 0 && !is_postgresql_url(db)) time_disk_alone(db, commits, idle);
     } catch (const std::exception& e) {
