@@ -58,6 +58,7 @@ private:
         if (depth_ != 1) return true;
         if (key_ == "seq") out_.seq = value;
         else if (key_ == "clientSeq") out_.client_seq = value;
+        else if (key_ == "at") out_.at = value;
         return true;
     }
 

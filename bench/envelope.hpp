@@ -12,6 +12,7 @@ namespace jb::bench {
 struct envelope {
     std::string type, client_id, code;
     std::int64_t seq = -1, client_seq = -1;
+    std::int64_t at = -1;  // an event's server time (ms since the epoch)
     bool duplicate = false;
 };
 

@@ -20,6 +20,13 @@ constexpr auto join_timeout = std::chrono::seconds(120);
 constexpr auto close_timeout = std::chrono::seconds(5);
 constexpr auto settle_time = std::chrono::seconds(1);
 
+// The system clock in microseconds: the server's `at` is on it (the same machine's).
+std::int64_t wall_us() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 std::int64_t micros(steady::duration d) {
     return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
 }
@@ -161,6 +168,10 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
     const auto& type = message.type;
 
     if (type == "event") {
+        if (message.at >= 0 && message.client_seq < 1 && message.client_id.empty()) {
+            delivered_sum_us_ += static_cast<double>(wall_us() - message.at * 1000) - 500;
+            ++result_.delivered_n;
+        }
         ++receiver.events;
         ++result_.events_received;
         result_.event_bytes += static_cast<std::int64_t>(text.size());
@@ -176,6 +187,11 @@ void fanout_scenario::on_message(std::size_t i, steady::time_point at, std::stri
             on_event_seen(i, at, sender->second, message.client_seq);
         } else if (message.client_seq >= 1) {  // protocol 4: the sender's own copy
             seq_owner_[message.seq] = op_ref{i, message.client_seq};
+            if (message.at >= 0 && message.client_seq <= static_cast<std::int64_t>(receiver.ops.size())) {
+                accepted_sum_us_ += static_cast<double>(message.at * 1000 -
+                                                        receiver.ops[message.client_seq - 1].sent_wall_us) + 500;
+                ++result_.accepted_n;
+            }
             on_event_seen(i, at, i, message.client_seq);
             if (const auto early = seen_early_.find(message.seq); early != seen_early_.end()) {
                 for (const auto& s : early->second) on_event_seen(s.receiver, s.at, i, message.client_seq);
@@ -242,6 +258,7 @@ asio::awaitable<void> fanout_scenario::send_loop(std::size_t i, steady::time_poi
         if (!c.reading) break;
         auto text = next_operation(c);
         c.ops.back().sent = steady::now();
+        c.ops.back().sent_wall_us = wall_us();
         c.ops.back().last_seen = c.ops.back().sent;
         ++result_.ops_sent;
         if (auto write_ec = co_await c.ws->write(std::move(text))) {
@@ -262,6 +279,7 @@ asio::awaitable<void> fanout_scenario::burst_loop(std::size_t i, steady::time_po
     for (std::size_t n = 0; n < count && c.reading; ++n) {
         auto text = next_operation(c);
         c.ops.back().sent = steady::now();
+        c.ops.back().sent_wall_us = wall_us();
         c.ops.back().last_seen = c.ops.back().sent;
         first_sent_ = std::min(first_sent_, c.ops.back().sent);
         ++result_.ops_sent;
@@ -329,15 +347,9 @@ void fanout_scenario::finish() {
     // Every client must have received exactly one event per accepted operation.
     for (const auto& c : clients_)
         if (c.joined && c.events != result_.ops_acked) ++result_.clients_mismatched;
-    if (config_.timeline) {
-        std::vector<std::vector<std::int64_t>> by_second;
-        for (std::size_t k = 0; k < fanout_second_.size(); ++k) {
-            if (fanout_second_[k] >= by_second.size()) by_second.resize(fanout_second_[k] + 1);
-            by_second[fanout_second_[k]].push_back(fanout_us_[k]);
-        }
-        for (std::size_t s = 0; s < by_second.size(); ++s)
-            result_.timeline.push_back({s, summarise(by_second[s])});
-    }
+    if (config_.timeline) result_.timeline = timeline_of(fanout_us_, fanout_second_);
+    if (result_.accepted_n > 0) result_.accepted_mean_ms = accepted_sum_us_ / 1000.0 / result_.accepted_n;
+    if (result_.delivered_n > 0) result_.delivered_mean_ms = delivered_sum_us_ / 1000.0 / result_.delivered_n;
     result_.fanout = summarise(fanout_us_);
     result_.fanout_all = summarise(complete_us);
     result_.ack = summarise(ack_us_);
@@ -345,7 +357,20 @@ void fanout_scenario::finish() {
         result_.fanout_us = fanout_us_;
         result_.fanout_all_us = std::move(complete_us);
         result_.ack_us = ack_us_;
+        result_.fanout_second = fanout_second_;
     }
+}
+
+std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
+                                        const std::vector<std::uint32_t>& seconds) {
+    std::vector<std::vector<std::int64_t>> by_second;
+    for (std::size_t k = 0; k < seconds.size() && k < samples.size(); ++k) {
+        if (seconds[k] >= by_second.size()) by_second.resize(seconds[k] + 1);
+        by_second[seconds[k]].push_back(samples[k]);
+    }
+    std::vector<timeline_entry> out;
+    for (std::size_t s = 0; s < by_second.size(); ++s) out.push_back({s, summarise(by_second[s])});
+    return out;
 }
 
 }  // namespace jb::bench

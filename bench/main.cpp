@@ -9,6 +9,7 @@
 #include "workshops.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/program_options.hpp>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <memory>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -36,13 +38,35 @@ struct options {
     std::string summary;  // also write the figures as `key value` lines here
 };
 
+// Samples how late a 5 ms timer fires on this (the only) thread until `done`: every latency
+// the load generator measures includes this backlog of its own.
+struct lag_samples {
+    bool done = false;
+    std::vector<std::int64_t> lag_us;
+};
+
+asio::awaitable<void> sample_own_lag(std::shared_ptr<lag_samples> samples) {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    while (!samples->done) {
+        const auto due = steady::now() + std::chrono::milliseconds(5);
+        timer.expires_at(due);
+        co_await timer.async_wait(asio::use_awaitable);
+        samples->lag_us.push_back(
+            std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - due).count());
+    }
+}
+
 // Figures of one scenario, with the resource use around it.
 template <class Run>
 asio::awaitable<void> measured(const options& opt, usage_window& usage, Run run) {
     usage.server_before = opt.server_pid ? read_process_usage(opt.server_pid) : std::nullopt;
     usage.self_before = read_process_usage(::getpid()).value_or(process_usage{});
     const auto start = steady::now();
+    auto lag = std::make_shared<lag_samples>();
+    asio::co_spawn(co_await asio::this_coro::executor, sample_own_lag(lag), asio::detached);
     co_await run();
+    lag->done = true;  // the sampler ends at its next tick
+    usage.own_lag = summarise(lag->lag_us);
     usage.wall_seconds = std::chrono::duration<double>(steady::now() - start).count();
     usage.server_after = opt.server_pid ? read_process_usage(opt.server_pid) : std::nullopt;
     usage.self_after = read_process_usage(::getpid()).value_or(process_usage{});

@@ -34,6 +34,10 @@ void print_usage(std::ostream& out, const usage_window& u) {
     }
     const double self_cpu = u.self_after.cpu_seconds - u.self_before.cpu_seconds;
     row(out, "load generator CPU time", format_ms(self_cpu) + " s" + share(self_cpu));
+    if (u.own_lag.count > 0)
+        row(out, "load generator's own lag (5 ms timer)", "p50 " + format_ms(u.own_lag.p50_ms) + " ms   p99 " +
+                                                          format_ms(u.own_lag.p99_ms) + " ms   max " +
+                                                          format_ms(u.own_lag.max_ms) + " ms");
 }
 
 void print_errors(std::ostream& out, std::int64_t errors,
@@ -59,6 +63,10 @@ void print_fanout(std::ostream& out, const fanout_config& config, const fanout_r
     row(out, "fan-out latency (per op x receiver)", latency(r.fanout));
     row(out, "fan-out to all others (per op)", latency(r.fanout_all));
     row(out, "ack latency (send -> ack)", latency(r.ack));
+    if (r.accepted_n > 0 && r.delivered_n > 0)  // split at the event's `at` (fanout_result)
+        row(out, "split at the server's `at`, means",
+            "send -> taken " + format_ms(r.accepted_mean_ms) + " ms, taken -> delivered " +
+                format_ms(r.delivered_mean_ms) + " ms");
     row(out, "clients with events != acked ops", std::to_string(r.clients_mismatched));
     row(out, "events out of seq order", std::to_string(r.seq_violations));
     row(out, "messages received (all clients)", std::to_string(r.messages_received) + " (" +
@@ -95,6 +103,8 @@ void summarise_fanout(std::ostream& out, const fanout_result& r, const usage_win
         << (r.events_received ? r.event_bytes / r.events_received : 0) << "\npresence_bytes "
         << r.presence_bytes << "\njoin_presence_bytes " << r.join_presence_bytes
         << "\nwelcome_presence_bytes " << r.welcome_presence_bytes << "\n";
+    if (usage.own_lag.count > 0)
+        out << "loadgen_lag_p50 " << usage.own_lag.p50_ms << "\nloadgen_lag_p99 " << usage.own_lag.p99_ms << "\n";
     if (const double cpu = server_cpu(usage); cpu >= 0) {
         out << "server_cpu_s " << cpu << "\n";
         if (r.events_received > 0)

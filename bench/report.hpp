@@ -14,6 +14,9 @@ struct usage_window {
     std::optional<process_usage> server_before, server_after;
     process_usage self_before, self_after;
     double wall_seconds = 0;
+    // How late the load generator's own timer ran, sampled every 5 ms during the run: its
+    // thread's backlog, which every latency it measures includes (the server's and the relay's).
+    latency_summary own_lag;
 };
 
 void print_fanout(std::ostream& out, const fanout_config& config, const fanout_result& r,

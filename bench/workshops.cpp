@@ -46,10 +46,19 @@ fanout_result merge(std::vector<fanout_result>& parts) {
         append(all.fanout_us, r.fanout_us);
         append(all.fanout_all_us, r.fanout_all_us);
         append(all.ack_us, r.ack_us);
+        append(all.fanout_second, r.fanout_second);
+        all.accepted_mean_ms += r.accepted_mean_ms * static_cast<double>(r.accepted_n);
+        all.accepted_n += r.accepted_n;
+        all.delivered_mean_ms += r.delivered_mean_ms * static_cast<double>(r.delivered_n);
+        all.delivered_n += r.delivered_n;
     }
+    if (all.accepted_n > 0) all.accepted_mean_ms /= static_cast<double>(all.accepted_n);
+    if (all.delivered_n > 0) all.delivered_mean_ms /= static_cast<double>(all.delivered_n);
     all.fanout = summarise(all.fanout_us);
     all.fanout_all = summarise(all.fanout_all_us);
     all.ack = summarise(all.ack_us);
+    // Each workshop counts seconds from its own start of sending; they start within a second.
+    if (!all.fanout_second.empty()) all.timeline = timeline_of(all.fanout_us, all.fanout_second);
     return all;
 }
 
