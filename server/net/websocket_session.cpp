@@ -40,6 +40,8 @@ websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
       rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor()),
       hello_deadline_(ws_.get_executor()), address_(std::move(address))
 {
+    if (const auto* strand = ws_.get_executor().target<strand_type>())
+        strand_.emplace(*strand);
     beast::error_code ec;
     const auto remote = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
     peer_address_ = ec ? std::string("unknown") : remote.address().to_string();
@@ -253,23 +255,32 @@ void websocket_session::on_open(std::shared_ptr<room::room> room, protocol::hell
     do_read();
 }
 
+template <class F>
+void websocket_session::post_here(F&& f)
+{
+    if (strand_)
+        asio::post(*strand_, std::forward<F>(f));
+    else
+        asio::post(ws_.get_executor(), std::forward<F>(f));
+}
+
 void websocket_session::deliver(room::shared_text message, room::delivery kind)
 {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message), kind]() mutable {
+    post_here([self = shared_from_this(), message = std::move(message), kind]() mutable {
         self->send(std::move(message), kind);
     });
 }
 
 void websocket_session::deliver_batch(room::outgoing_batch messages)
 {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages)]() mutable {
+    post_here([self = shared_from_this(), messages = std::move(messages)]() mutable {
         self->send_batch(std::move(messages));
     });
 }
 
 void websocket_session::close(std::uint16_t code, std::string reason)
 {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+    post_here([self = shared_from_this(), code, reason = std::move(reason)]() mutable {
         self->start_close(code, std::move(reason));
     });
 }

@@ -16,7 +16,9 @@
 
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <chrono>
 #include <memory>
@@ -77,8 +79,16 @@ private:
     void gone();
     // Keeps the send-queue gauge of /metrics in step with this queue.
     void count_queue();
+    // Runs `f` on this connection's strand, later (deliver, deliver_batch, close).
+    template <class F>
+    void post_here(F&& f);
 
     boost::beast::websocket::stream<write_batching_stream> ws_;
+    // The socket's strand as its own type (listener: asio::make_strand(io_context)), when it is
+    // one: a post through the socket's type-erased executor cost a tenth of the server's CPU in
+    // a fan-out profile (docs/performance.md, session 13), one through the strand itself little.
+    using strand_type = boost::asio::strand<boost::asio::io_context::executor_type>;
+    std::optional<strand_type> strand_;
     boost::beast::flat_buffer buffer_;
     std::shared_ptr<shared_state> state_;
     send_queue queue_;
