@@ -239,7 +239,8 @@ void fanout_scenario::on_event_seen(std::size_t i, steady::time_point at, std::s
     fanout_us_.push_back(micros(at - op.sent));
     if (config_.timeline)
         fanout_second_.push_back(static_cast<std::uint32_t>(
-            std::chrono::duration_cast<std::chrono::seconds>(op.sent - load_start_).count()));
+            std::chrono::duration_cast<std::chrono::seconds>(
+                op.sent - config_.timeline_epoch.value_or(load_start_)).count()));
 }
 
 asio::awaitable<void> fanout_scenario::send_loop(std::size_t i, steady::time_point start,
@@ -350,15 +351,15 @@ void fanout_scenario::finish() {
     if (config_.timeline) result_.timeline = timeline_of(fanout_us_, fanout_second_);
     if (result_.accepted_n > 0) result_.accepted_mean_ms = accepted_sum_us_ / 1000.0 / result_.accepted_n;
     if (result_.delivered_n > 0) result_.delivered_mean_ms = delivered_sum_us_ / 1000.0 / result_.delivered_n;
-    result_.fanout = summarise(fanout_us_);
-    result_.fanout_all = summarise(complete_us);
-    result_.ack = summarise(ack_us_);
-    if (config_.keep_samples) {
+    if (config_.keep_samples) {  // before summarise() sorts them: fanout_second_ follows their order
         result_.fanout_us = fanout_us_;
-        result_.fanout_all_us = std::move(complete_us);
+        result_.fanout_all_us = complete_us;
         result_.ack_us = ack_us_;
         result_.fanout_second = fanout_second_;
     }
+    result_.fanout = summarise(fanout_us_);
+    result_.fanout_all = summarise(complete_us);
+    result_.ack = summarise(ack_us_);
 }
 
 std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,

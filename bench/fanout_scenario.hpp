@@ -11,6 +11,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <optional>
 #include <vector>
 
 namespace jb::bench {
@@ -29,6 +30,9 @@ struct fanout_config {
     std::size_t burst = 0;
     // Keep the raw samples in the result, for figures over several workshops (bench/workshops.cpp).
     bool keep_samples = false;
+    // --timeline over several workshops: the moment every workshop counts its seconds from (else
+    // each counts from its own start of sending), so that a second means the same in all of them.
+    std::optional<steady::time_point> timeline_epoch;
 };
 
 /// Fan-out latency of the operations sent in one second of the run.

@@ -64,8 +64,11 @@ asio::awaitable<void> measured(const options& opt, usage_window& usage, Run run)
     const auto start = steady::now();
     auto lag = std::make_shared<lag_samples>();
     asio::co_spawn(co_await asio::this_coro::executor, sample_own_lag(lag), asio::detached);
+    struct stop_sampling {  // also if run() throws: the sampler must not keep io.run() going
+        lag_samples& lag;
+        ~stop_sampling() { lag.done = true; }  // it ends at its next tick
+    } stop{*lag};
     co_await run();
-    lag->done = true;  // the sampler ends at its next tick
     usage.own_lag = summarise(lag->lag_us);
     usage.wall_seconds = std::chrono::duration<double>(steady::now() - start).count();
     usage.server_after = opt.server_pid ? read_process_usage(opt.server_pid) : std::nullopt;

@@ -6,6 +6,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 
+#include <algorithm>
 #include <memory>
 
 namespace jb::bench {
@@ -54,11 +55,17 @@ fanout_result merge(std::vector<fanout_result>& parts) {
     }
     if (all.accepted_n > 0) all.accepted_mean_ms /= static_cast<double>(all.accepted_n);
     if (all.delivered_n > 0) all.delivered_mean_ms /= static_cast<double>(all.delivered_n);
+    // Before summarise() sorts the samples: fanout_second follows their order. The seconds count
+    // from one moment for all workshops (fanout_config::timeline_epoch), which was before the
+    // joins: the timeline starts at the first second anything was sent.
+    if (!all.fanout_second.empty()) {
+        const auto first = *std::min_element(all.fanout_second.begin(), all.fanout_second.end());
+        for (auto& second : all.fanout_second) second -= first;
+        all.timeline = timeline_of(all.fanout_us, all.fanout_second);
+    }
     all.fanout = summarise(all.fanout_us);
     all.fanout_all = summarise(all.fanout_all_us);
     all.ack = summarise(all.ack_us);
-    // Each workshop counts seconds from its own start of sending; they start within a second.
-    if (!all.fanout_second.empty()) all.timeline = timeline_of(all.fanout_us, all.fanout_second);
     return all;
 }
 
@@ -68,6 +75,7 @@ asio::awaitable<fanout_result> run_workshops(server_address addr, fanout_config 
                                              std::size_t workshops) {
     auto ex = co_await asio::this_coro::executor;
     config.keep_samples = true;
+    config.timeline_epoch = steady::now();
     std::vector<fanout_result> results(workshops);
     std::vector<std::unique_ptr<fanout_scenario>> scenarios;
     std::size_t running = 0, not_created = 0;
