@@ -12,6 +12,7 @@
 #include <boost/beast/version.hpp>
 #include <boost/beast/websocket/error.hpp>
 
+#include <stdexcept>
 #include <utility>
 
 namespace jb::net {
@@ -34,14 +35,22 @@ constexpr std::size_t max_batch_messages = 512;
 
 }  // namespace
 
+// Every connection's socket is accepted on a strand of its own (listener::do_accept); one that
+// was not would let deliveries race the reads, so it is refused outright.
+websocket_session::strand_type websocket_session::strand_of(const asio::any_io_executor& executor)
+{
+    if (const auto* strand = executor.target<strand_type>())
+        return *strand;
+    throw std::logic_error("a WebSocket's socket must run on a strand of the io_context (listener::do_accept)");
+}
+
 websocket_session::websocket_session(asio::ip::tcp::socket&& socket,
                                      std::shared_ptr<shared_state> state, std::string address)
-    : ws_(std::move(socket)), state_(std::move(state)), queue_(state_->options().send_queue),
+    : ws_(std::move(socket)), strand_(strand_of(ws_.get_executor())), state_(std::move(state)),
+      queue_(state_->options().send_queue),
       rate_(state_->options().ws_rate, rate_clock::now()), close_deadline_(ws_.get_executor()),
       hello_deadline_(ws_.get_executor()), address_(std::move(address))
 {
-    if (const auto* strand = ws_.get_executor().target<strand_type>())
-        strand_.emplace(*strand);
     beast::error_code ec;
     const auto remote = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
     peer_address_ = ec ? std::string("unknown") : remote.address().to_string();
@@ -255,32 +264,23 @@ void websocket_session::on_open(std::shared_ptr<room::room> room, protocol::hell
     do_read();
 }
 
-template <class F>
-void websocket_session::post_here(F&& f)
-{
-    if (strand_)
-        asio::post(*strand_, std::forward<F>(f));
-    else
-        asio::post(ws_.get_executor(), std::forward<F>(f));
-}
-
 void websocket_session::deliver(room::shared_text message, room::delivery kind)
 {
-    post_here([self = shared_from_this(), message = std::move(message), kind]() mutable {
+    asio::post(strand_, [self = shared_from_this(), message = std::move(message), kind]() mutable {
         self->send(std::move(message), kind);
     });
 }
 
 void websocket_session::deliver_batch(room::outgoing_batch messages)
 {
-    post_here([self = shared_from_this(), messages = std::move(messages)]() mutable {
+    asio::post(strand_, [self = shared_from_this(), messages = std::move(messages)]() mutable {
         self->send_batch(std::move(messages));
     });
 }
 
 void websocket_session::close(std::uint16_t code, std::string reason)
 {
-    post_here([self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+    asio::post(strand_, [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
         self->start_close(code, std::move(reason));
     });
 }

@@ -79,16 +79,14 @@ private:
     void gone();
     // Keeps the send-queue gauge of /metrics in step with this queue.
     void count_queue();
-    // Runs `f` on this connection's strand, later (deliver, deliver_batch, close).
-    template <class F>
-    void post_here(F&& f);
 
     boost::beast::websocket::stream<write_batching_stream> ws_;
-    // The socket's strand as its own type (listener: asio::make_strand(io_context)), when it is
-    // one: posting through the socket's type-erased executor cost about 8 % of the server's CPU
-    // at 300 workshops of 30 (docs/performance.md, session 13), the strand's own post little.
+    // The socket's strand (listener::do_accept) as its own type, for deliver(), deliver_batch()
+    // and close() to post to: posting through the socket's type-erased executor cost about 8 % of
+    // the server's CPU at 300 workshops of 30 (docs/performance.md, session 13).
     using strand_type = boost::asio::strand<boost::asio::io_context::executor_type>;
-    std::optional<strand_type> strand_;
+    static strand_type strand_of(const boost::asio::any_io_executor& executor);
+    strand_type strand_;
     boost::beast::flat_buffer buffer_;
     std::shared_ptr<shared_state> state_;
     send_queue queue_;

@@ -71,7 +71,7 @@ std::optional<store::audit_record> room::participant_audit(const model::operatio
 }
 
 // Numbered in order of joining, so a restarted room gives the numbers it gave before: a room
-// makes each newcomer's created_at later than every other's (room::join). Ties, only in data
+// makes each newcomer's created_at later than every other's (room::do_join). Ties, only in data
 // written before that, go by id. A number never changes while the room is loaded, and the
 // presence list says it.
 void room::number_participants() {
