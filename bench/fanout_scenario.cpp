@@ -2,6 +2,7 @@
 
 #include "envelope.hpp"
 #include "join.hpp"
+#include "send_pattern.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -11,7 +12,6 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
-#include <cmath>
 
 namespace jb::bench {
 
@@ -249,15 +249,11 @@ asio::awaitable<void> fanout_scenario::send_loop(std::size_t i, steady::time_poi
     auto& c = clients_[i];
     asio::steady_timer timer(co_await asio::this_coro::executor);
     const std::chrono::duration<double> period(1.0 / config_.rate);
-    // ±50 % jitter per interval keeps clients from firing in lockstep; deadlines are absolute so
-    // the mean rate stays r. The first op comes as far into an interval as it would in the
-    // middle of a run: a point in a length-biased interval (density ∝ its length, so
-    // l = sqrt(0.25 + 2u) on [0.5, 1.5]). A uniform first phase instead sent 20–40 % more ops in
-    // the 3rd to 5th interval than later (the first round meeting the second; docs/performance.md,
-    // session 13), a surge the scenario's rate does not describe.
-    std::uniform_real_distribution<double> unit(0.0, 1.0), jitter(0.5, 1.5);
-    const double interval = std::sqrt(0.25 + 2.0 * unit(c.rng));
-    auto at = start + std::chrono::duration_cast<steady::duration>(period * (interval * unit(c.rng)));
+    // Deadlines are absolute so the mean rate stays r; the pattern is send_pattern.hpp's.
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const double u_length = unit(c.rng);
+    auto at = start + std::chrono::duration_cast<steady::duration>(
+                          period * first_send_offset(u_length, unit(c.rng)));
     while (at < end && c.reading) {
         timer.expires_at(at);
         boost::system::error_code ec;
@@ -272,7 +268,7 @@ asio::awaitable<void> fanout_scenario::send_loop(std::size_t i, steady::time_poi
             error("write: " + write_ec.message());
             break;
         }
-        at += std::chrono::duration_cast<steady::duration>(period * jitter(c.rng));
+        at += std::chrono::duration_cast<steady::duration>(period * send_interval(unit(c.rng)));
     }
     --busy_;
 }
@@ -354,7 +350,8 @@ void fanout_scenario::finish() {
     // Every client must have received exactly one event per accepted operation.
     for (const auto& c : clients_)
         if (c.joined && c.events != result_.ops_acked) ++result_.clients_mismatched;
-    if (config_.timeline) result_.timeline = timeline_of(fanout_us_, fanout_second_);
+    // With keep_samples the pooled timeline is merge()'s (bench/workshops.cpp).
+    if (config_.timeline && !config_.keep_samples) result_.timeline = timeline_of(fanout_us_, fanout_second_);
     if (result_.accepted_n > 0) result_.accepted_mean_ms = accepted_sum_us_ / 1000.0 / result_.accepted_n;
     if (result_.delivered_n > 0) result_.delivered_mean_ms = delivered_sum_us_ / 1000.0 / result_.delivered_n;
     if (config_.keep_samples) {  // before summarise() sorts them: fanout_second_ follows their order
@@ -366,18 +363,6 @@ void fanout_scenario::finish() {
     result_.fanout = summarise(fanout_us_);
     result_.fanout_all = summarise(complete_us);
     result_.ack = summarise(ack_us_);
-}
-
-std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
-                                        const std::vector<std::uint32_t>& seconds) {
-    std::vector<std::vector<std::int64_t>> by_second;
-    for (std::size_t k = 0; k < seconds.size() && k < samples.size(); ++k) {
-        if (seconds[k] >= by_second.size()) by_second.resize(seconds[k] + 1);
-        by_second[seconds[k]].push_back(samples[k]);
-    }
-    std::vector<timeline_entry> out;
-    for (std::size_t s = 0; s < by_second.size(); ++s) out.push_back({s, summarise(by_second[s])});
-    return out;
 }
 
 }  // namespace jb::bench

@@ -10,8 +10,8 @@
 #include <memory>
 #include <random>
 #include <string>
-#include <unordered_map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace jb::bench {
@@ -33,12 +33,6 @@ struct fanout_config {
     // --timeline over several workshops: the moment every workshop counts its seconds from (else
     // each counts from its own start of sending), so that a second means the same in all of them.
     std::optional<steady::time_point> timeline_epoch;
-};
-
-/// Fan-out latency of the operations sent in one second of the run.
-struct timeline_entry {
-    std::size_t second = 0;
-    latency_summary fanout;
 };
 
 struct fanout_result {
@@ -70,10 +64,6 @@ struct fanout_result {
     double accepted_mean_ms = 0, delivered_mean_ms = 0;
     std::int64_t accepted_n = 0, delivered_n = 0;
 };
-
-// Latency per second of sending: `samples[k]` belongs to an op sent in second `seconds[k]`.
-std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
-                                        const std::vector<std::uint32_t>& seconds);
 
 /// Owns the N clients of one run and everything measured about their operations. Everything
 /// runs on one thread, so the bookkeeping needs no locks and every time is on one clock.

@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <memory>
 #include <iostream>
+#include <memory>
 
 namespace po = boost::program_options;
 using namespace jb::bench;

@@ -37,6 +37,18 @@ latency_summary summarise(std::vector<std::int64_t>& samples_us) {
     return s;
 }
 
+std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
+                                        const std::vector<std::uint32_t>& seconds) {
+    std::vector<std::vector<std::int64_t>> by_second;
+    for (std::size_t k = 0; k < seconds.size() && k < samples.size(); ++k) {
+        if (seconds[k] >= by_second.size()) by_second.resize(seconds[k] + 1);
+        by_second[seconds[k]].push_back(samples[k]);
+    }
+    std::vector<timeline_entry> out;
+    for (std::size_t s = 0; s < by_second.size(); ++s) out.push_back({s, summarise(by_second[s])});
+    return out;
+}
+
 std::optional<process_usage> read_process_usage(int pid) {
     const std::string dir = "/proc/" + std::to_string(pid);
     std::ifstream stat_file(dir + "/stat"), status_file(dir + "/status");

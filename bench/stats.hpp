@@ -18,6 +18,17 @@ struct latency_summary {
 // Sorts `samples_us` (microseconds) in place and summarises it.
 latency_summary summarise(std::vector<std::int64_t>& samples_us);
 
+/// Fan-out latency of the operations sent in one second of the run.
+struct timeline_entry {
+    std::size_t second = 0;
+    latency_summary fanout;
+};
+
+// Latency per second of sending: `samples[k]` belongs to an op sent in second `seconds[k]` (the
+// two in the same order: call it before summarise() sorts the samples).
+std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
+                                        const std::vector<std::uint32_t>& seconds);
+
 /// What /proc says about one process at one moment.
 struct process_usage {
     double cpu_seconds = 0;        // utime + stime
