@@ -115,5 +115,7 @@ run_asan() {
     sanitizer_checks_without_fds || skip_spec=$JB_SANITIZER_SKIP_SPEC
     run_sanitized "$JB_ASAN_TREE" '' "$skip_spec"
 }
-run_tsan() { run_sanitized "$JB_TSAN_TREE" "$JB_TSAN_SPEC" "$JB_TSAN_SKIP_SPEC"; }
+# The TSan server runs two network threads (the default is one), so that its sessions and rooms
+# do meet on different threads in these tests.
+run_tsan() { JOURNEYBOARD_THREADS=2 run_sanitized "$JB_TSAN_TREE" "$JB_TSAN_SPEC" "$JB_TSAN_SKIP_SPEC"; }
 run_fuzz() { timeout --kill-after=10 600 "$JB_ROOT/scripts/fuzz" --smoke "${JB_FUZZ_SECONDS:-5}"; }

@@ -39,7 +39,9 @@ struct config {
     std::string templates_dir = default_paths.templates_dir;  // the shipped journey templates (*.json)
     unsigned retention_days = 0;                // 0: keep workshops until deleted
     unsigned audit_retention_days = 365;        // the audit trail's own retention (0: forever)
-    unsigned threads = 2;
+    // One: on two cores it spends the least CPU per message and delivers soonest, up to 300
+    // workshops of 30 (docs/operations.md, "How many network threads").
+    unsigned threads = 1;
     net::net_options net;
     net::rate_limit create_rate{10, 1.0 / 6};  // P-HTTP-5: bursts of 10, one more per 6 s
     net::join_guard_limits join_lookups;       // P-HTTP-12
