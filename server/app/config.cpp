@@ -129,7 +129,7 @@ std::variant<config, config_exit> parse_config(int argc, char** argv, char** env
         ("db", po::value(&c.db)->default_value(c.db), "SQLite database file (its folder is created), or a postgresql:// URL: the shared store of a cluster (docs/cluster.md)")
         ("db-read-connections", po::value(&c.db_read_connections)->default_value(c.db_read_connections), "PostgreSQL only: connections for room loads, exports and join-code lookups, so they never wait behind commits (0 to 16; docs/cluster.md)")
         ("static", po::value(&c.static_dir)->default_value(c.static_dir), "folder of the built web client")
-        ("threads", po::value(&c.threads)->default_value(c.threads), "network threads (raise it when one core is full: docs/operations.md)")
+        ("threads", po::value(&c.threads)->default_value(c.threads), "network threads (raise it when one core is full: docs/operations.md, \"How many network threads\")")
         ("allow-origin", po::value(&c.net.allow_origins)->composing(),
             "an extra Origin allowed to open a WebSocket, e.g. https://board.example.nl (repeatable; the server's own origin is always allowed)")
         ("client-ip-header", po::value(&c.net.client_ip_header),

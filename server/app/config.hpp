@@ -39,8 +39,8 @@ struct config {
     std::string templates_dir = default_paths.templates_dir;  // the shipped journey templates (*.json)
     unsigned retention_days = 0;                // 0: keep workshops until deleted
     unsigned audit_retention_days = 365;        // the audit trail's own retention (0: forever)
-    // One: on two cores it spends the least CPU per message and delivers soonest, up to 300
-    // workshops of 30 (docs/operations.md, "How many network threads").
+    // One: on two cores it spends 6-29 % less CPU than two for the same work, and the CPU it
+    // leaves is what 300 workshops of 30 need (docs/operations.md, "How many network threads").
     unsigned threads = 1;
     net::net_options net;
     net::rate_limit create_rate{10, 1.0 / 6};  // P-HTTP-5: bursts of 10, one more per 6 s
