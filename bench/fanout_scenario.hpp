@@ -8,9 +8,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
-#include <optional>
 #include <unordered_map>
 #include <vector>
 

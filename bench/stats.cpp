@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 namespace jb::bench {
 
@@ -39,8 +41,12 @@ latency_summary summarise(std::vector<std::int64_t>& samples_us) {
 
 std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
                                         const std::vector<std::uint32_t>& seconds) {
+    // Unequal lengths mean the two were not filled together: a pairing bug, not a shorter run.
+    if (samples.size() != seconds.size())
+        throw std::invalid_argument("timeline_of: " + std::to_string(samples.size()) + " samples but " +
+                                    std::to_string(seconds.size()) + " seconds");
     std::vector<std::vector<std::int64_t>> by_second;
-    for (std::size_t k = 0; k < seconds.size() && k < samples.size(); ++k) {
+    for (std::size_t k = 0; k < seconds.size(); ++k) {
         if (seconds[k] >= by_second.size()) by_second.resize(seconds[k] + 1);
         by_second[seconds[k]].push_back(samples[k]);
     }

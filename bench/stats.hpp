@@ -25,7 +25,8 @@ struct timeline_entry {
 };
 
 // Latency per second of sending: `samples[k]` belongs to an op sent in second `seconds[k]` (the
-// two in the same order: call it before summarise() sorts the samples).
+// two in the same order: call it before summarise() sorts the samples). Throws
+// std::invalid_argument if their lengths differ.
 std::vector<timeline_entry> timeline_of(const std::vector<std::int64_t>& samples,
                                         const std::vector<std::uint32_t>& seconds);
 

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 using namespace jb::bench;
@@ -51,6 +52,8 @@ TEST_CASE("a timeline pairs each sample with its own second", "[bench]")
     CHECK(timeline[1].fanout.max_ms == Approx(9.0));
     CHECK(timeline[2].fanout.count == 0);  // a second without ops is there, empty
     CHECK(timeline[3].fanout.max_ms == Approx(7.0));
+    // Samples and seconds of different lengths were not recorded together: refused, not cut short.
+    CHECK_THROWS_AS(timeline_of(samples, {1, 0}), std::invalid_argument);
 }
 
 TEST_CASE("the envelope reader takes an event's own time, not one nested in its op", "[bench]")
